@@ -1,0 +1,1 @@
+"""Plain-Python clinical vocabulary and rules. Imports nothing else of ours."""

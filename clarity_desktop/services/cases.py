@@ -1,0 +1,147 @@
+"""Cases and their partners: list, open, create, edit, close, reopen. Cases are closed,
+never deleted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.records import CaseInput, CaseKind, check_closed_on, validate_case
+from clarity_desktop.services import views
+from clarity_desktop.services.dto import CaseDetail, CaseSummary
+from clarity_desktop.store.models import Case, Partner, Session
+from clarity_desktop.store.uow import UnitOfWork, utcnow
+
+
+def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
+    """All cases (or those with *status*), sorted by name. One query, no per-row work."""
+    with uow:
+        stats = (
+            select(
+                Session.case_id,
+                func.max(Session.starts_at).label("last"),
+                func.count(Session.id).label("n"),
+            )
+            .group_by(Session.case_id)
+            .subquery()
+        )
+        q = select(Case, stats.c.last, stats.c.n).outerjoin(stats, stats.c.case_id == Case.id)
+        if status is not None:
+            q = q.where(Case.status == status)
+        rows = uow.session.execute(q.order_by(func.lower(Case.display_name), Case.id)).all()
+        return [
+            CaseSummary(
+                id=c.id,
+                kind=CaseKind(c.kind),
+                display_name=c.display_name,
+                status=c.status,
+                opened_on=c.opened_on,
+                closed_on=c.closed_on,
+                safety_flag=c.safety_flag,
+                last_session=last,
+                session_count=n or 0,
+            )
+            for c, last, n in rows
+        ]
+
+
+def get_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
+    with uow:
+        detail = views.case_detail(uow.session, case_id)
+        uow.audit("viewed", "case", case_id, case_id)
+        uow.commit()
+        return detail
+
+
+def create_case(uow: UnitOfWork, data: CaseInput, today: date | None = None) -> CaseDetail:
+    clean = validate_case(data, today or date.today())
+    with uow:
+        now = utcnow()
+        case = Case(
+            kind=clean.kind.value,
+            display_name=clean.display_name,
+            relationship_structure=clean.relationship_structure,
+            status="active",
+            opened_on=clean.opened_on,
+            safety_flag=clean.safety_flag,
+            safety_note=clean.safety_note,
+            created_at=now,
+            updated_at=now,
+        )
+        for pos, p in enumerate(clean.partners, start=1):
+            case.partners.append(
+                Partner(
+                    position=pos,
+                    name=p.name,
+                    pronouns=p.pronouns,
+                    date_of_birth=p.date_of_birth,
+                    email=p.email,
+                    phone=p.phone,
+                )
+            )
+        uow.session.add(case)
+        uow.session.flush()
+        uow.audit("created", "case", case.id, case.id)
+        uow.commit()
+        return views.case_detail(uow.session, case.id)
+
+
+def update_case(
+    uow: UnitOfWork, case_id: int, data: CaseInput, today: date | None = None
+) -> CaseDetail:
+    clean = validate_case(data, today or date.today())
+    with uow:
+        case = _case(uow, case_id)
+        if clean.kind.value != case.kind:
+            raise ValidationError("A case cannot change between couple and individual.", "kind")
+        case.display_name = clean.display_name
+        case.relationship_structure = clean.relationship_structure
+        if clean.opened_on is not None:
+            case.opened_on = clean.opened_on
+        case.safety_flag = clean.safety_flag
+        case.safety_note = clean.safety_note
+        case.updated_at = utcnow()
+        for partner, p in zip(case.partners, clean.partners, strict=True):
+            partner.name = p.name
+            partner.pronouns = p.pronouns
+            partner.date_of_birth = p.date_of_birth
+            partner.email = p.email
+            partner.phone = p.phone
+        uow.audit("changed", "case", case.id, case.id)
+        uow.commit()
+        return views.case_detail(uow.session, case.id)
+
+
+def close_case(uow: UnitOfWork, case_id: int, closed_on: date | None = None) -> CaseDetail:
+    with uow:
+        case = _case(uow, case_id)
+        if case.status == "closed":
+            raise ValidationError("This case is already closed.", "status")
+        case.closed_on = check_closed_on(case.opened_on, closed_on or date.today())
+        case.status = "closed"
+        case.updated_at = utcnow()
+        uow.audit("closed", "case", case.id, case.id)
+        uow.commit()
+        return views.case_detail(uow.session, case.id)
+
+
+def reopen_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
+    with uow:
+        case = _case(uow, case_id)
+        if case.status == "active":
+            raise ValidationError("This case is already active.", "status")
+        case.status = "active"
+        case.closed_on = None
+        case.updated_at = utcnow()
+        uow.audit("reopened", "case", case.id, case.id)
+        uow.commit()
+        return views.case_detail(uow.session, case.id)
+
+
+def _case(uow: UnitOfWork, case_id: int) -> Case:
+    case = uow.session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"There is no case number {case_id}.")
+    return case

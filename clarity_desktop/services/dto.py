@@ -1,0 +1,130 @@
+"""Read-only views returned by the services. No SQLAlchemy objects escape a unit of work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from clarity_desktop.domain.records import CaseKind, Modality
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.domain.templates import Template
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    id: int
+    position: int
+    name: str
+    pronouns: str
+    date_of_birth: date | None
+    email: str
+    phone: str
+    current_step: Step | None  # from the newest note that records it
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list."""
+
+    id: int
+    kind: CaseKind
+    display_name: str
+    status: str
+    opened_on: date
+    closed_on: date | None
+    safety_flag: bool
+    last_session: datetime | None
+    session_count: int
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: int
+    case_id: int
+    starts_at: datetime
+    duration_minutes: int
+    modality: Modality
+    attending_partner_id: int | None
+    attending_label: str  # "Both partners" or a first name
+    note_id: int | None
+    note_signed: bool
+    note_private: bool
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: int
+    kind: CaseKind
+    display_name: str
+    relationship_structure: str
+    status: str
+    opened_on: date
+    closed_on: date | None
+    safety_flag: bool
+    safety_note: str
+    partners: tuple[PartnerView, ...]
+    sessions: tuple[SessionView, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class AddendumView:
+    id: int
+    note_id: int
+    created_at: datetime  # UTC
+    author: str
+    body: str
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    session_id: int
+    case_id: int
+    case_name: str
+    session_starts_at: datetime
+    attending_label: str
+    template: Template
+    sections: dict[str, str]
+    steps: tuple[Step, ...]
+    partner_steps: dict[int, Step]  # partner id -> step
+    private: bool
+    updated_at: datetime  # UTC
+    signed_at: datetime | None  # UTC
+    signed_by: str | None
+    addenda: tuple[AddendumView, ...]
+
+    @property
+    def signed(self) -> bool:
+        return self.signed_at is not None
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    """What the editor sends on every save."""
+
+    template: Template
+    sections: dict[str, str]
+    steps: frozenset[Step]
+    partner_steps: dict[int, Step]
+    private: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    note_id: int
+    session_id: int
+    case_id: int
+    case_name: str
+    session_starts_at: datetime
+    in_addendum: bool
+    snippet: str  # with fts.HIT_START / HIT_END around matched words
+
+
+@dataclass(frozen=True)
+class PracticeSummary:
+    folder: str
+    clinician: str
+    is_demo: bool
+    case_count: int
+    note_count: int

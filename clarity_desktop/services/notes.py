@@ -1,0 +1,173 @@
+"""Writing, signing and amending session notes.
+
+A signed note is a legal record: every change is refused here first, and by database
+triggers underneath. Corrections are addenda: dated, attributed, appended, immutable.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
+from clarity_desktop.domain.templates import MAX_NOTE_CHARS
+from clarity_desktop.services import views
+from clarity_desktop.services.dto import AddendumView, NoteDraft, NoteView
+from clarity_desktop.store import fts
+from clarity_desktop.store.models import (
+    Addendum,
+    AuditEvent,
+    Note,
+    NotePartnerStep,
+    NoteStep,
+    Session,
+)
+from clarity_desktop.store.uow import UnitOfWork, utcnow
+
+# Autosave writes often; one "changed" audit row per note per this period is enough.
+AUDIT_COALESCE = timedelta(minutes=10)
+
+
+def _load(uow: UnitOfWork, note_id: int) -> Note:
+    note = uow.session.execute(
+        select(Note)
+        .where(Note.id == note_id)
+        .options(
+            selectinload(Note.steps),
+            selectinload(Note.partner_steps),
+            selectinload(Note.addenda),
+            selectinload(Note.session).selectinload(Session.case),
+        )
+    ).scalar_one_or_none()
+    if note is None:
+        raise NotFound(f"There is no note number {note_id}.")
+    return note
+
+
+def note_for_session(uow: UnitOfWork, session_id: int) -> NoteView:
+    with uow:
+        note_id = uow.session.execute(
+            select(Note.id).where(Note.session_id == session_id)
+        ).scalar_one_or_none()
+    if note_id is None:
+        raise NotFound(f"There is no note for session {session_id}.")
+    return open_note(uow, note_id)
+
+
+def open_note(uow: UnitOfWork, note_id: int) -> NoteView:
+    with uow:
+        note = _load(uow, note_id)
+        view = views.note_view(note)
+        uow.audit("viewed", "note", note.id, view.case_id)
+        uow.commit()
+        return view
+
+
+def full_text(sections: dict[str, str]) -> str:
+    return "\n\n".join(t for t in sections.values() if t.strip())
+
+
+def save_draft(uow: UnitOfWork, note_id: int, draft: NoteDraft) -> NoteView:
+    sections = {k: v for k, v in draft.sections.items() if v.strip()}
+    body = full_text(sections)
+    if len(body) > MAX_NOTE_CHARS:
+        raise ValidationError(
+            f"This note is too long to save (more than {MAX_NOTE_CHARS:,} characters).", "sections"
+        )
+    with uow:
+        note = _load(uow, note_id)
+        if note.signed_at is not None:
+            raise RecordLocked("This note is signed and locked; add an addendum instead.")
+        session = note.session
+        case = session.case
+        allowed = (
+            {p.id for p in case.partners}
+            if session.attending_partner_id is None
+            else {session.attending_partner_id}
+        )
+        stray = set(draft.partner_steps) - allowed
+        if stray:
+            raise ValidationError(
+                "A step can only be recorded for a partner who attended this session.",
+                "partner_steps",
+            )
+        note.template = draft.template.value
+        note.sections = sections
+        note.private = draft.private
+        note.updated_at = utcnow()
+        wanted = {int(s) for s in draft.steps}
+        note.steps = [t for t in note.steps if t.step in wanted] + [
+            NoteStep(step=s) for s in sorted(wanted - {t.step for t in note.steps})
+        ]
+        by_partner = {ps.partner_id: ps for ps in note.partner_steps}
+        kept = []
+        for pid, step in draft.partner_steps.items():
+            row = by_partner.get(pid) or NotePartnerStep(partner_id=pid, step=int(step))
+            row.step = int(step)
+            kept.append(row)
+        note.partner_steps = kept
+        uow.session.flush()
+        fts.index_note(uow.session.connection(), note.id, body)
+        if not _recently_audited(uow, note.id):
+            uow.audit("changed", "note", note.id, case.id)
+        uow.commit()
+        uow.session.refresh(note)
+        return views.note_view(note)
+
+
+def _recently_audited(uow: UnitOfWork, note_id: int) -> bool:
+    last = uow.session.execute(
+        select(AuditEvent.at)
+        .where(
+            AuditEvent.entity == "note",
+            AuditEvent.entity_id == note_id,
+            AuditEvent.action == "changed",
+            AuditEvent.actor == uow.actor,
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return last is not None and utcnow() - last < AUDIT_COALESCE
+
+
+def sign_note(uow: UnitOfWork, note_id: int) -> NoteView:
+    with uow:
+        note = _load(uow, note_id)
+        if note.signed_at is not None:
+            raise RecordLocked("This note is already signed.")
+        if not any(str(v).strip() for v in (note.sections or {}).values()):
+            raise ValidationError(
+                "An empty note cannot be signed; write the note first.", "sections"
+            )
+        note.signed_at = utcnow()
+        note.signed_by = uow.actor
+        uow.audit("signed", "note", note.id, note.session.case_id)
+        uow.commit()
+        return views.note_view(note)
+
+
+def add_addendum(uow: UnitOfWork, note_id: int, body: str) -> AddendumView:
+    text = body.strip()
+    if not text:
+        raise ValidationError("Please write the addendum before adding it.", "body")
+    if len(text) > MAX_NOTE_CHARS:
+        raise ValidationError("This addendum is too long to save.", "body")
+    with uow:
+        note = _load(uow, note_id)
+        if note.signed_at is None:
+            raise ValidationError(
+                "Addenda are for signed notes; while a note is a draft, edit it directly.", "body"
+            )
+        addendum = Addendum(note_id=note.id, created_at=utcnow(), author=uow.actor, body=text)
+        uow.session.add(addendum)
+        uow.session.flush()
+        fts.index_addendum(uow.session.connection(), note.id, addendum.id, text)
+        uow.audit(
+            "addendum_added", "note", note.id, note.session.case_id, f"addendum {addendum.id}"
+        )
+        uow.commit()
+        return AddendumView(
+            addendum.id, note.id, addendum.created_at, addendum.author, addendum.body
+        )

@@ -1,0 +1,113 @@
+"""Creating, unlocking and checking a practice (the services' front on store.practice)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+from sqlalchemy import func, select, text
+
+from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.services.dto import PracticeSummary
+from clarity_desktop.store import practice as store
+from clarity_desktop.store.models import Case, Note
+from clarity_desktop.store.practice import Clinician, OpenPractice
+
+MIN_PASSPHRASE = 8
+
+
+def default_folder() -> Path:
+    return user_data_path("Clarity Desktop", appauthor=False) / "practice"
+
+
+def demo_folder() -> Path:
+    return user_data_path("Clarity Desktop", appauthor=False) / "demo-practice"
+
+
+def passphrase_strength(passphrase: str) -> tuple[int, str]:
+    """A rough 0-4 score and a hint. Length matters most; we do not nag about symbols."""
+    n = len(passphrase)
+    kinds = sum(
+        bool(k)
+        for k in (
+            any(c.islower() for c in passphrase),
+            any(c.isupper() for c in passphrase),
+            any(c.isdigit() for c in passphrase),
+            any(not c.isalnum() for c in passphrase),
+        )
+    )
+    words = len(passphrase.split())
+    if n < MIN_PASSPHRASE:
+        return 0, f"Too short: use at least {MIN_PASSPHRASE} characters."
+    if n < 12 and kinds < 3:
+        return 1, "Weak: a few unrelated words make a stronger passphrase."
+    if n < 16:
+        return 2, "Fair: longer is stronger."
+    if n < 24 and words < 4:
+        return 3, "Good."
+    return 4, "Strong."
+
+
+def create_practice(
+    folder: Path, passphrase: str, repeat: str, clinician_name: str, credentials: str
+) -> tuple[OpenPractice, str]:
+    if passphrase != repeat:
+        raise ValidationError("The two passphrases do not match.", "repeat")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError(
+            f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters.", "passphrase"
+        )
+    name = clinician_name.strip()
+    if not name:
+        raise ValidationError(
+            "Please enter the clinician's name; it appears on signed notes.", "name"
+        )
+    opened, recovery = store.create(folder, passphrase, Clinician(name, credentials.strip()))
+    with opened.uow() as uow:
+        uow.audit("created", "practice")
+        uow.commit()
+    return opened, recovery
+
+
+def unlock_practice(folder: Path, secret: str, *, recovery: bool = False) -> OpenPractice:
+    opened = store.unlock(folder, secret, recovery=recovery)
+    with opened.uow() as uow:
+        uow.audit("unlocked", "practice", detail="recovery key" if recovery else "passphrase")
+        uow.commit()
+    return opened
+
+
+def check_practice(folder: Path, secret: str) -> PracticeSummary:
+    """Unlock, verify the encryption and the database structure, and count records.
+    Raises a PracticeError naming the problem."""
+    opened = store.unlock(folder, secret)
+    try:
+        with opened.engine.connect() as conn:
+            cipher = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
+            if cipher:
+                raise store.PracticeDamaged(
+                    f"The practice database in {folder} has damaged pages ({len(cipher)} found)."
+                )
+            quick = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+            if quick != ["ok"]:
+                raise store.PracticeDamaged(
+                    f"The practice database in {folder} is damaged: {quick[0]}"
+                )
+            if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
+                raise store.PracticeDamaged(
+                    f"The practice database in {folder} has records that point nowhere."
+                )
+            from clarity_desktop.store import triggers
+
+            gone = triggers.missing(conn)
+            if gone:
+                raise store.PracticeDamaged(
+                    f"The practice in {folder} is missing its record locks ({', '.join(gone)})."
+                )
+            cases = conn.execute(select(func.count()).select_from(Case)).scalar_one()
+            notes = conn.execute(select(func.count()).select_from(Note)).scalar_one()
+        return PracticeSummary(
+            str(folder), opened.clinician.signature, opened.is_demo, cases, notes
+        )
+    finally:
+        opened.close()

@@ -1,0 +1,50 @@
+"""Full-text search across all notes and addenda."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from clarity_desktop.services.dto import SearchHit
+from clarity_desktop.store import fts
+from clarity_desktop.store.models import Case, Note, Session
+from clarity_desktop.store.uow import UnitOfWork
+
+
+def search_notes(uow: UnitOfWork, query: str, limit: int = 100) -> list[SearchHit]:
+    """Every typed word must match (as a word prefix). Best matches first."""
+    if fts.to_match_query(query) is None:
+        return []
+    with uow:
+        raw = fts.search(uow.session.connection(), query, limit)
+        ids = {h.note_id for h in raw}
+        info = {
+            row.id: row
+            for row in uow.session.execute(
+                select(
+                    Note.id,
+                    Note.session_id,
+                    Case.id.label("case_id"),
+                    Case.display_name,
+                    Session.starts_at,
+                )
+                .join(Session, Session.id == Note.session_id)
+                .join(Case, Case.id == Session.case_id)
+                .where(Note.id.in_(ids))
+            )
+        }
+        hits = [
+            SearchHit(
+                note_id=h.note_id,
+                session_id=info[h.note_id].session_id,
+                case_id=info[h.note_id].case_id,
+                case_name=info[h.note_id].display_name,
+                session_starts_at=info[h.note_id].starts_at,
+                in_addendum=h.addendum_id != 0,
+                snippet=h.snippet,
+            )
+            for h in raw
+            if h.note_id in info
+        ]
+        uow.audit("searched", "practice", detail=f"{query!r}: {len(hits)} results")
+        uow.commit()
+        return hits

@@ -1,0 +1,126 @@
+"""Building the read-only views from models, shared by the services."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import selectinload
+
+from clarity_desktop.domain.errors import NotFound
+from clarity_desktop.domain.records import CaseKind, Modality
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.domain.templates import Template
+from clarity_desktop.services.dto import (
+    AddendumView,
+    CaseDetail,
+    NoteView,
+    PartnerView,
+    SessionView,
+)
+from clarity_desktop.store.models import Case, Note, NotePartnerStep, Partner, Session
+
+
+def attending_label(case: Case, partner_id: int | None) -> str:
+    if partner_id is None:
+        return "Both partners" if case.kind == CaseKind.COUPLE.value else case.partners[0].name
+    for p in case.partners:
+        if p.id == partner_id:
+            return p.name
+    return "Unknown"
+
+
+def current_steps(db: DbSession, case_id: int) -> dict[int, Step]:
+    """Each partner's step from the newest session whose note records it."""
+    rows = db.execute(
+        select(NotePartnerStep.partner_id, NotePartnerStep.step)
+        .join(Note, Note.id == NotePartnerStep.note_id)
+        .join(Session, Session.id == Note.session_id)
+        .where(Session.case_id == case_id)
+        .order_by(Session.starts_at.desc(), Session.id.desc())
+    ).all()
+    out: dict[int, Step] = {}
+    for partner_id, step in rows:
+        out.setdefault(partner_id, Step(step))
+    return out
+
+
+def session_view(case: Case, s: Session) -> SessionView:
+    note = s.note
+    return SessionView(
+        id=s.id,
+        case_id=s.case_id,
+        starts_at=s.starts_at,
+        duration_minutes=s.duration_minutes,
+        modality=Modality(s.modality),
+        attending_partner_id=s.attending_partner_id,
+        attending_label=attending_label(case, s.attending_partner_id),
+        note_id=note.id if note else None,
+        note_signed=bool(note and note.signed_at),
+        note_private=bool(note and note.private),
+        steps=tuple(Step(t.step) for t in note.steps) if note else (),
+    )
+
+
+def case_detail(db: DbSession, case_id: int) -> CaseDetail:
+    case = db.execute(
+        select(Case)
+        .where(Case.id == case_id)
+        .options(
+            selectinload(Case.partners),
+            selectinload(Case.sessions).selectinload(Session.note).selectinload(Note.steps),
+        )
+    ).scalar_one_or_none()
+    if case is None:
+        raise NotFound(f"There is no case number {case_id}.")
+    steps = current_steps(db, case_id)
+    sessions = sorted(case.sessions, key=lambda s: (s.starts_at, s.id), reverse=True)
+    return CaseDetail(
+        id=case.id,
+        kind=CaseKind(case.kind),
+        display_name=case.display_name,
+        relationship_structure=case.relationship_structure,
+        status=case.status,
+        opened_on=case.opened_on,
+        closed_on=case.closed_on,
+        safety_flag=case.safety_flag,
+        safety_note=case.safety_note,
+        partners=tuple(partner_view(p, steps.get(p.id)) for p in case.partners),
+        sessions=tuple(session_view(case, s) for s in sessions),
+    )
+
+
+def partner_view(p: Partner, step: Step | None) -> PartnerView:
+    return PartnerView(
+        id=p.id,
+        position=p.position,
+        name=p.name,
+        pronouns=p.pronouns,
+        date_of_birth=p.date_of_birth,
+        email=p.email,
+        phone=p.phone,
+        current_step=step,
+    )
+
+
+def note_view(note: Note) -> NoteView:
+    session = note.session
+    case = session.case
+    return NoteView(
+        id=note.id,
+        session_id=session.id,
+        case_id=case.id,
+        case_name=case.display_name,
+        session_starts_at=session.starts_at,
+        attending_label=attending_label(case, session.attending_partner_id),
+        template=Template(note.template),
+        sections={str(k): str(v) for k, v in (note.sections or {}).items()},
+        steps=tuple(Step(t.step) for t in note.steps),
+        partner_steps={ps.partner_id: Step(ps.step) for ps in note.partner_steps},
+        private=note.private,
+        updated_at=note.updated_at,
+        signed_at=note.signed_at,
+        signed_by=note.signed_by,
+        addenda=tuple(
+            AddendumView(a.id, a.note_id, a.created_at, a.author, a.body) for a in note.addenda
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Storage: SQLCipher database, key handling, models, migrations, unit of work."""

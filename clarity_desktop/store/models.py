@@ -1,0 +1,184 @@
+"""SQLAlchemy 2 models. Portable types only: the same models serve SQLite now and
+PostgreSQL later. Dialect-specific parts (full-text search, triggers) live in
+store/sqlite_features.py and are created by the migrations.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class PracticeInfo(Base):
+    """One row: who this practice is, so a stray SQLCipher file is never taken for ours."""
+
+    __tablename__ = "practice_info"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    practice_id: Mapped[str] = mapped_column(String(36))
+    signature: Mapped[str] = mapped_column(String(40))
+    clinician_name: Mapped[str] = mapped_column(String(120))
+    clinician_credentials: Mapped[str] = mapped_column(String(120))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        CheckConstraint("kind IN ('couple', 'individual')", name="kind"),
+        CheckConstraint("status IN ('active', 'closed')", name="status"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    display_name: Mapped[str] = mapped_column(String(120), index=True)
+    relationship_structure: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(16), default="active", index=True)
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    safety_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+    safety_note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    partners: Mapped[list[Partner]] = relationship(
+        back_populates="case", order_by="Partner.position", cascade="all, delete-orphan"
+    )
+    sessions: Mapped[list[Session]] = relationship(back_populates="case")
+
+
+class Partner(Base):
+    __tablename__ = "partners"
+    __table_args__ = (UniqueConstraint("case_id", "position", name="case_position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(120))
+    pronouns: Mapped[str] = mapped_column(String(200), default="")
+    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(200), default="")
+
+    case: Mapped[Case] = relationship(back_populates="partners")
+
+
+class Session(Base):
+    """A therapy session (not a database session)."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (CheckConstraint("modality IN ('in_person', 'telehealth')", name="modality"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    modality: Mapped[str] = mapped_column(String(16))
+    # NULL: both partners attended. Otherwise the one partner who came.
+    attending_partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    case: Mapped[Case] = relationship(back_populates="sessions")
+    note: Mapped[Note | None] = relationship(back_populates="session", uselist=False)
+
+
+Index("ix_sessions_case_starts", Session.case_id, Session.starts_at)
+
+
+class Note(Base):
+    __tablename__ = "notes"
+    __table_args__ = (
+        CheckConstraint("template IN ('five_steps', 'dap', 'soap')", name="template"),
+        UniqueConstraint("session_id", name="session"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="RESTRICT"))
+    template: Mapped[str] = mapped_column(String(16))
+    sections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    private: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    signed_by: Mapped[str | None] = mapped_column(String(250), nullable=True)
+
+    session: Mapped[Session] = relationship(back_populates="note")
+    steps: Mapped[list[NoteStep]] = relationship(
+        order_by="NoteStep.step", cascade="all, delete-orphan"
+    )
+    partner_steps: Mapped[list[NotePartnerStep]] = relationship(cascade="all, delete-orphan")
+    addenda: Mapped[list[Addendum]] = relationship(order_by="Addendum.id")
+
+
+class NoteStep(Base):
+    """A step the session worked on (a tag on the note)."""
+
+    __tablename__ = "note_steps"
+    __table_args__ = (CheckConstraint("step BETWEEN 1 AND 5", name="step"),)
+    note_id: Mapped[int] = mapped_column(
+        ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True
+    )
+    step: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class NotePartnerStep(Base):
+    """Where one partner stands in the five steps at this session."""
+
+    __tablename__ = "note_partner_steps"
+    __table_args__ = (CheckConstraint("step BETWEEN 1 AND 5", name="step"),)
+    note_id: Mapped[int] = mapped_column(
+        ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True
+    )
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partners.id", ondelete="RESTRICT"), primary_key=True
+    )
+    step: Mapped[int] = mapped_column(Integer)
+
+
+class Addendum(Base):
+    __tablename__ = "addenda"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="RESTRICT"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String(250))
+    body: Mapped[str] = mapped_column(Text)
+
+
+class AuditEvent(Base):
+    """Append-only: who did what to which record, and when (UTC)."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(250))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    case_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")

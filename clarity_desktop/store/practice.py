@@ -1,0 +1,233 @@
+"""A practice folder: the SQLCipher database and the key file beside it.
+
+Creating, unlocking and checking live here; what goes inside the database is the
+services' business. Every failure to open is one of four clear errors, and none of them
+creates, changes or removes a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.store import keys, migrate
+from clarity_desktop.store.engine import DatabaseError, make_engine
+from clarity_desktop.store.models import PracticeInfo
+from clarity_desktop.store.uow import UnitOfWork, utcnow
+
+DB_NAME = "practice.clarity"
+KEY_NAME = "practice.key"
+SIGNATURE = "clarity-practice"
+
+
+class PracticeError(ClarityError):
+    """Base for problems opening or creating a practice."""
+
+
+class PracticeNotFound(PracticeError):
+    pass
+
+
+class NotAPractice(PracticeError):
+    pass
+
+
+class PracticeDamaged(PracticeError):
+    pass
+
+
+class WrongPassphrase(PracticeError):
+    pass
+
+
+class PracticeExists(PracticeError):
+    pass
+
+
+class PracticeTooNew(PracticeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Clinician:
+    name: str
+    credentials: str
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class OpenPractice:
+    """An unlocked practice: hands out units of work, one per user action."""
+
+    def __init__(self, folder: Path, engine: Engine, clinician: Clinician, is_demo: bool) -> None:
+        self.folder = folder
+        self.engine = engine
+        self.clinician = clinician
+        self.is_demo = is_demo
+        self._factory = sessionmaker(engine, expire_on_commit=False)
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self._factory, self.clinician.signature)
+
+    def session_factory(self) -> sessionmaker[Session]:
+        return self._factory
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def db_path(folder: Path) -> Path:
+    return folder / DB_NAME
+
+
+def key_path(folder: Path) -> Path:
+    return folder / KEY_NAME
+
+
+def exists(folder: Path) -> bool:
+    return key_path(folder).exists() or db_path(folder).exists()
+
+
+def _restrict(path: Path, mode: int) -> None:
+    with contextlib.suppress(OSError):  # filesystems without POSIX modes
+        os.chmod(path, mode)
+
+
+def create(
+    folder: Path,
+    passphrase: str,
+    clinician: Clinician,
+    *,
+    is_demo: bool = False,
+    kdf: keys.KdfParams | None = None,
+) -> tuple[OpenPractice, str]:
+    """Make a new practice. Returns it unlocked, with the recovery key to show once."""
+    if exists(folder):
+        raise PracticeExists(f"There is already a practice in {folder}.")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _restrict(folder, stat.S_IRWXU)
+    params = kdf or keys.DEFAULT_KDF
+    db_key = secrets.token_bytes(keys.KEY_BYTES)
+    recovery = keys.new_recovery_key()
+    practice_id = str(uuid.uuid4())
+    keyfile = keys.KeyFile(
+        practice_id,
+        keys.wrap(db_key, passphrase, params),
+        keys.wrap(db_key, keys.normalise_recovery_key(recovery), params),
+    )
+    db = db_path(folder)
+    old_umask = os.umask(0o077)
+    engine = None
+    try:
+        engine = make_engine(db, db_key, create=True)
+        with engine.begin() as conn:
+            migrate.upgrade(conn)
+            with Session(bind=conn) as s:
+                s.add(
+                    PracticeInfo(
+                        id=1,
+                        practice_id=practice_id,
+                        signature=SIGNATURE,
+                        clinician_name=clinician.name,
+                        clinician_credentials=clinician.credentials,
+                        is_demo=is_demo,
+                        created_at=utcnow(),
+                    )
+                )
+                s.flush()
+        # The key file comes last: a practice is only there once both files are.
+        keyfile.write_atomically(key_path(folder))
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            p = db.with_name(db.name + suffix)
+            if p.exists():
+                p.unlink()
+        raise
+    finally:
+        os.umask(old_umask)
+    _restrict(db, stat.S_IRUSR | stat.S_IWUSR)
+    return OpenPractice(folder, engine, clinician, is_demo), recovery
+
+
+def read_key_file(folder: Path) -> keys.KeyFile:
+    if not folder.is_dir():
+        raise PracticeNotFound(f"There is no practice folder at {folder}.")
+    kp, db = key_path(folder), db_path(folder)
+    if not kp.exists():
+        if db.exists():
+            raise NotAPractice(
+                f"The practice in {folder} has lost its key file, so it cannot be opened."
+            )
+        raise PracticeNotFound(f"There is no Clarity practice in {folder}.")
+    try:
+        keyfile = keys.KeyFile.read(kp)
+    except keys.KeyFileError as exc:
+        raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
+    if not db.exists():
+        raise PracticeDamaged(f"The practice database in {folder} is missing.")
+    return keyfile
+
+
+def unlock_key(folder: Path, secret: str, *, recovery: bool = False) -> bytes:
+    """The database key, or WrongPassphrase. Reads the key file only; touches nothing."""
+    keyfile = read_key_file(folder)
+    entry = keyfile.recovery if recovery else keyfile.passphrase
+    secret = keys.normalise_recovery_key(secret) if recovery else secret
+    try:
+        return keys.unwrap(entry, secret)
+    except keys.WrongSecret:
+        what = "recovery key" if recovery else "passphrase"
+        raise WrongPassphrase(f"That {what} does not unlock this practice.") from None
+    except keys.KeyFileError as exc:
+        raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
+
+
+def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
+    """Open the database read-write (never create), verify it is ours, bring it up to date."""
+    keyfile = read_key_file(folder)
+    engine = make_engine(db_path(folder), db_key)
+    try:
+        with engine.connect() as conn:
+            try:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            except (SADatabaseError, DatabaseError) as exc:
+                raise PracticeDamaged(
+                    f"The practice database in {folder} is damaged or is not a Clarity practice."
+                ) from exc
+            tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+            if "practice_info" not in tables or "alembic_version" not in tables:
+                raise NotAPractice(f"{folder} does not hold a Clarity practice.")
+            revision = migrate.current_revision(conn)
+            info = conn.execute(select(PracticeInfo)).first()
+        if info is None or info.signature != SIGNATURE or info.practice_id != keyfile.practice_id:
+            raise NotAPractice(f"{folder} does not hold a Clarity practice.")
+        if revision not in migrate.known_revisions():
+            raise PracticeTooNew(
+                "This practice was last used by a newer Clarity Desktop; please update the program."
+            )
+        if revision != migrate.head_revision():
+            with engine.begin() as conn:
+                migrate.upgrade(conn)
+    except BaseException:
+        engine.dispose()
+        raise
+    clinician = Clinician(info.clinician_name, info.clinician_credentials)
+    return OpenPractice(folder, engine, clinician, bool(info.is_demo))
+
+
+def unlock(folder: Path, secret: str, *, recovery: bool = False) -> OpenPractice:
+    return open_with_key(folder, unlock_key(folder, secret, recovery=recovery))

@@ -1,0 +1,72 @@
+"""Unit of work: one SQLAlchemy Session and one transaction per user action.
+
+The audit event of an action is added through the same unit of work, so the action and
+its audit row commit together or not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from types import TracebackType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from clarity_desktop.store.models import AuditEvent
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the form stored in the database."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class UnitOfWork:
+    def __init__(self, factory: sessionmaker[Session], actor: str) -> None:
+        self._factory = factory
+        self.actor = actor
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work in a with-block")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self._factory()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._session is not None
+        try:
+            self._session.rollback()
+        finally:
+            self._session.close()
+            self._session = None
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None = None,
+        case_id: int | None = None,
+        detail: str = "",
+    ) -> None:
+        self.session.add(
+            AuditEvent(
+                at=utcnow(),
+                actor=self.actor,
+                action=action,
+                entity=entity,
+                entity_id=entity_id,
+                case_id=case_id,
+                detail=detail,
+            )
+        )
