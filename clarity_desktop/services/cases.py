@@ -47,11 +47,14 @@ def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
         ]
 
 
-def get_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
+def get_case(uow: UnitOfWork, case_id: int, *, record_view: bool = True) -> CaseDetail:
+    """The case with partners and sessions. Opening a case is audited; a window refreshing
+    what is already on screen passes record_view=False."""
     with uow:
         detail = views.case_detail(uow.session, case_id)
-        uow.audit("viewed", "case", case_id, case_id)
-        uow.commit()
+        if record_view:
+            uow.audit("viewed", "case", case_id, case_id)
+            uow.commit()
         return detail
 
 

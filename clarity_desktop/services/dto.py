@@ -83,6 +83,7 @@ class NoteView:
     case_id: int
     case_name: str
     session_starts_at: datetime
+    attending_partner_id: int | None  # None: a joint session
     attending_label: str
     template: Template
     sections: dict[str, str]

@@ -4,48 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_data_path
 from sqlalchemy import func, select, text
 
 from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services.dto import PracticeSummary
+from clarity_desktop.services.locations import default_folder, demo_folder
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.models import Case, Note
 from clarity_desktop.store.practice import Clinician, OpenPractice
-
-MIN_PASSPHRASE = 8
-
-
-def default_folder() -> Path:
-    return user_data_path("Clarity Desktop", appauthor=False) / "practice"
-
-
-def demo_folder() -> Path:
-    return user_data_path("Clarity Desktop", appauthor=False) / "demo-practice"
-
-
-def passphrase_strength(passphrase: str) -> tuple[int, str]:
-    """A rough 0-4 score and a hint. Length matters most; we do not nag about symbols."""
-    n = len(passphrase)
-    kinds = sum(
-        bool(k)
-        for k in (
-            any(c.islower() for c in passphrase),
-            any(c.isupper() for c in passphrase),
-            any(c.isdigit() for c in passphrase),
-            any(not c.isalnum() for c in passphrase),
-        )
-    )
-    words = len(passphrase.split())
-    if n < MIN_PASSPHRASE:
-        return 0, f"Too short: use at least {MIN_PASSPHRASE} characters."
-    if n < 12 and kinds < 3:
-        return 1, "Weak: a few unrelated words make a stronger passphrase."
-    if n < 16:
-        return 2, "Fair: longer is stronger."
-    if n < 24 and words < 4:
-        return 3, "Good."
-    return 4, "Strong."
 
 
 def create_practice(
@@ -111,3 +78,14 @@ def check_practice(folder: Path, secret: str) -> PracticeSummary:
         )
     finally:
         opened.close()
+
+
+__all__ = [
+    "MIN_PASSPHRASE",
+    "check_practice",
+    "create_practice",
+    "default_folder",
+    "demo_folder",
+    "passphrase_strength",
+    "unlock_practice",
+]

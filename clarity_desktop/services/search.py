@@ -6,6 +6,9 @@ from sqlalchemy import select
 
 from clarity_desktop.services.dto import SearchHit
 from clarity_desktop.store import fts
+from clarity_desktop.store.fts import HIT_END, HIT_START
+
+__all__ = ["HIT_END", "HIT_START", "search_notes"]
 from clarity_desktop.store.models import Case, Note, Session
 from clarity_desktop.store.uow import UnitOfWork
 

@@ -111,6 +111,7 @@ def note_view(note: Note) -> NoteView:
         case_id=case.id,
         case_name=case.display_name,
         session_starts_at=session.starts_at,
+        attending_partner_id=session.attending_partner_id,
         attending_label=attending_label(case, session.attending_partner_id),
         template=Template(note.template),
         sections={str(k): str(v) for k, v in (note.sections or {}).items()},

@@ -1,0 +1,186 @@
+"""The command line: a second front on the same services as the window.
+
+Passphrases never travel as plain arguments (they would show in the process list and
+shell history): they come from CLARITY_PASSPHRASE, --passphrase-file, or a prompt.
+Every error is one sentence on stderr and exit code 2; no tracebacks unless
+CLARITY_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from clarity_desktop import APP_NAME, __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+class CliError(Exception):
+    """A problem with how the command was called."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="clarity-desktop",
+        description=f"{APP_NAME}: records and session notes for couples therapists. "
+        "Without a command, opens the program.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--data-dir", type=Path, help="practice folder (default: your user data folder)")
+    p.add_argument("--demo", action="store_true", help="open the demo practice (passphrase: demo)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def cmd(name: str, help_text: str) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help_text, description=help_text)
+        c.add_argument("--data-dir", type=Path, required=True, help="practice folder")
+        return c
+
+    init = cmd("init", "create a new practice")
+    init.add_argument("--clinician", required=True, help="your name, as it appears on signed notes")
+    init.add_argument("--credentials", default="", help="for example LMFT or PhD")
+    init.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    cmd("demo", "create the demo practice (passphrase: demo)")
+    check = cmd("check", "verify that a practice opens and is intact")
+    check.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    cases = cmd("cases", "list the cases of a practice")
+    cases.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    cases.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    return p
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    file: Path | None = getattr(args, "passphrase_file", None)
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"Cannot read the passphrase file {file}: {exc.strerror}.") from None
+        value = text.rstrip("\r\n")
+        if not value:
+            raise CliError(f"The passphrase file {file} is empty.")
+        return value
+    env = os.environ.get("CLARITY_PASSPHRASE")
+    if env:
+        return env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError("No passphrase given: set CLARITY_PASSPHRASE or use --passphrase-file.")
+    value = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Passphrase again: ") != value:
+        raise CliError("The two passphrases do not match.")
+    return value
+
+
+def _init(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import practices
+
+    secret = read_passphrase(args, confirm=True)
+    opened, recovery = practices.create_practice(
+        args.data_dir, secret, secret, args.clinician, args.credentials
+    )
+    opened.close()
+    print(f"Created a practice in {args.data_dir}.")
+    print(f"Recovery key (shown once; store it somewhere safe): {recovery}")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import demo
+
+    opened = demo.build_demo(args.data_dir)
+    opened.close()
+    print(f"Created the demo practice in {args.data_dir} (passphrase: {demo.DEMO_PASSPHRASE}).")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import practices
+
+    summary = practices.check_practice(args.data_dir, read_passphrase(args))
+    print(f"ok: {summary.case_count} cases, {summary.note_count} notes ({summary.clinician})")
+    return EXIT_OK
+
+
+def _cases(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import cases, practices
+
+    opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
+    try:
+        rows = cases.list_cases(opened.uow())
+    finally:
+        opened.close()
+    if args.json:
+        out = [
+            {
+                "id": c.id,
+                "name": c.display_name,
+                "kind": c.kind.value,
+                "status": c.status,
+                "opened_on": c.opened_on.isoformat(),
+                "closed_on": c.closed_on.isoformat() if c.closed_on else None,
+                "safety_flag": c.safety_flag,
+                "sessions": c.session_count,
+                "last_session": c.last_session.isoformat() if c.last_session else None,
+            }
+            for c in rows
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("No cases yet.")
+        return EXIT_OK
+    width = max(len(c.display_name) for c in rows)
+    for c in rows:
+        last = c.last_session.strftime("%Y-%m-%d") if c.last_session else "-"
+        flag = "  safety flag" if c.safety_flag else ""
+        print(
+            f"{c.id:>6}  {c.display_name:<{width}}  {c.kind.value:<10}  {c.status:<6}  {last}{flag}"
+        )
+    return EXIT_OK
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from clarity_desktop.ui.app import run_gui
+
+    return run_gui(args.data_dir, demo=args.demo)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: _gui,
+    "init": _init,
+    "demo": _demo,
+    "check": _check,
+    "cases": _cases,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        if os.environ.get("CLARITY_DEBUG") == "1":
+            raise
+        print(f"clarity-desktop: {_explain(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _explain(exc: Exception) -> str:
+    from clarity_desktop.domain.errors import ClarityError
+
+    if isinstance(exc, ClarityError | CliError):
+        return str(exc)
+    if isinstance(exc, PermissionError):
+        return f"Permission denied: {exc.filename or exc}."
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}."
+    return f"Unexpected error ({type(exc).__name__}: {exc}). Set CLARITY_DEBUG=1 for details."

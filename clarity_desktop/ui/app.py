@@ -1,0 +1,125 @@
+"""Starting the program: the first window at once, heavy imports behind it.
+
+The controller moves between the three states a user sees: create a practice (first
+run), unlock it, and work in it. Locking closes the main window (after saving the open
+note), drops the database key with the engine, and returns to the unlock window.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from clarity_desktop import APP_NAME
+from clarity_desktop.services.locations import default_folder, demo_folder, practice_exists
+from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.unlock import CreatePracticeWindow, UnlockWindow, explain
+from clarity_desktop.ui.worker import run_task
+
+DEMO_PASSPHRASE = "demo"  # the same as services.demo.DEMO_PASSPHRASE, without importing it
+
+
+def preload() -> None:
+    """Import the database and service layers while the user types the passphrase."""
+    import clarity_desktop.services.cases
+    import clarity_desktop.services.notes
+    import clarity_desktop.services.practices
+    import clarity_desktop.services.search
+    import clarity_desktop.services.sessions  # noqa: F401
+
+
+def _build_demo(folder: Path) -> None:
+    from clarity_desktop.services import demo
+
+    demo.build_demo(folder).close()
+
+
+class AppController(QObject):
+    main_window_shown = Signal(object)  # the MainWindow
+    locked = Signal()
+
+    def __init__(
+        self, folder: Path, *, demo: bool = False, settings: Settings | None = None
+    ) -> None:
+        super().__init__()
+        self.folder = folder
+        self.demo = demo
+        self.settings = settings or Settings()
+        self.window: QWidget | None = None
+        self.practice: object | None = None
+
+    def start(self) -> None:
+        if self.demo and not practice_exists(self.folder):
+            unlock = self._show_unlock()
+            unlock.set_busy(True, self.tr("Preparing the demo practice…"))
+            run_task(
+                _build_demo,
+                self.folder,
+                on_done=lambda _r: unlock.set_busy(False),
+                on_fail=lambda exc: unlock._fail_message(explain(exc)),
+            )
+        elif practice_exists(self.folder):
+            self._show_unlock()
+        else:
+            create = CreatePracticeWindow(self.folder)
+            create.created.connect(self._opened)
+            self._swap(create)
+        threading.Thread(target=preload, name="preload", daemon=True).start()
+
+    def _show_unlock(self) -> UnlockWindow:
+        unlock = UnlockWindow(
+            self.folder, demo=self.demo, prefill=DEMO_PASSPHRASE if self.demo else ""
+        )
+        unlock.unlocked.connect(self._opened)
+        self._swap(unlock)
+        return unlock
+
+    def _swap(self, window: QWidget) -> None:
+        old = self.window
+        self.window = window
+        window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def _opened(self, practice: object) -> None:
+        from clarity_desktop.ui.main_window import MainWindow
+
+        self.practice = practice
+        self.settings.last_folder = self.folder
+        try:
+            main = MainWindow(practice, self.settings)  # type: ignore[arg-type]
+        except Exception as exc:
+            QMessageBox.critical(None, APP_NAME, explain(exc))
+            return
+        main.lock_requested.connect(self._lock)
+        self._swap(main)
+        self.main_window_shown.emit(main)
+
+    def _lock(self) -> None:
+        practice = self.practice
+        self.practice = None
+        self.window = None  # the main window has closed itself
+        if practice is not None:
+            practice.close()  # type: ignore[attr-defined]
+        self._show_unlock()
+        self.locked.emit()
+
+
+def run_gui(data_dir: Path | None, *, demo: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("Clarity")
+    app.setApplicationName(APP_NAME)
+    if data_dir is not None:
+        folder = data_dir
+    elif demo:
+        folder = demo_folder()
+    else:
+        folder = Settings().last_folder or default_folder()
+    controller = AppController(folder, demo=demo)
+    controller.start()
+    return app.exec()

@@ -1,0 +1,152 @@
+"""The open case: who the partners are, where each stands, the safety banner, sessions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.ui.models import ID_ROLE, SessionTableModel
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class CasePanel(QWidget):
+    session_selected = Signal(int)
+    new_session_requested = Signal()
+    edit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case: CaseDetail | None = None
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setObjectName("safetyBanner")
+        self.banner.setStyleSheet(
+            "QLabel#safetyBanner { background: #fdecea; color: #7b1d12; border: 1px solid #e6a198;"
+            " border-radius: 4px; padding: 8px; }"
+        )
+        self.banner.setAccessibleName(self.tr("Safety flag"))
+        self.partners = QLabel()
+        self.partners.setWordWrap(True)
+        self.partners.setTextFormat(Qt.TextFormat.RichText)
+        self.model = SessionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Sessions"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SessionTableModel.WHO, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(SessionTableModel.MODE, True)  # in the date's tooltip
+        self.new_session = QPushButton(self.tr("&New session…"))
+        self.new_session.clicked.connect(self.new_session_requested)
+        self.edit = QPushButton(self.tr("&Edit case…"))
+        self.edit.clicked.connect(self.edit_requested)
+        self.no_sessions = QLabel(self.tr("No sessions yet. Record the first with New session."))
+        self.no_sessions.setStyleSheet("color: palette(mid);")
+        self.empty = QLabel(self.tr("Choose a case from the list, or create one with Ctrl+N."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(mid); padding: 24px;")
+
+        self.content = QWidget()
+        cl = QVBoxLayout(self.content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.title)
+        cl.addWidget(self.subtitle)
+        cl.addWidget(self.banner)
+        cl.addWidget(self.partners)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_session)
+        buttons.addWidget(self.edit)
+        buttons.addStretch(1)
+        cl.addLayout(buttons)
+        sessions_title = QLabel(self.tr("Sessions"))
+        sessions_title.setStyleSheet("font-weight: 600;")
+        cl.addWidget(sessions_title)
+        cl.addWidget(self.no_sessions)
+        cl.addWidget(self.table, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.content)
+        self.content.hide()
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def show_case(self, case: CaseDetail, select_session: int | None = None) -> None:
+        self.case = case
+        self.title.setText(case.display_name)
+        kind = self.tr("Couple") if case.kind.value == "couple" else self.tr("Individual")
+        bits = [kind]
+        if case.relationship_structure:
+            bits.append(case.relationship_structure)
+        bits.append(self.tr("opened %s") % case.opened_on.strftime("%d %b %Y"))
+        if case.status == "closed" and case.closed_on:
+            bits.append(self.tr("closed %s") % case.closed_on.strftime("%d %b %Y"))
+        self.subtitle.setText(" · ".join(bits))
+        if case.safety_flag:
+            self.banner.setText(self.tr("⚠ Safety flag: %s") % case.safety_note)
+            self.banner.show()
+        else:
+            self.banner.hide()
+        lines = []
+        for p in case.partners:
+            step = p.current_step.label if p.current_step else self.tr("step not recorded yet")
+            pron = f" ({escape(p.pronouns)})" if p.pronouns else ""
+            lines.append(f"<b>{escape(p.name)}</b>{pron} — {escape(step)}")
+        self.partners.setText("<br>".join(lines))
+        active = case.status == "active"
+        self.new_session.setEnabled(active)
+        self.new_session.setToolTip(
+            "" if active else self.tr("Reopen the case to record a session.")
+        )
+        self.model.set_sessions(case.sessions)
+        self.no_sessions.setVisible(not case.sessions)
+        self.empty.hide()
+        self.content.show()
+        if select_session is not None:
+            self.select_session(select_session)
+
+    def select_session(self, session_id: int) -> None:
+        row = self.model.row_of(session_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def clear(self) -> None:
+        self.case = None
+        self.model.set_sessions([])
+        self.content.hide()
+        self.empty.show()
+
+    def current_session_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return int(rows[0].data(ID_ROLE)) if rows else None
+
+    def _selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        sid = self.current_session_id()
+        if sid is not None:
+            self.session_selected.emit(sid)

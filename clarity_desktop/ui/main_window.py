@@ -1,0 +1,416 @@
+"""The main window: case list, the open case, and the note editor side by side."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+)
+
+from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.services import cases, notes, sessions
+from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.case_dialog import CaseDialog
+from clarity_desktop.ui.case_list import CaseListPanel
+from clarity_desktop.ui.case_panel import CasePanel
+from clarity_desktop.ui.events import AppEvents
+from clarity_desktop.ui.note_editor import NoteEditor
+from clarity_desktop.ui.search_dialog import SearchDialog
+from clarity_desktop.ui.session_dialog import SessionDialog
+from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.unlock import explain
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+
+    def __init__(self, practice: OpenPractice, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.practice = practice
+        self.settings = settings or Settings()
+        self.events = AppEvents(self)
+        self._suppress_selection = False
+        self._closing_for_lock = False
+        title = APP_NAME + (self.tr(" — DEMO practice") if practice.is_demo else "")
+        self.setWindowTitle(title)
+
+        self.case_list = CaseListPanel()
+        self.case_panel = CasePanel()
+        self.editor = NoteEditor(practice)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.case_list)
+        self.splitter.addWidget(self.case_panel)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 5)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.search_dialog: SearchDialog | None = None
+
+        status = self.statusBar()
+        status.addPermanentWidget(QLabel(self.tr("Signing as %s") % practice.clinician.signature))
+        if practice.is_demo:
+            badge = QLabel(self.tr("DEMO"))
+            badge.setStyleSheet(
+                "background:#b9770e; color:white; font-weight:700; padding:1px 8px;"
+            )
+            status.addPermanentWidget(badge)
+
+        self._build_menus()
+        self.case_list.case_selected.connect(self.open_case)
+        self.case_panel.session_selected.connect(self.open_session)
+        self.case_panel.new_session_requested.connect(self.new_session)
+        self.case_panel.edit_requested.connect(self.edit_case)
+        self.editor.tags_changed.connect(lambda _n: self.refresh_case())
+        self.editor.note_signed.connect(self._note_signed)
+        self.editor.addendum_added.connect(self.events.addendum_added)
+        self.editor.note_saved.connect(self.events.note_saved)
+        self.events.case_changed.connect(self._case_changed)
+
+        self._restore_layout()
+        self.reload_cases()
+
+    # ----- menus ----------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        practice = bar.addMenu(self.tr("&Practice"))
+        self.search_action = self._action(
+            self.tr("&Search notes…"), QKeySequence.StandardKey.Find, self.show_search
+        )
+        practice.addAction(self.search_action)
+        practice.addSeparator()
+        self.lock_action = self._action(self.tr("&Lock now"), "Ctrl+L", self.lock)
+        practice.addAction(self.lock_action)
+        practice.addAction(
+            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        )
+
+        case = bar.addMenu(self.tr("&Case"))
+        self.new_case_action = self._action(
+            self.tr("&New case…"), QKeySequence.StandardKey.New, self.new_case
+        )
+        self.edit_case_action = self._action(self.tr("&Edit case…"), "Ctrl+E", self.edit_case)
+        self.close_case_action = self._action(self.tr("&Close case…"), None, self.close_case)
+        self.reopen_case_action = self._action(self.tr("&Reopen case"), None, self.reopen_case)
+        self.new_session_action = self._action(
+            self.tr("New &session…"), "Ctrl+Shift+N", self.new_session
+        )
+        for a in (self.new_case_action, self.edit_case_action, self.new_session_action):
+            case.addAction(a)
+        case.addSeparator()
+        case.addAction(self.close_case_action)
+        case.addAction(self.reopen_case_action)
+        self.filter_action = self._action(self.tr("&Filter cases"), "Ctrl+K", self._focus_filter)
+        case.addAction(self.filter_action)
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, self._undo))
+        edit.addAction(self._action(self.tr("&Redo"), QKeySequence.StandardKey.Redo, self._redo))
+
+        note = bar.addMenu(self.tr("&Note"))
+        self.sign_action = QAction(self.tr("&Sign and lock…"), self)
+        self.sign_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sign_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # editor owns it
+        self.sign_action.triggered.connect(self.editor.sign)
+        note.addAction(self.sign_action)
+        note.addAction(self._action(self.tr("Add a&ddendum"), None, self._focus_addendum))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About"), None, self._about))
+        self._update_actions()
+
+    def _focused_text(self) -> QPlainTextEdit | None:
+        w = QApplication.focusWidget()
+        return w if isinstance(w, QPlainTextEdit) else None
+
+    def _undo(self) -> None:
+        w = self._focused_text()
+        if w is not None:
+            w.undo()
+
+    def _redo(self) -> None:
+        w = self._focused_text()
+        if w is not None:
+            w.redo()
+
+    def _focus_filter(self) -> None:
+        self.case_list.filter.setFocus()
+        self.case_list.filter.selectAll()
+
+    def _focus_addendum(self) -> None:
+        if self.editor.note is not None and self.editor.note.signed:
+            self.editor.addendum_edit.setFocus()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About %s") % APP_NAME,
+            self.tr("%s %s\nRecords, session notes and five-step tracking for couples therapists.")
+            % (APP_NAME, __version__),
+        )
+
+    def _update_actions(self) -> None:
+        case = self.case_panel.case
+        self.edit_case_action.setEnabled(case is not None)
+        self.new_session_action.setEnabled(case is not None and case.status == "active")
+        self.close_case_action.setEnabled(case is not None and case.status == "active")
+        self.reopen_case_action.setEnabled(case is not None and case.status == "closed")
+
+    # ----- cases ----------------------------------------------------------------------
+
+    def reload_cases(self, keep: int | None = None) -> None:
+        self.case_list.set_cases(cases.list_cases(self.practice.uow()), keep=keep)
+
+    def _leave_note(self) -> bool:
+        """Save the note being left. False (and a message) if it could not be saved."""
+        if self.editor.save_now():
+            return True
+        QMessageBox.warning(
+            self,
+            self.tr("Note not saved"),
+            self.tr("The note you are leaving could not be saved, so it stays open. %s")
+            % self.editor.save_state.toolTip(),
+        )
+        return False
+
+    def open_case(self, case_id: int) -> None:
+        if self._suppress_selection:
+            return
+        if self.case_panel.case is not None and self.case_panel.case.id == case_id:
+            return
+        if not self._leave_note():
+            return
+        try:
+            detail = cases.get_case(self.practice.uow(), case_id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Case not opened"), explain(exc))
+            return
+        self.editor.clear()
+        self._show_case(detail)
+
+    def _show_case(self, detail: CaseDetail, select_session: int | None = None) -> None:
+        self._suppress_selection = True
+        try:
+            self.case_panel.show_case(detail, select_session)
+        finally:
+            self._suppress_selection = False
+        self._update_actions()
+
+    def refresh_case(self) -> None:
+        case = self.case_panel.case
+        if case is None:
+            return
+        detail = cases.get_case(self.practice.uow(), case.id, record_view=False)
+        self._show_case(detail, self.case_panel.current_session_id())
+
+    def _case_changed(self, case_id: int) -> None:
+        self.reload_cases(keep=case_id)
+        detail = cases.get_case(self.practice.uow(), case_id, record_view=False)
+        self._show_case(detail, self.case_panel.current_session_id())
+
+    def new_case(self) -> None:
+        dialog = CaseDialog(self, today=date.today())
+        while dialog.exec():
+            try:
+                detail = cases.create_case(self.practice.uow(), dialog.case_input())
+            except Exception as exc:
+                QMessageBox.warning(self, self.tr("Case not created"), explain(exc))
+                continue
+            if not self._leave_note():
+                return
+            self.editor.clear()
+            self.case_panel.clear()
+            self.events.case_changed.emit(detail.id)
+            return
+
+    def edit_case(self) -> None:
+        case = self.case_panel.case
+        if case is None:
+            return
+        dialog = CaseDialog(self, existing=case, today=date.today())
+        while dialog.exec():
+            try:
+                cases.update_case(self.practice.uow(), case.id, dialog.case_input())
+            except Exception as exc:
+                QMessageBox.warning(self, self.tr("Case not saved"), explain(exc))
+                continue
+            self.events.case_changed.emit(case.id)
+            return
+
+    def close_case(self) -> None:
+        case = self.case_panel.case
+        if case is None or case.status != "active":
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close this case?"),
+            self.tr(
+                "Close %s as of today? Its records stay in the practice and can still be read; "
+                "a closed case can be reopened."
+            )
+            % case.display_name,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            cases.close_case(self.practice.uow(), case.id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Case not closed"), explain(exc))
+            return
+        self.events.case_changed.emit(case.id)
+
+    def reopen_case(self) -> None:
+        case = self.case_panel.case
+        if case is None or case.status != "closed":
+            return
+        try:
+            cases.reopen_case(self.practice.uow(), case.id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Case not reopened"), explain(exc))
+            return
+        self.events.case_changed.emit(case.id)
+
+    # ----- sessions and notes ---------------------------------------------------------
+
+    def new_session(self) -> None:
+        case = self.case_panel.case
+        if case is None or case.status != "active":
+            return
+        dialog = SessionDialog(self, case)
+        while dialog.exec():
+            try:
+                created = sessions.create_session(
+                    self.practice.uow(), case.id, dialog.session_input(), dialog.template()
+                )
+            except Exception as exc:
+                QMessageBox.warning(self, self.tr("Session not recorded"), explain(exc))
+                continue
+            if not self._leave_note():
+                return
+            self.reload_cases(keep=case.id)
+            detail = cases.get_case(self.practice.uow(), case.id, record_view=False)
+            self._show_case(detail)
+            self.case_panel.select_session(created.id)
+            self.events.session_created.emit(case.id, created.id)
+            if self.editor.section_edits():
+                self.editor.section_edits()[0].setFocus()
+            return
+
+    def open_session(self, session_id: int) -> None:
+        if self._suppress_selection:
+            return
+        current = self.editor.note
+        if current is not None and current.session_id == session_id:
+            return
+        if not self._leave_note():
+            if current is not None:
+                self._suppress_selection = True
+                self.case_panel.select_session(current.session_id)
+                self._suppress_selection = False
+            return
+        case = self.case_panel.case
+        try:
+            note = notes.note_for_session(self.practice.uow(), session_id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Note not opened"), explain(exc))
+            return
+        self.editor.show_note(note, case.partners if case else ())
+
+    def open_note(self, case_id: int, session_id: int) -> None:
+        """Open a case and one of its notes (from search)."""
+        if not self._leave_note():
+            return
+        if self.case_panel.case is None or self.case_panel.case.id != case_id:
+            self._suppress_selection = True
+            try:
+                self.case_list.select_case(case_id)
+            finally:
+                self._suppress_selection = False
+            self.editor.clear()
+            self._show_case(cases.get_case(self.practice.uow(), case_id))
+        self.case_panel.select_session(session_id)
+        self.open_session(session_id)
+
+    def _note_signed(self, note_id: int) -> None:
+        self.events.note_signed.emit(note_id)
+        self.refresh_case()
+
+    def show_search(self) -> None:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.practice, self)
+            self.search_dialog.note_requested.connect(self.open_note)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.activateWindow()
+        self.search_dialog.query.setFocus()
+        self.search_dialog.query.selectAll()
+
+    # ----- layout, lock and close -----------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1360, 820)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([330, 380, 650])
+
+    def _save_layout(self) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.sync()
+
+    def lock(self) -> None:
+        if not self._leave_note():
+            return
+        self._closing_for_lock = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editor.save_now():
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Note not saved"),
+                self.tr(
+                    "The open note could not be saved. Close anyway and lose the last changes?"
+                ),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self._save_layout()
+        if self.search_dialog is not None:
+            self.search_dialog.close()
+        event.accept()
+        if self._closing_for_lock:
+            self.lock_requested.emit()

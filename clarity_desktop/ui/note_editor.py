@@ -1,0 +1,474 @@
+"""The note editor: sections, step tags, each partner's step, privacy, signing, addenda.
+
+Drafts save themselves: one second after typing pauses, at least every two seconds
+while typing goes on, whenever focus moves, and before the note is left. A crash or
+power cut therefore loses at most the last couple of seconds of typing. Saving runs on
+the GUI thread because it takes a few milliseconds; a failed save keeps the text, says
+so, and tries again.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.domain.templates import SECTIONS, Template, ordered_sections
+from clarity_desktop.services import notes
+from clarity_desktop.services.dto import NoteDraft, NoteView, PartnerView
+from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.models import when
+from clarity_desktop.ui.unlock import explain
+
+IDLE_MS = 1000
+MAX_UNSAVED_S = 2.0
+RETRY_MS = 5000
+
+
+def local_time(utc: datetime) -> datetime:
+    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()  # gone from the screen now, freed at the next event loop turn
+            widget.deleteLater()
+
+
+class SectionEdit(QPlainTextEdit):
+    """A plain-text section that grows with its text, so the note reads as one page."""
+
+    def __init__(self, key: str, prompt: str) -> None:
+        super().__init__()
+        self.key = key
+        self.setPlaceholderText(prompt)
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_: object) -> None:
+        line = self.fontMetrics().lineSpacing()
+        lines = max(3, int(self.document().size().height()))
+        self.setFixedHeight(min(lines, 30) * line + 14)
+
+
+class NoteEditor(QWidget):
+    note_saved = Signal(int)
+    tags_changed = Signal(int)  # steps, partner steps or privacy changed in a save
+    note_signed = Signal(int)
+    addendum_added = Signal(int)
+
+    def __init__(self, practice: OpenPractice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._note: NoteView | None = None
+        self._partners: tuple[PartnerView, ...] = ()
+        self._loading = False
+        self._dirty = False
+        self._dirty_since: float | None = None
+        self._sections: list[SectionEdit] = []
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.save_now)
+
+        self.header = QLabel()
+        font = self.header.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.header.setFont(font)
+        self.header.setWordWrap(True)
+        self.save_state = QLabel()
+        self.save_state.setAccessibleName(self.tr("Save state"))
+        self.template = QComboBox()
+        for t in Template:
+            self.template.addItem(t.title, t)
+        self.template.setAccessibleName(self.tr("Note template"))
+        template_label = QLabel(self.tr("&Template"))
+        template_label.setBuddy(self.template)
+        self.private = QCheckBox(self.tr("&Private (individual content)"))
+        self.private.setToolTip(
+            self.tr(
+                "Private notes never go into anything printed for the couple unless you add it on purpose."
+            )
+        )
+
+        self.step_buttons: dict[Step, QPushButton] = {}
+        steps_box = QGridLayout()
+        steps_box.setHorizontalSpacing(6)
+        steps_box.setVerticalSpacing(6)
+        for i, step in enumerate(Step):
+            b = QPushButton(step.label)
+            b.setCheckable(True)
+            b.setObjectName("stepToggle")
+            b.setStyleSheet(
+                "QPushButton#stepToggle:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); font-weight: 600; }"
+            )
+            b.setToolTip(step.short)
+            b.setAccessibleName(self.tr("Worked on step %s") % step.label)
+            b.toggled.connect(self._changed)
+            self.step_buttons[step] = b
+            steps_box.addWidget(b, i // 3, i % 3)
+        self.partner_box = QGridLayout()
+        self.partner_steps: dict[int, QComboBox] = {}
+
+        self.sections_host = QWidget()
+        self.sections_layout = QVBoxLayout(self.sections_host)
+        self.sections_layout.setContentsMargins(0, 0, 0, 0)
+
+        self.signature = QLabel()
+        self.signature.setWordWrap(True)
+        self.signature.setStyleSheet(
+            "font-weight: 600; background: palette(alternate-base);"
+            " border-left: 4px solid #1e8449; padding: 6px;"
+        )
+        self.sign_button = QPushButton(self.tr("&Sign and lock…"))
+        self.sign_button.setToolTip(self.tr("Sign the note (Ctrl+Shift+S)"))
+        self.sign_button.clicked.connect(self.sign)
+
+        self.addenda_host = QWidget()
+        self.addenda_layout = QVBoxLayout(self.addenda_host)
+        self.addenda_layout.setContentsMargins(0, 0, 0, 0)
+        self.addendum_edit = QPlainTextEdit()
+        self.addendum_edit.setPlaceholderText(
+            self.tr(
+                "A correction or later information. Once added it is dated and cannot be changed."
+            )
+        )
+        self.addendum_edit.setTabChangesFocus(True)
+        self.addendum_edit.setFixedHeight(90)
+        self.addendum_edit.setAccessibleName(self.tr("New addendum"))
+        self.addendum_button = QPushButton(self.tr("Add a&ddendum"))
+        self.addendum_button.clicked.connect(self.add_addendum)
+        self.addendum_panel = QFrame()
+        ap = QVBoxLayout(self.addendum_panel)
+        ap.setContentsMargins(0, 8, 0, 0)
+        addenda_title = QLabel(self.tr("Addenda"))
+        addenda_title.setStyleSheet("font-weight: 600;")
+        ap.addWidget(addenda_title)
+        ap.addWidget(self.addenda_host)
+        ap.addWidget(self.addendum_edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.addendum_button)
+        ap.addLayout(row)
+
+        body = QWidget()
+        bl = QVBoxLayout(body)
+        bl.setContentsMargins(12, 12, 12, 12)
+        top = QHBoxLayout()
+        top.addWidget(template_label)
+        top.addWidget(self.template)
+        top.addSpacing(12)
+        top.addWidget(self.private)
+        top.addStretch(1)
+        bl.addLayout(top)
+        bl.addWidget(self.signature)
+        steps_title = QLabel(self.tr("Steps worked on"))
+        steps_title.setStyleSheet("font-weight: 600;")
+        bl.addWidget(steps_title)
+        bl.addLayout(steps_box)
+        partner_title = QLabel(self.tr("Where each partner stands"))
+        partner_title.setStyleSheet("font-weight: 600;")
+        bl.addWidget(partner_title)
+        bl.addLayout(self.partner_box)
+        bl.addWidget(self.sections_host)
+        bl.addWidget(self.addendum_panel)
+        bl.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.empty = QLabel(
+            self.tr(
+                "Choose a session on the left to read or write its note,\nor record a new session."
+            )
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(mid); padding: 24px;")
+
+        head = QHBoxLayout()
+        head.addWidget(self.header, 1)
+        head.addWidget(self.save_state)
+        head.addWidget(self.sign_button)
+        self.content = QWidget()
+        cl = QVBoxLayout(self.content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addLayout(head)
+        cl.addWidget(scroll, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.addWidget(self.empty)
+        outer.addWidget(self.content)
+        self.content.hide()
+
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.private.toggled.connect(self._changed)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sign)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # ----- showing a note -------------------------------------------------------------
+
+    @property
+    def note(self) -> NoteView | None:
+        return self._note
+
+    def show_note(self, note: NoteView, partners: tuple[PartnerView, ...]) -> None:
+        self._loading = True
+        try:
+            self._note = note
+            self._partners = tuple(p for p in partners if note.attending_partner_id in (None, p.id))
+            self.header.setText(
+                f"{note.case_name} · {when(note.session_starts_at)} · {note.attending_label}"
+            )
+            self.template.setCurrentIndex(self.template.findData(note.template))
+            self.private.setChecked(note.private)
+            for step, b in self.step_buttons.items():
+                b.setChecked(step in note.steps)
+            self._build_partner_steps(note)
+            self._build_sections(note.template, note.sections)
+            self._show_signature(note)
+            self._dirty = False
+            self._dirty_since = None
+            self.save_state.setText(
+                self.tr("Saved %s") % local_time(note.updated_at).strftime("%H:%M")
+                if not note.signed
+                else ""
+            )
+        finally:
+            self._loading = False
+        self.empty.hide()
+        self.content.show()
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self._note = None
+        self.content.hide()
+        self.empty.show()
+
+    def _build_partner_steps(self, note: NoteView) -> None:
+        clear_layout(self.partner_box)
+        self.partner_steps = {}
+        for row, p in enumerate(self._partners):
+            combo = QComboBox()
+            combo.addItem(self.tr("Not recorded"), None)
+            for step in Step:
+                combo.addItem(step.label, step)
+            current = note.partner_steps.get(p.id)
+            combo.setCurrentIndex(combo.findData(current) if current else 0)
+            combo.setAccessibleName(self.tr("Step for %s") % p.name)
+            combo.currentIndexChanged.connect(self._changed)
+            label = QLabel(p.name)
+            label.setBuddy(combo)
+            self.partner_box.addWidget(label, row, 0)
+            self.partner_box.addWidget(combo, row, 1)
+            self.partner_steps[p.id] = combo
+        self.partner_box.setColumnStretch(2, 1)
+
+    def _build_sections(self, template: Template, texts: dict[str, str]) -> None:
+        for edit in self._sections:
+            edit.textChanged.disconnect(self._changed)
+        clear_layout(self.sections_layout)
+        prompts = {s.key: s.prompt for s in SECTIONS[template]}
+        self._sections = []
+        locked = self._note is not None and self._note.signed
+        for key, title, text in ordered_sections(template, texts):
+            if locked and not text.strip():
+                continue  # a signed note reads as the record it is: no empty prompts
+            label = QLabel(title)
+            label.setStyleSheet("font-weight: 600; margin-top: 6px;")
+            edit = SectionEdit(key, prompts.get(key, ""))
+            edit.setPlainText(text)
+            edit.setAccessibleName(title)
+            label.setBuddy(edit)
+            edit.textChanged.connect(self._changed)
+            self.sections_layout.addWidget(label)
+            self.sections_layout.addWidget(edit)
+            self._sections.append(edit)
+
+    def _show_signature(self, note: NoteView) -> None:
+        locked = note.signed
+        for edit in self._sections:
+            edit.setReadOnly(locked)
+        for w in (
+            self.template,
+            self.private,
+            *self.step_buttons.values(),
+            *self.partner_steps.values(),
+        ):
+            w.setEnabled(not locked)
+        self.sign_button.setVisible(not locked)
+        self.addendum_panel.setVisible(locked)
+        if locked and note.signed_at is not None:
+            stamp = local_time(note.signed_at).strftime("%d %b %Y %H:%M")
+            self.signature.setText(
+                self.tr("Signed electronically by %s on %s. This note is locked.")
+                % (note.signed_by, stamp)
+            )
+            self.signature.show()
+        else:
+            self.signature.hide()
+        clear_layout(self.addenda_layout)
+        for a in note.addenda:
+            label = QLabel(
+                self.tr("<b>Addendum, %s, %s</b><br>%s")
+                % (
+                    local_time(a.created_at).strftime("%d %b %Y %H:%M"),
+                    a.author.replace("&", "&amp;").replace("<", "&lt;"),
+                    a.body.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>"),
+                )
+            )
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.addenda_layout.addWidget(label)
+
+    def section_edits(self) -> list[SectionEdit]:
+        return list(self._sections)
+
+    # ----- saving ---------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _template_changed(self) -> None:
+        if self._loading or self._note is None:
+            return
+        texts = self._texts()
+        self._loading = True
+        try:
+            self._build_sections(self.template.currentData(), texts)
+        finally:
+            self._loading = False
+        self._changed()
+
+    def _changed(self, *_: object) -> None:
+        if self._loading or self._note is None or self._note.signed:
+            return
+        now = time.monotonic()
+        self._dirty = True
+        if self._dirty_since is None:
+            self._dirty_since = now
+        self.save_state.setText(self.tr("Editing…"))
+        if now - self._dirty_since >= MAX_UNSAVED_S:
+            self.save_now()
+        else:
+            self._timer.start(IDLE_MS)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self._dirty and old is not None and self.isAncestorOf(old):
+            self.save_now()
+
+    def _texts(self) -> dict[str, str]:
+        return {e.key: e.toPlainText() for e in self._sections}
+
+    def draft(self) -> NoteDraft:
+        return NoteDraft(
+            template=self.template.currentData(),
+            sections=self._texts(),
+            steps=frozenset(s for s, b in self.step_buttons.items() if b.isChecked()),
+            partner_steps={
+                pid: combo.currentData()
+                for pid, combo in self.partner_steps.items()
+                if combo.currentData()
+            },
+            private=self.private.isChecked(),
+        )
+
+    def save_now(self) -> bool:
+        """Save if there is anything unsaved. False if saving failed (the text stays)."""
+        self._timer.stop()
+        if not self._dirty or self._note is None:
+            return True
+        try:
+            saved = notes.save_draft(self._practice.uow(), self._note.id, self.draft())
+        except Exception as exc:
+            self.save_state.setText(self.tr("Not saved: %s Retrying…") % explain(exc))
+            self.save_state.setToolTip(explain(exc))
+            self._timer.start(RETRY_MS)
+            return False
+        before = self._note
+        self._note = saved
+        self._dirty = False
+        self._dirty_since = None
+        self.save_state.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M"))
+        self.save_state.setToolTip("")
+        self.note_saved.emit(saved.id)
+        if (before.steps, before.partner_steps, before.private) != (
+            saved.steps,
+            saved.partner_steps,
+            saved.private,
+        ):
+            self.tags_changed.emit(saved.id)
+        return True
+
+    # ----- signing and addenda --------------------------------------------------------
+
+    def sign(self) -> None:
+        if self._note is None or self._note.signed:
+            return
+        if not self.save_now():
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sign this note?"),
+            self.tr(
+                "Once signed, this note and its step tags are locked for good. "
+                "Corrections can only be added as dated addenda.\n\nSign as %s?"
+            )
+            % self._practice.clinician.signature,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            signed = notes.sign_note(self._practice.uow(), self._note.id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Not signed"), explain(exc))
+            return
+        self.show_note(signed, self._partners)
+        self.note_signed.emit(signed.id)
+
+    def add_addendum(self) -> None:
+        if self._note is None:
+            return
+        try:
+            notes.add_addendum(
+                self._practice.uow(), self._note.id, self.addendum_edit.toPlainText()
+            )
+            fresh = notes.open_note(self._practice.uow(), self._note.id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Addendum not added"), explain(exc))
+            return
+        self.addendum_edit.clear()
+        self.show_note(fresh, self._partners)
+        self.addendum_added.emit(fresh.id)

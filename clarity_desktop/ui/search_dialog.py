@@ -1,0 +1,191 @@
+"""Search across all notes and addenda (Ctrl+F), with the matched words highlighted."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clarity_desktop.services import search
+from clarity_desktop.services.dto import SearchHit
+from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.services.search import HIT_END, HIT_START
+from clarity_desktop.ui.models import when
+from clarity_desktop.ui.unlock import explain
+from clarity_desktop.ui.worker import run_task
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 10
+Index = QModelIndex | QPersistentModelIndex
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape the note text, then turn the search markers into highlighting."""
+    safe = html.escape(snippet.replace("\n", " "))
+    return safe.replace(HIT_START, "<b style='background:#fff3b0;color:#000'>").replace(
+        HIT_END, "</b>"
+    )
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit_at(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        where = self.tr(" · addendum") if hit.in_addendum else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = hit.snippet.replace(HIT_START, "").replace(HIT_END, "")
+            return f"{hit.case_name} · {when(hit.session_starts_at)}{where}\n{text}"
+        if role == HTML_ROLE:
+            return (
+                f"<b>{html.escape(hit.case_name)}</b> · {when(hit.session_starts_at)}{where}"
+                f"<br>{snippet_html(hit.snippet)}"
+            )
+        return None
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints an item's HTML_ROLE text, so the matched words stand out."""
+
+    def _doc(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        doc.setTextWidth(max(100, option.rect.width() - 8))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text_less = QStyleOptionViewItem(option)
+        text_less.text = ""
+        if style is not None:
+            style.drawControl(
+                QStyle.ControlElement.CE_ItemViewItem, text_less, painter, option.widget
+            )
+        doc = self._doc(option, index)
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        doc.drawContents(painter, QRectF(0, 0, option.rect.width() - 8, option.rect.height()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        self.initStyleOption(option, index)
+        doc = self._doc(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+
+
+class SearchDialog(QDialog):
+    note_requested = Signal(int, int)  # case id, session id
+
+    def __init__(self, practice: OpenPractice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._pending = ""
+        self._generation = 0
+        self.setWindowTitle(self.tr("Search notes"))
+        self.resize(720, 520)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Words to find in notes and addenda"))
+        self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName(self.tr("Search words"))
+        self.status = QLabel(self.tr("Type a word or two; every word must appear."))
+        self.model = SearchResultsModel(self)
+        self.results = QListView()
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.setAccessibleName(self.tr("Search results"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self._enter)
+        self.results.activated.connect(self._open)
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.query.text()
+        self._generation += 1
+        generation = self._generation
+        if not text.strip():
+            self.model.set_hits([])
+            self.status.setText(self.tr("Type a word or two; every word must appear."))
+            return
+        self.status.setText(self.tr("Searching…"))
+        run_task(
+            search.search_notes,
+            self._practice.uow(),
+            text,
+            on_done=lambda hits: self._show(generation, hits),
+            on_fail=lambda exc: self.status.setText(explain(exc)),
+        )
+
+    def _show(self, generation: int, hits: list[SearchHit]) -> None:
+        if generation != self._generation:
+            return  # an older search finished after a newer one started
+        self.model.set_hits(hits)
+        if not hits:
+            self.status.setText(self.tr("No note contains all of these words."))
+        else:
+            self.status.setText(
+                self.tr("%d found. Press Enter or double-click to open.") % len(hits)
+            )
+            self.results.setCurrentIndex(self.model.index(0, 0))
+
+    def _enter(self) -> None:
+        if self._timer.isActive():
+            self.run_search()
+            return
+        index = self.results.currentIndex()
+        if index.isValid():
+            self._open(index)
+
+    def _open(self, index: QModelIndex) -> None:
+        hit = self.model.hit_at(index.row())
+        self.note_requested.emit(hit.case_id, hit.session_id)

@@ -1,0 +1,355 @@
+"""The first windows a user sees: unlock a practice, or create one.
+
+They import nothing heavy: services are imported inside the worker functions, which
+run off the GUI thread (the app also preloads them while the passphrase is typed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clarity_desktop import APP_NAME
+from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
+from clarity_desktop.ui.worker import run_task
+
+
+def explain(exc: BaseException) -> str:
+    """One sentence for the user; unexpected errors say so plainly."""
+    if isinstance(exc, ClarityError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"The practice folder could not be used: {exc.strerror or exc}."
+    return f"Something unexpected went wrong ({type(exc).__name__}: {exc})."
+
+
+def _unlock(folder: Path, secret: str, recovery: bool) -> Any:
+    from clarity_desktop.services import practices
+
+    return practices.unlock_practice(folder, secret, recovery=recovery)
+
+
+def _create(folder: Path, passphrase: str, repeat: str, name: str, credentials: str) -> Any:
+    from clarity_desktop.services import practices
+
+    return practices.create_practice(folder, passphrase, repeat, name, credentials)
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName("errorLabel")
+    label.setStyleSheet("QLabel#errorLabel { color: #c0392b; font-weight: 600; }")
+    label.setAccessibleName("Error message")
+    label.hide()
+    return label
+
+
+class UnlockWindow(QWidget):
+    """Asks for the passphrase (or the recovery key) of an existing practice."""
+
+    unlocked = Signal(object)  # an OpenPractice
+
+    def __init__(self, folder: Path, *, demo: bool = False, prefill: str = "") -> None:
+        super().__init__()
+        self.folder = folder
+        self.setWindowTitle(self.tr("%s — Unlock") % APP_NAME)
+        self.setMinimumWidth(460)
+
+        self.passphrase = QLineEdit(prefill)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.use_recovery = QCheckBox(self.tr("Use the &recovery key instead"))
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setDefault(True)
+        self.status = QLabel()
+        self.error = _error_label()
+
+        self.field_label = QLabel(self.tr("&Passphrase"))
+        self.field_label.setBuddy(self.passphrase)
+        folder_label = QLabel(self.tr("Practice folder: %s") % folder)
+        folder_label.setWordWrap(True)
+        folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(10)
+        heading = QHBoxLayout()
+        heading.addWidget(_title(APP_NAME))
+        heading.addStretch(1)
+        self.demo_badge = QLabel(self.tr("DEMO"))
+        self.demo_badge.setStyleSheet(
+            "background:#b9770e; color:white; font-weight:700; padding:3px 8px; border-radius:4px;"
+        )
+        self.demo_badge.setVisible(demo)
+        heading.addWidget(self.demo_badge)
+        layout.addLayout(heading)
+        if demo:
+            hint = QLabel(
+                self.tr("This is the demo practice, with invented clients. Its passphrase is demo.")
+            )
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        layout.addWidget(folder_label)
+        layout.addSpacing(8)
+        layout.addWidget(self.field_label)
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.use_recovery)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.passphrase.returnPressed.connect(self.try_unlock)
+        self.use_recovery.toggled.connect(self._recovery_toggled)
+        self.passphrase.setFocus()
+
+    def _recovery_toggled(self, on: bool) -> None:
+        self.field_label.setText(self.tr("&Recovery key") if on else self.tr("&Passphrase"))
+        self.passphrase.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        )
+        self.passphrase.setAccessibleName(self.tr("Recovery key") if on else self.tr("Passphrase"))
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+
+    def set_busy(self, busy: bool, message: str = "") -> None:
+        for w in (self.passphrase, self.use_recovery, self.unlock_button):
+            w.setEnabled(not busy)
+        self.status.setText(message)
+
+    def try_unlock(self) -> None:
+        secret = self.passphrase.text()
+        if not secret:
+            self._fail_message(self.tr("Please type the passphrase."))
+            return
+        self.error.hide()
+        self.set_busy(True, self.tr("Unlocking…"))
+        run_task(
+            _unlock,
+            self.folder,
+            secret,
+            self.use_recovery.isChecked(),
+            on_done=self._done,
+            on_fail=lambda exc: self._fail_message(explain(exc)),
+        )
+
+    def _done(self, practice: object) -> None:
+        self.set_busy(False)
+        self.passphrase.clear()
+        self.unlocked.emit(practice)
+
+    def _fail_message(self, message: str) -> None:
+        self.set_busy(False)
+        self.error.setText(message)
+        self.error.show()
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows the recovery key once; goes away only when the user says it is stored."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Your recovery key"))
+        self.setModal(True)
+        intro = QLabel(
+            self.tr(
+                "If the passphrase is ever forgotten, this recovery key is the only other way "
+                "into the practice. It is shown now and never again. Write it down or print it, "
+                "and keep it somewhere safe, away from this computer."
+            )
+        )
+        intro.setWordWrap(True)
+        self.key_label = QLabel(key)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.5)
+        self.key_label.setFont(mono)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setAccessibleName(self.tr("Recovery key"))
+        copy = QPushButton(self.tr("&Copy to clipboard"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(key))
+        self.stored = QCheckBox(self.tr("I have stored the recovery key somewhere safe"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("C&ontinue"))
+        self.ok.setEnabled(False)
+        self.stored.toggled.connect(self.ok.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.key_label)
+        layout.addWidget(copy, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.stored)
+        layout.addWidget(self.buttons)
+
+    def reject(self) -> None:
+        if self.stored.isChecked():
+            super().accept()
+
+
+class CreatePracticeWindow(QWidget):
+    """First run: a new practice with a passphrase, the clinician who signs, a recovery key."""
+
+    created = Signal(object)  # an OpenPractice
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.setWindowTitle(self.tr("%s — Create a practice") % APP_NAME)
+        self.setMinimumWidth(520)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("As it should appear on signed notes"))
+        self.credentials = QLineEdit()
+        self.credentials.setPlaceholderText(self.tr("For example LMFT, PhD"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength = QProgressBar()
+        self.strength.setRange(0, 4)
+        self.strength.setTextVisible(False)
+        self.strength.setMaximumHeight(8)
+        self.strength.setAccessibleName(self.tr("Passphrase strength"))
+        self.strength_hint = QLabel(
+            self.tr("Use at least %d characters; a few unrelated words work well.") % MIN_PASSPHRASE
+        )
+        self.folder_label = QLabel(str(folder))
+        self.folder_label.setWordWrap(True)
+        change = QPushButton(self.tr("C&hange…"))
+        change.clicked.connect(self._choose_folder)
+        self.error = _error_label()
+        self.status = QLabel()
+        self.create_button = QPushButton(self.tr("&Create practice"))
+        self.create_button.setDefault(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Clinician &name"), self.name)
+        form.addRow(self.tr("Cre&dentials"), self.credentials)
+        form.addRow(self.tr("&Passphrase"), self.passphrase)
+        form.addRow("", self.strength)
+        form.addRow("", self.strength_hint)
+        form.addRow(self.tr("&Repeat passphrase"), self.repeat)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(change)
+        form.addRow(self.tr("Folder"), folder_row)
+
+        intro = QLabel(
+            self.tr(
+                "Everything you record is kept in one encrypted file on this computer. "
+                "The passphrase unlocks it; nobody, including us, can recover records without "
+                "the passphrase or the recovery key you will see next."
+            )
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.addWidget(_title(self.tr("Create a practice")))
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.create_button)
+        layout.addLayout(row)
+
+        self.passphrase.textChanged.connect(self._strength_changed)
+        self.create_button.clicked.connect(self.try_create)
+        for field in (self.name, self.credentials, self.passphrase, self.repeat):
+            field.returnPressed.connect(self.try_create)
+        self.name.setFocus()
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for the practice"), str(self.folder.parent)
+        )
+        if chosen:
+            self.folder = Path(chosen)
+            self.folder_label.setText(chosen)
+
+    def _strength_changed(self, text: str) -> None:
+        score, hint = passphrase_strength(text)
+        self.strength.setValue(score)
+        self.strength_hint.setText(self.tr(hint))
+
+    def _fail(self, message: str, field: QLineEdit | None = None) -> None:
+        self.status.clear()
+        for w in (self.name, self.credentials, self.passphrase, self.repeat, self.create_button):
+            w.setEnabled(True)
+        self.error.setText(message)
+        self.error.show()
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
+
+    def try_create(self) -> None:
+        if not self.name.text().strip():
+            self._fail(
+                self.tr("Please enter the clinician's name; it appears on signed notes."), self.name
+            )
+            return
+        if len(self.passphrase.text()) < MIN_PASSPHRASE:
+            self._fail(
+                self.tr("Please choose a passphrase of at least %d characters.") % MIN_PASSPHRASE,
+                self.passphrase,
+            )
+            return
+        if self.passphrase.text() != self.repeat.text():
+            self._fail(self.tr("The two passphrases do not match."), self.repeat)
+            return
+        self.error.hide()
+        for w in (self.name, self.credentials, self.passphrase, self.repeat, self.create_button):
+            w.setEnabled(False)
+        self.status.setText(self.tr("Creating the encrypted practice…"))
+        run_task(
+            _create,
+            self.folder,
+            self.passphrase.text(),
+            self.repeat.text(),
+            self.name.text(),
+            self.credentials.text(),
+            on_done=self._created,
+            on_fail=lambda exc: self._fail(explain(exc)),
+        )
+
+    def _created(self, result: tuple[object, str]) -> None:
+        practice, recovery = result
+        self.status.clear()
+        self.passphrase.clear()
+        self.repeat.clear()
+        dialog = RecoveryKeyDialog(recovery, self)
+        dialog.exec()
+        self.created.emit(practice)

@@ -1,0 +1,107 @@
+"""Shared fixtures for every test, the UI tests included.
+
+Each test gets a real practice (SQLCipher file + key file) in its own temp folder; only
+the Argon2id cost is lowered so creating and unlocking take milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+# Qt reads this when the first QGuiApplication is made, so it must be set at import time.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The tests import the package from the source tree (it is not installed into the venv).
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput  # noqa: E402
+from clarity_desktop.services import cases, practices  # noqa: E402
+from clarity_desktop.services.dto import CaseDetail  # noqa: E402
+from clarity_desktop.store import keys  # noqa: E402
+from clarity_desktop.store.practice import OpenPractice  # noqa: E402
+
+PASSPHRASE = "correct horse battery"
+CLINICIAN = "Dana Reyes"
+CREDENTIALS = "LMFT"
+SIGNATURE = "Dana Reyes, LMFT"
+FAST_KDF = keys.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real Argon2id, just cheaper. The parameters used are stored in each key file."""
+    monkeypatch.setattr(keys, "DEFAULT_KDF", FAST_KDF)
+
+
+@pytest.fixture
+def practice_dir(tmp_path: Path) -> Path:
+    """Where the test practice lives; not created yet."""
+    return tmp_path / "practice"
+
+
+@pytest.fixture
+def created_practice(practice_dir: Path) -> Iterator[tuple[OpenPractice, str]]:
+    opened, recovery = practices.create_practice(
+        practice_dir, PASSPHRASE, PASSPHRASE, CLINICIAN, CREDENTIALS
+    )
+    try:
+        yield opened, recovery
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def practice(created_practice: tuple[OpenPractice, str]) -> OpenPractice:
+    """A fresh, unlocked practice for Dana Reyes, LMFT."""
+    return created_practice[0]
+
+
+@pytest.fixture
+def recovery_key(created_practice: tuple[OpenPractice, str]) -> str:
+    """The recovery key shown once when `practice` was created."""
+    return created_practice[1]
+
+
+@pytest.fixture
+def couple_case(practice: OpenPractice) -> CaseDetail:
+    return cases.create_case(
+        practice.uow(),
+        CaseInput(
+            kind=CaseKind.COUPLE,
+            display_name="",
+            partners=(
+                PartnerInput(name="Zoë", pronouns="she/her", email="zoe@example.org"),
+                PartnerInput(name="Łukasz", pronouns="he/him", date_of_birth=date(1988, 4, 2)),
+            ),
+            relationship_structure="Married",
+            opened_on=date(2024, 1, 15),
+        ),
+    )
+
+
+@pytest.fixture
+def individual_case(practice: OpenPractice) -> CaseDetail:
+    return cases.create_case(
+        practice.uow(),
+        CaseInput(
+            kind=CaseKind.INDIVIDUAL,
+            display_name="",
+            partners=(PartnerInput(name="Søren Ødegård", pronouns="they/them"),),
+            relationship_structure="Dating",
+            opened_on=date(2024, 2, 1),
+        ),
+    )
+
+
+@pytest.fixture
+def passphrase() -> str:
+    """The passphrase `practice` was created with."""
+    return PASSPHRASE
