@@ -1,0 +1,135 @@
+"""The demo practice: fictional cases to explore the program with, passphrase "demo".
+
+Everything after creating the practice goes through the same service functions a
+therapist's actions use (create a case, record a session, write, sign and amend a note,
+close a case), so the demo exercises the real paths, audit rows included. The content
+lives in demo_data.py; dates are relative to the build day so the demo always looks
+current.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from clarity_desktop.domain.records import CaseInput, PartnerInput, SessionInput
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.services import cases, notes, sessions
+from clarity_desktop.services.demo_data import CASES, CaseSpec, PersonSpec, SessionSpec, fold
+from clarity_desktop.services.dto import NoteDraft
+from clarity_desktop.store import practice as store
+from clarity_desktop.store.practice import Clinician, OpenPractice
+
+# Deliberately shorter than the services' minimum passphrase length: the demo holds only
+# invented people and must be easy to open, so build_demo calls the store directly
+# instead of services.practices.create_practice, which would refuse it.
+DEMO_PASSPHRASE = "demo"
+DEMO_CLINICIAN = Clinician("Dr. Morgan Ellis", "PhD, LMFT")
+
+
+def build_demo(folder: Path, today: date | None = None) -> OpenPractice:
+    """Create the demo practice in *folder* and return it unlocked.
+
+    Raises store.PracticeExists if *folder* already holds a practice (nothing is touched
+    then). If filling the new practice fails, the half-built practice is removed again so
+    that a later attempt can start afresh.
+    """
+    today = today or date.today()
+    opened, _recovery = store.create(folder, DEMO_PASSPHRASE, DEMO_CLINICIAN, is_demo=True)
+    try:
+        with opened.uow() as uow:
+            uow.audit("created", "practice", detail="demo practice")
+            uow.commit()
+        for spec in CASES:
+            _build_case(opened, spec, today)
+    except BaseException:
+        opened.close()
+        _remove_new_practice(folder)
+        raise
+    return opened
+
+
+def _build_case(opened: OpenPractice, spec: CaseSpec, today: date) -> None:
+    slot = _last_slot(today, spec.weekday)
+    planned = sorted(
+        ((_starts_at(spec, s, slot), s) for s in spec.sessions), key=lambda pair: pair[0]
+    )
+    case = cases.create_case(
+        opened.uow(),
+        CaseInput(
+            kind=spec.kind,
+            display_name=spec.display_name,
+            partners=tuple(_partner(p, today) for p in spec.people),
+            relationship_structure=spec.structure,
+            opened_on=planned[0][0].date(),
+            safety_flag=bool(spec.safety_note),
+            safety_note=fold(spec.safety_note),
+        ),
+        today,
+    )
+    partner_id = {p.position: p.id for p in case.partners}
+    for starts_at, s in planned:
+        attending = partner_id[s.attending] if s.attending is not None else None
+        session = sessions.create_session(
+            opened.uow(),
+            case.id,
+            SessionInput(
+                starts_at=starts_at,
+                duration_minutes=s.minutes or spec.minutes,
+                modality=s.modality or spec.modality,
+                attending_partner_id=attending,
+            ),
+            s.template,
+        )
+        if session.note_id is None:  # create_session always makes the note
+            raise RuntimeError("The demo session has no note.")
+        notes.save_draft(
+            opened.uow(),
+            session.note_id,
+            NoteDraft(
+                template=s.template,
+                sections=s.sections,
+                steps=frozenset(Step(n) for n in s.steps),
+                partner_steps={partner_id[pos]: Step(n) for pos, n in s.partner_steps.items()},
+                private=attending is not None,
+            ),
+        )
+        if s.signed:
+            notes.sign_note(opened.uow(), session.note_id)
+        if s.addendum:
+            notes.add_addendum(opened.uow(), session.note_id, fold(s.addendum))
+    if spec.closed_days_after_last is not None:
+        closed_on = planned[-1][0].date() + timedelta(days=spec.closed_days_after_last)
+        cases.close_case(opened.uow(), case.id, min(closed_on, today))
+
+
+def _last_slot(today: date, weekday: int) -> date:
+    """The most recent *weekday* strictly before *today* (1 to 7 days back)."""
+    return today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+
+
+def _starts_at(spec: CaseSpec, s: SessionSpec, slot: date) -> datetime:
+    day = slot - timedelta(weeks=s.weeks_ago)
+    if s.weekday is not None:  # another day of the same calendar week
+        day += timedelta(days=s.weekday - day.weekday())
+    return datetime.combine(day, s.at or spec.at)
+
+
+def _partner(p: PersonSpec, today: date) -> PartnerInput:
+    month, day = p.birthday
+    born = date(today.year - p.age, month, day)
+    return PartnerInput(
+        name=p.name, pronouns=p.pronouns, date_of_birth=born, email=p.email, phone=p.phone
+    )
+
+
+def _remove_new_practice(folder: Path) -> None:
+    """Remove the files store.create made in *folder* moments ago (and SQLite's sidecars)."""
+    db = store.db_path(folder)
+    for path in (
+        store.key_path(folder),
+        *(db.with_name(db.name + s) for s in ("", "-wal", "-shm", "-journal")),
+    ):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
