@@ -7,6 +7,7 @@ the program never assumes one form of relationship.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -57,6 +58,13 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def clean_text(value: str | None) -> str:
     """Trim surrounding white space; None becomes the empty string."""
     return (value or "").strip()
+
+
+def name_sort_key(name: str) -> tuple[str, str]:
+    """Order names as people expect: ignoring case and accents ("Émile" beside "emma"),
+    then by exact spelling so the order is stable."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)), name
 
 
 def require_name(value: str | None, what: str, field: str) -> str:

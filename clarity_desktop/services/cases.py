@@ -8,7 +8,13 @@ from datetime import date
 from sqlalchemy import func, select
 
 from clarity_desktop.domain.errors import NotFound, ValidationError
-from clarity_desktop.domain.records import CaseInput, CaseKind, check_closed_on, validate_case
+from clarity_desktop.domain.records import (
+    CaseInput,
+    CaseKind,
+    check_closed_on,
+    name_sort_key,
+    validate_case,
+)
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import CaseDetail, CaseSummary
 from clarity_desktop.store.models import Case, Partner, Session
@@ -30,7 +36,11 @@ def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
         q = select(Case, stats.c.last, stats.c.n).outerjoin(stats, stats.c.case_id == Case.id)
         if status is not None:
             q = q.where(Case.status == status)
-        rows = uow.session.execute(q.order_by(func.lower(Case.display_name), Case.id)).all()
+        # Sorted here, not by SQL lower(): SQLite folds only ASCII, which put "Émile" after "Zoë".
+        rows = sorted(
+            uow.session.execute(q.order_by(Case.id)).all(),
+            key=lambda r: name_sort_key(r[0].display_name),
+        )
         return [
             CaseSummary(
                 id=c.id,
@@ -101,8 +111,10 @@ def update_case(
             raise ValidationError("A case cannot change between couple and individual.", "kind")
         case.display_name = clean.display_name
         case.relationship_structure = clean.relationship_structure
-        if clean.opened_on is not None:
-            case.opened_on = clean.opened_on
+        if data.opened_on is not None:  # validate_case fills in today; None means "keep"
+            case.opened_on = data.opened_on
+        if case.closed_on is not None:
+            check_closed_on(case.opened_on, case.closed_on)
         case.safety_flag = clean.safety_flag
         case.safety_note = clean.safety_note
         case.updated_at = utcnow()

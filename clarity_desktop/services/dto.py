@@ -119,6 +119,7 @@ class SearchHit:
     case_name: str
     session_starts_at: datetime
     in_addendum: bool
+    private: bool  # from an individual session's private note
     snippet: str  # with fts.HIT_START / HIT_END around matched words
 
 

@@ -26,6 +26,7 @@ def search_notes(uow: UnitOfWork, query: str, limit: int = 100) -> list[SearchHi
                 select(
                     Note.id,
                     Note.session_id,
+                    Note.private,
                     Case.id.label("case_id"),
                     Case.display_name,
                     Session.starts_at,
@@ -43,6 +44,7 @@ def search_notes(uow: UnitOfWork, query: str, limit: int = 100) -> list[SearchHi
                 case_name=info[h.note_id].display_name,
                 session_starts_at=info[h.note_id].starts_at,
                 in_addendum=h.addendum_id != 0,
+                private=info[h.note_id].private,
                 snippet=h.snippet,
             )
             for h in raw

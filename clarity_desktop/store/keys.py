@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 
 FORMAT = "clarity-practice-key"
@@ -53,6 +54,8 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError("expected base64 text")
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
@@ -90,9 +93,12 @@ def unwrap(entry: dict[str, Any], secret: str) -> bytes:
             int(entry["time_cost"]), int(entry["memory_kib"]), int(entry["parallelism"])
         )
         salt, wrapped, tag = _unb64(entry["salt"]), _unb64(entry["wrapped"]), _unb64(entry["tag"])
-    except (KeyError, TypeError, ValueError) as exc:
+        if len(wrapped) != KEY_BYTES or len(tag) != hashlib.sha256().digest_size:
+            raise ValueError("wrapped key or tag has the wrong length")
+        # Argon2 refuses damaged parameters (a short salt, a zero cost): damage, not a wrong secret.
+        derived = _derive(secret, salt, params)
+    except (KeyError, TypeError, ValueError, OverflowError, HashingError) as exc:
         raise KeyFileError("The practice key file is damaged.") from exc
-    derived = _derive(secret, salt, params)
     expected = hmac.new(derived[KEY_BYTES:], wrapped, hashlib.sha256).digest()
     if not hmac.compare_digest(expected, tag):
         raise WrongSecret

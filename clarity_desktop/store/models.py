@@ -76,7 +76,7 @@ class Case(Base):
 
 class Partner(Base):
     __tablename__ = "partners"
-    __table_args__ = (UniqueConstraint("case_id", "position", name="case_position"),)
+    __table_args__ = (UniqueConstraint("case_id", "position"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -116,7 +116,7 @@ class Note(Base):
     __tablename__ = "notes"
     __table_args__ = (
         CheckConstraint("template IN ('five_steps', 'dap', 'soap')", name="template"),
-        UniqueConstraint("session_id", name="session"),
+        UniqueConstraint("session_id"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="RESTRICT"))

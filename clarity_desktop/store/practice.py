@@ -22,11 +22,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.store import keys, migrate
 from clarity_desktop.store.engine import DatabaseError, make_engine
+from clarity_desktop.store.files import db_path, exists, key_path
 from clarity_desktop.store.models import PracticeInfo
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
-DB_NAME = "practice.clarity"
-KEY_NAME = "practice.key"
 SIGNATURE = "clarity-practice"
 
 
@@ -86,18 +85,6 @@ class OpenPractice:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def db_path(folder: Path) -> Path:
-    return folder / DB_NAME
-
-
-def key_path(folder: Path) -> Path:
-    return folder / KEY_NAME
-
-
-def exists(folder: Path) -> bool:
-    return key_path(folder).exists() or db_path(folder).exists()
 
 
 def _restrict(path: Path, mode: int) -> None:
@@ -201,18 +188,20 @@ def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
     keyfile = read_key_file(folder)
     engine = make_engine(db_path(folder), db_key)
     try:
-        with engine.connect() as conn:
-            try:
+        # Connecting already reads page 1 (PRAGMA key and synchronous), and the checks
+        # below read the schema pages: a damaged page anywhere there is PracticeDamaged.
+        try:
+            with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
-            except (SADatabaseError, DatabaseError) as exc:
-                raise PracticeDamaged(
-                    f"The practice database in {folder} is damaged or is not a Clarity practice."
-                ) from exc
-            tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
-            if "practice_info" not in tables or "alembic_version" not in tables:
-                raise NotAPractice(f"{folder} does not hold a Clarity practice.")
-            revision = migrate.current_revision(conn)
-            info = conn.execute(select(PracticeInfo)).first()
+                tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+                if "practice_info" not in tables or "alembic_version" not in tables:
+                    raise NotAPractice(f"{folder} does not hold a Clarity practice.")
+                revision = migrate.current_revision(conn)
+                info = conn.execute(select(PracticeInfo)).first()
+        except (SADatabaseError, DatabaseError) as exc:
+            raise PracticeDamaged(
+                f"The practice database in {folder} is damaged or is not a Clarity practice."
+            ) from exc
         if info is None or info.signature != SIGNATURE or info.practice_id != keyfile.practice_id:
             raise NotAPractice(f"{folder} does not hold a Clarity practice.")
         if revision not in migrate.known_revisions():

@@ -13,7 +13,7 @@ import time
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -71,9 +71,20 @@ class SectionEdit(QPlainTextEdit):
         self._fit()
 
     def _fit(self, *_: object) -> None:
+        """Fixed height = the wrapped text's height (3 to 30 lines); the page scrolls."""
+        height = 0.0
+        block = self.document().begin()
+        while block.isValid():
+            height += self.blockBoundingRect(block).height()
+            block = block.next()
         line = self.fontMetrics().lineSpacing()
-        lines = max(3, int(self.document().size().height()))
-        self.setFixedHeight(min(lines, 30) * line + 14)
+        height = min(max(height, 3 * line), 30 * line)
+        margins = 2 * (self.frameWidth() + self.document().documentMargin())
+        self.setFixedHeight(int(height + margins) + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()  # a new width re-wraps the text
 
 
 class NoteEditor(QWidget):

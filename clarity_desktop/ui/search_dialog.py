@@ -70,7 +70,9 @@ class SearchResultsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
         hit = self._hits[index.row()]
-        where = self.tr(" · addendum") if hit.in_addendum else ""
+        where = (self.tr(" · addendum") if hit.in_addendum else "") + (
+            self.tr(" · private") if hit.private else ""
+        )
         if role == Qt.ItemDataRole.DisplayRole:
             text = hit.snippet.replace(HIT_START, "").replace(HIT_END, "")
             return f"{hit.case_name} · {when(hit.session_starts_at)}{where}\n{text}"
