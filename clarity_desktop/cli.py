@@ -29,6 +29,7 @@ class CliError(Exception):
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="clarity-desktop",
+        allow_abbrev=False,
         description=f"{APP_NAME}: records and session notes for couples therapists. "
         "Without a command, opens the program.",
     )
@@ -38,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def cmd(name: str, help_text: str) -> argparse.ArgumentParser:
-        c = sub.add_parser(name, help=help_text, description=help_text)
+        c = sub.add_parser(name, help=help_text, description=help_text, allow_abbrev=False)
         c.add_argument("--data-dir", type=Path, required=True, help="practice folder")
         return c
 

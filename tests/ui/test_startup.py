@@ -1,0 +1,25 @@
+"""The first window must not wait for the database layers to load."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import sys
+import clarity_desktop.ui.app
+import clarity_desktop.ui.unlock
+heavy = [m for m in ("sqlalchemy", "alembic", "argon2", "sqlcipher3") if m in sys.modules]
+print(",".join(heavy))
+"""
+
+
+def test_unlock_window_modules_import_no_database_layers() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
