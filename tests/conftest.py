@@ -35,10 +35,13 @@ SIGNATURE = "Dana Reyes, LMFT"
 FAST_KDF = keys.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Real Argon2id, just cheaper. The parameters used are stored in each key file."""
-    monkeypatch.setattr(keys, "DEFAULT_KDF", FAST_KDF)
+@pytest.fixture(autouse=True, scope="session")
+def fast_kdf() -> Iterator[None]:
+    """Real Argon2id, just cheaper. The parameters used are stored in each key file.
+    Session-wide, so module-scoped fixtures (a demo practice built once) get it too."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(keys, "DEFAULT_KDF", FAST_KDF)
+        yield
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """SQLAlchemy 2 models. Portable types only: the same models serve SQLite now and
 PostgreSQL later. Dialect-specific parts (full-text search, triggers) live in
-store/sqlite_features.py and are created by the migrations.
+store/fts.py and store/triggers.py and are created by the migrations.
 """
 
 from __future__ import annotations

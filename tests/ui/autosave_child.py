@@ -14,13 +14,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from clarity_desktop.services import practices  # noqa: E402
-from clarity_desktop.ui.main_window import MainWindow  # noqa: E402
-from clarity_desktop.ui.settings import Settings  # noqa: E402
+from clarity_desktop.services import practices
+from clarity_desktop.ui.main_window import MainWindow
+from clarity_desktop.ui.settings import Settings
 
 FIRST = [f"alpha{i:03d}" for i in range(1, 21)]
 WORD_MS = 40

@@ -1,0 +1,77 @@
+"""Helpers for the service tests: recording a session, a note draft, and reading the
+audit log straight from the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from clarity_desktop.domain.records import Modality, SessionInput
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.domain.templates import Template
+from clarity_desktop.services import sessions
+from clarity_desktop.services.dto import NoteDraft, SessionView
+from clarity_desktop.store.practice import OpenPractice
+
+
+def note_draft(
+    sections: dict[str, str],
+    steps: set[Step] | frozenset[Step] = frozenset(),
+    partner_steps: dict[int, Step] | None = None,
+    private: bool = False,
+    template: Template = Template.FIVE_STEPS,
+) -> NoteDraft:
+    return NoteDraft(template, dict(sections), frozenset(steps), dict(partner_steps or {}), private)
+
+
+@pytest.fixture
+def draft() -> Callable[..., NoteDraft]:
+    return note_draft
+
+
+@pytest.fixture
+def record_session(practice: OpenPractice) -> Callable[..., SessionView]:
+    def record(
+        case_id: int,
+        when: datetime = datetime(2025, 3, 4, 10, 0),
+        attending: int | None = None,
+        minutes: int = 50,
+    ) -> SessionView:
+        return sessions.create_session(
+            practice.uow(),
+            case_id,
+            SessionInput(
+                starts_at=when,
+                duration_minutes=minutes,
+                modality=Modality.IN_PERSON,
+                attending_partner_id=attending,
+            ),
+        )
+
+    return record
+
+
+AuditRow = tuple[Any, ...]
+
+
+@pytest.fixture
+def audit_log(practice: OpenPractice) -> Callable[[], list[AuditRow]]:
+    """(action, entity, entity_id, case_id, actor, detail) of every audit row, oldest first."""
+
+    def read() -> list[AuditRow]:
+        with practice.engine.connect() as conn:
+            return [
+                tuple(r)
+                for r in conn.execute(
+                    text(
+                        "SELECT action, entity, entity_id, case_id, actor, detail "
+                        "FROM audit_events ORDER BY id"
+                    )
+                )
+            ]
+
+    return read
