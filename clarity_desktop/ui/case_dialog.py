@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -49,13 +49,13 @@ from clarity_desktop.services.dto import CaseDetail, PartnerView
 MAX_SAFETY_NOTE = 1000  # validate_case refuses longer notes
 
 
-def four_digit_year(fmt: str) -> str:
-    """Widen a locale's two-digit year: a birth year of "84" is ambiguous on a record."""
-    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+# Day, month name, four-digit year: never ambiguous between day-first and month-first
+# habits, which matters on a clinical record. Month names follow the locale.
+DATE_FORMAT = "d MMM yyyy"
 
 
 def locale_date_format() -> str:
-    return four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    return DATE_FORMAT
 
 
 def to_qdate(value: date) -> QDate:

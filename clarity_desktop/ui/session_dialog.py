@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -39,8 +39,8 @@ from clarity_desktop.domain.records import (
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.ui.case_dialog import (
+    DATE_FORMAT,
     WarningBanner,
-    four_digit_year,
     grow_to_fit,
     mnemonic_safe,
 )
@@ -95,9 +95,7 @@ class SessionDialog(QDialog):
 
         self.starts_at = QDateTimeEdit(self)
         self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat(
-            four_digit_year(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
-        )
+        self.starts_at.setDisplayFormat(DATE_FORMAT + " HH:mm")
         self.starts_at.setDateTime(to_qdatetime(start_of_hour(now or datetime.now())))
 
         self.duration = QSpinBox(self)
