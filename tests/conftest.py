@@ -7,7 +7,6 @@ the Argon2id cost is lowered so creating and unlocking take milliseconds.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,18 +14,14 @@ from pathlib import Path
 # Qt reads this when the first QGuiApplication is made, so it must be set at import time.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The tests import the package from the source tree (it is not installed into the venv).
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-import pytest  # noqa: E402
+import pytest
 
-from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput  # noqa: E402
-from clarity_desktop.services import cases, practices  # noqa: E402
-from clarity_desktop.services.dto import CaseDetail  # noqa: E402
-from clarity_desktop.store import keys  # noqa: E402
-from clarity_desktop.store.practice import OpenPractice  # noqa: E402
+from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
+from clarity_desktop.services import cases, practices
+from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.store import keys
+from clarity_desktop.store.practice import OpenPractice
 
 PASSPHRASE = "correct horse battery"
 CLINICIAN = "Dana Reyes"

@@ -158,8 +158,13 @@ def validate_case(data: CaseInput, today: date) -> CaseInput:
         )
     display = clean_text(data.display_name)
     if not display:
-        names = [p.name for p in partners]
-        display = " & ".join(names)
+        display = " & ".join(p.name for p in partners)
+        if len(display) > MAX_NAME:
+            raise ValidationError(
+                "The partners' names together are too long for the case name; "
+                "please type a shorter name for the case.",
+                "display_name",
+            )
     display = require_name(display, "a name for the case", "display_name")
     safety_note = clean_text(data.safety_note)
     if data.safety_flag and not safety_note:

@@ -37,6 +37,9 @@ class KdfParams:
     parallelism: int = 2
 
 
+# The most a key file may ask for; far above what we write, far below a denial of service.
+MAX_KDF = KdfParams(time_cost=64, memory_kib=2 * 1024 * 1024, parallelism=16)
+
 # Tests lower this (see tests/conftest.py); the values used are stored in the key file.
 DEFAULT_KDF = KdfParams()
 
@@ -92,6 +95,13 @@ def unwrap(entry: dict[str, Any], secret: str) -> bytes:
         params = KdfParams(
             int(entry["time_cost"]), int(entry["memory_kib"]), int(entry["parallelism"])
         )
+        if not (
+            1 <= params.time_cost <= MAX_KDF.time_cost
+            and 8 <= params.memory_kib <= MAX_KDF.memory_kib
+            and 1 <= params.parallelism <= MAX_KDF.parallelism
+        ):
+            # An edited file must not make unlocking hang or exhaust memory.
+            raise ValueError("key derivation cost out of range")
         salt, wrapped, tag = _unb64(entry["salt"]), _unb64(entry["wrapped"]), _unb64(entry["tag"])
         if len(wrapped) != KEY_BYTES or len(tag) != hashlib.sha256().digest_size:
             raise ValueError("wrapped key or tag has the wrong length")

@@ -202,3 +202,25 @@ def test_validation_either_cleans_or_explains(a: str, b: str) -> None:
         for p in clean.partners:
             assert p.name and p.name == p.name.strip()
         assert clean.display_name == f"{a.strip()} & {b.strip()}"
+
+
+def test_long_partner_names_ask_for_a_shorter_case_name_not_a_mystery_field() -> None:
+    from datetime import date
+
+    from clarity_desktop.domain.errors import ValidationError
+    from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, validate_case
+
+    long_a, long_b = "A" * 100, "B" * 100
+    data = CaseInput(CaseKind.COUPLE, "", (PartnerInput(long_a), PartnerInput(long_b)))
+    try:
+        validate_case(data, date(2026, 11, 23))
+    except ValidationError as exc:
+        assert exc.field == "display_name"
+        assert "partners' names together" in str(exc)
+    else:
+        raise AssertionError("expected a validation error")
+    named = validate_case(
+        CaseInput(CaseKind.COUPLE, "The B household", (PartnerInput(long_a), PartnerInput(long_b))),
+        date(2026, 11, 23),
+    )
+    assert named.display_name == "The B household"

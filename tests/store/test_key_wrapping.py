@@ -59,3 +59,19 @@ def test_recovery_key_normalising_forgives_case_and_separators(raw: str) -> None
     assert keys.normalise_recovery_key(shown) == shown
     assert keys.normalise_recovery_key(raw.lower()) == shown
     assert keys.normalise_recovery_key(" ".join(shown.lower().split("-"))) == shown
+
+
+def test_a_key_file_demanding_absurd_argon2_cost_is_refused_as_damaged() -> None:
+    import pytest
+
+    from clarity_desktop.store import keys
+
+    entry = keys.wrap(bytes(32), "secret passphrase", keys.KdfParams(1, 8 * 1024, 1))
+    for field, value in (
+        ("memory_kib", 64 * 1024 * 1024),
+        ("time_cost", 10_000),
+        ("parallelism", 0),
+    ):
+        bad = dict(entry, **{field: value})
+        with pytest.raises(keys.KeyFileError):
+            keys.unwrap(bad, "secret passphrase")
