@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
 from clarity_desktop.domain.records import CaseKind, Modality
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template
@@ -90,6 +91,8 @@ class NoteView:
     steps: tuple[Step, ...]
     partner_steps: dict[int, Step]  # partner id -> step
     private: bool
+    partner_readings: dict[int, PartnerReading]  # partner id -> reading (recorded ones)
+    couple_reading: CoupleReading | None  # joint sessions only
     updated_at: datetime  # UTC
     signed_at: datetime | None  # UTC
     signed_by: str | None
@@ -109,6 +112,8 @@ class NoteDraft:
     steps: frozenset[Step]
     partner_steps: dict[int, Step]
     private: bool
+    partner_readings: dict[int, PartnerReading] = field(default_factory=dict)
+    couple_reading: CoupleReading | None = None
 
 
 @dataclass(frozen=True)

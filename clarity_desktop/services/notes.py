@@ -11,6 +11,12 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.dynamics import (
+    CoupleReading,
+    PartnerReading,
+    validate_couple_reading,
+    validate_partner_reading,
+)
 from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import views
@@ -19,9 +25,11 @@ from clarity_desktop.store import fts
 from clarity_desktop.store.models import (
     Addendum,
     AuditEvent,
+    CoupleReadingRow,
     Note,
     NotePartnerStep,
     NoteStep,
+    PartnerReadingRow,
     Session,
 )
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -37,6 +45,8 @@ def _load(uow: UnitOfWork, note_id: int) -> Note:
         .options(
             selectinload(Note.steps),
             selectinload(Note.partner_steps),
+            selectinload(Note.partner_readings),
+            selectinload(Note.couple_reading),
             selectinload(Note.addenda),
             selectinload(Note.session).selectinload(Session.case),
         )
@@ -87,12 +97,26 @@ def save_draft(uow: UnitOfWork, note_id: int, draft: NoteDraft) -> NoteView:
             if session.attending_partner_id is None
             else {session.attending_partner_id}
         )
-        stray = set(draft.partner_steps) - allowed
+        stray = (set(draft.partner_steps) | set(draft.partner_readings)) - allowed
         if stray:
             raise ValidationError(
-                "A step can only be recorded for a partner who attended this session.",
+                "Steps and readings can only be recorded for a partner who attended this session.",
                 "partner_steps",
             )
+        readings = {
+            pid: validate_partner_reading(r)
+            for pid, r in draft.partner_readings.items()
+            if not r.is_empty
+        }
+        couple = draft.couple_reading
+        if couple is not None and couple.is_empty:
+            couple = None
+        if couple is not None:
+            if session.attending_partner_id is not None or case.kind != "couple":
+                raise ValidationError(
+                    "The couple's loop is recorded at joint sessions only.", "couple_reading"
+                )
+            couple = validate_couple_reading(couple)
         note.template = draft.template.value
         note.sections = sections
         note.private = draft.private
@@ -108,6 +132,7 @@ def save_draft(uow: UnitOfWork, note_id: int, draft: NoteDraft) -> NoteView:
             row.step = int(step)
             kept.append(row)
         note.partner_steps = kept
+        _store_readings(note, readings, couple)
         uow.session.flush()
         fts.index_note(uow.session.connection(), note.id, body)
         if not _recently_audited(uow, note.id):
@@ -115,6 +140,34 @@ def save_draft(uow: UnitOfWork, note_id: int, draft: NoteDraft) -> NoteView:
         uow.commit()
         uow.session.refresh(note)
         return views.note_view(note)
+
+
+def _store_readings(
+    note: Note, readings: dict[int, PartnerReading], couple: CoupleReading | None
+) -> None:
+    """Update rows in place (an unchanged reading writes nothing), drop cleared ones."""
+    rows = {r.partner_id: r for r in note.partner_readings}
+    kept = []
+    for pid, r in readings.items():
+        row = rows.get(pid) or PartnerReadingRow(partner_id=pid)
+        row.position, row.stance, row.clarity = r.position, r.stance, r.clarity
+        row.flooded, row.flooding_note = r.flooded, r.flooding_note
+        row.direction = r.direction.value if r.direction else None
+        kept.append(row)
+    note.partner_readings = kept
+    if couple is None:
+        note.couple_reading = None
+        return
+    row_c = note.couple_reading or CoupleReadingRow()
+    row_c.loops = sorted(loop.value for loop in couple.loops)
+    row_c.loop_other, row_c.intensity, row_c.trigger = (
+        couple.loop_other,
+        couple.intensity,
+        couple.trigger,
+    )
+    row_c.co_regulation, row_c.co_regulation_note = couple.co_regulation, couple.co_regulation_note
+    row_c.repair_attempts, row_c.repairs_landed = couple.repair_attempts, couple.repairs_landed
+    note.couple_reading = row_c
 
 
 def _recently_audited(uow: UnitOfWork, note_id: int) -> bool:

@@ -6,9 +6,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.errors import NotFound
 from clarity_desktop.domain.records import CaseKind, Modality
-from clarity_desktop.domain.steps import Step
+from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services.dto import (
     AddendumView,
@@ -17,7 +18,15 @@ from clarity_desktop.services.dto import (
     PartnerView,
     SessionView,
 )
-from clarity_desktop.store.models import Case, Note, NotePartnerStep, Partner, Session
+from clarity_desktop.store.models import (
+    Case,
+    CoupleReadingRow,
+    Note,
+    NotePartnerStep,
+    Partner,
+    PartnerReadingRow,
+    Session,
+)
 
 
 def attending_label(case: Case, partner_id: int | None) -> str:
@@ -118,10 +127,36 @@ def note_view(note: Note) -> NoteView:
         steps=tuple(Step(t.step) for t in note.steps),
         partner_steps={ps.partner_id: Step(ps.step) for ps in note.partner_steps},
         private=note.private,
+        partner_readings={r.partner_id: partner_reading(r) for r in note.partner_readings},
+        couple_reading=couple_reading(note.couple_reading) if note.couple_reading else None,
         updated_at=note.updated_at,
         signed_at=note.signed_at,
         signed_by=note.signed_by,
         addenda=tuple(
             AddendumView(a.id, a.note_id, a.created_at, a.author, a.body) for a in note.addenda
         ),
+    )
+
+
+def partner_reading(r: PartnerReadingRow) -> PartnerReading:
+    return PartnerReading(
+        position=r.position,
+        stance=r.stance,
+        clarity=r.clarity,
+        flooded=r.flooded,
+        flooding_note=r.flooding_note,
+        direction=Direction(r.direction) if r.direction else None,
+    )
+
+
+def couple_reading(r: CoupleReadingRow) -> CoupleReading:
+    return CoupleReading(
+        loops=frozenset(Loop(v) for v in (r.loops or [])),
+        loop_other=r.loop_other,
+        intensity=r.intensity,
+        trigger=r.trigger,
+        co_regulation=r.co_regulation,
+        co_regulation_note=r.co_regulation_note,
+        repair_attempts=r.repair_attempts,
+        repairs_landed=r.repairs_landed,
     )

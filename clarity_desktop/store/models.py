@@ -133,6 +133,10 @@ class Note(Base):
         order_by="NoteStep.step", cascade="all, delete-orphan"
     )
     partner_steps: Mapped[list[NotePartnerStep]] = relationship(cascade="all, delete-orphan")
+    partner_readings: Mapped[list[PartnerReadingRow]] = relationship(cascade="all, delete-orphan")
+    couple_reading: Mapped[CoupleReadingRow | None] = relationship(
+        cascade="all, delete-orphan", uselist=False
+    )
     addenda: Mapped[list[Addendum]] = relationship(order_by="Addendum.id")
 
 
@@ -159,6 +163,47 @@ class NotePartnerStep(Base):
         ForeignKey("partners.id", ondelete="RESTRICT"), primary_key=True
     )
     step: Mapped[int] = mapped_column(Integer)
+
+
+class PartnerReadingRow(Base):
+    """One partner's dynamics at one session; locked with the note's signature."""
+
+    __tablename__ = "partner_readings"
+    __table_args__ = (
+        CheckConstraint("position BETWEEN -3 AND 3", name="position"),
+        CheckConstraint("stance BETWEEN 0 AND 10", name="stance"),
+        CheckConstraint("clarity BETWEEN 0 AND 10", name="clarity"),
+    )
+    note_id: Mapped[int] = mapped_column(
+        ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True
+    )
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partners.id", ondelete="RESTRICT"), primary_key=True
+    )
+    position: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    stance: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    clarity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    flooded: Mapped[bool] = mapped_column(Boolean, default=False)
+    flooding_note: Mapped[str] = mapped_column(Text, default="")
+    direction: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+class CoupleReadingRow(Base):
+    """The loop between the partners at a joint session; locked with the note."""
+
+    __tablename__ = "couple_readings"
+    __table_args__ = (CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity"),)
+    note_id: Mapped[int] = mapped_column(
+        ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True
+    )
+    loops: Mapped[list[str]] = mapped_column(JSON, default=list)
+    loop_other: Mapped[str] = mapped_column(Text, default="")
+    intensity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    trigger: Mapped[str] = mapped_column(Text, default="")
+    co_regulation: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    co_regulation_note: Mapped[str] = mapped_column(Text, default="")
+    repair_attempts: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    repairs_landed: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Addendum(Base):

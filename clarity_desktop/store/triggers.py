@@ -12,7 +12,7 @@ LOCKED = "signed note is locked"
 
 _NOTE_SIGNED = "(SELECT signed_at FROM notes WHERE id = {row}.note_id) IS NOT NULL"
 
-TRIGGERS: dict[str, str] = {
+REVISION_0001: dict[str, str] = {
     "trg_notes_signed_no_update": f"""
         CREATE TRIGGER trg_notes_signed_no_update BEFORE UPDATE ON notes
         WHEN OLD.signed_at IS NOT NULL
@@ -47,18 +47,32 @@ TRIGGERS: dict[str, str] = {
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
 }
 
-# Tag tables: no insert, update or delete once their note is signed.
-for _table in ("note_steps", "note_partner_steps"):
-    for _op, _row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
-        _name = f"trg_{_table}_signed_no_{_op.lower()}"
-        TRIGGERS[_name] = f"""
-        CREATE TRIGGER {_name} BEFORE {_op} ON {_table}
-        WHEN {_NOTE_SIGNED.format(row=_row)}
+
+def locked_with_note(table: str) -> dict[str, str]:
+    """Triggers that refuse insert, update and delete of *table*'s rows once their note
+    (column note_id) is signed."""
+    out = {}
+    for op, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
+        name = f"trg_{table}_signed_no_{op.lower()}"
+        out[name] = f"""
+        CREATE TRIGGER {name} BEFORE {op} ON {table}
+        WHEN {_NOTE_SIGNED.format(row=row)}
         BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END"""
+    return out
 
 
-def create_all(conn: Connection) -> None:
-    for sql in TRIGGERS.values():
+# Each revision's set is frozen once released: a migration creates exactly its own.
+REVISION_0001.update(locked_with_note("note_steps"))
+REVISION_0001.update(locked_with_note("note_partner_steps"))
+REVISION_0002: dict[str, str] = {
+    **locked_with_note("partner_readings"),
+    **locked_with_note("couple_readings"),
+}
+TRIGGERS: dict[str, str] = {**REVISION_0001, **REVISION_0002}  # all a current practice has
+
+
+def create(conn: Connection, which: dict[str, str]) -> None:
+    for sql in which.values():
         conn.execute(text(sql))
 
 

@@ -168,7 +168,7 @@ def upgrade() -> None:
 
     conn = op.get_bind()
     fts.create(conn)
-    triggers.create_all(conn)
+    triggers.create(conn, triggers.REVISION_0001)
 
 
 def downgrade() -> None:
