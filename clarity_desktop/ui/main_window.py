@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QTabWidget,
 )
 
 from clarity_desktop import APP_NAME, __version__
@@ -46,13 +47,23 @@ class MainWindow(QMainWindow):
         self.case_list = CaseListPanel()
         self.case_panel = CasePanel()
         self.editor = NoteEditor(practice)
+        # Left: the case list above the open case. Right: the session note (with the
+        # Dynamics panel beside it) and the case dashboard, as tabs.
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.case_list)
+        self.left.addWidget(self.case_panel)
+        self.left.setStretchFactor(0, 2)
+        self.left.setStretchFactor(1, 3)
+        self.left.setChildrenCollapsible(False)
+        self.left.setSizes([320, 520])
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.editor, self.tr("Session &note"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.case_list)
-        self.splitter.addWidget(self.case_panel)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 5)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.search_dialog: SearchDialog | None = None
@@ -68,7 +79,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.case_list.case_selected.connect(self.open_case)
-        self.case_panel.session_selected.connect(self.open_session)
+        self.case_panel.session_selected.connect(self._session_chosen)
         self.case_panel.new_session_requested.connect(self.new_session)
         self.case_panel.edit_requested.connect(self.edit_case)
         self.editor.tags_changed.connect(lambda _n: self.refresh_case())
@@ -340,6 +351,12 @@ class MainWindow(QMainWindow):
             return
         self.editor.show_note(note, case.partners if case else ())
 
+    def _session_chosen(self, session_id: int) -> None:
+        if self._suppress_selection:
+            return
+        self.tabs.setCurrentWidget(self.editor)
+        self.open_session(session_id)
+
     def open_note(self, case_id: int, session_id: int) -> None:
         """Open a case and one of its notes (from search)."""
         if not self._leave_note():
@@ -380,7 +397,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         splitter = self.settings.splitter_state
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([330, 380, 650])
+            self.splitter.setSizes([430, 1010])
 
     def _save_layout(self) -> None:
         self.settings.window_geometry = self.saveGeometry()

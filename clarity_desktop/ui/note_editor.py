@@ -37,6 +37,7 @@ from clarity_desktop.domain.templates import SECTIONS, Template, ordered_section
 from clarity_desktop.services import notes
 from clarity_desktop.services.dto import NoteDraft, NoteView, PartnerView
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.dynamics_panel import DynamicsPanel
 from clarity_desktop.ui.models import when
 from clarity_desktop.ui.unlock import explain
 
@@ -215,6 +216,22 @@ class NoteEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.dynamics = DynamicsPanel()
+        self.dynamics.changed.connect(self._changed)
+        dyn_host = QWidget()
+        dl = QVBoxLayout(dyn_host)
+        dl.setContentsMargins(8, 12, 8, 12)
+        dl.addWidget(self.dynamics)
+        self.dynamics_scroll = QScrollArea()
+        self.dynamics_scroll.setWidgetResizable(True)
+        self.dynamics_scroll.setWidget(dyn_host)
+        self.dynamics_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.dynamics_scroll.setMinimumWidth(300)
+        self.dynamics_scroll.setMaximumWidth(380)
+        panes = QHBoxLayout()
+        panes.setContentsMargins(0, 0, 0, 0)
+        panes.addWidget(scroll, 1)
+        panes.addWidget(self.dynamics_scroll)
 
         self.empty = QLabel(
             self.tr(
@@ -232,7 +249,7 @@ class NoteEditor(QWidget):
         cl = QVBoxLayout(self.content)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addLayout(head)
-        cl.addWidget(scroll, 1)
+        cl.addLayout(panes, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.empty)
@@ -265,6 +282,11 @@ class NoteEditor(QWidget):
             for step, b in self.step_buttons.items():
                 b.setChecked(step in note.steps)
             self._build_partner_steps(note)
+            self.dynamics.set_partners(
+                self._partners, joint=note.attending_partner_id is None and len(partners) == 2
+            )
+            self.dynamics.set_readings(note.partner_readings, note.couple_reading)
+            self.dynamics.set_steps(dict(note.partner_steps))
             self._build_sections(note.template, note.sections)
             self._show_signature(note)
             self._dirty = False
@@ -296,13 +318,17 @@ class NoteEditor(QWidget):
             current = note.partner_steps.get(p.id)
             combo.setCurrentIndex(combo.findData(current) if current else 0)
             combo.setAccessibleName(self.tr("Step for %s") % p.name)
-            combo.currentIndexChanged.connect(self._changed)
+            combo.currentIndexChanged.connect(self._partner_step_changed)
             label = QLabel(p.name)
             label.setBuddy(combo)
             self.partner_box.addWidget(label, row, 0)
             self.partner_box.addWidget(combo, row, 1)
             self.partner_steps[p.id] = combo
         self.partner_box.setColumnStretch(2, 1)
+
+    def _partner_step_changed(self) -> None:
+        self.dynamics.set_steps({pid: c.currentData() for pid, c in self.partner_steps.items()})
+        self._changed()
 
     def _build_sections(self, template: Template, texts: dict[str, str]) -> None:
         for edit in self._sections:
@@ -336,6 +362,7 @@ class NoteEditor(QWidget):
             *self.partner_steps.values(),
         ):
             w.setEnabled(not locked)
+        self.dynamics.set_locked(locked)
         self.sign_button.setVisible(not locked)
         self.addendum_panel.setVisible(locked)
         if locked and note.signed_at is not None:
@@ -412,6 +439,8 @@ class NoteEditor(QWidget):
                 if combo.currentData()
             },
             private=self.private.isChecked(),
+            partner_readings=self.dynamics.partner_readings(),
+            couple_reading=self.dynamics.couple_reading(),
         )
 
     def save_now(self) -> bool:

@@ -43,11 +43,11 @@ class Settings:
 
     @property
     def splitter_state(self) -> QByteArray | None:
-        return self._bytes("window/splitter")
+        return self._bytes("window/splitter-v2")
 
     @splitter_state.setter
     def splitter_state(self, value: QByteArray) -> None:
-        self._s.setValue("window/splitter", value)
+        self._s.setValue("window/splitter-v2", value)
 
     def sync(self) -> None:
         self._s.sync()
