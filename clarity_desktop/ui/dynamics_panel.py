@@ -65,6 +65,7 @@ class PartnerReadingBox(QGroupBox):
         super().__init__(partner.name, parent)
         self.partner_id = partner.id
         self._locked = False
+        self._direction_allowed = False
         self.position = QComboBox()
         self.position.addItem(self.tr("Not observed"), None)
         for v in range(POSITION_MAX, POSITION_MIN - 1, -1):
@@ -117,14 +118,16 @@ class PartnerReadingBox(QGroupBox):
     def set_step(self, step: Step | None) -> None:
         """Direction belongs to step 4 onward; earlier it stays blank and disabled."""
         allowed = step is not None and step >= Step.FIND_YOUR_DIRECTION
+        self._direction_allowed = allowed
         self.direction.setEnabled(allowed and not self._locked)
         if not allowed:
             self.direction.setCurrentIndex(0)
 
     def set_locked(self, locked: bool) -> None:
         self._locked = locked
-        for w in (self.position, self.stance, self.clarity, self.flooded, self.direction):
+        for w in (self.position, self.stance, self.clarity, self.flooded):
             w.setEnabled(not locked)
+        self.direction.setEnabled(not locked and self._direction_allowed)
         self.flooding_note.setEnabled(not locked and self.flooded.isChecked())
 
     def set_reading(self, r: PartnerReading | None) -> None:
