@@ -10,8 +10,10 @@ from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder
+from clarity_desktop.store import audit_chain
 from clarity_desktop.store import practice as store
-from clarity_desktop.store.models import Case, Note
+from clarity_desktop.store.audit_chain import ChainReport
+from clarity_desktop.store.models import AuditEvent, Case, Note
 from clarity_desktop.store.practice import Clinician, OpenPractice
 
 
@@ -88,4 +90,12 @@ __all__ = [
     "demo_folder",
     "passphrase_strength",
     "unlock_practice",
+    "verify_audit",
 ]
+
+
+def verify_audit(opened: OpenPractice) -> ChainReport:
+    """Walk the whole audit log and check every link of its hash chain."""
+    with opened.uow() as uow:
+        rows = uow.session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
+        return audit_chain.verify(rows)

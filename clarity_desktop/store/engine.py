@@ -44,6 +44,14 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
     return conn
 
 
+WRITER_OPTION = "clarity_writer"
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine and pool, beginning every transaction IMMEDIATE."""
+    return engine.execution_options(**{WRITER_OPTION: True})
+
+
 def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
     engine = create_engine(
         "sqlite+pysqlite://",
@@ -56,6 +64,11 @@ def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # Units of work run on writer(engine) and begin IMMEDIATE: they take the write lock
+        # at once, so an action that reads the audit chain's last link and appends to it
+        # cannot interleave with another (busy_timeout makes the second wait). Plain reads
+        # begin deferred and never wait for writers (WAL).
+        immediate = conn.get_execution_options().get(WRITER_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -227,3 +228,7 @@ class AuditEvent(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     case_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
+    # Each row carries the previous row's hash and its own (store/audit_chain.py), so an
+    # edited, removed or inserted row shows as a broken link.
+    prev_hash: Mapped[str] = mapped_column(String(64), server_default=text("''"))
+    row_hash: Mapped[str] = mapped_column(String(64), server_default=text("''"))

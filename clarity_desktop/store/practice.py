@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.store import keys, migrate
-from clarity_desktop.store.engine import DatabaseError, make_engine
+from clarity_desktop.store.engine import DatabaseError, make_engine, writer
 from clarity_desktop.store.files import db_path, exists, key_path
 from clarity_desktop.store.models import PracticeInfo
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -75,7 +75,7 @@ class OpenPractice:
         self.engine = engine
         self.clinician = clinician
         self.is_demo = is_demo
-        self._factory = sessionmaker(engine, expire_on_commit=False)
+        self._factory = sessionmaker(writer(engine), expire_on_commit=False)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self._factory, self.clinician.signature)

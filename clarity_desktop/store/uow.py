@@ -11,6 +11,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from clarity_desktop.store import audit_chain
 from clarity_desktop.store.models import AuditEvent
 
 
@@ -59,14 +60,25 @@ class UnitOfWork:
         case_id: int | None = None,
         detail: str = "",
     ) -> None:
+        """Append one chained audit row. Transactions begin IMMEDIATE (store/engine.py),
+        so nobody else can append between reading the last link and adding ours."""
+        self.session.flush()
+        last_id, prev = audit_chain.last_link(self.session)
+        row_id, at = last_id + 1, utcnow()
         self.session.add(
             AuditEvent(
-                at=utcnow(),
+                id=row_id,
+                at=at,
                 actor=self.actor,
                 action=action,
                 entity=entity,
                 entity_id=entity_id,
                 case_id=case_id,
                 detail=detail,
+                prev_hash=prev,
+                row_hash=audit_chain.row_digest(
+                    prev, row_id, at, self.actor, action, entity, entity_id, case_id, detail
+                ),
             )
         )
+        self.session.flush()

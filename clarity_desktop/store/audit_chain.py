@@ -1,0 +1,79 @@
+"""The audit log's hash chain.
+
+Triggers already refuse UPDATE and DELETE on the audit table. The chain makes what slips
+past them visible: someone who drops the triggers and edits, removes or inserts a row
+breaks the link from that row on. (Whoever holds the database key could rebuild the
+whole chain; the chain guards against quiet edits, not against the key holder.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clarity_desktop.store.models import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def row_digest(
+    prev_hash: str,
+    row_id: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    case_id: int | None,
+    detail: str,
+) -> str:
+    fields = [prev_hash, str(row_id), at.isoformat(), actor, action, entity]
+    fields += [
+        str(entity_id) if entity_id is not None else "",
+        str(case_id) if case_id is not None else "",
+    ]
+    fields.append(detail)
+    # Length-prefixed so no two different rows can serialise the same way.
+    payload = "".join(f"{len(f)}:{f};" for f in fields).encode("utf-8")
+    return hashlib.sha256(payload).hexdigest()
+
+
+def last_link(db: Session) -> tuple[int, str]:
+    """(last id, last hash), or (0, GENESIS) for an empty log."""
+    row = db.execute(
+        select(AuditEvent.id, AuditEvent.row_hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    rows: int
+    first_broken: int | None  # the id of the first row whose link does not hold
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken is None
+
+
+def verify(rows: Iterable[AuditEvent]) -> ChainReport:
+    prev = GENESIS
+    expected_id: int | None = None
+    count = 0
+    for r in rows:
+        count += 1
+        if expected_id is not None and r.id != expected_id:
+            return ChainReport(count, r.id)  # a row is missing before this one
+        digest = row_digest(
+            prev, r.id, r.at, r.actor, r.action, r.entity, r.entity_id, r.case_id, r.detail
+        )
+        if r.prev_hash != prev or r.row_hash != digest:
+            return ChainReport(count, r.id)
+        prev = r.row_hash
+        expected_id = r.id + 1
+    return ChainReport(count, None)
