@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -14,7 +15,7 @@ from clarity_desktop.store import audit_chain
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
 from clarity_desktop.store.models import AuditEvent, Case, Note
-from clarity_desktop.store.practice import Clinician, OpenPractice
+from clarity_desktop.store.practice import Clinician, OpenPractice, WrongPassphrase
 
 
 def create_practice(
@@ -44,6 +45,18 @@ def unlock_practice(folder: Path, secret: str, *, recovery: bool = False) -> Ope
         uow.audit("unlocked", "practice", detail="recovery key" if recovery else "passphrase")
         uow.commit()
     return opened
+
+
+def record_failed_unlocks(opened: OpenPractice, times: list[datetime]) -> None:
+    """Wrong passphrases cannot be logged while the practice is locked (nothing is
+    written before the key is known), so the window keeps them and they are logged at
+    the next successful unlock."""
+    with opened.uow() as uow:
+        for t in times:
+            uow.audit(
+                "unlock_failed", "practice", detail=f"wrong passphrase at {t:%Y-%m-%d %H:%M:%S} UTC"
+            )
+        uow.commit()
 
 
 def check_practice(folder: Path, secret: str) -> PracticeSummary:
@@ -89,8 +102,10 @@ __all__ = [
     "default_folder",
     "demo_folder",
     "passphrase_strength",
+    "record_failed_unlocks",
     "unlock_practice",
     "verify_audit",
+    "WrongPassphrase",
 ]
 
 

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clarity_desktop import APP_NAME
 from clarity_desktop.services.locations import default_folder, demo_folder, practice_exists
+from clarity_desktop.ui.idle import IdleWatcher, ScreenLockWatcher
 from clarity_desktop.ui.settings import Settings
 from clarity_desktop.ui.unlock import CreatePracticeWindow, UnlockWindow, explain
 from clarity_desktop.ui.worker import run_task
+
+if TYPE_CHECKING:  # imported for real only after the first window shows
+    from clarity_desktop.services.practices import OpenPractice
+    from clarity_desktop.ui.main_window import MainWindow
 
 DEMO_PASSPHRASE = "demo"  # the same as services.demo.DEMO_PASSPHRASE, without importing it
 
@@ -43,14 +52,25 @@ class AppController(QObject):
     locked = Signal()
 
     def __init__(
-        self, folder: Path, *, demo: bool = False, settings: Settings | None = None
+        self,
+        folder: Path,
+        *,
+        demo: bool = False,
+        settings: Settings | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.folder = folder
         self.demo = demo
         self.settings = settings or Settings()
         self.window: QWidget | None = None
-        self.practice: object | None = None
+        self.main: MainWindow | None = None  # kept, hidden, while locked
+        self.practice: OpenPractice | None = None
+        self.failed_unlocks: list[datetime] = []
+        self.idle = IdleWatcher(self.settings.idle_lock_minutes, clock=clock, parent=self)
+        self.idle.idle.connect(self.lock_now)
+        self.screen = ScreenLockWatcher(self)
+        self.screen.screen_locked.connect(self.lock_now)
 
     def start(self) -> None:
         if self.demo and not practice_exists(self.folder):
@@ -60,7 +80,7 @@ class AppController(QObject):
                 _build_demo,
                 self.folder,
                 on_done=lambda _r: unlock.set_busy(False),
-                on_fail=lambda exc: unlock._fail_message(explain(exc)),
+                on_fail=lambda exc: unlock.show_error(explain(exc)),
             )
         elif practice_exists(self.folder):
             self._show_unlock()
@@ -75,6 +95,7 @@ class AppController(QObject):
             self.folder, demo=self.demo, prefill=DEMO_PASSPHRASE if self.demo else ""
         )
         unlock.unlocked.connect(self._opened)
+        unlock.attempt_failed.connect(lambda: self.failed_unlocks.append(_utcnow()))
         self._swap(unlock)
         return unlock
 
@@ -82,32 +103,51 @@ class AppController(QObject):
         old = self.window
         self.window = window
         window.show()
-        if old is not None:
+        if old is not None and old is not self.main:
             old.close()
             old.deleteLater()
 
     def _opened(self, practice: object) -> None:
+        from clarity_desktop.services import practices
         from clarity_desktop.ui.main_window import MainWindow
 
+        assert isinstance(practice, practices.OpenPractice)
         self.practice = practice
         self.settings.last_folder = self.folder
-        try:
-            main = MainWindow(practice, self.settings)  # type: ignore[arg-type]
-        except Exception as exc:
-            QMessageBox.critical(None, APP_NAME, explain(exc))
-            return
-        main.lock_requested.connect(self._lock)
-        self._swap(main)
-        self.main_window_shown.emit(main)
+        if self.failed_unlocks:
+            practices.record_failed_unlocks(practice, self.failed_unlocks)
+            self.failed_unlocks = []
+        if self.main is not None:
+            self.main.resume(practice)
+            self._swap(self.main)
+        else:
+            try:
+                self.main = MainWindow(practice, self.settings)
+            except Exception as exc:
+                QMessageBox.critical(None, APP_NAME, explain(exc))
+                return
+            self.main.lock_requested.connect(self._locked)
+            self.main.idle_minutes_changed.connect(self.idle.set_minutes)
+            self._swap(self.main)
+        self.idle.start()
+        self.main_window_shown.emit(self.main)
 
-    def _lock(self) -> None:
-        practice = self.practice
-        self.practice = None
-        self.window = None  # the main window has closed itself
+    def lock_now(self) -> None:
+        if self.main is not None and self.main.isVisible():
+            self.main.lock()
+
+    def _locked(self) -> None:
+        """The main window has hidden itself: drop the key with the engine, ask again."""
+        self.idle.stop()
+        practice, self.practice = self.practice, None
         if practice is not None:
-            practice.close()  # type: ignore[attr-defined]
+            practice.close()
         self._show_unlock()
         self.locked.emit()
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def run_gui(data_dir: Path | None, *, demo: bool = False) -> int:

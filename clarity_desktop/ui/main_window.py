@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,6 +25,7 @@ from clarity_desktop.ui.case_dialog import CaseDialog
 from clarity_desktop.ui.case_list import CaseListPanel
 from clarity_desktop.ui.case_panel import CasePanel
 from clarity_desktop.ui.events import AppEvents
+from clarity_desktop.ui.idle import CHOICES_MINUTES
 from clarity_desktop.ui.note_editor import NoteEditor
 from clarity_desktop.ui.search_dialog import SearchDialog
 from clarity_desktop.ui.session_dialog import SessionDialog
@@ -33,6 +35,7 @@ from clarity_desktop.ui.unlock import explain
 
 class MainWindow(QMainWindow):
     lock_requested = Signal()
+    idle_minutes_changed = Signal(int)
 
     def __init__(self, practice: OpenPractice, settings: Settings | None = None) -> None:
         super().__init__()
@@ -40,7 +43,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.events = AppEvents(self)
         self._suppress_selection = False
-        self._closing_for_lock = False
         title = APP_NAME + (self.tr(" — DEMO practice") if practice.is_demo else "")
         self.setWindowTitle(title)
 
@@ -116,6 +118,16 @@ class MainWindow(QMainWindow):
         practice.addSeparator()
         self.lock_action = self._action(self.tr("&Lock now"), "Ctrl+L", self.lock)
         practice.addAction(self.lock_action)
+        lock_after = practice.addMenu(self.tr("Lock &after inactivity"))
+        group = QActionGroup(self)
+        current = self.settings.idle_lock_minutes
+        for minutes in CHOICES_MINUTES:
+            action = QAction(self.tr("%d minutes") % minutes, self)
+            action.setCheckable(True)
+            action.setChecked(minutes == current)
+            action.triggered.connect(lambda _c=False, m=minutes: self._set_idle_minutes(m))
+            group.addAction(action)
+            lock_after.addAction(action)
         practice.addAction(
             self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         )
@@ -153,6 +165,10 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), None, self._about))
         self._update_actions()
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        self.settings.idle_lock_minutes = minutes
+        self.idle_minutes_changed.emit(minutes)
 
     def _focused_text(self) -> QPlainTextEdit | None:
         w = QApplication.focusWidget()
@@ -406,10 +422,31 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def lock(self) -> None:
-        if not self._leave_note():
-            return
-        self._closing_for_lock = True
-        self.close()
+        """Hide every trace of client data and hand back to the unlock window. The open
+        note is saved first; if that fails its text stays in memory (never on screen)
+        and saving resumes after unlocking."""
+        self.editor.save_now()
+        for w in QApplication.topLevelWidgets():
+            if w is not self and w.isVisible() and isinstance(w, QDialog):
+                w.reject()
+        if self.search_dialog is not None:
+            self.search_dialog.hide()
+        self._save_layout()
+        self.hide()
+        self.lock_requested.emit()
+
+    def resume(self, practice: OpenPractice) -> None:
+        """Back after unlocking: a fresh engine (the old key was dropped), same place."""
+        self.practice = practice
+        self.editor.set_practice(practice)
+        if self.search_dialog is not None:
+            self.search_dialog.deleteLater()
+            self.search_dialog = None
+        keep = self.case_panel.case.id if self.case_panel.case else None
+        self.reload_cases(keep=keep)
+        self.refresh_case()
+        self.show()
+        self.editor.save_now()  # retry a save that failed before locking
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.editor.save_now():
@@ -429,5 +466,3 @@ class MainWindow(QMainWindow):
         if self.search_dialog is not None:
             self.search_dialog.close()
         event.accept()
-        if self._closing_for_lock:
-            self.lock_requested.emit()

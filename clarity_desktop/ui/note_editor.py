@@ -263,6 +263,9 @@ class NoteEditor(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
+    def set_practice(self, practice: OpenPractice) -> None:
+        self._practice = practice
+
     # ----- showing a note -------------------------------------------------------------
 
     @property

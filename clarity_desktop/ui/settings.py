@@ -49,5 +49,17 @@ class Settings:
     def splitter_state(self, value: QByteArray) -> None:
         self._s.setValue("window/splitter-v2", value)
 
+    @property
+    def idle_lock_minutes(self) -> int:
+        try:
+            value = int(str(self._s.value("security/idle_lock_minutes", 10)))
+        except ValueError:
+            return 10
+        return value if 1 <= value <= 240 else 10
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, minutes: int) -> None:
+        self._s.setValue("security/idle_lock_minutes", int(minutes))
+
     def sync(self) -> None:
         self._s.sync()

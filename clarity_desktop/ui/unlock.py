@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -76,6 +76,7 @@ class UnlockWindow(QWidget):
     """Asks for the passphrase (or the recovery key) of an existing practice."""
 
     unlocked = Signal(object)  # an OpenPractice
+    attempt_failed = Signal()  # a wrong passphrase or recovery key
 
     def __init__(self, folder: Path, *, demo: bool = False, prefill: str = "") -> None:
         super().__init__()
@@ -128,6 +129,11 @@ class UnlockWindow(QWidget):
         row.addWidget(self.unlock_button)
         layout.addLayout(row)
 
+        self._failures = 0
+        self._wait_left = 0
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(1000)
+        self._wait_timer.timeout.connect(self._tick)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.use_recovery.toggled.connect(self._recovery_toggled)
@@ -148,9 +154,11 @@ class UnlockWindow(QWidget):
         self.status.setText(message)
 
     def try_unlock(self) -> None:
+        if self._wait_left > 0:
+            return
         secret = self.passphrase.text()
         if not secret:
-            self._fail_message(self.tr("Please type the passphrase."))
+            self.show_error(self.tr("Please type the passphrase."))
             return
         self.error.hide()
         self.set_busy(True, self.tr("Unlocking…"))
@@ -160,15 +168,42 @@ class UnlockWindow(QWidget):
             secret,
             self.use_recovery.isChecked(),
             on_done=self._done,
-            on_fail=lambda exc: self._fail_message(explain(exc)),
+            on_fail=self._failed,
         )
 
     def _done(self, practice: object) -> None:
         self.set_busy(False)
         self.passphrase.clear()
+        self._failures = 0
         self.unlocked.emit(practice)
 
-    def _fail_message(self, message: str) -> None:
+    def _failed(self, exc: BaseException) -> None:
+        from clarity_desktop.services.practices import WrongPassphrase
+
+        self.show_error(explain(exc))
+        if isinstance(exc, WrongPassphrase):
+            self._failures += 1
+            self.attempt_failed.emit()
+            # The first slip is free; then 2, 4, 8 … up to 30 seconds between tries.
+            if self._failures >= 2:
+                self._wait_left = min(2 ** (self._failures - 1), 30)
+                self.set_busy(True, self._wait_text())
+                self._wait_timer.start()
+
+    def _wait_text(self) -> str:
+        return self.tr("Please wait %d s before trying again.") % self._wait_left
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left > 0:
+            self.status.setText(self._wait_text())
+            return
+        self._wait_timer.stop()
+        self.set_busy(False)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def show_error(self, message: str) -> None:
         self.set_busy(False)
         self.error.setText(message)
         self.error.show()
