@@ -15,12 +15,15 @@ set -euo pipefail
 # `bash dev.sh lock` installs exactly these into a throwaway venv and freezes
 # them, with all their transitive dependencies, into requirements.lock.
 # Do not use the meta-package "PySide6": it pulls in QtWebEngine.
+# PySide6 stays on 6.11.x: shiboken6 6.12.0 drops a reference to None on every Qt call
+# that returns nothing under Python 3.11, and the program dies after a few thousand
+# calls (tests/ui/test_qt_binding.py guards this). At 6.11, QtPdf and QtCharts come in
+# PySide6-Addons; the separate PySide6-Pdf wheel exists only from 6.12 on.
 # ---------------------------------------------------------------------------
 TOP_LEVEL_PACKAGES="
-PySide6-Essentials==6.12.0
-PySide6-Addons==6.12.0
-PySide6-Pdf==6.12.0.140
-shiboken6==6.12.0
+PySide6-Essentials==6.11.3
+PySide6-Addons==6.11.3
+shiboken6==6.11.3
 SQLAlchemy==2.1.9
 alembic==1.20.1
 sqlcipher3==0.6.4
@@ -232,6 +235,15 @@ ensure_venv() {
     if [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$stamp" ]]; then
         note ".venv is up to date with requirements.lock and pyproject.toml."
         return 0
+    fi
+    # The lock changed: start from an empty venv, so a package dropped from the lock
+    # does not linger (pip install only ever adds).
+    if [[ -f "$STAMP_FILE" ]]; then
+        local python
+        python="$(require_python)"
+        note "requirements.lock or pyproject.toml changed; rebuilding .venv from scratch"
+        rm -rf "$VENV_DIR"
+        "$python" -m venv "$VENV_DIR"
     fi
 
     note "installing requirements.lock into .venv"
