@@ -20,6 +20,8 @@ from clarity_desktop import APP_NAME, __version__
 
 EXIT_OK = 0
 EXIT_ERROR = 2
+REPORTS = ("note", "handout", "steps")
+HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
 
 
 class CliError(Exception):
@@ -53,6 +55,37 @@ def _parser() -> argparse.ArgumentParser:
     cases = cmd("cases", "list the cases of a practice")
     cases.add_argument("--json", action="store_true", help="print JSON instead of a table")
     cases.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    report = cmd("report", "make a PDF: a session note, a client handout or the five-step overview")
+    report.add_argument(
+        "document",
+        choices=REPORTS,
+        help="note: a session note (record copy); handout: a client handout for one step; "
+        "steps: the one-page overview of the five steps",
+    )
+    report.add_argument("--case", type=int, metavar="ID", help="the case (see the cases command)")
+    report.add_argument(
+        "--session", type=int, metavar="ID", help="note: the session (default: the latest)"
+    )
+    report.add_argument("--partner", metavar="NAME", help="handout: the partner it is for")
+    report.add_argument(
+        "--step", type=int, metavar="N", help="handout: step 1-5 (default: the partner's step)"
+    )
+    report.add_argument("--message", default="", help="handout: your message, printed as typed")
+    report.add_argument("--joint", action="store_true", help="handout: one for both partners")
+    report.add_argument(
+        "--acknowledge-safety",
+        action="store_true",
+        help="handout: make a joint handout although the case has a safety flag",
+    )
+    report.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    report.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    report.add_argument(
+        "--pdf-password-file",
+        type=Path,
+        metavar="FILE",
+        help="protect the PDF with the password in this file (first line)",
+    )
+    report.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
     return p
 
 
@@ -146,6 +179,94 @@ def _cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_first_line(file: Path, what: str) -> str:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"Cannot read the {what} file {file}: {exc.strerror}.") from None
+    lines = text.splitlines()
+    value = lines[0] if lines else ""
+    if not value:
+        raise CliError(f"The {what} file {file} is empty.")
+    return value
+
+
+def _check_report_options(args: argparse.Namespace) -> None:
+    if args.document in ("note", "handout") and args.case is None:
+        raise CliError(f"Please say which case with --case ID to make a {args.document}.")
+    if args.document != "note" and args.session is not None:
+        raise CliError("--session is for the note report only.")
+    if args.document != "handout":
+        given = [n for n in HANDOUT_ONLY if getattr(args, n) not in (None, False, "")]
+        if given:
+            option = "--" + given[0].replace("_", "-")
+            raise CliError(f"{option} is for the handout report only.")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from clarity_desktop.domain.errors import ValidationError
+    from clarity_desktop.domain.steps import parse_step
+    from clarity_desktop.services import cases, documents, practices
+
+    _check_report_options(args)
+    step = parse_step(args.step) if args.step is not None else None
+    pdf_password = (
+        _read_first_line(args.pdf_password_file, "PDF password") if args.pdf_password_file else None
+    )
+    opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
+    try:
+        uow = opened.uow()
+        size = args.page_size
+        if args.document == "note":
+            case = cases.get_case(uow, args.case, record_view=False)
+            note_id = documents.note_for(case, args.session)
+            out = args.out or Path(f"session-note-{note_id}.pdf")
+            documents.note_pdf(uow, note_id, out, page_size=size, password=pdf_password)
+        elif args.document == "handout":
+            case = cases.get_case(uow, args.case, record_view=False)
+            try:
+                plan = documents.plan_handout(
+                    case, partner=args.partner, joint=args.joint, step=step
+                )
+            except ValidationError as exc:
+                hint = {"step": "--step N", "partner": "--joint or --partner NAME"}.get(
+                    exc.field or ""
+                )
+                if hint is None:
+                    raise
+                raise CliError(f"{str(exc).rstrip('.')} ({hint}).") from None
+            out = args.out or Path(f"handout-step-{int(plan.step)}.pdf")
+            try:
+                documents.handout_pdf(
+                    uow,
+                    case.id,
+                    plan.step,
+                    plan.first_names,
+                    args.message,
+                    out,
+                    partner_id=plan.partner_id,
+                    acknowledge_safety=args.acknowledge_safety,
+                    page_size=size,
+                    password=pdf_password,
+                )
+            except ValidationError as exc:
+                if exc.field != "acknowledge_safety":
+                    raise
+                raise CliError(
+                    "This case has a safety flag and a joint handout may not be safe; "
+                    "add --acknowledge-safety to make it anyway."
+                ) from None
+        else:
+            out = args.out or Path("five-steps.pdf")
+            documents.steps_overview_pdf(
+                uow, out, case_id=args.case, page_size=size, password=pdf_password
+            )
+    finally:
+        opened.close()
+    print(f"Wrote {out}.")
+    return EXIT_OK
+
+
 def _gui(args: argparse.Namespace) -> int:
     from clarity_desktop.ui.app import run_gui
 
@@ -158,6 +279,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": _demo,
     "check": _check,
     "cases": _cases,
+    "report": _report,
 }
 
 

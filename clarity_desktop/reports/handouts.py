@@ -1,0 +1,308 @@
+"""Client handouts: one per step, and the one-page overview of the five steps.
+
+Privacy by construction: a handout is built from a HandoutInput only, which holds the
+step, the first names the therapist chose and the therapist's own message. No note,
+reading or case detail can reach a handout because none can be passed in. The words come
+from the editable files in resources/handouts (see texts.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from clarity_desktop import APP_NAME
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.reports import fonts, layout, styles, texts
+from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
+from clarity_desktop.reports.text import day, join_names, markup, paragraphs
+
+RULED_LINES = 5
+
+
+@dataclass(frozen=True)
+class HandoutInput:
+    """All a handout may show. *message* is printed as typed; empty leaves ruled lines."""
+
+    step: Step
+    first_names: tuple[str, ...]
+    message: str = ""
+    given_on: date | None = None
+    author: str = ""  # the therapist, for the PDF's metadata
+
+
+class StepTrack(Flowable):
+    """Five circles on a line, the current step filled, the step names underneath."""
+
+    def __init__(self, current: Step, titles: Sequence[str]) -> None:
+        super().__init__()
+        self.current = current
+        self.titles = list(titles)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = 52.0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        col = self.width / len(self.titles)
+        cy = self.height - 12
+        c.setStrokeColorRGB(*styles.SAND_EDGE)
+        c.setLineWidth(1.2)
+        c.line(col / 2, cy, self.width - col / 2, cy)
+        for i, title in enumerate(self.titles):
+            number = i + 1
+            x = col * i + col / 2
+            here = number == int(self.current)
+            c.setStrokeColorRGB(*styles.TEAL)
+            c.setFillColorRGB(*(styles.TEAL if here else (1, 1, 1)))
+            c.circle(x, cy, 10 if here else 8, stroke=1, fill=1)
+            c.setFillColorRGB(*((1, 1, 1) if here else styles.TEAL))
+            c.setFont(fonts.BOLD, 10 if here else 8.5)
+            c.drawCentredString(x, cy - (3.5 if here else 3), str(number))
+            face = fonts.BOLD if here else fonts.REGULAR
+            c.setFont(face, 8)
+            c.setFillColorRGB(*(styles.TEAL if here else layout.MUTED))
+            for j, line in enumerate(simpleSplit(title, face, 8, col - 4)[:2]):
+                c.drawCentredString(x, cy - 23 - 10 * j, line)
+
+
+class Badge(Flowable):
+    """A step number in a filled circle (the overview's rows)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.number = number
+        self.width = self.height = 26.0
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColorRGB(*styles.TEAL)
+        c.circle(13, 13, 12, stroke=0, fill=1)
+        c.setFillColorRGB(1, 1, 1)
+        c.setFont(fonts.BOLD, 12)
+        c.drawCentredString(13, 8.8, str(self.number))
+
+
+class RuledLines(Flowable):
+    """Space to write on, for a message written by hand."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.count * 9 * layout.MM
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColorRGB(*styles.SAND_EDGE)
+        c.setLineWidth(0.6)
+        for i in range(self.count):
+            y = self.height - (i + 1) * 9 * layout.MM + 2
+            c.line(0, y, self.width, y)
+
+
+def _bullets(items: Sequence[str], st: styles.Styles, *, numbered: bool) -> Any:
+    return ListFlowable(
+        [ListItem(Paragraph(markup(item), st.body), leftIndent=18) for item in items],
+        bulletType="1" if numbered else "bullet",
+        start="1" if numbered else "•",
+        bulletFontName=fonts.BOLD if numbered else fonts.REGULAR,
+        bulletFontSize=10.5,
+        bulletColor=Color(*styles.CLAY),
+        leftIndent=18,
+        bulletDedent=16 if numbered else 14,
+        bulletFormat="%s." if numbered else None,
+    )
+
+
+def _message_box(message: str, st: styles.Styles, width: float) -> Any:
+    """A sand-coloured box with the therapist's message, one table row per line so a long
+    message can continue on the next page (a table splits between rows only)."""
+    rows: list[list[Any]] = [
+        [Paragraph("A note from your therapist, and something to try", st.label)]
+    ]
+    if message.strip():
+        rows += [[p] for p in paragraphs(message.strip(), st.body)]
+    else:
+        rows.append([RuledLines(RULED_LINES)])
+    box = Table(rows, colWidths=[width])
+    box.setStyle(
+        layout.table_style(
+            ("BACKGROUND", (0, 0), (-1, -1), Color(*styles.SAND)),
+            ("BOX", (0, 0), (-1, -1), 0.8, Color(*styles.SAND_EDGE)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 9),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+        )
+    )
+    return box
+
+
+def _text_width(page_size: PageSizeName) -> float:
+    m = layout.HANDOUT_MARGINS
+    return layout.page_dimensions(page_size)[0] - m.left - m.right
+
+
+def handout_title(handout: HandoutInput, folder: Path | None = None) -> str:
+    text = texts.load_step(handout.step, folder)
+    names = join_names(handout.first_names)
+    return f"{text.title} — for {names}" if names else text.title
+
+
+def handout_story(
+    handout: HandoutInput, page_size: PageSizeName = "A4", folder: Path | None = None
+) -> list[Any]:
+    st = styles.handout()
+    text = texts.load_step(handout.step, folder)
+    titles = [texts.load_step(s, folder).title for s in Step]
+    names = join_names(handout.first_names)
+    lead = f"Step {int(handout.step)} of {len(Step)}"
+    story: list[Any] = [
+        Paragraph(markup(lead), st.subtitle),
+        Paragraph(markup(text.title), st.title),
+    ]
+    line = f"For {names}" if names else ""
+    if handout.given_on is not None:
+        line = f"{line} · {day(handout.given_on)}" if line else day(handout.given_on)
+    if line:
+        story.append(Paragraph(markup(line), _greeting(st)))
+    story += [Spacer(1, 8), StepTrack(handout.step, titles), Spacer(1, 4)]
+    story.append(Paragraph("What this step is about", st.heading))
+    story.extend(Paragraph(markup(p), st.body) for p in text.about)
+    story.append(Paragraph("Questions to take home", st.heading))
+    story.append(_bullets(text.questions, st, numbered=True))
+    story.append(Paragraph("Small practices for this week", st.heading))
+    story.append(_bullets(text.practices, st, numbered=False))
+    story.append(Spacer(1, 12))
+    box = _message_box(handout.message, st, _text_width(page_size))
+    # A short message moves whole to the next page rather than splitting; a long one
+    # starts where it is and continues overleaf.
+    short = len(handout.message) <= 600 and handout.message.count("\n") < 8
+    story.append(KeepTogether([box]) if short else box)
+    if text.closing:
+        story.append(Spacer(1, 16))
+        story.extend(Paragraph(markup(p), st.quote) for p in text.closing)
+    return story
+
+
+def _handout_furniture() -> layout.Furniture:
+    return layout.Furniture(
+        label_single_page=False, band=styles.TEAL, edge=layout.HANDOUT_MARGINS.left
+    )
+
+
+def build_handout(
+    handout: HandoutInput,
+    out: Destination = None,
+    *,
+    page_size: PageSizeName = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+    folder: Path | None = None,
+) -> bytes | None:
+    """One step's handout for the chosen first names; *folder* overrides the texts."""
+    return layout.finish(
+        handout_story(handout, page_size, folder),
+        out,
+        info=layout.DocumentInfo(
+            title=handout_title(handout, folder),
+            author=handout.author or APP_NAME,
+            subject=f"Step {int(handout.step)} of the five steps",
+        ),
+        furniture=_handout_furniture(),
+        page_size=page_size,
+        margins=layout.HANDOUT_MARGINS,
+        password=password,
+        progress=progress,
+    )
+
+
+def overview_story(page_size: PageSizeName = "A4", folder: Path | None = None) -> list[Any]:
+    st = styles.handout()
+    text = texts.load_overview(folder)
+    story: list[Any] = [Paragraph(markup(text.title), st.title), Spacer(1, 8)]
+    story.extend(Paragraph(markup(p), st.body) for p in text.about)
+    story.append(Spacer(1, 14))
+    rows = [
+        [
+            Badge(int(step)),
+            [Paragraph(markup(title), _row_heading(st)), Paragraph(markup(description), st.body)],
+        ]
+        for step, title, description in text.steps
+    ]
+    table = Table(rows, colWidths=[36, _text_width(page_size) - 36])
+    table.setStyle(
+        layout.table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+        )
+    )
+    story.append(table)
+    if text.closing:
+        story.append(Spacer(1, 6))
+        story.extend(Paragraph(markup(p), st.quote) for p in text.closing)
+    return story
+
+
+def _greeting(st: styles.Styles) -> Any:
+    return ParagraphStyle("h-greeting", st.body, fontSize=11.5, leading=15, spaceAfter=2)
+
+
+def _row_heading(st: styles.Styles) -> Any:
+    return ParagraphStyle("h-row", st.heading, spaceBefore=0, spaceAfter=2, leading=26)
+
+
+def overview_title(folder: Path | None = None) -> str:
+    return texts.load_overview(folder).title
+
+
+def build_overview(
+    out: Destination = None,
+    *,
+    author: str = "",
+    page_size: PageSizeName = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+    folder: Path | None = None,
+) -> bytes | None:
+    """The one-page overview of the five steps, for clients."""
+    return layout.finish(
+        overview_story(page_size, folder),
+        out,
+        info=layout.DocumentInfo(
+            title=overview_title(folder), author=author or APP_NAME, subject="The five steps"
+        ),
+        furniture=_handout_furniture(),
+        page_size=page_size,
+        margins=layout.HANDOUT_MARGINS,
+        password=password,
+        progress=progress,
+    )

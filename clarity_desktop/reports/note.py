@@ -1,0 +1,210 @@
+"""The session note as a record copy: for the file, a records request or a referral.
+
+It prints what the record holds and nothing it does not: sections in the template's
+order, the step tags, where each partner stood, the electronic signature and every
+addendum in the order written. A note that is not signed is marked DRAFT on every page
+(header and watermark) so an unsigned copy can never pass for the record; a signed note
+carries no such word anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer, Table
+
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.domain.templates import Template, ordered_sections
+from clarity_desktop.reports import layout, styles
+from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
+from clarity_desktop.reports.text import day, day_and_time, markup, paragraphs
+
+DRAFT_MARK = "DRAFT — not signed"
+
+
+@dataclass(frozen=True)
+class PartnerStep:
+    name: str
+    step: Step
+
+
+@dataclass(frozen=True)
+class AddendumEntry:
+    written_at: datetime  # local time; aware datetimes print their zone
+    author: str
+    body: str
+
+
+@dataclass(frozen=True)
+class NoteDocument:
+    """Everything a printed note shows. Times are local (the services convert from UTC)."""
+
+    clinician: str  # "Dana Reyes, LMFT"
+    case_id: int
+    case_name: str
+    case_kind: str  # "Couple" / "Individual"
+    relationship_structure: str
+    session_starts_at: datetime
+    duration_minutes: int | None
+    modality: str  # "In person" / "Telehealth"
+    attendance: str  # "Both partners (Zoë, Łukasz)" or one name
+    private: bool
+    template: Template
+    sections: Mapping[str, str]
+    steps: tuple[Step, ...] = ()
+    partner_steps: tuple[PartnerStep, ...] = ()
+    signed_by: str | None = None
+    signed_at: datetime | None = None
+    last_saved: datetime | None = None
+    addenda: tuple[AddendumEntry, ...] = ()
+    printed_at: datetime | None = None
+    extra: Mapping[str, str] = field(default_factory=dict)  # more label -> value rows
+
+    @property
+    def signed(self) -> bool:
+        return self.signed_at is not None
+
+
+def note_title(note: NoteDocument) -> str:
+    title = f"Session note — {note.case_name} — {day(note.session_starts_at)}"
+    return title if note.signed else f"{title} (DRAFT)"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _details(note: NoteDocument) -> list[tuple[str, str]]:
+    case = f"{note.case_name} (case {note.case_id}) · {note.case_kind}"
+    if note.relationship_structure:
+        case = f"{case} · {note.relationship_structure}"
+    session = day_and_time(note.session_starts_at, weekday=True)
+    if note.duration_minutes:
+        session = f"{session} · {note.duration_minutes} minutes"
+    if note.modality:
+        session = f"{session} · {note.modality}"
+    rows = [
+        ("Clinician", note.clinician),
+        ("Case", case),
+        ("Session", session),
+        ("Attendance", note.attendance),
+    ]
+    if note.private:
+        rows.append(("Privacy", "Private note (individual session)"))
+    rows.append(("Note template", note.template.title))
+    rows.append(
+        ("Steps worked on", "; ".join(s.label for s in note.steps) if note.steps else "None tagged")
+    )
+    rows.append(
+        (
+            "Partners' steps",
+            "; ".join(f"{p.name}: {p.step.label}" for p in note.partner_steps)
+            if note.partner_steps
+            else "Not recorded",
+        )
+    )
+    rows.extend(note.extra.items())
+    return rows
+
+
+def note_story(note: NoteDocument) -> list[Any]:
+    st = styles.clinician()
+    story: list[Any] = [
+        Paragraph("Session note", st.title),
+        Paragraph(markup(note.case_name), st.subtitle),
+        Spacer(1, 8),
+    ]
+    rows = [
+        [Paragraph(markup(label), st.label), Paragraph(markup(value), st.body)]
+        for label, value in _details(note)
+    ]
+    table = Table(rows, colWidths=[44 * layout.MM, None], hAlign="LEFT")
+    table.setStyle(
+        layout.table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        )
+    )
+    story += [table, Spacer(1, 6), HRFlowable(width="100%", thickness=0.5, color=Color(*_RULE))]
+
+    written = [(t, text) for _k, t, text in ordered_sections(note.template, dict(note.sections))]
+    written = [(t, text) for t, text in written if text.strip()]
+    # Runs of flowables that must share a page: a heading with its section's first line,
+    # and the signature with the note's last line. (KeepTogether cannot be nested.)
+    runs: list[list[Any]] = []
+    if not written:
+        runs.append([Paragraph("Nothing has been written in this note.", st.quote)])
+    for title, text in written:
+        body = list(paragraphs(text, st.body))
+        runs.append([Paragraph(markup(title), st.heading), *body[:1]])
+        runs.extend([line] for line in body[1:])
+    if note.signed and note.signed_at is not None:
+        who = note.signed_by or note.clinician
+        when = day_and_time(note.signed_at, zone=True)
+        closing = Paragraph(markup(f"Signed electronically by {who} on {when}."), st.label)
+    else:
+        saved = (
+            f" Last saved {day_and_time(note.last_saved, zone=True)}." if note.last_saved else ""
+        )
+        closing = Paragraph(markup(f"{DRAFT_MARK}.{saved}"), _alert(st.label))
+    runs[-1] += [Spacer(1, 12), closing]
+    story.extend(KeepTogether(run) if len(run) > 1 else run[0] for run in runs)
+
+    for number, addendum in enumerate(note.addenda, start=1):
+        head = (
+            f"Addendum {number} · {day_and_time(addendum.written_at, zone=True)} · "
+            f"{addendum.author}"
+        )
+        body = list(paragraphs(addendum.body, st.body))
+        first = [Paragraph("Addenda", st.heading)] if number == 1 else [Spacer(1, 8)]
+        story.append(KeepTogether([*first, Paragraph(markup(head), st.label), *body[:1]]))
+        story.extend(body[1:])
+    return story
+
+
+_RULE = (0.75, 0.76, 0.78)
+
+
+def _alert(style: Any) -> Any:
+    return ParagraphStyle("c-alert", style, textColor=Color(*layout.ALERT))
+
+
+def build_note(
+    note: NoteDocument,
+    out: Destination = None,
+    *,
+    page_size: PageSizeName = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+) -> bytes | None:
+    """Write the note's PDF to *out* (a path or binary file), or return its bytes."""
+    footer = f"Session note · {_shorten(note.case_name, 50)} · {day(note.session_starts_at)}"
+    if note.printed_at is not None:
+        footer = f"{footer} · printed {day_and_time(note.printed_at)}"
+    furniture = layout.Furniture(
+        header_left="Confidential clinical record",
+        header_right="Session note" if note.signed else DRAFT_MARK,
+        header_right_alert=not note.signed,
+        footer_left=footer,
+        watermark="" if note.signed else "DRAFT",
+    )
+    return layout.finish(
+        note_story(note),
+        out,
+        info=layout.DocumentInfo(
+            title=note_title(note), author=note.clinician, subject="Session note"
+        ),
+        furniture=furniture,
+        page_size=page_size,
+        margins=layout.CLINICIAN_MARGINS,
+        password=password,
+        progress=progress,
+    )

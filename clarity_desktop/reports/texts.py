@@ -1,0 +1,180 @@
+"""The handout texts in resources/handouts: reading the tiny format practices may edit.
+
+The format (documented for editors in resources/handouts/README.md):
+    # Title                 once, the first heading
+    ## section              starts a section (names depend on the file, see below)
+    paragraphs              separated by blank lines
+    - item                  a list item; following non-blank lines continue it
+    <!-- ... -->            a comment, not printed
+
+Step files (step-1.md ... step-5.md) have about, questions, practices and optionally
+closing; overview.md has about, step 1 ... step 5 and optionally closing. Files are read
+on every print (a few kilobytes, microseconds), so an edit shows on the next handout.
+A mistake in a file is a HandoutTextError naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.reports.resources import resource_path
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+STEP_SECTIONS = ("about", "questions", "practices", "closing")
+OVERVIEW_SECTIONS = ("about", *(f"step {int(s)}" for s in Step), "closing")
+
+
+class HandoutTextError(ClarityError):
+    """A handout text file is missing or not in the expected format."""
+
+
+@dataclass(frozen=True)
+class Section:
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedText:
+    title: str
+    sections: dict[str, Section]
+
+
+@dataclass(frozen=True)
+class StepText:
+    """The words of one step's handout."""
+
+    step: Step
+    title: str
+    about: tuple[str, ...]  # paragraphs
+    questions: tuple[str, ...]
+    practices: tuple[str, ...]
+    closing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OverviewText:
+    title: str
+    about: tuple[str, ...]
+    steps: tuple[tuple[Step, str, str], ...]  # (step, title, description)
+    closing: tuple[str, ...] = ()
+
+
+def default_folder() -> Path:
+    return resource_path("handouts")
+
+
+def parse(text: str, where: str, allowed: tuple[str, ...]) -> ParsedText:
+    """Read *text* in the handout format; *where* names the file in error messages."""
+    title = ""
+    sections: dict[str, tuple[list[str], list[str]]] = {}
+    current: str | None = None
+    block: list[str] = []
+    kind = ""  # "p" while in a paragraph, "i" while in a list item
+
+    def flush() -> None:
+        nonlocal block, kind
+        if block and current is not None:
+            joined = " ".join(line.strip() for line in block)
+            sections[current][0 if kind == "p" else 1].append(joined)
+        block, kind = [], ""
+
+    for number, raw in enumerate(_COMMENT.sub("", text).splitlines(), start=1):
+        line = raw.rstrip()
+        stripped = line.strip()
+        if stripped.startswith("## "):
+            flush()
+            name = " ".join(stripped[3:].split()).lower()
+            if name not in allowed:
+                raise HandoutTextError(
+                    f"{where}, line {number}: unknown section “{name}” "
+                    f"(expected one of: {', '.join(allowed)})."
+                )
+            if name in sections:
+                raise HandoutTextError(f"{where}, line {number}: the section “{name}” is repeated.")
+            current = name
+            sections[name] = ([], [])
+        elif stripped.startswith("# "):
+            flush()
+            if title:
+                raise HandoutTextError(f"{where}, line {number}: a file has only one title.")
+            title = stripped[2:].strip()
+        elif not stripped:
+            flush()
+        elif current is None:
+            raise HandoutTextError(
+                f"{where}, line {number}: text before the first “## section” heading."
+            )
+        elif stripped.startswith("- "):
+            flush()
+            kind = "i"
+            block = [stripped[2:]]
+        else:
+            if not block:
+                kind = "p"
+            block.append(stripped)
+    flush()
+    if not title:
+        raise HandoutTextError(f"{where}: the file has no “# Title” line.")
+    return ParsedText(title, {k: Section(tuple(p), tuple(i)) for k, (p, i) in sections.items()})
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise HandoutTextError(f"The handout text {path} is missing.") from None
+    except UnicodeDecodeError:
+        raise HandoutTextError(f"The handout text {path} is not UTF-8 text.") from None
+    except OSError as exc:
+        raise HandoutTextError(f"Cannot read the handout text {path}: {exc.strerror}.") from None
+
+
+def _need(parsed: ParsedText, where: str, name: str, *, items: bool) -> tuple[str, ...]:
+    section = parsed.sections.get(name)
+    found = (section.items if items else section.paragraphs) if section else ()
+    if not found:
+        what = "list items (“- …”)" if items else "text"
+        raise HandoutTextError(f"{where}: the “{name}” section needs {what}.")
+    return found
+
+
+def _all_text(section: Section | None) -> tuple[str, ...]:
+    return (*section.paragraphs, *section.items) if section else ()
+
+
+def load_step(step: Step, folder: Path | None = None) -> StepText:
+    path = (folder or default_folder()) / f"step-{int(step)}.md"
+    where = path.name
+    parsed = parse(_read(path), where, STEP_SECTIONS)
+    return StepText(
+        step=step,
+        title=parsed.title,
+        about=_need(parsed, where, "about", items=False),
+        questions=_need(parsed, where, "questions", items=True),
+        practices=_need(parsed, where, "practices", items=True),
+        closing=_all_text(parsed.sections.get("closing")),
+    )
+
+
+def load_overview(folder: Path | None = None) -> OverviewText:
+    base = folder or default_folder()
+    path = base / "overview.md"
+    where = path.name
+    parsed = parse(_read(path), where, OVERVIEW_SECTIONS)
+    steps = []
+    for step in Step:
+        description = " ".join(_all_text(parsed.sections.get(f"step {int(step)}")))
+        if not description:
+            raise HandoutTextError(f"{where}: the “step {int(step)}” section needs text.")
+        steps.append((step, load_step(step, base).title, description))
+    return OverviewText(
+        title=parsed.title,
+        about=_need(parsed, where, "about", items=False),
+        steps=tuple(steps),
+        closing=_all_text(parsed.sections.get("closing")),
+    )

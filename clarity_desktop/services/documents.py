@@ -1,0 +1,329 @@
+"""Printing and exporting documents: the session note, client handouts, the overview.
+
+Each function gathers what the document shows through the other services, hands plain
+dataclasses to clarity_desktop.reports, and writes one audit row ("exported", "printed"
+or "previewed") once the document exists, so the log never claims a document that was
+not made.
+
+Privacy: a handout is made from the step, the first names the therapist chose and the
+therapist's message, and nothing else: no note, reading or case detail is read for it.
+For a case with a safety flag, a joint handout is refused until the therapist confirms.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.reports import handouts, layout
+from clarity_desktop.reports.layout import Destination, Progress
+from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
+from clarity_desktop.services import cases, notes
+from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
+from clarity_desktop.store.uow import UnitOfWork
+
+DocumentAction = Literal["exported", "printed", "previewed"]
+ACTIONS: tuple[DocumentAction, ...] = ("exported", "printed", "previewed")
+
+SAFETY_FLAG_MESSAGE = (
+    "This case has a safety flag. A joint handout may not be safe; confirm to make it anyway."
+)
+MAX_FIRST_NAMES = 4
+MAX_FIRST_NAME = 60
+MAX_MESSAGE = 3000
+
+
+def local(utc: datetime) -> datetime:
+    """A stored (naive UTC) time as an aware local time, which prints its zone."""
+    return utc.replace(tzinfo=UTC).astimezone()
+
+
+def first_name(name: str) -> str:
+    """The first word of a stored name: what a handout calls a partner by default."""
+    words = name.split()
+    return words[0] if words else ""
+
+
+def _check_action(action: str) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown document action {action!r}")
+
+
+def _detail(what: str, out: Destination, password: str | None) -> str:
+    bits = [what]
+    if password:
+        bits.append("password-protected")
+    if isinstance(out, str | os.PathLike):
+        bits.append(f"to {os.fspath(out)}")
+    return ", ".join(bits)
+
+
+def _audit(
+    uow: UnitOfWork,
+    action: DocumentAction,
+    entity: str,
+    entity_id: int | None,
+    case_id: int | None,
+    detail: str,
+) -> None:
+    with uow:
+        uow.audit(action, entity, entity_id, case_id, detail=detail)
+        uow.commit()
+
+
+# The session note ------------------------------------------------------------------
+
+
+def _attendance(note: NoteView, case: CaseDetail) -> str:
+    if note.attending_partner_id is not None:
+        return f"{note.attending_label} (individual session)"
+    if case.kind is CaseKind.COUPLE:
+        return f"Both partners ({', '.join(p.name for p in case.partners)})"
+    return note.attending_label
+
+
+def note_document(note: NoteView, case: CaseDetail, clinician: str) -> NoteDocument:
+    """What the printed note shows, from the views the services return."""
+    session = next((s for s in case.sessions if s.id == note.session_id), None)
+    names = {p.id: p.name for p in case.partners}
+    order = {p.id: p.position for p in case.partners}
+    partner_steps = tuple(
+        PartnerStep(names.get(pid, "Unknown"), step)
+        for pid, step in sorted(note.partner_steps.items(), key=lambda kv: order.get(kv[0], 0))
+    )
+    return NoteDocument(
+        clinician=clinician,
+        case_id=case.id,
+        case_name=case.display_name,
+        case_kind=case.kind.title,
+        relationship_structure=case.relationship_structure,
+        session_starts_at=note.session_starts_at,
+        duration_minutes=session.duration_minutes if session else None,
+        modality=session.modality.title if session else "",
+        attendance=_attendance(note, case),
+        private=note.private,
+        template=note.template,
+        sections=dict(note.sections),
+        steps=tuple(sorted(note.steps)),
+        partner_steps=partner_steps,
+        signed_by=note.signed_by,
+        signed_at=local(note.signed_at) if note.signed_at else None,
+        last_saved=local(note.updated_at),
+        addenda=tuple(
+            AddendumEntry(local(a.created_at), a.author, a.body)
+            for a in sorted(note.addenda, key=lambda a: (a.created_at, a.id))
+        ),
+        printed_at=datetime.now().astimezone(),
+    )
+
+
+def note_pdf(
+    uow: UnitOfWork,
+    note_id: int,
+    out: Destination = None,
+    *,
+    page_size: str = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+    action: DocumentAction = "exported",
+) -> bytes | None:
+    """The note as a PDF record copy (signed, or marked DRAFT). Returns the bytes when
+    *out* is None."""
+    _check_action(action)
+    size = layout.page_size_name(page_size)
+    note = notes.open_note(uow, note_id)
+    case = cases.get_case(uow, note.case_id, record_view=False)
+    doc = note_document(note, case, uow.actor)
+    data = build_note(doc, out, page_size=size, password=password or None, progress=progress)
+    what = "session note PDF" if note.signed else "session note PDF (unsigned draft)"
+    _audit(uow, action, "note", note.id, note.case_id, _detail(what, out, password))
+    return data
+
+
+# Handouts ---------------------------------------------------------------------------
+
+
+def clean_first_names(first_names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    names = tuple(" ".join(n.split()) for n in first_names if n and n.strip())
+    if not names:
+        raise ValidationError(
+            "Please give the first name (or names) to print on the handout.", "first_names"
+        )
+    if len(names) > MAX_FIRST_NAMES:
+        raise ValidationError(
+            f"A handout is addressed to at most {MAX_FIRST_NAMES} people.", "first_names"
+        )
+    if any(len(n) > MAX_FIRST_NAME for n in names):
+        raise ValidationError(
+            f"A first name on a handout has at most {MAX_FIRST_NAME} characters.", "first_names"
+        )
+    return names
+
+
+def clean_message(message: str) -> str:
+    text = (message or "").strip()
+    if len(text) > MAX_MESSAGE:
+        raise ValidationError(
+            f"The message is too long for a handout (at most {MAX_MESSAGE:,} characters).",
+            "message",
+        )
+    return text
+
+
+def handout_pdf(
+    uow: UnitOfWork,
+    case_id: int,
+    step: Step,
+    first_names: list[str] | tuple[str, ...],
+    message: str = "",
+    out: Destination = None,
+    *,
+    partner_id: int | None = None,
+    acknowledge_safety: bool = False,
+    given_on: date | None = None,
+    page_size: str = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+    action: DocumentAction = "exported",
+) -> bytes | None:
+    """One step's client handout. *partner_id* None in a couple case means a joint
+    handout (both partners), which a safety flag blocks unless *acknowledge_safety*."""
+    _check_action(action)
+    size = layout.page_size_name(page_size)
+    names = clean_first_names(first_names)
+    text = clean_message(message)
+    case = cases.get_case(uow, case_id, record_view=False)
+    if partner_id is not None and partner_id not in {p.id for p in case.partners}:
+        raise ValidationError("That partner does not belong to this case.", "partner_id")
+    joint = case.kind is CaseKind.COUPLE and partner_id is None
+    if joint and case.safety_flag and not acknowledge_safety:
+        raise ValidationError(SAFETY_FLAG_MESSAGE, "acknowledge_safety")
+    handout = handouts.HandoutInput(
+        step=Step(step),
+        first_names=names,
+        message=text,
+        given_on=given_on or date.today(),
+        author=uow.actor,
+    )
+    data = handouts.build_handout(
+        handout, out, page_size=size, password=password or None, progress=progress
+    )
+    who = "joint" if joint else f"partner {partner_id}" if partner_id else "client"
+    what = f"client handout PDF, step {int(step)}, {who}"
+    if joint and case.safety_flag:
+        what = f"{what}, safety flag acknowledged"
+    _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
+    return data
+
+
+def steps_overview_pdf(
+    uow: UnitOfWork,
+    out: Destination = None,
+    *,
+    case_id: int | None = None,
+    page_size: str = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+    action: DocumentAction = "exported",
+) -> bytes | None:
+    """The one-page overview of the five steps for clients; *case_id* only links the
+    audit row to the case it was given for."""
+    _check_action(action)
+    size = layout.page_size_name(page_size)
+    if case_id is not None:
+        cases.get_case(uow, case_id, record_view=False)  # a clear error for a wrong number
+    data = handouts.build_overview(
+        out, author=uow.actor, page_size=size, password=password or None, progress=progress
+    )
+    entity, entity_id = ("case", case_id) if case_id is not None else ("practice", None)
+    what = _detail("five steps overview PDF", out, password)
+    _audit(uow, action, entity, entity_id, case_id, what)
+    return data
+
+
+# Choosing what to print (the command line and the program share these rules) ---------
+
+
+@dataclass(frozen=True)
+class HandoutPlan:
+    step: Step
+    first_names: tuple[str, ...]
+    partner_id: int | None  # None: a joint handout
+
+
+def _find_partner(case: CaseDetail, name: str) -> PartnerView:
+    wanted = name.strip().casefold()
+    matches = [p for p in case.partners if p.name.casefold() == wanted]
+    if not matches:
+        matches = [p for p in case.partners if first_name(p.name).casefold() == wanted]
+    if len(matches) != 1:
+        known = ", ".join(p.name for p in case.partners)
+        raise ValidationError(
+            f"There is no partner called “{name}” in this case (partners: {known}).",
+            "partner_name",
+        )
+    return matches[0]
+
+
+def plan_handout(
+    case: CaseDetail, *, partner: str | None = None, joint: bool = False, step: Step | None = None
+) -> HandoutPlan:
+    """Who a handout is for and at which step: one partner (by name) at their own step, or
+    both partners when they stand at the same step. *step* overrides the recorded step."""
+    if case.kind is CaseKind.INDIVIDUAL:
+        if joint:
+            raise ValidationError("A joint handout is for couples; this is an individual case.")
+        chosen = _find_partner(case, partner) if partner else case.partners[0]
+    elif joint and partner:
+        raise ValidationError("Choose a joint handout or one partner's handout, not both.")
+    elif joint:
+        names = tuple(first_name(p.name) for p in case.partners)
+        if step is None:
+            steps = {p.current_step for p in case.partners}
+            if len(steps) != 1 or None in steps:
+                where = ", ".join(
+                    f"{p.name} at {int(p.current_step) if p.current_step else 'no step yet'}"
+                    for p in case.partners
+                )
+                raise ValidationError(
+                    f"The partners do not stand at one recorded step ({where}); "
+                    "choose the step for a joint handout.",
+                    "step",
+                )
+            step = steps.pop()
+        assert step is not None
+        return HandoutPlan(Step(step), names, None)
+    elif partner:
+        chosen = _find_partner(case, partner)
+    else:
+        raise ValidationError(
+            "For a couple, choose a joint handout or one partner's handout.", "partner"
+        )
+    chosen_step = step or chosen.current_step
+    if chosen_step is None:
+        raise ValidationError(
+            f"No step is recorded for {chosen.name} yet; choose the step for the handout.", "step"
+        )
+    return HandoutPlan(Step(chosen_step), (first_name(chosen.name),), chosen.id)
+
+
+def note_for(case: CaseDetail, session_id: int | None = None) -> int:
+    """The note of *session_id*, or of the case's latest session, as a note id."""
+    if session_id is None:
+        with_notes = [s for s in case.sessions if s.note_id is not None]  # newest first
+        if not with_notes:
+            raise ValidationError("This case has no session notes yet.", "session")
+        session = with_notes[0]
+    else:
+        found = [s for s in case.sessions if s.id == session_id]
+        if not found:
+            raise ValidationError(f"Session {session_id} is not a session of this case.", "session")
+        session = found[0]
+    if session.note_id is None:
+        raise ValidationError(f"Session {session.id} has no note.", "session")
+    return session.note_id
