@@ -1,0 +1,134 @@
+"""Step guidance for the therapist: what to explore, what to go gently with, which handout
+fits, for each of the five steps.
+
+The texts live in ``resources/guidance/step-N.md`` rather than in code so that a
+clinician can read and edit them without touching Python; the format is described in
+``resources/guidance/README.md``. It is a strict subset of Markdown on purpose: a typing
+slip in a hand-edited file is reported with the file and line, never silently dropped.
+Files are read on every call (they are a few hundred bytes), so an edit shows the next
+time a case is opened.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.steps import Step
+
+EXPLORE = "explore"
+GO_GENTLY = "go gently"
+HANDOUT = "handout"
+SECTIONS = (EXPLORE, GO_GENTLY, HANDOUT)
+
+
+class GuidanceError(ClarityError):
+    """A guidance file is missing or does not follow the format."""
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """One step's prompts for the therapist."""
+
+    title: str
+    explore: list[str]
+    avoid: list[str]
+    handout: str
+
+
+def resources_dir() -> Path:
+    """The repository's ``resources/`` folder, or the bundled copy in a frozen build
+    (PyInstaller unpacks data files under ``sys._MEIPASS``)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def guidance_dir() -> Path:
+    return resources_dir() / "guidance"
+
+
+def guidance_path(step: Step, folder: Path | None = None) -> Path:
+    return (folder if folder is not None else guidance_dir()) / f"step-{int(step)}.md"
+
+
+def step_guidance(step: Step, folder: Path | None = None) -> Guidance:
+    """The guidance for *step*, read from *folder* (default: resources/guidance).
+
+    Raises GuidanceError, naming the file (and line), if it is missing or malformed."""
+    path = guidance_path(step, folder)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GuidanceError(
+            f"The guidance for step {step.label} is missing: {path} does not exist."
+        ) from None
+    except UnicodeDecodeError:
+        raise GuidanceError(f"The guidance file {path} is not UTF-8 text.") from None
+    except OSError as e:
+        raise GuidanceError(f"The guidance file {path} could not be read: {e.strerror}.") from e
+    return parse_guidance(text, str(path))
+
+
+def parse_guidance(text: str, source: str = "guidance") -> Guidance:
+    """Parse the format described in resources/guidance/README.md."""
+
+    def fail(line_no: int, why: str) -> GuidanceError:
+        return GuidanceError(f"The guidance file {source} is malformed at line {line_no}: {why}")
+
+    title: str | None = None
+    items: dict[str, list[str]] = {}
+    current: str | None = None
+    last_line = 0
+    for line_no, raw in enumerate(text.splitlines(), start=1):
+        last_line = line_no
+        line = raw.rstrip()
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
+            continue
+        if title is None:
+            if not line.startswith("# ") or not line[2:].strip():
+                raise fail(line_no, 'the first line with text must be the title, "# Title".')
+            title = line[2:].strip()
+            continue
+        if line.startswith("#"):
+            if not line.startswith("## "):
+                raise fail(line_no, 'sections start with "## " (only one title is allowed).')
+            name = " ".join(line[3:].split()).casefold()
+            if name not in SECTIONS:
+                raise fail(
+                    line_no,
+                    f'unknown section "{line[3:].strip()}" (expected Explore, Go gently, Handout).',
+                )
+            if name in items:
+                raise fail(line_no, f'the section "{line[3:].strip()}" appears twice.')
+            current = name
+            items[name] = []
+            continue
+        if current is None:
+            raise fail(line_no, "text before the first section.")
+        entries = items[current]
+        if current == HANDOUT:
+            entries.append(stripped)
+        elif stripped.startswith(("- ", "* ")):
+            entries.append(stripped[2:].strip())
+        elif line[:1].isspace() and entries:
+            entries[-1] = f"{entries[-1]} {stripped}"
+        else:
+            raise fail(line_no, 'each item starts with "- " (indent a line to continue an item).')
+    if title is None:
+        raise fail(max(last_line, 1), "the file is empty; it needs a title and three sections.")
+    for name in SECTIONS:
+        if name not in items:
+            raise fail(last_line, f'the section "{name.capitalize()}" is missing.')
+        if not items[name]:
+            raise fail(last_line, f'the section "{name.capitalize()}" is empty.')
+    return Guidance(
+        title=title,
+        explore=items[EXPLORE],
+        avoid=items[GO_GENTLY],
+        handout=" ".join(items[HANDOUT]),
+    )
