@@ -21,7 +21,7 @@ def _uri(path: Path, mode: str) -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
-def connect_raw(path: Path, key: bytes, *, create: bool = False) -> Any:
+def connect_raw(path: Path, key: bytes | bytearray, *, create: bool = False) -> Any:
     """One keyed DB-API connection. ``create=False`` opens read-write without create, so a
     mistyped path fails instead of making an empty database."""
     conn = sqlcipher.connect(
@@ -52,7 +52,7 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITER_OPTION: True})
 
 
-def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
+def make_engine(path: Path, key: bytes | bytearray, *, create: bool = False) -> Engine:
     engine = create_engine(
         "sqlite+pysqlite://",
         module=sqlcipher,

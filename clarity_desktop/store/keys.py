@@ -74,7 +74,7 @@ def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
     )
 
 
-def wrap(db_key: bytes, secret: str, params: KdfParams) -> dict[str, Any]:
+def wrap(db_key: bytes | bytearray, secret: str, params: KdfParams) -> dict[str, Any]:
     salt = secrets.token_bytes(16)
     derived = _derive(secret, salt, params)
     wrapped = bytes(a ^ b for a, b in zip(db_key, derived[:KEY_BYTES], strict=True))

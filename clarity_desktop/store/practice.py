@@ -70,9 +70,12 @@ class Clinician:
 class OpenPractice:
     """An unlocked practice: hands out units of work, one per user action."""
 
-    def __init__(self, folder: Path, engine: Engine, clinician: Clinician, is_demo: bool) -> None:
+    def __init__(
+        self, folder: Path, engine: Engine, clinician: Clinician, is_demo: bool, key: bytearray
+    ) -> None:
         self.folder = folder
         self.engine = engine
+        self._key = key  # the same buffer the engine's connections are keyed from
         self.clinician = clinician
         self.is_demo = is_demo
         self._factory = sessionmaker(writer(engine), expire_on_commit=False)
@@ -83,8 +86,17 @@ class OpenPractice:
     def session_factory(self) -> sessionmaker[Session]:
         return self._factory
 
+    @property
+    def db_key(self) -> bytes:
+        """For backups and checks of copies; empty once the practice is closed."""
+        return bytes(self._key)
+
     def close(self) -> None:
+        """Close every connection and overwrite the key buffer: as far as Python allows,
+        the key is gone from memory once the practice is locked or closed."""
         self.engine.dispose()
+        for i in range(len(self._key)):
+            self._key[i] = 0
 
 
 def _restrict(path: Path, mode: int) -> None:
@@ -106,7 +118,7 @@ def create(
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     _restrict(folder, stat.S_IRWXU)
     params = kdf or keys.DEFAULT_KDF
-    db_key = secrets.token_bytes(keys.KEY_BYTES)
+    db_key = bytearray(secrets.token_bytes(keys.KEY_BYTES))
     recovery = keys.new_recovery_key()
     practice_id = str(uuid.uuid4())
     keyfile = keys.KeyFile(
@@ -147,7 +159,7 @@ def create(
     finally:
         os.umask(old_umask)
     _restrict(db, stat.S_IRUSR | stat.S_IWUSR)
-    return OpenPractice(folder, engine, clinician, is_demo), recovery
+    return OpenPractice(folder, engine, clinician, is_demo, db_key), recovery
 
 
 def read_key_file(folder: Path) -> keys.KeyFile:
@@ -186,7 +198,8 @@ def unlock_key(folder: Path, secret: str, *, recovery: bool = False) -> bytes:
 def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
     """Open the database read-write (never create), verify it is ours, bring it up to date."""
     keyfile = read_key_file(folder)
-    engine = make_engine(db_path(folder), db_key)
+    key = bytearray(db_key)
+    engine = make_engine(db_path(folder), key)
     try:
         # Connecting already reads page 1 (PRAGMA key and synchronous), and the checks
         # below read the schema pages: a damaged page anywhere there is PracticeDamaged.
@@ -215,7 +228,7 @@ def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
         engine.dispose()
         raise
     clinician = Clinician(info.clinician_name, info.clinician_credentials)
-    return OpenPractice(folder, engine, clinician, bool(info.is_demo))
+    return OpenPractice(folder, engine, clinician, bool(info.is_demo), key)
 
 
 def unlock(folder: Path, secret: str, *, recovery: bool = False) -> OpenPractice:

@@ -8,13 +8,13 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from clarity_desktop.domain.records import Modality, SessionInput
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import sessions
 from clarity_desktop.services.dto import NoteDraft, SessionView
+from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
 
 
@@ -62,16 +62,22 @@ AuditRow = tuple[Any, ...]
 def audit_log(practice: OpenPractice) -> Callable[[], list[AuditRow]]:
     """(action, entity, entity_id, case_id, actor, detail) of every audit row, oldest first."""
 
+    # Read through a connection of our own: the practice may be closed (its key wiped)
+    # and unlocked again during the test.
+    key = practice.db_key
+    db = practice.folder / "practice.clarity"
+
     def read() -> list[AuditRow]:
-        with practice.engine.connect() as conn:
+        conn = connect_raw(db, key)
+        try:
             return [
                 tuple(r)
                 for r in conn.execute(
-                    text(
-                        "SELECT action, entity, entity_id, case_id, actor, detail "
-                        "FROM audit_events ORDER BY id"
-                    )
+                    "SELECT action, entity, entity_id, case_id, actor, detail "
+                    "FROM audit_events ORDER BY id"
                 )
             ]
+        finally:
+            conn.close()
 
     return read

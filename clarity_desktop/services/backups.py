@@ -1,0 +1,230 @@
+"""Backups and restore.
+
+A backup is a folder ``clarity-backup-YYYYMMDD-HHMMSS[-label]`` holding an encrypted
+copy of the database, a copy of the key file and a small manifest. Automatic backups
+live in the practice folder's ``backups/`` and are rotated (the newest of each of the
+last 7 days and of each of the last 8 weeks are kept); a copy is only ever removed after
+a newer one has been verified. Manual backups go where the therapist points (a USB
+stick) and are never rotated.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from clarity_desktop import __version__
+from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.store import backup, files, migrate
+from clarity_desktop.store import practice as store
+from clarity_desktop.store.models import Case, Note
+from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.uow import utcnow
+
+MANIFEST = "manifest.json"
+PREFIX = "clarity-backup-"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 8
+Progress = Callable[[int, int], None]
+
+
+class BackupError(ClarityError):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    folder: Path
+    created_at: datetime  # UTC
+    kind: str  # "auto", "manual" or "safety"
+    revision: str
+    case_count: int
+    note_count: int
+    app_version: str
+
+
+def backups_root(practice_folder: Path) -> Path:
+    return practice_folder / "backups"
+
+
+def backup_now(
+    opened: OpenPractice,
+    dest_root: Path | None = None,
+    *,
+    kind: str = "manual",
+    progress: Progress | None = None,
+) -> BackupInfo:
+    """Copy, verify, describe; audited. Raises BackupError with a plain reason."""
+    root = dest_root or backups_root(opened.folder)
+    now = utcnow()
+    name = f"{PREFIX}{now:%Y%m%d-%H%M%S}" + ("" if kind == "manual" else f"-{kind}")
+    folder = root / name
+    try:
+        folder.mkdir(parents=True, exist_ok=False, mode=0o700)
+    except FileExistsError:
+        folder = root / f"{name}-{now:%f}"
+        folder.mkdir(parents=True, mode=0o700)
+    except OSError as exc:
+        raise BackupError(f"Cannot write a backup to {root}: {exc.strerror}.") from exc
+    try:
+        db_copy = files.db_path(folder)
+        backup.copy_database(files.db_path(opened.folder), opened.db_key, db_copy, progress)
+        found = backup.problems(db_copy, opened.db_key)
+        if found:
+            raise BackupError(f"The backup in {folder} failed its check: {found[0]}.")
+        shutil.copy2(files.key_path(opened.folder), files.key_path(folder))
+        with opened.engine.connect() as conn:
+            revision = migrate.current_revision(conn) or ""
+            cases = conn.execute(select(func.count()).select_from(Case)).scalar_one()
+            notes = conn.execute(select(func.count()).select_from(Note)).scalar_one()
+        info = BackupInfo(folder, now, kind, revision, cases, notes, __version__)
+        _write_manifest(info)
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise BackupError(
+            f"The backup could not be written to {root}: {exc.strerror or exc}."
+        ) from exc
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    with opened.uow() as uow:
+        uow.audit("backup", "practice", detail=f"{kind} backup to {folder}")
+        uow.commit()
+    return info
+
+
+def _write_manifest(info: BackupInfo) -> None:
+    data = {
+        "format": "clarity-backup",
+        "version": 1,
+        "created_at": info.created_at.isoformat(),
+        "kind": info.kind,
+        "revision": info.revision,
+        "cases": info.case_count,
+        "notes": info.note_count,
+        "app_version": info.app_version,
+    }
+    path = info.folder / MANIFEST
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def read_backup(folder: Path) -> BackupInfo:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if data.get("format") != "clarity-backup" or not files.db_path(folder).exists():
+            raise ValueError
+        return BackupInfo(
+            folder,
+            datetime.fromisoformat(data["created_at"]),
+            str(data["kind"]),
+            str(data["revision"]),
+            int(data["cases"]),
+            int(data["notes"]),
+            str(data["app_version"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BackupError(f"{folder} is not a Clarity backup.") from exc
+
+
+def list_backups(root: Path) -> list[BackupInfo]:
+    """Readable backups under *root*, newest first."""
+    if not root.is_dir():
+        return []
+    found = []
+    for child in root.iterdir():
+        if child.is_dir() and child.name.startswith(PREFIX):
+            try:
+                found.append(read_backup(child))
+            except BackupError:
+                continue
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+def rotate(root: Path, now: datetime | None = None) -> list[Path]:
+    """Remove automatic backups beyond the newest per day (7 days) and per week
+    (8 weeks). Returns what was removed. Manual and safety copies are never touched."""
+    now = now or utcnow()
+    autos = [b for b in list_backups(root) if b.kind == "auto"]
+    keep: set[Path] = set()
+    days: set[object] = set()
+    weeks: set[object] = set()
+    for b in autos:  # newest first
+        day = b.created_at.date()
+        week = day.isocalendar()[:2]
+        if (now - b.created_at) <= timedelta(days=KEEP_DAILY) and day not in days:
+            days.add(day)
+            keep.add(b.folder)
+        if (now - b.created_at) <= timedelta(weeks=KEEP_WEEKLY) and week not in weeks:
+            weeks.add(week)
+            keep.add(b.folder)
+    if autos:
+        keep.add(autos[0].folder)  # never remove the newest verified copy
+    removed = [b.folder for b in autos if b.folder not in keep]
+    for folder in removed:
+        shutil.rmtree(folder, ignore_errors=True)
+    return removed
+
+
+def auto_backup(opened: OpenPractice, progress: Progress | None = None) -> BackupInfo:
+    """The backup made at close (and daily while running): verified, then rotated."""
+    info = backup_now(opened, kind="auto", progress=progress)
+    rotate(backups_root(opened.folder))
+    return info
+
+
+def auto_backup_due(opened: OpenPractice, now: datetime | None = None) -> bool:
+    now = now or utcnow()
+    autos = [b for b in list_backups(backups_root(opened.folder)) if b.kind == "auto"]
+    return not autos or now - autos[0].created_at >= timedelta(days=1)
+
+
+def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupInfo:
+    """Replace the practice's database with a verified backup. The practice must be
+    closed. The current database is first kept as a safety copy; the key file stays, so
+    the current passphrase keeps working (the database key never changes)."""
+    info = read_backup(backup_folder)
+    key = store.unlock_key(practice_folder, secret)
+    source = files.db_path(backup_folder)
+    found = backup.problems(source, key)
+    if found:
+        raise BackupError(f"That backup cannot be used: {found[0]}.")
+    keyfile = store.read_key_file(practice_folder)
+    if backup.practice_id_of(source, key) != keyfile.practice_id:
+        raise BackupError("That backup belongs to a different practice.")
+    current = files.db_path(practice_folder)
+    safety = backups_root(practice_folder) / f"{PREFIX}{utcnow():%Y%m%d-%H%M%S}-before-restore"
+    safety.mkdir(parents=True, mode=0o700)
+    try:
+        backup.copy_database(current, key, files.db_path(safety))
+    except Exception:
+        for suffix in ("", "-wal", "-shm"):
+            p = current.with_name(current.name + suffix)
+            if p.exists():
+                shutil.copy2(p, safety / p.name)
+    shutil.copy2(files.key_path(practice_folder), files.key_path(safety))
+    staged = current.with_name(current.name + ".restoring")
+    shutil.copy2(source, staged)
+    with open(staged, "rb") as fh:
+        os.fsync(fh.fileno())
+    for suffix in ("-wal", "-shm"):
+        p = current.with_name(current.name + suffix)
+        if p.exists():
+            p.unlink()  # its committed content is in the safety copy
+    os.replace(staged, current)
+    opened = store.unlock(practice_folder, secret)
+    try:
+        with opened.uow() as uow:
+            uow.audit(
+                "restored", "practice", detail=f"from {backup_folder}; previous kept in {safety}"
+            )
+            uow.commit()
+    finally:
+        opened.close()
+    return info

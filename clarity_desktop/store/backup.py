@@ -1,0 +1,84 @@
+"""Encrypted copies of a live practice database, made with SQLite's online backup API
+(never a file copy of a live database), verified before they count.
+
+A copy is keyed with the same database key, so it opens with the practice's own key
+file; the key file is saved beside it too, for the day the practice's own is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from clarity_desktop.store.engine import connect_raw
+
+Progress = Callable[[int, int], None]  # pages done, pages in all
+
+
+def copy_database(src: Path, key: bytes, dest: Path, progress: Progress | None = None) -> None:
+    """Copy *src* to *dest* page by page while others may keep using *src*. Written to a
+    side file and renamed only once complete, so *dest* is never half a database."""
+    part = dest.with_name(dest.name + ".part")
+    with contextlib.suppress(FileNotFoundError):
+        part.unlink()
+    source = connect_raw(src, key)
+    try:
+        target = connect_raw(part, key, create=True)
+        try:
+
+            def report(_status: int, remaining: int, total: int) -> None:
+                if progress is not None:
+                    progress(total - remaining, total)
+
+            source.backup(target, pages=256, progress=report)
+            target.execute("PRAGMA journal_mode = DELETE")  # a copy is one self-contained file
+        finally:
+            target.close()
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            part.unlink()
+        raise
+    finally:
+        source.close()
+    _fsync(part)
+    os.replace(part, dest)
+    with contextlib.suppress(OSError):
+        os.chmod(dest, 0o600)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def problems(path: Path, key: bytes) -> list[str]:
+    """Empty when the file decrypts page by page and SQLite finds it sound."""
+    try:
+        conn: Any = connect_raw(path, key)
+    except Exception as exc:
+        return [f"cannot be opened ({exc})"]
+    try:
+        found = [f"damaged page: {r[0]}" for r in conn.execute("PRAGMA cipher_integrity_check")]
+        quick = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        if quick != ["ok"]:
+            found += quick
+        return found
+    except Exception as exc:
+        return [f"cannot be read ({exc})"]
+    finally:
+        conn.close()
+
+
+def practice_id_of(path: Path, key: bytes) -> str | None:
+    conn: Any = connect_raw(path, key)
+    try:
+        row = conn.execute("SELECT practice_id FROM practice_info WHERE id = 1").fetchone()
+        return str(row[0]) if row else None
+    finally:
+        conn.close()
