@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.services import cases, notes, sessions
+from clarity_desktop.services import cases, dynamics, notes, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.case_dialog import CaseDialog
 from clarity_desktop.ui.case_list import CaseListPanel
 from clarity_desktop.ui.case_panel import CasePanel
+from clarity_desktop.ui.dashboard import CaseDashboard
 from clarity_desktop.ui.events import AppEvents
 from clarity_desktop.ui.idle import CHOICES_MINUTES
 from clarity_desktop.ui.note_editor import NoteEditor
@@ -61,6 +62,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.editor, self.tr("Session &note"))
+        self.dashboard = CaseDashboard()
+        self.tabs.addTab(self.dashboard, self.tr("Case &dashboard"))
+        self._dashboard_stale = True
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_dashboard_if_shown())
+        self.dashboard.session_requested.connect(self._open_session_from_chart)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.tabs)
@@ -88,6 +94,7 @@ class MainWindow(QMainWindow):
         self.editor.note_signed.connect(self._note_signed)
         self.editor.addendum_added.connect(self.events.addendum_added)
         self.editor.note_saved.connect(self.events.note_saved)
+        self.editor.note_saved.connect(self._mark_dashboard_stale)
         self.events.case_changed.connect(self._case_changed)
 
         self._restore_layout()
@@ -149,6 +156,16 @@ class MainWindow(QMainWindow):
         case.addAction(self.reopen_case_action)
         self.filter_action = self._action(self.tr("&Filter cases"), "Ctrl+K", self._focus_filter)
         case.addAction(self.filter_action)
+
+        view = bar.addMenu(self.tr("&View"))
+        self.note_tab_action = self._action(
+            self.tr("Session &note"), "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.editor)
+        )
+        self.dashboard_tab_action = self._action(
+            self.tr("Case &dashboard"), "Ctrl+2", lambda: self.tabs.setCurrentWidget(self.dashboard)
+        )
+        view.addAction(self.note_tab_action)
+        view.addAction(self.dashboard_tab_action)
 
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, self._undo))
@@ -246,6 +263,28 @@ class MainWindow(QMainWindow):
         finally:
             self._suppress_selection = False
         self._update_actions()
+        self._dashboard_stale = True
+        self._refresh_dashboard_if_shown()
+
+    def _refresh_dashboard_if_shown(self) -> None:
+        """Charts are built only when the dashboard is on screen, and only once per change."""
+        if self.tabs.currentWidget() is not self.dashboard or not self._dashboard_stale:
+            return
+        case = self.case_panel.case
+        if case is None:
+            self.dashboard.clear()
+        else:
+            try:
+                self.dashboard.set_timeline(dynamics.case_timeline(self.practice.uow(), case.id))
+            except Exception as exc:
+                QMessageBox.warning(self, self.tr("Dashboard not shown"), explain(exc))
+                return
+        self._dashboard_stale = False
+
+    def _open_session_from_chart(self, session_id: int) -> None:
+        self.tabs.setCurrentWidget(self.editor)
+        self.case_panel.select_session(session_id)
+        self.open_session(session_id)
 
     def refresh_case(self) -> None:
         case = self.case_panel.case
@@ -387,6 +426,9 @@ class MainWindow(QMainWindow):
             self._show_case(cases.get_case(self.practice.uow(), case_id))
         self.case_panel.select_session(session_id)
         self.open_session(session_id)
+
+    def _mark_dashboard_stale(self, _note_id: int) -> None:
+        self._dashboard_stale = True
 
     def _note_signed(self, note_id: int) -> None:
         self.events.note_signed.emit(note_id)
