@@ -3,6 +3,8 @@
 Everyone here is invented. The notes are written in a clinician's voice for this demo
 only. Dates are relative (weeks before the build day) so the demo always looks current;
 clarity_desktop/services/demo.py turns these specs into records through the services.
+Each case's readings (positions, stance, loop intensity, ...) live in demo_readings.py,
+one row per session, and are saved with the session's draft before it is signed.
 
 Conventions:
   * a session's ``weeks_ago`` counts back from the case's most recent usual slot before
@@ -20,6 +22,8 @@ from datetime import time
 
 from clarity_desktop.domain.records import CaseKind, Modality
 from clarity_desktop.domain.templates import Template
+from clarity_desktop.services import demo_readings as readings
+from clarity_desktop.services.demo_readings import ReadingsRow
 
 MON, TUE, WED, THU, FRI = range(5)
 TELE = Modality.TELEHEALTH
@@ -73,6 +77,7 @@ class CaseSpec:
     safety_note: str = ""  # set: the safety flag is on
     closed_days_after_last: int | None = None  # set: the case was closed
     display_name: str = field(default="")
+    readings: tuple[ReadingsRow, ...] = ()  # see demo_readings.py
 
     @property
     def kind(self) -> CaseKind:
@@ -80,7 +85,7 @@ class CaseSpec:
 
 
 # --------------------------------------------------------------------------------------
-# 1. Married; Zoë pursues, Daniel withdraws. Slowly de-escalating; Zoë nearer a direction.
+# 1. Married; Zoë pursues, Daniel withdraws. De-escalating; both find their way to repair.
 # --------------------------------------------------------------------------------------
 MARCHETTI_OKAFOR = CaseSpec(
     people=(
@@ -93,7 +98,7 @@ MARCHETTI_OKAFOR = CaseSpec(
     minutes=75,
     sessions=(
         SessionSpec(
-            15,
+            18,
             (1,),
             {1: 1, 2: 1},
             _s(
@@ -111,7 +116,7 @@ MARCHETTI_OKAFOR = CaseSpec(
             ),
         ),
         SessionSpec(
-            14,
+            17,
             (1, 2),
             {1: 2, 2: 1},
             _s(
@@ -130,7 +135,7 @@ MARCHETTI_OKAFOR = CaseSpec(
             ),
         ),
         SessionSpec(
-            13,
+            16,
             (2,),
             {1: 2, 2: 2},
             _s(
@@ -147,7 +152,29 @@ MARCHETTI_OKAFOR = CaseSpec(
             ),
         ),
         SessionSpec(
-            11,
+            15,
+            (2,),
+            {1: 2},
+            _s(
+                focus="""Individual session with Zoë. Private: not to be used in joint
+                    material unless she chooses.""",
+                naming="""Zoë said her father went silent for days when he was angry, and that
+                    Daniel's quiet lands on her as a verdict before he has said a word. She
+                    could see that her questions come from fear more than from wanting
+                    answers. She also said, haltingly, that she does not know whether she
+                    would stay if nothing changed, and that saying it aloud makes it feel too
+                    real.""",
+                intention="""What she said about staying stays here. To notice the moment
+                    fear turns into following him, and what she feels in her body
+                    then.""",
+            ),
+            attending=1,
+            weekday=THU,
+            at=time(12, 30),
+            minutes=50,
+        ),
+        SessionSpec(
+            14,
             (2, 3),
             {1: 3, 2: 2},
             _s(
@@ -169,7 +196,7 @@ MARCHETTI_OKAFOR = CaseSpec(
             template=Template.DAP,
         ),
         SessionSpec(
-            10,
+            13,
             (3,),
             {1: 3, 2: 2},
             _s(
@@ -190,7 +217,7 @@ MARCHETTI_OKAFOR = CaseSpec(
                 too much.""",
         ),
         SessionSpec(
-            8,
+            11,
             (2, 3),
             {1: 3, 2: 3},
             _s(
@@ -207,7 +234,25 @@ MARCHETTI_OKAFOR = CaseSpec(
             ),
         ),
         SessionSpec(
-            6,
+            10,
+            (3,),
+            {1: 3, 2: 3},
+            _s(
+                focus="""The evening without relationship questions happened; both called it
+                    strange and restful. Daniel used his Saturday hour to go running and came
+                    back talkative.""",
+                leaning_in="""Zoë said she felt anxious for the first hour of the quiet
+                    evening and let the feeling pass rather than acting on it. Daniel said
+                    that knowing the evening was protected made it easier to start a
+                    conversation himself, which he did. Explored what each is giving up for
+                    these changes and whether it feels worth it; both said yes, for
+                    now.""",
+                intention="""Keep the quiet evening and the Saturday hour. Daniel to tell Zoë
+                    one thing about his day without being asked, twice this week.""",
+            ),
+        ),
+        SessionSpec(
+            8,
             (2, 3),
             {1: 2, 2: 3},
             _s(
@@ -227,7 +272,28 @@ MARCHETTI_OKAFOR = CaseSpec(
             ),
         ),
         SessionSpec(
-            3,
+            7,
+            (2, 3),
+            {1: 3, 2: 3},
+            _s(
+                data="""Joint session. Both brought notes on what they needed during the
+                    argument and did not get. Zoë: for Daniel to stay in the room, even
+                    silent. Daniel: for Zoë to lower her voice and let him finish a sentence.
+                    Daniel apologised for the two days of silence afterwards; Zoë apologised
+                    for what she said in front of the children. Both apologies were received.
+                    They have told the children together that they argued and are sorting it
+                    out.""",
+                assessment="""The setback was followed by a real repair, made more quickly than
+                    earlier in the work. Each could hear the other's need without defending.
+                    Intensity lower than last session; co-regulation held when the argument
+                    was revisited.""",
+                plan="""Keep the lunchtime messages. Agreed that on hard days either can say
+                    "I need the pause" and the other lets it happen without following.""",
+            ),
+            template=Template.DAP,
+        ),
+        SessionSpec(
+            5,
             (3, 4),
             {1: 3, 2: 3},
             _s(
@@ -245,9 +311,9 @@ MARCHETTI_OKAFOR = CaseSpec(
             ),
         ),
         SessionSpec(
-            0,
+            4,
             (3, 4),
-            {1: 4, 2: 3},
+            {1: 4, 2: 4},
             _s(
                 focus="""They went to a concert together, the first time in two years. Both
                     described it as awkward at first and then good.""",
@@ -258,13 +324,69 @@ MARCHETTI_OKAFOR = CaseSpec(
                     both of them. Daniel said he may be leaning the same way but wants more
                     time before naming it. He was calm saying this, not withdrawn.""",
             ),
+        ),
+        SessionSpec(
+            3,
+            (4,),
+            {2: 4},
+            _s(
+                focus="""Individual session with Daniel. Private.""",
+                leaning_in="""Daniel said he has held back from naming repair because it would
+                    feel like a promise to change, and he is afraid of failing at it and of
+                    being watched for signs that he is. He also spoke of a thought he had in
+                    the winter, that he would be calmer living on his own. He now thinks that
+                    was exhaustion speaking, but is not certain. Explored both sides without
+                    steering toward either.""",
+                direction="""A direction is taking shape but is not yet clear to him. He
+                    would like repair to be something he chooses rather than something he
+                    agrees to.""",
+                intention="""No timetable. To notice the moments at home when he feels at
+                    ease, and what was happening just before them.""",
+            ),
+            attending=2,
+            weekday=THU,
+            at=time(17, 30),
+            minutes=50,
+        ),
+        SessionSpec(
+            2,
+            (4,),
+            {1: 4, 2: 4},
+            _s(
+                focus="""A hard week: a child ill at home and a deadline at Daniel's work. The
+                    loop showed up once and was caught. Zoë asked one question and waited;
+                    Daniel said he needed an hour and would come back at nine, and did.""",
+                direction="""Zoë's direction is steady: repair. Daniel said the idea of repair
+                    feels less like a promise he might break and more like something they
+                    would build together, but it is still not clear enough to name. Zoë said
+                    she can wait, and seemed to mean it.""",
+                intention="""Keep the pause and the lunchtime messages. Each to think about
+                    what repair would look like on an ordinary Tuesday.""",
+            ),
+        ),
+        SessionSpec(
+            0,
+            (4,),
+            {1: 4, 2: 4},
+            _s(
+                focus="""Daniel asked to start. He said he wants to try to repair the marriage,
+                    and that he is choosing it, not going along with it. Zoë was tearful and
+                    asked him to say it again, slowly.""",
+                direction="""Both now describe their direction as repair. Went back over what
+                    each has said repair would ask of them: for Zoë, trusting that he will
+                    come back; for Daniel, telling her about his day and his worries before
+                    she has to ask. Neither wanted to rush past this.""",
+                intention="""Begin turning the direction into ordinary weekly practice; review
+                    in two weeks whether to move to fortnightly sessions.""",
+            ),
             signed=False,
         ),
     ),
+    readings=readings.MARCHETTI_OKAFOR,
 )
 
 # --------------------------------------------------------------------------------------
-# 2. Living together; Tom is "all in", Priya a "question mark". Private individual sessions.
+# 2. Living together; Tom "all in", Priya a "question mark". Polarizing after a disclosure.
 # --------------------------------------------------------------------------------------
 RAMAN_ALBRECHT = CaseSpec(
     people=(
@@ -277,7 +399,7 @@ RAMAN_ALBRECHT = CaseSpec(
     minutes=75,
     sessions=(
         SessionSpec(
-            9,
+            16,
             (1, 2),
             {1: 2, 2: 1},
             _s(
@@ -298,7 +420,7 @@ RAMAN_ALBRECHT = CaseSpec(
             ),
         ),
         SessionSpec(
-            8,
+            15,
             (2,),
             {1: 2, 2: 1},
             _s(
@@ -318,7 +440,7 @@ RAMAN_ALBRECHT = CaseSpec(
                 reversed.""",
         ),
         SessionSpec(
-            7,
+            14,
             (2, 3),
             {1: 3},
             _s(
@@ -345,7 +467,7 @@ RAMAN_ALBRECHT = CaseSpec(
             minutes=50,
         ),
         SessionSpec(
-            7,
+            14,
             (1, 2),
             {2: 2},
             _s(
@@ -367,7 +489,7 @@ RAMAN_ALBRECHT = CaseSpec(
             minutes=50,
         ),
         SessionSpec(
-            5,
+            12,
             (2, 3),
             {1: 3, 2: 2},
             _s(
@@ -385,7 +507,7 @@ RAMAN_ALBRECHT = CaseSpec(
             ),
         ),
         SessionSpec(
-            2,
+            9,
             (3,),
             {1: 3, 2: 2},
             _s(
@@ -405,7 +527,7 @@ RAMAN_ALBRECHT = CaseSpec(
             modality=TELE,
         ),
         SessionSpec(
-            0,
+            7,
             (2, 3),
             {1: 3, 2: 2},
             _s(
@@ -418,9 +540,159 @@ RAMAN_ALBRECHT = CaseSpec(
                     and relieved that it has been said. Both agreed the hardest part is that
                     Tom is sure and Priya is not.""",
             ),
+        ),
+        SessionSpec(
+            6,
+            (2, 3),
+            {1: 3, 2: 2},
+            _s(
+                focus="""The first week since Priya's disclosure. Tom has asked about the flat
+                    searching most evenings; Priya has started staying late at work.""",
+                naming="""Named the loop as it stands now: the less sure Tom feels, the more
+                    he asks; the more he asks, the harder it is for Priya to know what she
+                    feels, and the quieter she gets, which frightens Tom into asking again.
+                    Both recognised it. Tom said the questions keep the panic down; Priya said
+                    each one feels like a deadline. Neither could step out of it in the room
+                    today.""",
+                intention="""One agreed, time-limited conversation about the flat each week,
+                    rather than every evening. No decisions while either of them feels
+                    flooded.""",
+            ),
+        ),
+        SessionSpec(
+            5,
+            (2,),
+            {2: 2},
+            _s(
+                focus="""Individual session with Tom. Private.""",
+                naming="""Tom has slept badly since the disclosure. He messages Priya at work
+                    to ask whether they are all right and knows it pushes her further away,
+                    but the waiting feels unbearable. Explored what the asking protects him
+                    from: the thought that she has already decided and he will be the last to
+                    know. He kept to the agreed evening for the flat conversation, then raised
+                    it again two days later.""",
+                intention="""Stayed with the fear rather than a plan. To notice the moment
+                    before he reaches for his phone and what he feels then; a daily walk
+                    without it.""",
+            ),
+            attending=2,
+            weekday=WED,
+            at=time(9, 0),
+            minutes=50,
+        ),
+        SessionSpec(
+            4,
+            (2, 3),
+            {1: 3, 2: 2},
+            _s(
+                data="""Joint session. The weekly conversation happened, then spilled over
+                    into three more evenings. Tom asked Priya, urgently, for a date by which
+                    she would know. Priya went still, said her mind had gone blank and asked
+                    to stop; after a pause she could not pick the thread up again. Tom
+                    apologised, then asked again a few minutes later.""",
+                assessment="""The pursue-withdraw loop is tightening: Tom's reaching grows with
+                    his fear and Priya's retreat deepens with the pressure, and each move
+                    makes sense from where they stand. Priya appeared flooded. No
+                    co-regulation seen; repair attempts did not land today. Neither is in a
+                    state to decide anything, and nothing of the kind is expected of
+                    them.""",
+                plan="""Offer Priya an individual session before the next joint one, as Tom
+                    had last week. Suggest keeping questions about the future for the
+                    sessions, where there is room to slow down. Routine safety check with each
+                    partner at their next individual session, given the rising tension.""",
+            ),
+            template=Template.DAP,
+        ),
+        SessionSpec(
+            3,
+            (3, 4),
+            {1: 4},
+            _s(
+                focus="""Individual session with Priya. Private: not to be used in joint
+                    material unless she chooses.""",
+                naming="""Priya has spent some nights at a friend's to get some quiet. She
+                    described feeling hunted by the questions, then guilty for feeling it,
+                    because she knows Tom is frightened.""",
+                direction="""Something is taking shape for her, but she cannot tell yet
+                    whether it is clarity or the wish for the pressure to stop. Explored what
+                    a choice toward something feels like from the inside, compared with one
+                    made to get away from a feeling. Named that a decision made while flooded
+                    is hard to trust, whichever way it goes. She wants the joint sessions to
+                    slow down, not to stop.""",
+                intention="""She will decide whether to tell Tom about the nights at her
+                    friend's; she thinks she will.""",
+                safety="""Routine check given the rising tension at home. No fear, coercion or
+                    aggression reported; she feels safe with Tom. It is the pressure, not him,
+                    that she finds hard.""",
+            ),
+            attending=1,
+            weekday=MON,
+            at=time(12, 30),
+            minutes=50,
+        ),
+        SessionSpec(
+            2,
+            (2, 4),
+            {1: 4, 2: 2},
+            _s(
+                focus="""Tom read out a list of the things he has changed since the intake.
+                    Priya said she can see how hard he is trying. She then told him about the
+                    nights at her friend's, and went quiet soon after.""",
+                naming="""Tom heard the nights away as a step toward leaving and asked what
+                    they meant several times; Priya shut down and could not find words for
+                    the rest of the session. Named, without blame, that Tom's trying has come
+                    to feel like pressure to Priya, and her stepping back has come to feel
+                    like an answer to Tom. Both nodded; neither could slow down today.""",
+                intention="""Tom to bring questions about the future to the sessions rather
+                    than raise them at home. Priya to say "I need a pause" when she can,
+                    rather than going silent. Individual session for Tom next week.""",
+            ),
+        ),
+        SessionSpec(
+            1,
+            (2,),
+            {2: 2},
+            _s(
+                focus="""Individual session with Tom, by video. Private.""",
+                naming="""Tom said he feels he is fighting for the relationship alone, and
+                    that every step back by Priya makes him try harder. He could see, with
+                    some pain, that the trying is now part of what she steps back from. He
+                    does not know how to do less without feeling he is giving up.""",
+                intention="""Explored what not giving up could look like other than pursuing:
+                    staying steady and leaving room for her to come toward him. One evening
+                    this week without raising the relationship, noticing what it costs
+                    him.""",
+                safety="""Routine check given the rising tension. No fear, coercion or
+                    aggression reported; arguments at home stay verbal.""",
+            ),
+            attending=2,
+            weekday=WED,
+            at=time(9, 0),
+            minutes=50,
+            modality=TELE,
+        ),
+        SessionSpec(
+            0,
+            (2, 4),
+            {1: 4, 2: 2},
+            _s(
+                focus="""Tense from the start. A friend had mentioned seeing Priya at a
+                    letting agent's, and Tom asked whether she has signed for a flat. She has
+                    not. Priya went quiet and far away within minutes; after a break she
+                    could say only that she cannot think when she feels cornered.""",
+                naming="""Named where the loop has brought them: the further apart they feel,
+                    the harder Tom reaches and the further Priya retreats, and each move makes
+                    sense from inside it. Tom is still putting words to what has changed;
+                    Priya is further along in her own questions, with no direction clear yet.
+                    Being in different places is not a failing of either of them.""",
+                intention="""Proposed an individual session for each over the next fortnight,
+                    then a joint session with a narrow, agreed focus. No decisions in the
+                    meantime, in either direction.""",
+            ),
             signed=False,
         ),
     ),
+    readings=readings.RAMAN_ALBRECHT,
 )
 
 # --------------------------------------------------------------------------------------
@@ -535,6 +807,7 @@ WHITAKER_WISNIEWSKI = CaseSpec(
             ),
         ),
     ),
+    readings=readings.WHITAKER_WISNIEWSKI,
 )
 
 # --------------------------------------------------------------------------------------
@@ -782,6 +1055,7 @@ PAPADAKI = CaseSpec(
             signed=False,
         ),
     ),
+    readings=readings.PAPADAKI,
 )
 
 # --------------------------------------------------------------------------------------
@@ -894,6 +1168,7 @@ REYES_NAKAMURA = CaseSpec(
             ),
         ),
     ),
+    readings=readings.REYES_NAKAMURA,
 )
 
 # --------------------------------------------------------------------------------------
@@ -929,6 +1204,23 @@ OSEI_LEFEVRE = CaseSpec(
             ),
         ),
         SessionSpec(
+            23,
+            (2,),
+            {2: 2},
+            _s(
+                focus="""Individual session with Julien. Private. He wanted room to speak
+                    without worrying about hurting Amara.""",
+                naming="""Julien said he keeps hoping the separation is a pause because the
+                    alternative feels like failing at the one thing his own parents did not
+                    manage. He misses Amara, and misses the family routine even more; he is
+                    not sure which of the two he is grieving.""",
+                intention="""To notice when the hope feels like wanting her, and when it feels
+                    like not wanting to lose the shape of the family.""",
+            ),
+            attending=2,
+            weekday=THU,
+        ),
+        SessionSpec(
             22,
             (3,),
             {1: 3, 2: 3},
@@ -942,6 +1234,24 @@ OSEI_LEFEVRE = CaseSpec(
                 intention="""Each to reflect: picturing us back together, what do I feel?
                     Picturing us apart and at peace, what do I feel?""",
             ),
+        ),
+        SessionSpec(
+            21,
+            (3,),
+            {1: 3},
+            _s(
+                focus="""Individual session with Amara. Private.""",
+                leaning_in="""Amara wanted to test her own certainty: is she moving toward a
+                    life that fits, or away from the guilt of how she ended things? Explored
+                    both pulls. She would miss his kindness and the ease of being known;
+                    what felt unsustainable was years of running a household side by side
+                    without being close. Looked at slowly, the certainty held, and she was
+                    relieved to find it was not anger.""",
+                intention="""To consider whether, and how, she wants to acknowledge to Julien
+                    the way the decision was announced.""",
+            ),
+            attending=1,
+            weekday=THU,
         ),
         SessionSpec(
             20,
@@ -975,6 +1285,40 @@ OSEI_LEFEVRE = CaseSpec(
             ),
         ),
         SessionSpec(
+            17,
+            (3, 4),
+            {1: 4, 2: 3},
+            _s(
+                focus="""Worked on the words for Maëlle, as agreed.""",
+                naming="""Each wrote a few sentences and then they combined them: that they
+                    both love her, that the decision is about the grown-ups and not about her,
+                    that she will keep both homes. Julien could not write "we will not live
+                    together again" and chose "we are going to live in two homes". Amara
+                    accepted the change at once.""",
+                direction="""Amara's direction is unchanged. Julien said writing the words
+                    made it more real and, to his surprise, a little calmer. He is not ready
+                    to name a direction.""",
+            ),
+        ),
+        SessionSpec(
+            16,
+            (4,),
+            {2: 4},
+            _s(
+                focus="""Individual session with Julien. Private.""",
+                leaning_in="""Julien said the hope he came in with has been fading for some
+                    weeks, and that letting it go feels less like losing and more like putting
+                    down something heavy. He still grieves the family as it was. Explored what
+                    he would need to let go well rather than quickly: time, a proper goodbye
+                    to the marriage, and a good working relationship with Amara as Maëlle's
+                    mother.""",
+                direction="""Something is forming, not yet clear by his own account. He would
+                    rather say it to Amara in a joint session than here first.""",
+            ),
+            attending=2,
+            weekday=THU,
+        ),
+        SessionSpec(
             15,
             (4,),
             {1: 4, 2: 4},
@@ -1002,18 +1346,32 @@ OSEI_LEFEVRE = CaseSpec(
             ),
         ),
         SessionSpec(
+            12,
+            (5,),
+            {1: 5, 2: 5},
+            _s(
+                focus="""A week into the co-parenting routine.""",
+                intention="""One handover ran late and turned tense at the school gate; they
+                    talked it through by phone that evening without blame and agreed to send
+                    a message if either is more than ten minutes late. Julien said he now
+                    feels he is moving forward rather than waiting; Amara noticed he seemed
+                    lighter. Holiday plans for Maëlle agreed in outline.""",
+            ),
+        ),
+        SessionSpec(
             11,
             (5,),
             {1: 5, 2: 5},
             _s(
                 focus="""Final planned session.""",
-                intention="""The routine has mostly worked over three weeks; one tense
+                intention="""The routine has mostly worked over the past fortnight; one tense
                     handover was talked through calmly afterwards. Both describe the decision
                     as theirs, made slowly and with care. Agreed to end here; either may come
                     back, alone or together, if co-parenting needs support.""",
             ),
         ),
     ),
+    readings=readings.OSEI_LEFEVRE,
 )
 
 # --------------------------------------------------------------------------------------
@@ -1061,6 +1419,7 @@ ALVES_KELLEHER = CaseSpec(
             signed=False,
         ),
     ),
+    readings=readings.ALVES_KELLEHER,
 )
 
 CASES: tuple[CaseSpec, ...] = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -9,9 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from clarity_desktop.domain import measures
+from clarity_desktop.domain.measures import Trend
 from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import SECTIONS
-from clarity_desktop.services import cases, demo, demo_data, notes
+from clarity_desktop.domain.timeline import Timeline
+from clarity_desktop.services import cases, demo, demo_data, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail, NoteView, SessionView
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.models import AuditEvent
@@ -79,7 +84,7 @@ def test_demo_cases_cover_the_situations_a_therapist_meets(reopened: OpenPractic
 
 def test_demo_notes_are_signed_amended_private_and_draft(reopened: OpenPractice) -> None:
     found = _notes(reopened)
-    assert 30 <= len(found) <= 60  # enough to look lived-in, few enough to build fast
+    assert 40 <= len(found) <= 80  # enough to look lived-in, few enough to build fast
     assert any(n.signed and n.addenda for _, _, n in found)
     assert any(n.private and s.attending_partner_id is not None for _, s, n in found)
     assert any(not n.signed for _, _, n in found)
@@ -148,3 +153,115 @@ def test_demo_sessions_fall_on_past_weekdays_whatever_the_build_day(offset: int)
         starts += [demo._starts_at(spec, s, slot) for s in spec.sessions]
     assert all(s.date() < today and s.weekday() < 5 for s in starts)
     assert max(starts).date() >= today - timedelta(days=7)
+
+
+# --------------------------------------------------------------------------------------
+# Readings: three cases tell a story the charts can show on first launch.
+
+
+def _timeline(p: OpenPractice, first_name: str) -> Timeline:
+    """The timeline of the case whose first partner is called *first_name*."""
+    for case in _details(p):
+        if case.partners[0].name.split()[0] == first_name:
+            return dynamics.case_timeline(p.uow(), case.id)
+    raise AssertionError(f"No demo case for {first_name}.")
+
+
+def _with_readings(t: Timeline) -> int:
+    return sum(1 for point in t.points if point.partners or point.couple is not None)
+
+
+def test_readings_are_recorded_as_a_therapist_would(reopened: OpenPractice) -> None:
+    found = _notes(reopened)
+    assert sum(bool(n.partner_readings) for _, _, n in found) >= 40
+    for case, s, n in found:
+        if s.attending_partner_id is not None:  # individual: only who was in the room
+            assert set(n.partner_readings) <= {s.attending_partner_id}
+        if s.attending_partner_id is not None or case.kind is CaseKind.INDIVIDUAL:
+            assert n.couple_reading is None
+        for pid, r in n.partner_readings.items():
+            assert pid in n.partner_steps
+            if r.direction is not None:  # a direction takes shape from step 4 on
+                assert n.partner_steps[pid] >= Step.FIND_YOUR_DIRECTION
+            assert r.flooded == bool(r.flooding_note)
+    flagged = [n for c, _, n in found if c.safety_flag]  # joint work paused: no readings
+    assert flagged and all(not n.partner_readings and n.couple_reading is None for n in flagged)
+
+
+def test_three_story_cases_have_many_sessions_with_readings(reopened: OpenPractice) -> None:
+    for first_name in ("Zoë", "Priya", "Amara"):
+        t = _timeline(reopened, first_name)
+        assert 12 <= len(t.points) <= 18
+        assert _with_readings(t) >= 10
+
+
+def test_zoe_and_daniel_de_escalate_toward_repair(reopened: OpenPractice) -> None:
+    t = _timeline(reopened, "Zoë")
+    assert measures.intensity_trend(t) is Trend.FALLING
+    assert measures.polarization_trend(t) is Trend.FALLING
+    assert measures.attention_flags(t, date.today()) == []
+    zoe, daniel = t.partner_ids
+    floods = [p.partners[daniel].flooded for p in t.points if daniel in p.partners]
+    assert any(floods[:5]) and not any(floods[-5:])  # early, then not again
+    joint = [p.couple for p in t.points if p.couple is not None]
+    assert not any(c.co_regulation for c in joint[:4]) and all(c.co_regulation for c in joint[-4:])
+    last = t.points[-1]
+    assert last.steps == {zoe: Step.FIND_YOUR_DIRECTION, daniel: Step.FIND_YOUR_DIRECTION}
+    assert all(last.partners[pid].direction is Direction.REPAIR for pid in (zoe, daniel))
+    assert any(
+        p.partners[daniel].direction is Direction.NOT_YET_CLEAR
+        for p in t.points
+        if daniel in p.partners
+    )
+    assert all(measures.clarity_trend(t, pid) is Trend.RISING for pid in (zoe, daniel))
+
+
+def test_priya_and_tom_polarize_and_the_flags_show_it(reopened: OpenPractice) -> None:
+    t = _timeline(reopened, "Priya")
+    assert measures.intensity_trend(t) is Trend.RISING
+    assert measures.polarization_trend(t) is Trend.RISING
+    codes = {f.code for f in measures.attention_flags(t, date.today())}
+    assert {"step_gap", "flooding_repeat"} <= codes
+    assert {"intensity_rising", "no_coregulation"} <= codes
+
+
+def test_amara_and_julien_let_go_with_care(reopened: OpenPractice) -> None:
+    t = _timeline(reopened, "Amara")
+    for pid in t.partner_ids:
+        assert any(
+            p.steps.get(pid) is Step.FIND_YOUR_DIRECTION
+            and p.partners[pid].direction is Direction.LETTING_GO
+            for p in t.points
+            if pid in p.partners
+        )
+        assert t.points[-1].steps[pid] is Step.MOVE_FORWARD
+        assert measures.clarity_trend(t, pid) is Trend.RISING
+    assert measures.intensity_trend(t) is Trend.FALLING
+    positions = [
+        r.position for p in t.points for r in p.partners.values() if r.position is not None
+    ]
+    assert all(abs(x) <= 1 for x in positions)  # near neutral throughout
+    joint = [p.couple for p in t.points if p.couple is not None]
+    assert sum(bool(c.co_regulation) for c in joint) >= len(joint) - 1
+
+
+def test_every_readings_row_names_one_session_of_its_case() -> None:
+    for spec in demo_data.CASES:
+        keys = [(s.weeks_ago, s.attending) for s in spec.sessions]
+        for row in spec.readings:
+            weeks_ago, attending, first, second, couple = row
+            assert keys.count((weeks_ago, attending)) == 1, (spec.people[0].name, row[:2])
+            if attending is not None or spec.kind is CaseKind.INDIVIDUAL:
+                assert couple is None
+            if attending is not None:
+                assert (first, second)[2 - attending] is None
+
+
+def test_a_readings_row_that_names_no_session_is_refused() -> None:
+    spec = demo_data.ALVES_KELLEHER
+    stray = (*spec.readings, (5, None, None, None, None))
+    with pytest.raises(RuntimeError, match="exactly one session"):
+        demo._readings_by_session(dataclasses.replace(spec, readings=stray))
+    twice = (*spec.readings, spec.readings[0])
+    with pytest.raises(RuntimeError, match="exactly one session"):
+        demo._readings_by_session(dataclasses.replace(spec, readings=twice))
