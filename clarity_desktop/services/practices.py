@@ -47,6 +47,35 @@ def unlock_practice(folder: Path, secret: str, *, recovery: bool = False) -> Ope
     return opened
 
 
+def _check_new_passphrase(new: str, repeat: str) -> None:
+    if new != repeat:
+        raise ValidationError("The two new passphrases do not match.", "repeat")
+    if len(new) < MIN_PASSPHRASE:
+        raise ValidationError(
+            f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters.", "passphrase"
+        )
+
+
+def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str) -> None:
+    """The current passphrase must be right; the database is not re-encrypted."""
+    _check_new_passphrase(new, repeat)
+    if new == current:
+        raise ValidationError("The new passphrase is the same as the current one.", "passphrase")
+    store.rewrap_passphrase(opened.folder, current, new)
+    with opened.uow() as uow:
+        uow.audit("passphrase_changed", "practice")
+        uow.commit()
+
+
+def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: str) -> None:
+    """After unlocking with the recovery key: set a new passphrase with that key."""
+    _check_new_passphrase(new, repeat)
+    store.rewrap_passphrase(opened.folder, recovery_key, new, recovery=True)
+    with opened.uow() as uow:
+        uow.audit("passphrase_reset", "practice", detail="with the recovery key")
+        uow.commit()
+
+
 def record_failed_unlocks(opened: OpenPractice, times: list[datetime]) -> None:
     """Wrong passphrases cannot be logged while the practice is locked (nothing is
     written before the key is known), so the window keeps them and they are logged at
@@ -97,12 +126,14 @@ def check_practice(folder: Path, secret: str) -> PracticeSummary:
 
 __all__ = [
     "MIN_PASSPHRASE",
+    "change_passphrase",
     "check_practice",
     "create_practice",
     "default_folder",
     "demo_folder",
     "passphrase_strength",
     "record_failed_unlocks",
+    "reset_passphrase",
     "unlock_practice",
     "verify_audit",
     "WrongPassphrase",

@@ -79,9 +79,10 @@ class OpenPractice:
         self.clinician = clinician
         self.is_demo = is_demo
         self._factory = sessionmaker(writer(engine), expire_on_commit=False)
+        self._read_factory = sessionmaker(engine, expire_on_commit=False)
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self._factory, self.clinician.signature)
+        return UnitOfWork(self._factory, self.clinician.signature, self._read_factory)
 
     def session_factory(self) -> sessionmaker[Session]:
         return self._factory
@@ -233,3 +234,17 @@ def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
 
 def unlock(folder: Path, secret: str, *, recovery: bool = False) -> OpenPractice:
     return open_with_key(folder, unlock_key(folder, secret, recovery=recovery))
+
+
+def rewrap_passphrase(
+    folder: Path, secret: str, new_passphrase: str, *, recovery: bool = False
+) -> None:
+    """Wrap the unchanged database key under a new passphrase (fresh salt). Only the small
+    key file is rewritten, atomically; the database is not touched. The recovery key keeps
+    working."""
+    keyfile = read_key_file(folder)
+    db_key = unlock_key(folder, secret, recovery=recovery)
+    updated = keys.KeyFile(
+        keyfile.practice_id, keys.wrap(db_key, new_passphrase, keys.DEFAULT_KDF), keyfile.recovery
+    )
+    updated.write_atomically(key_path(folder))

@@ -6,6 +6,8 @@ its audit row commit together or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -21,8 +23,14 @@ def utcnow() -> datetime:
 
 
 class UnitOfWork:
-    def __init__(self, factory: sessionmaker[Session], actor: str) -> None:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        actor: str,
+        read_factory: sessionmaker[Session] | None = None,
+    ) -> None:
         self._factory = factory
+        self._read_factory = read_factory or factory
         self.actor = actor
         self._session: Session | None = None
 
@@ -48,6 +56,18 @@ class UnitOfWork:
         finally:
             self._session.close()
             self._session = None
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session outside the write lock, for long reads (the practice
+        overview) that must not make autosave wait. Its audit row goes through the unit
+        of work afterwards."""
+        session = self._read_factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
 
     def commit(self) -> None:
         self.session.commit()

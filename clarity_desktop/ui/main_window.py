@@ -28,6 +28,7 @@ from clarity_desktop.ui.dashboard import CaseDashboard
 from clarity_desktop.ui.events import AppEvents
 from clarity_desktop.ui.idle import CHOICES_MINUTES
 from clarity_desktop.ui.note_editor import NoteEditor
+from clarity_desktop.ui.overview import OverviewPanel
 from clarity_desktop.ui.search_dialog import SearchDialog
 from clarity_desktop.ui.session_dialog import SessionDialog
 from clarity_desktop.ui.settings import Settings
@@ -65,7 +66,11 @@ class MainWindow(QMainWindow):
         self.dashboard = CaseDashboard()
         self.tabs.addTab(self.dashboard, self.tr("Case &dashboard"))
         self._dashboard_stale = True
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_dashboard_if_shown())
+        self.overview = OverviewPanel(practice)
+        self.tabs.addTab(self.overview, self.tr("Practice &overview"))
+        self._overview_stale = False  # it loads itself when first shown
+        self.overview.case_requested.connect(self._open_case_from_overview)
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tabs_if_shown())
         self.dashboard.session_requested.connect(self._open_session_from_chart)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
@@ -164,8 +169,14 @@ class MainWindow(QMainWindow):
         self.dashboard_tab_action = self._action(
             self.tr("Case &dashboard"), "Ctrl+2", lambda: self.tabs.setCurrentWidget(self.dashboard)
         )
+        self.overview_tab_action = self._action(
+            self.tr("Practice &overview"),
+            "Ctrl+3",
+            lambda: self.tabs.setCurrentWidget(self.overview),
+        )
         view.addAction(self.note_tab_action)
         view.addAction(self.dashboard_tab_action)
+        view.addAction(self.overview_tab_action)
 
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, self._undo))
@@ -266,6 +277,16 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = True
         self._refresh_dashboard_if_shown()
 
+    def _refresh_tabs_if_shown(self) -> None:
+        self._refresh_dashboard_if_shown()
+        if self.tabs.currentWidget() is self.overview and self._overview_stale:
+            self._overview_stale = False
+            self.overview.refresh()
+
+    def _open_case_from_overview(self, case_id: int) -> None:
+        self.case_list.select_case(case_id)
+        self.tabs.setCurrentWidget(self.dashboard)
+
     def _refresh_dashboard_if_shown(self) -> None:
         """Charts are built only when the dashboard is on screen, and only once per change."""
         if self.tabs.currentWidget() is not self.dashboard or not self._dashboard_stale:
@@ -294,6 +315,7 @@ class MainWindow(QMainWindow):
         self._show_case(detail, self.case_panel.current_session_id())
 
     def _case_changed(self, case_id: int) -> None:
+        self._overview_stale = True
         self.reload_cases(keep=case_id)
         detail = cases.get_case(self.practice.uow(), case_id, record_view=False)
         self._show_case(detail, self.case_panel.current_session_id())
@@ -429,6 +451,7 @@ class MainWindow(QMainWindow):
 
     def _mark_dashboard_stale(self, _note_id: int) -> None:
         self._dashboard_stale = True
+        self._overview_stale = True
 
     def _note_signed(self, note_id: int) -> None:
         self.events.note_signed.emit(note_id)
@@ -481,6 +504,7 @@ class MainWindow(QMainWindow):
         """Back after unlocking: a fresh engine (the old key was dropped), same place."""
         self.practice = practice
         self.editor.set_practice(practice)
+        self.overview.set_practice(practice)
         if self.search_dialog is not None:
             self.search_dialog.deleteLater()
             self.search_dialog = None
