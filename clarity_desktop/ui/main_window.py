@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QTabWidget,
 )
 
-from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.services import cases, dynamics, notes, sessions
+from clarity_desktop import APP_NAME
+from clarity_desktop.services import cases, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.case_dialog import CaseDialog
+from clarity_desktop.ui import case_actions, main_menus
 from clarity_desktop.ui.case_list import CaseListPanel
 from clarity_desktop.ui.case_panel import CasePanel
 from clarity_desktop.ui.dashboard import CaseDashboard
 from clarity_desktop.ui.events import AppEvents
-from clarity_desktop.ui.idle import CHOICES_MINUTES
 from clarity_desktop.ui.note_editor import NoteEditor
 from clarity_desktop.ui.overview import OverviewPanel
 from clarity_desktop.ui.search_dialog import SearchDialog
-from clarity_desktop.ui.session_dialog import SessionDialog
 from clarity_desktop.ui.settings import Settings
 from clarity_desktop.ui.unlock import explain
 
@@ -38,6 +33,36 @@ from clarity_desktop.ui.unlock import explain
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     idle_minutes_changed = Signal(int)
+
+    # Set by main_menus._build_menus.
+    search_action: QAction
+    lock_action: QAction
+    new_case_action: QAction
+    edit_case_action: QAction
+    close_case_action: QAction
+    reopen_case_action: QAction
+    new_session_action: QAction
+    filter_action: QAction
+    note_tab_action: QAction
+    dashboard_tab_action: QAction
+    overview_tab_action: QAction
+    sign_action: QAction
+
+    # Menus and case commands live in their own modules to keep this file readable.
+    _action = main_menus._action
+    _build_menus = main_menus._build_menus
+    _set_idle_minutes = main_menus._set_idle_minutes
+    _focused_text = main_menus._focused_text
+    _undo = main_menus._undo
+    _redo = main_menus._redo
+    _focus_filter = main_menus._focus_filter
+    _focus_addendum = main_menus._focus_addendum
+    _about = main_menus._about
+    new_case = case_actions.new_case
+    edit_case = case_actions.edit_case
+    close_case = case_actions.close_case
+    reopen_case = case_actions.reopen_case
+    new_session = case_actions.new_session
 
     def __init__(self, practice: OpenPractice, settings: Settings | None = None) -> None:
         super().__init__()
@@ -106,127 +131,6 @@ class MainWindow(QMainWindow):
         self.reload_cases()
 
     # ----- menus ----------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: object,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        practice = bar.addMenu(self.tr("&Practice"))
-        self.search_action = self._action(
-            self.tr("&Search notes…"), QKeySequence.StandardKey.Find, self.show_search
-        )
-        practice.addAction(self.search_action)
-        practice.addSeparator()
-        self.lock_action = self._action(self.tr("&Lock now"), "Ctrl+L", self.lock)
-        practice.addAction(self.lock_action)
-        lock_after = practice.addMenu(self.tr("Lock &after inactivity"))
-        group = QActionGroup(self)
-        current = self.settings.idle_lock_minutes
-        for minutes in CHOICES_MINUTES:
-            action = QAction(self.tr("%d minutes") % minutes, self)
-            action.setCheckable(True)
-            action.setChecked(minutes == current)
-            action.triggered.connect(lambda _c=False, m=minutes: self._set_idle_minutes(m))
-            group.addAction(action)
-            lock_after.addAction(action)
-        practice.addAction(
-            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        )
-
-        case = bar.addMenu(self.tr("&Case"))
-        self.new_case_action = self._action(
-            self.tr("&New case…"), QKeySequence.StandardKey.New, self.new_case
-        )
-        self.edit_case_action = self._action(self.tr("&Edit case…"), "Ctrl+E", self.edit_case)
-        self.close_case_action = self._action(self.tr("&Close case…"), None, self.close_case)
-        self.reopen_case_action = self._action(self.tr("&Reopen case"), None, self.reopen_case)
-        self.new_session_action = self._action(
-            self.tr("New &session…"), "Ctrl+Shift+N", self.new_session
-        )
-        for a in (self.new_case_action, self.edit_case_action, self.new_session_action):
-            case.addAction(a)
-        case.addSeparator()
-        case.addAction(self.close_case_action)
-        case.addAction(self.reopen_case_action)
-        self.filter_action = self._action(self.tr("&Filter cases"), "Ctrl+K", self._focus_filter)
-        case.addAction(self.filter_action)
-
-        view = bar.addMenu(self.tr("&View"))
-        self.note_tab_action = self._action(
-            self.tr("Session &note"), "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.editor)
-        )
-        self.dashboard_tab_action = self._action(
-            self.tr("Case &dashboard"), "Ctrl+2", lambda: self.tabs.setCurrentWidget(self.dashboard)
-        )
-        self.overview_tab_action = self._action(
-            self.tr("Practice &overview"),
-            "Ctrl+3",
-            lambda: self.tabs.setCurrentWidget(self.overview),
-        )
-        view.addAction(self.note_tab_action)
-        view.addAction(self.dashboard_tab_action)
-        view.addAction(self.overview_tab_action)
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        edit.addAction(self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, self._undo))
-        edit.addAction(self._action(self.tr("&Redo"), QKeySequence.StandardKey.Redo, self._redo))
-
-        note = bar.addMenu(self.tr("&Note"))
-        self.sign_action = QAction(self.tr("&Sign and lock…"), self)
-        self.sign_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sign_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # editor owns it
-        self.sign_action.triggered.connect(self.editor.sign)
-        note.addAction(self.sign_action)
-        note.addAction(self._action(self.tr("Add a&ddendum"), None, self._focus_addendum))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About"), None, self._about))
-        self._update_actions()
-
-    def _set_idle_minutes(self, minutes: int) -> None:
-        self.settings.idle_lock_minutes = minutes
-        self.idle_minutes_changed.emit(minutes)
-
-    def _focused_text(self) -> QPlainTextEdit | None:
-        w = QApplication.focusWidget()
-        return w if isinstance(w, QPlainTextEdit) else None
-
-    def _undo(self) -> None:
-        w = self._focused_text()
-        if w is not None:
-            w.undo()
-
-    def _redo(self) -> None:
-        w = self._focused_text()
-        if w is not None:
-            w.redo()
-
-    def _focus_filter(self) -> None:
-        self.case_list.filter.setFocus()
-        self.case_list.filter.selectAll()
-
-    def _focus_addendum(self) -> None:
-        if self.editor.note is not None and self.editor.note.signed:
-            self.editor.addendum_edit.setFocus()
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About %s") % APP_NAME,
-            self.tr("%s %s\nRecords, session notes and five-step tracking for couples therapists.")
-            % (APP_NAME, __version__),
-        )
 
     def _update_actions(self) -> None:
         case = self.case_panel.case
@@ -319,94 +223,6 @@ class MainWindow(QMainWindow):
         self.reload_cases(keep=case_id)
         detail = cases.get_case(self.practice.uow(), case_id, record_view=False)
         self._show_case(detail, self.case_panel.current_session_id())
-
-    def new_case(self) -> None:
-        dialog = CaseDialog(self, today=date.today())
-        while dialog.exec():
-            try:
-                detail = cases.create_case(self.practice.uow(), dialog.case_input())
-            except Exception as exc:
-                QMessageBox.warning(self, self.tr("Case not created"), explain(exc))
-                continue
-            if not self._leave_note():
-                return
-            self.editor.clear()
-            self.case_panel.clear()
-            self.events.case_changed.emit(detail.id)
-            return
-
-    def edit_case(self) -> None:
-        case = self.case_panel.case
-        if case is None:
-            return
-        dialog = CaseDialog(self, existing=case, today=date.today())
-        while dialog.exec():
-            try:
-                cases.update_case(self.practice.uow(), case.id, dialog.case_input())
-            except Exception as exc:
-                QMessageBox.warning(self, self.tr("Case not saved"), explain(exc))
-                continue
-            self.events.case_changed.emit(case.id)
-            return
-
-    def close_case(self) -> None:
-        case = self.case_panel.case
-        if case is None or case.status != "active":
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Close this case?"),
-            self.tr(
-                "Close %s as of today? Its records stay in the practice and can still be read; "
-                "a closed case can be reopened."
-            )
-            % case.display_name,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            cases.close_case(self.practice.uow(), case.id)
-        except Exception as exc:
-            QMessageBox.warning(self, self.tr("Case not closed"), explain(exc))
-            return
-        self.events.case_changed.emit(case.id)
-
-    def reopen_case(self) -> None:
-        case = self.case_panel.case
-        if case is None or case.status != "closed":
-            return
-        try:
-            cases.reopen_case(self.practice.uow(), case.id)
-        except Exception as exc:
-            QMessageBox.warning(self, self.tr("Case not reopened"), explain(exc))
-            return
-        self.events.case_changed.emit(case.id)
-
-    # ----- sessions and notes ---------------------------------------------------------
-
-    def new_session(self) -> None:
-        case = self.case_panel.case
-        if case is None or case.status != "active":
-            return
-        dialog = SessionDialog(self, case)
-        while dialog.exec():
-            try:
-                created = sessions.create_session(
-                    self.practice.uow(), case.id, dialog.session_input(), dialog.template()
-                )
-            except Exception as exc:
-                QMessageBox.warning(self, self.tr("Session not recorded"), explain(exc))
-                continue
-            if not self._leave_note():
-                return
-            self.reload_cases(keep=case.id)
-            detail = cases.get_case(self.practice.uow(), case.id, record_view=False)
-            self._show_case(detail)
-            self.case_panel.select_session(created.id)
-            self.events.session_created.emit(case.id, created.id)
-            if self.editor.section_edits():
-                self.editor.section_edits()[0].setFocus()
-            return
 
     def open_session(self, session_id: int) -> None:
         if self._suppress_selection:

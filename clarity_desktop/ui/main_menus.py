@@ -1,0 +1,149 @@
+"""The main window's menus and the small commands behind them (undo, focus moves)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
+
+from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.ui.idle import CHOICES_MINUTES
+
+if TYPE_CHECKING:
+    from clarity_desktop.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+    slot: object,
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def _build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    practice = bar.addMenu(window.tr("&Practice"))
+    window.search_action = window._action(
+        window.tr("&Search notes…"), QKeySequence.StandardKey.Find, window.show_search
+    )
+    practice.addAction(window.search_action)
+    practice.addSeparator()
+    window.lock_action = window._action(window.tr("&Lock now"), "Ctrl+L", window.lock)
+    practice.addAction(window.lock_action)
+    lock_after = practice.addMenu(window.tr("Lock &after inactivity"))
+    group = QActionGroup(window)
+    current = window.settings.idle_lock_minutes
+    for minutes in CHOICES_MINUTES:
+        action = QAction(window.tr("%d minutes") % minutes, window)
+        action.setCheckable(True)
+        action.setChecked(minutes == current)
+        action.triggered.connect(lambda _c=False, m=minutes: window._set_idle_minutes(m))
+        group.addAction(action)
+        lock_after.addAction(action)
+    practice.addAction(
+        window._action(window.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+    )
+
+    case = bar.addMenu(window.tr("&Case"))
+    window.new_case_action = window._action(
+        window.tr("&New case…"), QKeySequence.StandardKey.New, window.new_case
+    )
+    window.edit_case_action = window._action(window.tr("&Edit case…"), "Ctrl+E", window.edit_case)
+    window.close_case_action = window._action(window.tr("&Close case…"), None, window.close_case)
+    window.reopen_case_action = window._action(window.tr("&Reopen case"), None, window.reopen_case)
+    window.new_session_action = window._action(
+        window.tr("New &session…"), "Ctrl+Shift+N", window.new_session
+    )
+    for a in (window.new_case_action, window.edit_case_action, window.new_session_action):
+        case.addAction(a)
+    case.addSeparator()
+    case.addAction(window.close_case_action)
+    case.addAction(window.reopen_case_action)
+    window.filter_action = window._action(
+        window.tr("&Filter cases"), "Ctrl+K", window._focus_filter
+    )
+    case.addAction(window.filter_action)
+
+    view = bar.addMenu(window.tr("&View"))
+    window.note_tab_action = window._action(
+        window.tr("Session &note"), "Ctrl+1", lambda: window.tabs.setCurrentWidget(window.editor)
+    )
+    window.dashboard_tab_action = window._action(
+        window.tr("Case &dashboard"),
+        "Ctrl+2",
+        lambda: window.tabs.setCurrentWidget(window.dashboard),
+    )
+    window.overview_tab_action = window._action(
+        window.tr("Practice &overview"),
+        "Ctrl+3",
+        lambda: window.tabs.setCurrentWidget(window.overview),
+    )
+    view.addAction(window.note_tab_action)
+    view.addAction(window.dashboard_tab_action)
+    view.addAction(window.overview_tab_action)
+
+    edit = bar.addMenu(window.tr("&Edit"))
+    edit.addAction(window._action(window.tr("&Undo"), QKeySequence.StandardKey.Undo, window._undo))
+    edit.addAction(window._action(window.tr("&Redo"), QKeySequence.StandardKey.Redo, window._redo))
+
+    note = bar.addMenu(window.tr("&Note"))
+    window.sign_action = QAction(window.tr("&Sign and lock…"), window)
+    window.sign_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    window.sign_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # editor owns it
+    window.sign_action.triggered.connect(window.editor.sign)
+    note.addAction(window.sign_action)
+    note.addAction(window._action(window.tr("Add a&ddendum"), None, window._focus_addendum))
+
+    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu.addAction(window._action(window.tr("&About"), None, window._about))
+    window._update_actions()
+
+
+def _set_idle_minutes(window: MainWindow, minutes: int) -> None:
+    window.settings.idle_lock_minutes = minutes
+    window.idle_minutes_changed.emit(minutes)
+
+
+def _focused_text(window: MainWindow) -> QPlainTextEdit | None:
+    w = QApplication.focusWidget()
+    return w if isinstance(w, QPlainTextEdit) else None
+
+
+def _undo(window: MainWindow) -> None:
+    w = window._focused_text()
+    if w is not None:
+        w.undo()
+
+
+def _redo(window: MainWindow) -> None:
+    w = window._focused_text()
+    if w is not None:
+        w.redo()
+
+
+def _focus_filter(window: MainWindow) -> None:
+    window.case_list.filter.setFocus()
+    window.case_list.filter.selectAll()
+
+
+def _focus_addendum(window: MainWindow) -> None:
+    if window.editor.note is not None and window.editor.note.signed:
+        window.editor.addendum_edit.setFocus()
+
+
+def _about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window,
+        window.tr("About %s") % APP_NAME,
+        window.tr("%s %s\nRecords, session notes and five-step tracking for couples therapists.")
+        % (APP_NAME, __version__),
+    )
