@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from clarity_desktop import APP_NAME, __version__
+from clarity_desktop import APP_NAME, __version__, cli_safety
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -86,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         help="protect the PDF with the password in this file (first line)",
     )
     report.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    COMMANDS.update(cli_safety.add_commands(cmd))
     return p
 
 

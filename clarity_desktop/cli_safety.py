@@ -1,0 +1,109 @@
+"""Command-line safety net: the audit trail, backups and restore, the passphrase.
+
+Registered by cli.py; the same services as the window's Practice menu.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clarity_desktop.services.practices import OpenPractice
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+Command = Callable[[str, str], argparse.ArgumentParser]
+WRONG_PASSPHRASE_DELAY_S = 1.0  # a script guessing passphrases gets one try a second
+
+
+def add_commands(cmd: Command) -> dict[str, Callable[[argparse.Namespace], int]]:
+    audit = cmd("audit", "show or verify the audit trail")
+    audit.add_argument("--verify", action="store_true", help="check every link of the audit chain")
+    audit.add_argument("--case", type=int, help="only this case's entries")
+    audit.add_argument("--action", help="only this action (e.g. viewed, signed, exported)")
+    audit.add_argument(
+        "--csv", type=Path, metavar="FILE.csv", help="write the entries to a CSV file"
+    )
+    audit.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    backup = cmd("backup", "make a verified, encrypted backup now")
+    backup.add_argument(
+        "--to", type=Path, metavar="FOLDER", help="where (default: the practice's backups folder)"
+    )
+    backup.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    restore = cmd("restore", "replace the practice with a backup (a safety copy is kept)")
+    restore.add_argument("--from", dest="source", type=Path, required=True, metavar="FOLDER")
+    restore.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    return {"audit": _audit, "backup": _backup, "restore": _restore}
+
+
+def _secret(args: argparse.Namespace) -> str:
+    from clarity_desktop.cli import read_passphrase
+
+    return read_passphrase(args)
+
+
+def _unlock(args: argparse.Namespace) -> OpenPractice:
+    from clarity_desktop.services import practices
+
+    try:
+        return practices.unlock_practice(args.data_dir, _secret(args))
+    except practices.WrongPassphrase:
+        time.sleep(WRONG_PASSPHRASE_DELAY_S)
+        raise
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import audit, practices
+
+    opened = _unlock(args)
+    try:
+        if args.verify:
+            report = practices.verify_audit(opened)
+            if not report.ok:
+                print(
+                    f"The audit trail is broken at entry {report.first_broken} ({report.rows} entries read)."
+                )
+                return EXIT_ERROR
+            print(f"ok: {report.rows} audit entries, every link intact")
+            return EXIT_OK
+        f = audit.AuditFilter(case_id=args.case, action=args.action)
+        if args.csv is not None:
+            n = audit.export_csv(opened.uow(), f, args.csv)
+            print(f"Wrote {n} audit entries to {args.csv}.")
+            return EXIT_OK
+        for r in reversed(audit.list_events(opened.uow(), f)):
+            case = f"  [{r.case_name}]" if r.case_name else ""
+            detail = f"  {r.detail}" if r.detail else ""
+            print(f"{r.at:%Y-%m-%d %H:%M:%S}  {r.actor}  {r.action} {r.entity}{case}{detail}")
+        return EXIT_OK
+    finally:
+        opened.close()
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import backups
+
+    opened = _unlock(args)
+    try:
+        info = backups.backup_now(opened, args.to)
+    finally:
+        opened.close()
+    print(
+        f"Backed up {info.case_count} cases and {info.note_count} notes to {info.folder} (verified)."
+    )
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import backups
+
+    info = backups.restore(args.data_dir, args.source, _secret(args))
+    print(
+        f"Restored the backup of {info.created_at:%Y-%m-%d %H:%M} UTC "
+        f"({info.case_count} cases, {info.note_count} notes); the previous state is kept in backups/."
+    )
+    return EXIT_OK
