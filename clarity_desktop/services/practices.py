@@ -15,7 +15,7 @@ from clarity_desktop.store import audit_chain
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
 from clarity_desktop.store.models import AuditEvent, Case, Note
-from clarity_desktop.store.practice import Clinician, OpenPractice, WrongPassphrase
+from clarity_desktop.store.practice import Clinician, OpenPractice, PracticeDamaged, WrongPassphrase
 
 
 def create_practice(
@@ -136,6 +136,7 @@ __all__ = [
     "reset_passphrase",
     "unlock_practice",
     "verify_audit",
+    "PracticeDamaged",
     "WrongPassphrase",
 ]
 

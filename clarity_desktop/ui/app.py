@@ -67,6 +67,7 @@ class AppController(QObject):
         self.main: MainWindow | None = None  # kept, hidden, while locked
         self.practice: OpenPractice | None = None
         self.failed_unlocks: list[datetime] = []
+        self._last_unlock: UnlockWindow | None = None
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, clock=clock, parent=self)
         self.idle.idle.connect(self.lock_now)
         self.screen = ScreenLockWatcher(self)
@@ -95,6 +96,7 @@ class AppController(QObject):
             self.folder, demo=self.demo, prefill=DEMO_PASSPHRASE if self.demo else ""
         )
         unlock.unlocked.connect(self._opened)
+        self._last_unlock = unlock
         unlock.attempt_failed.connect(lambda: self.failed_unlocks.append(_utcnow()))
         self._swap(unlock)
         return unlock
@@ -127,10 +129,23 @@ class AppController(QObject):
                 QMessageBox.critical(None, APP_NAME, explain(exc))
                 return
             self.main.lock_requested.connect(self._locked)
+            self.main.practice_replaced.connect(self._replaced)
             self.main.idle_minutes_changed.connect(self.idle.set_minutes)
             self._swap(self.main)
         self.idle.start()
         self.main_window_shown.emit(self.main)
+        unlock = self._last_unlock
+        if unlock is not None and unlock.recovered_with:
+            from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
+
+            PassphraseDialog(practice, self.main, recovery_key=unlock.recovered_with).open()
+            unlock.recovered_with = None
+
+    def _replaced(self, practice: object) -> None:
+        from clarity_desktop.services import practices
+
+        assert isinstance(practice, practices.OpenPractice)
+        self.practice = practice
 
     def lock_now(self) -> None:
         if self.main is not None and self.main.isVisible():

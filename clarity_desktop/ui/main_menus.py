@@ -9,7 +9,10 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
 from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.ui import backup_actions
+from clarity_desktop.ui.audit_dialog import AuditDialog
 from clarity_desktop.ui.idle import CHOICES_MINUTES
+from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
 
 if TYPE_CHECKING:
     from clarity_desktop.ui.main_window import MainWindow
@@ -36,6 +39,23 @@ def _build_menus(window: MainWindow) -> None:
         window.tr("&Search notes…"), QKeySequence.StandardKey.Find, window.show_search
     )
     practice.addAction(window.search_action)
+    practice.addSeparator()
+    practice.addAction(
+        window._action(window.tr("&Back up now…"), None, lambda: backup_actions.back_up_now(window))
+    )
+    practice.addAction(
+        window._action(
+            window.tr("&Restore from a backup…"),
+            None,
+            lambda: backup_actions.restore_from_backup(window),
+        )
+    )
+    practice.addAction(
+        window._action(window.tr("&Audit trail…"), None, lambda: _show_audit(window))
+    )
+    practice.addAction(
+        window._action(window.tr("Change &passphrase…"), None, lambda: _change_passphrase(window))
+    )
     practice.addSeparator()
     window.lock_action = window._action(window.tr("&Lock now"), "Ctrl+L", window.lock)
     practice.addAction(window.lock_action)
@@ -147,3 +167,13 @@ def _about(window: MainWindow) -> None:
         window.tr("%s %s\nRecords, session notes and five-step tracking for couples therapists.")
         % (APP_NAME, __version__),
     )
+
+
+def _show_audit(window: MainWindow) -> None:
+    case = window.case_panel.case
+    AuditDialog(window.practice, window, case.id if case else None).exec()
+
+
+def _change_passphrase(window: MainWindow) -> None:
+    if PassphraseDialog(window.practice, window).exec():
+        window.statusBar().showMessage(window.tr("Passphrase changed."), 5000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +18,7 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.services import cases, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import case_actions, main_menus
+from clarity_desktop.ui import backup_actions, case_actions, main_menus
 from clarity_desktop.ui.case_list import CaseListPanel
 from clarity_desktop.ui.case_panel import CasePanel
 from clarity_desktop.ui.dashboard import CaseDashboard
@@ -33,6 +33,7 @@ from clarity_desktop.ui.unlock import explain
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     idle_minutes_changed = Signal(int)
+    practice_replaced = Signal(object)  # after a restore: the reopened practice
 
     # Set by main_menus._build_menus.
     search_action: QAction
@@ -129,6 +130,10 @@ class MainWindow(QMainWindow):
 
         self._restore_layout()
         self.reload_cases()
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(60 * 60 * 1000)  # look hourly; backs up at most daily
+        self._backup_timer.timeout.connect(lambda: backup_actions.auto_backup_if_due(self))
+        self._backup_timer.start()
 
     # ----- menus ----------------------------------------------------------------------
 
@@ -347,4 +352,6 @@ class MainWindow(QMainWindow):
         self._save_layout()
         if self.search_dialog is not None:
             self.search_dialog.close()
+        if self.isVisible():  # a locked (hidden) window has no open practice to back up
+            backup_actions.auto_backup_on_close(self)
         event.accept()

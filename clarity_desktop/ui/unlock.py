@@ -92,6 +92,10 @@ class UnlockWindow(QWidget):
         self.unlock_button.setDefault(True)
         self.status = QLabel()
         self.error = _error_label()
+        self.restore_button = QPushButton()
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self._restore_newest)
+        self._newest_backup: Path | None = None
 
         self.field_label = QLabel(self.tr("&Passphrase"))
         self.field_label.setBuddy(self.passphrase)
@@ -124,6 +128,7 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.passphrase)
         layout.addWidget(self.use_recovery)
         layout.addWidget(self.error)
+        layout.addWidget(self.restore_button)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.unlock_button)
@@ -131,6 +136,7 @@ class UnlockWindow(QWidget):
 
         self._failures = 0
         self._wait_left = 0
+        self.recovered_with: str | None = None  # the recovery key, when it was used
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(1000)
         self._wait_timer.timeout.connect(self._tick)
@@ -173,6 +179,7 @@ class UnlockWindow(QWidget):
 
     def _done(self, practice: object) -> None:
         self.set_busy(False)
+        self.recovered_with = self.passphrase.text() if self.use_recovery.isChecked() else None
         self.passphrase.clear()
         self._failures = 0
         self.unlocked.emit(practice)
@@ -181,6 +188,7 @@ class UnlockWindow(QWidget):
         from clarity_desktop.services.practices import WrongPassphrase
 
         self.show_error(explain(exc))
+        self._offer_backup(exc)
         if isinstance(exc, WrongPassphrase):
             self._failures += 1
             self.attempt_failed.emit()
@@ -189,6 +197,58 @@ class UnlockWindow(QWidget):
                 self._wait_left = min(2 ** (self._failures - 1), 30)
                 self.set_busy(True, self._wait_text())
                 self._wait_timer.start()
+
+    def _offer_backup(self, exc: BaseException) -> None:
+        """A damaged practice is never overwritten by itself; the newest verified backup
+        is offered instead, and restoring keeps the damaged file as a safety copy."""
+        from clarity_desktop.services import backups
+        from clarity_desktop.services.practices import PracticeDamaged
+
+        newest = (
+            backups.list_backups(backups.backups_root(self.folder))
+            if isinstance(exc, PracticeDamaged)
+            else []
+        )
+        if not newest:
+            self.restore_button.hide()
+            return
+        self._newest_backup = newest[0].folder
+        self.restore_button.setText(
+            self.tr("Restore the backup of %s (%d cases, %d notes)")
+            % (
+                newest[0].created_at.strftime("%d %b %Y %H:%M UTC"),
+                newest[0].case_count,
+                newest[0].note_count,
+            )
+        )
+        self.restore_button.show()
+
+    def _restore_newest(self) -> None:
+        from clarity_desktop.services import backups
+
+        if self._newest_backup is None or not self.passphrase.text():
+            self.show_error(self.tr("Type the passphrase first; restoring needs it."))
+            return
+        self.set_busy(True, self.tr("Restoring the backup…"))
+        self.restore_button.setEnabled(False)
+        run_task(
+            backups.restore,
+            self.folder,
+            self._newest_backup,
+            self.passphrase.text(),
+            on_done=self._restored,
+            on_fail=self._restore_failed,
+        )
+
+    def _restored(self, _info: object) -> None:
+        self.restore_button.hide()
+        self.set_busy(False)
+        self.try_unlock()
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        self.restore_button.setEnabled(True)
+        self.set_busy(False)
+        self.show_error(explain(exc))
 
     def _wait_text(self) -> str:
         return self.tr("Please wait %d s before trying again.") % self._wait_left
