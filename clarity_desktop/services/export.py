@@ -1,0 +1,487 @@
+"""Exporting a whole case for a records request: one ZIP file.
+
+The ZIP holds:
+
+- ``README.txt``: what the files are, in plain words, and what to check before release.
+- ``case.json``: everything in the case, documented below.
+- ``notes/<YYYY-MM-DD>-session-<id>.pdf``: every session note with its addenda, as the
+  program prints it (an unsigned note is marked DRAFT on every page).
+- ``audit.csv``: the case's audit entries up to the export, oldest first.
+
+Private notes are included. A records request is answered from the full record (the
+full record is the legal record); the clinician decides what to release to whom, and
+README.txt says so and lists the private notes. The ZIP itself is not encrypted.
+
+Writing is atomic: the ZIP is built in a temporary file beside the target and renamed
+into place, so a failure (or a progress callback that raises to cancel) never leaves a
+partial export under the chosen name. One audit row ("exported", "case") is written in
+the same step as the rename; the notes' PDFs are rendered from one consistent read of
+the case, without one audit row per note.
+
+case.json, format "clarity-desktop-case-export", version 1
+----------------------------------------------------------
+Plain JSON (UTF-8, names in any script as written). Dates are ``YYYY-MM-DD``. Times
+ending in ``Z`` are UTC (when a thing was written, signed, exported). A session's
+``starts_at`` is the local wall-clock time the therapist entered, ``YYYY-MM-DDTHH:MM``
+without a zone. Absent values are ``null``; texts never are (``""``).
+
+::
+
+    {
+      "format": "clarity-desktop-case-export",
+      "format_version": 1,
+      "exported_at": "2025-06-01T09:30:00Z",
+      "exported_by": "Dana Reyes, LMFT",          # the signature of whoever exported
+      "program": {"name": "Clarity Desktop", "version": "..."},
+      "clinician": {"name": "...", "credentials": "...", "signature": "..."},
+      "case": {
+        "id": 7, "kind": "couple" | "individual", "display_name": "...",
+        "relationship_structure": "...", "status": "active" | "closed",
+        "opened_on": date, "closed_on": date | null,
+        "safety_flag": bool, "safety_note": "...",
+        "created_at": time, "updated_at": time
+      },
+      "partners": [
+        {"id": 12, "position": 1, "name": "...", "pronouns": "...",
+         "date_of_birth": date | null, "email": "...", "phone": "..."}
+      ],
+      "sessions": [                                # oldest first
+        {
+          "id": 40, "starts_at": "2025-03-04T10:00", "duration_minutes": 50,
+          "modality": "in_person" | "telehealth",
+          "attending_partner_id": null | 12,       # null: a joint session
+          "attending": "Both partners" | "<name>",
+          "created_at": time,
+          "note": null | {
+            "id": 40, "template": "five_steps" | "dap" | "soap",
+            "private": bool,                       # an individual session's private note
+            "status": "signed" | "draft",
+            "sections": [{"key": "focus", "title": "Focus of the session", "text": "..."}],
+            "steps": [{"step": 3, "title": "Lean In"}],           # steps the session worked on
+            "partner_steps": [{"partner_id": 12, "partner": "...", "step": 3, "title": "..."}],
+            "partner_readings": [
+              {"partner_id": 12, "partner": "...",
+               "position": -3..3 | null,           # withdraw (-) .. pursue (+)
+               "stance": 0..10 | null,             # leaning to leave (0) .. to stay (10)
+               "clarity": 0..10 | null, "flooded": bool, "flooding_note": "...",
+               "direction": "repair" | "redefinition" | "letting_go" | "not_yet_clear" | null}
+            ],
+            "couple_reading": null | {
+              "loops": ["pursue_withdraw", ...], "loop_other": "...",
+              "intensity": 0..10 | null, "trigger": "...",
+              "co_regulation": bool | null, "co_regulation_note": "...",
+              "repair_attempts": int | null, "repairs_landed": int | null
+            },
+            "created_at": time, "updated_at": time,
+            "signed_at": time | null, "signed_by": "..." | null,
+            "addenda": [{"id": 3, "created_at": time, "author": "...", "body": "..."}],
+            "pdf": "notes/2025-03-04-session-40.pdf" | null
+          }
+        }
+      ],
+      "counts": {"sessions": n, "notes": n, "signed_notes": n, "private_notes": n,
+                 "addenda": n, "partner_readings": n, "couple_readings": n,
+                 "audit_entries": n}
+    }
+
+A later format adds fields and raises ``format_version`` only when a field changes
+meaning; readers should ignore fields they do not know.
+
+audit.csv columns: ``id, at_utc, actor, action, entity, entity_id, detail``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.domain.templates import Template, ordered_sections
+from clarity_desktop.reports import layout
+from clarity_desktop.reports.note import build_note
+from clarity_desktop.services import documents, views
+from clarity_desktop.services.dto import CaseDetail, NoteView
+from clarity_desktop.store.models import AuditEvent, Case, Note, PracticeInfo, Session
+from clarity_desktop.store.uow import UnitOfWork, utcnow
+
+FORMAT = "clarity-desktop-case-export"
+FORMAT_VERSION = 1
+AUDIT_COLUMNS = ("id", "at_utc", "actor", "action", "entity", "entity_id", "detail")
+AUDIT_DETAIL = "records export"
+
+# Called with (notes done, notes in all) after each note; raising stops the export.
+ExportProgress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    case_id: int
+    case_name: str
+    sessions: int
+    notes: int
+    private_notes: int
+    addenda: int
+    pdfs: int
+    audit_entries: int
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """Everything the ZIP needs, read in one transaction."""
+
+    payload: dict[str, Any]
+    detail: CaseDetail
+    notes: list[tuple[NoteView, str]]  # each note with its PDF name
+    audit: list[tuple[Any, ...]]
+
+
+def utc_text(value: datetime | None) -> str | None:
+    """A stored naive-UTC time as ISO 8601 with Z."""
+    return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def pdf_name(session: Session) -> str:
+    return f"notes/{session.starts_at:%Y-%m-%d}-session-{session.id}.pdf"
+
+
+def _step(step: int) -> dict[str, Any]:
+    return {"step": step, "title": Step(step).title}
+
+
+def _note_json(note: Note, names: dict[int, str], pdf: str | None) -> dict[str, Any]:
+    sections = ordered_sections(
+        Template(note.template), {str(k): str(v) for k, v in (note.sections or {}).items()}
+    )
+    couple = note.couple_reading
+    return {
+        "id": note.id,
+        "template": note.template,
+        "private": note.private,
+        "status": "signed" if note.signed_at else "draft",
+        "sections": [
+            {"key": key, "title": title, "text": text}
+            for key, title, text in sections
+            if text.strip()
+        ],
+        "steps": [_step(t.step) for t in sorted(note.steps, key=lambda t: t.step)],
+        "partner_steps": [
+            {"partner_id": ps.partner_id, "partner": names.get(ps.partner_id, ""), **_step(ps.step)}
+            for ps in sorted(note.partner_steps, key=lambda ps: ps.partner_id)
+        ],
+        "partner_readings": [
+            {
+                "partner_id": r.partner_id,
+                "partner": names.get(r.partner_id, ""),
+                "position": r.position,
+                "stance": r.stance,
+                "clarity": r.clarity,
+                "flooded": bool(r.flooded),
+                "flooding_note": r.flooding_note or "",
+                "direction": r.direction,
+            }
+            for r in sorted(note.partner_readings, key=lambda r: r.partner_id)
+        ],
+        "couple_reading": None
+        if couple is None
+        else {
+            "loops": sorted(couple.loops or []),
+            "loop_other": couple.loop_other or "",
+            "intensity": couple.intensity,
+            "trigger": couple.trigger or "",
+            "co_regulation": couple.co_regulation,
+            "co_regulation_note": couple.co_regulation_note or "",
+            "repair_attempts": couple.repair_attempts,
+            "repairs_landed": couple.repairs_landed,
+        },
+        "created_at": utc_text(note.created_at),
+        "updated_at": utc_text(note.updated_at),
+        "signed_at": utc_text(note.signed_at),
+        "signed_by": note.signed_by,
+        "addenda": [
+            {"id": a.id, "created_at": utc_text(a.created_at), "author": a.author, "body": a.body}
+            for a in sorted(note.addenda, key=lambda a: (a.created_at, a.id))
+        ],
+        "pdf": pdf,
+    }
+
+
+def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
+    db = uow.session
+    case = db.execute(
+        select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
+    ).scalar_one_or_none()
+    if case is None:
+        raise NotFound(f"There is no case number {case_id}.")
+    sessions = (
+        db.execute(
+            select(Session)
+            .where(Session.case_id == case_id)
+            .order_by(Session.starts_at, Session.id)
+            .options(
+                selectinload(Session.note).selectinload(Note.steps),
+                selectinload(Session.note).selectinload(Note.partner_steps),
+                selectinload(Session.note).selectinload(Note.partner_readings),
+                selectinload(Session.note).selectinload(Note.couple_reading),
+                selectinload(Session.note).selectinload(Note.addenda),
+            )
+        )
+        .scalars()
+        .all()
+    )
+    info = db.execute(select(PracticeInfo)).scalars().first()
+    audit = [
+        (e.id, utc_text(e.at), e.actor, e.action, e.entity, e.entity_id, e.detail)
+        for e in db.execute(
+            select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.id)
+        ).scalars()
+    ]
+    names = {p.id: p.name for p in case.partners}
+    notes: list[tuple[NoteView, str]] = []
+    session_items = []
+    for s in sessions:
+        note_json = None
+        if s.note is not None:
+            name = pdf_name(s)
+            notes.append((views.note_view(s.note), name))
+            note_json = _note_json(s.note, names, name if include_pdfs else None)
+        session_items.append(
+            {
+                "id": s.id,
+                "starts_at": s.starts_at.isoformat(timespec="minutes"),
+                "duration_minutes": s.duration_minutes,
+                "modality": s.modality,
+                "attending_partner_id": s.attending_partner_id,
+                "attending": views.attending_label(case, s.attending_partner_id),
+                "created_at": utc_text(s.created_at),
+                "note": note_json,
+            }
+        )
+    all_notes = [s.note for s in sessions if s.note is not None]
+    payload: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": utc_text(utcnow()),
+        "exported_by": uow.actor,
+        "program": {"name": APP_NAME, "version": __version__},
+        "clinician": {
+            "name": info.clinician_name if info else "",
+            "credentials": info.clinician_credentials if info else "",
+            "signature": uow.actor,
+        },
+        "case": {
+            "id": case.id,
+            "kind": case.kind,
+            "display_name": case.display_name,
+            "relationship_structure": case.relationship_structure,
+            "status": case.status,
+            "opened_on": _day(case.opened_on),
+            "closed_on": _day(case.closed_on),
+            "safety_flag": case.safety_flag,
+            "safety_note": case.safety_note,
+            "created_at": utc_text(case.created_at),
+            "updated_at": utc_text(case.updated_at),
+        },
+        "partners": [
+            {
+                "id": p.id,
+                "position": p.position,
+                "name": p.name,
+                "pronouns": p.pronouns,
+                "date_of_birth": _day(p.date_of_birth),
+                "email": p.email,
+                "phone": p.phone,
+            }
+            for p in case.partners
+        ],
+        "sessions": session_items,
+        "counts": {
+            "sessions": len(sessions),
+            "notes": len(all_notes),
+            "signed_notes": sum(1 for n in all_notes if n.signed_at),
+            "private_notes": sum(1 for n in all_notes if n.private),
+            "addenda": sum(len(n.addenda) for n in all_notes),
+            "partner_readings": sum(len(n.partner_readings) for n in all_notes),
+            "couple_readings": sum(1 for n in all_notes if n.couple_reading),
+            "audit_entries": len(audit),
+        },
+    }
+    detail = views.case_detail(db, case_id)
+    return _Snapshot(payload, detail, notes, audit)
+
+
+def _audit_csv(rows: list[tuple[Any, ...]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(AUDIT_COLUMNS)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return buffer.getvalue()
+
+
+def _readme(snap: _Snapshot, include_pdfs: bool) -> str:
+    case = snap.payload["case"]
+    counts = snap.payload["counts"]
+    exported = datetime.now(UTC).astimezone()
+    private = [(view, name) for view, name in snap.notes if view.private]
+    lines = [
+        f"Records export from {APP_NAME}",
+        "",
+        f"Case: {case['display_name']} (case number {case['id']})",
+        f"Exported: {exported:%d %B %Y, %H:%M %Z} by {snap.payload['exported_by']}",
+        "",
+        "What the files are",
+        "",
+        "case.json",
+        "    The whole record of the case in a form other programs can read: the case",
+        "    details, the clients, every session, every session note with its sections,",
+        "    the steps of the five-step framework it worked on, where each partner stood,",
+        "    the readings recorded for each partner and for the couple, signatures and",
+        "    addenda (later corrections). Times ending in Z are UTC; the start of a",
+        "    session is the local time the therapist entered.",
+    ]
+    if include_pdfs:
+        lines += [
+            "",
+            "notes/",
+            "    One PDF per session note, named by the session's date, with every addendum.",
+            "    A note that was never signed is marked DRAFT on every page.",
+        ]
+    else:
+        lines += ["", "The PDFs of the notes were left out of this export on request."]
+    lines += [
+        "",
+        "audit.csv",
+        "    Who viewed, changed, signed, printed or exported this case's records, and",
+        "    when (UTC), up to this export. The export itself is logged in the practice.",
+        "",
+        "README.txt",
+        "    This file.",
+        "",
+        f"In all: {_count(counts['sessions'], 'session')}, {_count(counts['notes'], 'note')} "
+        f"({counts['signed_notes']} signed), "
+        f"{_count(counts['addenda'], 'addendum', 'addenda')}, "
+        f"{_count(counts['audit_entries'], 'audit entry', 'audit entries')}.",
+        "",
+        "Before releasing these records",
+        "",
+        "This export is the full clinical record: the full record is the legal record.",
+        "It includes notes marked private, such as notes of individual sessions in",
+        "couples work that may hold what one partner said alone. Deciding what to",
+        "release, and to whom, is the clinician's decision; review the files first.",
+    ]
+    if private:
+        lines += ["", f"Private notes in this export ({len(private)}):"]
+        lines += [
+            f"    note {view.id}, session of {view.session_starts_at:%d %b %Y}"
+            + (f" ({name})" if include_pdfs else "")
+            for view, name in private
+        ]
+    else:
+        lines += ["", "No note of this case is marked private."]
+    lines += [
+        "",
+        "This ZIP file is not encrypted. Keep it somewhere safe and delete copies that",
+        "are no longer needed.",
+        "",
+    ]
+    return "\r\n".join(lines)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def _entry(name: str, when: datetime) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
+
+
+def _check_target(out: Path) -> None:
+    if out.is_dir():
+        raise ValidationError(f"{out} is a folder; choose a file name for the export.", "out")
+    if not out.parent.is_dir():
+        raise ValidationError(f"The folder {out.parent} does not exist.", "out")
+
+
+def export_case(
+    uow: UnitOfWork,
+    case_id: int,
+    out_zip: Path,
+    *,
+    progress: ExportProgress | None = None,
+    include_pdfs: bool = True,
+    page_size: str = "A4",
+) -> ExportSummary:
+    """Write the case's records to *out_zip* (replacing it); see the module docstring."""
+    out = Path(out_zip)
+    _check_target(out)
+    size = layout.page_size_name(page_size)
+    with uow:
+        snap = _snapshot(uow, case_id, include_pdfs)
+    when = datetime.now()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            with zipfile.ZipFile(handle, "w") as zf:
+                zf.writestr(_entry("README.txt", when), _readme(snap, include_pdfs))
+                zf.writestr(
+                    _entry("case.json", when),
+                    json.dumps(snap.payload, ensure_ascii=False, indent=2) + "\n",
+                )
+                total = len(snap.notes)
+                for done, (view, name) in enumerate(snap.notes, start=1):
+                    if include_pdfs:
+                        doc = documents.note_document(view, snap.detail, uow.actor)
+                        pdf = build_note(doc, None, page_size=size)
+                        assert pdf is not None  # no destination: the bytes come back
+                        zf.writestr(_entry(name, when), pdf)
+                    if progress is not None:
+                        progress(done, total)
+                zf.writestr(_entry("audit.csv", when), _audit_csv(snap.audit))
+            handle.flush()
+            os.fsync(handle.fileno())
+        with uow:
+            uow.audit("exported", "case", case_id, case_id, detail=AUDIT_DETAIL)
+            os.replace(tmp, out)
+            try:
+                uow.commit()
+            except BaseException:
+                out.unlink(missing_ok=True)  # never an export that the log does not show
+                raise
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    counts = snap.payload["counts"]
+    return ExportSummary(
+        path=out,
+        case_id=case_id,
+        case_name=snap.payload["case"]["display_name"],
+        sessions=counts["sessions"],
+        notes=counts["notes"],
+        private_notes=counts["private_notes"],
+        addenda=counts["addenda"],
+        pdfs=len(snap.notes) if include_pdfs else 0,
+        audit_entries=counts["audit_entries"],
+    )

@@ -1,0 +1,145 @@
+"""Moving in: clients from another practice system's CSV export become individual cases.
+
+Two steps, so nothing is stored before the therapist has seen it: preview (read the
+file, compare with the clients already in the practice, say what would happen to each
+row) and import (store exactly the previewed rows). The import is all or nothing: every
+case is added in one transaction with one audit row, and any failure rolls all of it
+back, so a practice never holds half a client list.
+
+Each row becomes one individual case, the client as its one partner. Couples are not
+guessed from a list of people; the therapist opens couple cases afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from clarity_desktop.domain.csv_clients import (
+    MAX_FILE_BYTES,
+    ImportFileError,
+    ImportPreview,
+    preview_import,
+)
+from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, validate_case
+from clarity_desktop.store.models import Case, Partner
+from clarity_desktop.store.uow import UnitOfWork, utcnow
+
+__all__ = [
+    "ImportFileError",
+    "ImportPreview",
+    "existing_clients",
+    "import_clients",
+    "preview_bytes",
+    "preview_file",
+    "read_csv",
+]
+
+
+def read_csv(path: Path) -> bytes:
+    """The file's bytes, or one sentence saying why they cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(
+                f"The file {path.name} is too large to be a client list "
+                f"(more than {MAX_FILE_BYTES // 2**20} MB)."
+            )
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise ImportFileError(f"{path} is a folder, not a CSV file.") from None
+    except FileNotFoundError:
+        raise ImportFileError(f"There is no file {path}.") from None
+    except OSError as exc:
+        raise ImportFileError(
+            f"The file {path.name} cannot be read ({exc.strerror or exc})."
+        ) from None
+
+
+def existing_clients(uow: UnitOfWork) -> tuple[list[str], list[str]]:
+    """Names and e-mail addresses of everyone already in the practice (for duplicates)."""
+    with uow:
+        rows = uow.session.execute(select(Partner.name, Partner.email)).all()
+    return [name for name, _ in rows], [email for _, email in rows if email]
+
+
+def preview_bytes(
+    uow: UnitOfWork, data: str | bytes, *, day_first: bool | None = None, today: date | None = None
+) -> ImportPreview:
+    names, emails = existing_clients(uow)
+    return preview_import(data, names, today or date.today(), day_first, existing_emails=emails)
+
+
+def preview_file(
+    uow: UnitOfWork, path: Path, *, day_first: bool | None = None, today: date | None = None
+) -> ImportPreview:
+    return preview_bytes(uow, read_csv(path), day_first=day_first, today=today)
+
+
+def import_clients(
+    uow: UnitOfWork,
+    preview: ImportPreview,
+    *,
+    skip_rejected: bool = False,
+    today: date | None = None,
+) -> list[int]:
+    """Add one individual case per previewed row; returns the new case ids in row order.
+
+    Refused (nothing stored) while the date order is unresolved, or while rows were
+    rejected unless *skip_rejected*. Every row is validated again before anything is
+    written, then all cases and one audit row go in one transaction."""
+    reason = preview.blocker(skip_rejected)
+    if reason is not None:
+        raise ValidationError(reason, "preview")
+    day = today or date.today()
+    clean = [_validated(row.line, row.client, day) for row in preview.rows]
+    with uow:
+        now = utcnow()
+        ids = [_new_case(uow, c, now).id for c in clean]
+        n = len(ids)
+        uow.audit("imported", "practice", detail=f"{n} client{'s' if n != 1 else ''} from CSV")
+        uow.commit()
+    return ids
+
+
+def _validated(line: int, client: PartnerInput, today: date) -> CaseInput:
+    try:
+        return validate_case(CaseInput(CaseKind.INDIVIDUAL, "", (client,), opened_on=today), today)
+    except ValidationError as exc:
+        raise ValidationError(
+            f"Line {line} cannot be imported ({str(exc).rstrip('.')}); nothing was imported.",
+            "preview",
+        ) from None
+
+
+def _new_case(uow: UnitOfWork, clean: CaseInput, now: datetime) -> Case:
+    """One case with its one client, flushed so it has its id (not yet committed)."""
+    assert clean.opened_on is not None
+    p = clean.partners[0]
+    case = Case(
+        kind=CaseKind.INDIVIDUAL.value,
+        display_name=clean.display_name,
+        relationship_structure="",
+        status="active",
+        opened_on=clean.opened_on,
+        safety_flag=False,
+        safety_note="",
+        created_at=now,
+        updated_at=now,
+    )
+    case.partners.append(
+        Partner(
+            position=1,
+            name=p.name,
+            pronouns=p.pronouns,
+            date_of_birth=p.date_of_birth,
+            email=p.email,
+            phone=p.phone,
+        )
+    )
+    uow.session.add(case)
+    uow.session.flush()
+    return case
