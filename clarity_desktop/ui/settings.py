@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 
 class Settings:
@@ -60,6 +60,20 @@ class Settings:
     @idle_lock_minutes.setter
     def idle_lock_minutes(self, minutes: int) -> None:
         self._s.setValue("security/idle_lock_minutes", int(minutes))
+
+    @property
+    def page_size(self) -> str:
+        """ "A4" or "Letter" for documents; until chosen, Letter where the system measures
+        in US units."""
+        value = str(self._s.value("documents/page_size", "") or "")
+        if value in ("A4", "Letter"):
+            return value
+        us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+        return "Letter" if us else "A4"
+
+    @page_size.setter
+    def page_size(self, value: str) -> None:
+        self._s.setValue("documents/page_size", value if value in ("A4", "Letter") else "A4")
 
     def sync(self) -> None:
         self._s.sync()
