@@ -14,13 +14,14 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from clarity_desktop import APP_NAME, __version__, cli_safety
 
 EXIT_OK = 0
 EXIT_ERROR = 2
-REPORTS = ("note", "handout", "steps")
+REPORTS = ("note", "summary", "progress", "handout", "steps")
 HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
 
 
@@ -55,12 +56,17 @@ def _parser() -> argparse.ArgumentParser:
     cases = cmd("cases", "list the cases of a practice")
     cases.add_argument("--json", action="store_true", help="print JSON instead of a table")
     cases.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
-    report = cmd("report", "make a PDF: a session note, a client handout or the five-step overview")
+    report = cmd(
+        "report",
+        "make a PDF: a session note, a case summary, a progress report, a client handout "
+        "or the five-step overview",
+    )
     report.add_argument(
         "document",
         choices=REPORTS,
-        help="note: a session note (record copy); handout: a client handout for one step; "
-        "steps: the one-page overview of the five steps",
+        help="note: a session note (record copy); summary: the case summary with charts; "
+        "progress: the progress report for --from .. --to; handout: a client handout for "
+        "one step; steps: the one-page overview of the five steps",
     )
     report.add_argument("--case", type=int, metavar="ID", help="the case (see the cases command)")
     report.add_argument(
@@ -77,6 +83,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="handout: make a joint handout although the case has a safety flag",
     )
+    report.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="YYYY-MM-DD",
+        help="progress: the first day of the period (included)",
+    )
+    report.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="YYYY-MM-DD",
+        help="progress: the last day of the period (included)",
+    )
     report.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     report.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
     report.add_argument(
@@ -87,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
     COMMANDS.update(cli_safety.add_commands(cmd))
+    from clarity_desktop import cli_records  # here: cli_records imports from this module
+
+    COMMANDS.update(cli_records.add_commands(cmd))
     return p
 
 
@@ -192,9 +213,45 @@ def _read_first_line(file: Path, what: str) -> str:
     return value
 
 
+REPORT_NOUNS = {
+    "note": "note",
+    "summary": "case summary",
+    "progress": "progress report",
+    "handout": "handout",
+}
+
+
+def _report_date(value: str, option: str) -> date:
+    text = value.strip()
+    try:
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        message = f"The {option} date must be a real date written YYYY-MM-DD, not {value!r}."
+        raise CliError(message) from None
+
+
+def report_period(args: argparse.Namespace) -> tuple[date, date] | None:
+    """--from and --to as dates (progress only): both needed, the first not after the last."""
+    if args.document != "progress":
+        if args.date_from is not None or args.date_to is not None:
+            raise CliError("--from and --to are for the progress report only.")
+        return None
+    if args.date_from is None or args.date_to is None:
+        raise CliError("A progress report needs its period: --from YYYY-MM-DD --to YYYY-MM-DD.")
+    start = _report_date(args.date_from, "--from")
+    end = _report_date(args.date_to, "--to")
+    if start > end:
+        raise CliError(f"The --from date ({start}) is after the --to date ({end}).")
+    return start, end
+
+
 def _check_report_options(args: argparse.Namespace) -> None:
-    if args.document in ("note", "handout") and args.case is None:
-        raise CliError(f"Please say which case with --case ID to make a {args.document}.")
+    if args.document in REPORT_NOUNS and args.case is None:
+        noun = REPORT_NOUNS[args.document]
+        raise CliError(f"Please say which case with --case ID to make a {noun}.")
+    report_period(args)
     if args.document != "note" and args.session is not None:
         raise CliError("--session is for the note report only.")
     if args.document != "handout":
@@ -223,6 +280,17 @@ def _report(args: argparse.Namespace) -> int:
             note_id = documents.note_for(case, args.session)
             out = args.out or Path(f"session-note-{note_id}.pdf")
             documents.note_pdf(uow, note_id, out, page_size=size, password=pdf_password)
+        elif args.document == "summary":
+            out = args.out or Path(f"case-summary-{args.case}.pdf")
+            documents.summary_pdf(uow, args.case, out, page_size=size, password=pdf_password)
+        elif args.document == "progress":
+            period = report_period(args)
+            assert period is not None  # checked above
+            start, end = period
+            out = args.out or Path(f"progress-{args.case}-{start}-to-{end}.pdf")
+            documents.progress_pdf(
+                uow, args.case, start, end, out, page_size=size, password=pdf_password
+            )
         elif args.document == "handout":
             case = cases.get_case(uow, args.case, record_view=False)
             try:

@@ -1,11 +1,14 @@
-"""Printing and exporting documents: the session note, client handouts, the overview.
+"""Printing and exporting documents: the session note, client handouts, the overview,
+the case summary and the progress report.
 
 Each function gathers what the document shows through the other services, hands plain
 dataclasses to clarity_desktop.reports, and writes one audit row ("exported", "printed"
 or "previewed") once the document exists, so the log never claims a document that was
 not made.
 
-Privacy: a handout is made from the step, the first names the therapist chose and the
+Privacy: the case summary and the progress report print the case's structure and
+readings and no note text at all (private notes are only marked as private); a handout is
+made from the step, the first names the therapist chose and the
 therapist's message, and nothing else: no note, reading or case detail is read for it.
 For a case with a safety flag, a joint handout is refused until the therapist confirms.
 """
@@ -20,11 +23,12 @@ from typing import Literal
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.reports import handouts, layout
+from clarity_desktop.domain.timeline import Timeline
+from clarity_desktop.reports import handouts, layout, summary
 from clarity_desktop.reports.layout import Destination, Progress
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
-from clarity_desktop.services import cases, notes
-from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
+from clarity_desktop.services import cases, dynamics, notes
+from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
 from clarity_desktop.store.uow import UnitOfWork
 
 DocumentAction = Literal["exported", "printed", "previewed"]
@@ -142,6 +146,130 @@ def note_pdf(
     data = build_note(doc, out, page_size=size, password=password or None, progress=progress)
     what = "session note PDF" if note.signed else "session note PDF (unsigned draft)"
     _audit(uow, action, "note", note.id, note.case_id, _detail(what, out, password))
+    return data
+
+
+# The case summary and the progress report -------------------------------------------
+
+
+def _note_state(session: SessionView, now: datetime) -> str:
+    if session.note_id is None:
+        return "No note"
+    if session.note_signed:
+        return "Signed"
+    return "Booked" if session.starts_at > now else "Draft"
+
+
+def _session_row(session: SessionView, case: CaseDetail, now: datetime) -> summary.SessionRow:
+    if session.attending_partner_id is None:
+        attendance = "Joint" if case.kind is CaseKind.COUPLE else session.attending_label
+    else:
+        attendance = session.attending_label
+    return summary.SessionRow(
+        session_id=session.id,
+        starts_at=session.starts_at,
+        attendance=attendance,
+        modality=session.modality.title,
+        steps=tuple(sorted(session.steps)),
+        note=_note_state(session, now),
+        private=session.note_private,
+    )
+
+
+def summary_document(
+    case: CaseDetail,
+    timeline: Timeline,
+    clinician: str,
+    period: summary.Period | None = None,
+    now: datetime | None = None,
+) -> summary.SummaryDocument:
+    """What the case summary (no *period*) or progress report shows, from the views the
+    services return. No note text is read: sessions come as SessionViews (structure only)
+    and readings from the timeline."""
+    printed = now or datetime.now()
+    sessions = sorted(case.sessions, key=lambda s: (s.starts_at, s.id))
+    if period is not None:
+        sessions = [s for s in sessions if s.starts_at in period]
+        timeline = summary.in_period(timeline, period)
+    return summary.SummaryDocument(
+        clinician=clinician,
+        case_id=case.id,
+        case_name=case.display_name,
+        case_kind=case.kind.title,
+        relationship_structure=case.relationship_structure,
+        status=case.status.capitalize(),
+        opened_on=case.opened_on,
+        closed_on=case.closed_on,
+        safety_flag=case.safety_flag,
+        safety_note=case.safety_note,
+        partners=tuple(summary.PartnerRow(p.id, p.name, p.pronouns) for p in case.partners),
+        sessions=tuple(_session_row(s, case, printed) for s in sessions),
+        timeline=timeline,
+        period=period,
+        printed_at=printed.astimezone(),
+    )
+
+
+def check_period(start: date, end: date) -> summary.Period:
+    if start > end:
+        raise ValidationError(
+            f"The period starts after it ends ({start.isoformat()} is after {end.isoformat()}).",
+            "period",
+        )
+    return summary.Period(start, end)
+
+
+def summary_pdf(
+    uow: UnitOfWork,
+    case_id: int,
+    out: Destination = None,
+    *,
+    page_size: str = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+    action: DocumentAction = "exported",
+) -> bytes | None:
+    """The case summary (clinician-facing; no note text, private notes marked) as a PDF.
+    Returns the bytes when *out* is None."""
+    _check_action(action)
+    size = layout.page_size_name(page_size)
+    case = cases.get_case(uow, case_id, record_view=False)
+    doc = summary_document(case, dynamics.case_timeline(uow, case_id), uow.actor)
+    data = summary.build_summary(
+        doc, out, page_size=size, password=password or None, progress=progress
+    )
+    what = f"case summary PDF, {len(doc.sessions)} sessions"
+    _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
+    return data
+
+
+def progress_pdf(
+    uow: UnitOfWork,
+    case_id: int,
+    start: date,
+    end: date,
+    out: Destination = None,
+    *,
+    page_size: str = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+    action: DocumentAction = "exported",
+) -> bytes | None:
+    """The progress report for the sessions from *start* to *end* (both days included).
+    Returns the bytes when *out* is None."""
+    _check_action(action)
+    size = layout.page_size_name(page_size)
+    period = check_period(start, end)
+    case = cases.get_case(uow, case_id, record_view=False)
+    doc = summary_document(case, dynamics.case_timeline(uow, case_id), uow.actor, period)
+    data = summary.build_progress(
+        doc, out, page_size=size, password=password or None, progress=progress
+    )
+    what = (
+        f"progress report PDF, {start.isoformat()} to {end.isoformat()}, "
+        f"{len(doc.sessions)} sessions"
+    )
+    _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
     return data
 
 

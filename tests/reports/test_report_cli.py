@@ -198,15 +198,6 @@ def test_mistakes_are_one_sentence_and_exit_2(
     assert one_sentence(err) == f"clarity-desktop: {message}"
 
 
-def test_summary_and_progress_are_not_offered_yet(
-    env: Path, practice_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    with pytest.raises(SystemExit) as done:
-        cli.main(["report", "summary", "--data-dir", str(practice_dir), "--case", "1"])
-    assert done.value.code == 2
-    assert "invalid choice: 'summary'" in capsys.readouterr().err
-
-
 @pytest.mark.slow
 def test_a_real_process_writes_the_pdf_without_loading_qt(
     practice: OpenPractice, practice_dir: Path, passphrase: str, tmp_path: Path
