@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.ui import backup_actions
+from clarity_desktop.ui import backup_actions, record_actions
 from clarity_desktop.ui.audit_dialog import AuditDialog
 from clarity_desktop.ui.idle import CHOICES_MINUTES
 from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
@@ -92,6 +92,39 @@ def _build_menus(window: MainWindow) -> None:
         window.tr("&Filter cases"), "Ctrl+K", window._focus_filter
     )
     case.addAction(window.filter_action)
+    case.addSeparator()
+    window.documents_action = window._action(
+        window.tr("&Documents and handouts…"),
+        "Ctrl+P",
+        lambda: record_actions.open_documents(window),
+    )
+    case.addAction(window.documents_action)
+    case.addAction(
+        window._action(
+            window.tr("Client &handout…"),
+            None,
+            lambda: record_actions.open_documents(window, "handout"),
+        )
+    )
+    case.addAction(
+        window._action(
+            window.tr("Case &summary…"),
+            None,
+            lambda: record_actions.open_documents(window, "summary"),
+        )
+    )
+    case.addAction(
+        window._action(
+            window.tr("&Progress report…"),
+            None,
+            lambda: record_actions.open_documents(window, "progress"),
+        )
+    )
+    case.addAction(
+        window._action(
+            window.tr("E&xport case records…"), None, lambda: record_actions.export_case(window)
+        )
+    )
 
     view = bar.addMenu(window.tr("&View"))
     window.note_tab_action = window._action(
@@ -122,6 +155,13 @@ def _build_menus(window: MainWindow) -> None:
     window.sign_action.triggered.connect(window.editor.sign)
     note.addAction(window.sign_action)
     note.addAction(window._action(window.tr("Add a&ddendum"), None, window._focus_addendum))
+    note.addAction(
+        window._action(
+            window.tr("&Print or save this note…"),
+            None,
+            lambda: record_actions.open_documents(window, "note"),
+        )
+    )
 
     help_menu = bar.addMenu(window.tr("&Help"))
     help_menu.addAction(window._action(window.tr("&About"), None, window._about))

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     dashboard_tab_action: QAction
     overview_tab_action: QAction
     sign_action: QAction
+    documents_action: QAction
 
     # Menus and case commands live in their own modules to keep this file readable.
     _action = main_menus._action
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         case = self.case_panel.case
         self.edit_case_action.setEnabled(case is not None)
+        self.documents_action.setEnabled(case is not None)
         self.new_session_action.setEnabled(case is not None and case.status == "active")
         self.close_case_action.setEnabled(case is not None and case.status == "active")
         self.reopen_case_action.setEnabled(case is not None and case.status == "closed")
