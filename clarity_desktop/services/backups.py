@@ -28,7 +28,7 @@ from clarity_desktop.store.models import Case, Note
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.uow import utcnow
 
-MANIFEST = "manifest.json"
+MANIFEST = backup.MANIFEST
 PREFIX = "clarity-backup-"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 8
@@ -101,18 +101,15 @@ def backup_now(
 
 
 def _write_manifest(info: BackupInfo) -> None:
-    data = {
-        "format": "clarity-backup",
-        "version": 1,
-        "created_at": info.created_at.isoformat(),
-        "kind": info.kind,
-        "revision": info.revision,
-        "cases": info.case_count,
-        "notes": info.note_count,
-        "app_version": info.app_version,
-    }
-    path = info.folder / MANIFEST
-    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    backup.write_manifest(
+        info.folder,
+        created_at=info.created_at,
+        kind=info.kind,
+        revision=info.revision,
+        cases=info.case_count,
+        notes=info.note_count,
+        app_version=info.app_version,
+    )
 
 
 def read_backup(folder: Path) -> BackupInfo:

@@ -8,8 +8,10 @@ file; the key file is saved beside it too, for the day the practice's own is los
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,9 @@ from clarity_desktop.store.engine import connect_raw
 Progress = Callable[[int, int], None]  # pages done, pages in all
 
 
-def copy_database(src: Path, key: bytes, dest: Path, progress: Progress | None = None) -> None:
+def copy_database(
+    src: Path, key: bytes | bytearray, dest: Path, progress: Progress | None = None
+) -> None:
     """Copy *src* to *dest* page by page while others may keep using *src*. Written to a
     side file and renamed only once complete, so *dest* is never half a database."""
     part = dest.with_name(dest.name + ".part")
@@ -57,7 +61,7 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def problems(path: Path, key: bytes) -> list[str]:
+def problems(path: Path, key: bytes | bytearray) -> list[str]:
     """Empty when the file decrypts page by page and SQLite finds it sound."""
     try:
         conn: Any = connect_raw(path, key)
@@ -75,10 +79,36 @@ def problems(path: Path, key: bytes) -> list[str]:
         conn.close()
 
 
-def practice_id_of(path: Path, key: bytes) -> str | None:
+def practice_id_of(path: Path, key: bytes | bytearray) -> str | None:
     conn: Any = connect_raw(path, key)
     try:
         row = conn.execute("SELECT practice_id FROM practice_info WHERE id = 1").fetchone()
         return str(row[0]) if row else None
     finally:
         conn.close()
+
+
+MANIFEST = "manifest.json"
+
+
+def write_manifest(
+    folder: Path,
+    *,
+    created_at: datetime,
+    kind: str,
+    revision: str,
+    cases: int,
+    notes: int,
+    app_version: str,
+) -> None:
+    data = {
+        "format": "clarity-backup",
+        "version": 1,
+        "created_at": created_at.isoformat(),
+        "kind": kind,
+        "revision": revision,
+        "cases": cases,
+        "notes": notes,
+        "app_version": app_version,
+    }
+    (folder / MANIFEST).write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 import stat
 import uuid
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.errors import ClarityError
-from clarity_desktop.store import keys, migrate
-from clarity_desktop.store.engine import DatabaseError, make_engine, writer
+from clarity_desktop.store import backup, keys, migrate
+from clarity_desktop.store.engine import DatabaseError, connect_raw, make_engine, writer
 from clarity_desktop.store.files import db_path, exists, key_path
 from clarity_desktop.store.models import PracticeInfo
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -223,8 +224,14 @@ def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
                 "This practice was last used by a newer Clarity Desktop; please update the program."
             )
         if revision != migrate.head_revision():
-            with engine.begin() as conn:
-                migrate.upgrade(conn)
+            _backup_before_upgrade(folder, key, revision or "none")
+            try:
+                migrate.upgrade_checked(engine)
+            except Exception as exc:
+                raise PracticeError(
+                    "Updating this practice to the new version failed and was undone; your "
+                    f"records are unchanged ({exc})."
+                ) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -248,3 +255,35 @@ def rewrap_passphrase(
         keyfile.practice_id, keys.wrap(db_key, new_passphrase, keys.DEFAULT_KDF), keyfile.recovery
     )
     updated.write_atomically(key_path(folder))
+
+
+def _backup_before_upgrade(folder: Path, key: bytes | bytearray, revision: str) -> None:
+    """A verified copy before any schema change, kept with the other backups."""
+    target = (
+        folder / "backups" / f"clarity-backup-{utcnow():%Y%m%d-%H%M%S}-before-upgrade-{revision}"
+    )
+    target.mkdir(parents=True, mode=0o700)
+    backup.copy_database(db_path(folder), key, db_path(target))
+    found = backup.problems(db_path(target), key)
+    if found:
+        raise PracticeDamaged(
+            f"The practice could not be backed up before updating it: {found[0]}."
+        )
+    shutil.copy2(key_path(folder), key_path(target))
+    conn = connect_raw(db_path(target), key)
+    try:
+        cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+        notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+    finally:
+        conn.close()
+    from clarity_desktop import __version__
+
+    backup.write_manifest(
+        target,
+        created_at=utcnow(),
+        kind="safety",
+        revision=revision,
+        cases=int(cases),
+        notes=int(notes),
+        app_version=__version__,
+    )

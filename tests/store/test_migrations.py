@@ -1,0 +1,105 @@
+"""Every migration, run on populated practices made at each earlier revision (see
+fixtures/make_fixtures.py): rows kept, signed notes still locked, triggers present,
+foreign keys clean, the audit chain valid, a verified backup made first; and a failed
+upgrade rolls back whole."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.services import backups, practices
+from clarity_desktop.store import backup, migrate, triggers
+from clarity_desktop.store import practice as store
+from clarity_desktop.store.engine import connect_raw
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PASSPHRASE = "fixture passphrase"
+TABLES = (
+    "practice_info",
+    "cases",
+    "partners",
+    "sessions",
+    "notes",
+    "note_steps",
+    "note_partner_steps",
+    "addenda",
+    "audit_events",
+    "note_search",
+)
+REVISIONS = sorted(p.name.removeprefix("rev-") for p in FIXTURES.glob("rev-*"))
+
+
+def copy(revision: str, tmp_path: Path) -> Path:
+    folder = tmp_path / f"practice-{revision}"
+    shutil.copytree(FIXTURES / f"rev-{revision}", folder)
+    return folder
+
+
+def counts(folder: Path, tables: tuple[str, ...]) -> dict[str, int]:
+    key = store.unlock_key(folder, PASSPHRASE)
+    conn = connect_raw(folder / "practice.clarity", key)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def test_there_is_a_fixture_for_every_earlier_revision() -> None:
+    head = migrate.head_revision()
+    assert set(REVISIONS) == migrate.known_revisions() - {head}
+
+
+@pytest.mark.parametrize("revision", REVISIONS)
+def test_upgrading_keeps_every_record_and_every_lock(revision: str, tmp_path: Path) -> None:
+    folder = copy(revision, tmp_path)
+    before = counts(folder, TABLES)
+    opened = practices.unlock_practice(folder, PASSPHRASE)
+    try:
+        with opened.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
+            assert triggers.missing(conn) == []
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        # One more audit row (the unlock); everything else exactly as it was.
+        after = counts(folder, TABLES)
+        assert after == {**before, "audit_events": before["audit_events"] + 1}
+        with (
+            pytest.raises(IntegrityError, match="signed note is locked"),
+            opened.engine.begin() as conn,
+        ):
+            conn.execute(text("UPDATE notes SET sections = '{}' WHERE id = 1"))
+        assert practices.verify_audit(opened).ok
+    finally:
+        opened.close()
+    [safety] = [
+        b for b in backups.list_backups(folder / "backups") if "before-upgrade" in b.folder.name
+    ]
+    assert safety.revision == revision and safety.note_count == before["notes"]
+    assert (
+        backup.problems(safety.folder / "practice.clarity", store.unlock_key(folder, PASSPHRASE))
+        == []
+    )
+
+
+def test_a_failed_upgrade_rolls_back_to_the_old_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    revision = REVISIONS[0]
+    folder = copy(revision, tmp_path)
+    before = counts(folder, TABLES)
+    monkeypatch.setattr(triggers, "missing", lambda conn: ["trg_notes_signed_no_update"])
+    with pytest.raises(ClarityError, match="failed and was undone"):
+        practices.unlock_practice(folder, PASSPHRASE)
+    monkeypatch.undo()
+    key = store.unlock_key(folder, PASSPHRASE)
+    conn = connect_raw(folder / "practice.clarity", key)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revision
+    finally:
+        conn.close()
+    assert counts(folder, TABLES) == before
