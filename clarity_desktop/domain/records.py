@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 
 from clarity_desktop.domain.errors import ValidationError
@@ -201,3 +201,23 @@ class SessionInput:
 def validate_session(data: SessionInput) -> SessionInput:
     check_duration(data.duration_minutes)
     return data
+
+
+FAR_PAST_YEARS = 5
+FAR_FUTURE_DAYS = 366
+
+
+def unusual_date_warning(when: date, today: date, what: str) -> str | None:
+    """A sentence when *when* is possible but unlikely (a typo in the year, most often).
+    A warning to confirm, never a block: old records do get entered late."""
+    if when > today + timedelta(days=FAR_FUTURE_DAYS):
+        return f"The {what} is more than a year from now ({when:%d %b %Y})."
+    if when < today - timedelta(days=round(365.25 * FAR_PAST_YEARS)):
+        return f"The {what} is more than {FAR_PAST_YEARS} years ago ({when:%d %b %Y})."
+    return None
+
+
+def name_key(name: str) -> str:
+    """A name reduced for matching people: case, accents, spacing and punctuation ignored."""
+    folded = name_sort_key(name)[0]
+    return "".join(c for c in folded if c.isalnum())

@@ -186,6 +186,7 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
     """Replace the practice's database with a verified backup. The practice must be
     closed. The current database is first kept as a safety copy; the key file stays, so
     the current passphrase keeps working (the database key never changes)."""
+    _refuse_if_open_elsewhere(practice_folder)
     info = read_backup(backup_folder)
     key = store.unlock_key(practice_folder, secret)
     source = files.db_path(backup_folder)
@@ -225,3 +226,27 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
     finally:
         opened.close()
     return info
+
+
+LOCK_NAME = "practice.lock"  # written by the window (QLockFile) while the practice is open
+
+
+def _refuse_if_open_elsewhere(practice_folder: Path) -> None:
+    """Never swap the database under a running program. The window's lock file holds its
+    process id on the first line; a lock whose process is gone is stale and ignored."""
+    lock = practice_folder / LOCK_NAME
+    try:
+        pid = int(lock.read_text(encoding="utf-8").splitlines()[0])
+    except (OSError, ValueError, IndexError):
+        return
+    if pid == os.getpid():
+        return
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return
+    except PermissionError:
+        pass  # alive, owned by someone else
+    raise BackupError(
+        f"The practice is open in Clarity Desktop (process {pid}); close it there before restoring."
+    )

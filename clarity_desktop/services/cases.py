@@ -3,6 +3,7 @@ never deleted."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from clarity_desktop.domain.records import (
     CaseInput,
     CaseKind,
     check_closed_on,
+    name_key,
     name_sort_key,
     validate_case,
 )
@@ -160,3 +162,29 @@ def _case(uow: UnitOfWork, case_id: int) -> Case:
     if case is None:
         raise NotFound(f"There is no case number {case_id}.")
     return case
+
+
+@dataclass(frozen=True)
+class SimilarClient:
+    name: str
+    case_id: int
+    case_name: str
+
+
+def similar_clients(
+    uow: UnitOfWork, names: list[str], exclude_case_id: int | None = None
+) -> list[SimilarClient]:
+    """Existing clients whose names match any of *names* ignoring case, accents, spaces
+    and punctuation: a likely duplicate to ask about, never to refuse."""
+    wanted = {name_key(n) for n in names if name_key(n)}
+    if not wanted:
+        return []
+    with uow:
+        rows = uow.session.execute(
+            select(Partner.name, Case.id, Case.display_name).join(Case, Case.id == Partner.case_id)
+        ).all()
+    return [
+        SimilarClient(name, case_id, case_name)
+        for name, case_id, case_name in rows
+        if name_key(name) in wanted and case_id != exclude_case_id
+    ]

@@ -6,12 +6,13 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder
-from clarity_desktop.store import audit_chain
+from clarity_desktop.store import audit_chain, triggers
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
 from clarity_desktop.store.models import AuditEvent, Case, Note
@@ -40,10 +41,21 @@ def create_practice(
 
 
 def unlock_practice(folder: Path, secret: str, *, recovery: bool = False) -> OpenPractice:
-    opened = store.unlock(folder, secret, recovery=recovery)
-    with opened.uow() as uow:
-        uow.audit("unlocked", "practice", detail="recovery key" if recovery else "passphrase")
-        uow.commit()
+    try:
+        opened = store.unlock(folder, secret, recovery=recovery)
+        try:
+            with opened.uow() as uow:
+                uow.audit(
+                    "unlocked", "practice", detail="recovery key" if recovery else "passphrase"
+                )
+                uow.commit()
+        except BaseException:
+            opened.close()
+            raise
+    except OperationalError as exc:
+        if store.cannot_write(exc):
+            raise store.read_only(folder) from exc
+        raise
     return opened
 
 
@@ -88,33 +100,41 @@ def record_failed_unlocks(opened: OpenPractice, times: list[datetime]) -> None:
         uow.commit()
 
 
+def integrity_problems(opened: OpenPractice) -> list[str]:
+    """Plain-words problems found by reading the whole file: damaged pages (the
+    encryption's own check), SQLite's structural check, records pointing nowhere and
+    missing record locks. Empty when all is well. Reads everything: run it off the GUI
+    thread."""
+    folder = opened.folder
+    found: list[str] = []
+    with opened.engine.connect() as conn:
+        cipher = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
+        if cipher:
+            found.append(
+                f"The practice database in {folder} has damaged pages ({len(cipher)} found)."
+            )
+        quick = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+        if quick != ["ok"]:
+            found.append(f"The practice database in {folder} is damaged: {quick[0]}")
+        if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
+            found.append(f"The practice database in {folder} has records that point nowhere.")
+        gone = triggers.missing(conn)
+        if gone:
+            found.append(
+                f"The practice in {folder} is missing its record locks ({', '.join(gone)})."
+            )
+    return found
+
+
 def check_practice(folder: Path, secret: str) -> PracticeSummary:
     """Unlock, verify the encryption and the database structure, and count records.
-    Raises a PracticeError naming the problem."""
+    Raises a PracticeError naming the first problem."""
     opened = store.unlock(folder, secret)
     try:
+        found = integrity_problems(opened)
+        if found:
+            raise store.PracticeDamaged(found[0])
         with opened.engine.connect() as conn:
-            cipher = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
-            if cipher:
-                raise store.PracticeDamaged(
-                    f"The practice database in {folder} has damaged pages ({len(cipher)} found)."
-                )
-            quick = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
-            if quick != ["ok"]:
-                raise store.PracticeDamaged(
-                    f"The practice database in {folder} is damaged: {quick[0]}"
-                )
-            if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
-                raise store.PracticeDamaged(
-                    f"The practice database in {folder} has records that point nowhere."
-                )
-            from clarity_desktop.store import triggers
-
-            gone = triggers.missing(conn)
-            if gone:
-                raise store.PracticeDamaged(
-                    f"The practice in {folder} is missing its record locks ({', '.join(gone)})."
-                )
             cases = conn.execute(select(func.count()).select_from(Case)).scalar_one()
             notes = conn.execute(select(func.count()).select_from(Note)).scalar_one()
         return PracticeSummary(
@@ -129,6 +149,7 @@ __all__ = [
     "change_passphrase",
     "check_practice",
     "create_practice",
+    "integrity_problems",
     "default_folder",
     "demo_folder",
     "passphrase_strength",

@@ -58,6 +58,25 @@ class PracticeTooNew(PracticeError):
     pass
 
 
+class PracticeReadOnly(PracticeError):
+    pass
+
+
+def read_only(folder: Path) -> PracticeReadOnly:
+    return PracticeReadOnly(
+        f"The practice folder {folder} cannot be written to. Clarity needs to write "
+        "there to keep your records; check the folder's permissions, or copy the "
+        "practice to a folder you can write to."
+    )
+
+
+def cannot_write(exc: BaseException) -> bool:
+    """SQLite's words for a folder or file it may not write (WAL needs to create files
+    beside the database even to read), as opposed to a file it cannot make sense of."""
+    text_ = str(exc).lower()
+    return "readonly" in text_ or "unable to open database file" in text_
+
+
 @dataclass(frozen=True)
 class Clinician:
     name: str
@@ -214,6 +233,8 @@ def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
                 revision = migrate.current_revision(conn)
                 info = conn.execute(select(PracticeInfo)).first()
         except (SADatabaseError, DatabaseError) as exc:
+            if cannot_write(exc):
+                raise read_only(folder) from exc
             raise PracticeDamaged(
                 f"The practice database in {folder} is damaged or is not a Clarity practice."
             ) from exc

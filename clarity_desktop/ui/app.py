@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clarity_desktop import APP_NAME
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported for real only after the first window shows
     from clarity_desktop.services.practices import OpenPractice
     from clarity_desktop.ui.main_window import MainWindow
 
+LOCK_NAME = "practice.lock"  # also known to services.backups, which refuses to restore under it
 DEMO_PASSPHRASE = "demo"  # the same as services.demo.DEMO_PASSPHRASE, without importing it
 
 
@@ -68,6 +69,7 @@ class AppController(QObject):
         self.practice: OpenPractice | None = None
         self.failed_unlocks: list[datetime] = []
         self._last_unlock: UnlockWindow | None = None
+        self._practice_lock: QLockFile | None = None
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, clock=clock, parent=self)
         self.idle.idle.connect(self.lock_now)
         self.screen = ScreenLockWatcher(self)
@@ -114,6 +116,9 @@ class AppController(QObject):
         from clarity_desktop.ui.main_window import MainWindow
 
         assert isinstance(practice, practices.OpenPractice)
+        if not self._hold_practice_lock():
+            practice.close()
+            return
         self.practice = practice
         self.settings.last_folder = self.folder
         if self.failed_unlocks:
@@ -134,12 +139,65 @@ class AppController(QObject):
             self._swap(self.main)
         self.idle.start()
         self.main_window_shown.emit(self.main)
+        self._check_integrity(practice)
         unlock = self._last_unlock
         if unlock is not None and unlock.recovered_with:
             from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
 
             PassphraseDialog(practice, self.main, recovery_key=unlock.recovered_with).open()
             unlock.recovered_with = None
+
+    def _hold_practice_lock(self) -> bool:
+        """One program per practice: a second copy writing to the same records could
+        confuse them. The lock file lives beside the practice while it is open here."""
+        if self._practice_lock is not None and self._practice_lock.isLocked():
+            return True
+        lock = QLockFile(str(self.folder / LOCK_NAME))
+        lock.setStaleLockTime(0)  # stale only when its process is gone
+        if lock.tryLock(0):
+            self._practice_lock = lock
+            return True
+        pid, host, _app = lock.getLockInfo()
+        if isinstance(self.window, UnlockWindow):
+            self.window.show_error(
+                self.tr(
+                    "This practice is already open in another Clarity Desktop (process %d on %s). "
+                    "Close that one first, then unlock here."
+                )
+                % (pid, host)
+            )
+        return False
+
+    def _check_integrity(self, practice: OpenPractice) -> None:
+        """Read the whole file once, off the GUI thread, right after opening; damage found
+        is explained in plain words with the way back: the newest verified backup."""
+        from clarity_desktop.services import practices
+
+        def found(problems: list[str]) -> None:
+            if not problems or self.main is None:
+                return
+            box = QMessageBox(self.main)
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(self.tr("The practice file is damaged"))
+            box.setText(
+                self.tr(
+                    "Clarity found damage in the practice file, so some records may be missing "
+                    "or wrong. Nothing has been changed. Restoring the newest backup brings back "
+                    "a sound copy; the damaged file is kept beside it."
+                )
+            )
+            box.setDetailedText("\n".join(problems))
+            restore = box.addButton(
+                self.tr("Restore from a backup…"), QMessageBox.ButtonRole.AcceptRole
+            )
+            box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is restore:
+                from clarity_desktop.ui.backup_actions import restore_from_backup
+
+                restore_from_backup(self.main)
+
+        run_task(practices.integrity_problems, practice, on_done=found, on_fail=lambda _exc: None)
 
     def _replaced(self, practice: object) -> None:
         from clarity_desktop.services import practices

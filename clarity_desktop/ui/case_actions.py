@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from clarity_desktop.domain.records import unusual_date_warning
 from clarity_desktop.services import cases, sessions
 from clarity_desktop.ui.case_dialog import CaseDialog
 from clarity_desktop.ui.session_dialog import SessionDialog
@@ -20,8 +21,13 @@ if TYPE_CHECKING:
 def new_case(window: MainWindow) -> None:
     dialog = CaseDialog(window, today=date.today())
     while dialog.exec():
+        data = dialog.case_input()
+        if not _confirm_new_clients(window, [p.name for p in data.partners]):
+            continue
+        if data.opened_on is not None and not _confirm_date(window, data.opened_on, "opening date"):
+            continue
         try:
-            detail = cases.create_case(window.practice.uow(), dialog.case_input())
+            detail = cases.create_case(window.practice.uow(), data)
         except Exception as exc:
             QMessageBox.warning(window, window.tr("Case not created"), explain(exc))
             continue
@@ -92,9 +98,12 @@ def new_session(window: MainWindow) -> None:
         return
     dialog = SessionDialog(window, case)
     while dialog.exec():
+        data = dialog.session_input()
+        if not _confirm_date(window, data.starts_at.date(), "session date"):
+            continue
         try:
             created = sessions.create_session(
-                window.practice.uow(), case.id, dialog.session_input(), dialog.template()
+                window.practice.uow(), case.id, data, dialog.template()
             )
         except Exception as exc:
             QMessageBox.warning(window, window.tr("Session not recorded"), explain(exc))
@@ -109,3 +118,36 @@ def new_session(window: MainWindow) -> None:
         if window.editor.section_edits():
             window.editor.section_edits()[0].setFocus()
         return
+
+
+def _confirm_new_clients(window: MainWindow, names: list[str]) -> bool:
+    """Ask, once, when a new case's client looks like someone already in the practice."""
+    found = cases.similar_clients(window.practice.uow(), names)
+    if not found:
+        return True
+    listed = "\n".join(f"• {c.name} (in {c.case_name})" for c in found[:5])
+    answer = QMessageBox.question(
+        window,
+        window.tr("This client may already be here"),
+        window.tr(
+            "A client with this name is already in the practice:\n%s\n\nCreate a new case anyway?"
+        )
+        % listed,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _confirm_date(window: MainWindow, when: date, what: str) -> bool:
+    warning = unusual_date_warning(when, date.today(), what)
+    if warning is None:
+        return True
+    answer = QMessageBox.question(
+        window,
+        window.tr("Please check the date"),
+        window.tr("%s Is that right?") % window.tr(warning),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

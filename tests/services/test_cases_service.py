@@ -223,3 +223,28 @@ def test_cases_are_never_deleted_by_closing(
     detail = cases.get_case(practice.uow(), couple_case.id)
     assert [x.id for x in detail.sessions] == [s.id]
     assert replace(detail, status="active", closed_on=None).partners == couple_case.partners
+
+
+def test_likely_duplicate_clients_are_found_ignoring_case_accents_and_spaces(
+    practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    from clarity_desktop.services.cases import similar_clients
+
+    found = similar_clients(practice.uow(), ["  zoe ", "Nobody Here"])
+    assert [(c.name, c.case_id) for c in found] == [("Zoë", couple_case.id)]
+    assert similar_clients(practice.uow(), ["zoe"], exclude_case_id=couple_case.id) == []
+
+
+def test_unusual_dates_ask_to_confirm_but_ordinary_ones_do_not() -> None:
+    from datetime import date
+
+    from clarity_desktop.domain.records import unusual_date_warning
+
+    today = date(2026, 11, 23)
+    assert unusual_date_warning(date(2026, 11, 20), today, "session date") is None
+    assert "more than a year from now" in (
+        unusual_date_warning(date(2028, 1, 5), today, "session date") or ""
+    )
+    assert "more than 5 years ago" in (
+        unusual_date_warning(date(2016, 11, 20), today, "session date") or ""
+    )

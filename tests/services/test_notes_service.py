@@ -260,3 +260,27 @@ def test_partner_current_step_comes_from_the_newest_session(
         p.id: p.current_step for p in cases.get_case(practice.uow(), couple_case.id).partners
     }
     assert current == {zoe: Step.MOVE_FORWARD, lukasz: Step.LEAN_IN}
+
+
+def test_a_one_megabyte_note_with_rtl_text_and_emoji_saves_and_is_found(
+    practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    from clarity_desktop.domain.records import SessionInput
+    from clarity_desktop.domain.steps import Step
+    from clarity_desktop.domain.templates import Template
+    from clarity_desktop.services import search, sessions
+    from clarity_desktop.services.dto import NoteDraft
+
+    s = sessions.create_session(
+        practice.uow(), couple_case.id, SessionInput(datetime(2026, 11, 2, 9))
+    )
+    assert s.note_id is not None
+    rtl = "قالت إنها تشعر بالهدوء 🙂 והוא אמר שהוא מקשיב 👩‍❤️‍👨"
+    body = (rtl + " ") + ("lorem ipsum session text " * 42_000) + " needleword"
+    assert len(body) > 1_000_000
+    draft = NoteDraft(Template.FIVE_STEPS, {"focus": body}, frozenset({Step.LEAN_IN}), {}, False)
+    saved = notes.save_draft(practice.uow(), s.note_id, draft)
+    assert saved.sections["focus"] == body
+    assert [h.note_id for h in search.search_notes(practice.uow(), "needleword")] == [s.note_id]
+    assert [h.note_id for h in search.search_notes(practice.uow(), "بالهدوء")] == [s.note_id]
+    assert notes.open_note(practice.uow(), s.note_id).sections["focus"].startswith(rtl)

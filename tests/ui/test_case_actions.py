@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -82,3 +83,32 @@ def test_window_layout_is_remembered_between_runs(
     second = open_main(qtbot, practice, settings)
     assert (second.width(), second.height()) == (760, 560)
     assert second.splitter.sizes() == sizes
+
+
+def test_a_likely_duplicate_client_is_asked_about_before_a_new_case(
+    qtbot: QtBot,
+    modal: ModalAnswerer,
+    practice: OpenPractice,
+    couple_case: CaseDetail,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    main = open_main(qtbot, practice, settings)
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, CaseDialog)
+        dialog.individual_button.setChecked(True)
+        qtbot.keyClicks(dialog.partner1.name, "zoe")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    modal.answer(CaseDialog, fill)
+    main.new_case()
+    assert asked and "Zoë" in asked[0] and couple_case.display_name in asked[0]
+    assert len(cases.list_cases(practice.uow())) == 2

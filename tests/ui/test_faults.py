@@ -1,0 +1,142 @@
+"""Faults a therapist may meet, each with a clear message and nothing lost: a full
+disk while typing, a second copy of the program, a read-only practice folder, damage
+found after opening."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
+
+from clarity_desktop.domain.records import SessionInput
+from clarity_desktop.services import backups, notes, practices, search, sessions
+from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui import note_editor
+from clarity_desktop.ui.app import AppController
+from clarity_desktop.ui.main_window import MainWindow
+from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.unlock import UnlockWindow
+from tests.conftest import PASSPHRASE
+
+
+def test_a_full_disk_keeps_the_text_says_so_and_saves_when_there_is_room(
+    qtbot: QtBot,
+    practice: OpenPractice,
+    couple_case: CaseDetail,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    s = sessions.create_session(
+        practice.uow(), couple_case.id, SessionInput(datetime(2026, 11, 10, 9))
+    )
+    main = MainWindow(practice, settings)
+    qtbot.addWidget(main)
+    main.show()
+    main.case_list.select_case(couple_case.id)
+    main.case_panel.select_session(s.id)
+    qtbot.waitUntil(lambda: main.editor.note is not None)
+    real = notes.save_draft
+    disk_full = [True]
+
+    def failing(*args: object, **kwargs: object) -> object:
+        if disk_full[0]:
+            raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(note_editor.notes, "save_draft", failing)
+    monkeypatch.setattr(note_editor, "RETRY_MS", 100)
+    edit = main.editor.section_edits()[0]
+    qtbot.keyClicks(edit, "Written while the disk filled up")
+    assert not main.editor.save_now()
+    assert "no room left on the disk" in main.editor.save_state.text()
+    assert edit.toPlainText() == "Written while the disk filled up"
+    disk_full[0] = False  # room again
+    qtbot.waitUntil(lambda: not main.editor.dirty, timeout=5000)
+    assert main.editor.save_state.text().startswith("Saved")
+    assert [h.session_id for h in search.search_notes(practice.uow(), "filled")] == [s.id]
+
+
+def _unlock(qtbot: QtBot, controller: AppController) -> None:
+    window = controller.window
+    assert isinstance(window, UnlockWindow)
+    qtbot.keyClicks(window.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
+
+
+def test_a_second_copy_on_the_same_practice_is_refused_with_a_clear_message(
+    qtbot: QtBot, practice: OpenPractice, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    folder = practice.folder
+    practice.close()
+    first = AppController(
+        folder, settings=Settings(QSettings(str(tmp_path / "a.ini"), QSettings.Format.IniFormat))
+    )
+    first.start()
+    with qtbot.waitSignal(first.main_window_shown, timeout=10000) as blocker:
+        _unlock(qtbot, first)
+    qtbot.addWidget(blocker.args[0])
+    # Another program holds the lock: simulate with a lock file owned by a live process.
+    sleeper = subprocess.Popen(["sleep", "30"])
+    try:
+        lock = folder / "practice.lock"
+        first._practice_lock.unlock()  # type: ignore[union-attr]
+        lock.write_text(f"{sleeper.pid}\nclarity\nthis-host\n", encoding="utf-8")
+        second = AppController(
+            folder,
+            settings=Settings(QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat)),
+        )
+        second.start()
+        window = second.window
+        assert isinstance(window, UnlockWindow)
+        _unlock(qtbot, second)
+        qtbot.waitUntil(lambda: "already open" in window.error.text(), timeout=10000)
+        assert second.main is None and second.practice is None
+        with pytest.raises(backups.BackupError, match="open in Clarity Desktop"):
+            backups.restore(folder, folder, PASSPHRASE)
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_a_read_only_practice_folder_is_explained(practice: OpenPractice, tmp_path: Path) -> None:
+    folder = practice.folder
+    practice.close()
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("chattr is not available here")
+    try:
+        with pytest.raises(practices.store.PracticeReadOnly, match="cannot be written to"):
+            practices.unlock_practice(folder, PASSPHRASE)
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    practices.unlock_practice(folder, PASSPHRASE).close()
+
+
+def test_damage_found_after_opening_is_explained_with_a_way_back(
+    qtbot: QtBot,
+    practice: OpenPractice,
+    couple_case: CaseDetail,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = practice.folder
+    practice.close()
+    monkeypatch.setattr(practices, "integrity_problems", lambda opened: ["damaged page 17"])
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    controller = AppController(folder, settings=settings)
+    controller.start()
+    with qtbot.waitSignal(controller.main_window_shown, timeout=10000) as blocker:
+        _unlock(qtbot, controller)
+    qtbot.addWidget(blocker.args[0])
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "damage" in shown[0] and "backup" in shown[0]
