@@ -135,16 +135,22 @@ def test_closing_the_program_makes_a_verified_automatic_backup(
     assert len(autos) == 1 and autos[0].case_count == 1
 
 
+@pytest.mark.parametrize("damage", ["bit-flipped page 1", "truncated"])
 def test_a_damaged_practice_is_offered_its_newest_backup(
-    qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail
+    qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail, damage: str
 ) -> None:
     backups.backup_now(practice, kind="auto")
     folder = practice.folder
     practice.close()
     db = folder / "practice.clarity"
     data = bytearray(db.read_bytes())
-    data[100:4096] = bytes(4096 - 100)  # wreck page 1
+    if damage == "truncated":
+        data = data[: len(data) // 3]
+    else:
+        for i in range(100, 4096, 7):
+            data[i] ^= 0x5A  # flip bits across page 1
     db.write_bytes(bytes(data))
+    damaged_bytes = bytes(data)
     window = UnlockWindow(folder)
     qtbot.addWidget(window)
     window.show()
