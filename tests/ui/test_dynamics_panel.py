@@ -123,3 +123,49 @@ def test_individual_session_shows_only_the_partner_who_came_and_no_loop(
     assert list(panel.partner_boxes) == [b]
     assert not panel.couple_box.isVisibleTo(main)
     assert panel.couple_reading() is None
+
+
+def test_readings_typed_and_signed_show_up_as_chart_points(
+    qtbot: QtBot,
+    modal: ModalAnswerer,
+    practice: OpenPractice,
+    couple_case: CaseDetail,
+    settings: Settings,
+) -> None:
+    """Two sessions recorded by keyboard and signed; the dashboard's intensity line and
+    position lines hold exactly those points."""
+    a = couple_case.partners[0].id
+    first = sessions.create_session(
+        practice.uow(), couple_case.id, SessionInput(datetime(2026, 11, 2, 10))
+    )
+    second = sessions.create_session(
+        practice.uow(), couple_case.id, SessionInput(datetime(2026, 11, 9, 10))
+    )
+    main = MainWindow(practice, settings)
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    main.case_list.select_case(couple_case.id)
+    for session, intensity, downs in ((first, "8", 1), (second, "5", 2)):
+        main.case_panel.select_session(session.id)
+        qtbot.waitUntil(
+            lambda s=session: main.editor.note is not None and main.editor.note.session_id == s.id
+        )
+        panel = main.editor.dynamics
+        keys(qtbot, panel.partner_boxes[a].position, *([Qt.Key.Key_Down] * downs))  # +3, then +2
+        panel.couple_box.intensity.setFocus()
+        panel.couple_box.intensity.selectAll()
+        qtbot.keyClicks(panel.couple_box.intensity, intensity)
+        main.editor.section_edits()[0].setFocus()
+        qtbot.keyClicks(main.editor.section_edits()[0], "The loop eased a little.")
+        assert main.editor.save_now()
+        modal.answer(QMessageBox, lambda m: m.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+        with qtbot.waitSignal(main.editor.note_signed, timeout=5000):
+            main.editor.sign()
+    main.tabs.setCurrentWidget(main.dashboard)
+    charts = main.dashboard.charts
+    assert main.dashboard.showing_charts
+    assert charts.intensity_line is not None
+    assert [p.y() for p in charts.intensity_line.points()] == [8, 5]
+    assert [p.y() for p in charts.position_lines[a].points()] == [3, 2]

@@ -167,6 +167,9 @@ def test_a_damaged_practice_is_offered_its_newest_backup(
         ]
     finally:
         opened.close()
+    # The damaged file was kept, byte for byte, beside the backups.
+    kept = [p for p in (folder / "backups").rglob("practice.clarity") if "before-restore" in str(p)]
+    assert kept and kept[0].read_bytes() == damaged_bytes
 
 
 def test_unlocking_with_the_recovery_key_asks_for_a_new_passphrase(
