@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
@@ -108,21 +108,25 @@ def integrity_problems(opened: OpenPractice) -> list[str]:
     folder = opened.folder
     found: list[str] = []
     with opened.engine.connect() as conn:
-        cipher = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
-        if cipher:
-            found.append(
-                f"The practice database in {folder} has damaged pages ({len(cipher)} found)."
-            )
-        quick = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
-        if quick != ["ok"]:
-            found.append(f"The practice database in {folder} is damaged: {quick[0]}")
-        if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
-            found.append(f"The practice database in {folder} has records that point nowhere.")
-        gone = triggers.missing(conn)
-        if gone:
-            found.append(
-                f"The practice in {folder} is missing its record locks ({', '.join(gone)})."
-            )
+        try:
+            cipher = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
+            if cipher:
+                found.append(
+                    f"The practice database in {folder} has damaged pages ({len(cipher)} found)."
+                )
+            quick = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+            if quick != ["ok"]:
+                found.append(f"The practice database in {folder} is damaged: {quick[0]}")
+            if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
+                found.append(f"The practice database in {folder} has records that point nowhere.")
+            gone = triggers.missing(conn)
+            if gone:
+                found.append(
+                    f"The practice in {folder} is missing its record locks ({', '.join(gone)})."
+                )
+        except DBAPIError as exc:
+            # SQLite gives up on some damage rather than listing it: that is damage too.
+            found.append(f"The practice database in {folder} is damaged ({exc.orig}).")
     return found
 
 
