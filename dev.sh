@@ -5,6 +5,8 @@
 #   bash dev.sh test [ARGS...]   set up what is missing, then run ruff, mypy and pytest
 #   bash dev.sh setup            only set up (Debian packages, .venv from requirements.lock)
 #   bash dev.sh lock             regenerate requirements.lock from TOP_LEVEL_PACKAGES below
+#   bash dev.sh package          build the one-folder program (PyInstaller, build.spec) in
+#                                dist/clarity-desktop/ and check the frozen program headless
 #
 # Every set-up step checks first and does nothing when nothing is missing, so
 # running it again is fast. Nothing here needs to be run by hand beforehand.
@@ -53,6 +55,24 @@ APT_GUI_PACKAGES=(
 APT_HEADLESS_PACKAGES=(xvfb xauth)
 # Installed only when no usable Python >= 3.11 with venv support is found.
 APT_PYTHON_PACKAGES=(python3 python3-venv)
+# Extra Debian packages for "package": PyInstaller uses objdump, objcopy and strip.
+APT_PACKAGE_PACKAGES=(binutils)
+
+# ---------------------------------------------------------------------------
+# Build tools for "bash dev.sh package", exact versions (checked on PyPI). They go into
+# their own venv, .venv-build (requirements.lock first, then these), never into .venv,
+# and the frozen program contains none of them. To upgrade: change the pins here; the
+# next "package" rebuilds .venv-build. macOS also needs macholib; on Windows dev.sh does
+# not run: see "Building the program" in README.md for the same steps by hand.
+# ---------------------------------------------------------------------------
+BUILD_PACKAGES="
+pyinstaller==6.22.3
+pyinstaller-hooks-contrib==2026.9
+altgraph==0.17.5
+"
+BUILD_PACKAGES_DARWIN="macholib==1.16.4"
+# How long the frozen window must keep running (offscreen) to count as started.
+PACKAGE_GUI_SECONDS=15
 
 MIN_PYTHON_MAJOR=3
 MIN_PYTHON_MINOR=11
@@ -68,6 +88,10 @@ VENV_DIR="$REPO_ROOT/.venv"
 VENV_PYTHON="$VENV_DIR/bin/python"
 STAMP_FILE="$VENV_DIR/.clarity-stamp"
 LOCK_FILE="$REPO_ROOT/requirements.lock"
+BUILD_VENV_DIR="$REPO_ROOT/.venv-build"
+BUILD_VENV_PYTHON="$BUILD_VENV_DIR/bin/python"
+BUILD_STAMP_FILE="$BUILD_VENV_DIR/.clarity-build-stamp"
+DIST_APP_DIR="$REPO_ROOT/dist/clarity-desktop"
 
 # ---------------------------------------------------------------------------
 # Small helpers
@@ -101,6 +125,9 @@ Commands:
                   (ARGS are passed to pytest)
   setup           only set up: Debian packages and .venv from requirements.lock
   lock            regenerate requirements.lock from the list at the top of dev.sh
+  package         build the program with PyInstaller (build.spec) into
+                  dist/clarity-desktop/, using its own venv .venv-build, then run
+                  the frozen program headless to check it and print the build's size
 EOF
 }
 
@@ -355,6 +382,152 @@ cmd_lock() {
 }
 
 # ---------------------------------------------------------------------------
+# Packaging: .venv-build, PyInstaller, and a check of the frozen program
+# ---------------------------------------------------------------------------
+
+# The build-tool pins for this system, one per line.
+# shellcheck disable=SC2086  # split the lists into words, on purpose
+build_packages() {
+    printf '%s\n' $BUILD_PACKAGES
+    if [[ "$(uname -s)" == Darwin ]]; then
+        printf '%s\n' $BUILD_PACKAGES_DARWIN
+    fi
+}
+
+# sha256 of what .venv-build is made from: the lock, the build pins, the interpreter.
+# (macOS has shasum where Linux has sha256sum; this part of dev.sh runs on both.)
+build_stamp() {
+    local sum=(sha256sum)
+    command -v sha256sum >/dev/null 2>&1 || sum=(shasum -a 256)
+    { cat "$LOCK_FILE"; build_packages; "$1" -VV 2>&1; } | "${sum[@]}" | cut -d' ' -f1
+}
+
+# Create .venv-build from scratch unless its stamp shows it was made from exactly the
+# current lock, build pins and interpreter. The project itself is not installed there:
+# build.spec puts the repository first on the search path, so the build always uses the
+# source as it is now.
+ensure_build_venv() {
+    heading "Checking the build environment (.venv-build)"
+    [[ -f "$LOCK_FILE" ]] || die "requirements.lock is missing; run: bash dev.sh lock"
+    local python stamp
+    python="$(require_python)"
+    stamp="$(build_stamp "$python")"
+    if [[ -f "$BUILD_STAMP_FILE" && "$(cat "$BUILD_STAMP_FILE")" == "$stamp" ]] &&
+        python_is_usable "$BUILD_VENV_PYTHON"; then
+        note ".venv-build is up to date with requirements.lock and the build pins."
+        return 0
+    fi
+    note "creating .venv-build from scratch with $python ($("$python" -V 2>&1))"
+    rm -rf "$BUILD_VENV_DIR"
+    "$python" -m venv "$BUILD_VENV_DIR"
+    note "installing requirements.lock into .venv-build"
+    "$BUILD_VENV_PYTHON" -m pip install "${PIP_FLAGS[@]}" -r "$LOCK_FILE"
+    local tools=()
+    read -r -a tools <<<"$(build_packages | tr '\n' ' ')"  # no mapfile: macOS has bash 3.2
+    note "installing the build tools: ${tools[*]}"
+    # --no-deps: every dependency is pinned above or in the lock; pip check proves it.
+    "$BUILD_VENV_PYTHON" -m pip install "${PIP_FLAGS[@]}" --no-deps "${tools[@]}"
+    "$BUILD_VENV_PYTHON" -m pip check --disable-pip-version-check ||
+        die "the build tools need a package that is not pinned; add it to BUILD_PACKAGES in dev.sh."
+    printf '%s\n' "$stamp" >"$BUILD_STAMP_FILE"
+}
+
+# Run the frozen program headless: versions, a demo practice, PDFs from the command line,
+# and the window itself. Stops with a message naming the step that failed.
+check_package() {
+    heading "Checking the frozen program in dist/clarity-desktop (offscreen, no display)"
+    local gui="$DIST_APP_DIR/clarity-desktop" cli="$DIST_APP_DIR/clarity-desktop-cli"
+    [[ -x "$gui" && -x "$cli" ]] || die "the build has no $gui or no $cli."
+    local unused
+    unused="$(find "$DIST_APP_DIR" \( -iname '*webengine*' -o -iname '*qml*' -o -iname '*quick*' \) \
+        -print | head -n 5)"
+    [[ -z "$unused" ]] || die "the build holds Qt parts it should leave out (see build.spec):
+$unused"
+
+    local tmp
+    tmp="$(mktemp -d "${TMPDIR:-/tmp}/clarity-package.XXXXXX")"
+    # shellcheck disable=SC2064  # expand $tmp now, on purpose
+    trap "rm -rf '$tmp'" EXIT
+    # A home of its own: the check never touches the user's settings or data folder.
+    mkdir -p "$tmp/home"
+    local env=(env -u DISPLAY -u WAYLAND_DISPLAY HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config"
+        XDG_DATA_HOME="$tmp/home/.local/share" XDG_CACHE_HOME="$tmp/home/.cache"
+        QT_QPA_PLATFORM=offscreen CLARITY_PASSPHRASE=demo)
+
+    note "clarity-desktop-cli info"
+    "${env[@]}" "$cli" info | tee "$tmp/info.txt" || die "the frozen 'info' command failed."
+    grep -q '^SQLCipher [0-9]' "$tmp/info.txt" || die "'info' did not report a SQLCipher version."
+    grep -q '(packaged)' "$tmp/info.txt" || die "'info' does not see itself as the packaged program."
+
+    note "clarity-desktop-cli demo --data-dir TMP/practice"
+    "${env[@]}" "$cli" demo --data-dir "$tmp/practice" || die "the frozen 'demo' command failed."
+    note "clarity-desktop-cli check --data-dir TMP/practice"
+    "${env[@]}" "$cli" check --data-dir "$tmp/practice" || die "the frozen 'check' command failed."
+
+    # A joint handout (case 1 of the demo is a couple), and the case summary with its charts.
+    local doc args
+    for doc in handout summary; do
+        args=("$doc" --data-dir "$tmp/practice" --case 1 --out "$tmp/$doc.pdf")
+        [[ "$doc" == handout ]] && args+=(--joint)
+        note "clarity-desktop-cli report ${args[*]//"$tmp"/TMP}"
+        "${env[@]}" "$cli" report "${args[@]}" || die "the frozen 'report $doc' command failed."
+        pdftotext "$tmp/$doc.pdf" "$tmp/$doc.txt" || die "pdftotext cannot read the $doc PDF."
+        [[ "$(wc -w <"$tmp/$doc.txt")" -ge 20 ]] || die "the $doc PDF holds (almost) no text."
+        note "$doc PDF: $(wc -c <"$tmp/$doc.pdf") bytes, $(wc -w <"$tmp/$doc.txt") words," \
+            "first line: $(grep -m1 -v '^[[:space:]]*$' "$tmp/$doc.txt")"
+    done
+
+    # The window has no way to say "I am up" without a test hook in the product, so: it
+    # must still be running after PACKAGE_GUI_SECONDS (a missing Qt plugin or library
+    # ends it within a second), and the demo practice it builds in the background must
+    # then pass "check".
+    note "clarity-desktop --demo --data-dir TMP/window (must keep running ${PACKAGE_GUI_SECONDS}s)"
+    "${env[@]}" "$gui" --demo --data-dir "$tmp/window" >"$tmp/window.log" 2>&1 &
+    local pid=$! waited=0 code=0
+    while ((waited < PACKAGE_GUI_SECONDS)); do
+        sleep 1
+        waited=$((waited + 1))
+        if ! kill -0 "$pid" 2>/dev/null; then
+            wait "$pid" || code=$?
+            cat "$tmp/window.log" >&2
+            die "the frozen window exited after ${waited}s with code $code (its output is above)."
+        fi
+    done
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    if [[ -s "$tmp/window.log" ]]; then
+        note "the window wrote:"
+        sed 's/^/    /' "$tmp/window.log"
+    fi
+    "${env[@]}" "$cli" check --data-dir "$tmp/window" ||
+        die "the demo practice built by the frozen window does not pass 'check'."
+
+    heading "Size of the build"
+    du -sh "$DIST_APP_DIR"
+    # In MiB, from du -k (portable: GNU and BSD du both have -k). An awk program:
+    # shellcheck disable=SC2016
+    local mib='{ size = $1; $1 = ""; printf "    %7.1f MiB %s\n", size / 1024, substr($0, 2) }'
+    note "largest parts of _internal:"
+    (cd "$DIST_APP_DIR/_internal" && du -sk -- * | sort -rn | head -n 6 | awk "$mib")
+    note "largest files:"
+    (cd "$DIST_APP_DIR" && find . -type f -exec du -k {} + | sort -rn | head -n 10 |
+        sed 's|\./||' | awk "$mib")
+}
+
+cmd_package() {
+    ensure_debs "${APT_TEST_PACKAGES[@]}" "${APT_PACKAGE_PACKAGES[@]}"
+    ensure_build_venv
+
+    heading "Building dist/clarity-desktop with PyInstaller (build.spec); this takes minutes"
+    "$BUILD_VENV_PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+        --distpath "$REPO_ROOT/dist" --workpath "$REPO_ROOT/build/pyinstaller" \
+        "$REPO_ROOT/build.spec" || die "PyInstaller failed (its messages are above)."
+
+    check_package
+    heading "Built and checked: dist/clarity-desktop ($(du -sh "$DIST_APP_DIR" | cut -f1))"
+}
+
+# ---------------------------------------------------------------------------
 # Dispatch
 # ---------------------------------------------------------------------------
 
@@ -368,6 +541,7 @@ main() {
         test) cmd_test "$@" ;;
         setup) cmd_setup ;;
         lock) cmd_lock ;;
+        package) cmd_package ;;
         -h | --help | help) usage ;;
         *)
             if [[ -n "$command" ]]; then

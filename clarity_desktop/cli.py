@@ -50,7 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--clinician", required=True, help="your name, as it appears on signed notes")
     init.add_argument("--credentials", default="", help="for example LMFT or PhD")
     init.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
-    cmd("demo", "create the demo practice (passphrase: demo)")
+    demo = cmd("demo", "create the demo practice (passphrase: demo)")
+    demo.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="instead of the eight demo cases, N invented cases with about 20 notes each, "
+        "for trying the program at the size of a busy practice",
+    )
+    info_text = "show the versions of the program and its parts, and the data folder"
+    sub.add_parser("info", help=info_text, description=info_text, allow_abbrev=False)
     check = cmd("check", "verify that a practice opens and is intact")
     check.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
     cases = cmd("cases", "list the cases of a practice")
@@ -149,9 +158,27 @@ def _init(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from clarity_desktop.services import demo
 
+    if args.scale is not None:
+        return _demo_scale(args)
     opened = demo.build_demo(args.data_dir)
     opened.close()
     print(f"Created the demo practice in {args.data_dir} (passphrase: {demo.DEMO_PASSPHRASE}).")
+    return EXIT_OK
+
+
+def _demo_scale(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import demo, scale
+
+    if args.scale < 1:
+        raise CliError("--scale needs a number of cases of at least 1.")
+    opened, summary = scale.build_scale_practice(
+        args.data_dir, args.scale, progress=lambda line: print(line, flush=True)
+    )
+    opened.close()
+    print(
+        f"Created a demo practice of {summary.cases:,} cases and {summary.notes:,} notes "
+        f"in {args.data_dir} in {summary.seconds:.0f} s (passphrase: {demo.DEMO_PASSPHRASE})."
+    )
     return EXIT_OK
 
 
@@ -336,6 +363,37 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _info(args: argparse.Namespace) -> int:
+    """Versions of what the program runs on: no practice, no passphrase, no window."""
+    import platform
+
+    import reportlab
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from clarity_desktop.services.locations import app_data
+    from clarity_desktop.ui.about import qt_versions  # QtCore only, no QApplication
+
+    conn = sqlcipher.connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        conn.close()
+    if not row or not row[0]:
+        raise CliError("This SQLite library has no SQLCipher encryption (no cipher_version).")
+    pyside, qt = qt_versions()
+    frozen = "packaged" if getattr(sys, "frozen", False) else "from source"
+    print(f"{APP_NAME} {__version__} ({frozen})")
+    print(
+        f"Python {platform.python_version()} ({platform.python_implementation()}, "
+        f"{platform.system()} {platform.machine()})"
+    )
+    print(f"PySide6 {pyside}, Qt {qt}")
+    print(f"SQLCipher {row[0]} (SQLite {sqlcipher.sqlite_version})")
+    print(f"reportlab {reportlab.Version}")
+    print(f"Data folder: {app_data()}")
+    return EXIT_OK
+
+
 def _gui(args: argparse.Namespace) -> int:
     from clarity_desktop.ui.app import run_gui
 
@@ -346,6 +404,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: _gui,
     "init": _init,
     "demo": _demo,
+    "info": _info,
     "check": _check,
     "cases": _cases,
     "report": _report,
