@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clarity_desktop import APP_NAME
 from clarity_desktop.services.locations import default_folder, demo_folder, practice_exists
+from clarity_desktop.ui import appearance
 from clarity_desktop.ui.idle import IdleWatcher, ScreenLockWatcher
 from clarity_desktop.ui.settings import Settings
 from clarity_desktop.ui.unlock import CreatePracticeWindow, UnlockWindow, explain
@@ -224,15 +225,18 @@ def _utcnow() -> datetime:
 
 
 def run_gui(data_dir: Path | None, *, demo: bool = False) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName("Clarity")
     app.setApplicationName(APP_NAME)
+    settings = Settings()
+    appearance.apply(app, settings)  # Fusion, system light/dark, remembered text size, icon
     if data_dir is not None:
         folder = data_dir
     elif demo:
         folder = demo_folder()
     else:
-        folder = Settings().last_folder or default_folder()
-    controller = AppController(folder, demo=demo)
+        folder = settings.last_folder or default_folder()
+    controller = AppController(folder, demo=demo, settings=settings)
     controller.start()
     return app.exec()

@@ -107,14 +107,18 @@ class AuditDialog(QDialog):
             self.case.addItem(c.display_name, c.id)
         if case_id is not None:
             self.case.setCurrentIndex(max(0, self.case.findData(case_id)))
+        self.case.setAccessibleName(self.tr("Case"))
         self.action = QComboBox()
+        self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("All actions"), None)
         for a in audit.ACTIONS:
             self.action.addItem(a.replace("_", " "), a)
         self.use_since = QCheckBox(self.tr("&From"))
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since.setAccessibleName(self.tr("From date"))
         self.use_until = QCheckBox(self.tr("&To"))
         self.until = QDateEdit(QDate.currentDate())
+        self.until.setAccessibleName(self.tr("To date"))
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -127,9 +131,12 @@ class AuditDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Audit entries"))
+        self.table.setTabKeyNavigation(False)  # arrows move between entries; Tab moves on
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Audit trail status"))
         verify = QPushButton(self.tr("&Verify the trail"))
         export = QPushButton(self.tr("&Export CSV…"))
         close = QPushButton(self.tr("Close"))

@@ -187,6 +187,16 @@ class PartnerFields(QGroupBox):
         form.addRow(self.birth_known, self.birth_date)
         form.addRow(self._label(self.tr("&E-mail"), self.email), self.email)
         form.addRow(self._label(self.tr("P&hone"), self.phone), self.phone)
+        # Explicit names, so a screen reader tells "Partner 1 name" from "Partner 2 name".
+        for widget, what in (
+            (self.name, self.tr("name")),
+            (self.pronouns, self.tr("pronouns")),
+            (self.birth_known, self.tr("date of birth known")),
+            (self.birth_date, self.tr("date of birth")),
+            (self.email, self.tr("e-mail")),
+            (self.phone, self.tr("phone")),
+        ):
+            widget.setAccessibleName(f"{title} {what}")
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -313,6 +323,16 @@ class CaseDialog(QDialog):
         safety_form = QFormLayout(safety_box)
         safety_form.addRow(self.safety_flag, safety_hint)
         safety_form.addRow(self._label(self.tr("No&te"), self.safety_note), self.safety_note)
+        for widget, name in (
+            (self.display_name, self.tr("Case name")),
+            (self.relationship, self.tr("Relationship structure")),
+            (self.opened_on, self.tr("Opened on")),
+            (self.safety_flag, self.tr("Safety flag")),
+            (self.safety_note, self.tr("Safety note")),
+            (self.couple_button, self.tr("Couple case")),
+            (self.individual_button, self.tr("Individual case")),
+        ):
+            widget.setAccessibleName(name)
 
         self.error_banner = WarningBanner(self)
         self.buttons = QDialogButtonBox(

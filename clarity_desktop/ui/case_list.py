@@ -46,6 +46,7 @@ class CaseListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setTabKeyNavigation(False)  # arrows move between cases; Tab moves on
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(CaseTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         for col in (CaseTableModel.LAST, CaseTableModel.SESSIONS):
@@ -53,7 +54,7 @@ class CaseListPanel(QWidget):
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: palette(mid); padding: 16px;")
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.ui import appearance
 from clarity_desktop.ui.models import ID_ROLE, SessionTableModel
 
 
@@ -42,9 +43,12 @@ class CasePanel(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setObjectName("safetyBanner")
-        self.banner.setStyleSheet(
-            "QLabel#safetyBanner { background: #fdecea; color: #7b1d12; border: 1px solid #e6a198;"
-            " border-radius: 4px; padding: 8px; }"
+        appearance.styled(
+            self.banner,
+            lambda t: (
+                f"QLabel#safetyBanner {{ background: {t.alert_back}; color: {t.alert_text};"
+                f" border: 1px solid {t.alert_border}; border-radius: 4px; padding: 8px; }}"
+            ),
         )
         self.banner.setAccessibleName(self.tr("Safety flag"))
         self.partners = QLabel()
@@ -58,20 +62,23 @@ class CasePanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.setTabKeyNavigation(False)  # arrows move between sessions; Tab moves on
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SessionTableModel.WHO, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(SessionTableModel.MODE, True)  # in the date's tooltip
-        self.new_session = QPushButton(self.tr("&New session…"))
+        self.new_session = QPushButton(appearance.icon("new-session"), self.tr("&New session…"))
+        self.new_session.setAccessibleName(self.tr("New session"))
         self.new_session.clicked.connect(self.new_session_requested)
         self.edit = QPushButton(self.tr("&Edit case…"))
+        self.edit.setAccessibleName(self.tr("Edit case"))
         self.edit.clicked.connect(self.edit_requested)
         self.no_sessions = QLabel(self.tr("No sessions yet. Record the first with New session."))
-        self.no_sessions.setStyleSheet("color: palette(mid);")
+        self.no_sessions.setStyleSheet("color: palette(placeholder-text);")
         self.empty = QLabel(self.tr("Choose a case from the list, or create one with Ctrl+N."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
 
         self.content = QWidget()
         cl = QVBoxLayout(self.content)

@@ -191,9 +191,10 @@ class CaseDashboard(QWidget):
         self.direction_key.show()
 
     def changeEvent(self, event: QEvent) -> None:
-        """Follow the palette (light or dark) when the user or the system switches it."""
+        """Follow the palette (light or dark) and the text size when either changes."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+        changes = (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+        if event.type() in changes and not self._restyling:
             self._restyling = True
             try:
                 self.colours = colours_for(self.palette())

@@ -224,6 +224,7 @@ class GuidancePanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(self.tr("Step guidance"))  # focusable, to scroll by keyboard
         body = QWidget()
         self.column = QVBoxLayout(body)
         self.column.setContentsMargins(8, 0, 4, 0)

@@ -35,6 +35,7 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
+from clarity_desktop.ui import appearance
 from clarity_desktop.ui.document_kinds import (
     DATE_CHOICES,
     HANDOUT_CHOICES,
@@ -114,6 +115,7 @@ class ChoicesPanel(QWidget):
         group = QGroupBox(self.tr("Handout"))
         form = QFormLayout(group)
         self.step = QComboBox()
+        self.step.setAccessibleName(self.tr("Step of the handout"))
         for step in Step:
             self.step.addItem(step.label, int(step))
         self.step.currentIndexChanged.connect(lambda _i: self.changed.emit(CLICK_MS))
@@ -148,9 +150,13 @@ class ChoicesPanel(QWidget):
 
         self.safety = QFrame()
         self.safety.setObjectName("safetyWarning")
-        self.safety.setStyleSheet(
-            "QFrame#safetyWarning { background: #fdf2e9; border: 1px solid #e59866; "
-            "border-radius: 4px; } QFrame#safetyWarning QLabel { color: #7e3b0c; }"
+        appearance.styled(
+            self.safety,
+            lambda t: (
+                f"QFrame#safetyWarning {{ background: {t.alert_back};"
+                f" border: 1px solid {t.alert_border}; border-radius: 4px; }}"
+                f" QFrame#safetyWarning QLabel {{ color: {t.alert_text}; }}"
+            ),
         )
         warning = QLabel(
             self.tr(
@@ -217,6 +223,8 @@ class ChoicesPanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.dateChanged.connect(lambda _d: self.changed.emit(CLICK_MS))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
         form.addRow(self.tr("&From"), self.date_from)
         form.addRow(self.tr("&To"), self.date_to)
         return group
@@ -225,6 +233,7 @@ class ChoicesPanel(QWidget):
         group = QGroupBox(self.tr("Paper and protection"))
         form = QFormLayout(group)
         self.page_size = QComboBox()
+        self.page_size.setAccessibleName(self.tr("Page size"))
         for name in PAGE_SIZE_NAMES:
             self.page_size.addItem(name, name)
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(page_size)))

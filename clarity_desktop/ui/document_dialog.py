@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui import appearance
 from clarity_desktop.ui.document_choices import ChoicesPanel
 from clarity_desktop.ui.document_kinds import KINDS, DocumentChoice, Out, build
 from clarity_desktop.ui.document_preview import PreviewPane, print_pdf
@@ -92,6 +93,7 @@ class DocumentDialog(QDialog):
         scroll.setWidget(self.choices)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the choices in it
         scroll.setMinimumWidth(360)
         self.preview = PreviewPane()
 
@@ -104,7 +106,9 @@ class DocumentDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("errorLabel")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel#errorLabel { color: #c0392b; font-weight: 600; }")
+        appearance.styled(
+            self.error, lambda t: f"QLabel#errorLabel {{ color: {t.alert}; font-weight: 600; }}"
+        )
         self.error.setAccessibleName(self.tr("Error message"))
         self.status = QLabel()
         self.progress = QProgressBar()
@@ -113,7 +117,7 @@ class DocumentDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.save_button = QPushButton(self.tr("&Save as…"))
-        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button = QPushButton(appearance.icon("print"), self.tr("&Print…"))
         self.close_button = QPushButton(self.tr("C&lose"))
         for button in (self.save_button, self.print_button, self.close_button):
             button.setAutoDefault(False)  # Enter in a field must not press a button

@@ -111,6 +111,16 @@ class PartnerReadingBox(QGroupBox):
         self.flooding_note.textEdited.connect(self.changed)
         self.direction.currentIndexChanged.connect(self.changed)
 
+    def focus_chain(self) -> list[QWidget]:
+        return [
+            self.position,
+            self.stance,
+            self.clarity,
+            self.flooded,
+            self.flooding_note,
+            self.direction,
+        ]
+
     def _flooded_toggled(self, on: bool) -> None:
         self.flooding_note.setEnabled(on and self.isEnabled())
         self.changed.emit()
@@ -208,6 +218,18 @@ class CoupleReadingBox(QGroupBox):
         for w in self.findChildren(QWidget):
             w.setEnabled(not locked)
 
+    def focus_chain(self) -> list[QWidget]:
+        return [
+            *self.loops.values(),
+            self.loop_other,
+            self.intensity,
+            self.trigger,
+            self.co_regulation,
+            self.co_regulation_note,
+            self.repair_attempts,
+            self.repairs_landed,
+        ]
+
     def set_reading(self, r: CoupleReading | None) -> None:
         r = r or CoupleReading()
         for loop, box in self.loops.items():
@@ -252,7 +274,7 @@ class DynamicsPanel(QWidget):
         title = QLabel(self.tr("Dynamics"))
         title.setStyleSheet("font-weight: 600;")
         hint = QLabel(self.tr("Leave blank what you did not observe."))
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -289,6 +311,11 @@ class DynamicsPanel(QWidget):
         for box in self.partner_boxes.values():
             box.set_locked(locked)
         self.couple_box.set_locked(locked)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab order: each partner's reading in turn, then the couple's loop."""
+        chain = [w for box in self.partner_boxes.values() for w in box.focus_chain()]
+        return chain + self.couple_box.focus_chain()
 
     def partner_readings(self) -> dict[int, PartnerReading]:
         return {pid: box.reading() for pid, box in self.partner_boxes.items()}

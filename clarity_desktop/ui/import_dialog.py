@@ -202,6 +202,7 @@ class ImportDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Clients to import"))
+        self.table.setTabKeyNavigation(False)  # arrows move between rows; Tab moves on
 
         self.rejected_label = QLabel(self.tr("Rows that cannot be imported"), self)
         self.rejected_list = QListWidget(self)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.ui import backup_actions, record_actions
+from clarity_desktop.ui import appearance, backup_actions, record_actions
 from clarity_desktop.ui.audit_dialog import AuditDialog
 from clarity_desktop.ui.idle import CHOICES_MINUTES
 from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
@@ -40,9 +40,11 @@ def _build_menus(window: MainWindow) -> None:
     )
     practice.addAction(window.search_action)
     practice.addSeparator()
-    practice.addAction(
-        window._action(window.tr("&Back up now…"), None, lambda: backup_actions.back_up_now(window))
+    back_up = window._action(
+        window.tr("&Back up now…"), None, lambda: backup_actions.back_up_now(window)
     )
+    back_up.setIcon(appearance.icon("backup"))
+    practice.addAction(back_up)
     practice.addAction(
         window._action(
             window.tr("&Restore from a backup…"),
@@ -143,6 +145,8 @@ def _build_menus(window: MainWindow) -> None:
     view.addAction(window.note_tab_action)
     view.addAction(window.dashboard_tab_action)
     view.addAction(window.overview_tab_action)
+    view.addSeparator()
+    appearance.add_text_size_menu(view, window, window.settings)
 
     edit = bar.addMenu(window.tr("&Edit"))
     edit.addAction(window._action(window.tr("&Undo"), QKeySequence.StandardKey.Undo, window._undo))

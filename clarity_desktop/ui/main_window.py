@@ -18,7 +18,7 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.services import cases, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import backup_actions, case_actions, main_menus
+from clarity_desktop.ui import appearance, backup_actions, case_actions, main_menus
 from clarity_desktop.ui.case_list import CaseListPanel
 from clarity_desktop.ui.case_panel import CasePanel
 from clarity_desktop.ui.dashboard import CaseDashboard
@@ -89,12 +89,13 @@ class MainWindow(QMainWindow):
         self.left.setSizes([320, 520])
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.editor, self.tr("Session &note"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Views"))
+        self.tabs.addTab(self.editor, appearance.icon("note"), self.tr("Session &note"))
         self.dashboard = CaseDashboard()
-        self.tabs.addTab(self.dashboard, self.tr("Case &dashboard"))
+        self.tabs.addTab(self.dashboard, appearance.icon("dashboard"), self.tr("Case &dashboard"))
         self._dashboard_stale = True
         self.overview = OverviewPanel(practice)
-        self.tabs.addTab(self.overview, self.tr("Practice &overview"))
+        self.tabs.addTab(self.overview, appearance.icon("overview"), self.tr("Practice &overview"))
         self._overview_stale = False  # it loads itself when first shown
         self.overview.case_requested.connect(self._open_case_from_overview)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tabs_if_shown())
@@ -112,12 +113,29 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(QLabel(self.tr("Signing as %s") % practice.clinician.signature))
         if practice.is_demo:
             badge = QLabel(self.tr("DEMO"))
-            badge.setStyleSheet(
-                "background:#b9770e; color:white; font-weight:700; padding:1px 8px;"
+            badge.setAccessibleName(self.tr("Demo practice, with invented clients"))
+            appearance.styled(
+                badge,
+                lambda t: (
+                    f"background:{t.badge_back}; color:{t.badge_text};"
+                    " font-weight:700; padding:1px 8px;"
+                ),
             )
             status.addPermanentWidget(badge)
 
         self._build_menus()
+        for action, name in (
+            (self.search_action, "search"),
+            (self.lock_action, "lock"),
+            (self.new_case_action, "new-case"),
+            (self.new_session_action, "new-session"),
+            (self.documents_action, "print"),
+            (self.note_tab_action, "note"),
+            (self.dashboard_tab_action, "dashboard"),
+            (self.overview_tab_action, "overview"),
+            (self.sign_action, "sign"),
+        ):
+            action.setIcon(appearance.icon(name))
         self.case_list.case_selected.connect(self.open_case)
         self.case_panel.session_selected.connect(self._session_chosen)
         self.case_panel.new_session_requested.connect(self.new_session)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from clarity_desktop.domain.templates import SECTIONS, Template, ordered_section
 from clarity_desktop.services import notes
 from clarity_desktop.services.dto import NoteDraft, NoteView, PartnerView
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui import appearance
 from clarity_desktop.ui.dynamics_panel import DynamicsPanel
 from clarity_desktop.ui.models import when
 from clarity_desktop.ui.unlock import explain
@@ -155,11 +156,15 @@ class NoteEditor(QWidget):
 
         self.signature = QLabel()
         self.signature.setWordWrap(True)
-        self.signature.setStyleSheet(
-            "font-weight: 600; background: palette(alternate-base);"
-            " border-left: 4px solid #1e8449; padding: 6px;"
+        appearance.styled(
+            self.signature,
+            lambda t: (
+                "font-weight: 600; background: palette(alternate-base);"
+                f" border-left: 4px solid {t.done}; padding: 6px;"
+            ),
         )
-        self.sign_button = QPushButton(self.tr("&Sign and lock…"))
+        self.sign_button = QPushButton(appearance.icon("sign"), self.tr("&Sign and lock…"))
+        self.sign_button.setAccessibleName(self.tr("Sign and lock the note"))
         self.sign_button.setToolTip(self.tr("Sign the note (Ctrl+Shift+S)"))
         self.sign_button.clicked.connect(self.sign)
 
@@ -175,7 +180,8 @@ class NoteEditor(QWidget):
         self.addendum_edit.setTabChangesFocus(True)
         self.addendum_edit.setFixedHeight(90)
         self.addendum_edit.setAccessibleName(self.tr("New addendum"))
-        self.addendum_button = QPushButton(self.tr("Add a&ddendum"))
+        self.addendum_button = QPushButton(appearance.icon("addendum"), self.tr("Add a&ddendum"))
+        self.addendum_button.setAccessibleName(self.tr("Add the addendum"))
         self.addendum_button.clicked.connect(self.add_addendum)
         self.addendum_panel = QFrame()
         ap = QVBoxLayout(self.addendum_panel)
@@ -216,9 +222,10 @@ class NoteEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not to it
         self.dynamics = DynamicsPanel()
         self.dynamics.changed.connect(self._changed)
-        dyn_host = QWidget()
+        self._dynamics_host = dyn_host = QWidget()
         dl = QVBoxLayout(dyn_host)
         dl.setContentsMargins(8, 12, 8, 12)
         dl.addWidget(self.dynamics)
@@ -226,8 +233,8 @@ class NoteEditor(QWidget):
         self.dynamics_scroll.setWidgetResizable(True)
         self.dynamics_scroll.setWidget(dyn_host)
         self.dynamics_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.dynamics_scroll.setMinimumWidth(300)
-        self.dynamics_scroll.setMaximumWidth(380)
+        self.dynamics_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._fit_dynamics()
         panes = QHBoxLayout()
         panes.setContentsMargins(0, 0, 0, 0)
         panes.addWidget(scroll, 1)
@@ -239,7 +246,7 @@ class NoteEditor(QWidget):
             )
         )
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
 
         head = QHBoxLayout()
         head.addWidget(self.header, 1)
@@ -262,6 +269,19 @@ class NoteEditor(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+
+    def _fit_dynamics(self) -> None:
+        """The Dynamics column is as wide as its fields need at the current text size, so
+        it never scrolls sideways, and only a little wider."""
+        need = self._dynamics_host.minimumSizeHint().width()
+        need += self.dynamics_scroll.verticalScrollBar().sizeHint().width() + 2
+        self.dynamics_scroll.setMinimumWidth(need)
+        self.dynamics_scroll.setMaximumWidth(need + 6 * self.fontMetrics().averageCharWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._fit_dynamics)  # once the fields have the font
 
     def set_practice(self, practice: OpenPractice) -> None:
         self._practice = practice
@@ -292,6 +312,8 @@ class NoteEditor(QWidget):
             self.dynamics.set_steps(dict(note.partner_steps))
             self._build_sections(note.template, note.sections)
             self._show_signature(note)
+            self._update_tab_order()
+            QTimer.singleShot(0, self, self._fit_dynamics)  # once the new fields are laid out
             self._dirty = False
             self._dirty_since = None
             self.save_state.setText(
@@ -391,6 +413,23 @@ class NoteEditor(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.addenda_layout.addWidget(label)
 
+    def _update_tab_order(self) -> None:
+        """Tab follows the page, top to bottom: how the note is written, its sections,
+        an addendum, the Dynamics panel beside it, and signing last."""
+        chain: list[QWidget] = [
+            self.template,
+            self.private,
+            *self.step_buttons.values(),
+            *self.partner_steps.values(),
+            *self._sections,
+            self.addendum_edit,
+            self.addendum_button,
+            *self.dynamics.focus_chain(),
+            self.sign_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
     def section_edits(self) -> list[SectionEdit]:
         return list(self._sections)
 
@@ -407,6 +446,7 @@ class NoteEditor(QWidget):
         self._loading = True
         try:
             self._build_sections(self.template.currentData(), texts)
+            self._update_tab_order()
         finally:
             self._loading = False
         self._changed()

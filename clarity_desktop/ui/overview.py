@@ -99,6 +99,7 @@ class OverviewPanel(QWidget):
         self.refresh_button = QToolButton()
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the overview again (F5)"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh the overview"))
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -110,6 +111,7 @@ class OverviewPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Active cases"))
+        self.table.setTabKeyNavigation(False)  # arrows move between cases; Tab moves on
         rows = self.table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
@@ -133,7 +135,7 @@ class OverviewPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("color: palette(mid); padding: 16px;")
+        self.message.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
         self.clear_button = QPushButton(self.tr("Clear filters"))
         message_page = QWidget()
         message_layout = QVBoxLayout(message_page)

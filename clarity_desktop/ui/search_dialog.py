@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,6 +34,7 @@ from clarity_desktop.services import search
 from clarity_desktop.services.dto import SearchHit
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.search import HIT_END, HIT_START
+from clarity_desktop.ui import appearance
 from clarity_desktop.ui.models import when
 from clarity_desktop.ui.unlock import explain
 from clarity_desktop.ui.worker import run_task
@@ -43,11 +44,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def snippet_html(snippet: str) -> str:
-    """Escape the note text, then turn the search markers into highlighting."""
+    """Escape the note text, then turn the search markers into highlighting (in the
+    light or dark tones of the current palette)."""
+    tones = appearance.tones()
     safe = html.escape(snippet.replace("\n", " "))
-    return safe.replace(HIT_START, "<b style='background:#fff3b0;color:#000'>").replace(
-        HIT_END, "</b>"
-    )
+    mark = f"<b style='background:{tones.mark_back};color:{tones.mark_text}'>"
+    return safe.replace(HIT_START, mark).replace(HIT_END, "</b>")
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -104,9 +106,17 @@ class HtmlDelegate(QStyledItemDelegate):
                 QStyle.ControlElement.CE_ItemViewItem, text_less, painter, option.widget
             )
         doc = self._doc(option, index)
+        palette = QPalette(option.palette)
+        if option.state & QStyle.StateFlag.State_Selected:  # light on the selection colour
+            selected = option.palette.color(QPalette.ColorRole.HighlightedText)
+            palette.setColor(QPalette.ColorRole.Text, selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = palette
+        context.clip = QRectF(0, 0, option.rect.width() - 8, option.rect.height())
         painter.save()
         painter.translate(option.rect.left() + 4, option.rect.top() + 2)
-        doc.drawContents(painter, QRectF(0, 0, option.rect.width() - 8, option.rect.height()))
+        painter.setClipRect(context.clip)
+        doc.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

@@ -167,6 +167,15 @@ class SessionDialog(QDialog):
             self._label(self.tr("Note te&mplate"), self.template_combo), self.template_combo
         )
         form.setRowVisible(self.attendance, self._is_couple)
+        for widget, name in (
+            (self.starts_at, self.tr("Session date and time")),
+            (self.duration, self.tr("Duration in minutes")),
+            (self.template_combo, self.tr("Note template")),
+        ):
+            widget.setAccessibleName(name)
+        self.in_person_button.setAccessibleDescription(self.tr("Setting of the session"))
+        self.telehealth_button.setAccessibleDescription(self.tr("Setting of the session"))
+        self.attendance.setAccessibleName(self.tr("Who attended"))
 
         self.error_banner = WarningBanner(self)
         self.buttons = QDialogButtonBox(

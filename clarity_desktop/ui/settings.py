@@ -1,11 +1,14 @@
 """Preferences, typed, over QSettings. Clinical data never goes in here: only where the
-practice folder is and how the windows were laid out."""
+practice folder is, how the windows were laid out, and comfort choices such as text size."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+TEXT_SCALE_MIN = 0.8
+TEXT_SCALE_MAX = 1.6
 
 
 class Settings:
@@ -74,6 +77,24 @@ class Settings:
     @page_size.setter
     def page_size(self, value: str) -> None:
         self._s.setValue("documents/page_size", value if value in ("A4", "Letter") else "A4")
+
+    @property
+    def text_scale(self) -> float:
+        """How much larger (or smaller) than the system's text size the program's text is:
+        1.0 is the system size; kept within 0.8 to 1.6."""
+        try:
+            value = float(str(self._s.value("appearance/text_scale", 1.0)))
+        except ValueError:
+            return 1.0
+        if value != value:  # NaN from a hand-edited file
+            return 1.0
+        return round(min(max(value, TEXT_SCALE_MIN), TEXT_SCALE_MAX), 2)
+
+    @text_scale.setter
+    def text_scale(self, value: float) -> None:
+        self._s.setValue(
+            "appearance/text_scale", round(min(max(value, TEXT_SCALE_MIN), TEXT_SCALE_MAX), 2)
+        )
 
     def sync(self) -> None:
         self._s.sync()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop import APP_NAME
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
+from clarity_desktop.ui import appearance
 from clarity_desktop.ui.worker import run_task
 
 
@@ -70,7 +71,9 @@ def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setObjectName("errorLabel")
-    label.setStyleSheet("QLabel#errorLabel { color: #c0392b; font-weight: 600; }")
+    appearance.styled(
+        label, lambda t: f"QLabel#errorLabel {{ color: {t.alert}; font-weight: 600; }}"
+    )
     label.setAccessibleName("Error message")
     label.hide()
     return label
@@ -92,11 +95,12 @@ class UnlockWindow(QWidget):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.use_recovery = QCheckBox(self.tr("Use the &recovery key instead"))
-        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button = QPushButton(appearance.icon("lock"), self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
         self.status = QLabel()
         self.error = _error_label()
         self.restore_button = QPushButton()
+        self.restore_button.setAccessibleName(self.tr("Restore the newest backup"))
         self.restore_button.hide()
         self.restore_button.clicked.connect(self._restore_newest)
         self._newest_backup: Path | None = None
@@ -114,8 +118,13 @@ class UnlockWindow(QWidget):
         heading.addWidget(_title(APP_NAME))
         heading.addStretch(1)
         self.demo_badge = QLabel(self.tr("DEMO"))
-        self.demo_badge.setStyleSheet(
-            "background:#b9770e; color:white; font-weight:700; padding:3px 8px; border-radius:4px;"
+        self.demo_badge.setAccessibleName(self.tr("Demo practice, with invented clients"))
+        appearance.styled(
+            self.demo_badge,
+            lambda t: (
+                f"background:{t.badge_back}; color:{t.badge_text}; font-weight:700;"
+                " padding:3px 8px; border-radius:4px;"
+            ),
         )
         self.demo_badge.setVisible(demo)
         heading.addWidget(self.demo_badge)
@@ -299,6 +308,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setAccessibleName(self.tr("Recovery key"))
         copy = QPushButton(self.tr("&Copy to clipboard"))
+        copy.setAccessibleName(self.tr("Copy the recovery key to the clipboard"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(key))
         self.stored = QCheckBox(self.tr("I have stored the recovery key somewhere safe"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
@@ -331,12 +341,16 @@ class CreatePracticeWindow(QWidget):
         self.setMinimumWidth(520)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("As it should appear on signed notes"))
+        self.name.setAccessibleName(self.tr("Clinician name"))
         self.credentials = QLineEdit()
         self.credentials.setPlaceholderText(self.tr("For example LMFT, PhD"))
+        self.credentials.setAccessibleName(self.tr("Credentials"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(self.tr("Repeat passphrase"))
         self.strength = QProgressBar()
         self.strength.setRange(0, 4)
         self.strength.setTextVisible(False)
@@ -348,6 +362,7 @@ class CreatePracticeWindow(QWidget):
         self.folder_label = QLabel(str(folder))
         self.folder_label.setWordWrap(True)
         change = QPushButton(self.tr("C&hange…"))
+        change.setAccessibleName(self.tr("Change the practice folder"))
         change.clicked.connect(self._choose_folder)
         self.error = _error_label()
         self.status = QLabel()
