@@ -322,8 +322,9 @@ cmd_test() {
 
     # Run every check even if an earlier one fails, then report them all.
     local failed=()
-    heading "ruff check ."
+    heading "ruff check . && ruff format --check ."
     "$VENV_PYTHON" -m ruff check . || failed+=(ruff)
+    "$VENV_PYTHON" -m ruff format --check . || failed+=("ruff format")
     heading "mypy"
     "$VENV_PYTHON" -m mypy || failed+=(mypy)
     heading "pytest${*:+ $*}"
