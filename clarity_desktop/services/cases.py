@@ -24,7 +24,12 @@ from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 
 def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
-    """All cases (or those with *status*), sorted by name. One query, no per-row work."""
+    """All cases (or those with *status*), sorted by name. One query, no per-row work.
+
+    It runs on the GUI thread at every unlock, over every case of a ten-year practice, so
+    it reads plain columns rather than Case objects and sorts with a key that skips
+    Unicode normalisation for ASCII names: about 0.5 s became 0.15-0.2 s at 10,000 cases
+    (tests/bench/bench_practice.py)."""
     with uow:
         stats = (
             select(
@@ -35,28 +40,43 @@ def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
             .group_by(Session.case_id)
             .subquery()
         )
-        q = select(Case, stats.c.last, stats.c.n).outerjoin(stats, stats.c.case_id == Case.id)
+        q = select(
+            Case.id,
+            Case.kind,
+            Case.display_name,
+            Case.status,
+            Case.opened_on,
+            Case.closed_on,
+            Case.safety_flag,
+            stats.c.last,
+            stats.c.n,
+        ).outerjoin(stats, stats.c.case_id == Case.id)
         if status is not None:
             q = q.where(Case.status == status)
         # Sorted here, not by SQL lower(): SQLite folds only ASCII, which put "Émile" after "Zoë".
-        rows = sorted(
-            uow.session.execute(q.order_by(Case.id)).all(),
-            key=lambda r: name_sort_key(r[0].display_name),
-        )
+        rows = sorted(uow.session.execute(q.order_by(Case.id)).all(), key=lambda r: _name_key(r[2]))
+        kinds = {k.value: k for k in CaseKind}
         return [
             CaseSummary(
-                id=c.id,
-                kind=CaseKind(c.kind),
-                display_name=c.display_name,
-                status=c.status,
-                opened_on=c.opened_on,
-                closed_on=c.closed_on,
-                safety_flag=c.safety_flag,
+                id=case_id,
+                kind=kinds[kind],
+                display_name=name,
+                status=case_status,
+                opened_on=opened_on,
+                closed_on=closed_on,
+                safety_flag=bool(safety_flag),
                 last_session=last,
                 session_count=n or 0,
             )
-            for c, last, n in rows
+            for case_id, kind, name, case_status, opened_on, closed_on, safety_flag, last, n in rows
         ]
+
+
+def _name_key(name: str) -> tuple[str, str]:
+    """name_sort_key, with a shortcut that gives the same key: an ASCII name has no accents
+    to strip, so its casefolded form is already the key."""
+    folded = name.casefold()
+    return (folded, name) if folded.isascii() else name_sort_key(name)
 
 
 def get_case(uow: UnitOfWork, case_id: int, *, record_view: bool = True) -> CaseDetail:
