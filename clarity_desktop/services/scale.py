@@ -619,7 +619,10 @@ def _insert(conn: Connection, rows: _Rows) -> None:
             conn.execute(insert(model), batch)
     if rows.search:
         conn.execute(
-            text("INSERT INTO note_search (body, note_id, addendum_id) VALUES (:b, :n, :a)"),
+            text(
+                "INSERT INTO note_search (rowid, body, note_id, addendum_id) "
+                "VALUES (CASE WHEN :a = 0 THEN :n ELSE -:a END, :b, :n, :a)"
+            ),
             rows.search,
         )
     # Signing comes after the tags and readings: the triggers refuse them on signed notes.

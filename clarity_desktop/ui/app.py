@@ -40,7 +40,8 @@ def preload() -> None:
     import clarity_desktop.services.notes
     import clarity_desktop.services.practices
     import clarity_desktop.services.search
-    import clarity_desktop.services.sessions  # noqa: F401
+    import clarity_desktop.services.sessions
+    import clarity_desktop.ui.main_window  # noqa: F401  (its widgets, charts and models)
 
 
 def _build_demo(folder: Path) -> None:

@@ -49,6 +49,9 @@ class CaseListPanel(QWidget):
         self.table.setTabKeyNavigation(False)  # arrows move between cases; Tab moves on
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(CaseTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # Size the narrow columns from the rows on screen, not from every case (a quarter
+        # of a second at 10,000 cases on every unlock).
+        header.setResizeContentsPrecision(0)
         for col in (CaseTableModel.LAST, CaseTableModel.SESSIONS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.empty = QLabel()

@@ -1,7 +1,7 @@
 """Documents, case export and client import, from the main window's menus.
 
-The document dialog pulls in reportlab, so it is imported when first asked for, never
-while the main window opens.
+The document dialog and the export pull in reportlab, so they are imported when first
+asked for, never while the main window opens.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from clarity_desktop.services import export
 from clarity_desktop.ui.unlock import explain
 from clarity_desktop.ui.worker import Progress, run_task
 
@@ -54,6 +53,8 @@ def export_case(window: MainWindow) -> None:
     dialog.setMinimumDuration(300)
     cancelled = [False]
     dialog.canceled.connect(lambda: cancelled.__setitem__(0, True))
+
+    from clarity_desktop.services import export
 
     def work(progress: Progress) -> export.ExportSummary:
         def step(done: int, total: int) -> None:

@@ -78,4 +78,10 @@ def test_search_index_uses_diacritic_folding(practice: OpenPractice) -> None:
             text("SELECT sql FROM sqlite_master WHERE name = 'note_search'")
         ).scalar_one()
     assert "remove_diacritics 2" in sql
-    assert sql.strip() == fts.CREATE.strip()
+
+    # Rebuilt by revision 0004 with the same columns and tokenizer as the first revision.
+    def shape(statement: str) -> str:
+        inner = statement[statement.index("fts5(") :]
+        return "".join(inner.split())
+
+    assert shape(sql) == shape(fts.CREATE)
