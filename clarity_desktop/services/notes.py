@@ -137,9 +137,11 @@ def save_draft(uow: UnitOfWork, note_id: int, draft: NoteDraft) -> NoteView:
         fts.index_note(uow.session.connection(), note.id, body)
         if not _recently_audited(uow, note.id):
             uow.audit("changed", "note", note.id, case.id)
+        # The view is built from what was just flushed (the session does not expire on
+        # commit): reloading it afterwards cost seven more queries on every autosave.
+        view = views.note_view(note)
         uow.commit()
-        uow.session.refresh(note)
-        return views.note_view(note)
+        return view
 
 
 def _store_readings(
