@@ -19,10 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -53,20 +50,18 @@ from clarity_desktop.domain.csv_clients import ImportPreview, PreviewRow, descri
 from clarity_desktop.services import importer
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.case_dialog import WarningBanner
+from clarity_desktop.ui.models import Index, ListTableModel
 from clarity_desktop.ui.unlock import explain
 from clarity_desktop.ui.worker import run_task
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(ListTableModel[PreviewRow]):
     """The rows that will be imported: one client (one individual case) per row."""
 
     LINE, NAME, PRONOUNS, BIRTH, EMAIL, PHONE, WARNINGS = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
+        super().__init__([], parent)
         self._headers = [
             self.tr("Line"),
             self.tr("Name"),
@@ -84,23 +79,6 @@ class ImportPreviewModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> PreviewRow:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -23,6 +23,7 @@ from clarity_desktop.services.dto import CaseSummary, SessionView
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+RowT = TypeVar("RowT")
 
 
 def when(dt: datetime) -> str:
@@ -57,7 +58,34 @@ def _seconds(dt: datetime) -> int:
     return dt.toordinal() * 86400 + dt.hour * 3600 + dt.minute * 60 + dt.second
 
 
-class CaseTableModel(QAbstractTableModel):
+class ListTableModel(QAbstractTableModel, Generic[RowT]):
+    """A flat, read-only table over a Python list: the rows in ``_rows``, the column
+    titles in ``_headers``. Subclasses supply ``data``."""
+
+    def __init__(self, headers: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+        self._headers = headers
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+
+class CaseTableModel(ListTableModel["_CaseRow"]):
     """Name, last session and session count; kind and flags show as icon and tooltip,
     because the list is narrow.
 
@@ -72,9 +100,9 @@ class CaseTableModel(QAbstractTableModel):
     NAME, LAST, SESSIONS = range(3)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([], parent)
         self._by_name: list[_CaseRow] = []  # name order: the tie-break of every sort
-        self._rows: list[_CaseRow] = []  # display order
+        # self._rows (from the base) is the display order
         self._where: dict[int, int] = {}  # case id -> row
         self._status_of: list[str] = []  # per row, for the filter
         self._folded_of: list[str] = []
@@ -145,23 +173,6 @@ class CaseTableModel(QAbstractTableModel):
             old, [self.index(self._where[cid], col) for cid, col in moved]
         )
         self.layoutChanged.emit()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, col = index.row(), index.column()
@@ -238,12 +249,11 @@ class CaseFilterProxy(QSortFilterProxyModel):
             super().sort(column, order)
 
 
-class SessionTableModel(QAbstractTableModel):
+class SessionTableModel(ListTableModel[SessionView]):
     WHEN, WHO, MODE, STEPS, NOTE = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SessionView] = []
+        super().__init__([], parent)
         self._headers = [
             self.tr("Date"),
             self.tr("Attended"),
@@ -264,23 +274,6 @@ class SessionTableModel(QAbstractTableModel):
         for i, s in enumerate(self._rows):
             if s.id == session_id:
                 return i
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

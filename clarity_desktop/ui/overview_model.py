@@ -14,8 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
     QSortFilterProxyModel,
     Qt,
@@ -30,7 +28,7 @@ from clarity_desktop.domain.measures import Trend
 from clarity_desktop.domain.records import CaseKind, name_sort_key
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.overview import OverviewRow
-from clarity_desktop.ui.models import ID_ROLE, SORT_ROLE, Index
+from clarity_desktop.ui.models import ID_ROLE, SORT_ROLE, Index, ListTableModel
 
 NO_VALUE = "—"
 # Ascending: no trend yet, then easing, steady, rising; descending puts rising loops first.
@@ -114,15 +112,15 @@ def _seconds(dt: datetime) -> int:
     return dt.toordinal() * 86400 + dt.hour * 3600 + dt.minute * 60 + dt.second
 
 
-class OverviewModel(QAbstractTableModel):
+class OverviewModel(ListTableModel["_Entry"]):
     """The active cases, one row each; read-only. Sorts itself (see the module docstring)."""
 
     CASE, STEPS, INTENSITY, TREND, LAST, ATTENTION = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([], parent)
         self._by_name: list[_Entry] = []  # name order: the tie-break of every sort
-        self._rows: list[_Entry] = []  # display order
+        # self._rows (from the base) is the display order
         self._sort_column = self.CASE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = [
@@ -229,12 +227,6 @@ class OverviewModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ----- Qt model API ---------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
