@@ -192,7 +192,7 @@ class ChartBuilder(ChartKit):
                 area = QAreaSeries(upper, lower)
                 upper.setParent(area)
                 lower.setParent(area)
-                area.setName(tr("Distance between them"))
+                area.setName(tr("Gap"))
                 area.setBrush(QBrush(self.colours.gap))
                 area.setPen(QPen(Qt.PenStyle.NoPen))
                 chart.addSeries(area)
@@ -272,7 +272,8 @@ class ChartBuilder(ChartKit):
             chart,
             -0.5,
             10.5,
-            [(tr("toward leaving"), 0.0), ("5", 5.0), (tr("toward staying"), 10.0)],
+            # Two short lines each (axis labels are rich text), so the plot keeps its width.
+            [(tr("toward<br>leaving"), 0.0), ("5", 5.0), (tr("toward<br>staying"), 10.0)],
         )
         clarity_axis = QValueAxis()
         clarity_axis.setRange(-0.5, 10.5)
