@@ -18,13 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from clarity_desktop import __version__
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.store import backup, files, migrate
 from clarity_desktop.store import practice as store
-from clarity_desktop.store.models import Case, Note
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.uow import utcnow
 
@@ -73,43 +70,29 @@ def backup_now(
         folder.mkdir(parents=True, mode=0o700)
     except OSError as exc:
         raise BackupError(f"Cannot write a backup to {root}: {exc.strerror}.") from exc
+    with opened.engine.connect() as conn:
+        revision = migrate.current_revision(conn) or ""
     try:
-        db_copy = files.db_path(folder)
-        backup.copy_database(files.db_path(opened.folder), opened.db_key, db_copy, progress)
-        found = backup.problems(db_copy, opened.db_key)
-        if found:
-            raise BackupError(f"The backup in {folder} failed its check: {found[0]}.")
-        shutil.copy2(files.key_path(opened.folder), files.key_path(folder))
-        with opened.engine.connect() as conn:
-            revision = migrate.current_revision(conn) or ""
-            cases = conn.execute(select(func.count()).select_from(Case)).scalar_one()
-            notes = conn.execute(select(func.count()).select_from(Note)).scalar_one()
-        info = BackupInfo(folder, now, kind, revision, cases, notes, __version__)
-        _write_manifest(info)
+        created_at, cases, notes = backup.write_backup_set(
+            opened.folder,
+            opened.db_key,
+            folder,
+            kind=kind,
+            revision=revision,
+            app_version=__version__,
+            progress=progress,
+        )
+    except backup.CheckFailed as exc:
+        raise BackupError(f"The backup in {folder} failed its check: {exc}.") from exc
     except OSError as exc:
-        shutil.rmtree(folder, ignore_errors=True)
         raise BackupError(
             f"The backup could not be written to {root}: {exc.strerror or exc}."
         ) from exc
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+    info = BackupInfo(folder, created_at, kind, revision, cases, notes, __version__)
     with opened.uow() as uow:
         uow.audit("backup", "practice", detail=f"{kind} backup to {folder}")
         uow.commit()
     return info
-
-
-def _write_manifest(info: BackupInfo) -> None:
-    backup.write_manifest(
-        info.folder,
-        created_at=info.created_at,
-        kind=info.kind,
-        revision=info.revision,
-        cases=info.case_count,
-        notes=info.note_count,
-        app_version=info.app_version,
-    )
 
 
 def read_backup(folder: Path) -> BackupInfo:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -112,3 +113,52 @@ def write_manifest(
         "app_version": app_version,
     }
     (folder / MANIFEST).write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+class CheckFailed(Exception):
+    """The fresh copy did not pass its check; the message names the first problem."""
+
+
+def write_backup_set(
+    practice_folder: Path,
+    key: bytes | bytearray,
+    target: Path,
+    *,
+    kind: str,
+    revision: str,
+    app_version: str,
+    progress: Progress | None = None,
+) -> tuple[datetime, int, int]:
+    """Fill the existing, empty folder *target* with a verified copy of the database, the
+    key file and a manifest. Returns (created_at, cases, notes). Whatever fails, *target*
+    is removed, so a half-made backup never counts. Shared by manual and automatic
+    backups (services/backups.py) and the copy made before an upgrade (practice.py)."""
+    from clarity_desktop.store.files import db_path, key_path
+    from clarity_desktop.store.uow import utcnow
+
+    try:
+        copy_database(db_path(practice_folder), key, db_path(target), progress)
+        found = problems(db_path(target), key)
+        if found:
+            raise CheckFailed(found[0])
+        shutil.copy2(key_path(practice_folder), key_path(target))
+        conn = connect_raw(db_path(target), key)
+        try:
+            cases = int(conn.execute("SELECT count(*) FROM cases").fetchone()[0])
+            notes = int(conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+        finally:
+            conn.close()
+        created_at = utcnow()
+        write_manifest(
+            target,
+            created_at=created_at,
+            kind=kind,
+            revision=revision,
+            cases=cases,
+            notes=notes,
+            app_version=app_version,
+        )
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    return created_at, cases, notes

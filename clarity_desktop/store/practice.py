@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import shutil
 import stat
 import uuid
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.store import backup, keys, migrate
-from clarity_desktop.store.engine import DatabaseError, connect_raw, make_engine, writer
+from clarity_desktop.store.engine import DatabaseError, make_engine, writer
 from clarity_desktop.store.files import db_path, exists, key_path
 from clarity_desktop.store.models import PracticeInfo
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -280,31 +279,17 @@ def rewrap_passphrase(
 
 def _backup_before_upgrade(folder: Path, key: bytes | bytearray, revision: str) -> None:
     """A verified copy before any schema change, kept with the other backups."""
+    from clarity_desktop import __version__
+
     target = (
         folder / "backups" / f"clarity-backup-{utcnow():%Y%m%d-%H%M%S}-before-upgrade-{revision}"
     )
     target.mkdir(parents=True, mode=0o700)
-    backup.copy_database(db_path(folder), key, db_path(target))
-    found = backup.problems(db_path(target), key)
-    if found:
-        raise PracticeDamaged(
-            f"The practice could not be backed up before updating it: {found[0]}."
-        )
-    shutil.copy2(key_path(folder), key_path(target))
-    conn = connect_raw(db_path(target), key)
     try:
-        cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
-        notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
-    finally:
-        conn.close()
-    from clarity_desktop import __version__
-
-    backup.write_manifest(
-        target,
-        created_at=utcnow(),
-        kind="safety",
-        revision=revision,
-        cases=int(cases),
-        notes=int(notes),
-        app_version=__version__,
-    )
+        backup.write_backup_set(
+            folder, key, target, kind="safety", revision=revision, app_version=__version__
+        )
+    except backup.CheckFailed as exc:
+        raise PracticeDamaged(
+            f"The practice could not be backed up before updating it: {exc}."
+        ) from exc
