@@ -38,6 +38,9 @@ hypothesis==6.170.15
 ruff==0.17.6
 mypy==2.4.1
 setuptools==80.9.0
+cryptography==51.0.1
+pikepdf==10.18.0
+portalocker==4.4.2
 "
 
 # Debian packages Qt needs to run headless (QT_QPA_PLATFORM=offscreen), plus
