@@ -122,7 +122,7 @@ def integrity_problems(opened: OpenPractice) -> list[str]:
             gone = triggers.missing(conn)
             if gone:
                 found.append(
-                    f"The practice in {folder} is missing its record locks ({', '.join(gone)})."
+                    f"The practice in {folder} has record locks missing or altered ({', '.join(gone)})."
                 )
         except DBAPIError as exc:
             # SQLite gives up on some damage rather than listing it: that is damage too.

@@ -34,6 +34,8 @@ def connect_raw(path: Path, key: bytes | bytearray, *, create: bool = False) -> 
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA foreign_keys = ON")
+        # REPLACE deletes the row it replaces; with this on, that fires delete triggers.
+        conn.execute("PRAGMA recursive_triggers = ON")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 5000")
         if create:

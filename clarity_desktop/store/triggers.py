@@ -1,7 +1,12 @@
 """Database-level locks (SQLite dialect). The service layer refuses these changes first;
 the triggers make sure no other path (a script, a bug, raw SQL) can do them either.
 
-PostgreSQL versions of the same rules belong here too when the shared server arrives.
+Revision 0005 closes the gaps of the first sets: INSERT OR REPLACE deletes the row it
+replaces without firing delete triggers unless recursive_triggers is on (and a script with
+the key may leave it off), and UPDATE OR REPLACE can move a draft's row onto a signed one.
+So every locked table also refuses, before insert, a row whose key or unique column is
+already taken by a locked row, and every update checks the row's new values as well as its
+old ones. `check` compares each trigger's SQL text with these definitions, not its name.
 """
 
 from __future__ import annotations
@@ -68,7 +73,93 @@ REVISION_0002: dict[str, str] = {
     **locked_with_note("partner_readings"),
     **locked_with_note("couple_readings"),
 }
-TRIGGERS: dict[str, str] = {**REVISION_0001, **REVISION_0002}  # all a current practice has
+
+_LOCKED_NOTE = "(SELECT signed_at FROM notes WHERE id = {row}.note_id) IS NOT NULL"
+
+
+def _locked_with_note_0005(table: str) -> dict[str, str]:
+    """Insert (REPLACE included: the new row names the signed note), update (old or new
+    note signed) and delete refused for rows of a signed note."""
+    new, old = _LOCKED_NOTE.format(row="NEW"), _LOCKED_NOTE.format(row="OLD")
+    return {
+        f"trg_{table}_signed_no_insert": f"""
+        CREATE TRIGGER trg_{table}_signed_no_insert BEFORE INSERT ON {table}
+        WHEN {new}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+        f"trg_{table}_signed_no_update": f"""
+        CREATE TRIGGER trg_{table}_signed_no_update BEFORE UPDATE ON {table}
+        WHEN {old} OR {new}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+        f"trg_{table}_signed_no_delete": f"""
+        CREATE TRIGGER trg_{table}_signed_no_delete BEFORE DELETE ON {table}
+        WHEN {old}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    }
+
+
+_SIGNED_SESSION = "EXISTS (SELECT 1 FROM notes WHERE session_id = {id} AND signed_at IS NOT NULL)"
+
+REVISION_0005: dict[str, str] = {
+    "trg_notes_signed_no_update": f"""
+        CREATE TRIGGER trg_notes_signed_no_update BEFORE UPDATE ON notes
+        WHEN OLD.signed_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_notes_no_move": """
+        CREATE TRIGGER trg_notes_no_move BEFORE UPDATE ON notes
+        WHEN NEW.id IS NOT OLD.id OR NEW.session_id IS NOT OLD.session_id
+        BEGIN SELECT RAISE(ABORT, 'a note stays with its session'); END""",
+    "trg_notes_signed_no_delete": f"""
+        CREATE TRIGGER trg_notes_signed_no_delete BEFORE DELETE ON notes
+        WHEN OLD.signed_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_notes_signed_no_replace": f"""
+        CREATE TRIGGER trg_notes_signed_no_replace BEFORE INSERT ON notes
+        WHEN EXISTS (SELECT 1 FROM notes WHERE (id = NEW.id OR session_id = NEW.session_id)
+                     AND signed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_sessions_signed_no_update": f"""
+        CREATE TRIGGER trg_sessions_signed_no_update BEFORE UPDATE ON sessions
+        WHEN {_SIGNED_SESSION.format(id="OLD.id")} OR {_SIGNED_SESSION.format(id="NEW.id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_sessions_signed_no_delete": f"""
+        CREATE TRIGGER trg_sessions_signed_no_delete BEFORE DELETE ON sessions
+        WHEN {_SIGNED_SESSION.format(id="OLD.id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_sessions_signed_no_replace": f"""
+        CREATE TRIGGER trg_sessions_signed_no_replace BEFORE INSERT ON sessions
+        WHEN {_SIGNED_SESSION.format(id="NEW.id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_addenda_no_update": """
+        CREATE TRIGGER trg_addenda_no_update BEFORE UPDATE ON addenda
+        BEGIN SELECT RAISE(ABORT, 'an addendum cannot be changed'); END""",
+    "trg_addenda_no_delete": """
+        CREATE TRIGGER trg_addenda_no_delete BEFORE DELETE ON addenda
+        BEGIN SELECT RAISE(ABORT, 'an addendum cannot be deleted'); END""",
+    "trg_addenda_only_signed": """
+        CREATE TRIGGER trg_addenda_only_signed BEFORE INSERT ON addenda
+        WHEN (SELECT signed_at FROM notes WHERE id = NEW.note_id) IS NULL
+        BEGIN SELECT RAISE(ABORT, 'addenda belong to signed notes'); END""",
+    "trg_addenda_no_replace": """
+        CREATE TRIGGER trg_addenda_no_replace BEFORE INSERT ON addenda
+        WHEN EXISTS (SELECT 1 FROM addenda WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'an addendum cannot be replaced'); END""",
+    "trg_audit_no_update": """
+        CREATE TRIGGER trg_audit_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    "trg_audit_no_delete": """
+        CREATE TRIGGER trg_audit_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    "trg_audit_no_replace": """
+        CREATE TRIGGER trg_audit_no_replace BEFORE INSERT ON audit_events
+        WHEN EXISTS (SELECT 1 FROM audit_events WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    **_locked_with_note_0005("note_steps"),
+    **_locked_with_note_0005("note_partner_steps"),
+    **_locked_with_note_0005("partner_readings"),
+    **_locked_with_note_0005("couple_readings"),
+}
+TRIGGERS: dict[str, str] = REVISION_0005  # all a current practice has
+OLDER_NAMES = sorted({*REVISION_0001, *REVISION_0002} - set(REVISION_0005))
 
 
 def create(conn: Connection, which: dict[str, str]) -> None:
@@ -77,13 +168,21 @@ def create(conn: Connection, which: dict[str, str]) -> None:
 
 
 def drop_all(conn: Connection) -> None:
-    for name in TRIGGERS:
+    for name in sorted({*TRIGGERS, *OLDER_NAMES}):
         conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
 
 
+def _normal(sql: str) -> str:
+    return " ".join(sql.split()).rstrip(";").lower()
+
+
 def missing(conn: Connection) -> list[str]:
+    """Record locks absent, or present under their name with other SQL (a no-op put in
+    their place), or extra triggers nobody made: anything but exactly our set."""
     present = {
-        row[0]
-        for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+        str(row[0]): str(row[1] or "")
+        for row in conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
     }
-    return sorted(set(TRIGGERS) - present)
+    wrong = [n for n, sql in TRIGGERS.items() if _normal(present.get(n, "")) != _normal(sql)]
+    extra = [n for n in present if n not in TRIGGERS]
+    return sorted(wrong + extra)

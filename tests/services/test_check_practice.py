@@ -78,7 +78,7 @@ def test_a_missing_record_lock_is_reported(
     with practice.engine.begin() as conn:
         conn.execute(text("DROP TRIGGER trg_addenda_no_update"))
     practice.close()
-    with pytest.raises(PracticeDamaged, match="missing its record locks") as info:
+    with pytest.raises(PracticeDamaged, match="record locks missing or altered") as info:
         practices.check_practice(practice_dir, passphrase)
     assert "trg_addenda_no_update" in str(info.value)
 
