@@ -35,7 +35,13 @@ def add_commands(cmd: Command) -> dict[str, Callable[[argparse.Namespace], int]]
     )
     backup.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
     restore = cmd("restore", "replace the practice with a backup (a safety copy is kept)")
-    restore.add_argument("--from", dest="source", type=Path, required=True, metavar="FOLDER")
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("--from", dest="source", type=Path, metavar="FOLDER", help="the backup")
+    which.add_argument(
+        "--undo",
+        action="store_true",
+        help="undo the last restore: bring back the copy kept just before it",
+    )
     restore.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
     return {"audit": _audit, "backup": _backup, "restore": _restore}
 
@@ -101,6 +107,14 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from clarity_desktop.services import backups
 
+    if args.undo:
+        info = backups.undo_restore(args.data_dir, _secret(args))
+        print(
+            f"Undid the last restore: the practice is back as it was at "
+            f"{info.created_at:%Y-%m-%d %H:%M} UTC ({info.case_count} cases, "
+            f"{info.note_count} notes); what the restore brought is kept in backups/."
+        )
+        return EXIT_OK
     info = backups.restore(args.data_dir, args.source, _secret(args))
     print(
         f"Restored the backup of {info.created_at:%Y-%m-%d %H:%M} UTC "

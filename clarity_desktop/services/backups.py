@@ -11,7 +11,6 @@ stick) and are never rotated.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from clarity_desktop import __version__
 from clarity_desktop.domain.errors import ClarityError
-from clarity_desktop.store import backup, files, migrate
+from clarity_desktop.store import backup, files, migrate, oslock
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.uow import utcnow
@@ -63,11 +62,10 @@ def backup_now(
     now = utcnow()
     name = f"{PREFIX}{now:%Y%m%d-%H%M%S}" + ("" if kind == "manual" else f"-{kind}")
     folder = root / name
-    try:
-        folder.mkdir(parents=True, exist_ok=False, mode=0o700)
-    except FileExistsError:
+    if folder.exists() or folder.with_name(folder.name + backup.PART).exists():
         folder = root / f"{name}-{now:%f}"
-        folder.mkdir(parents=True, mode=0o700)
+    try:
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise BackupError(f"Cannot write a backup to {root}: {exc.strerror}.") from exc
     with opened.engine.connect() as conn:
@@ -166,70 +164,65 @@ def auto_backup_due(opened: OpenPractice, now: datetime | None = None) -> bool:
 
 
 def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupInfo:
-    """Replace the practice's database with a verified backup. The practice must be
-    closed. The current database is first kept as a safety copy; the key file stays, so
-    the current passphrase keeps working (the database key never changes)."""
-    _refuse_if_open_elsewhere(practice_folder)
-    info = read_backup(backup_folder)
-    key = store.unlock_key(practice_folder, secret)
-    source = files.db_path(backup_folder)
-    found = backup.problems(source, key)
-    if found:
-        raise BackupError(f"That backup cannot be used: {found[0]}.")
-    keyfile = store.read_key_file(practice_folder)
-    if backup.practice_id_of(source, key) != keyfile.practice_id:
-        raise BackupError("That backup belongs to a different practice.")
-    current = files.db_path(practice_folder)
-    safety = backups_root(practice_folder) / f"{PREFIX}{utcnow():%Y%m%d-%H%M%S}-before-restore"
-    safety.mkdir(parents=True, mode=0o700)
-    try:
-        backup.copy_database(current, key, files.db_path(safety))
-    except Exception:
-        for suffix in ("", "-wal", "-shm"):
-            p = current.with_name(current.name + suffix)
-            if p.exists():
-                shutil.copy2(p, safety / p.name)
-    shutil.copy2(files.key_path(practice_folder), files.key_path(safety))
-    staged = current.with_name(current.name + ".restoring")
-    shutil.copy2(source, staged)
-    with open(staged, "rb") as fh:
-        os.fsync(fh.fileno())
-    for suffix in ("-wal", "-shm"):
-        p = current.with_name(current.name + suffix)
-        if p.exists():
-            p.unlink()  # its committed content is in the safety copy
-    os.replace(staged, current)
-    opened = store.unlock(practice_folder, secret)
-    try:
-        with opened.uow() as uow:
-            uow.audit(
-                "restored", "practice", detail=f"from {backup_folder}; previous kept in {safety}"
-            )
-            uow.commit()
-    finally:
-        opened.close()
+    """Replace the practice's database with a verified backup. Refused while any other
+    program has the practice open (an OS lock, released by the system when a program
+    dies). The current database is first kept as a verified backup of kind
+    "before-restore", listed like any other, so the restore can be undone. The key file
+    stays, so the current passphrase keeps working (the database key never changes)."""
+    with oslock.exclusive(practice_folder):
+        info = read_backup(backup_folder)
+        key = store.unlock_key(practice_folder, secret)
+        source = files.db_path(backup_folder)
+        found = backup.problems(source, key)
+        if found:
+            raise BackupError(f"That backup cannot be used: {found[0]}.")
+        keyfile = store.read_key_file(practice_folder)
+        if backup.practice_id_of(source, key) != keyfile.practice_id:
+            raise BackupError("That backup belongs to a different practice.")
+        safety = _keep_before_restore(practice_folder, key)
+        backup.install(
+            practice_folder, key, source, f"from {backup_folder}; previous kept in {safety}"
+        )
     return info
 
 
-LOCK_NAME = "practice.lock"  # written by the window (QLockFile) while the practice is open
+def undo_restore(practice_folder: Path, secret: str) -> BackupInfo:
+    """Restore the copy kept before the newest restore (itself kept in turn, so an undo
+    can be undone)."""
+    kept = [b for b in list_backups(backups_root(practice_folder)) if b.kind == BEFORE_RESTORE]
+    if not kept:
+        raise BackupError("There is no restore to undo: no copy from before a restore was found.")
+    return restore(practice_folder, kept[0].folder, secret)
 
 
-def _refuse_if_open_elsewhere(practice_folder: Path) -> None:
-    """Never swap the database under a running program. The window's lock file holds its
-    process id on the first line; a lock whose process is gone is stale and ignored."""
-    lock = practice_folder / LOCK_NAME
+BEFORE_RESTORE = "before-restore"
+
+
+def _keep_before_restore(practice_folder: Path, key: bytes) -> Path:
+    """A verified backup set of the practice as it is; if the database is too damaged
+    to copy, its files are kept byte for byte in a folder of their own instead."""
+    root = backups_root(practice_folder)
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    now = utcnow()
+    target = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-{BEFORE_RESTORE}"
+    current = files.db_path(practice_folder)
     try:
-        pid = int(lock.read_text(encoding="utf-8").splitlines()[0])
-    except (OSError, ValueError, IndexError):
-        return
-    if pid == os.getpid():
-        return
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return
-    except PermissionError:
-        pass  # alive, owned by someone else
-    raise BackupError(
-        f"The practice is open in Clarity Desktop (process {pid}); close it there before restoring."
-    )
+        revision = backup.revision_of(current, key)
+        backup.write_backup_set(
+            practice_folder,
+            key,
+            target,
+            kind=BEFORE_RESTORE,
+            revision=revision,
+            app_version=__version__,
+        )
+        return target
+    except Exception:
+        damaged = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-damaged-{BEFORE_RESTORE}"
+        damaged.mkdir(mode=0o700)
+        for suffix in ("", "-wal", "-shm"):
+            p = current.with_name(current.name + suffix)
+            if p.exists():
+                shutil.copy2(p, damaged / p.name)
+        shutil.copy2(files.key_path(practice_folder), files.key_path(damaged))
+        return damaged

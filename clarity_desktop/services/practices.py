@@ -20,7 +20,13 @@ from clarity_desktop.store.practice import Clinician, OpenPractice, PracticeDama
 
 
 def create_practice(
-    folder: Path, passphrase: str, repeat: str, clinician_name: str, credentials: str
+    folder: Path,
+    passphrase: str,
+    repeat: str,
+    clinician_name: str,
+    credentials: str,
+    *,
+    window: bool = False,
 ) -> tuple[OpenPractice, str]:
     if passphrase != repeat:
         raise ValidationError("The two passphrases do not match.", "repeat")
@@ -33,16 +39,22 @@ def create_practice(
         raise ValidationError(
             "Please enter the clinician's name; it appears on signed notes.", "name"
         )
-    opened, recovery = store.create(folder, passphrase, Clinician(name, credentials.strip()))
+    opened, recovery = store.create(
+        folder, passphrase, Clinician(name, credentials.strip()), window=window
+    )
     with opened.uow() as uow:
         uow.audit("created", "practice")
         uow.commit()
     return opened, recovery
 
 
-def unlock_practice(folder: Path, secret: str, *, recovery: bool = False) -> OpenPractice:
+def unlock_practice(
+    folder: Path, secret: str, *, recovery: bool = False, window: bool = False
+) -> OpenPractice:
+    """Open and audit. *window*: the program's window, of which one per practice may be
+    open (refused before anything is written)."""
     try:
-        opened = store.unlock(folder, secret, recovery=recovery)
+        opened = store.unlock(folder, secret, recovery=recovery, window=window)
         try:
             with opened.uow() as uow:
                 uow.audit(

@@ -22,10 +22,17 @@ Progress = Callable[[int, int], None]  # pages done, pages in all
 
 
 def copy_database(
-    src: Path, key: bytes | bytearray, dest: Path, progress: Progress | None = None
+    src: Path,
+    key: bytes | bytearray,
+    dest: Path,
+    progress: Progress | None = None,
+    *,
+    wal: bool = False,
 ) -> None:
     """Copy *src* to *dest* page by page while others may keep using *src*. Written to a
-    side file and renamed only once complete, so *dest* is never half a database."""
+    side file and renamed only once complete, so *dest* is never half a database. A backup
+    is one self-contained file (rollback journal); a copy to be installed as a practice
+    (*wal*) gets the write-ahead log a practice runs with."""
     part = dest.with_name(dest.name + ".part")
     with contextlib.suppress(FileNotFoundError):
         part.unlink()
@@ -39,7 +46,8 @@ def copy_database(
                     progress(total - remaining, total)
 
             source.backup(target, pages=256, progress=report)
-            target.execute("PRAGMA journal_mode = DELETE")  # a copy is one self-contained file
+            if not wal:
+                target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
     except BaseException:
@@ -89,6 +97,15 @@ def practice_id_of(path: Path, key: bytes | bytearray) -> str | None:
         conn.close()
 
 
+def revision_of(path: Path, key: bytes | bytearray) -> str:
+    conn: Any = connect_raw(path, key)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else ""
+    finally:
+        conn.close()
+
+
 MANIFEST = "manifest.json"
 
 
@@ -129,13 +146,17 @@ def write_backup_set(
     app_version: str,
     progress: Progress | None = None,
 ) -> tuple[datetime, int, int]:
-    """Fill the existing, empty folder *target* with a verified copy of the database, the
-    key file and a manifest. Returns (created_at, cases, notes). Whatever fails, *target*
-    is removed, so a half-made backup never counts. Shared by manual and automatic
-    backups (services/backups.py) and the copy made before an upgrade (practice.py)."""
+    """Make the folder *target* (it must not exist) holding a verified copy of the
+    database, the key file and a manifest. Returns (created_at, cases, notes). The set is
+    written in ``TARGET.part`` and renamed once complete and verified: whatever fails, or
+    if the program is killed, no half-made backup ever counts, and the part is removed
+    (now, or as debris at the next open). Shared by manual and automatic backups, the copy
+    before an upgrade and the copy before a restore."""
     from clarity_desktop.store.files import db_path, key_path
     from clarity_desktop.store.uow import utcnow
 
+    final, target = target, target.with_name(target.name + PART)
+    target.mkdir(parents=True, mode=0o700)
     try:
         copy_database(db_path(practice_folder), key, db_path(target), progress)
         found = problems(db_path(target), key)
@@ -158,7 +179,125 @@ def write_backup_set(
             notes=notes,
             app_version=app_version,
         )
+        _fsync(target / MANIFEST)
+        os.replace(target, final)
+        _fsync_dir(final.parent)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
     return created_at, cases, notes
+
+
+PART = ".part"
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def checkpoint(path: Path, key: bytes | bytearray) -> bool:
+    """Fold the write-ahead log into the database file and empty it. False when the
+    file cannot be read (damaged) or another program kept the log busy."""
+    try:
+        conn: Any = connect_raw(path, key)
+    except Exception:
+        return False
+    try:
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return int(busy) == 0
+    except Exception:
+        return False
+    finally:
+        conn.close()
+
+
+def install(
+    practice_folder: Path,
+    key: bytes | bytearray,
+    source: Path,
+    audit_detail: str,
+) -> None:
+    """Put a copy of the database *source* in place of the practice's database, with its
+    "restored" audit row already inside it. The caller holds the practice exclusively.
+
+    The copy is staged beside the database (WAL mode, audit row appended, log folded in),
+    the old database's log is folded in and removed, then one rename swaps the files. A
+    kill at any point leaves either the old practice or the new one with its audit row;
+    a stale stage is debris that the next open removes."""
+    from sqlalchemy.orm import sessionmaker
+
+    from clarity_desktop.store.engine import make_engine, writer
+    from clarity_desktop.store.files import db_path
+    from clarity_desktop.store.models import PracticeInfo
+    from clarity_desktop.store.uow import UnitOfWork
+
+    current = db_path(practice_folder)
+    staged = current.with_name(current.name + RESTORING)
+    for leftover in debris_of(staged):
+        leftover.unlink()
+    copy_database(source, key, staged, wal=True)
+    engine = make_engine(staged, key)
+    try:
+        factory = sessionmaker(writer(engine), expire_on_commit=False)
+        with factory() as s:
+            info = s.get(PracticeInfo, 1)
+            assert info is not None
+            actor = (
+                f"{info.clinician_name}, {info.clinician_credentials}"
+                if info.clinician_credentials
+                else info.clinician_name
+            )
+        with UnitOfWork(factory, actor) as uow:
+            uow.audit("restored", "practice", detail=audit_detail)
+            uow.commit()
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()  # the last connection removes the stage's log files
+    _fsync(staged)
+    checkpoint(current, key)  # what the old log held is in the database and the safety copy
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            current.with_name(current.name + suffix).unlink()
+    os.replace(staged, current)
+    _fsync_dir(practice_folder)
+
+
+RESTORING = ".restoring"
+
+
+def debris_of(path: Path) -> list[Path]:
+    return [
+        p
+        for p in (
+            path,
+            *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal", PART)),
+        )
+        if p.exists()
+    ]
+
+
+def remove_debris(practice_folder: Path) -> list[Path]:
+    """What a killed program can leave: a staged restore, half-made backup sets, a key
+    file being written. Call only while holding the practice exclusively."""
+    from clarity_desktop.store.files import db_path, key_path
+
+    found = debris_of(db_path(practice_folder).with_name(db_path(practice_folder).name + RESTORING))
+    tmp_key = key_path(practice_folder).with_name(key_path(practice_folder).name + ".tmp")
+    if tmp_key.exists():
+        found.append(tmp_key)
+    backups_dir = practice_folder / "backups"
+    if backups_dir.is_dir():
+        found += [p for p in backups_dir.iterdir() if p.name.endswith(PART)]
+    for p in found:
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+    return found

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.errors import ClarityError
-from clarity_desktop.store import backup, keys, migrate
+from clarity_desktop.store import backup, keys, migrate, oslock
 from clarity_desktop.store.engine import DatabaseError, make_engine, writer
 from clarity_desktop.store.files import db_path, exists, key_path
 from clarity_desktop.store.models import PracticeInfo
@@ -87,12 +87,20 @@ class Clinician:
 
 
 class OpenPractice:
-    """An unlocked practice: hands out units of work, one per user action."""
+    """An unlocked practice: hands out units of work, one per user action. It holds the
+    practice's shared OS lock (and the window's, for the window) until closed."""
 
     def __init__(
-        self, folder: Path, engine: Engine, clinician: Clinician, is_demo: bool, key: bytearray
+        self,
+        folder: Path,
+        engine: Engine,
+        clinician: Clinician,
+        is_demo: bool,
+        key: bytearray,
+        holds: tuple[oslock.SharedHold | oslock.WindowHold, ...] = (),
     ) -> None:
         self.folder = folder
+        self._holds = holds
         self.engine = engine
         self._key = key  # the same buffer the engine's connections are keyed from
         self.clinician = clinician
@@ -112,11 +120,22 @@ class OpenPractice:
         return bytes(self._key)
 
     def close(self) -> None:
-        """Close every connection and overwrite the key buffer: as far as Python allows,
-        the key is gone from memory once the practice is locked or closed."""
+        """Fold the write-ahead log into the database (so nothing committed lives only in
+        the log at rest), close every connection, overwrite the key buffer (as far as
+        Python allows, the key is gone from memory once locked or closed) and release the
+        locks. Closing twice does nothing more."""
+        if any(self._key):
+            with (
+                contextlib.suppress(SADatabaseError, DatabaseError),
+                self.engine.connect() as conn,
+            ):
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
         for i in range(len(self._key)):
             self._key[i] = 0
+        holds, self._holds = self._holds, ()
+        for hold in reversed(holds):
+            hold.release()
 
 
 def _restrict(path: Path, mode: int) -> None:
@@ -131,6 +150,7 @@ def create(
     *,
     is_demo: bool = False,
     kdf: keys.KdfParams | None = None,
+    window: bool = False,
 ) -> tuple[OpenPractice, str]:
     """Make a new practice. Returns it unlocked, with the recovery key to show once."""
     if exists(folder):
@@ -149,6 +169,7 @@ def create(
     db = db_path(folder)
     old_umask = os.umask(0o077)
     engine = None
+    holds = _take_locks(folder, window)
     try:
         engine = make_engine(db, db_key, create=True)
         with engine.begin() as conn:
@@ -175,11 +196,13 @@ def create(
             p = db.with_name(db.name + suffix)
             if p.exists():
                 p.unlink()
+        for h in reversed(holds):
+            h.release()
         raise
     finally:
         os.umask(old_umask)
     _restrict(db, stat.S_IRUSR | stat.S_IWUSR)
-    return OpenPractice(folder, engine, clinician, is_demo, db_key), recovery
+    return OpenPractice(folder, engine, clinician, is_demo, db_key, holds), recovery
 
 
 def read_key_file(folder: Path) -> keys.KeyFile:
@@ -215,9 +238,29 @@ def unlock_key(folder: Path, secret: str, *, recovery: bool = False) -> bytes:
         raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
 
 
-def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
-    """Open the database read-write (never create), verify it is ours, bring it up to date."""
+def _take_locks(folder: Path, window: bool) -> tuple[oslock.SharedHold | oslock.WindowHold, ...]:
+    """The window's lock first (a second window is refused before anything is written),
+    then the shared lock every program holds; debris of a killed program is removed when
+    no other program has the practice open."""
+    holds: list[oslock.SharedHold | oslock.WindowHold] = []
+    try:
+        if window:
+            holds.append(oslock.hold_window(folder))
+        holds.append(oslock.hold_shared(folder))
+        with contextlib.suppress(oslock.PracticeInUse), oslock.exclusive(folder):
+            backup.remove_debris(folder)
+    except BaseException:
+        for h in reversed(holds):
+            h.release()
+        raise
+    return tuple(holds)
+
+
+def open_with_key(folder: Path, db_key: bytes, *, window: bool = False) -> OpenPractice:
+    """Open the database read-write (never create), verify it is ours, bring it up to date.
+    With *window*, this is the program's window: refused if another window has it open."""
     keyfile = read_key_file(folder)
+    holds = _take_locks(folder, window)
     key = bytearray(db_key)
     engine = make_engine(db_path(folder), key)
     try:
@@ -254,13 +297,17 @@ def open_with_key(folder: Path, db_key: bytes) -> OpenPractice:
                 ) from exc
     except BaseException:
         engine.dispose()
+        for h in reversed(holds):
+            h.release()
         raise
     clinician = Clinician(info.clinician_name, info.clinician_credentials)
-    return OpenPractice(folder, engine, clinician, bool(info.is_demo), key)
+    return OpenPractice(folder, engine, clinician, bool(info.is_demo), key, holds)
 
 
-def unlock(folder: Path, secret: str, *, recovery: bool = False) -> OpenPractice:
-    return open_with_key(folder, unlock_key(folder, secret, recovery=recovery))
+def unlock(
+    folder: Path, secret: str, *, recovery: bool = False, window: bool = False
+) -> OpenPractice:
+    return open_with_key(folder, unlock_key(folder, secret, recovery=recovery), window=window)
 
 
 def rewrap_passphrase(
@@ -284,7 +331,7 @@ def _backup_before_upgrade(folder: Path, key: bytes | bytearray, revision: str) 
     target = (
         folder / "backups" / f"clarity-backup-{utcnow():%Y%m%d-%H%M%S}-before-upgrade-{revision}"
     )
-    target.mkdir(parents=True, mode=0o700)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
         backup.write_backup_set(
             folder, key, target, kind="safety", revision=revision, app_version=__version__

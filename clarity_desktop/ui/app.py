@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clarity_desktop import APP_NAME
@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # imported for real only after the first window shows
     from clarity_desktop.services.practices import OpenPractice
     from clarity_desktop.ui.main_window import MainWindow
 
-LOCK_NAME = "practice.lock"  # also known to services.backups, which refuses to restore under it
 DEMO_PASSPHRASE = "demo"  # the same as services.demo.DEMO_PASSPHRASE, without importing it
 
 
@@ -71,7 +70,6 @@ class AppController(QObject):
         self.practice: OpenPractice | None = None
         self.failed_unlocks: list[datetime] = []
         self._last_unlock: UnlockWindow | None = None
-        self._practice_lock: QLockFile | None = None
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, clock=clock, parent=self)
         self.idle.idle.connect(self.lock_now)
         self.screen = ScreenLockWatcher(self)
@@ -118,9 +116,6 @@ class AppController(QObject):
         from clarity_desktop.ui.main_window import MainWindow
 
         assert isinstance(practice, practices.OpenPractice)
-        if not self._hold_practice_lock():
-            practice.close()
-            return
         self.practice = practice
         self.settings.last_folder = self.folder
         if self.failed_unlocks:
@@ -148,27 +143,6 @@ class AppController(QObject):
 
             PassphraseDialog(practice, self.main, recovery_key=unlock.recovered_with).open()
             unlock.recovered_with = None
-
-    def _hold_practice_lock(self) -> bool:
-        """One program per practice: a second copy writing to the same records could
-        confuse them. The lock file lives beside the practice while it is open here."""
-        if self._practice_lock is not None and self._practice_lock.isLocked():
-            return True
-        lock = QLockFile(str(self.folder / LOCK_NAME))
-        lock.setStaleLockTime(0)  # stale only when its process is gone
-        if lock.tryLock(0):
-            self._practice_lock = lock
-            return True
-        pid, host, _app = lock.getLockInfo()
-        if isinstance(self.window, UnlockWindow):
-            self.window.show_error(
-                self.tr(
-                    "This practice is already open in another Clarity Desktop (process %d on %s). "
-                    "Close that one first, then unlock here."
-                )
-                % (pid, host)
-            )
-        return False
 
     def _check_integrity(self, practice: OpenPractice) -> None:
         """Read the whole file once, off the GUI thread, right after opening; damage found

@@ -156,7 +156,7 @@ def restore_from_backup(window: MainWindow) -> None:
         message = window.tr("The backup is restored.")
     except Exception as exc:
         message = window.tr("Not restored: %s") % explain(exc)
-    reopened = practices.unlock_practice(folder, secret)
+    reopened = practices.unlock_practice(folder, secret, window=True)
     window.editor.clear()
     window.case_panel.clear()
     window.resume(reopened)

@@ -49,13 +49,13 @@ def explain(exc: BaseException) -> str:
 def _unlock(folder: Path, secret: str, recovery: bool) -> Any:
     from clarity_desktop.services import practices
 
-    return practices.unlock_practice(folder, secret, recovery=recovery)
+    return practices.unlock_practice(folder, secret, recovery=recovery, window=True)
 
 
 def _create(folder: Path, passphrase: str, repeat: str, name: str, credentials: str) -> Any:
     from clarity_desktop.services import practices
 
-    return practices.create_practice(folder, passphrase, repeat, name, credentials)
+    return practices.create_practice(folder, passphrase, repeat, name, credentials, window=True)
 
 
 def _title(text: str) -> QLabel:

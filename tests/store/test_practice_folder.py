@@ -45,11 +45,12 @@ def clinician_of(opened: OpenPractice) -> str:
 # --- creating -------------------------------------------------------------------------
 
 
-def test_create_makes_exactly_the_database_and_the_key_file(
+def test_create_makes_exactly_the_database_the_key_file_and_the_lock(
     practice: OpenPractice, practice_dir: Path
 ) -> None:
     practice.close()
-    assert sorted(os.listdir(practice_dir)) == ["practice.clarity", "practice.key"]
+    assert sorted(os.listdir(practice_dir)) == ["practice.clarity", "practice.key", "practice.lock"]
+    assert (practice_dir / "practice.lock").stat().st_size == 0  # the OS holds it; no pid inside
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -383,7 +384,7 @@ def test_overwritten_bytes_are_reported_as_damage_and_nothing_is_written(
     _flip(closed_dir / "practice.clarity", offset)
     err = _refused_without_trace(closed_dir, PracticeDamaged, folder_fingerprint)
     assert "damaged" in str(err)
-    assert sorted(os.listdir(closed_dir)) == ["practice.clarity", "practice.key"]
+    assert sorted(os.listdir(closed_dir)) == ["practice.clarity", "practice.key", "practice.lock"]
 
 
 @pytest.mark.parametrize("keep", [0, 1000, PAGE, PAGE * 3 + 100, "half"])

@@ -1,6 +1,6 @@
 """Faults a therapist may meet, each with a clear message and nothing lost: a full
-disk while typing, a second copy of the program, a read-only practice folder, damage
-found after opening."""
+disk while typing, a read-only practice folder, damage found after opening. (A second
+window on the same practice: tests/faults/test_second_window.py.)"""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
 from clarity_desktop.domain.records import SessionInput
-from clarity_desktop.services import backups, notes, practices, search, sessions
+from clarity_desktop.services import notes, practices, search, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui import note_editor
@@ -67,43 +67,6 @@ def _unlock(qtbot: QtBot, controller: AppController) -> None:
     assert isinstance(window, UnlockWindow)
     qtbot.keyClicks(window.passphrase, PASSPHRASE)
     qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
-
-
-def test_a_second_copy_on_the_same_practice_is_refused_with_a_clear_message(
-    qtbot: QtBot, practice: OpenPractice, tmp_path: Path
-) -> None:
-    from PySide6.QtCore import QSettings
-
-    folder = practice.folder
-    practice.close()
-    first = AppController(
-        folder, settings=Settings(QSettings(str(tmp_path / "a.ini"), QSettings.Format.IniFormat))
-    )
-    first.start()
-    with qtbot.waitSignal(first.main_window_shown, timeout=10000) as blocker:
-        _unlock(qtbot, first)
-    qtbot.addWidget(blocker.args[0])
-    # Another program holds the lock: simulate with a lock file owned by a live process.
-    sleeper = subprocess.Popen(["sleep", "30"])
-    try:
-        lock = folder / "practice.lock"
-        first._practice_lock.unlock()  # type: ignore[union-attr]
-        lock.write_text(f"{sleeper.pid}\nclarity\nthis-host\n", encoding="utf-8")
-        second = AppController(
-            folder,
-            settings=Settings(QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat)),
-        )
-        second.start()
-        window = second.window
-        assert isinstance(window, UnlockWindow)
-        _unlock(qtbot, second)
-        qtbot.waitUntil(lambda: "already open" in window.error.text(), timeout=10000)
-        assert second.main is None and second.practice is None
-        with pytest.raises(backups.BackupError, match="open in Clarity Desktop"):
-            backups.restore(folder, folder, PASSPHRASE)
-    finally:
-        sleeper.kill()
-        sleeper.wait()
 
 
 def test_a_read_only_practice_folder_is_explained(practice: OpenPractice, tmp_path: Path) -> None:

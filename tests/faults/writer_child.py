@@ -1,0 +1,47 @@
+"""A second program writing through the services, for the restore race test: it opens the
+practice, then adds one client after another and says "committed NAME" on stdout only
+after each commit returned. It runs until killed, or for SECONDS.
+
+usage: python writer_child.py PRACTICE_DIR PASSPHRASE SECONDS
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
+from clarity_desktop.services import cases, practices
+
+
+def main() -> None:
+    folder, passphrase, seconds = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+    opened = practices.unlock_practice(folder, passphrase)
+    print("open", flush=True)
+    end = time.monotonic() + seconds
+    i = 0
+    try:
+        while time.monotonic() < end:
+            i += 1
+            name = f"Writer client {i:05d}"
+            cases.create_case(
+                opened.uow(),
+                CaseInput(
+                    kind=CaseKind.INDIVIDUAL,
+                    display_name="",
+                    partners=(PartnerInput(name=name),),
+                    opened_on=date(2024, 1, 1),
+                ),
+            )
+            print(f"committed {name}", flush=True)
+    finally:
+        opened.close()
+    print("closed", flush=True)
+
+
+if __name__ == "__main__":
+    main()
