@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,13 +127,52 @@ def restore_from_backup(window: MainWindow) -> None:
         window.tr("Restore this backup?"),
         window.tr(
             "Backup of %s: %d cases, %d notes.\n\nEverything recorded since then will be replaced "
-            "by this backup. The practice as it is now is kept first as a safety copy in its "
-            "backups folder."
+            "by this backup. The practice as it is now is kept first as a backup of its own, "
+            "so you can undo the restore (Practice > Undo the last restore)."
         )
         % (info.created_at.strftime("%d %b %Y %H:%M UTC"), info.case_count, info.note_count),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
+    _replace_practice(window, lambda folder, secret: backups.restore(folder, info.folder, secret))
+
+
+def undo_last_restore(window: MainWindow) -> None:
+    kept = [
+        b
+        for b in backups.list_backups(backups.backups_root(window.practice.folder))
+        if b.kind == backups.BEFORE_RESTORE
+    ]
+    if not kept:
+        QMessageBox.information(
+            window,
+            window.tr("Undo the last restore"),
+            window.tr("There is no restore to undo."),
+        )
+        return
+    answer = QMessageBox.question(
+        window,
+        window.tr("Undo the last restore?"),
+        window.tr(
+            "The practice goes back to how it was just before the last restore (%d cases, "
+            "%d notes, kept %s). What the restore brought in is kept as a backup too."
+        )
+        % (
+            kept[0].case_count,
+            kept[0].note_count,
+            kept[0].created_at.strftime("%d %b %Y %H:%M UTC"),
+        ),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    _replace_practice(window, backups.undo_restore)
+
+
+def _replace_practice(
+    window: MainWindow, replace: Callable[[Path, str], backups.BackupInfo]
+) -> None:
+    """Confirm with the passphrase, close the practice here (a restore needs it to itself),
+    replace it, and open it again whatever happened."""
     secret, ok = QInputDialog.getText(
         window,
         window.tr("Confirm with the passphrase"),
@@ -152,8 +192,8 @@ def restore_from_backup(window: MainWindow) -> None:
     window.editor.save_now()
     window.practice.close()
     try:
-        backups.restore(folder, info.folder, secret)
-        message = window.tr("The backup is restored.")
+        replace(folder, secret)
+        message = window.tr("Done: the practice is restored.")
     except Exception as exc:
         message = window.tr("Not restored: %s") % explain(exc)
     reopened = practices.unlock_practice(folder, secret, window=True)

@@ -53,6 +53,13 @@ def _build_menus(window: MainWindow) -> None:
         )
     )
     practice.addAction(
+        window._action(
+            window.tr("&Undo the last restore…"),
+            None,
+            lambda: backup_actions.undo_last_restore(window),
+        )
+    )
+    practice.addAction(
         window._action(window.tr("&Audit trail…"), None, lambda: _show_audit(window))
     )
     practice.addAction(

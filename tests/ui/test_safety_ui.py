@@ -18,7 +18,7 @@ from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.app import AppController
 from clarity_desktop.ui.audit_dialog import AuditDialog
-from clarity_desktop.ui.backup_actions import back_up_now, restore_from_backup
+from clarity_desktop.ui.backup_actions import back_up_now, restore_from_backup, undo_last_restore
 from clarity_desktop.ui.main_window import MainWindow
 from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
 from clarity_desktop.ui.settings import Settings
@@ -122,6 +122,12 @@ def test_restore_from_the_menu_replaces_the_records_and_keeps_the_window(
     assert [
         main.case_list.model.case_at(r).display_name for r in range(main.case_list.model.rowCount())
     ] == ["Kept"]
+    # Practice > Undo the last restore brings "Later" back.
+    answers = iter([QMessageBox.StandardButton.Yes])
+    undo_last_restore(main)
+    assert sorted(
+        main.case_list.model.case_at(r).display_name for r in range(main.case_list.model.rowCount())
+    ) == ["Kept", "Later"]
 
 
 def test_closing_the_program_makes_a_verified_automatic_backup(
