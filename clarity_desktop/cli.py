@@ -60,8 +60,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     info_text = "show the versions of the program and its parts, and the data folder"
     sub.add_parser("info", help=info_text, description=info_text, allow_abbrev=False)
-    check = cmd("check", "verify that a practice opens and is intact")
+    check = cmd(
+        "check",
+        "verify that a practice opens and is intact: encryption, structure, record locks, "
+        "the audit chain and the seal of every signed note and addendum",
+    )
     check.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    check.add_argument(
+        "--accept-missing-work",
+        action="store_true",
+        help="when check says the database is older than its last clean close: go on with "
+        "it as it is (recorded in the audit trail)",
+    )
     cases = cmd("cases", "list the cases of a practice")
     cases.add_argument("--json", action="store_true", help="print JSON instead of a table")
     cases.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
@@ -185,8 +195,13 @@ def _demo_scale(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from clarity_desktop.services import practices
 
-    summary = practices.check_practice(args.data_dir, read_passphrase(args))
-    print(f"ok: {summary.case_count} cases, {summary.note_count} notes ({summary.clinician})")
+    summary = practices.check_practice(
+        args.data_dir, read_passphrase(args), accept_missing_work=args.accept_missing_work
+    )
+    print(
+        f"ok: {summary.case_count} cases, {summary.note_count} notes ({summary.clinician}); "
+        "record locks, audit chain and every seal verified"
+    )
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from clarity_desktop import __version__
 from clarity_desktop.domain.errors import ClarityError
-from clarity_desktop.store import backup, files, migrate, oslock
+from clarity_desktop.store import backup, files, migrate, oslock, seals
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.uow import utcnow
@@ -90,6 +90,7 @@ def backup_now(
     with opened.uow() as uow:
         uow.audit("backup", "practice", detail=f"{kind} backup to {folder}")
         uow.commit()
+    opened.write_anchor()
     return info
 
 
@@ -171,7 +172,7 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
     stays, so the current passphrase keeps working (the database key never changes)."""
     with oslock.exclusive(practice_folder):
         info = read_backup(backup_folder)
-        key = store.unlock_key(practice_folder, secret)
+        key, seed = store.unlock_secrets(practice_folder, secret)
         source = files.db_path(backup_folder)
         found = backup.problems(source, key)
         if found:
@@ -181,7 +182,11 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
             raise BackupError("That backup belongs to a different practice.")
         safety = _keep_before_restore(practice_folder, key)
         backup.install(
-            practice_folder, key, source, f"from {backup_folder}; previous kept in {safety}"
+            practice_folder,
+            key,
+            source,
+            f"from {backup_folder}; previous kept in {safety}",
+            seals.signer_from_seed(seed) if seed else None,
         )
     return info
 

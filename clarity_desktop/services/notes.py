@@ -21,7 +21,7 @@ from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationErro
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import AddendumView, NoteDraft, NoteView
-from clarity_desktop.store import fts
+from clarity_desktop.store import fts, seals
 from clarity_desktop.store.models import (
     Addendum,
     AuditEvent,
@@ -198,7 +198,9 @@ def sign_note(uow: UnitOfWork, note_id: int) -> NoteView:
             )
         note.signed_at = utcnow()
         note.signed_by = uow.actor
+        uow.session.flush()
         uow.audit("signed", "note", note.id, note.session.case_id)
+        uow.seal("note", note.id, note.session.case_id, seals.note_content(note))
         uow.commit()
         return views.note_view(note)
 
@@ -222,6 +224,7 @@ def add_addendum(uow: UnitOfWork, note_id: int, body: str) -> AddendumView:
         uow.audit(
             "addendum_added", "note", note.id, note.session.case_id, f"addendum {addendum.id}"
         )
+        uow.seal("addendum", addendum.id, note.session.case_id, seals.addendum_content(addendum))
         uow.commit()
         return AddendumView(
             addendum.id, note.id, addendum.created_at, addendum.author, addendum.body

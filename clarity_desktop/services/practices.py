@@ -10,9 +10,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
+from clarity_desktop.services import integrity
 from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder
-from clarity_desktop.store import audit_chain, triggers
+from clarity_desktop.store import audit_chain, seals, triggers
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
 from clarity_desktop.store.models import AuditEvent, Case, Note
@@ -49,26 +50,56 @@ def create_practice(
 
 
 def unlock_practice(
-    folder: Path, secret: str, *, recovery: bool = False, window: bool = False
+    folder: Path,
+    secret: str,
+    *,
+    recovery: bool = False,
+    window: bool = False,
+    accept_missing_work: bool = False,
 ) -> OpenPractice:
     """Open and audit. *window*: the program's window, of which one per practice may be
-    open (refused before anything is written)."""
+    open (refused before anything is written). *accept_missing_work*: the clinician has
+    been told the database is behind its anchor and goes on with it as it is (audited)."""
     try:
-        opened = store.unlock(folder, secret, recovery=recovery, window=window)
+        opened = store.unlock(
+            folder,
+            secret,
+            recovery=recovery,
+            window=window,
+            accept_missing_work=accept_missing_work,
+        )
         try:
             with opened.uow() as uow:
                 uow.audit(
                     "unlocked", "practice", detail="recovery key" if recovery else "passphrase"
                 )
                 uow.commit()
+            _after_open(opened, accept_missing_work)
         except BaseException:
             opened.close()
             raise
     except OperationalError as exc:
+        if store.disk_full(exc, folder):
+            raise store.full_disk(folder) from exc
         if store.cannot_write(exc):
             raise store.read_only(folder) from exc
         raise
     return opened
+
+
+def _after_open(opened: OpenPractice, accept_missing_work: bool) -> None:
+    """What opening may owe the record: the clinician's decision to go on with a database
+    behind its anchor, and the seals of records signed before seals existed."""
+    if accept_missing_work:
+        with opened.uow() as uow:
+            uow.audit(
+                "accepted_missing_work",
+                "practice",
+                detail="went on with a database older than its last clean close",
+            )
+            uow.commit()
+    if opened.signer is not None and not store.read_key_file(opened.folder).legacy_sealed:
+        integrity.seal_unsealed(opened)
 
 
 def _check_new_passphrase(new: str, repeat: str) -> None:
@@ -85,7 +116,8 @@ def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str)
     _check_new_passphrase(new, repeat)
     if new == current:
         raise ValidationError("The new passphrase is the same as the current one.", "passphrase")
-    store.rewrap_passphrase(opened.folder, current, new)
+    seed = store.rewrap_passphrase(opened.folder, current, new)
+    opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
         uow.audit("passphrase_changed", "practice")
         uow.commit()
@@ -94,7 +126,8 @@ def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str)
 def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: str) -> None:
     """After unlocking with the recovery key: set a new passphrase with that key."""
     _check_new_passphrase(new, repeat)
-    store.rewrap_passphrase(opened.folder, recovery_key, new, recovery=True)
+    seed = store.rewrap_passphrase(opened.folder, recovery_key, new, recovery=True)
+    opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
         uow.audit("passphrase_reset", "practice", detail="with the recovery key")
         uow.commit()
@@ -142,14 +175,31 @@ def integrity_problems(opened: OpenPractice) -> list[str]:
     return found
 
 
-def check_practice(folder: Path, secret: str) -> PracticeSummary:
-    """Unlock, verify the encryption and the database structure, and count records.
-    Raises a PracticeError naming the first problem."""
-    opened = store.unlock(folder, secret)
+def check_practice(
+    folder: Path, secret: str, *, accept_missing_work: bool = False
+) -> PracticeSummary:
+    """Unlock (which also compares the database with its anchor), verify the encryption,
+    the database structure, the record locks' SQL, every link of the audit chain and every
+    seal of a signed record, and count records. Raises a PracticeError naming the first
+    problem, and how many more there are."""
+    opened = store.unlock(folder, secret, accept_missing_work=accept_missing_work)
     try:
+        _after_open(opened, accept_missing_work)
         found = integrity_problems(opened)
+        if not found:
+            try:
+                chain = verify_audit(opened)
+                if not chain.ok:
+                    found.append(
+                        f"The audit trail of the practice in {folder} is broken at entry "
+                        f"{chain.first_broken}: entries were changed, removed or inserted."
+                    )
+                found += integrity.verify_seals(opened)
+            except DBAPIError as exc:
+                found.append(f"The practice database in {folder} is damaged ({exc.orig}).")
         if found:
-            raise store.PracticeDamaged(found[0])
+            more = f" ({len(found) - 1} more problems found.)" if len(found) > 1 else ""
+            raise store.PracticeDamaged(found[0] + more)
         with opened.engine.connect() as conn:
             cases = conn.execute(select(func.count()).select_from(Case)).scalar_one()
             notes = conn.execute(select(func.count()).select_from(Note)).scalar_one()
@@ -180,6 +230,6 @@ __all__ = [
 
 def verify_audit(opened: OpenPractice) -> ChainReport:
     """Walk the whole audit log and check every link of its hash chain."""
-    with opened.uow() as uow:
-        rows = uow.session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
+    with opened.uow().reading() as s:
+        rows = s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
         return audit_chain.verify(rows)

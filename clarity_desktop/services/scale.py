@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, text, update
 
+from clarity_desktop.services import integrity
 from clarity_desktop.services.demo import DEMO_CLINICIAN, DEMO_PASSPHRASE
 from clarity_desktop.services.notes import full_text
 from clarity_desktop.store import practice as store
@@ -674,6 +675,7 @@ def build_scale_practice(
                 detail=f"scale demo practice: {n_cases} cases, {writer.sessions} notes",
             )
             uow.commit()
+        integrity.seal_unsealed(opened, legacy=False)
     except BaseException:
         opened.close()
         _remove(folder)

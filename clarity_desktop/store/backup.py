@@ -16,7 +16,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from clarity_desktop.store import anchor
+from clarity_desktop.store.audit_chain import last_link
 from clarity_desktop.store.engine import connect_raw
+from clarity_desktop.store.seals import Ed25519PrivateKey
+from clarity_desktop.store.uow import utcnow
 
 Progress = Callable[[int, int], None]  # pages done, pages in all
 
@@ -86,6 +90,46 @@ def problems(path: Path, key: bytes | bytearray) -> list[str]:
         return [f"cannot be read ({exc})"]
     finally:
         conn.close()
+
+
+def no_page_decrypts(path: Path, key: bytes | bytearray) -> bool:
+    """True when not a single page of *path* authenticates under *key*: the key belongs
+    to another database. (A damaged file with the right key has sound pages left.)"""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    conn: Any = sqlcipher.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        pages = max(1, path.stat().st_size // 4096)
+        return len(bad) >= pages
+    except Exception:
+        return False
+    finally:
+        conn.close()
+
+
+SALT_BYTES = 16
+
+
+def salt_of(path: Path) -> str:
+    with path.open("rb") as fh:
+        return fh.read(SALT_BYTES).hex()
+
+
+def decrypts_with_salt(path: Path, key: bytes | bytearray, salt_hex: str) -> bool:
+    """Do the first pages of *path* decrypt once its first bytes are put back to *salt_hex*?
+    True means only the salt was damaged. Reads a few pages into a private temp copy."""
+    import tempfile
+
+    with path.open("rb") as fh:
+        head = bytearray(fh.read(16 * 4096))
+    head[:SALT_BYTES] = bytes.fromhex(salt_hex)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "head.clarity"
+        copy.write_bytes(bytes(head))
+        return not no_page_decrypts(copy, key)
 
 
 def practice_id_of(path: Path, key: bytes | bytearray) -> str | None:
@@ -221,6 +265,7 @@ def install(
     key: bytes | bytearray,
     source: Path,
     audit_detail: str,
+    signer: Ed25519PrivateKey | None = None,
 ) -> None:
     """Put a copy of the database *source* in place of the practice's database, with its
     "restored" audit row already inside it. The caller holds the practice exclusively.
@@ -255,6 +300,9 @@ def install(
         with UnitOfWork(factory, actor) as uow:
             uow.audit("restored", "practice", detail=audit_detail)
             uow.commit()
+        with factory() as s:
+            head = last_link(s)
+            practice_id = str(s.get(PracticeInfo, 1).practice_id)  # type: ignore[union-attr]
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -264,8 +312,14 @@ def install(
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             current.with_name(current.name + suffix).unlink()
+    # The old anchor goes first: killed before the rename, the old practice opens without
+    # one (never behind a newer anchor); after the rename, the new practice gets its own.
+    with contextlib.suppress(FileNotFoundError):
+        anchor.path_of(practice_folder).unlink()
     os.replace(staged, current)
     _fsync_dir(practice_folder)
+    if signer is not None:
+        anchor.write(practice_folder, anchor.Anchor(practice_id, *head, utcnow()), signer)
 
 
 RESTORING = ".restoring"

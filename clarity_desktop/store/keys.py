@@ -2,12 +2,19 @@
 
 Design: the SQLCipher database is keyed with a random 256-bit key that never changes.
 That key is stored wrapped, once per unlocking secret (passphrase, recovery key). A
-wrapping key comes from Argon2id over the secret and a fresh random salt; its first 32
-bytes are XORed with the database key and the next 32 authenticate the result with
-HMAC-SHA256. Because the wrapped value is uniformly random and each derived key wraps
-exactly one value once (a new salt on every change), the XOR is a one-time pad; the HMAC
-tells a wrong secret from a right one without touching the database. Changing the
-passphrase rewrites this small file only; the database is never re-encrypted.
+wrapping key comes from Argon2id over the secret and a fresh random salt; its first bytes
+are XORed with the payload and the last 32 authenticate the result with HMAC-SHA256.
+Because the wrapped value is uniformly random and each derived key wraps exactly one value
+once (a new salt on every change), the XOR is a one-time pad; the HMAC tells a wrong secret
+from a right one without touching the database. Changing the passphrase rewrites this
+small file only; the database is never re-encrypted.
+
+The payload is the database key, followed (from format 1 with a signer) by the 32-byte
+seed of the clinician's Ed25519 signing key: it seals what is signed (store/seals.py), so
+whoever holds the database key alone cannot forge a signature. One Argon2 run unwraps both.
+
+A checksum over the whole file tells a damaged key file (a flipped byte) from a wrong
+passphrase, which the HMAC alone cannot.
 """
 
 from __future__ import annotations
@@ -48,6 +55,10 @@ class KeyFileError(Exception):
     """The key file is missing, unreadable or not ours."""
 
 
+class KeyFileDamaged(KeyFileError):
+    """The key file is ours but some of its bytes changed."""
+
+
 class WrongSecret(Exception):
     """The passphrase or recovery key does not unwrap the database key."""
 
@@ -62,23 +73,30 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+def _derive_for(secret: str, salt: bytes, params: KdfParams, payload_len: int) -> bytes:
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,
         time_cost=params.time_cost,
         memory_cost=params.memory_kib,
         parallelism=params.parallelism,
-        hash_len=64,
+        hash_len=payload_len + MAC_BYTES,
         type=Type.ID,
     )
 
 
-def wrap(db_key: bytes | bytearray, secret: str, params: KdfParams) -> dict[str, Any]:
+MAC_BYTES = 32
+PAYLOAD_LENGTHS = (KEY_BYTES, 2 * KEY_BYTES)  # the database key, or key and signer seed
+
+
+def wrap(payload: bytes | bytearray, secret: str, params: KdfParams) -> dict[str, Any]:
+    if len(payload) not in PAYLOAD_LENGTHS:
+        raise ValueError("a key file wraps a database key, or one and a signing seed")
     salt = secrets.token_bytes(16)
-    derived = _derive(secret, salt, params)
-    wrapped = bytes(a ^ b for a, b in zip(db_key, derived[:KEY_BYTES], strict=True))
-    tag = hmac.new(derived[KEY_BYTES:], wrapped, hashlib.sha256).digest()
+    derived = _derive_for(secret, salt, params, len(payload))
+    n = len(payload)
+    wrapped = bytes(a ^ b for a, b in zip(payload, derived[:n], strict=True))
+    tag = hmac.new(derived[n:], wrapped, hashlib.sha256).digest()
     return {
         "kdf": "argon2id",
         "time_cost": params.time_cost,
@@ -103,16 +121,17 @@ def unwrap(entry: dict[str, Any], secret: str) -> bytes:
             # An edited file must not make unlocking hang or exhaust memory.
             raise ValueError("key derivation cost out of range")
         salt, wrapped, tag = _unb64(entry["salt"]), _unb64(entry["wrapped"]), _unb64(entry["tag"])
-        if len(wrapped) != KEY_BYTES or len(tag) != hashlib.sha256().digest_size:
+        if len(wrapped) not in PAYLOAD_LENGTHS or len(tag) != hashlib.sha256().digest_size:
             raise ValueError("wrapped key or tag has the wrong length")
         # Argon2 refuses damaged parameters (a short salt, a zero cost): damage, not a wrong secret.
-        derived = _derive(secret, salt, params)
+        n = len(wrapped)
+        derived = _derive_for(secret, salt, params, n)
     except (KeyError, TypeError, ValueError, OverflowError, HashingError) as exc:
-        raise KeyFileError("The practice key file is damaged.") from exc
-    expected = hmac.new(derived[KEY_BYTES:], wrapped, hashlib.sha256).digest()
+        raise KeyFileDamaged("The practice key file is damaged.") from exc
+    expected = hmac.new(derived[n:], wrapped, hashlib.sha256).digest()
     if not hmac.compare_digest(expected, tag):
         raise WrongSecret
-    return bytes(a ^ b for a, b in zip(wrapped, derived[:KEY_BYTES], strict=True))
+    return bytes(a ^ b for a, b in zip(wrapped, derived[:n], strict=True))
 
 
 def new_recovery_key() -> str:
@@ -127,23 +146,42 @@ def normalise_recovery_key(text: str) -> str:
     return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
+def _checksum(body: dict[str, Any]) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
 @dataclass(frozen=True)
 class KeyFile:
     practice_id: str
     passphrase: dict[str, Any]
     recovery: dict[str, Any]
+    # Hex of the current signer's public key (for reading seals when only the recovery
+    # key of an older practice is at hand) and earlier signers' keys, each vouched for by
+    # the current signer (store/seals.py).
+    signer_public: str = ""
+    former_signers: tuple[dict[str, str], ...] = ()
+    legacy_sealed: bool = False  # signed records from before seals have been sealed
+    # The database file's salt (its first 16 bytes, in hex): when no page decrypts, it tells
+    # a key file from another practice from a database whose first bytes are damaged.
+    db_salt: str = ""
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "practice_id": self.practice_id,
+            "passphrase": self.passphrase,
+            "recovery": self.recovery,
+            "signer_public": self.signer_public,
+            "former_signers": list(self.former_signers),
+            "legacy_sealed": self.legacy_sealed,
+            "db_salt": self.db_salt,
+        }
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": FORMAT,
-                "version": VERSION,
-                "practice_id": self.practice_id,
-                "passphrase": self.passphrase,
-                "recovery": self.recovery,
-            },
-            indent=2,
-        )
+        body = self.body()
+        return json.dumps({**body, "checksum": _checksum(body)}, indent=2)
 
     @staticmethod
     def read(path: Path) -> KeyFile:
@@ -152,17 +190,30 @@ class KeyFile:
         except FileNotFoundError:
             raise
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise KeyFileError("The practice key file is damaged.") from exc
+            raise KeyFileDamaged("The practice key file is damaged.") from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise KeyFileError("This is not a Clarity practice key file.")
         if data.get("version") != VERSION:
             raise KeyFileError("This practice key file was made by a newer Clarity Desktop.")
+        if "checksum" in data:
+            stored = data.pop("checksum")
+            if stored != _checksum(data):
+                raise KeyFileDamaged("its checksum does not match its contents")
         try:
             return KeyFile(
-                str(data["practice_id"]), dict(data["passphrase"]), dict(data["recovery"])
+                str(data["practice_id"]),
+                dict(data["passphrase"]),
+                dict(data["recovery"]),
+                str(data.get("signer_public", "")),
+                tuple(
+                    {"public": str(f["public"]), "vouch": str(f["vouch"])}
+                    for f in data.get("former_signers", [])
+                ),
+                bool(data.get("legacy_sealed", False)),
+                str(data.get("db_salt", "")),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise KeyFileError("The practice key file is damaged.") from exc
+            raise KeyFileDamaged("The practice key file is damaged.") from exc
 
     def write_atomically(self, path: Path) -> None:
         """Write beside, fsync, then rename over: a crash leaves the old or the new file whole."""

@@ -8,6 +8,7 @@ creates, changes or removes a file.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import secrets
 import stat
@@ -20,10 +21,12 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.errors import ClarityError
-from clarity_desktop.store import backup, keys, migrate, oslock
+from clarity_desktop.store import anchor, backup, keys, migrate, oslock, seals
+from clarity_desktop.store.audit_chain import last_link
 from clarity_desktop.store.engine import DatabaseError, make_engine, writer
 from clarity_desktop.store.files import db_path, exists, key_path
 from clarity_desktop.store.models import PracticeInfo
+from clarity_desktop.store.seals import Ed25519PrivateKey
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 SIGNATURE = "clarity-practice"
@@ -59,6 +62,57 @@ class PracticeTooNew(PracticeError):
 
 class PracticeReadOnly(PracticeError):
     pass
+
+
+class KeyFileDamaged(NotAPractice):
+    """The key file is ours but damaged: said as such, never as a wrong passphrase."""
+
+
+def key_file_damaged(folder: Path, exc: Exception) -> KeyFileDamaged:
+    reason = str(exc).removeprefix("The practice key file is damaged.").strip()
+    return KeyFileDamaged(
+        f"The practice's key file is damaged{f' ({reason})' if reason else ''}, so no "
+        f"passphrase can unlock the practice in {folder}. Nothing has been changed: copy "
+        "practice.key from the newest folder in backups/ (every backup keeps one) over it."
+    )
+
+
+class PracticeBehind(PracticeDamaged):
+    """The database is behind its anchor: committed work is missing from it."""
+
+
+class PracticeDiskFull(PracticeError):
+    pass
+
+
+ROOM_NEEDED = 1024 * 1024  # below this much free space, an I/O error means a full disk
+
+
+def disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """SQLite's and the system's words for a full disk, as opposed to damage. SQLite often
+    says only "disk I/O error" (its log or shared-memory file could not grow): then the
+    free space on the practice's disk decides."""
+    import errno
+    import shutil
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    words = str(exc).lower()
+    if "disk is full" in words or "no space left" in words:
+        return True
+    if folder is not None and ("i/o error" in words or "unable to open" in words):
+        try:
+            return shutil.disk_usage(folder).free < ROOM_NEEDED
+        except OSError:
+            return False
+    return False
+
+
+def full_disk(folder: Path) -> PracticeDiskFull:
+    return PracticeDiskFull(
+        f"The disk that holds the practice in {folder} is full. Nothing has been changed; "
+        "make room on that disk (empty the bin, move large files), then try again."
+    )
 
 
 def read_only(folder: Path) -> PracticeReadOnly:
@@ -98,9 +152,15 @@ class OpenPractice:
         is_demo: bool,
         key: bytearray,
         holds: tuple[oslock.SharedHold | oslock.WindowHold, ...] = (),
+        signer: Ed25519PrivateKey | None = None,
+        practice_id: str = "",
     ) -> None:
         self.folder = folder
         self._holds = holds
+        # The clinician's signing key: None only in a session unlocked with the recovery
+        # key of a practice made before seals, until a new passphrase is set.
+        self.signer = signer
+        self.practice_id = practice_id
         self.engine = engine
         self._key = key  # the same buffer the engine's connections are keyed from
         self.clinician = clinician
@@ -109,7 +169,19 @@ class OpenPractice:
         self._read_factory = sessionmaker(engine, expire_on_commit=False)
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self._factory, self.clinician.signature, self._read_factory)
+        return UnitOfWork(
+            self._factory, self.clinician.signature, self._read_factory, signer=self.signer
+        )
+
+    def write_anchor(self) -> None:
+        """Record the audit chain's head outside the database (store/anchor.py)."""
+        if self.signer is None or not any(self._key):
+            return
+        with self._read_factory() as s:
+            audit_id, row_hash = last_link(s)
+        anchor.write(
+            self.folder, anchor.Anchor(self.practice_id, audit_id, row_hash, utcnow()), self.signer
+        )
 
     def session_factory(self) -> sessionmaker[Session]:
         return self._factory
@@ -130,6 +202,8 @@ class OpenPractice:
                 self.engine.connect() as conn,
             ):
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            with contextlib.suppress(SADatabaseError, DatabaseError, OSError):
+                self.write_anchor()
         self.engine.dispose()
         for i in range(len(self._key)):
             self._key[i] = 0
@@ -159,12 +233,16 @@ def create(
     _restrict(folder, stat.S_IRWXU)
     params = kdf or keys.DEFAULT_KDF
     db_key = bytearray(secrets.token_bytes(keys.KEY_BYTES))
+    seed = secrets.token_bytes(keys.KEY_BYTES)
+    signer = seals.signer_from_seed(seed)
     recovery = keys.new_recovery_key()
     practice_id = str(uuid.uuid4())
     keyfile = keys.KeyFile(
         practice_id,
-        keys.wrap(db_key, passphrase, params),
-        keys.wrap(db_key, keys.normalise_recovery_key(recovery), params),
+        keys.wrap(bytes(db_key) + seed, passphrase, params),
+        keys.wrap(bytes(db_key) + seed, keys.normalise_recovery_key(recovery), params),
+        signer_public=seals.public_hex(signer),
+        legacy_sealed=True,
     )
     db = db_path(folder)
     old_umask = os.umask(0o077)
@@ -188,6 +266,8 @@ def create(
                 )
                 s.flush()
         # The key file comes last: a practice is only there once both files are.
+        engine.dispose()  # written through: the salt is in the file's first bytes now
+        keyfile = dataclasses.replace(keyfile, db_salt=backup.salt_of(db))
         keyfile.write_atomically(key_path(folder))
     except BaseException:
         if engine is not None:
@@ -202,7 +282,8 @@ def create(
     finally:
         os.umask(old_umask)
     _restrict(db, stat.S_IRUSR | stat.S_IWUSR)
-    return OpenPractice(folder, engine, clinician, is_demo, db_key, holds), recovery
+    opened = OpenPractice(folder, engine, clinician, is_demo, db_key, holds, signer, practice_id)
+    return opened, recovery
 
 
 def read_key_file(folder: Path) -> keys.KeyFile:
@@ -217,6 +298,8 @@ def read_key_file(folder: Path) -> keys.KeyFile:
         raise PracticeNotFound(f"There is no Clarity practice in {folder}.")
     try:
         keyfile = keys.KeyFile.read(kp)
+    except keys.KeyFileDamaged as exc:
+        raise key_file_damaged(folder, exc) from exc
     except keys.KeyFileError as exc:
         raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
     if not db.exists():
@@ -226,14 +309,24 @@ def read_key_file(folder: Path) -> keys.KeyFile:
 
 def unlock_key(folder: Path, secret: str, *, recovery: bool = False) -> bytes:
     """The database key, or WrongPassphrase. Reads the key file only; touches nothing."""
+    return unlock_secrets(folder, secret, recovery=recovery)[0]
+
+
+def unlock_secrets(
+    folder: Path, secret: str, *, recovery: bool = False
+) -> tuple[bytes, bytes | None]:
+    """(database key, signing seed or None for a key file from before seals)."""
     keyfile = read_key_file(folder)
     entry = keyfile.recovery if recovery else keyfile.passphrase
     secret = keys.normalise_recovery_key(secret) if recovery else secret
     try:
-        return keys.unwrap(entry, secret)
+        payload = keys.unwrap(entry, secret)
+        return payload[: keys.KEY_BYTES], payload[keys.KEY_BYTES :] or None
     except keys.WrongSecret:
         what = "recovery key" if recovery else "passphrase"
         raise WrongPassphrase(f"That {what} does not unlock this practice.") from None
+    except keys.KeyFileDamaged as exc:
+        raise key_file_damaged(folder, exc) from exc
     except keys.KeyFileError as exc:
         raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
 
@@ -256,9 +349,12 @@ def _take_locks(folder: Path, window: bool) -> tuple[oslock.SharedHold | oslock.
     return tuple(holds)
 
 
-def open_with_key(folder: Path, db_key: bytes, *, window: bool = False) -> OpenPractice:
-    """Open the database read-write (never create), verify it is ours, bring it up to date.
-    With *window*, this is the program's window: refused if another window has it open."""
+def open_with_key(
+    folder: Path, db_key: bytes, *, window: bool = False, seed: bytes | None = None
+) -> OpenPractice:
+    """Open the database read-write (never create), verify it is ours and not behind its
+    anchor, bring it up to date. With *window*, this is the program's window: refused if
+    another window has it open."""
     keyfile = read_key_file(folder)
     holds = _take_locks(folder, window)
     key = bytearray(db_key)
@@ -275,11 +371,11 @@ def open_with_key(folder: Path, db_key: bytes, *, window: bool = False) -> OpenP
                 revision = migrate.current_revision(conn)
                 info = conn.execute(select(PracticeInfo)).first()
         except (SADatabaseError, DatabaseError) as exc:
+            if disk_full(exc, folder):
+                raise full_disk(folder) from exc
             if cannot_write(exc):
                 raise read_only(folder) from exc
-            raise PracticeDamaged(
-                f"The practice database in {folder} is damaged or is not a Clarity practice."
-            ) from exc
+            raise _unreadable(folder, bytes(key), keyfile.db_salt) from exc
         if info is None or info.signature != SIGNATURE or info.practice_id != keyfile.practice_id:
             raise NotAPractice(f"{folder} does not hold a Clarity practice.")
         if revision not in migrate.known_revisions():
@@ -295,33 +391,166 @@ def open_with_key(folder: Path, db_key: bytes, *, window: bool = False) -> OpenP
                     "Updating this practice to the new version failed and was undone; your "
                     f"records are unchanged ({exc})."
                 ) from exc
+        signer = seals.signer_from_seed(seed) if seed else None
+        _check_anchor(folder, engine, keyfile, signer)
+        salt = backup.salt_of(db_path(folder))
+        if keyfile.db_salt != salt:  # a restored file, or a key file from before salts
+            dataclasses.replace(keyfile, db_salt=salt).write_atomically(key_path(folder))
     except BaseException:
         engine.dispose()
         for h in reversed(holds):
             h.release()
         raise
     clinician = Clinician(info.clinician_name, info.clinician_credentials)
-    return OpenPractice(folder, engine, clinician, bool(info.is_demo), key, holds)
+    return OpenPractice(
+        folder, engine, clinician, bool(info.is_demo), key, holds, signer, keyfile.practice_id
+    )
+
+
+def trusted_keys(keyfile: keys.KeyFile, signer: Ed25519PrivateKey | None) -> set[str]:
+    current = seals.public_hex(signer) if signer is not None else keyfile.signer_public
+    return seals.trusted_keys(current, keyfile.former_signers)
+
+
+def _check_anchor(
+    folder: Path, engine: Engine, keyfile: keys.KeyFile, signer: Ed25519PrivateKey | None
+) -> None:
+    try:
+        found = anchor.read(folder, trusted_keys(keyfile, signer))
+    except anchor.AnchorInvalid as exc:
+        raise PracticeDamaged(
+            f"The practice in {folder} cannot be trusted as it is: {exc} "
+            f"({anchor.ANCHOR_NAME}, which records the newest saved work)."
+        ) from exc
+    if found is None:
+        return
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT row_hash FROM audit_events WHERE id = ?", (found.audit_id,)
+        ).first()
+    if found.practice_id != keyfile.practice_id or row is None or row[0] != found.row_hash:
+        raise PracticeBehind(
+            f"The practice in {folder} is missing work that was saved up to "
+            f"{found.at:%Y-%m-%d %H:%M} UTC: the database is older than its last clean close "
+            "(an older copy may have been put in its place, or its log file was lost). Nothing "
+            "has been changed. Restore the newest backup, or, to go on with the practice as it "
+            "is, run: clarity-desktop check --data-dir FOLDER --accept-missing-work"
+        )
+
+
+def accept_current_state(opened: OpenPractice) -> None:
+    """The clinician has seen that work is missing and goes on from here: the anchor is
+    rewritten to the database as it is (the caller audits the decision)."""
+    opened.write_anchor()
 
 
 def unlock(
-    folder: Path, secret: str, *, recovery: bool = False, window: bool = False
+    folder: Path,
+    secret: str,
+    *,
+    recovery: bool = False,
+    window: bool = False,
+    accept_missing_work: bool = False,
 ) -> OpenPractice:
-    return open_with_key(folder, unlock_key(folder, secret, recovery=recovery), window=window)
+    db_key, seed = unlock_secrets(folder, secret, recovery=recovery)
+    if seed is None and not recovery:
+        seed = _add_signer(folder, secret, db_key)
+    if accept_missing_work:
+        with contextlib.suppress(FileNotFoundError):
+            anchor.path_of(folder).unlink()
+    return open_with_key(folder, db_key, window=window, seed=seed)
+
+
+def _add_signer(folder: Path, passphrase: str, db_key: bytes) -> bytes:
+    """A practice from before seals gets its signing key at the first passphrase unlock;
+    if the signer changed (a reset after recovery), the new one vouches for the old."""
+    keyfile = read_key_file(folder)
+    seed = secrets.token_bytes(keys.KEY_BYTES)
+    signer = seals.signer_from_seed(seed)
+    former = list(keyfile.former_signers)
+    if keyfile.signer_public and keyfile.signer_public != seals.public_hex(signer):
+        former.append(
+            {"public": keyfile.signer_public, "vouch": seals.vouch(signer, keyfile.signer_public)}
+        )
+    former = [{"public": f["public"], "vouch": seals.vouch(signer, f["public"])} for f in former]
+    params = _params_of(keyfile.passphrase)
+    keys.KeyFile(
+        keyfile.practice_id,
+        keys.wrap(db_key + seed, passphrase, params),
+        keyfile.recovery,
+        signer_public=seals.public_hex(signer),
+        former_signers=tuple(former),
+        legacy_sealed=False,
+    ).write_atomically(key_path(folder))
+    return seed
+
+
+def _params_of(entry: dict[str, object]) -> keys.KdfParams:
+    try:
+        return keys.KdfParams(
+            int(str(entry["time_cost"])),
+            int(str(entry["memory_kib"])),
+            int(str(entry["parallelism"])),
+        )
+    except (KeyError, ValueError):
+        return keys.DEFAULT_KDF
+
+
+def mark_legacy_sealed(folder: Path) -> None:
+    keyfile = read_key_file(folder)
+    if not keyfile.legacy_sealed:
+        dataclasses.replace(keyfile, legacy_sealed=True).write_atomically(key_path(folder))
+
+
+def _unreadable(folder: Path, key: bytes, recorded_salt: str) -> PracticeError:
+    """Page 1 would not decrypt. With the right key a damaged file still has most pages
+    sound; with another practice's key file, not one page is, unless only the salt (the
+    file's first bytes, from which every page's check is derived) was damaged."""
+    db = db_path(folder)
+    if (
+        backup.no_page_decrypts(db, key)
+        and backup.salt_of(db) != recorded_salt
+        and not (recorded_salt and backup.decrypts_with_salt(db, key, recorded_salt))
+    ):
+        return NotAPractice(
+            f"The key file in {folder} belongs to a different practice than the database "
+            "beside it (was it copied from another practice folder?). Nothing has been "
+            "changed; put this practice's own key file back (every backup folder holds a copy)."
+        )
+    return PracticeDamaged(
+        f"The practice database in {folder} is damaged or is not a Clarity practice."
+    )
 
 
 def rewrap_passphrase(
     folder: Path, secret: str, new_passphrase: str, *, recovery: bool = False
-) -> None:
+) -> bytes:
     """Wrap the unchanged database key under a new passphrase (fresh salt). Only the small
     key file is rewritten, atomically; the database is not touched. The recovery key keeps
     working."""
     keyfile = read_key_file(folder)
-    db_key = unlock_key(folder, secret, recovery=recovery)
-    updated = keys.KeyFile(
-        keyfile.practice_id, keys.wrap(db_key, new_passphrase, keys.DEFAULT_KDF), keyfile.recovery
-    )
-    updated.write_atomically(key_path(folder))
+    db_key, seed = unlock_secrets(folder, secret, recovery=recovery)
+    if seed is None:
+        # The recovery entry of a practice from before seals has no signing key: the new
+        # passphrase gets a new one (vouching for the old) and the recovery entry too.
+        updated = dataclasses.replace(
+            keyfile, passphrase=keys.wrap(db_key, new_passphrase, keys.DEFAULT_KDF)
+        )
+        updated.write_atomically(key_path(folder))
+        seed = _add_signer(folder, new_passphrase, db_key)
+        if recovery:
+            keyfile = read_key_file(folder)
+            dataclasses.replace(
+                keyfile,
+                recovery=keys.wrap(
+                    db_key + seed, keys.normalise_recovery_key(secret), keys.DEFAULT_KDF
+                ),
+            ).write_atomically(key_path(folder))
+        return seed
+    dataclasses.replace(
+        keyfile, passphrase=keys.wrap(db_key + seed, new_passphrase, keys.DEFAULT_KDF)
+    ).write_atomically(key_path(folder))
+    return seed
 
 
 def _backup_before_upgrade(folder: Path, key: bytes | bytearray, revision: str) -> None:

@@ -10,11 +10,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.store import audit_chain
 from clarity_desktop.store.models import AuditEvent
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 def utcnow() -> datetime:
@@ -28,11 +33,15 @@ class UnitOfWork:
         factory: sessionmaker[Session],
         actor: str,
         read_factory: sessionmaker[Session] | None = None,
+        *,
+        signer: Ed25519PrivateKey | None = None,
     ) -> None:
         self._factory = factory
+        self._signer = signer
         self._read_factory = read_factory or factory
         self.actor = actor
         self._session: Session | None = None
+        self._last: tuple[int, str] | None = None  # the chain's head within this transaction
 
     @property
     def session(self) -> Session:
@@ -42,6 +51,7 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self._session = self._factory()
+        self._last = None
         return self
 
     def __exit__(
@@ -71,6 +81,7 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+        self._last = None
 
     def audit(
         self,
@@ -81,9 +92,12 @@ class UnitOfWork:
         detail: str = "",
     ) -> None:
         """Append one chained audit row. Transactions begin IMMEDIATE (store/engine.py),
-        so nobody else can append between reading the last link and adding ours."""
-        self.session.flush()
-        last_id, prev = audit_chain.last_link(self.session)
+        so nobody else can append between reading the last link and adding ours; within
+        the transaction the head is remembered, so many rows (sealing) cost no query each."""
+        if self._last is None:
+            self.session.flush()
+            self._last = audit_chain.last_link(self.session)
+        last_id, prev = self._last
         row_id, at = last_id + 1, utcnow()
         self.session.add(
             AuditEvent(
@@ -96,9 +110,32 @@ class UnitOfWork:
                 case_id=case_id,
                 detail=detail,
                 prev_hash=prev,
-                row_hash=audit_chain.row_digest(
-                    prev, row_id, at, self.actor, action, entity, entity_id, case_id, detail
+                row_hash=(
+                    digest := audit_chain.row_digest(
+                        prev, row_id, at, self.actor, action, entity, entity_id, case_id, detail
+                    )
                 ),
             )
         )
-        self.session.flush()
+        self._last = (row_id, digest)
+
+    def seal(
+        self,
+        entity: str,
+        entity_id: int,
+        case_id: int | None,
+        content: dict[str, Any],
+        *,
+        legacy: bool = False,
+    ) -> None:
+        """Sign the digest of *content* with the clinician's key, in the audit chain."""
+        from clarity_desktop.store import seals
+
+        if self._signer is None:
+            raise ValidationError(
+                "This practice was unlocked with the recovery key. Please set a new "
+                "passphrase first (Practice > Change passphrase); signing needs it.",
+                "signer",
+            )
+        detail = seals.seal_detail(self._signer, entity, entity_id, content, legacy=legacy)
+        self.audit(seals.SEALED, entity, entity_id, case_id, detail)

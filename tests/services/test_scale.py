@@ -107,14 +107,22 @@ def test_check_practice_passes(built: tuple[Path, scale.ScaleSummary]) -> None:
     assert (checked.case_count, checked.note_count, checked.is_demo) == (N, summary.notes, True)
 
 
-def test_one_audit_row_and_the_chain_verifies(reopened: OpenPractice) -> None:
+def test_one_audit_row_then_a_seal_per_signed_record_and_the_chain_verifies(
+    reopened: OpenPractice,
+) -> None:
     with reopened.engine.connect() as conn:
         rows = conn.execute(text("SELECT action, entity, detail FROM audit_events")).all()
-    assert len(rows) == 1
+        signed = conn.execute(
+            text(
+                "SELECT (SELECT count(*) FROM notes WHERE signed_at IS NOT NULL)"
+                " + (SELECT count(*) FROM addenda)"
+            )
+        ).scalar_one()
     assert rows[0][:2] == ("created", "practice")
     assert "scale demo practice" in rows[0][2]
+    assert [r[0] for r in rows[1:]] == ["sealed"] * signed
     report = practices.verify_audit(reopened)
-    assert report.ok and report.rows == 1
+    assert report.ok and report.rows == 1 + signed
 
 
 def test_signed_notes_are_really_locked(reopened: OpenPractice) -> None:

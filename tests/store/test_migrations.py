@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from clarity_desktop.domain.errors import ClarityError
-from clarity_desktop.services import backups, practices
+from clarity_desktop.services import backups, integrity, practices
 from clarity_desktop.store import backup, migrate, triggers
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.engine import connect_raw
@@ -65,9 +65,12 @@ def test_upgrading_keeps_every_record_and_every_lock(revision: str, tmp_path: Pa
             assert migrate.current_revision(conn) == migrate.head_revision()
             assert triggers.missing(conn) == []
             assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-        # One more audit row (the unlock); everything else exactly as it was.
+        # One more audit row (the unlock), then a seal for each of the 4 signed notes and
+        # the addendum, made at this first unlock; everything else exactly as it was.
         after = counts(folder, TABLES)
-        assert after == {**before, "audit_events": before["audit_events"] + 1}
+        assert after == {**before, "audit_events": before["audit_events"] + 1 + 5}
+        assert integrity.legacy_count(opened) == 5
+        assert integrity.verify_seals(opened) == []
         with (
             pytest.raises(IntegrityError, match="signed note is locked"),
             opened.engine.begin() as conn,

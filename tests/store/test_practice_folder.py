@@ -49,7 +49,12 @@ def test_create_makes_exactly_the_database_the_key_file_and_the_lock(
     practice: OpenPractice, practice_dir: Path
 ) -> None:
     practice.close()
-    assert sorted(os.listdir(practice_dir)) == ["practice.clarity", "practice.key", "practice.lock"]
+    assert sorted(os.listdir(practice_dir)) == [
+        "practice.anchor",
+        "practice.clarity",
+        "practice.key",
+        "practice.lock",
+    ]
     assert (practice_dir / "practice.lock").stat().st_size == 0  # the OS holds it; no pid inside
 
 
@@ -349,8 +354,9 @@ def test_another_practices_database_is_not_taken_for_this_one(
     b.close()
     (tmp_path / "a" / "practice.key").replace(tmp_path / "b" / "practice.key")
     (tmp_path / "a" / "practice.clarity").unlink()
-    # b's database with a's key file: a's key cannot decrypt b's database
-    _refused_without_trace(tmp_path / "b", PracticeDamaged, folder_fingerprint)
+    # b's database with a's key file: a's key cannot decrypt b's database, and says so
+    err = _refused_without_trace(tmp_path / "b", NotAPractice, folder_fingerprint)
+    assert "belongs to a different practice" in str(err)
 
 
 # --- damaged --------------------------------------------------------------------------
@@ -384,7 +390,12 @@ def test_overwritten_bytes_are_reported_as_damage_and_nothing_is_written(
     _flip(closed_dir / "practice.clarity", offset)
     err = _refused_without_trace(closed_dir, PracticeDamaged, folder_fingerprint)
     assert "damaged" in str(err)
-    assert sorted(os.listdir(closed_dir)) == ["practice.clarity", "practice.key", "practice.lock"]
+    assert sorted(os.listdir(closed_dir)) == [
+        "practice.anchor",
+        "practice.clarity",
+        "practice.key",
+        "practice.lock",
+    ]
 
 
 @pytest.mark.parametrize("keep", [0, 1000, PAGE, PAGE * 3 + 100, "half"])

@@ -1,0 +1,144 @@
+"""Is every signed record as it was signed? Seals checked, records from before seals sealed.
+
+`check` (services/practices.check_practice) calls verify_seals; unlocking calls
+seal_legacy once per practice, so notes signed by an earlier version are sealed as they
+stand at the first unlock (and their seal says so).
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
+
+from clarity_desktop.store import practice as store
+from clarity_desktop.store import seals
+from clarity_desktop.store.models import Addendum, AuditEvent, Note
+from clarity_desktop.store.models import Session as SessionRow
+from clarity_desktop.store.practice import OpenPractice
+
+
+def _note_query() -> Select[Note]:
+    return (
+        select(Note)
+        .where(Note.signed_at.is_not(None))
+        .options(
+            selectinload(Note.steps),
+            selectinload(Note.partner_steps),
+            selectinload(Note.partner_readings),
+            selectinload(Note.couple_reading),
+            selectinload(Note.session).selectinload(SessionRow.case),
+        )
+        .order_by(Note.id)
+    )
+
+
+def _latest_seals(rows: list[AuditEvent]) -> dict[tuple[str, int], seals.SealRow]:
+    out: dict[tuple[str, int], seals.SealRow] = {}
+    for r in rows:  # in id order: a later seal of the same record replaces an earlier one
+        if r.entity_id is not None:
+            out[(r.entity, r.entity_id)] = seals.SealRow(r.entity, r.entity_id, r.detail)
+    return out
+
+
+CHUNK = 2000  # notes per transaction when sealing many
+
+
+def seal_unsealed(opened: OpenPractice, *, legacy: bool = True) -> int:
+    """Seal, as they stand now, the signed notes and addenda that have no seal, a chunk
+    of notes per transaction. Returns how many were sealed. *legacy* marks seals made
+    after the fact (records signed by a version before seals)."""
+    if opened.signer is None:
+        return 0
+    with opened.uow().reading() as s:
+        sealed = {
+            (str(entity), entity_id)
+            for entity, entity_id in s.execute(
+                select(AuditEvent.entity, AuditEvent.entity_id).where(
+                    AuditEvent.action == seals.SEALED
+                )
+            )
+        }
+        note_ids = [
+            i
+            for i in s.scalars(select(Note.id).where(Note.signed_at.is_not(None)).order_by(Note.id))
+            if ("note", i) not in sealed
+        ]
+        addendum_ids = [
+            i
+            for i in s.scalars(select(Addendum.id).order_by(Addendum.id))
+            if ("addendum", i) not in sealed
+        ]
+    for start in range(0, len(note_ids), CHUNK):
+        chunk = note_ids[start : start + CHUNK]
+        with opened.uow() as uow:
+            for note in uow.session.scalars(_note_query().where(Note.id.in_(chunk))):
+                content = seals.note_content(note)
+                uow.seal("note", note.id, note.session.case_id, content, legacy=legacy)
+            uow.commit()
+    for start in range(0, len(addendum_ids), CHUNK):
+        chunk = addendum_ids[start : start + CHUNK]
+        with opened.uow() as uow:
+            for a in uow.session.scalars(select(Addendum).where(Addendum.id.in_(chunk))):
+                uow.seal("addendum", a.id, None, seals.addendum_content(a), legacy=legacy)
+            uow.commit()
+    store.mark_legacy_sealed(opened.folder)
+    return len(note_ids) + len(addendum_ids)
+
+
+def verify_seals(opened: OpenPractice) -> list[str]:
+    """Plain-words problems: a signed note or addendum changed after signing, a seal that is
+    not genuine, a signed record without a seal, a sealed record gone."""
+    keyfile = store.read_key_file(opened.folder)
+    trusted = store.trusted_keys(keyfile, opened.signer)
+    found: list[str] = []
+    with opened.uow().reading() as s:
+        seal_rows = _latest_seals(
+            list(
+                s.scalars(
+                    select(AuditEvent)
+                    .where(AuditEvent.action == seals.SEALED)
+                    .order_by(AuditEvent.id)
+                )
+            )
+        )
+        notes = {n.id: n for n in s.scalars(_note_query())}
+        addenda = {a.id: a for a in s.scalars(select(Addendum))}
+        for (entity, entity_id), row in sorted(seal_rows.items()):
+            if entity == "note":
+                note = notes.get(entity_id)
+                content = seals.note_content(note) if note is not None else None
+                what = _describe_note(note, entity_id)
+            else:
+                a = addenda.get(entity_id)
+                content = seals.addendum_content(a) if a is not None else None
+                what = f"Addendum {entity_id}" + (f" to note {a.note_id}" if a else "")
+            problem = seals.check_seal(row, content, trusted)
+            if problem:
+                found.append(f"{what}: {problem}.")
+        for note_id, note in notes.items():
+            if ("note", note_id) not in seal_rows:
+                found.append(f"{_describe_note(note, note_id)}: it is signed but has no seal.")
+        for a_id, a in addenda.items():
+            if ("addendum", a_id) not in seal_rows:
+                found.append(f"Addendum {a_id} to note {a.note_id}: it has no seal.")
+    return found
+
+
+def _describe_note(note: Note | None, note_id: int) -> str:
+    if note is None:
+        return f"Note {note_id}"
+    return (
+        f"Note {note_id} (session of {note.session.starts_at:%Y-%m-%d}, "
+        f"{note.session.case.display_name})"
+    )
+
+
+def legacy_count(opened: OpenPractice) -> int:
+    """How many records were sealed at an upgrade rather than when they were signed."""
+    with opened.uow().reading() as s:
+        details = s.scalars(
+            select(AuditEvent.detail).where(AuditEvent.action == seals.SEALED)
+        ).all()
+    return sum(1 for d in details if json.loads(d).get("legacy"))

@@ -1,0 +1,96 @@
+"""The anchor: the audit chain's head, recorded outside the database and signed.
+
+At every clean close, lock and backup the newest audit row's id and hash are written to
+``practice.anchor`` beside the database, signed with the clinician's key. A database found
+behind its anchor (an older copy put in its place, a lost write-ahead log, audit rows
+removed from the end) is reported as missing committed work instead of opening as if
+nothing happened. A restore writes a new anchor for the practice it installs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from clarity_desktop.store.seals import public_hex
+
+ANCHOR_NAME = "practice.anchor"
+FORMAT = "clarity-anchor"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    practice_id: str
+    audit_id: int
+    row_hash: str
+    at: datetime  # UTC, when the anchor was written
+
+    def message(self) -> bytes:
+        return (
+            f"{FORMAT}|{self.practice_id}|{self.audit_id}|{self.row_hash}|{self.at.isoformat()}"
+        ).encode()
+
+
+class AnchorInvalid(Exception):
+    """The anchor file is damaged or was not written by this practice's signer."""
+
+
+def path_of(folder: Path) -> Path:
+    return folder / ANCHOR_NAME
+
+
+def write(folder: Path, anchor: Anchor, signer: Ed25519PrivateKey) -> None:
+    data = {
+        "format": FORMAT,
+        "practice_id": anchor.practice_id,
+        "audit_id": anchor.audit_id,
+        "row_hash": anchor.row_hash,
+        "at": anchor.at.isoformat(),
+        "key": public_hex(signer),
+        "sig": signer.sign(anchor.message()).hex(),
+    }
+    target = path_of(folder)
+    tmp = target.with_name(target.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(data, indent=2))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def read(folder: Path, trusted: set[str]) -> Anchor | None:
+    """The anchor, None if there is none yet; AnchorInvalid if it is not genuine."""
+    try:
+        data = json.loads(path_of(folder).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise AnchorInvalid("the anchor file is damaged") from exc
+    try:
+        anchor = Anchor(
+            str(data["practice_id"]),
+            int(data["audit_id"]),
+            str(data["row_hash"]),
+            datetime.fromisoformat(str(data["at"])),
+        )
+        key_hex = str(data["key"])
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(key_hex)).verify(
+            bytes.fromhex(str(data["sig"])), anchor.message()
+        )
+    except (KeyError, TypeError, ValueError, InvalidSignature) as exc:
+        raise AnchorInvalid("the anchor file is damaged or not genuine") from exc
+    if key_hex not in trusted:
+        raise AnchorInvalid("the anchor file was signed by a key this practice does not know")
+    return anchor

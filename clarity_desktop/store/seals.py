@@ -1,0 +1,173 @@
+"""Seals: what was signed, digested and signed with the clinician's Ed25519 key.
+
+At signing, the canonical content of the note (sections, step tags, partner steps,
+readings, the session's facts, the signature line) is digested and the digest signed;
+each addendum likewise when it is added. The seal is an audit row (action "sealed") in the
+same transaction, so it sits in the hash chain too. `check` recomputes every digest from
+the rows as they are now and verifies every seal.
+
+Whoever holds the database key can drop a trigger and edit a row, and can even rebuild the
+audit chain; what they cannot do without the clinician's passphrase is sign a new digest,
+because the signing key's seed is wrapped by that passphrase in the key file (store/keys.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from clarity_desktop.store.models import Addendum, Note
+
+SEALED = "sealed"
+VERSION = 1
+
+
+def public_hex(key: Ed25519PrivateKey) -> str:
+    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+
+def signer_from_seed(seed: bytes) -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def note_content(note: Note) -> dict[str, Any]:
+    """Everything a signature on *note* vouches for. Load the note with its session, tags,
+    partner steps and readings."""
+    s = note.session
+    couple = note.couple_reading
+    return {
+        "note": note.id,
+        "session": {
+            "id": s.id,
+            "case": s.case_id,
+            "starts_at": _iso(s.starts_at),
+            "minutes": s.duration_minutes,
+            "modality": s.modality,
+            "attending": s.attending_partner_id,
+        },
+        "template": note.template,
+        "sections": dict(note.sections or {}),
+        "private": bool(note.private),
+        "signed_at": _iso(note.signed_at),
+        "signed_by": note.signed_by,
+        "steps": sorted(t.step for t in note.steps),
+        "partner_steps": sorted([p.partner_id, p.step] for p in note.partner_steps),
+        "partner_readings": [
+            {
+                "partner": r.partner_id,
+                "position": r.position,
+                "stance": r.stance,
+                "clarity": r.clarity,
+                "flooded": bool(r.flooded),
+                "flooding_note": r.flooding_note,
+                "direction": r.direction,
+            }
+            for r in sorted(note.partner_readings, key=lambda r: r.partner_id)
+        ],
+        "couple_reading": None
+        if couple is None
+        else {
+            "loops": sorted(couple.loops or []),
+            "loop_other": couple.loop_other,
+            "intensity": couple.intensity,
+            "trigger": couple.trigger,
+            "co_regulation": couple.co_regulation,
+            "co_regulation_note": couple.co_regulation_note,
+            "repair_attempts": couple.repair_attempts,
+            "repairs_landed": couple.repairs_landed,
+        },
+    }
+
+
+def addendum_content(a: Addendum) -> dict[str, Any]:
+    return {
+        "addendum": a.id,
+        "note": a.note_id,
+        "created_at": _iso(a.created_at),
+        "author": a.author,
+        "body": a.body,
+    }
+
+
+def digest(content: dict[str, Any]) -> str:
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _message(entity: str, entity_id: int, digest_hex: str) -> bytes:
+    return f"clarity-seal-v{VERSION}|{entity}|{entity_id}|{digest_hex}".encode("ascii")
+
+
+def seal_detail(
+    signer: Ed25519PrivateKey, entity: str, entity_id: int, content: dict[str, Any], *, legacy: bool
+) -> str:
+    """The audit row's detail for a seal: digest, public key, signature (and whether the
+    record was signed before seals existed, so was sealed later as it then stood)."""
+    d = digest(content)
+    body = {
+        "v": VERSION,
+        "digest": d,
+        "key": public_hex(signer),
+        "sig": signer.sign(_message(entity, entity_id, d)).hex(),
+    }
+    if legacy:
+        body["legacy"] = True
+    return json.dumps(body, sort_keys=True)
+
+
+def vouch(signer: Ed25519PrivateKey, former_public: str) -> str:
+    """The current signer's word that *former_public* was this practice's earlier key."""
+    return signer.sign(f"clarity-former-signer|{former_public}".encode("ascii")).hex()
+
+
+def trusted_keys(current_public: str, former: Iterable[dict[str, str]]) -> set[str]:
+    keys = {current_public} if current_public else set()
+    if not current_public:
+        return keys
+    current = Ed25519PublicKey.from_public_bytes(bytes.fromhex(current_public))
+    for f in former:
+        try:
+            current.verify(
+                bytes.fromhex(f["vouch"]), f"clarity-former-signer|{f['public']}".encode("ascii")
+            )
+        except (InvalidSignature, ValueError, KeyError):
+            continue
+        keys.add(f["public"])
+    return keys
+
+
+@dataclass(frozen=True)
+class SealRow:
+    entity: str
+    entity_id: int
+    detail: str
+
+
+def check_seal(row: SealRow, content: dict[str, Any] | None, trusted: set[str]) -> str | None:
+    """None when the seal holds for *content* (None: the record is gone); else the reason."""
+    try:
+        body = json.loads(row.detail)
+        key_hex, sig_hex, d = str(body["key"]), str(body["sig"]), str(body["digest"])
+        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(key_hex))
+        public.verify(bytes.fromhex(sig_hex), _message(row.entity, row.entity_id, d))
+    except (ValueError, KeyError, TypeError, InvalidSignature):
+        return "its seal is not genuine"
+    if key_hex not in trusted:
+        return "its seal was made with a key this practice does not know"
+    if content is None:
+        return "it was signed and sealed, and is now missing or no longer signed"
+    if digest(content) != d:
+        return "it was changed after it was signed"
+    return None

@@ -1,0 +1,222 @@
+"""Item 3 of the trust issue: what is signed is sealed, and `check` notices any change.
+
+Before the fix, whoever had the database key could drop a trigger, edit a signed note,
+put the trigger back (or a same-named one that does nothing) and `check` said ok; deleting
+the newest audit rows passed too. Now every signed note and addendum carries a seal (its
+canonical content digested and signed with the clinician's Ed25519 key, wrapped by the
+passphrase), check verifies every seal, the whole chain and each trigger's SQL, and the
+chain's head is anchored outside the database at every clean close.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlcipher3.dbapi2 as sqlcipher
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from clarity_desktop.services import notes, practices
+from clarity_desktop.store import audit_chain, triggers
+from clarity_desktop.store import practice as store
+from clarity_desktop.store.files import db_path
+from clarity_desktop.store.practice import OpenPractice, PracticeBehind
+from clarity_desktop.store.seals import _message, digest
+from tests.faults.conftest import SignedRecord, cli
+
+T = triggers.TRIGGERS
+
+
+def tamper(folder: Path, passphrase: str, *statements: str) -> None:
+    """A script with the database key: drops what is in its way, changes, puts it back."""
+    key = store.unlock_key(folder, passphrase)
+    conn = sqlcipher.connect(str(db_path(folder)), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        for sql in statements:
+            conn.execute(sql)
+    finally:
+        conn.close()
+
+
+def check(folder: Path, passphrase: str, *extra: str) -> tuple[int, str]:
+    r = cli("check", "--data-dir", str(folder), *extra, passphrase=passphrase)
+    assert "Traceback" not in r.stderr
+    return r.returncode, r.stdout + r.stderr
+
+
+@pytest.fixture
+def closed(signed: SignedRecord, practice: OpenPractice) -> SignedRecord:
+    practice.close()
+    return signed
+
+
+def test_an_untouched_practice_passes_check(
+    closed: SignedRecord, practice_dir: Path, passphrase: str
+) -> None:
+    code, out = check(practice_dir, passphrase)
+    assert code == 0, out
+    assert "every seal verified" in out
+
+
+def test_a_signed_note_edited_behind_its_triggers_is_found(
+    closed: SignedRecord, practice_dir: Path, passphrase: str
+) -> None:
+    n = closed.note_id
+    tamper(
+        practice_dir,
+        passphrase,
+        "DROP TRIGGER trg_notes_signed_no_update",
+        f'UPDATE notes SET sections = \'{{"focus": "They agreed on everything."}}\' WHERE id = {n}',
+        T["trg_notes_signed_no_update"],
+    )
+    code, out = check(practice_dir, passphrase)
+    assert code == 2
+    assert f"Note {n}" in out and "changed after it was signed" in out
+
+
+@pytest.mark.parametrize(
+    ("trigger", "edit"),
+    [
+        (
+            "trg_partner_readings_signed_no_update",
+            "UPDATE partner_readings SET direction = 'letting_go' WHERE note_id = {n}",
+        ),
+        ("trg_note_steps_signed_no_delete", "DELETE FROM note_steps WHERE note_id = {n}"),
+        (
+            "trg_couple_readings_signed_no_update",
+            "UPDATE couple_readings SET intensity = 0 WHERE note_id = {n}",
+        ),
+        (
+            "trg_sessions_signed_no_update",
+            "UPDATE sessions SET starts_at = '2024-03-02 10:00:00.000000' WHERE id = {s}",
+        ),
+    ],
+)
+def test_what_is_locked_with_the_note_is_sealed_with_it(
+    closed: SignedRecord, practice_dir: Path, passphrase: str, trigger: str, edit: str
+) -> None:
+    tamper(
+        practice_dir,
+        passphrase,
+        f"DROP TRIGGER {trigger}",
+        edit.format(n=closed.note_id, s=closed.session_id),
+        T[trigger],
+    )
+    code, out = check(practice_dir, passphrase)
+    assert code == 2 and "changed after it was signed" in out
+
+
+def test_an_edited_addendum_is_found(
+    closed: SignedRecord, practice_dir: Path, passphrase: str
+) -> None:
+    tamper(
+        practice_dir,
+        passphrase,
+        "DROP TRIGGER trg_addenda_no_update",
+        f"UPDATE addenda SET body = 'Nothing to add.' WHERE id = {closed.addendum_id}",
+        T["trg_addenda_no_update"],
+    )
+    code, out = check(practice_dir, passphrase)
+    assert code == 2 and f"Addendum {closed.addendum_id}" in out
+
+
+def test_a_same_named_trigger_that_does_nothing_is_found(
+    closed: SignedRecord, practice_dir: Path, passphrase: str
+) -> None:
+    tamper(
+        practice_dir,
+        passphrase,
+        "DROP TRIGGER trg_notes_signed_no_update",
+        "CREATE TRIGGER trg_notes_signed_no_update BEFORE UPDATE ON notes WHEN 0 "
+        "BEGIN SELECT 1; END",
+    )
+    code, out = check(practice_dir, passphrase)
+    assert code == 2 and "trg_notes_signed_no_update" in out
+
+
+def test_deleting_the_newest_audit_rows_is_found(
+    closed: SignedRecord, practice_dir: Path, passphrase: str
+) -> None:
+    opened = practices.unlock_practice(practice_dir, passphrase)
+    notes.open_note(opened.uow(), closed.note_id)  # a "viewed" row, the newest
+    opened.close()  # a clean close anchors the chain's head
+    tamper(
+        practice_dir,
+        passphrase,
+        "DROP TRIGGER trg_audit_no_delete",
+        "DELETE FROM audit_events WHERE id >= (SELECT max(id) - 1 FROM audit_events)",
+        T["trg_audit_no_delete"],
+    )
+    with pytest.raises(PracticeBehind, match="missing work that was saved up to"):
+        practices.unlock_practice(practice_dir, passphrase)
+    code, out = check(practice_dir, passphrase)
+    assert code == 2 and "missing work" in out
+    code, out = check(practice_dir, passphrase, "--accept-missing-work")
+    assert code == 0, out
+    practices.unlock_practice(practice_dir, passphrase).close()  # and it opens again
+
+
+def test_an_older_copy_put_in_place_of_the_database_is_found(
+    closed: SignedRecord, practice_dir: Path, passphrase: str, tmp_path: Path
+) -> None:
+    """The database goes backwards: a copy from before the latest work (or a file that
+    lost its log). Before the fix it opened as if nothing had happened."""
+    old = tmp_path / "older.clarity"
+    old.write_bytes(db_path(practice_dir).read_bytes())
+    opened = practices.unlock_practice(practice_dir, passphrase)
+    notes.add_addendum(opened.uow(), closed.note_id, "Saved after the copy was taken.")
+    opened.close()
+    db_path(practice_dir).write_bytes(old.read_bytes())
+    with pytest.raises(PracticeBehind):
+        practices.unlock_practice(practice_dir, passphrase)
+
+
+def test_a_forged_seal_with_a_rebuilt_chain_is_found(
+    closed: SignedRecord, practice_dir: Path, passphrase: str
+) -> None:
+    """The strongest attacker with the database key alone: edits the note, signs a new
+    digest with a key of their own and rebuilds the whole hash chain."""
+    key = store.unlock_key(practice_dir, passphrase)
+    conn: Any = sqlcipher.connect(str(db_path(practice_dir)), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    n = closed.note_id
+    forged = Ed25519PrivateKey.generate()
+    for name in ("trg_notes_signed_no_update", "trg_audit_no_update"):
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute(f'UPDATE notes SET sections = \'{{"focus": "forged"}}\' WHERE id = {n}')
+    row = conn.execute(
+        f"SELECT id, detail FROM audit_events WHERE action = 'sealed' AND entity = 'note' AND entity_id = {n}"
+    ).fetchone()
+    body = json.loads(row[1])
+    # The attacker recomputes the digest from the edited rows with the program's own code.
+    opened = store.open_with_key(practice_dir, key)  # no signer: the passphrase is unknown
+    from clarity_desktop.services.integrity import _note_query
+    from clarity_desktop.store.seals import note_content, public_hex
+
+    with opened.uow().reading() as s:
+        note = next(x for x in s.scalars(_note_query()) if x.id == n)
+        d = digest(note_content(note))
+    opened.close()
+    body.update(digest=d, key=public_hex(forged), sig=forged.sign(_message("note", n, d)).hex())
+    conn.execute("UPDATE audit_events SET detail = ? WHERE id = ?", (json.dumps(body), row[0]))
+    prev = audit_chain.GENESIS
+    for r in conn.execute(
+        "SELECT id, at, actor, action, entity, entity_id, case_id, detail FROM audit_events ORDER BY id"
+    ).fetchall():
+        from datetime import datetime
+
+        h = audit_chain.row_digest(prev, r[0], datetime.fromisoformat(r[1]), *r[2:])
+        conn.execute(
+            "UPDATE audit_events SET prev_hash = ?, row_hash = ? WHERE id = ?", (prev, h, r[0])
+        )
+        prev = h
+    conn.execute(T["trg_notes_signed_no_update"])
+    conn.execute(T["trg_audit_no_update"])
+    conn.close()
+    (practice_dir / "practice.anchor").unlink()  # and removes the anchor that would tell
+    code, out = check(practice_dir, passphrase)
+    assert code == 2
+    assert "a key this practice does not know" in out
