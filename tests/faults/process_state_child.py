@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from clarity_desktop import cli  # noqa: E402  (after the path is set)
+from clarity_desktop import cli
 
 PR_GET_DUMPABLE = 3
 
