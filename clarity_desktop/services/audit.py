@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.store.models import AuditEvent, Case
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -89,6 +90,8 @@ def list_events(uow: UnitOfWork, f: AuditFilter) -> list[AuditRow]:
 
 
 def to_csv(rows: list[AuditRow]) -> str:
+    """The rows as CSV; a cell that a spreadsheet would run as a formula is written as
+    text (domain/spreadsheet.py)."""
     out = io.StringIO()
     w = csv.writer(out)
     w.writerow(
@@ -96,17 +99,19 @@ def to_csv(rows: list[AuditRow]) -> str:
     )
     for r in rows:
         w.writerow(
-            [
-                r.id,
-                r.at.isoformat(sep=" ", timespec="seconds"),
-                r.actor,
-                r.action,
-                r.entity,
-                "" if r.entity_id is None else r.entity_id,
-                "" if r.case_id is None else r.case_id,
-                r.case_name,
-                r.detail,
-            ]
+            safe_row(
+                (
+                    r.id,
+                    r.at.isoformat(sep=" ", timespec="seconds"),
+                    r.actor,
+                    r.action,
+                    r.entity,
+                    r.entity_id,
+                    r.case_id,
+                    r.case_name,
+                    r.detail,
+                )
+            )
         )
     return out.getvalue()
 

@@ -87,7 +87,9 @@ without a zone. Absent values are ``null``; texts never are (``""``).
 A later format adds fields and raises ``format_version`` only when a field changes
 meaning; readers should ignore fields they do not know.
 
-audit.csv columns: ``id, at_utc, actor, action, entity, entity_id, detail``.
+audit.csv columns: ``id, at_utc, actor, action, entity, entity_id, detail``. A text cell
+that starts with = + - @ (or a tab or carriage return) has an apostrophe in front, so a
+spreadsheet shows it as text instead of running it (domain/spreadsheet.py).
 """
 
 from __future__ import annotations
@@ -109,6 +111,7 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, ordered_sections
 from clarity_desktop.reports import layout
@@ -333,7 +336,7 @@ def _audit_csv(rows: list[tuple[Any, ...]]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(AUDIT_COLUMNS)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(safe_row(row))  # names typed by people never run as formulas
     return buffer.getvalue()
 
 
