@@ -414,6 +414,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()  # first: no core dumps, owner-only files (see hardening.py)
+    from clarity_desktop.services.parts import sweep_unfinished
+
+    sweep_unfinished()  # what a killed export left behind (see services/parts.py)
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

@@ -39,6 +39,15 @@ def fast_kdf() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The program's own data folder (where it notes exports in progress) in a temp
+    folder, never the developer's; programs the tests start inherit it."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        yield
+
+
 @pytest.fixture
 def practice_dir(tmp_path: Path) -> Path:
     """Where the test practice lives; not created yet."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from clarity_desktop.domain.spreadsheet import safe_row
+from clarity_desktop.services import parts
 from clarity_desktop.store.models import AuditEvent, Case
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -119,11 +120,12 @@ def to_csv(rows: list[AuditRow]) -> str:
 def export_csv(uow: UnitOfWork, f: AuditFilter, out: Path) -> int:
     """Write the filtered log to *out* (owner-only, atomically); audited."""
     rows = list_events(uow, f)
-    tmp = out.with_name(out.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(to_csv(rows))
-    os.replace(tmp, out)
+    with parts.writing(out) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(to_csv(rows))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
     with uow:
         uow.audit("exported", "audit", case_id=f.case_id, detail=f"{len(rows)} audit rows to CSV")
         uow.commit()

@@ -14,7 +14,9 @@ README.txt says so and lists the private notes. The ZIP itself is not encrypted.
 
 Writing is atomic: the ZIP is built in a temporary file beside the target and renamed
 into place, so a failure (or a progress callback that raises to cancel) never leaves a
-partial export under the chosen name. One audit row ("exported", "case") is written in
+partial export under the chosen name; the temporary file of an export that was killed
+is removed at the program's next start, and an error names the chosen file, never the
+temporary one (services/parts.py). One audit row ("exported", "case") is written in
 the same step as the rename; the notes' PDFs are rendered from one consistent read of
 the case, without one audit row per note.
 
@@ -98,7 +100,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,7 +117,7 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, ordered_sections
 from clarity_desktop.reports import layout
 from clarity_desktop.reports.note import build_note
-from clarity_desktop.services import documents, views
+from clarity_desktop.services import documents, parts, views
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.store.models import AuditEvent, Case, Note, PracticeInfo, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -443,10 +444,8 @@ def export_case(
     with uow:
         snap = _snapshot(uow, case_id, include_pdfs)
     when = datetime.now()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
+    with parts.writing(out) as tmp:  # a killed export's part goes at the next start
+        with open(tmp, "wb") as handle:
             with zipfile.ZipFile(handle, "w") as zf:
                 zf.writestr(_entry("README.txt", when), _readme(snap, include_pdfs))
                 zf.writestr(
@@ -473,9 +472,6 @@ def export_case(
             except BaseException:
                 out.unlink(missing_ok=True)  # never an export that the log does not show
                 raise
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     counts = snap.payload["counts"]
     return ExportSummary(
         path=out,
