@@ -111,7 +111,7 @@ def test_the_recovery_key_leaves_the_clipboard_after_30_seconds(
     mime = QGuiApplication.clipboard().mimeData()
     assert bytes(mime.data("x-kde-passwordManagerHint").data()) == b"secret"  # no history
     assert guard.secret_timer.isActive()
-    assert 29_000 < guard.secret_timer.remainingTime() <= 30_000
+    assert guard.secret_timer.interval() == 30_000
 
     clock.now += 29.5
     guard.secret_timer.timeout.emit()  # the timer fires early: not yet 30 s by the clock
