@@ -73,7 +73,8 @@ def writing(target: Path) -> Iterator[Path]:
     """A new, empty, owner-only part beside *target*, claimed until the block ends.
 
     The block writes the part and renames it onto *target*; whatever happens, the part
-    is gone afterwards. An OSError in the block becomes WriteFailed naming *target*.
+    is gone afterwards. A system error (an OSError with an errno) becomes WriteFailed
+    naming *target*; anything else, a cancel included, passes through as it is.
     """
     folder = claims_folder()
     try:
@@ -94,6 +95,8 @@ def writing(target: Path) -> Iterator[Path]:
             os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             yield part
         except OSError as exc:
+            if exc.errno is None:  # raised on purpose (a cancel), not by the system
+                raise
             raise WriteFailed(f"Could not write {target}: {_reason(exc)}.") from exc
         finally:
             with contextlib.suppress(FileNotFoundError):
@@ -106,7 +109,7 @@ def writing(target: Path) -> Iterator[Path]:
 
 
 def _reason(exc: OSError) -> str:
-    text = exc.strerror or str(exc) or type(exc).__name__
+    text = (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
     return text[:1].lower() + text[1:]
 
 

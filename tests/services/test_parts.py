@@ -74,3 +74,13 @@ def test_a_write_that_fails_names_the_chosen_file(tmp_path: Path) -> None:
         pass
     assert str(failed.value) == f"Could not write {target}: no such file or directory."
     assert list(parts.claims_folder().iterdir()) == []
+
+
+def test_a_cancel_passes_through_as_it_is_and_leaves_nothing(tmp_path: Path) -> None:
+    """The window cancels an export by raising InterruptedError from its progress
+    callback (an OSError without an errno): it must reach the window unchanged."""
+    target = tmp_path / "records.zip"
+    with pytest.raises(InterruptedError, match="cancelled"), parts.writing(target) as part:
+        part.write_bytes(b"half")
+        raise InterruptedError("The export was cancelled; nothing was written.")
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]
