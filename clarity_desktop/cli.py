@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from clarity_desktop import APP_NAME, __version__, cli_safety
+from clarity_desktop.hardening import harden_process
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -427,6 +428,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()  # first: no core dumps, owner-only files (see hardening.py)
+    from clarity_desktop.services.parts import sweep_unfinished
+
+    sweep_unfinished()  # what a killed export left behind (see services/parts.py)
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

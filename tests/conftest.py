@@ -39,6 +39,28 @@ def fast_kdf() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def runner_not_hardened() -> Iterator[None]:
+    """Tests that call cli.main() in this process must not harden the test runner itself:
+    its core-file limit could never be raised again, and the fault tests that crash a
+    child program need children allowed to dump, so they can see the program forbid it.
+    The hardening is tested in child processes (tests/faults/test_core_dumps.py)."""
+    from clarity_desktop import cli
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cli, "harden_process", lambda: None)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The program's own data folder (where it notes exports in progress) in a temp
+    folder, never the developer's; programs the tests start inherit it."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        yield
+
+
 @pytest.fixture
 def practice_dir(tmp_path: Path) -> Path:
     """Where the test practice lives; not created yet."""

@@ -258,17 +258,27 @@ def deliver(data: bytes, out: Destination) -> bytes | None:
         out.write(data)
         return None
     path = Path(os.fspath(out))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:  # a short temporary name: the chosen one may be as long as the system allows
+        fd, tmp = tempfile.mkstemp(prefix=".clarity-", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise _about(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _about(exc, path) from exc
         raise
     return None
+
+
+def _about(exc: OSError, path: Path) -> OSError:
+    """The same error about the file the user chose, never the hidden temporary one."""
+    return OSError(exc.errno, exc.strerror or str(exc), os.fspath(path))
 
 
 def finish(

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from clarity_desktop.domain.spreadsheet import safe_row
+from clarity_desktop.services import parts
 from clarity_desktop.store.models import AuditEvent, Case
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -89,6 +91,8 @@ def list_events(uow: UnitOfWork, f: AuditFilter) -> list[AuditRow]:
 
 
 def to_csv(rows: list[AuditRow]) -> str:
+    """The rows as CSV; a cell that a spreadsheet would run as a formula is written as
+    text (domain/spreadsheet.py)."""
     out = io.StringIO()
     w = csv.writer(out)
     w.writerow(
@@ -96,17 +100,19 @@ def to_csv(rows: list[AuditRow]) -> str:
     )
     for r in rows:
         w.writerow(
-            [
-                r.id,
-                r.at.isoformat(sep=" ", timespec="seconds"),
-                r.actor,
-                r.action,
-                r.entity,
-                "" if r.entity_id is None else r.entity_id,
-                "" if r.case_id is None else r.case_id,
-                r.case_name,
-                r.detail,
-            ]
+            safe_row(
+                (
+                    r.id,
+                    r.at.isoformat(sep=" ", timespec="seconds"),
+                    r.actor,
+                    r.action,
+                    r.entity,
+                    r.entity_id,
+                    r.case_id,
+                    r.case_name,
+                    r.detail,
+                )
+            )
         )
     return out.getvalue()
 
@@ -114,11 +120,12 @@ def to_csv(rows: list[AuditRow]) -> str:
 def export_csv(uow: UnitOfWork, f: AuditFilter, out: Path) -> int:
     """Write the filtered log to *out* (owner-only, atomically); audited."""
     rows = list_events(uow, f)
-    tmp = out.with_name(out.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(to_csv(rows))
-    os.replace(tmp, out)
+    with parts.writing(out) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(to_csv(rows))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
     with uow:
         uow.audit("exported", "audit", case_id=f.case_id, detail=f"{len(rows)} audit rows to CSV")
         uow.commit()

@@ -14,7 +14,9 @@ README.txt says so and lists the private notes. The ZIP itself is not encrypted.
 
 Writing is atomic: the ZIP is built in a temporary file beside the target and renamed
 into place, so a failure (or a progress callback that raises to cancel) never leaves a
-partial export under the chosen name. One audit row ("exported", "case") is written in
+partial export under the chosen name; the temporary file of an export that was killed
+is removed at the program's next start, and an error names the chosen file, never the
+temporary one (services/parts.py). One audit row ("exported", "case") is written in
 the same step as the rename; the notes' PDFs are rendered from one consistent read of
 the case, without one audit row per note.
 
@@ -87,7 +89,9 @@ without a zone. Absent values are ``null``; texts never are (``""``).
 A later format adds fields and raises ``format_version`` only when a field changes
 meaning; readers should ignore fields they do not know.
 
-audit.csv columns: ``id, at_utc, actor, action, entity, entity_id, detail``.
+audit.csv columns: ``id, at_utc, actor, action, entity, entity_id, detail``. A text cell
+that starts with = + - @ (or a tab or carriage return) has an apostrophe in front, so a
+spreadsheet shows it as text instead of running it (domain/spreadsheet.py).
 """
 
 from __future__ import annotations
@@ -96,7 +100,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,11 +112,12 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, ordered_sections
 from clarity_desktop.reports import layout
 from clarity_desktop.reports.note import build_note
-from clarity_desktop.services import documents, views
+from clarity_desktop.services import documents, parts, views
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.store.models import AuditEvent, Case, Note, PracticeInfo, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -333,7 +337,7 @@ def _audit_csv(rows: list[tuple[Any, ...]]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(AUDIT_COLUMNS)
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(safe_row(row))  # names typed by people never run as formulas
     return buffer.getvalue()
 
 
@@ -440,10 +444,8 @@ def export_case(
     with uow:
         snap = _snapshot(uow, case_id, include_pdfs)
     when = datetime.now()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
+    with parts.writing(out) as tmp:  # a killed export's part goes at the next start
+        with open(tmp, "wb") as handle:
             with zipfile.ZipFile(handle, "w") as zf:
                 zf.writestr(_entry("README.txt", when), _readme(snap, include_pdfs))
                 zf.writestr(
@@ -470,9 +472,6 @@ def export_case(
             except BaseException:
                 out.unlink(missing_ok=True)  # never an export that the log does not show
                 raise
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     counts = snap.payload["counts"]
     return ExportSummary(
         path=out,

@@ -2,7 +2,8 @@
 
 The controller moves between the three states a user sees: create a practice (first
 run), unlock it, and work in it. Locking closes the main window (after saving the open
-note), drops the database key with the engine, and returns to the unlock window.
+note), drops the database key with the engine, clears what the program put on the
+clipboard (ui/clipboard.py), and returns to the unlock window.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from clarity_desktop import APP_NAME
 from clarity_desktop.services.locations import default_folder, demo_folder, practice_exists
 from clarity_desktop.ui import appearance
+from clarity_desktop.ui.clipboard import clipboard_guard
 from clarity_desktop.ui.idle import IdleWatcher, ScreenLockWatcher
 from clarity_desktop.ui.settings import Settings
 from clarity_desktop.ui.unlock import CreatePracticeWindow, UnlockWindow, explain
@@ -191,6 +193,7 @@ class AppController(QObject):
         practice, self.practice = self.practice, None
         if practice is not None:
             practice.close()
+        clipboard_guard().clear_ours()  # copied note text or the recovery key
         self._show_unlock()
         self.locked.emit()
 
@@ -213,5 +216,6 @@ def run_gui(data_dir: Path | None, *, demo: bool = False) -> int:
     else:
         folder = settings.last_folder or default_folder()
     controller = AppController(folder, demo=demo, settings=settings)
+    app.aboutToQuit.connect(clipboard_guard().clear_ours)
     controller.start()
     return app.exec()

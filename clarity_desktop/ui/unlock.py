@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,6 +31,7 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.ui import appearance
+from clarity_desktop.ui.clipboard import clipboard_guard
 from clarity_desktop.ui.worker import run_task
 
 
@@ -309,7 +310,8 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setAccessibleName(self.tr("Recovery key"))
         copy = QPushButton(self.tr("&Copy to clipboard"))
         copy.setAccessibleName(self.tr("Copy the recovery key to the clipboard"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(key))
+        copy.setToolTip(self.tr("It is cleared from the clipboard after 30 seconds."))
+        copy.clicked.connect(lambda: clipboard_guard().copy_secret(key))
         self.stored = QCheckBox(self.tr("I have stored the recovery key somewhere safe"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

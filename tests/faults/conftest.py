@@ -1,11 +1,18 @@
 """Fault injection: programs killed, files damaged, records tampered with raw SQL, other
-programs racing. Each test here failed on the code before its fix."""
+programs racing. Each test here failed on the code before its fix.
+
+Running the real program as a separate process, the way a therapist's computer would:
+isolated_env gives a child its own home, data and config folders (so the developer's
+own settings and data are never touched), and permissive_start starts it from the usual
+umask 022, so a file that comes out owner-only does so because the program made it so.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -84,3 +91,84 @@ def make_signed_record(practice: OpenPractice, case: CaseDetail) -> SignedRecord
 @pytest.fixture
 def signed(practice: OpenPractice, couple_case: CaseDetail) -> SignedRecord:
     return make_signed_record(practice, couple_case)
+
+
+PERMISSIVE_UMASK = 0o022
+
+
+def isolated_env(base: Path, **extra: str) -> dict[str, str]:
+    """A child environment whose home, data, config and cache folders live under *base*."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLARITY_")}
+    for name in ("home", "data", "config", "cache", "state"):
+        (base / name).mkdir(mode=0o700, parents=True, exist_ok=True)
+    env.update(
+        HOME=str(base / "home"),
+        XDG_DATA_HOME=str(base / "data"),
+        XDG_CONFIG_HOME=str(base / "config"),
+        XDG_CACHE_HOME=str(base / "cache"),
+        XDG_STATE_HOME=str(base / "state"),
+        PYTHONPATH=str(ROOT),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONUNBUFFERED="1",
+    )
+    env.pop("PYTHONFAULTHANDLER", None)
+    env.update(extra)
+    return env
+
+
+def permissive_start(*, allow_core: bool = False) -> Callable[[], None]:
+    """preexec_fn for a child: umask 022 and, if asked, core files allowed up to the hard
+    limit, so any restriction seen in the child is the program's own doing."""
+
+    def start() -> None:
+        import resource  # POSIX only, like preexec_fn itself
+
+        os.umask(PERMISSIVE_UMASK)
+        if allow_core:
+            _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+            resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+
+    return start
+
+
+def program(*args: str) -> list[str]:
+    """The command line of the real program (``python -m clarity_desktop ARGS``)."""
+    return [sys.executable, "-m", "clarity_desktop", *args]
+
+
+@pytest.fixture
+def run_program(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run the program to its end in an isolated environment; returns the finished process."""
+    env_base = tmp_path / "env"
+
+    def run(
+        *args: str, passphrase: str | None = None, cwd: Path | None = None, **extra_env: str
+    ) -> subprocess.CompletedProcess[str]:
+        env = isolated_env(env_base, **extra_env)
+        if passphrase is not None:
+            env["CLARITY_PASSPHRASE"] = passphrase
+        return subprocess.run(
+            program(*args),
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=cwd or tmp_path,
+            timeout=180,
+            preexec_fn=permissive_start(),
+        )
+
+    return run
+
+
+def modes_under(*roots: Path) -> dict[str, str]:
+    """Every file and folder under *roots* (the roots included) with its permission bits."""
+    found: dict[str, str] = {}
+    for root in roots:
+        for path in [root, *root.rglob("*")]:
+            found[str(path)] = oct(path.lstat().st_mode & 0o777)
+    return found
+
+
+def not_owner_only(*roots: Path) -> dict[str, str]:
+    """What group or others could read, write or enter: should be nothing."""
+    return {path: mode for path, mode in modes_under(*roots).items() if int(mode, 8) & 0o077 != 0}
