@@ -24,6 +24,7 @@ EXIT_OK = 0
 EXIT_ERROR = 2
 REPORTS = ("note", "summary", "progress", "handout", "steps")
 HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
+CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
 
 
 class CliError(Exception):
@@ -114,6 +115,17 @@ def _parser() -> argparse.ArgumentParser:
         dest="date_to",
         metavar="YYYY-MM-DD",
         help="progress: the last day of the period (included)",
+    )
+    report.add_argument(
+        "--include-private-readings",
+        action="store_true",
+        help="summary, progress: include readings from private individual sessions, "
+        "each marked 'individual session' (left out by default)",
+    )
+    report.add_argument(
+        "--include-safety-note",
+        action="store_true",
+        help="summary, progress: print the safety note's text (left out by default)",
     )
     report.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     report.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
@@ -302,6 +314,11 @@ def _check_report_options(args: argparse.Namespace) -> None:
         if given:
             option = "--" + given[0].replace("_", "-")
             raise CliError(f"{option} is for the handout report only.")
+    if args.document not in ("summary", "progress"):
+        given = [n for n in CLINICIAN_ONLY if getattr(args, n)]
+        if given:
+            option = "--" + given[0].replace("_", "-")
+            raise CliError(f"{option} is for the summary and progress reports only.")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -325,14 +342,30 @@ def _report(args: argparse.Namespace) -> int:
             documents.note_pdf(uow, note_id, out, page_size=size, password=pdf_password)
         elif args.document == "summary":
             out = args.out or Path(f"case-summary-{args.case}.pdf")
-            documents.summary_pdf(uow, args.case, out, page_size=size, password=pdf_password)
+            documents.summary_pdf(
+                uow,
+                args.case,
+                out,
+                page_size=size,
+                password=pdf_password,
+                include_private_readings=args.include_private_readings,
+                include_safety_note=args.include_safety_note,
+            )
         elif args.document == "progress":
             period = report_period(args)
             assert period is not None  # checked above
             start, end = period
             out = args.out or Path(f"progress-{args.case}-{start}-to-{end}.pdf")
             documents.progress_pdf(
-                uow, args.case, start, end, out, page_size=size, password=pdf_password
+                uow,
+                args.case,
+                start,
+                end,
+                out,
+                page_size=size,
+                password=pdf_password,
+                include_private_readings=args.include_private_readings,
+                include_safety_note=args.include_safety_note,
             )
         elif args.document == "handout":
             case = cases.get_case(uow, args.case, record_view=False)

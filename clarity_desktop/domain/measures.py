@@ -36,26 +36,22 @@ DEFAULT_TREND_WINDOW = 6
 STEP_GAP_FLAG_AT = 2  # steps apart
 FLOODING_RUN_FLAG_AT = 2  # consecutive attended sessions
 INTENSITY_RISES_FLAG_AT = 3  # consecutive increases among sessions with a reading
+SHARP_RISE_POINTS = 3  # a jump in loop intensity from one reading to the next
 NO_COREGULATION_WINDOW = 4  # joint sessions that recorded co-regulation
 DEFAULT_QUIET_DAYS = 30
 
 
 class Trend(Enum):
+    """The direction of a series. MIXED: the readings do not agree on one (the robust
+    line points one way while the first and last readings, or the latest change, point
+    the other). Words for each measure live in domain/movement.py, the one place the
+    dashboard, the overview and the reports take them from."""
+
     FALLING = "falling"
     RISING = "rising"
     STEADY = "steady"
+    MIXED = "mixed"
     NOT_ENOUGH = "not_enough"
-
-    @property
-    def title(self) -> str:
-        """Clinician wording. Written for loop intensity, where falling means the loop is
-        de-escalating; for clarity or polarization the caller may prefer its own words."""
-        return {
-            Trend.FALLING: "Easing",
-            Trend.RISING: "Rising",
-            Trend.STEADY: "Steady",
-            Trend.NOT_ENOUGH: "Not enough data yet",
-        }[self]
 
 
 @dataclass(frozen=True)
@@ -120,38 +116,60 @@ def theil_sen_slope(points: Sequence[tuple[float, float]]) -> float | None:
     return median(slopes) if slopes else None
 
 
-def trend_of(
+def recent_readings(
     readings: Iterable[tuple[datetime, int | float | None]],
     last_n: int = DEFAULT_TREND_WINDOW,
-) -> Trend:
-    """Direction of a series of dated readings over the last ``last_n`` that have a value.
-
-    Readings without a value are skipped, not counted as zero, so a session where nothing
-    was recorded neither shortens nor bends the window. Time is measured in days since the
-    first reading in the window, so a three-month break weighs as three months, not as one
-    session. The slope is Theil-Sen (see :func:`theil_sen_slope`); the trend is STEADY when
-    the fitted change from the first to the last reading in the window is under
-    ``STEADY_BAND_POINTS``. Fewer than three readings (or all at one moment) is NOT_ENOUGH.
-    """
+) -> list[tuple[datetime, float]]:
+    """The last ``last_n`` readings that have a value, oldest first. Readings without a
+    value are skipped, not counted as zero, so a session where nothing was recorded
+    neither shortens nor bends the window."""
     if last_n < 1:
         raise ValueError("last_n must be at least 1.")
     present = sorted(
         ((when, float(value)) for when, value in readings if value is not None),
         key=lambda r: r[0],
     )
-    window = present[-last_n:]
+    return present[-last_n:]
+
+
+def trend_of_window(window: Sequence[tuple[datetime, float]]) -> Trend:
+    """The direction of readings already chosen (oldest first), called only when they agree.
+
+    The robust line (Theil-Sen, see :func:`theil_sen_slope`, with time in days so a
+    three-month break weighs as three months) proposes a direction; it is called only if
+    the last reading is on that side of the first and the latest change does not go the
+    other way. A line within ``STEADY_BAND_POINTS`` is STEADY only while the first and last
+    readings, and the latest two, are at most a point apart. Anything else is MIXED: a
+    flare-up at the latest session is never smoothed into "easing". Fewer than three
+    readings (or all at one moment) is NOT_ENOUGH.
+    """
     if len(window) < MIN_TREND_READINGS:
         return Trend.NOT_ENOUGH
-    first = window[0][0]
-    xy = [((when - first).total_seconds() / 86400.0, value) for when, value in window]
+    first_at = window[0][0]
+    xy = [((when - first_at).total_seconds() / 86400.0, value) for when, value in window]
     slope = theil_sen_slope(xy)
     if slope is None:
         return Trend.NOT_ENOUGH
-    span = xy[-1][0] - xy[0][0]
-    change = slope * span
+    change = slope * (xy[-1][0] - xy[0][0])
+    overall = window[-1][1] - window[0][1]
+    latest = window[-1][1] - window[-2][1]
     if abs(change) < STEADY_BAND_POINTS:
-        return Trend.STEADY
-    return Trend.RISING if change > 0 else Trend.FALLING
+        if abs(overall) <= STEADY_BAND_POINTS and abs(latest) <= STEADY_BAND_POINTS:
+            return Trend.STEADY
+        return Trend.MIXED
+    sign = 1.0 if change > 0 else -1.0
+    if overall * sign > 0 and latest * sign >= 0:
+        return Trend.RISING if sign > 0 else Trend.FALLING
+    return Trend.MIXED
+
+
+def trend_of(
+    readings: Iterable[tuple[datetime, int | float | None]],
+    last_n: int = DEFAULT_TREND_WINDOW,
+) -> Trend:
+    """Direction of a series of dated readings over the last ``last_n`` that have a value
+    (see :func:`recent_readings` and :func:`trend_of_window`)."""
+    return trend_of_window(recent_readings(readings, last_n))
 
 
 def _ordered(timeline: Timeline) -> list[SessionPoint]:
@@ -165,33 +183,6 @@ def _intensities(timeline: Timeline) -> list[tuple[datetime, int | None]]:
         (p.starts_at, p.couple.intensity if p.couple is not None else None)
         for p in _ordered(timeline)
     ]
-
-
-def intensity_trend(timeline: Timeline, last_n: int = DEFAULT_TREND_WINDOW) -> Trend:
-    """Direction of the couple's loop intensity over the last ``last_n`` sessions that
-    recorded one. FALLING means the loop is de-escalating."""
-    return trend_of(_intensities(timeline), last_n)
-
-
-def clarity_trend(timeline: Timeline, partner_id: int, last_n: int = DEFAULT_TREND_WINDOW) -> Trend:
-    """Direction of one partner's clarity over their last ``last_n`` readings, joint and
-    individual sessions alike. RISING means growing clarity, whichever way it points."""
-    readings: list[tuple[datetime, int | None]] = []
-    for p in _ordered(timeline):
-        reading = p.partners.get(partner_id)
-        readings.append((p.starts_at, reading.clarity if reading is not None else None))
-    return trend_of(readings, last_n)
-
-
-def polarization_trend(timeline: Timeline, last_n: int = DEFAULT_TREND_WINDOW) -> Trend:
-    """Direction of the distance between the first two partners on the pursue/withdraw
-    scale, over the last ``last_n`` sessions where both positions were recorded. FALLING
-    means the partners are moving closer. A one-partner case is always NOT_ENOUGH."""
-    pair = _pair(timeline)
-    if pair is None:
-        return Trend.NOT_ENOUGH
-    a, b = pair
-    return trend_of(((p.starts_at, polarization(p, a, b)) for p in _ordered(timeline)), last_n)
 
 
 # ---------------------------------------------------------------------------------------
@@ -305,6 +296,34 @@ def _intensity_flag(timeline: Timeline) -> AttentionFlag | None:
     )
 
 
+def _flare_up_flag(timeline: Timeline) -> AttentionFlag | None:
+    """A sharp rise in loop intensity at the latest reading with someone flooding there:
+    a flare-up that a trend over several sessions would otherwise average away."""
+    rated = [
+        p for p in _ordered(timeline) if p.couple is not None and p.couple.intensity is not None
+    ]
+    if len(rated) < 2:
+        return None
+    before, latest = rated[-2], rated[-1]
+    assert before.couple is not None and latest.couple is not None
+    low, high = before.couple.intensity or 0, latest.couple.intensity or 0
+    if high - low < SHARP_RISE_POINTS:
+        return None
+    flooded = [
+        partner_name(timeline, pid)
+        for pid in timeline.partner_ids
+        if (r := latest.partners.get(pid)) is not None and r.flooded
+    ]
+    if not flooded:
+        return None
+    who = " and ".join(flooded)
+    return AttentionFlag(
+        "flare_up",
+        f"Loop intensity rose sharply, from {low} to {high}, at the latest session that "
+        f"recorded it ({latest.starts_at.strftime('%d %b %Y')}), and {who} flooded.",
+    )
+
+
 def _coregulation_flag(timeline: Timeline) -> AttentionFlag | None:
     seen = [
         p.couple.co_regulation
@@ -338,7 +357,8 @@ def attention_flags(
     timeline: Timeline, today: date, quiet_days: int = DEFAULT_QUIET_DAYS
 ) -> list[AttentionFlag]:
     """What is worth a look before the next session, safety first, then in a fixed order:
-    step_gap, flooding_repeat, intensity_rising, no_coregulation, no_recent_session.
+    flare_up, step_gap, flooding_repeat, intensity_rising, no_coregulation,
+    no_recent_session.
 
     Flags describe the *current* run of sessions (the latest steps, the latest floods, the
     latest intensities), not anything that once happened. Each code appears at most once.
@@ -350,6 +370,7 @@ def attention_flags(
             AttentionFlag("safety", "Safety flag set: check before joint work or joint handouts.")
         )
     for flag in (
+        _flare_up_flag(timeline),
         _step_gap_flag(timeline),
         _flooding_flag(timeline),
         _intensity_flag(timeline),

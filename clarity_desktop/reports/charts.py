@@ -4,51 +4,77 @@ Three charts share one time axis, so a session sits at the same x in each:
 
 - steps: the five steps as bands (named on the left, like the program's dashboard), one
   line per partner in a lane of its own inside each band, so two partners at one step
-  stay two lines; a direction recorded from step 4 on is a marker on the line;
+  stay two lines. A step is held until the next recorded one, so the line runs flat and
+  changes step at the session where it changed (domain/marks.py); a direction recorded
+  from step 4 on is a marker on the line, thinned in a long case;
 - pursue and withdraw: each partner from -3 (withdrawing) to +3 (pursuing), the distance
   between them shaded grey;
-- loop intensity: the couple's rating 0-10, with flooding (a triangle in the colour of
-  the partner who flooded) and co-regulation (a dot) on rows of their own underneath.
+- loop intensity: the couple's rating 0-10, with flooding (the marker of the partner who
+  flooded) and co-regulation (a dot) on rows of their own underneath.
 
-Drawn for paper: two partner colours (a blue and an orange that stay apart for the
-common colour-vision deficiencies and in greyscale), everything else in greys; every
-chart carries its own legend and axis labels as real text, so they print, extract and
-search like the rest of the document. Missing readings are skipped, never drawn as zero,
-and nothing here combines readings into a couple score or draws a target line.
+Drawn for paper, colour or greyscale: each partner has a colour (a blue and an orange
+that stay apart for the common colour-vision deficiencies), a line style and a marker
+shape of their own (chart_kit.py), everything else is in greys; a hollow marker is a
+reading from a private individual session. Every chart carries its own legend and axis
+labels as real text, so they print, extract and search like the rest of the document.
+Missing readings are skipped, never drawn as zero, and nothing here combines readings
+into a couple score or draws a target line.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
-from reportlab.lib.colors import Color, white
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect
 
+from clarity_desktop.domain.marks import direction_marks, step_corners
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
-from clarity_desktop.reports import fonts
+from clarity_desktop.reports.chart_kit import (
+    AXIS,
+    BAND,
+    COUPLE,
+    DENSE_AT,
+    FONT_SIZE,
+    GAP,
+    GRID,
+    LABEL_WIDTH,
+    MAX_TICKS,
+    MUTED,
+    Frame,
+    Swatch,
+    TimeAxis,
+    block_swatch,
+    chart_points,
+    date_ticks,
+    day_number,
+    has_readings,
+    line_swatch,
+    marker,
+    partner_colour,
+    partner_dash,
+    partner_items,
+    partner_shape,
+    polyline,
+    private_item,
+    shape_swatch,
+    text,
+    wrap_label,
+)
 
-PARTNER_RGB: tuple[tuple[float, float, float], ...] = ((0.12, 0.39, 0.69), (0.77, 0.34, 0.10))
-INK = Color(0.16, 0.17, 0.19)
-MUTED = Color(0.40, 0.42, 0.45)
-AXIS = Color(0.55, 0.56, 0.58)
-GRID = Color(0.86, 0.87, 0.88)
-BAND = Color(0.955, 0.958, 0.962)
-GAP = Color(0.80, 0.81, 0.83)
-COUPLE = Color(0.22, 0.23, 0.26)
-
-LABEL_WIDTH = 112.0  # room for the y labels, the same in every chart so the x axes align
-RIGHT_PAD = 12.0
-FONT_SIZE = 7.5
-LEGEND_ROW = 13.0
-X_LABELS = 16.0  # below the plot: tick labels
-TOP_PAD = 5.0
-DENSE_AT = 60  # beyond this many sessions, session dots and repeated markers are left out
-MAX_TICKS = 7
+__all__ = [
+    "DIRECTION_ORDER",
+    "DIRECTION_SHAPES",
+    "MAX_TICKS",
+    "TimeAxis",
+    "chart_points",
+    "date_ticks",
+    "day_number",
+    "has_readings",
+    "intensity_chart",
+    "positions_chart",
+    "steps_chart",
+]
 
 DIRECTION_ORDER = (
     Direction.REPAIR,
@@ -56,350 +82,69 @@ DIRECTION_ORDER = (
     Direction.LETTING_GO,
     Direction.NOT_YET_CLEAR,
 )
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def partner_colour(lane: int) -> Color:
-    return Color(*PARTNER_RGB[lane % len(PARTNER_RGB)])
-
-
-def has_readings(point: SessionPoint) -> bool:
-    """A session is drawn once anything was recorded at it: a step, a partner's reading
-    or the couple's reading (the dashboard's rule)."""
-    if point.steps:
-        return True
-    if any(not r.is_empty for r in point.partners.values()):
-        return True
-    return point.couple is not None and not point.couple.is_empty
-
-
-def chart_points(timeline: Timeline) -> list[SessionPoint]:
-    """The sessions the charts draw, oldest first."""
-    return sorted((p for p in timeline.points if has_readings(p)), key=lambda p: p.starts_at)
-
-
-# -- the time axis ----------------------------------------------------------------------
-
-
-def day_number(when: datetime | date) -> float:
-    """Days since 1 Jan of year 1, with the time of day as a fraction."""
-    if isinstance(when, datetime):
-        seconds = when.hour * 3600 + when.minute * 60 + when.second
-        return when.toordinal() + seconds / 86400.0
-    return float(when.toordinal())
-
-
-def _add_months(value: date, months: int) -> date:
-    total = value.year * 12 + value.month - 1 + months
-    return date(total // 12, total % 12 + 1, 1)
-
-
-def _day_label(value: date, with_year: bool) -> str:
-    text = f"{value.day} {_MONTHS[value.month - 1]}"
-    return f"{text} {value.year}" if with_year else text
-
-
-def date_ticks(start: float, end: float, max_ticks: int = MAX_TICKS) -> list[tuple[float, str]]:
-    """Tick positions and labels between two day numbers: days, weeks (Mondays) or the
-    first of months, whichever gives the most ticks without passing *max_ticks*."""
-    first, last = date.fromordinal(math.ceil(start)), date.fromordinal(math.floor(end))
-    span = end - start
-    for days in (1, 2, 7, 14):
-        if span / days > max_ticks:
-            continue
-        tick = first
-        if days >= 7:  # weeks start on Mondays
-            tick = first + timedelta(days=(7 - first.weekday()) % 7)
-        found: list[date] = []
-        while tick <= last:
-            found.append(tick)
-            tick += timedelta(days=days)
-        out = []
-        for i, value in enumerate(found):
-            with_year = i == 0 or value.year != found[i - 1].year
-            out.append((float(value.toordinal()), _day_label(value, with_year)))
-        return out
-    for months in (1, 2, 3, 4, 6, 12, 24, 60, 120):
-        if span / (30.44 * months) > max_ticks:
-            continue
-        tick = date(first.year, first.month, 1)
-        if tick < first:
-            tick = _add_months(tick, 1)
-        while (tick.year * 12 + tick.month - 1) % months:
-            tick = _add_months(tick, 1)
-        months_out: list[tuple[float, str]] = []
-        while tick <= last:
-            label = str(tick.year) if months >= 12 else f"{_MONTHS[tick.month - 1]} {tick.year}"
-            months_out.append((float(tick.toordinal()), label))
-            tick = _add_months(tick, months)
-        return months_out
-    return []
-
-
-@dataclass(frozen=True)
-class TimeAxis:
-    """The x axis every chart of one document shares."""
-
-    start: float
-    end: float
-    ticks: tuple[tuple[float, str], ...]
-
-    @classmethod
-    def spanning(cls, times: Sequence[datetime]) -> TimeAxis:
-        low = min(day_number(t) for t in times)
-        high = max(day_number(t) for t in times)
-        pad = max((high - low) * 0.03, 2.0)
-        start, end = low - pad, high + pad
-        return cls(start, end, tuple(date_ticks(start, end)))
-
-    def fraction(self, when: datetime) -> float:
-        return (day_number(when) - self.start) / (self.end - self.start)
-
-
-# -- drawing kit ------------------------------------------------------------------------
-
-
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    *,
-    anchor: str = "start",
-    size: float = FONT_SIZE,
-    colour: Color = MUTED,
-    bold: bool = False,
-) -> String:
-    return String(
-        x,
-        y,
-        text,
-        fontName=fonts.BOLD if bold else fonts.REGULAR,
-        fontSize=size,
-        fillColor=colour,
-        textAnchor=anchor,
-    )
-
-
-def _width(text: str, size: float = FONT_SIZE) -> float:
-    return float(stringWidth(text, fonts.REGULAR, size))
-
-
-def _wrap_label(text: str, width: float, size: float = FONT_SIZE) -> list[str]:
-    """One line, or two cut at the space that balances them best."""
-    if _width(text, size) <= width or " " not in text:
-        return [text]
-    spaces = [i for i, c in enumerate(text) if c == " "]
-    cut = min(spaces, key=lambda i: abs(_width(text[:i], size) - _width(text[i + 1 :], size)))
-    return [text[:cut], text[cut + 1 :]]
-
-
-def marker(
-    shape: str, x: float, y: float, size: float, fill: Color, stroke: Color = white
-) -> Group:
-    """A point marker centred on (x, y); *size* is about its half-width."""
-    g = Group()
-    if shape == "circle":
-        g.add(Circle(x, y, size, fillColor=fill, strokeColor=stroke, strokeWidth=0.6))
-        return g
-    if shape == "diamond":
-        points = [x, y + size * 1.25, x + size * 1.25, y, x, y - size * 1.25, x - size * 1.25, y]
-    elif shape == "square":
-        s = size * 0.95
-        points = [x - s, y - s, x + s, y - s, x + s, y + s, x - s, y + s]
-    elif shape == "triangle":
-        s = size * 1.2
-        points = [x - s, y - s * 0.8, x + s, y - s * 0.8, x, y + s * 1.0]
-    elif shape == "star":
-        points = []
-        for i in range(10):
-            radius = size * 1.4 if i % 2 == 0 else size * 0.6
-            angle = math.pi / 2 + i * math.pi / 5
-            points += [x + radius * math.cos(angle), y + radius * math.sin(angle)]
-    else:
-        raise ValueError(f"unknown marker shape {shape!r}")
-    g.add(Polygon(points, fillColor=fill, strokeColor=stroke, strokeWidth=0.6))
-    return g
-
-
+# Partners' own markers are circles and squares, so no direction uses either.
 DIRECTION_SHAPES: dict[Direction, str] = {
     Direction.REPAIR: "diamond",
-    Direction.REDEFINITION: "square",
+    Direction.REDEFINITION: "pentagon",
     Direction.LETTING_GO: "triangle",
     Direction.NOT_YET_CLEAR: "star",
 }
-
-# A legend entry: draws its swatch at (x, y) (the text's baseline) and gives its label.
-Swatch = Callable[[Group, float, float], None]
-
-
-def line_swatch(colour: Color, *, dot: bool = True, width: float = 1.6) -> Swatch:
-    def draw(g: Group, x: float, y: float) -> None:
-        g.add(Line(x, y + 2.6, x + 16, y + 2.6, strokeColor=colour, strokeWidth=width))
-        if dot:
-            g.add(marker("circle", x + 8, y + 2.6, 2.1, colour))
-
-    return draw
+DOT = 2.3  # a session marker's half-width
+SMALL_DOT = 1.7  # a private session's hollow marker in a dense chart
 
 
-def shape_swatch(shape: str, colour: Color) -> Swatch:
-    def draw(g: Group, x: float, y: float) -> None:
-        g.add(marker(shape, x + 8, y + 2.6, 3.2, colour))
-
-    return draw
-
-
-def block_swatch(colour: Color) -> Swatch:
-    def draw(g: Group, x: float, y: float) -> None:
-        g.add(Rect(x + 1, y - 1, 14, 7.5, fillColor=colour, strokeColor=None))
-
-    return draw
-
-
-def legend(items: Sequence[tuple[Swatch, str]], left: float, width: float) -> tuple[Group, float]:
-    """The entries laid out in rows from the top; returns the group (drawn with its top
-    row at y = 0 and further rows below) and its height."""
-    g = Group()
-    x, row = left, 0
-    for swatch, label in items:
-        need = 20 + _width(label) + 12
-        if x > left and x + need > left + width:
-            x, row = left, row + 1
-        y = -row * LEGEND_ROW
-        swatch(g, x, y)
-        g.add(_text(x + 20, y, label, colour=INK))
-        x += need
-    return g, (row + 1) * LEGEND_ROW
-
-
-class _Frame:
-    """A drawing with a legend at the top, a plot area and the shared time axis below."""
-
-    def __init__(
-        self,
-        width: float,
-        plot_height: float,
-        axis: TimeAxis,
-        legend_items: Sequence[tuple[Swatch, str]],
-    ) -> None:
-        fonts.register_fonts()  # the labels are measured in the document's font
-        self.axis = axis
-        self.left = LABEL_WIDTH
-        self.plot_width = width - LABEL_WIDTH - RIGHT_PAD
-        group, legend_height = legend(legend_items, LABEL_WIDTH, self.plot_width)
-        self.bottom = X_LABELS
-        self.plot_height = plot_height
-        height = X_LABELS + plot_height + 8 + legend_height + TOP_PAD
-        self.drawing = Drawing(width, height)
-        self.drawing.hAlign = "LEFT"
-        self._legend = group
-        self._legend_top = height - TOP_PAD - FONT_SIZE
-        self.top = self.bottom + plot_height
-
-    def x(self, when: datetime) -> float:
-        return self.left + self.axis.fraction(when) * self.plot_width
-
-    def add(self, shape: object) -> None:
-        self.drawing.add(shape)
-
-    def background(self) -> None:
-        self.add(
-            Rect(
-                self.left,
-                self.bottom,
-                self.plot_width,
-                self.plot_height,
-                fillColor=white,
-                strokeColor=None,
-            )
-        )
-
-    def time_axis(self, bottom: float | None = None) -> None:
-        """Vertical grid at the ticks, the baseline and the tick labels."""
-        base = self.bottom if bottom is None else bottom
-        for position, label in self.axis.ticks:
-            x = (
-                self.left
-                + (position - self.axis.start) / (self.axis.end - self.axis.start) * self.plot_width
-            )
-            self.add(Line(x, base, x, self.top, strokeColor=GRID, strokeWidth=0.4))
-            self.add(Line(x, base - 2.5, x, base, strokeColor=AXIS, strokeWidth=0.6))
-            half = _width(label) / 2
-            anchor, at = "middle", x
-            if x + half > self.drawing.width:
-                anchor, at = "end", self.drawing.width
-            self.add(_text(at, base - 10, label, anchor=anchor))
-        self.add(
-            Line(
-                self.left,
-                base,
-                self.left + self.plot_width,
-                base,
-                strokeColor=AXIS,
-                strokeWidth=0.6,
-            )
-        )
-        self.add(Line(self.left, base, self.left, self.top, strokeColor=AXIS, strokeWidth=0.6))
-
-    def finish(self) -> Drawing:
-        self._legend.translate(0, self._legend_top)
-        self.add(self._legend)
-        return self.drawing
-
-
-def _polyline(points: list[tuple[float, float]], colour: Color, width: float = 1.6) -> PolyLine:
-    flat = [v for xy in points for v in xy]
-    return PolyLine(flat, strokeColor=colour, strokeWidth=width, strokeLineJoin=1, strokeLineCap=1)
-
-
-def _partner_items(timeline: Timeline) -> list[tuple[Swatch, str]]:
-    return [
-        (line_swatch(partner_colour(lane)), name)
-        for lane, name in enumerate(timeline.partner_names)
-    ]
-
-
-# -- the charts -------------------------------------------------------------------------
+def _session_marks(
+    f: Frame,
+    xy: Sequence[tuple[SessionPoint, float, float]],
+    lane: int,
+    dense: bool,
+) -> None:
+    """The partner's marker at each session; in a dense chart only the private sessions'
+    (hollow, smaller), which must stay marked however many sessions there are."""
+    colour, shape = partner_colour(lane), partner_shape(lane)
+    for p, x, y in xy:
+        if p.private:
+            f.add(marker(shape, x, y, SMALL_DOT if dense else DOT, colour, hollow=True))
+        elif not dense or len(xy) == 1:
+            f.add(marker(shape, x, y, DOT, colour))
 
 
 def steps_chart(
     timeline: Timeline, points: Sequence[SessionPoint], axis: TimeAxis, width: float
 ) -> Drawing | None:
     """Each partner's step over time, in lanes; None when no step was recorded."""
-    if not any(p.steps for p in points):
+    stepped = [p for p in points if p.steps]
+    if not stepped:
         return None
     dense = len(points) > DENSE_AT
     lanes = len(timeline.partner_ids)
     directed: dict[int, list[tuple[SessionPoint, Direction]]] = {}
     for pid in timeline.partner_ids:
-        last: Direction | None = None
-        rows = []
-        for p in points:
-            r = p.partners.get(pid)
-            if r is None or r.direction is None:
-                continue
-            if not dense or r.direction is not last:
-                rows.append((p, r.direction))
-            last = r.direction
-        directed[pid] = rows
+        rows = [
+            (p, r.direction)
+            for p in stepped
+            if pid in p.steps and (r := p.partners.get(pid)) is not None and r.direction
+        ]
+        directed[pid] = direction_marks(rows)
     shown = {d for rows in directed.values() for _p, d in rows}
-    items = _partner_items(timeline) + [
+    items = partner_items(timeline) + [
         (shape_swatch(DIRECTION_SHAPES[d], MUTED), d.title.lower())
         for d in DIRECTION_ORDER
         if d in shown
     ]
+    items += private_item(stepped)
     band = 21.0
-    f = _Frame(width, band * 5, axis, items)
+    f = Frame(width, band * 5, axis, items)
     f.background()
     for step in Step:
         y0 = f.bottom + (int(step) - 1) * band
         if int(step) % 2 == 0:
             f.add(Rect(f.left, y0, f.plot_width, band, fillColor=BAND, strokeColor=None))
-        lines = _wrap_label(step.label, LABEL_WIDTH - 10)
+        lines = wrap_label(step.label, LABEL_WIDTH - 10)
         mid = y0 + band / 2
         first_y = mid - 2.6 + (len(lines) - 1) * (FONT_SIZE + 1) / 2
         for i, line in enumerate(lines):
-            f.add(_text(LABEL_WIDTH - 6, first_y - i * (FONT_SIZE + 1), line, anchor="end"))
+            f.add(text(LABEL_WIDTH - 6, first_y - i * (FONT_SIZE + 1), line, anchor="end"))
         if int(step) > 1:
             f.add(Line(f.left, y0, f.left + f.plot_width, y0, strokeColor=GRID, strokeWidth=0.5))
     f.time_axis()
@@ -411,18 +156,15 @@ def steps_chart(
 
     for lane, pid in enumerate(timeline.partner_ids):
         colour = partner_colour(lane)
-        xy = [(f.x(p.starts_at), lane_y(p.steps[pid], lane)) for p in points if pid in p.steps]
+        xy = [(p, f.x(p.starts_at), lane_y(p.steps[pid], lane)) for p in stepped if pid in p.steps]
         if len(xy) > 1:
-            f.add(_polyline(xy, colour))
-        if not dense or len(xy) == 1:
-            for x, y in xy:
-                f.add(marker("circle", x, y, 2.1, colour))
+            path = [(xy[i][1], y) for i, y in step_corners([y for _p, _x, y in xy])]
+            f.add(polyline(path, colour, dash=partner_dash(lane)))
+        _session_marks(f, xy, lane, dense)
         for p, direction in directed[pid]:
-            at = p.steps.get(pid)
-            if at is None:
-                continue  # a direction without a step has no lane to sit in
+            at = lane_y(p.steps[pid], lane)
             shape = DIRECTION_SHAPES[direction]
-            f.add(marker(shape, f.x(p.starts_at), lane_y(at, lane), 3.6, colour))
+            f.add(marker(shape, f.x(p.starts_at), at, 3.6, colour, hollow=p.private))
     return f.finish()
 
 
@@ -443,11 +185,12 @@ def positions_chart(
     if not any(series):
         return None
     pair = len(series) >= 2
-    items = _partner_items(timeline)
+    items = partner_items(timeline)
     if pair:
         items.append((block_swatch(GAP), "distance between them"))
+    items += private_item([p for rows in series for p, _v in rows])
     row = 13.0
-    f = _Frame(width, row * 7, axis, items)
+    f = Frame(width, row * 7, axis, items)
     f.background()
 
     def y_of(position: float) -> float:
@@ -470,7 +213,7 @@ def positions_chart(
         )
         number = f"+{value}" if value > 0 else "−3" if value == -3 else str(value).replace("-", "−")
         label = f"{words[value]}  {number}" if strong else number
-        f.add(_text(LABEL_WIDTH - 6, y - 2.6, label, anchor="end"))
+        f.add(text(LABEL_WIDTH - 6, y - 2.6, label, anchor="end"))
     if pair:
         first = {p.session_id: v for p, v in series[0]}
         both = [(p, first[p.session_id], v) for p, v in series[1] if p.session_id in first]
@@ -495,13 +238,11 @@ def positions_chart(
     f.time_axis()
     dense = len(points) > DENSE_AT
     for lane, rows in enumerate(series):
-        colour = partner_colour(lane)
-        xy = [(f.x(p.starts_at), y_of(v)) for p, v in rows]
+        xy = [(p, f.x(p.starts_at), y_of(v)) for p, v in rows]
         if len(xy) > 1:
-            f.add(_polyline(xy, colour))
-        if not dense or len(xy) == 1:
-            for x, y in xy:
-                f.add(marker("circle", x, y, 2.1, colour))
+            line = [(x, y) for _p, x, y in xy]
+            f.add(polyline(line, partner_colour(lane), dash=partner_dash(lane)))
+        _session_marks(f, xy, lane, dense)
     return f.finish()
 
 
@@ -528,12 +269,14 @@ def intensity_chart(
     for lane in lanes_flooded:  # only who flooded: a key entry with no marker misleads
         name = timeline.partner_names[lane] if lane < len(timeline.partner_names) else ""
         label = f"{name} flooded" if len(timeline.partner_ids) >= 2 and name else "flooded"
-        items.append((shape_swatch("triangle", partner_colour(lane)), label))
+        items.append((shape_swatch(partner_shape(lane), partner_colour(lane)), label))
     if co_regulated:
         items.append((shape_swatch("circle", COUPLE), "co-regulation noted"))
+    drawn = [p for p, _v in rated] + [p for p, _l in flooded] + co_regulated
+    items += private_item(drawn)
     unit = 8.0  # per intensity point
     rows_height = 30.0  # the flooding and co-regulation rows
-    f = _Frame(width, unit * 10 + 12 + rows_height, axis, items)
+    f = Frame(width, unit * 10 + 12 + rows_height, axis, items)
     f.background()
     base = f.bottom + rows_height  # where 0 sits
 
@@ -554,28 +297,30 @@ def intensity_chart(
             )
         )
         if strong:
-            f.add(_text(LABEL_WIDTH - 6, y_of(value) - 2.6, str(value), anchor="end"))
-    f.add(_text(LABEL_WIDTH - 22, y_of(5) - 2.6, "intensity", anchor="end"))
+            f.add(text(LABEL_WIDTH - 6, y_of(value) - 2.6, str(value), anchor="end"))
+    f.add(text(LABEL_WIDTH - 22, y_of(5) - 2.6, "intensity", anchor="end"))
     flood_y, co_reg_y = f.bottom + 20, f.bottom + 8
     for y, label in ((flood_y, "flooding"), (co_reg_y, "co-regulation")):
         f.add(Line(f.left, y, f.left + f.plot_width, y, strokeColor=GRID, strokeWidth=0.35))
-        f.add(_text(LABEL_WIDTH - 6, y - 2.6, label, anchor="end"))
+        f.add(text(LABEL_WIDTH - 6, y - 2.6, label, anchor="end"))
     f.add(Line(f.left, base, f.left + f.plot_width, base, strokeColor=AXIS, strokeWidth=0.5))
     f.time_axis()
-    xy = [(f.x(p.starts_at), y_of(v)) for p, v in rated]
+    xy = [(p, f.x(p.starts_at), y_of(v)) for p, v in rated]
     if len(xy) > 1:
-        f.add(_polyline(xy, COUPLE, 1.5))
-    if len(points) <= DENSE_AT or len(xy) == 1:
-        for x, y in xy:
-            f.add(marker("circle", x, y, 2.0, COUPLE))
+        f.add(polyline([(x, y) for _p, x, y in xy], COUPLE, 1.5))
+    dense = len(points) > DENSE_AT
+    for p, x, y in xy:
+        if p.private or not dense or len(xy) == 1:
+            f.add(marker("circle", x, y, 2.0, COUPLE, hollow=p.private))
     for p, lanes in flooded:
         x = f.x(p.starts_at)
         spread = 3.6 if len(lanes) > 1 else 0.0
         for i, lane in enumerate(lanes):
             nudge = (i - (len(lanes) - 1) / 2) * spread * 2
-            f.add(marker("triangle", x + nudge, flood_y, 3.0, partner_colour(lane)))
+            shape, colour = partner_shape(lane), partner_colour(lane)
+            f.add(marker(shape, x + nudge, flood_y, 2.9, colour, hollow=p.private))
     for p in co_regulated:
-        f.add(marker("circle", f.x(p.starts_at), co_reg_y, 2.8, COUPLE))
+        f.add(marker("circle", f.x(p.starts_at), co_reg_y, 2.8, COUPLE, hollow=p.private))
     return f.finish()
 
 

@@ -1,31 +1,19 @@
 """The case summary and the progress report: clinician documents for supervision, a
-referral or a review, built from a SummaryDocument.
+referral or a review, laid out from a SummaryDocument.
 
 What they show: the case's details and partners, where each partner stands (step and
 the direction taking shape), three charts of the readings (steps, pursue and withdraw,
 loop intensity; see charts.py), the loops that recurred, the steps most often worked on,
 a table of the sessions and, in the progress report, a short factual "what moved"
-section for the chosen period.
-
-Privacy: these documents print the case's structure and its recorded readings, never
-text written in a note. No note section or addendum reaches a SummaryDocument, and the
-free-text parts of readings (what set a loop off, a flooding note, what helped, a loop in
-the therapist's own words) are left out too: a loop described in the therapist's words
-is counted, not quoted. A session whose note is private (an individual session) is
-marked "Private" in the sessions table; its steps and readings are shown like any other,
-as the documents are for clinicians.
-
-Non-directive by design: every sentence describes movement in the readings (easing,
-drawing closer, clarity growing, a step reached) and none weighs staying against leaving.
-There is no score, no verdict and no target on any chart.
+section for the chosen period. What they say, and what they leave out for privacy
+(private sessions' readings, the safety note, all note text), is decided in
+summary_facts.py; this module only lays it out. Every page is headed "For clinicians –
+not for clients".
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -35,316 +23,56 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
-from clarity_desktop.domain import measures
-from clarity_desktop.domain.dynamics import Loop
-from clarity_desktop.domain.measures import Trend
-from clarity_desktop.domain.steps import Direction, Step
-from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.reports import charts, fonts, layout, styles
 from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
+from clarity_desktop.reports.summary_facts import (
+    CLINICIANS_ONLY,
+    OTHER_LOOP,
+    PRIVATE,
+    TREND_NOTE,
+    LoopCount,
+    PartnerRow,
+    Period,
+    SessionRow,
+    SummaryDocument,
+    contents_statement,
+    document_title,
+    in_period,
+    latest_directions,
+    latest_steps,
+    loop_counts,
+    reading_facts,
+    safety_line,
+    session_steps,
+    step_tag_counts,
+    what_moved,
+)
 from clarity_desktop.reports.text import day, day_and_time, markup
 
-PRIVATE = "Private"
-OTHER_LOOP = "Other (in the therapist's words)"
+__all__ = [
+    "CLINICIANS_ONLY",
+    "OTHER_LOOP",
+    "PRIVATE",
+    "TREND_NOTE",
+    "LoopCount",
+    "PartnerRow",
+    "Period",
+    "SessionRow",
+    "SummaryDocument",
+    "build_progress",
+    "build_summary",
+    "document_title",
+    "in_period",
+    "latest_directions",
+    "latest_steps",
+    "loop_counts",
+    "reading_facts",
+    "step_tag_counts",
+    "summary_story",
+    "what_moved",
+]
 
-
-@dataclass(frozen=True)
-class Period:
-    """A date range, both ends included."""
-
-    start: date
-    end: date
-
-    def __contains__(self, when: datetime | date) -> bool:
-        value = when.date() if isinstance(when, datetime) else when
-        return self.start <= value <= self.end
-
-    @property
-    def words(self) -> str:
-        return f"{day(self.start)} to {day(self.end)}"
-
-
-@dataclass(frozen=True)
-class PartnerRow:
-    partner_id: int
-    name: str
-    pronouns: str = ""
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    """One line of the sessions table. *note* is "Signed", "Draft", "Booked" (a future
-    session whose note is not written yet) or "No note"."""
-
-    session_id: int
-    starts_at: datetime  # local wall-clock time, as the session was booked
-    attendance: str  # "Joint" or the attending partner's name
-    modality: str
-    steps: tuple[Step, ...]  # the steps the note is tagged with
-    note: str
-    private: bool
-
-
-@dataclass(frozen=True)
-class SummaryDocument:
-    """Everything a case summary or progress report shows. *sessions* and *timeline*
-    hold only the sessions in *period* (all of them when *period* is None), oldest
-    first. Nothing here carries note text."""
-
-    clinician: str
-    case_id: int
-    case_name: str
-    case_kind: str  # "Couple" / "Individual"
-    relationship_structure: str
-    status: str  # "Active" / "Closed"
-    opened_on: date
-    closed_on: date | None
-    safety_flag: bool
-    safety_note: str
-    partners: tuple[PartnerRow, ...]
-    sessions: tuple[SessionRow, ...]
-    timeline: Timeline
-    period: Period | None = None
-    printed_at: datetime | None = None
-
-    @property
-    def couple(self) -> bool:
-        return len(self.partners) >= 2
-
-    @property
-    def kind_title(self) -> str:
-        return "Progress report" if self.period is not None else "Case summary"
-
-
-def in_period(timeline: Timeline, period: Period) -> Timeline:
-    """The timeline with only the sessions in *period*."""
-    return Timeline(
-        case_id=timeline.case_id,
-        partner_ids=timeline.partner_ids,
-        partner_names=timeline.partner_names,
-        safety_flag=timeline.safety_flag,
-        points=tuple(p for p in timeline.points if p.starts_at in period),
-    )
-
-
-def document_title(doc: SummaryDocument) -> str:
-    title = f"{doc.kind_title} — {doc.case_name}"
-    return f"{title} — {doc.period.words}" if doc.period is not None else title
-
-
-# -- facts --------------------------------------------------------------------------------
-
-
-def _points(doc: SummaryDocument) -> list[SessionPoint]:
-    return sorted(doc.timeline.points, key=lambda p: p.starts_at)
-
-
-def latest_directions(doc: SummaryDocument) -> dict[int, tuple[Direction, datetime]]:
-    """Each partner's most recent recorded direction and when it was recorded."""
-    out: dict[int, tuple[Direction, datetime]] = {}
-    for p in _points(doc):
-        for pid, reading in p.partners.items():
-            if reading.direction is not None:
-                out[pid] = (reading.direction, p.starts_at)
-    return out
-
-
-def latest_steps(doc: SummaryDocument) -> dict[int, tuple[Step, datetime]]:
-    out: dict[int, tuple[Step, datetime]] = {}
-    for p in _points(doc):
-        for pid, step in p.steps.items():
-            out[pid] = (step, p.starts_at)
-    return out
-
-
-@dataclass(frozen=True)
-class LoopCount:
-    title: str
-    sessions: int
-    first: datetime
-    last: datetime
-
-
-def loop_counts(doc: SummaryDocument) -> list[LoopCount]:
-    """How many sessions recorded each loop, most frequent first (ties in the list's
-    order); a loop in the therapist's own words is counted under one heading."""
-    seen: dict[str, list[datetime]] = {}
-    order = {loop.title: i for i, loop in enumerate(Loop)}
-    order[OTHER_LOOP] = len(order)
-    for p in _points(doc):
-        if p.couple is None:
-            continue
-        titles = [loop.title for loop in p.couple.loops]
-        if p.couple.loop_other.strip():
-            titles.append(OTHER_LOOP)
-        for title in titles:
-            seen.setdefault(title, []).append(p.starts_at)
-    counts = [LoopCount(t, len(ws), min(ws), max(ws)) for t, ws in seen.items()]
-    return sorted(counts, key=lambda c: (-c.sessions, order[c.title]))
-
-
-def step_tag_counts(doc: SummaryDocument) -> list[tuple[Step, int]]:
-    """Sessions tagged with each step, most frequent first, ties by step."""
-    counts = Counter(step for row in doc.sessions for step in set(row.steps))
-    return sorted(counts.items(), key=lambda kv: (-kv[1], int(kv[0])))
-
-
-def reading_facts(doc: SummaryDocument) -> list[str]:
-    """Counts from the readings: flooding per partner, co-regulation, repairs."""
-    points = _points(doc)
-    facts = []
-    parts = []
-    for pid, name in zip(doc.timeline.partner_ids, doc.timeline.partner_names, strict=False):
-        floods = sum(1 for p in points if (r := p.partners.get(pid)) is not None and r.flooded)
-        parts.append(f"{name} in {_sessions(floods)}")
-    if parts:
-        facts.append(f"Flooding recorded: {'; '.join(parts)}.")
-    asked = [
-        p.couple.co_regulation for p in points if p.couple and p.couple.co_regulation is not None
-    ]
-    if asked:
-        facts.append(
-            f"Co-regulation noted in {sum(1 for v in asked if v)} of the {_sessions(len(asked))} "
-            "that recorded whether it happened."
-        )
-    attempts = [p.couple.repair_attempts for p in points if p.couple and p.couple.repair_attempts]
-    landed = [p.couple.repairs_landed for p in points if p.couple and p.couple.repairs_landed]
-    if attempts:
-        facts.append(
-            f"Repair attempts recorded: {sum(attempts)}, of which {sum(landed)} landed, "
-            f"over {_sessions(len(attempts))}."
-        )
-    return facts
-
-
-def _sessions(n: int) -> str:
-    return f"{n} session" if n == 1 else f"{n} sessions"
-
-
-# -- what moved (the progress report) ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Series:
-    trend: Trend
-    values: tuple[tuple[datetime, int], ...]
-
-    @property
-    def span(self) -> str:
-        (_, first), (_, last) = self.values[0], self.values[-1]
-        return f"{first} at the first reading, {last} at the last; {len(self.values)} readings"
-
-
-def _series(trend: Trend, readings: Sequence[tuple[datetime, int | None]]) -> Series:
-    return Series(trend, tuple((w, v) for w, v in readings if v is not None))
-
-
-def _whole(timeline: Timeline) -> int:
-    # Every reading in the period counts toward its trend, not only the last six.
-    return max(1, len(timeline.points))
-
-
-_TOO_FEW = (
-    "too few readings in this period to describe a trend ({n}; a trend needs at least "
-    f"{measures.MIN_TREND_READINGS})"
-)
-
-
-def _trend_sentence(subject: str, series: Series, words: dict[Trend, str], scale: str) -> str:
-    if not series.values:
-        return f"{subject}: not recorded in this period."
-    if series.trend is Trend.NOT_ENOUGH:
-        return f"{subject}: {_TOO_FEW.format(n=len(series.values))}."
-    return f"{subject} {words[series.trend]} ({series.span}; {scale})."
-
-
-def what_moved(doc: SummaryDocument) -> list[str]:
-    """Plain sentences about the movement in the period's readings, for clinicians."""
-    tl = doc.timeline
-    points = _points(doc)
-    n = _whole(tl)
-    out: list[str] = []
-    if doc.couple:
-        intensity = _series(
-            measures.intensity_trend(tl, n),
-            [(p.starts_at, p.couple.intensity if p.couple else None) for p in points],
-        )
-        out.append(
-            _trend_sentence(
-                "Loop intensity",
-                intensity,
-                {
-                    Trend.FALLING: "eased over the period",
-                    Trend.RISING: "rose over the period",
-                    Trend.STEADY: "held about level",
-                },
-                "0–10",
-            )
-        )
-        a, b = tl.partner_ids[0], tl.partner_ids[1]
-        distance = _series(
-            measures.polarization_trend(tl, n),
-            [(p.starts_at, measures.polarization(p, a, b)) for p in points],
-        )
-        out.append(
-            _trend_sentence(
-                "The distance between the partners on pursue/withdraw",
-                distance,
-                {
-                    Trend.FALLING: "narrowed: they moved closer together",
-                    Trend.RISING: "widened: the partners polarized further",
-                    Trend.STEADY: "stayed about the same",
-                },
-                "0 = the same position, 6 = furthest apart",
-            )
-        )
-    for pid, name in zip(tl.partner_ids, tl.partner_names, strict=False):
-        clarity = _series(
-            measures.clarity_trend(tl, pid, n),
-            [(p.starts_at, r.clarity if (r := p.partners.get(pid)) else None) for p in points],
-        )
-        out.append(
-            _trend_sentence(
-                f"{name}'s clarity",
-                clarity,
-                {
-                    Trend.RISING: "grew",
-                    Trend.FALLING: "lessened",
-                    Trend.STEADY: "held about level",
-                },
-                "0–10, whichever way it points",
-            )
-        )
-    for pid, name in zip(tl.partner_ids, tl.partner_names, strict=False):
-        out.append(
-            _step_sentence(name, [(p.starts_at, p.steps[pid]) for p in points if pid in p.steps])
-        )
-    return out
-
-
-def _step_sentence(name: str, steps: Sequence[tuple[datetime, Step]]) -> str:
-    if not steps:
-        return f"{name}'s step: not recorded in this period."
-    (first_at, first), (last_at, last) = steps[0], steps[-1]
-    if len(steps) == 1:
-        return f"{name}'s step: {first.label}, recorded once ({day(first_at)})."
-    if first is last:
-        return (
-            f"{name}'s step: {first.label} at the start of the period ({day(first_at)}) "
-            f"and at its end ({day(last_at)})."
-        )
-    return (
-        f"{name}'s step: {first.label} at the start of the period ({day(first_at)}), "
-        f"{last.label} at its end ({day(last_at)})."
-    )
-
-
-TREND_NOTE = (
-    "Each trend is read from a robust line through all of the period's readings "
-    "(Theil–Sen); a fitted change of less than one point from the first reading to the "
-    "last is described as level. The trends describe movement only; they are not a "
-    "judgement about staying or leaving."
-)
+HEADER = f"Confidential clinical record · {CLINICIANS_ONLY}"
 
 
 # -- the story ------------------------------------------------------------------------------
@@ -438,11 +166,7 @@ def _details(doc: SummaryDocument) -> list[tuple[str, str]]:
     if doc.period is not None:
         rows.append(("Period", f"{doc.period.words} (both days included)"))
     rows.append(("Sessions", _session_count(doc)))
-    if doc.safety_flag:
-        note = doc.safety_note.strip()
-        rows.append(("Safety", f"Safety flag set. {note}" if note else "Safety flag set."))
-    else:
-        rows.append(("Safety", "No safety flag."))
+    rows.append(("Safety", safety_line(doc)))
     return rows
 
 
@@ -471,8 +195,8 @@ def _partners_table(doc: SummaryDocument, width: float) -> Table:
             [
                 p.name,
                 p.pronouns or "—",
-                f"{step[0].label} ({day(step[1])})" if step else "Not recorded",
-                f"{direction[0].title} ({day(direction[1])})" if direction else "None recorded",
+                f"{step[0].label} ({step[1]})" if step else "Not recorded",
+                f"{direction[0].title} ({direction[1]})" if direction else "None recorded",
             ]
         )
     widths = [0.27 * width, 0.11 * width, 0.36 * width, 0.26 * width]
@@ -486,7 +210,7 @@ def _sessions_table(doc: SummaryDocument, width: float) -> Table:
             day_and_time(r.starts_at),
             r.attendance,
             r.modality,
-            "; ".join(s.label for s in r.steps) if r.steps else "—",
+            session_steps(doc, r),
             r.note,
             PRIVATE if r.private else "",
         ]
@@ -498,7 +222,8 @@ def _sessions_table(doc: SummaryDocument, width: float) -> Table:
 
 
 def _charts(doc: SummaryDocument, st: styles.Styles, width: float) -> list[Any]:
-    points = charts.chart_points(doc.timeline)
+    shown = doc.shown
+    points = charts.chart_points(shown)
     where = "in this period" if doc.period is not None else "for this case"
     if not points:
         return [
@@ -513,17 +238,17 @@ def _charts(doc: SummaryDocument, st: styles.Styles, width: float) -> list[Any]:
     made = (
         (
             "Steps over time",
-            charts.steps_chart(doc.timeline, points, axis, width),
+            charts.steps_chart(shown, points, axis, width),
             f"No steps have been recorded {where}.",
         ),
         (
             "Pursue and withdraw",
-            charts.positions_chart(doc.timeline, points, axis, width),
+            charts.positions_chart(shown, points, axis, width),
             f"No pursue/withdraw positions have been recorded {where}.",
         ),
         (
             "Loop intensity, flooding and co-regulation",
-            charts.intensity_chart(doc.timeline, points, axis, width),
+            charts.intensity_chart(shown, points, axis, width),
             f"No loop intensity, flooding or co-regulation has been recorded {where}.",
         ),
     )
@@ -544,12 +269,7 @@ def summary_story(doc: SummaryDocument, page_size: PageSizeName = "A4") -> list[
         Spacer(1, 8),
         _label_table(_details(doc), st),
         Spacer(1, 4),
-        Paragraph(
-            "This document shows the case's structure and recorded readings only; it prints "
-            "no note text. Sessions with a private note (individual sessions) are marked "
-            f"“{PRIVATE}”.",
-            _muted(st.small),
-        ),
+        Paragraph(markup(contents_statement(doc)), _muted(st.small)),
         Paragraph("Partners", st.heading),
         _partners_table(doc, width),
     ]
@@ -638,7 +358,7 @@ def build_summary(
     if doc.period is not None:
         header = f"{header} · {doc.period.words}"
     furniture = layout.Furniture(
-        header_left="Confidential clinical record",
+        header_left=HEADER,
         header_right=header,
         footer_left=_footer(doc, page_size),
     )

@@ -7,7 +7,9 @@ or "previewed") once the document exists, so the log never claims a document tha
 not made.
 
 Privacy: the case summary and the progress report print the case's structure and
-readings and no note text at all (private notes are only marked as private); a handout is
+readings and no note text at all. Readings from private sessions and the safety note's
+text are left out unless the clinician includes them on purpose (both off by default,
+and the audit row says when they were included); a handout is
 made from the step, the first names the therapist chose and the
 therapist's message, and nothing else: no note, reading or case detail is read for it.
 For a case with a safety flag, a joint handout is refused until the therapist confirms.
@@ -182,10 +184,14 @@ def summary_document(
     clinician: str,
     period: summary.Period | None = None,
     now: datetime | None = None,
+    *,
+    include_private_readings: bool = False,
+    include_safety_note: bool = False,
 ) -> summary.SummaryDocument:
     """What the case summary (no *period*) or progress report shows, from the views the
     services return. No note text is read: sessions come as SessionViews (structure only)
-    and readings from the timeline."""
+    and readings from the timeline. Private sessions' readings and the safety note are
+    printed only when included on purpose."""
     printed = now or datetime.now()
     sessions = sorted(case.sessions, key=lambda s: (s.starts_at, s.id))
     if period is not None:
@@ -207,7 +213,19 @@ def summary_document(
         timeline=timeline,
         period=period,
         printed_at=printed.astimezone(),
+        include_private_readings=include_private_readings,
+        include_safety_note=include_safety_note,
     )
+
+
+def _included(doc: summary.SummaryDocument) -> str:
+    """What the audit row adds when the clinician included something on purpose."""
+    bits = []
+    if doc.include_private_readings:
+        bits.append(", private sessions' readings included")
+    if doc.safety_note_printed:
+        bits.append(", safety note included")
+    return "".join(bits)
 
 
 def check_period(start: date, end: date) -> summary.Period:
@@ -228,17 +246,25 @@ def summary_pdf(
     password: str | None = None,
     progress: Progress | None = None,
     action: DocumentAction = "exported",
+    include_private_readings: bool = False,
+    include_safety_note: bool = False,
 ) -> bytes | None:
-    """The case summary (clinician-facing; no note text, private notes marked) as a PDF.
-    Returns the bytes when *out* is None."""
+    """The case summary (clinician-facing; no note text; private sessions' readings and
+    the safety note only when included) as a PDF. Returns the bytes when *out* is None."""
     _check_action(action)
     size = layout.page_size_name(page_size)
     case = cases.get_case(uow, case_id, record_view=False)
-    doc = summary_document(case, dynamics.case_timeline(uow, case_id), uow.actor)
+    doc = summary_document(
+        case,
+        dynamics.case_timeline(uow, case_id),
+        uow.actor,
+        include_private_readings=include_private_readings,
+        include_safety_note=include_safety_note,
+    )
     data = summary.build_summary(
         doc, out, page_size=size, password=password or None, progress=progress
     )
-    what = f"case summary PDF, {len(doc.sessions)} sessions"
+    what = f"case summary PDF, {len(doc.sessions)} sessions{_included(doc)}"
     _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
     return data
 
@@ -254,20 +280,29 @@ def progress_pdf(
     password: str | None = None,
     progress: Progress | None = None,
     action: DocumentAction = "exported",
+    include_private_readings: bool = False,
+    include_safety_note: bool = False,
 ) -> bytes | None:
-    """The progress report for the sessions from *start* to *end* (both days included).
-    Returns the bytes when *out* is None."""
+    """The progress report for the sessions from *start* to *end* (both days included),
+    with the same choices as :func:`summary_pdf`. Returns the bytes when *out* is None."""
     _check_action(action)
     size = layout.page_size_name(page_size)
     period = check_period(start, end)
     case = cases.get_case(uow, case_id, record_view=False)
-    doc = summary_document(case, dynamics.case_timeline(uow, case_id), uow.actor, period)
+    doc = summary_document(
+        case,
+        dynamics.case_timeline(uow, case_id),
+        uow.actor,
+        period,
+        include_private_readings=include_private_readings,
+        include_safety_note=include_safety_note,
+    )
     data = summary.build_progress(
         doc, out, page_size=size, password=password or None, progress=progress
     )
     what = (
         f"progress report PDF, {start.isoformat()} to {end.isoformat()}, "
-        f"{len(doc.sessions)} sessions"
+        f"{len(doc.sessions)} sessions{_included(doc)}"
     )
     _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
     return data

@@ -57,4 +57,5 @@ def _point(s: Session, couple_case: bool) -> SessionPoint:
         steps={ps.partner_id: Step(ps.step) for ps in note.partner_steps},
         partners={r.partner_id: views.partner_reading(r) for r in note.partner_readings},
         couple=views.couple_reading(note.couple_reading) if note.couple_reading else None,
+        private=note.private,
     )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session as DbSession
 from clarity_desktop.domain import measures
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
 from clarity_desktop.domain.measures import AttentionFlag, Trend
+from clarity_desktop.domain.movement import Movement, intensity_movement
 from clarity_desktop.domain.records import CaseKind, name_sort_key
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
@@ -52,7 +53,7 @@ class OverviewRow:
     partner_names: tuple[str, ...]
     current_steps: tuple[Step | None, ...]  # aligned with partner_names; None: no step yet
     latest_intensity: int | None
-    intensity_trend: Trend
+    intensity: Movement  # the latest change and the trend, in the domain's words
     last_session: datetime | None  # the newest session, a booked one included
     flags: tuple[AttentionFlag, ...]
     # Partners at different current steps (both recorded); never for one-partner cases.
@@ -60,6 +61,10 @@ class OverviewRow:
     # No session within QUIET_DAYS of today, a case that never had one included (unlike
     # the no_recent_session attention flag, which leaves a brand-new case alone).
     no_recent_session: bool
+
+    @property
+    def intensity_trend(self) -> Trend:
+        return self.intensity.trend
 
 
 def practice_overview(uow: UnitOfWork, today: date | None = None) -> list[OverviewRow]:
@@ -91,7 +96,7 @@ def _row(tl: Timeline, name: str, kind: CaseKind, today: date) -> OverviewRow:
         partner_names=tl.partner_names,
         current_steps=steps,
         latest_intensity=measures.latest_intensity(tl),
-        intensity_trend=measures.intensity_trend(tl),
+        intensity=intensity_movement(tl),
         last_session=last,
         flags=tuple(measures.attention_flags(tl, today, QUIET_DAYS)),
         steps_differ=len(known) > 1,
@@ -145,12 +150,19 @@ def _active_timelines(
 
     points: dict[int, list[SessionPoint]] = defaultdict(list)
     sessions = db.execute(
-        select(Session.id, Session.case_id, Session.starts_at, Session.attending_partner_id)
+        select(
+            Session.id,
+            Session.case_id,
+            Session.starts_at,
+            Session.attending_partner_id,
+            Note.private,
+        )
         .join(Case, Case.id == Session.case_id)
+        .outerjoin(Note, Note.session_id == Session.id)
         .where(Case.status == "active")
         .order_by(Session.case_id, Session.starts_at, Session.id)
     ).all()
-    for session_id, case_id, starts_at, attending in sessions:
+    for session_id, case_id, starts_at, attending, private in sessions:
         if case_id not in kinds:
             continue  # not possible inside one transaction; cheap to be sure
         points[case_id].append(
@@ -161,6 +173,7 @@ def _active_timelines(
                 steps=steps.get(session_id, {}),
                 partners=readings.get(session_id, {}),
                 couple=couples.get(session_id),
+                private=bool(private),
             )
         )
     timelines = {

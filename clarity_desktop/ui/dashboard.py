@@ -5,6 +5,13 @@ attention flags above; step guidance for the therapist beside.
 It shows movement and clarity only. The charts draw the readings the therapist recorded,
 per partner; nothing combines them into a score toward staying or leaving.
 
+Privacy: a therapist may turn this screen toward the couple. Readings from private
+individual sessions (a direction, a step, a clarity one partner voiced alone) are left
+out until the therapist ticks "Show readings from private individual sessions"; every
+chart, trend, flag and guidance line then follows that choice. Shown, they are drawn
+hollow and their tooltips say "individual session". The tick is cleared whenever another
+case opens, so it never carries over to a screen shown to someone else.
+
 The widget takes a Timeline (from services.dynamics.case_timeline) and never touches the
 database; clicking a session's point asks the window to open that session's note through
 ``session_requested``. Pieces: dashboard_charts.py builds the four charts,
@@ -20,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QLabel,
     QSplitter,
@@ -40,6 +48,7 @@ from clarity_desktop.ui.dashboard_style import (
     has_readings,
 )
 from clarity_desktop.ui.dashboard_tooltips import Describer
+from clarity_desktop.ui.movement_text import translated
 
 MIN_SESSIONS_FOR_CHARTS = 2
 
@@ -51,7 +60,8 @@ class CaseDashboard(QWidget):
 
     def __init__(self, parent: QWidget | None = None, guidance_folder: Path | None = None) -> None:
         super().__init__(parent)
-        self.timeline: Timeline | None = None
+        self.timeline: Timeline | None = None  # as given, private sessions' readings and all
+        self.shown: Timeline | None = None  # what the dashboard draws
         self.today: date | None = None
         self._restyling = False
         self.colours = colours_for(self.palette())
@@ -65,6 +75,15 @@ class CaseDashboard(QWidget):
         self.placeholder.setMargin(24)
 
         self.header = DashboardHeader()
+        self.private_toggle = QCheckBox(self.tr("Show readings from private individual sessions"))
+        self.private_toggle.setObjectName("privateReadings")
+        self.private_toggle.setToolTip(
+            self.tr(
+                "Left out by default, so this screen can be shown to the couple. Shown, they "
+                "are drawn hollow and marked in the tooltips. Cleared when another case opens."
+            )
+        )
+        self.private_toggle.toggled.connect(self._private_toggled)
         self.guidance = GuidancePanel()
         self.guidance.folder = guidance_folder
         self.guidance.setMinimumWidth(240)
@@ -128,6 +147,7 @@ class CaseDashboard(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(8)
         cl.addWidget(self.header)
+        cl.addWidget(self.private_toggle)
         cl.addWidget(splitter, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -138,14 +158,27 @@ class CaseDashboard(QWidget):
     # -- public ---------------------------------------------------------------------------
 
     def set_timeline(self, timeline: Timeline, today: date | None = None) -> None:
-        """Show *timeline*; *today* decides flags such as "no session in 30 days"."""
+        """Show *timeline*; *today* decides flags such as "no session in 30 days". Another
+        case than the one shown clears "Show readings from private individual sessions"."""
+        if self.timeline is not None and self.timeline.case_id != timeline.case_id:
+            with_signals = self.private_toggle.blockSignals(True)
+            self.private_toggle.setChecked(False)
+            self.private_toggle.blockSignals(with_signals)
         self.timeline = timeline
         self.today = today
-        flags = measures.attention_flags(timeline, today or date.today())
-        self.header.show_timeline(timeline, self.colours, flags)
-        self.guidance.show_timeline(timeline)
-        if self.sessions_with_readings(timeline) >= MIN_SESSIONS_FOR_CHARTS:
-            self.charts.build(timeline, Describer(timeline))
+        hidden = timeline.private_sessions_with_readings
+        self.private_toggle.setVisible(hidden > 0)
+        if hidden:
+            self.private_toggle.setText(
+                self.tr("Show readings from private individual sessions (%d)") % hidden
+            )
+        shown = timeline if self.private_toggle.isChecked() else timeline.shareable()
+        self.shown = shown
+        flags = measures.attention_flags(shown, today or date.today())
+        self.header.show_timeline(shown, self.colours, flags)
+        self.guidance.show_timeline(shown)
+        if self.sessions_with_readings(shown) >= MIN_SESSIONS_FOR_CHARTS:
+            self.charts.build(shown, Describer(shown))
             self._update_direction_key()
             self.stack.setCurrentIndex(self.CHARTS_PAGE)
         else:
@@ -156,7 +189,10 @@ class CaseDashboard(QWidget):
         self.content.show()
 
     def clear(self) -> None:
-        self.timeline = None
+        self.timeline = self.shown = None
+        with_signals = self.private_toggle.blockSignals(True)
+        self.private_toggle.setChecked(False)  # the next case starts with them left out
+        self.private_toggle.blockSignals(with_signals)
         self.charts.clear()
         self.header.clear()
         self.guidance.clear()
@@ -176,18 +212,32 @@ class CaseDashboard(QWidget):
 
     # -- internals ------------------------------------------------------------------------
 
+    def _private_toggled(self, _checked: bool) -> None:
+        if self.timeline is not None:
+            self.set_timeline(self.timeline, self.today)
+
     def _update_direction_key(self) -> None:
+        """The key under the steps chart: the direction shapes shown, and what a hollow
+        marker means when one is drawn."""
         shown = [d for d in DIRECTION_SHAPES if d in self.charts.directions_shown]
-        if not shown:
+        muted = self.colours.muted.name()
+        parts = []
+        if shown:
+            items = "&nbsp;&nbsp; ".join(
+                f"{DIRECTION_GLYPHS[d]}&nbsp;{translated(d.title.lower()).replace(' ', '&nbsp;')}"
+                for d in shown
+            )
+            parts.append(
+                f"<span style='color:{muted}'>{self.tr('Direction taking shape:')}</span> {items}"
+            )
+        if self.charts.private_shown:
+            parts.append(
+                f"○&nbsp;{self.tr('hollow: individual session (private)').replace(' ', '&nbsp;')}"
+            )
+        if not parts:
             self.direction_key.hide()
             return
-        muted = self.colours.muted.name()
-        items = "&nbsp;&nbsp; ".join(
-            f"{DIRECTION_GLYPHS[d]}&nbsp;{d.title.lower().replace(' ', '&nbsp;')}" for d in shown
-        )
-        self.direction_key.setText(
-            f"<span style='color:{muted}'>{self.tr('Direction taking shape:')}</span> {items}"
-        )
+        self.direction_key.setText("&nbsp;&nbsp;&nbsp; ".join(parts))
         self.direction_key.show()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -3,6 +3,12 @@ in one go, and the map from a series' points back to sessions for clicks and too
 
 Series are filled with one ``replace()`` call on a list of points, never point by point,
 and animations are off, so a 300-session case redraws at once.
+
+A partner is drawn as three series (:meth:`ChartKit._partner`): the line (hidden from the
+legend; stepped on the steps chart), the session markers in the partner's shape (filled,
+or hollow for a private session; only the hollow ones in a long case, where filled ones
+would merge into a thick line) and a legend entry with no points whose key is the
+partner's marker shape in their colour.
 """
 
 from __future__ import annotations
@@ -28,8 +34,29 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from clarity_desktop.domain.marks import step_corners
 from clarity_desktop.domain.timeline import SessionPoint
-from clarity_desktop.ui.dashboard_style import DAY_MS, POINTS_VISIBLE_UP_TO, Colours
+from clarity_desktop.ui.dashboard_style import (
+    DAY_MS,
+    PARTNER_DASHES,
+    PARTNER_PEN_STYLES,
+    PARTNER_SHAPES,
+    POINTS_VISIBLE_UP_TO,
+    Colours,
+)
+
+Rows = Sequence[tuple[SessionPoint, float, float]]
+LEGEND_SHAPES = (QLegend.MarkerShape.MarkerShapeCircle, QLegend.MarkerShape.MarkerShapeRectangle)
+
+
+@dataclass
+class PartnerSeries:
+    """One partner's line and markers in one chart."""
+
+    line: QLineSeries
+    markers: QScatterSeries  # sessions that are not private (none in a long case)
+    hollow: QScatterSeries  # private sessions, always drawn
+    legend: QLineSeries  # no points: the legend's key for the partner, in their shape
 
 
 @dataclass
@@ -110,7 +137,7 @@ class ChartKit:
         self,
         chart: QChart,
         series: QXYSeries,
-        rows: Sequence[tuple[SessionPoint, float, float]],
+        rows: Rows,
         describe: Callable[[SessionPoint], str],
         axes: tuple[QAbstractAxis, QAbstractAxis],
     ) -> None:
@@ -126,12 +153,76 @@ class ChartKit:
         series.clicked.connect(partial(self._clicked, series))
         series.hovered.connect(partial(self._hovered, series))
 
-    def _line(self, name: str, colour: QColor, count: int, dashed: bool = False) -> QLineSeries:
+    # -- partners -------------------------------------------------------------------------
+
+    def _partner(
+        self,
+        chart: QChart,
+        lane: int,
+        name: str,
+        rows: Rows,
+        describe: Callable[[SessionPoint], str],
+        axes: tuple[QAbstractAxis, QAbstractAxis],
+        *,
+        stepped: bool = False,
+        width: float = 2.0,
+        marker_size: float = 8.0,
+        in_legend: bool = True,
+    ) -> PartnerSeries:
+        """The partner's line through *rows*, their markers and their legend entry."""
+        colour = self.colours.partner(lane)
+        style = PARTNER_PEN_STYLES[lane % len(PARTNER_PEN_STYLES)]
+        shape = PARTNER_SHAPES[lane % len(PARTNER_SHAPES)]
+        path = list(rows)
+        if stepped:  # held until the next recorded step, then up or down there
+            path = [(rows[i][0], rows[i][1], y) for i, y in step_corners([r[2] for r in rows])]
+        line = self._line(name, colour, 0, width=width, style=style)
+        dashes = PARTNER_DASHES[lane % len(PARTNER_DASHES)]
+        if dashes:
+            pen = line.pen()
+            pen.setDashPattern(list(dashes))
+            line.setPen(pen)
+        line.setPointsVisible(False)  # the markers are series of their own
+        self._series(chart, line, path, describe, axes)
+        self._hide_from_legend(chart, line)
+        dense = len(rows) > POINTS_VISIBLE_UP_TO
+        shared = [] if dense else [r for r in rows if not r[0].private]
+        markers = self._scatter(f"{name} · sessions", colour, shape, marker_size)
+        self._series(chart, markers, shared, describe, axes)
+        self._hide_from_legend(chart, markers)
+        # Private sessions stay marked however long the case, smaller when it is long.
+        size = marker_size * 0.7 if dense else marker_size
+        hollow = self._hollow(f"{name} · individual sessions", colour, size, shape)
+        self._series(chart, hollow, [r for r in rows if r[0].private], describe, axes)
+        self._hide_from_legend(chart, hollow)
+        # The partner's key: a series with nothing drawn whose legend marker takes the
+        # partner's shape (a line's own key is a short stroke too small to show a dash).
+        legend = self._line(name, colour, 0, width=width, style=style)
+        chart.addSeries(legend)
+        legend.attachAxis(axes[0])
+        legend.attachAxis(axes[1])
+        for key in chart.legend().markers(legend):
+            key.setShape(LEGEND_SHAPES[lane % len(LEGEND_SHAPES)])
+            key.setBrush(QBrush(colour))
+            key.setPen(QPen(colour, 1.0))
+        if not in_legend or not rows:
+            self._hide_from_legend(chart, legend)
+        return PartnerSeries(line, markers, hollow, legend)
+
+    def _line(
+        self,
+        name: str,
+        colour: QColor,
+        count: int,
+        dashed: bool = False,
+        *,
+        width: float = 2.0,
+        style: Qt.PenStyle = Qt.PenStyle.SolidLine,
+    ) -> QLineSeries:
         series = QLineSeries()
         series.setName(name)
-        pen = QPen(colour, 2.0)
-        if dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
+        pen = QPen(colour, width)
+        pen.setStyle(Qt.PenStyle.DashLine if dashed else style)
         series.setPen(pen)
         series.setColor(colour)
         series.setPointsVisible(count <= POINTS_VISIBLE_UP_TO)
@@ -192,6 +283,19 @@ class ChartKit:
         self._style_axis(axis)
         chart.addAxis(axis, align)
         return axis
+
+    def _hollow(
+        self,
+        name: str,
+        colour: QColor,
+        size: float,
+        shape: QScatterSeries.MarkerShape = QScatterSeries.MarkerShape.MarkerShapeCircle,
+    ) -> QScatterSeries:
+        """Markers for readings from private individual sessions: outlined, not filled."""
+        series = self._scatter(name, colour, shape, size)
+        series.setBrush(QBrush(self.colours.background))
+        series.setPen(QPen(colour, 1.8))
+        return series
 
     @staticmethod
     def _hide_from_legend(chart: QChart, series: QXYSeries | QAreaSeries) -> None:

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clarity_desktop.domain import measures
-from clarity_desktop.domain.measures import Trend
+from clarity_desktop.domain import measures, movement
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.services.guidance import GuidanceError, step_guidance
-from clarity_desktop.ui.dashboard_style import Colours
+from clarity_desktop.ui.dashboard_style import PARTNER_GLYPHS, Colours
+from clarity_desktop.ui.movement_text import chip as movement_chip
 
 
 class FlowLayout(QLayout):
@@ -99,7 +99,7 @@ def clear_layout(layout: QLayout) -> None:
 
 
 class DashboardHeader(QWidget):
-    """Who is who (colour swatches), the latest intensity and the trends; below them the
+    """Who is who (colour and marker shape), the latest changes and the trends; below them the
     attention flags, on their own row so they are not read as one more trend."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -132,39 +132,42 @@ class DashboardHeader(QWidget):
         muted = colours.muted.name()
         for lane, name in enumerate(tl.partner_names):
             colour = colours.partner(lane).name()
+            glyph = PARTNER_GLYPHS[lane % len(PARTNER_GLYPHS)]  # the partner's marker shape
             self.chips.append(
                 self._chip(
-                    f"<span style='color:{colour}; font-size:large'>●</span> <b>{html.escape(name)}</b>",
+                    f"<span style='color:{colour}; font-size:large'>{glyph}</span> "
+                    f"<b>{html.escape(name)}</b>",
                     "partnerChip",
                 )
             )
-        latest = measures.latest_intensity(tl)
+        # Each measure: its latest change first, then the trend, in the domain's words
+        # (domain/movement.py; the overview and the reports say the same).
+        intensity = movement.intensity_movement(tl)
         # Loop intensity is recorded at joint sessions: a one-person case shows it only if
         # someone recorded one anyway.
-        if latest is not None or len(tl.partner_ids) >= 2:
-            if latest is None:
-                value = self.tr("not recorded yet")
-            else:
-                value = f"<b>{self.tr('%d of 10') % latest}</b> · "
-                value += html.escape(measures.intensity_trend(tl).title)
+        if intensity.latest is not None or len(tl.partner_ids) >= 2:
             self.chips.append(
                 self._chip(
-                    f"<span style='color:{muted}'>{self.tr('Loop intensity')}</span> {value}",
+                    f"<span style='color:{muted}'>{self.tr('Loop intensity')}</span> "
+                    f"{html.escape(movement_chip(intensity))}",
                     "trendChip",
-                    self.tr("The latest loop intensity, and its direction over the last sessions."),
+                    self.tr(
+                        "The latest loop intensity against the one before, then its direction "
+                        "over the last sessions; “mixed” when they do not agree."
+                    ),
                 )
             )
         if len(tl.partner_ids) >= 2:
             self.chips.append(
                 self._chip(
                     f"<span style='color:{muted}'>{self.tr('Pursue/withdraw distance')}</span> "
-                    f"{html.escape(self.polarization_words(measures.polarization_trend(tl)))}",
+                    f"{html.escape(movement_chip(movement.distance_movement(tl)))}",
                     "trendChip",
                     self.tr("Whether the partners' pursue/withdraw positions are drawing closer."),
                 )
             )
         for pid, name in zip(tl.partner_ids, tl.partner_names, strict=False):
-            words = self.clarity_words(measures.clarity_trend(tl, pid))
+            words = movement_chip(movement.clarity_movement(tl, pid))
             self.chips.append(
                 self._chip(
                     f"<span style='color:{muted}'>{self.tr('Clarity')}, {html.escape(name)}</span> "
@@ -188,20 +191,6 @@ class DashboardHeader(QWidget):
                 " padding: 1px 8px; }"
             )
         self.updateGeometry()
-
-    def polarization_words(self, trend: Trend) -> str:
-        return {
-            Trend.FALLING: self.tr("drawing closer"),
-            Trend.RISING: self.tr("moving apart"),
-            Trend.STEADY: self.tr("steady"),
-        }.get(trend, trend.title.lower())
-
-    def clarity_words(self, trend: Trend) -> str:
-        return {
-            Trend.RISING: self.tr("growing"),
-            Trend.FALLING: self.tr("lessening"),
-            Trend.STEADY: self.tr("steady"),
-        }.get(trend, trend.title.lower())
 
     def clear(self) -> None:
         clear_layout(self.flow)

@@ -1,7 +1,11 @@
 """Colours, shapes and small helpers shared by the dashboard's charts, header and tests.
 
 Colours come in pairs that read on both light and dark backgrounds; which set is used
-follows the palette's window lightness, so a dark desktop gets lighter lines.
+follows the palette's window lightness, so a dark desktop gets lighter lines. Partners
+are never told apart by colour alone: the first has a solid line and round markers, the
+second a dashed line and square markers (as in the printed documents), so a greyscale
+screenshot or a colour-blind reader still tells them apart. A hollow marker is a reading
+from a private individual session.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCharts import QScatterSeries
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 
 from clarity_desktop.domain.steps import Direction, Step
@@ -20,16 +24,26 @@ LANE_OFFSET = 0.16  # how far a partner's lane sits above (first) or below (seco
 POINTS_VISIBLE_UP_TO = 60  # beyond this many points, markers would merge into a thick line
 DAY_MS = 86_400_000.0
 
-# Plain session points are circles, so no direction uses a circle.
+# Each partner's own line style and marker shape, after their colour.
+PARTNER_PEN_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine)
+# The second partner's dashes, in line widths: gaps wide enough to see at a glance.
+PARTNER_DASHES: tuple[tuple[float, ...], ...] = ((), (3.0, 2.5))
+PARTNER_SHAPES = (
+    QScatterSeries.MarkerShape.MarkerShapeCircle,
+    QScatterSeries.MarkerShape.MarkerShapeRectangle,
+)
+PARTNER_GLYPHS = ("●", "■")
+
+# Partners' own markers are circles and squares, so no direction uses either.
 DIRECTION_SHAPES: dict[Direction, QScatterSeries.MarkerShape] = {
     Direction.REPAIR: QScatterSeries.MarkerShape.MarkerShapeRotatedRectangle,
-    Direction.REDEFINITION: QScatterSeries.MarkerShape.MarkerShapeRectangle,
+    Direction.REDEFINITION: QScatterSeries.MarkerShape.MarkerShapePentagon,
     Direction.LETTING_GO: QScatterSeries.MarkerShape.MarkerShapeTriangle,
     Direction.NOT_YET_CLEAR: QScatterSeries.MarkerShape.MarkerShapeStar,
 }
 DIRECTION_GLYPHS: dict[Direction, str] = {
     Direction.REPAIR: "◆",
-    Direction.REDEFINITION: "■",
+    Direction.REDEFINITION: "⬟",
     Direction.LETTING_GO: "▲",
     Direction.NOT_YET_CLEAR: "★",
 }
@@ -119,8 +133,4 @@ def lane_y(step: Step, lane: int, lanes: int) -> float:
 def has_readings(point: SessionPoint) -> bool:
     """A session counts for the charts once anything was recorded: a step, a partner's
     reading or the couple's reading."""
-    if point.steps:
-        return True
-    if any(not r.is_empty for r in point.partners.values()):
-        return True
-    return point.couple is not None and not point.couple.is_empty
+    return point.recorded

@@ -19,11 +19,13 @@ class Describer:
     def _head(self, p: SessionPoint) -> str:
         when = p.starts_at.strftime("%a %d %b %Y")
         if p.joint:
-            return tr("%s · joint session") % when
+            head = tr("%s · joint session") % when
+            return tr("%s · private note") % head if p.private else head
         if len(self.timeline.partner_ids) < 2:
             return when
         who = ", ".join(self.names[pid] for pid in self._present(p))
-        return tr("%s · individual session (%s)") % (when, who)
+        head = tr("%s · individual session (%s)") % (when, who)
+        return tr("%s · private") % head if p.private else head
 
     def _present(self, p: SessionPoint) -> list[int]:
         return [

@@ -6,6 +6,10 @@ should wait (typing waits longer than a click), and hands out a frozen DocumentC
 Safety: in a couple case with a safety flag, the panel opens a handout on the first
 partner's own handout rather than the joint one, and choosing "Both together" shows a
 warning with a tick box; see DocumentDialog for what the tick allows.
+
+Privacy: the case summary and the progress report leave out readings from private
+individual sessions and the safety note's text unless the clinician ticks them here;
+both ticks start cleared every time the dialog opens.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
 from clarity_desktop.ui import appearance
 from clarity_desktop.ui.document_kinds import (
+    CONTENT_CHOICES,
     DATE_CHOICES,
     HANDOUT_CHOICES,
     DocumentChoice,
@@ -89,6 +94,8 @@ class ChoicesPanel(QWidget):
         layout.addWidget(self.handout_group)
         self.dates_group = self._dates_group()
         layout.addWidget(self.dates_group)
+        self.contents_group = self._contents_group()
+        layout.addWidget(self.contents_group)
         layout.addWidget(self._paper_group(page_size))
         layout.addStretch(1)
         self._kind_changed()
@@ -229,6 +236,37 @@ class ChoicesPanel(QWidget):
         form.addRow(self.tr("&To"), self.date_to)
         return group
 
+    def _contents_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("What it includes"))
+        column = QVBoxLayout(group)
+        self.include_private = QCheckBox(
+            self.tr("Include readings from private &individual sessions")
+        )
+        self.include_private.setObjectName("includePrivateReadings")
+        column.addWidget(self.include_private)
+        column.addWidget(
+            _hint(
+                self.tr(
+                    "Left out, what one partner said alone (a direction, a step, clarity) "
+                    "stays out of a document the couple may see. Included, each is marked "
+                    "“individual session”."
+                )
+            )
+        )
+        self.include_safety = QCheckBox(self.tr("Include the safety &note"))
+        self.include_safety.setObjectName("includeSafetyNote")
+        self.safety_hint = _hint(
+            self.tr("The safety note may hold what a partner disclosed in confidence.")
+        )
+        column.addWidget(self.include_safety)
+        column.addWidget(self.safety_hint)
+        has_note = self.case.safety_flag and bool(self.case.safety_note.strip())
+        self.include_safety.setVisible(has_note)
+        self.safety_hint.setVisible(has_note)
+        for box in (self.include_private, self.include_safety):
+            box.toggled.connect(lambda _on: self.changed.emit(CLICK_MS))
+        return group
+
     def _paper_group(self, page_size: str) -> QGroupBox:
         group = QGroupBox(self.tr("Paper and protection"))
         form = QFormLayout(group)
@@ -275,6 +313,7 @@ class ChoicesPanel(QWidget):
         current = self.kind()
         self.handout_group.setVisible(HANDOUT_CHOICES in current.choices)
         self.dates_group.setVisible(DATE_CHOICES in current.choices)
+        self.contents_group.setVisible(CONTENT_CHOICES in current.choices)
         self._update_safety()
         self.changed.emit(CLICK_MS)
 
@@ -344,6 +383,7 @@ class ChoicesPanel(QWidget):
         day_from = day_to = None
         if DATE_CHOICES in current.choices:
             day_from, day_to = (_day(e.date()) for e in (self.date_from, self.date_to))
+        contents = CONTENT_CHOICES in current.choices
         return DocumentChoice(
             kind=current.key,
             case_id=self.case.id,
@@ -357,4 +397,6 @@ class ChoicesPanel(QWidget):
             date_to=day_to,
             session_day=self.note.session_starts_at.date() if self.note is not None else None,
             acknowledge_safety=acknowledge_safety,
+            include_private_readings=contents and self.include_private.isChecked(),
+            include_safety_note=contents and self.include_safety.isChecked(),
         )

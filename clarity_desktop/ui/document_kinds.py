@@ -45,6 +45,9 @@ class DocumentChoice:
     date_to: date | None = None
     session_day: date | None = None  # the note's session, for the suggested file name
     acknowledge_safety: bool = False
+    # The case summary and progress report: both off unless the clinician ticks them.
+    include_private_readings: bool = False
+    include_safety_note: bool = False
 
 
 Builder = Callable[
@@ -55,6 +58,7 @@ Builder = Callable[
 # Which groups of choices a kind shows in the dialog.
 HANDOUT_CHOICES = "handout"
 DATE_CHOICES = "dates"
+CONTENT_CHOICES = "contents"  # what a clinician document includes beyond the default
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,8 @@ def _summary(
         password=password,
         progress=progress,
         action=action,
+        include_private_readings=choice.include_private_readings,
+        include_safety_note=choice.include_safety_note,
     )
 
 
@@ -173,6 +179,8 @@ def _progress(
         password=password,
         progress=progress,
         action=action,
+        include_private_readings=choice.include_private_readings,
+        include_safety_note=choice.include_safety_note,
     )
 
 
@@ -215,13 +223,14 @@ KINDS: tuple[DocumentKind, ...] = (
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Case s&ummary")),
         _summary,
         _summary_file,
+        choices=frozenset({CONTENT_CHOICES}),
     ),
     DocumentKind(
         "progress",
         str(QT_TRANSLATE_NOOP("DocumentKinds", "P&rogress report")),
         _progress,
         _progress_file,
-        choices=frozenset({DATE_CHOICES}),
+        choices=frozenset({DATE_CHOICES, CONTENT_CHOICES}),
     ),
     DocumentKind(
         "handout",

@@ -25,14 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.domain.measures import Trend
+from clarity_desktop.domain.movement import WORDS, Measure
 from clarity_desktop.domain.records import CaseKind, name_sort_key
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.overview import OverviewRow
 from clarity_desktop.ui.models import ID_ROLE, SORT_ROLE, Index, ListTableModel
+from clarity_desktop.ui.movement_text import ARROWS, translated
 
 NO_VALUE = "—"
-# Ascending: no trend yet, then easing, steady, rising; descending puts rising loops first.
-TREND_ORDER = {Trend.NOT_ENOUGH: 0, Trend.FALLING: 1, Trend.STEADY: 2, Trend.RISING: 3}
+# Ascending: no trend yet, then easing, steady, mixed, rising; descending puts rising
+# loops first, then the mixed ones (a flare-up after easing is mixed).
+TREND_ORDER = {
+    Trend.NOT_ENOUGH: 0,
+    Trend.FALLING: 1,
+    Trend.STEADY: 2,
+    Trend.MIXED: 3,
+    Trend.RISING: 4,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +148,14 @@ class OverviewModel(ListTableModel["_Entry"]):
             self.tr("The newest session, a booked one included"),
             self.tr("How many things are worth a look; a warning sign marks a safety flag"),
         ]
+        # The domain's words (the dashboard and the reports use the same), with an arrow.
+        words = WORDS[Measure.INTENSITY]
         self.formatter = Formatter(
             {
-                Trend.FALLING: self.tr("↘ Easing"),
-                Trend.STEADY: self.tr("→ Steady"),
-                Trend.RISING: self.tr("↗ Rising"),
-                Trend.NOT_ENOUGH: NO_VALUE,
+                trend: f"{ARROWS[trend]} {translated(words[trend]).capitalize()}"
+                if trend is not Trend.NOT_ENOUGH
+                else NO_VALUE
+                for trend in Trend
             }
         )
         self._warning: QIcon | None = None
@@ -190,9 +201,30 @@ class OverviewModel(ListTableModel["_Entry"]):
                 % r.latest_intensity
             )
         if column == self.TREND:
+            latest = self.tr("Loop intensity %s.") % translated(r.intensity.change)
             if r.intensity_trend is Trend.NOT_ENOUGH:
-                return self.tr("Not enough readings yet for a trend (three are needed).")
-            return self.tr("Loop intensity over the last sessions that recorded it.")
+                return (
+                    latest
+                    + "\n"
+                    + self.tr("Not enough readings yet for a trend (three are needed).")
+                    if r.intensity.latest is not None
+                    else self.tr("No loop intensity recorded yet.")
+                )
+            if r.intensity_trend is Trend.MIXED:
+                return (
+                    latest
+                    + "\n"
+                    + self.tr(
+                        "Mixed: over the last sessions that recorded it, the readings do not agree "
+                        "on a direction."
+                    )
+                )
+            return (
+                latest
+                + "\n"
+                + self.tr("Over the last sessions that recorded it: %s.")
+                % translated(r.intensity.word)
+            )
         if column == self.LAST:
             if r.last_session is None:
                 return self.tr("No session recorded yet.")

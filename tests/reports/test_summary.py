@@ -118,15 +118,16 @@ def easing_case(n: int = 8) -> list[SessionPoint]:
 def test_what_moved_is_factual_and_never_a_verdict() -> None:
     moved = summary.what_moved(document(easing_case()))
     assert moved == [
-        "Loop intensity eased over the period (9 at the first reading, 2 at the last; "
-        "8 readings; 0–10).",
-        "The distance between the partners on pursue/withdraw narrowed: they moved closer "
-        "together (6 at the first reading, 2 at the last; 8 readings; 0 = the same position, "
-        "6 = furthest apart).",
-        "Zoë Marchetti's clarity grew (2 at the first reading, 9 at the last; 8 readings; "
-        "0–10, whichever way it points).",
-        "Łukasz Wiśniewski's clarity held about level (5 at the first reading, 5 at the last; "
-        "8 readings; 0–10, whichever way it points).",
+        "Loop intensity: 2 of 10 at the latest reading (24 Feb 2025), down from 3 at the one "
+        "before (17 Feb 2025); over 8 readings in this period, from 9 to 2, it eased.",
+        "The distance between the partners on pursue/withdraw: 2 points apart at the latest "
+        "reading (24 Feb 2025), unchanged from the one before (17 Feb 2025); over 8 readings "
+        "in this period, from 6 to 2, it narrowed: the partners moved closer.",
+        "Zoë Marchetti's clarity: 9 of 10 at the latest reading (24 Feb 2025), up from 8 at "
+        "the one before (17 Feb 2025); over 8 readings in this period, from 2 to 9, it grew.",
+        "Łukasz Wiśniewski's clarity: 5 of 10 at the latest reading (24 Feb 2025), unchanged "
+        "from the one before (17 Feb 2025); over 8 readings in this period, from 5 to 5, it "
+        "held about level.",
         "Zoë Marchetti's step: 1 · Notice the Shift at the start of the period (6 Jan 2025), "
         "4 · Find Your Direction at its end (24 Feb 2025).",
         "Łukasz Wiśniewski's step: 1 · Notice the Shift at the start of the period "
@@ -143,17 +144,40 @@ def test_what_moved_with_rising_and_missing_readings() -> None:
         point(2, START + timedelta(weeks=2), positions=(3, -3), intensity=8),
     ]
     moved = summary.what_moved(document(points))
-    assert moved[0].startswith("Loop intensity rose over the period (3 at the first reading")
-    assert moved[1].startswith(
-        "The distance between the partners on pursue/withdraw widened: the partners polarized"
-    )
+    assert moved[0].endswith("over 3 readings in this period, from 3 to 8, it rose.")
+    assert moved[1].endswith("from 2 to 6, it widened: the partners moved further apart.")
     assert moved[2] == (
-        "Zoë Marchetti's clarity: too few readings in this period to describe a trend "
-        "(1; a trend needs at least 3)."
+        "Zoë Marchetti's clarity: 4 of 10 at the latest reading (13 Jan 2025), the only "
+        "reading in this period; a trend needs at least 3."
     )
     assert moved[3] == "Łukasz Wiśniewski's clarity: not recorded in this period."
     assert moved[4] == "Zoë Marchetti's step: 3 · Lean In, recorded once (6 Jan 2025)."
     assert moved[5] == "Łukasz Wiśniewski's step: not recorded in this period."
+
+
+def test_a_flare_up_is_reported_as_it_happened_never_as_easing() -> None:
+    """The issue's case: intensity 1 -> 6 at the last session with Zoë flooded, her
+    clarity 9 -> 4. No sentence may call that easing or growing."""
+    values = [(4, 5), (3, 6), (2, 8), (1, 9), (6, 4)]  # (intensity, Zoë's clarity)
+    points = [
+        point(
+            i,
+            START + timedelta(weeks=i),
+            positions=(2, -2),
+            clarity=(clarity, 5),
+            intensity=intensity,
+            flooded=(i == 4, False),
+        )
+        for i, (intensity, clarity) in enumerate(values)
+    ]
+    moved = summary.what_moved(document(points))
+    assert moved[0] == (
+        "Loop intensity: 6 of 10 at the latest reading (3 Feb 2025), up from 1 at the one "
+        "before (27 Jan 2025); over 5 readings in this period, from 4 to 6, no clear "
+        "direction: the readings do not agree (mixed)."
+    )
+    assert "from 5 to 4, no clear direction" in moved[2]
+    assert not any("eased" in m or "grew" in m for m in moved)
 
 
 def test_loop_and_step_counts() -> None:

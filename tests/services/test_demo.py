@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from clarity_desktop.domain import measures
+from clarity_desktop.domain import measures, movement
 from clarity_desktop.domain.measures import Trend
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Direction, Step
@@ -197,8 +197,8 @@ def test_three_story_cases_have_many_sessions_with_readings(reopened: OpenPracti
 
 def test_zoe_and_daniel_de_escalate_toward_repair(reopened: OpenPractice) -> None:
     t = _timeline(reopened, "Zoë")
-    assert measures.intensity_trend(t) is Trend.FALLING
-    assert measures.polarization_trend(t) is Trend.FALLING
+    assert movement.intensity_movement(t).trend is Trend.FALLING
+    assert movement.distance_movement(t).trend is Trend.FALLING
     assert measures.attention_flags(t, date.today()) == []
     zoe, daniel = t.partner_ids
     floods = [p.partners[daniel].flooded for p in t.points if daniel in p.partners]
@@ -213,13 +213,13 @@ def test_zoe_and_daniel_de_escalate_toward_repair(reopened: OpenPractice) -> Non
         for p in t.points
         if daniel in p.partners
     )
-    assert all(measures.clarity_trend(t, pid) is Trend.RISING for pid in (zoe, daniel))
+    assert all(movement.clarity_movement(t, pid).trend is Trend.RISING for pid in (zoe, daniel))
 
 
 def test_priya_and_tom_polarize_and_the_flags_show_it(reopened: OpenPractice) -> None:
     t = _timeline(reopened, "Priya")
-    assert measures.intensity_trend(t) is Trend.RISING
-    assert measures.polarization_trend(t) is Trend.RISING
+    assert movement.intensity_movement(t).trend is Trend.RISING
+    assert movement.distance_movement(t).trend is Trend.RISING
     codes = {f.code for f in measures.attention_flags(t, date.today())}
     assert {"step_gap", "flooding_repeat"} <= codes
     assert {"intensity_rising", "no_coregulation"} <= codes
@@ -235,8 +235,8 @@ def test_amara_and_julien_let_go_with_care(reopened: OpenPractice) -> None:
             if pid in p.partners
         )
         assert t.points[-1].steps[pid] is Step.MOVE_FORWARD
-        assert measures.clarity_trend(t, pid) is Trend.RISING
-    assert measures.intensity_trend(t) is Trend.FALLING
+        assert movement.clarity_movement(t, pid).trend is Trend.RISING
+    assert movement.intensity_movement(t).trend is Trend.FALLING
     positions = [
         r.position for p in t.points for r in p.partners.values() if r.position is not None
     ]

@@ -127,7 +127,8 @@ def test_the_summary_shows_the_case_without_any_note_text(
         "Zoë she/her 4 · Find Your Direction (18 Mar 2025) Repair (18 Mar 2025)",
         "Łukasz he/him 3 · Lean In (18 Mar 2025) None recorded",
         "7 Jan 2025, 10:00 Joint In person 1 · Notice the Shift Signed",
-        "4 Feb 2025, 10:00 Zoë In person 2 · Name What's Happening Signed Private",
+        # A private note's step tags are the clinician's to include; by default not.
+        "4 Feb 2025, 10:00 Zoë In person not shown (private) Signed Private",
         "18 Mar 2025, 10:00 Joint In person 4 · Find Your Direction Draft",
         "Pursue – withdraw 5 7 Jan 2025 18 Mar 2025",
         "Talk – shut down 2 7 Jan 2025 21 Jan 2025",
@@ -178,15 +179,16 @@ def test_the_progress_report_holds_only_the_period(
         assert outside not in text
     assert "What moved in this period" in text
     assert (
-        "Loop intensity eased over the period (7 at the first reading, 4 at the last; "
-        "3 readings; 0–10)." in text
+        "Loop intensity: 4 of 10 at the latest reading (4 Mar 2025), down from 6 at the one "
+        "before (18 Feb 2025); over 3 readings in this period, from 7 to 4, it eased." in text
     )
     assert (
-        "The distance between the partners on pursue/withdraw narrowed: they moved closer "
-        "together (5 at the first reading, 2 at the last; 3 readings;" in text
+        "The distance between the partners on pursue/withdraw: 2 points apart at the latest "
+        "reading (4 Mar 2025), down from 4 at the one before (18 Feb 2025); over 3 readings "
+        "in this period, from 5 to 2, it narrowed: the partners moved closer." in text
     )
-    # Zoë's individual session counts toward her own clarity.
-    assert "Zoë's clarity grew (5 at the first reading, 6 at the last; 4 readings" in text
+    # Zoë's individual session is private: by default her clarity there is left out.
+    assert "over 3 readings in this period, from 5 to 6, it grew." in text
     assert (
         "Zoë's step: 2 · Name What's Happening at the start of the period (21 Jan 2025), "
         "3 · Lean In at its end (4 Mar 2025)." in text
@@ -291,7 +293,7 @@ def test_an_individual_case(
     )
     moved = " ".join(checked_pages(progress or b""))
     assert "Søren Ødegård's clarity: too few readings" not in moved
-    assert "Søren Ødegård's clarity grew (2 at the first reading, 4 at the last" in moved
+    assert "over 3 readings in this period, from 2 to 4, it grew." in moved
     assert "Loop intensity" not in moved
 
 

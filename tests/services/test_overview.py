@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from clarity_desktop.domain import measures
+from clarity_desktop.domain import measures, movement
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
 from clarity_desktop.domain.measures import Trend
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
@@ -238,7 +238,7 @@ def test_rows_agree_with_each_cases_own_timeline(
         assert row.partner_names == tl.partner_names
         assert row.current_steps == tuple(steps.get(p) for p in tl.partner_ids)
         assert row.latest_intensity == measures.latest_intensity(tl)
-        assert row.intensity_trend is measures.intensity_trend(tl)
+        assert row.intensity_trend is movement.intensity_movement(tl).trend
         assert row.flags == tuple(measures.attention_flags(tl, TODAY))
         assert row.last_session == max(p.starts_at for p in tl.points)
     assert {r.display_name for r in rows if r.flags} >= {"Ana & Ben"}

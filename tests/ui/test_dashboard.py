@@ -265,7 +265,8 @@ def test_each_partners_step_lane_holds_their_recorded_steps_only(dashboard: Case
     tl = small_timeline()
     dashboard.set_timeline(tl, TODAY)
     assert dashboard.showing_charts
-    zoe, lukasz = dashboard.charts.step_lines[ZOE], dashboard.charts.step_lines[LUKASZ]
+    c = dashboard.charts
+    zoe, lukasz = c.partners[("steps", ZOE)].markers, c.partners[("steps", LUKASZ)].markers
     # Zoë has no step at Łukasz's individual session (103); Łukasz none at 104.
     assert xs(zoe) == ms(tl, 101, 102, 104, 105, 106)
     assert xs(lukasz) == ms(tl, 101, 102, 103, 105, 106)
@@ -273,8 +274,10 @@ def test_each_partners_step_lane_holds_their_recorded_steps_only(dashboard: Case
     assert [round(y) for y in ys(lukasz)] == [1, 2, 3, 4, 4]
     # Two lanes: at the same step the partners sit apart, Zoë above, Łukasz below.
     assert ys(zoe)[-1] == lane_y(S.FIND_YOUR_DIRECTION, 0, 2) > 4 > ys(lukasz)[-1]
-    assert zoe.name() == "Zoë" and lukasz.name() == "Łukasz"
+    assert c.partners[("steps", ZOE)].legend.name() == "Zoë"
+    assert c.partners[("steps", LUKASZ)].legend.name() == "Łukasz"
     assert zoe.color() != lukasz.color()
+    zoe, lukasz = c.step_lines[ZOE], c.step_lines[LUKASZ]
     # The same colour per partner in every chart.
     assert dashboard.charts.position_lines[ZOE].color() == zoe.color()
     assert dashboard.charts.stance_lines[LUKASZ].color() == lukasz.color()
@@ -300,6 +303,7 @@ def test_step_4_shows_a_marker_per_direction_in_the_partners_colour(
     )
     assert markers[(ZOE, Direction.REPAIR)].color() == dashboard.charts.step_lines[ZOE].color()
     assert ys(markers[(ZOE, Direction.REPAIR)]) == ys(dashboard.charts.step_lines[ZOE])[-2:]
+    assert dashboard.charts.private_direction_markers == {}  # nothing private here
     key = dashboard.direction_key
     assert key.isVisibleTo(dashboard)
     assert "◆ repair" in plain(key.text()) and "★ not yet clear" in plain(key.text())
@@ -329,13 +333,16 @@ def test_intensity_line_and_the_flooding_and_co_regulation_markers(
     tl = small_timeline()
     dashboard.set_timeline(tl, TODAY)
     c = dashboard.charts
-    assert c.intensity_line is not None and c.flooding_markers is not None
-    assert c.co_regulation_markers is not None
+    assert c.intensity_line is not None and c.co_regulation_markers is not None
     assert xs(c.intensity_line) == ms(tl, 101, 102, 104, 105, 106)
     assert ys(c.intensity_line) == [8, 7, 5, 4, 3]
-    assert xs(c.flooding_markers) == ms(tl, 101, 103)  # Zoë at 101, Łukasz alone at 103
+    # Who flooded, in their own colour and shape: Zoë at 101, Łukasz alone at 103.
+    zoe, lukasz = c.flooding_markers[ZOE], c.flooding_markers[LUKASZ]
+    assert xs(zoe) == ms(tl, 101) and xs(lukasz) == ms(tl, 103)
+    assert zoe.name() == "Zoë flooded" and lukasz.name() == "Łukasz flooded"
+    assert zoe.markerShape() != lukasz.markerShape()
+    assert zoe.color() == c.step_lines[ZOE].color()
     assert xs(c.co_regulation_markers) == ms(tl, 104, 105)  # False at 101 is not marked
-    assert c.flooding_markers.markerShape() != c.co_regulation_markers.markerShape()
 
 
 def test_stance_and_clarity_per_partner_skip_what_was_not_asked(dashboard: CaseDashboard) -> None:
@@ -373,7 +380,7 @@ def test_an_individual_case_has_one_lane_and_no_gap(dashboard: CaseDashboard) ->
     dashboard.set_timeline(solo, TODAY)
     assert dashboard.showing_charts
     assert list(dashboard.charts.step_lines) == [7]
-    assert ys(dashboard.charts.step_lines[7]) == [1.0, 2.0]
+    assert ys(dashboard.charts.step_lines[7]) == [1.0, 1.0, 2.0]  # held, then up
     assert dashboard.charts.gap_areas == []
     texts = dashboard.header.texts()
     assert not any("distance" in t.lower() for t in texts)
@@ -387,15 +394,20 @@ def test_clicking_a_point_asks_for_that_sessions_note(
     tl = small_timeline()
     dashboard.set_timeline(tl, TODAY)
     c = dashboard.charts
-    lukasz = c.step_lines[LUKASZ]
+    lukasz = c.partners[("steps", LUKASZ)].markers
     third = lukasz.points()[2]  # Łukasz's individual session
     with qtbot.waitSignal(dashboard.session_requested) as got:
         lukasz.clicked.emit(third)
     assert got.args == [103]
-    assert c.flooding_markers is not None
+    flooded = c.flooding_markers[ZOE]
     with qtbot.waitSignal(dashboard.session_requested) as got:
-        c.flooding_markers.clicked.emit(c.flooding_markers.points()[0])
+        flooded.clicked.emit(flooded.points()[0])
     assert got.args == [101]
+    # A click on the stepped line at the corner where Łukasz moved opens that session.
+    line = c.step_lines[LUKASZ]
+    with qtbot.waitSignal(dashboard.session_requested) as got:
+        line.clicked.emit(line.points()[3])
+    assert got.args == [103]
     # A click on a line between two sessions opens the nearer one.
     a, b = c.intensity_line.points()[3], c.intensity_line.points()[4]  # type: ignore[union-attr]
     near_b = QPointF(a.x() + (b.x() - a.x()) * 0.8, (a.y() + b.y()) / 2)
@@ -431,8 +443,10 @@ def test_tooltips_give_the_date_and_the_values(dashboard: CaseDashboard) -> None
     assert "Mon 22 Jan 2024" in tip and "joint session" in tip
     assert "Zoë: Strongly pursuing (+3)" in tip and "Łukasz: Withdrawing (-2)" in tip
     assert "Distance between them: 5" in tip
-    tip = c.tooltip_at(c.step_lines[LUKASZ], c.step_lines[LUKASZ].points()[2])
+    lukasz = c.partners[("steps", LUKASZ)].markers
+    tip = c.tooltip_at(lukasz, lukasz.points()[2])
     assert "individual session (Łukasz)" in tip and "Łukasz: 3 · Lean In" in tip
+    assert "private" not in tip  # this individual session's note is not private
     assert "Zoë" not in tip.split("\n", 1)[1]
     assert c.intensity_line is not None
     tip = c.tooltip_at(c.intensity_line, c.intensity_line.points()[0])
@@ -480,13 +494,14 @@ def test_clear_empties_everything(dashboard: CaseDashboard) -> None:
 def test_header_shows_latest_intensity_trends_and_flags(dashboard: CaseDashboard) -> None:
     tl = story_timeline()
     dashboard.set_timeline(tl, date(2024, 9, 1))
-    texts = dashboard.header.texts()
+    texts = [plain(t) for t in dashboard.header.texts()]
     joined = "\n".join(texts)
-    assert "Loop intensity" in joined and "<b>2 of 10</b>" in joined
-    assert measures.intensity_trend(tl).title in joined  # "Easing"
-    assert measures.polarization_trend(tl) is measures.Trend.FALLING
-    assert "drawing closer" in joined
-    assert "Clarity, Zoë" in joined and "Clarity, Łukasz" in joined
+    assert "Loop intensity 2 of 10, down from 3 last time · easing" in texts
+    assert (
+        "Pursue/withdraw distance 0 points apart, the same as last time · drawing closer" in texts
+    )
+    assert "Clarity, Zoë 8 of 10, the same as last time · growing" in joined
+    assert "Clarity, Łukasz" in joined
     flags = [f.text() for f in dashboard.header.flags]
     assert any("No session in the last 30 days" in f for f in flags)
     assert [f.property("code") for f in dashboard.header.flags] == [
@@ -604,8 +619,15 @@ def test_a_300_session_case_builds_every_series(dashboard: CaseDashboard) -> Non
     assert c.intensity_line is not None
     recorded = sum(1 for p in tl.points if p.couple is not None and p.couple.intensity is not None)
     assert c.intensity_line.count() == recorded
-    assert c.step_lines[ZOE].count() == sum(1 for p in tl.points if ZOE in p.steps)
-    assert not c.step_lines[ZOE].pointsVisible()  # markers would blur into a thick line
+    stepped = [p.steps[ZOE] for p in tl.points if ZOE in p.steps]
+    changes = sum(1 for a, b in zip(stepped, stepped[1:], strict=False) if a != b)
+    assert c.step_lines[ZOE].count() == len(stepped) + changes  # a corner per change
+    assert not c.step_lines[ZOE].pointsVisible()
+    assert c.partners[("steps", ZOE)].markers.count() == 0  # they would blur into a band
+    # Direction markers are thinned: never more than fit along the chart.
+    for pid in (ZOE, LUKASZ):
+        shown = sum(s.count() for (who, _d), s in c.direction_markers.items() if who == pid)
+        assert 0 < shown <= 24
 
 
 def render(widget: CaseDashboard, path: Path) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.dynamics import CoupleReading
 from clarity_desktop.domain.measures import Trend
+from clarity_desktop.domain.movement import Measure, Movement
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template
@@ -321,7 +322,7 @@ def test_couples_sharing_a_first_name_are_told_apart_by_initials(qapp: QApplicat
                 partner_names=("Priya Raman", "Priya Nakamura"),
                 current_steps=(Step.LEAN_IN, None),
                 latest_intensity=None,
-                intensity_trend=Trend.NOT_ENOUGH,
+                intensity=Movement(Measure.INTENSITY, Trend.NOT_ENOUGH, ()),
                 last_session=None,
                 flags=(),
                 steps_differ=False,
