@@ -1,6 +1,13 @@
 """What every document shares: page sizes, page furniture (headers, footers, "Page X of
 Y", the DRAFT watermark), encryption, progress and where the bytes go.
 
+Encryption is AES-256 (PDF 2.0 security handler, revision 6) through pikepdf, which wraps
+qpdf, over the PDF reportlab lays out in memory. reportlab's own encryption is RC4
+unless the unmaintained pyaes is present, so it is not used. The unencrypted PDF exists
+only in this process's memory: pikepdf reads it from a BytesIO and writes the encrypted
+file straight into a temporary file (mode 0600, beside the target), which is renamed
+into place once complete and removed if anything fails.
+
 "Page X of Y" needs the page count before the last page exists. The canvas below keeps
 each finished page's drawing state and stamps the labels when the document is saved (the
 classic two-pass canvas): one layout pass, so it costs next to nothing.
@@ -17,7 +24,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from reportlab.lib import pdfencrypt
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, TableStyle
@@ -167,14 +173,6 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
-def _encryption(password: str | None) -> Any:
-    if not password:
-        return None
-    # AES-256 needs the optional pyaes package; without it, 128-bit RC4 (PDF 1.4).
-    strength = 256 if getattr(pdfencrypt, "pyaes", None) else 128
-    return pdfencrypt.StandardEncryption(password, strength=strength)
-
-
 def render(
     story: Sequence[Any],
     *,
@@ -182,10 +180,10 @@ def render(
     furniture: Furniture,
     page_size: PageSizeName = "A4",
     margins: Margins = CLINICIAN_MARGINS,
-    password: str | None = None,
     progress: Progress | None = None,
 ) -> bytes:
-    """Lay out *story* (platypus flowables) and return the PDF's bytes."""
+    """Lay out *story* (platypus flowables) and return the PDF's bytes, unencrypted:
+    see encrypt() and deliver()."""
     fonts.register_fonts()
     width, height = page_dimensions(page_size)
     buffer = BytesIO()
@@ -202,7 +200,6 @@ def render(
         creator=f"{APP_NAME} {__version__}",
         lang="en",
         displayDocTitle=True,
-        encrypt=_encryption(password),
         initialFontName=fonts.REGULAR,
     )
     frame = Frame(
@@ -245,23 +242,47 @@ def _progress_adapter(progress: Progress) -> Callable[[str, int], None]:
     return report
 
 
-def deliver(data: bytes, out: Destination) -> bytes | None:
-    """Hand the finished PDF over: bytes when *out* is None, else write and return None.
+def encrypt(data: bytes, password: str, into: BinaryIO) -> None:
+    """Write *data* (an unencrypted PDF held in memory) to *into*, encrypted with AES-256
+    (revision 6) so that it opens only with *password*. Every permission is granted:
+    the password is the protection, not viewer restrictions."""
+    import pikepdf  # here: only saving with a password needs it
 
-    A path is written to a temporary file beside it and renamed into place, so a
-    failure never leaves a half-written PDF under the chosen name; like the practice's
-    own files, the PDF is readable by its owner only.
+    encryption = pikepdf.Encryption(user=password, owner=password, R=6, aes=True, metadata=True)
+    with pikepdf.open(BytesIO(data)) as pdf:
+        pdf.save(into, encryption=encryption)
+
+
+def _write(data: bytes, password: str | None, into: BinaryIO) -> None:
+    if password:
+        encrypt(data, password, into)
+    else:
+        into.write(data)
+
+
+def deliver(data: bytes, out: Destination, password: str | None = None) -> bytes | None:
+    """Hand the finished PDF over, encrypted when there is a *password*: bytes when
+    *out* is None, else write and return None.
+
+    A path is written to a temporary file beside it (mode 0600, from mkstemp) and
+    renamed into place, so a failure never leaves a half-written PDF under the chosen
+    name; like the practice's own files, the PDF is readable by its owner only. With a
+    password, only encrypted bytes are ever written to that file.
     """
     if out is None:
-        return data
+        if not password:
+            return data
+        buffer = BytesIO()
+        encrypt(data, password, buffer)
+        return buffer.getvalue()
     if not isinstance(out, str | os.PathLike):
-        out.write(data)
+        _write(data, password, out)
         return None
     path = Path(os.fspath(out))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _write(data, password, handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -289,10 +310,9 @@ def finish(
         furniture=furniture,
         page_size=page_size,
         margins=margins,
-        password=password,
         progress=progress,
     )
-    result = deliver(data, out)
+    result = deliver(data, out, password)
     if progress is not None:
         progress(1.0)
     return result
