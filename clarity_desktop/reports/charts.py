@@ -292,6 +292,9 @@ class _Frame:
         height = X_LABELS + plot_height + 8 + legend_height + TOP_PAD
         self.drawing = Drawing(width, height)
         self.drawing.hAlign = "LEFT"
+        # The renderer starts every drawing in reportlab's base font (Helvetica, never
+        # embedded) unless the drawing names its own.
+        self.drawing.initialFontName = fonts.REGULAR
         self._legend = group
         self._legend_top = height - TOP_PAD - FONT_SIZE
         self.top = self.bottom + plot_height

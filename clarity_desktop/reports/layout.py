@@ -97,6 +97,36 @@ CLINICIAN_MARGINS = Margins(20 * MM, 20 * MM, 22 * MM, 20 * MM)
 HANDOUT_MARGINS = Margins(25 * MM, 25 * MM, 22 * MM, 20 * MM)
 
 
+PAGE_LABEL_ROOM = "Page 999 of 999"  # the widest page label a document is expected to carry
+FOOTER_SIZE = 8
+
+
+def fit_footer(template: str, name: str, page_size: PageSizeName, edge: float = 20 * MM) -> str:
+    """*template* with "{name}" replaced by *name*, shortened with "…" as far as needed
+    for the line to leave room for the page label at the right: measured in the
+    footer's font, so a long name never runs into "Page X of Y"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    fonts.register_fonts()
+    room = page_dimensions(page_size)[0] - 2 * edge
+    room -= stringWidth(PAGE_LABEL_ROOM, fonts.REGULAR, FOOTER_SIZE) + 16
+
+    def width(text: str) -> float:
+        return float(stringWidth(text, fonts.REGULAR, FOOTER_SIZE))
+
+    whole = template.replace("{name}", name)
+    if width(whole) <= room:
+        return whole
+    low, high = 0, len(name)  # the longest prefix that fits, by halving
+    while low < high:
+        mid = (low + high + 1) // 2
+        if width(template.replace("{name}", name[:mid].rstrip() + "…")) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return template.replace("{name}", name[: max(low, 1)].rstrip() + "…")
+
+
 def table_style(*commands: tuple[Any, ...]) -> Any:
     """A TableStyle in our font: a table's default font (Helvetica) would otherwise be
     referenced, unembedded, even when every cell holds a paragraph."""
@@ -133,7 +163,7 @@ def _draw_furniture(canv: Any, furniture: Furniture, width: float, height: float
         canv.setLineWidth(0.5)
         canv.line(margin, top - 2.5 * MM, width - margin, top - 2.5 * MM)
     if furniture.footer_left:
-        canv.setFont(fonts.REGULAR, 8)
+        canv.setFont(fonts.REGULAR, FOOTER_SIZE)
         canv.setFillColorRGB(*MUTED)
         canv.drawString(margin, 10 * MM, furniture.footer_left)
     canv.restoreState()

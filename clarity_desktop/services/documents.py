@@ -27,6 +27,7 @@ from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import handouts, layout, summary
 from clarity_desktop.reports.layout import Destination, Progress
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
+from clarity_desktop.reports.note_readings import PartnerReadingRow
 from clarity_desktop.services import cases, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
 from clarity_desktop.store.uow import UnitOfWork
@@ -123,6 +124,14 @@ def note_document(note: NoteView, case: CaseDetail, clinician: str) -> NoteDocum
             for a in sorted(note.addenda, key=lambda a: (a.created_at, a.id))
         ),
         printed_at=datetime.now().astimezone(),
+        partner_readings=tuple(
+            PartnerReadingRow(names.get(pid, "Unknown"), reading)
+            for pid, reading in sorted(
+                note.partner_readings.items(), key=lambda kv: order.get(kv[0], 0)
+            )
+            if not reading.is_empty
+        ),
+        couple=note.couple_reading,
     )
 
 
