@@ -85,7 +85,10 @@ def readings_story(
         else "Readings recorded with this draft; not yet locked."
     )
     table = Table(
-        [[Paragraph(markup(label), st.label), Paragraph(markup(value), st.body)] for label, value in rows],
+        [
+            [Paragraph(markup(label), st.label), Paragraph(markup(value), st.body)]
+            for label, value in rows
+        ],
         colWidths=[44 * layout.MM, None],
         hAlign="LEFT",
     )

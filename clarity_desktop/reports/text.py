@@ -7,7 +7,6 @@ strftime's %b, which follows the process locale (the documents are in English).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-from pikepdf.models.encryption import EncryptionMethod
 import pytest
+from pikepdf.models.encryption import EncryptionMethod
 
 from clarity_desktop.reports import layout
 from clarity_desktop.reports.note import NoteDocument, build_note

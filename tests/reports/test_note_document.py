@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.reports import layout
+from clarity_desktop.reports import layout, styles
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, build_note
-from clarity_desktop.reports import styles
 from clarity_desktop.reports.text import wrap_words
 from tests.reports import pdftools
 

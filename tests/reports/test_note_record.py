@@ -108,9 +108,7 @@ def test_the_footer_never_runs_into_the_page_label(
 
 
 @pytest.mark.parametrize("length", [1_499, 1_501, 4_000, 12_000])
-def test_a_long_paragraph_flows_without_a_visible_break(
-    note_doc: NoteFactory, length: int
-) -> None:
+def test_a_long_paragraph_flows_without_a_visible_break(note_doc: NoteFactory, length: int) -> None:
     """Every line of a long paragraph but its last runs to the right margin; the old
     copy cut the text into 1,500-character paragraphs, each ending on a short line."""
     words = ("word " * (length // 5 + 1))[:length].strip()
