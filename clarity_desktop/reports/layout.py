@@ -94,7 +94,7 @@ class Margins:
 
 
 CLINICIAN_MARGINS = Margins(20 * MM, 20 * MM, 22 * MM, 20 * MM)
-HANDOUT_MARGINS = Margins(25 * MM, 25 * MM, 22 * MM, 20 * MM)
+HANDOUT_MARGINS = Margins(20 * MM, 20 * MM, 14 * MM, 14 * MM)
 
 
 PAGE_LABEL_ROOM = "Page 999 of 999"  # the widest page label a document is expected to carry

@@ -74,53 +74,56 @@ def clinician() -> Styles:
 
 @cache
 def handout() -> Styles:
+    """Client handouts: 10 pt text on 14 pt leading, so that a step's words, a
+    message of 600 characters and the closing words share one A4 or Letter page."""
     fonts.register_fonts()
     base = ParagraphStyle(
         "h-body",
         fontName=fonts.REGULAR,
-        fontSize=11.5,
-        leading=16.5,
+        fontSize=10,
+        leading=14,
         textColor=_rgb((0.15, 0.16, 0.18)),
-        spaceAfter=6,
+        spaceAfter=3,
     )
     return Styles(
         title=ParagraphStyle(
-            "h-title", base, fontName=fonts.BOLD, fontSize=23, leading=28, textColor=_rgb(TEAL)
+            "h-title",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=20,
+            leading=24,
+            textColor=_rgb(TEAL),
+            spaceAfter=3,
         ),
         subtitle=ParagraphStyle(
-            "h-subtitle", base, fontSize=12, leading=16, textColor=_rgb(CLAY), spaceAfter=2
+            "h-subtitle", base, fontSize=10.5, leading=14, textColor=_rgb(CLAY), spaceAfter=1
         ),
         heading=ParagraphStyle(
             "h-heading",
             base,
             fontName=fonts.BOLD,
-            fontSize=13.5,
-            leading=18,
+            fontSize=12.5,
+            leading=16,
             textColor=_rgb(TEAL),
-            spaceBefore=12,
-            spaceAfter=5,
+            spaceBefore=6,
+            spaceAfter=2.5,
             keepWithNext=True,
         ),
         body=base,
         small=ParagraphStyle(
-            "h-small", base, fontSize=9.5, leading=13, textColor=_rgb((0.35, 0.37, 0.4))
+            "h-small", base, fontSize=9, leading=12, textColor=_rgb((0.35, 0.37, 0.4))
         ),
         label=ParagraphStyle(
             "h-label",
             base,
             fontName=fonts.BOLD,
-            fontSize=11,
+            fontSize=10.5,
             leading=14,
             spaceAfter=0,
             textColor=_rgb(TEAL),
         ),
-        bullet=ParagraphStyle(
-            "h-bullet",
-            base,
-            leftIndent=16,
-            bulletIndent=3,
-            spaceAfter=4.5,
-            bulletFontName=fonts.REGULAR,
+        bullet=ParagraphStyle("h-bullet", base, spaceAfter=2.5),
+        quote=ParagraphStyle(
+            "h-quote", base, fontName=fonts.ITALIC, textColor=_rgb(TEAL), spaceAfter=0
         ),
-        quote=ParagraphStyle("h-quote", base, fontName=fonts.ITALIC, textColor=_rgb(TEAL)),
     )
