@@ -26,6 +26,7 @@ from clarity_desktop.cli_args import page_size
 if TYPE_CHECKING:
     from clarity_desktop.domain.csv_clients import ImportPreview, PreviewRow
     from clarity_desktop.services.dto import SessionView
+    from clarity_desktop.services.practices import OpenPractice
 
 Handler = Callable[[argparse.Namespace], int]
 CommandFactory = Callable[[str, str], argparse.ArgumentParser]
@@ -47,6 +48,12 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     )
     export.add_argument(
         "--page-size", type=page_size, default="A4", metavar="{A4,Letter}", help="the paper"
+    )
+    export.add_argument(
+        "--for-partner",
+        metavar="NAME",
+        help="a copy for this partner alone (full or first name): the other partner's "
+        "private notes and what goes with them are withheld, and listed",
     )
     export.add_argument("--overwrite", action="store_true", help="replace FILE.zip if it exists")
     export.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
@@ -158,6 +165,7 @@ def _export(args: argparse.Namespace) -> int:
 
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:
+        partner_id = _partner_id(opened, args.case, args.for_partner) if args.for_partner else None
         summary = export.export_case(
             opened.uow(),
             args.case,
@@ -165,6 +173,7 @@ def _export(args: argparse.Namespace) -> int:
             progress=progress,
             include_pdfs=not args.no_pdfs,
             page_size=args.page_size,
+            for_partner=partner_id,
         )
     finally:
         opened.close()
@@ -175,12 +184,24 @@ def _export(args: argparse.Namespace) -> int:
         f"{_plural(summary.notes, 'note')}, {_plural(summary.addenda, 'addendum', 'addenda')}, "
         f"{_plural(summary.pdfs, 'PDF')}."
     )
-    if summary.private_notes:
+    if summary.for_partner is not None:
+        print(f"A copy for {summary.for_partner} alone. Withheld (also listed in README.txt):")
+        for item in summary.withheld:
+            print(f"  - {item.what}: withheld because {item.why}.")
+    elif summary.private_notes:
         print(
             f"It includes {_plural(summary.private_notes, 'private note')}: review the records "
             "before releasing them (README.txt in the ZIP lists them)."
         )
     return EXIT_OK
+
+
+def _partner_id(opened: OpenPractice, case_id: int, name: str) -> int:
+    """--for-partner NAME as the partner's id: full or first name, accents ignored."""
+    from clarity_desktop.services import cases, documents
+
+    case = cases.get_case(opened.uow(), case_id, record_view=False)
+    return documents.find_partner(case, name).id
 
 
 def _row_text(row: PreviewRow) -> str:
