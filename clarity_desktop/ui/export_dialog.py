@@ -112,7 +112,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
-        self.scope.idToggled.connect(lambda _id, on: on and self._refresh())
+        self.scope.idToggled.connect(self._scope_toggled)
         self.partner.currentIndexChanged.connect(lambda _i: self._refresh())
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel)
@@ -120,6 +120,10 @@ class ExportDialog(QDialog):
         self._refresh()
 
     # ----- the choice -----------------------------------------------------------------
+
+    def _scope_toggled(self, _id: int, on: bool) -> None:
+        if on:  # each change toggles two buttons; react to the one switched on
+            self._refresh()
 
     def for_partner(self) -> int | None:
         """The partner the copy is for, or None for the whole record."""
