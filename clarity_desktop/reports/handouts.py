@@ -265,7 +265,7 @@ def build_handout(
 
 
 def overview_story(page_size: PageSizeName = "A4", folder: Path | None = None) -> list[Any]:
-    st = styles.handout()
+    st = styles.overview()
     text = texts.load_overview(folder)
     story: list[Any] = [Paragraph(markup(text.title), st.title), Spacer(1, 8)]
     story.extend(Paragraph(markup(p), st.body) for p in text.about)

@@ -25,7 +25,14 @@ from clarity_desktop.domain.templates import Template, ordered_sections
 from clarity_desktop.reports import layout, styles
 from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
 from clarity_desktop.reports.note_readings import PartnerReadingRow, readings_story
-from clarity_desktop.reports.text import day, day_and_time, markup, paragraphs
+from clarity_desktop.reports.text import (
+    FlowingText,
+    LeadIn,
+    day,
+    day_and_time,
+    markup,
+    paragraphs,
+)
 
 DRAFT_MARK = "DRAFT — not signed"
 
@@ -159,7 +166,7 @@ def note_story(note: NoteDocument) -> list[Any]:
     # The readings are part of what the signature locks, so they stand with it.
     runs.append(readings_story(note.partner_readings, note.couple, signed=note.signed))
     runs[-1] += [Spacer(1, 12), closing]
-    story.extend(KeepTogether(run) if len(run) > 1 else run[0] for run in runs)
+    story.extend(_together(run) for run in runs)
 
     for number, addendum in enumerate(note.addenda, start=1):
         head = (
@@ -168,12 +175,22 @@ def note_story(note: NoteDocument) -> list[Any]:
         )
         body = list(paragraphs(addendum.body, st.body))
         first = [Paragraph("Addenda", st.heading)] if number == 1 else [Spacer(1, 8)]
-        story.append(KeepTogether([*first, Paragraph(markup(head), st.label), *body[:1]]))
+        story.append(_together([*first, Paragraph(markup(head), st.label), *body[:1]]))
         story.extend(body[1:])
     return story
 
 
 _RULE = (0.75, 0.76, 0.78)
+
+
+def _together(run: list[Any]) -> Any:
+    """Keep a heading with the first line of its text: a long paragraph (FlowingText)
+    keeps just its first lines under the heading, so it does not jump a whole page."""
+    if len(run) == 1:
+        return run[0]
+    if isinstance(run[-1], FlowingText):
+        return LeadIn(run[:-1], run[-1])
+    return KeepTogether(run)
 
 
 def _alert(style: Any) -> Any:

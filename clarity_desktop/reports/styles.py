@@ -127,3 +127,59 @@ def handout() -> Styles:
             "h-quote", base, fontName=fonts.ITALIC, textColor=_rgb(TEAL), spaceAfter=0
         ),
     )
+
+
+@cache
+def overview() -> Styles:
+    """The five-steps overview: one page with room to spare, so the larger, calmer
+    set (11.5 pt text on 16.5 pt leading)."""
+    fonts.register_fonts()
+    base = ParagraphStyle(
+        "o-body",
+        fontName=fonts.REGULAR,
+        fontSize=11.5,
+        leading=16.5,
+        textColor=_rgb((0.15, 0.16, 0.18)),
+        spaceAfter=6,
+    )
+    return Styles(
+        title=ParagraphStyle(
+            "o-title", base, fontName=fonts.BOLD, fontSize=23, leading=28, textColor=_rgb(TEAL)
+        ),
+        subtitle=ParagraphStyle(
+            "o-subtitle", base, fontSize=12, leading=16, textColor=_rgb(CLAY), spaceAfter=2
+        ),
+        heading=ParagraphStyle(
+            "o-heading",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=13.5,
+            leading=18,
+            textColor=_rgb(TEAL),
+            spaceBefore=12,
+            spaceAfter=5,
+            keepWithNext=True,
+        ),
+        body=base,
+        small=ParagraphStyle(
+            "o-small", base, fontSize=9.5, leading=13, textColor=_rgb((0.35, 0.37, 0.4))
+        ),
+        label=ParagraphStyle(
+            "o-label",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=11,
+            leading=14,
+            spaceAfter=0,
+            textColor=_rgb(TEAL),
+        ),
+        bullet=ParagraphStyle(
+            "o-bullet",
+            base,
+            leftIndent=16,
+            bulletIndent=3,
+            spaceAfter=4.5,
+            bulletFontName=fonts.REGULAR,
+        ),
+        quote=ParagraphStyle("o-quote", base, fontName=fonts.ITALIC, textColor=_rgb(TEAL)),
+    )

@@ -109,6 +109,37 @@ class FlowingText(Flowable):
         c.drawText(text)
 
 
+class LeadIn(Flowable):
+    """A heading (and whatever goes with it) kept with the first lines of a long text.
+
+    KeepTogether moves content that does not fit to the next page whole, even a text
+    longer than a page, leaving most of a page blank. This keeps the lead with at least
+    *lines* lines of the text and lets the rest flow on: it always asks to be split
+    (like KeepTogether), and splits into the lead and the text's own parts, or into
+    nothing (the next page) when the lead and those first lines do not fit.
+    """
+
+    def __init__(self, lead: Sequence[Any], text: FlowingText, lines: int = 2) -> None:
+        super().__init__()
+        self.lead = list(lead)
+        self.text = text
+        self.lines = lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 0xFFFFFF  # always split: see split()
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        used = 0.0
+        for i, flowable in enumerate(self.lead):
+            _w, h = flowable.wrap(avail_width, avail_height)
+            used += h + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if i else 0)
+        room = avail_height - used - self.text.getSpaceBefore()
+        if room < self.lines * self.text.style.leading:
+            return []
+        parts = self.text.split(avail_width, room)
+        return [*self.lead, *parts] if parts else []
+
+
 def wrap_words(text: str, style: Any, width: float) -> list[str]:
     """*text* broken into lines no wider than *width* in *style*'s font: at spaces and
     tabs, and inside a word only when the word alone is wider than the line. (Not at
