@@ -60,6 +60,9 @@ def sentence(message: str) -> str:
     required = re.fullmatch(r"the following arguments are required: (.*)", message)
     if required:
         return f"Please give {required.group(1).replace(', ', ' and ')}."
+    one_of = re.fullmatch(r"one of the arguments (.*) is required", message)
+    if one_of:
+        return f"Please give {' or '.join(one_of.group(1).split())}."
     unknown = re.fullmatch(r"unrecognized arguments: (.*)", message)
     if unknown:
         # Only the options are repeated, never what follows them: a mistyped option may

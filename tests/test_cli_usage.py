@@ -42,7 +42,7 @@ MISTAKES = [
         ("import", *D, "a.csv", "--day-first", "--month-first"),
         "--month-first and --day-first cannot be used together.",
     ),
-    (("restore", *D), "Please give --from."),
+    (("restore", *D), "Please give --from or --undo."),
     (("cases", *D, "--colour"), "Unknown option --colour (see clarity-desktop COMMAND --help)."),
     (
         ("frobnicate",),
