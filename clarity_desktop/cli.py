@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from clarity_desktop import APP_NAME, __version__, cli_safety
+from clarity_desktop.cli_args import CliParser, page_size
 from clarity_desktop.hardening import harden_process
 
 EXIT_OK = 0
@@ -32,7 +33,7 @@ class CliError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = CliParser(
         prog="clarity-desktop",
         allow_abbrev=False,
         description=f"{APP_NAME}: records and session notes for couples therapists. "
@@ -102,7 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--acknowledge-safety",
         action="store_true",
-        help="handout: make a joint handout although the case has a safety flag",
+        help="handout: confirm a handout for a case with a safety flag (its practices are "
+        "for one person; a joint handout only on purpose)",
     )
     report.add_argument(
         "--from",
@@ -127,8 +129,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="summary, progress: print the safety note's text (left out by default)",
     )
-    report.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    report.add_argument(
+        "--page-size", type=page_size, default="A4", metavar="{A4,Letter}", help="the paper"
+    )
     report.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    report.add_argument("--overwrite", action="store_true", help="replace FILE.pdf if it exists")
     report.add_argument(
         "--pdf-password-file",
         type=Path,
@@ -321,6 +326,12 @@ def _check_report_options(args: argparse.Namespace) -> None:
             raise CliError(f"{option} is for the summary and progress reports only.")
 
 
+def refuse_existing(out: Path, overwrite: bool) -> None:
+    """A file already under that name is never replaced without --overwrite."""
+    if out.exists() and not overwrite:
+        raise CliError(f"{out} already exists; choose another name or add --overwrite.")
+
+
 def _report(args: argparse.Namespace) -> int:
     from clarity_desktop.domain.errors import ValidationError
     from clarity_desktop.domain.steps import parse_step
@@ -339,9 +350,11 @@ def _report(args: argparse.Namespace) -> int:
             case = cases.get_case(uow, args.case, record_view=False)
             note_id = documents.note_for(case, args.session)
             out = args.out or Path(f"session-note-{note_id}.pdf")
+            refuse_existing(out, args.overwrite)
             documents.note_pdf(uow, note_id, out, page_size=size, password=pdf_password)
         elif args.document == "summary":
             out = args.out or Path(f"case-summary-{args.case}.pdf")
+            refuse_existing(out, args.overwrite)
             documents.summary_pdf(
                 uow,
                 args.case,
@@ -356,6 +369,7 @@ def _report(args: argparse.Namespace) -> int:
             assert period is not None  # checked above
             start, end = period
             out = args.out or Path(f"progress-{args.case}-{start}-to-{end}.pdf")
+            refuse_existing(out, args.overwrite)
             documents.progress_pdf(
                 uow,
                 args.case,
@@ -381,6 +395,7 @@ def _report(args: argparse.Namespace) -> int:
                     raise
                 raise CliError(f"{str(exc).rstrip('.')} ({hint}).") from None
             out = args.out or Path(f"handout-step-{int(plan.step)}.pdf")
+            refuse_existing(out, args.overwrite)
             try:
                 documents.handout_pdf(
                     uow,
@@ -397,12 +412,18 @@ def _report(args: argparse.Namespace) -> int:
             except ValidationError as exc:
                 if exc.field != "acknowledge_safety":
                     raise
+                if plan.partner_id is None and len(case.partners) > 1:
+                    raise CliError(
+                        "This case has a safety flag and a joint handout may not be safe; "
+                        "add --acknowledge-safety to make it anyway."
+                    ) from None
                 raise CliError(
-                    "This case has a safety flag and a joint handout may not be safe; "
-                    "add --acknowledge-safety to make it anyway."
+                    "This case has a safety flag, so the handout has practices for one person "
+                    "in place of joint exercises; add --acknowledge-safety to make it."
                 ) from None
         else:
             out = args.out or Path("five-steps.pdf")
+            refuse_existing(out, args.overwrite)
             documents.steps_overview_pdf(
                 uow, out, case_id=args.case, page_size=size, password=pdf_password
             )

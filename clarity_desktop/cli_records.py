@@ -1,4 +1,5 @@
-"""Command-line commands for records requests and moving in: ``export`` and ``import``.
+"""Command-line commands for records requests and moving in: ``sessions``, ``export``
+and ``import``.
 
 Registered by cli._parser through add_commands; they follow cli.py's rules (passphrase
 from CLARITY_PASSPHRASE, --passphrase-file or a prompt; errors are one sentence on
@@ -20,9 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clarity_desktop.cli import EXIT_OK, CliError, read_passphrase
+from clarity_desktop.cli_args import page_size
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.csv_clients import ImportPreview, PreviewRow
+    from clarity_desktop.services.dto import SessionView
+    from clarity_desktop.services.practices import OpenPractice
 
 Handler = Callable[[argparse.Namespace], int]
 CommandFactory = Callable[[str, str], argparse.ArgumentParser]
@@ -30,6 +34,10 @@ CommandFactory = Callable[[str, str], argparse.ArgumentParser]
 
 def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     """Add the commands through cli's *cmd* (which adds --data-dir); returns handlers."""
+    listing = cmd("sessions", "list a case's sessions (to find one for report note --session)")
+    listing.add_argument("--case", type=int, metavar="ID", required=True, help="the case")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
     export = cmd("export", "write a case's whole record to one ZIP file (a records request)")
     export.add_argument("--case", type=int, metavar="ID", help="the case (see the cases command)")
     export.add_argument(
@@ -38,7 +46,15 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     export.add_argument(
         "--no-pdfs", action="store_true", help="leave out the PDF of each note (faster)"
     )
-    export.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    export.add_argument(
+        "--page-size", type=page_size, default="A4", metavar="{A4,Letter}", help="the paper"
+    )
+    export.add_argument(
+        "--for-partner",
+        metavar="NAME",
+        help="a copy for this partner alone (full or first name): the other partner's "
+        "private notes and what goes with them are withheld, and listed",
+    )
     export.add_argument("--overwrite", action="store_true", help="replace FILE.zip if it exists")
     export.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
 
@@ -69,7 +85,7 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
         help="import the rows that can be imported and leave out the others",
     )
     imp.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
-    return {"export": _export, "import": _import}
+    return {"sessions": _sessions, "export": _export, "import": _import}
 
 
 def _tolerant_stdout() -> None:
@@ -80,6 +96,56 @@ def _tolerant_stdout() -> None:
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def _sessions(args: argparse.Namespace) -> int:
+    """The case's sessions, oldest first: no note text, only what finds a session."""
+    import json
+
+    from clarity_desktop.services import cases, practices
+
+    _tolerant_stdout()
+    opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
+    try:
+        case = cases.get_case(opened.uow(), args.case)  # audited: a case's record is read
+    finally:
+        opened.close()
+    rows = sorted(case.sessions, key=lambda s: (s.starts_at, s.id))
+
+    def note_state(s: SessionView) -> str | None:
+        return None if s.note_id is None else "signed" if s.note_signed else "draft"
+
+    if args.json:
+        out = [
+            {
+                "id": s.id,
+                "starts_at": s.starts_at.isoformat(timespec="minutes"),
+                "duration_minutes": s.duration_minutes,
+                "modality": s.modality.value,
+                "attending_partner_id": s.attending_partner_id,
+                "attending": s.attending_label,
+                "note_id": s.note_id,
+                "note": note_state(s),
+                "private": s.note_private,
+                "steps": [int(step) for step in s.steps],
+            }
+            for s in rows
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Case {case.id}: {case.display_name}")
+    if not rows:
+        print("No sessions yet.")
+        return EXIT_OK
+    width = max(len(s.attending_label) for s in rows)
+    for s in rows:
+        steps = ", ".join(str(int(step)) for step in s.steps) or "-"
+        flags = "  private" if s.note_private else ""
+        print(
+            f"{s.id:>6}  {s.starts_at:%Y-%m-%d %H:%M}  {s.attending_label:<{width}}  "
+            f"{note_state(s) or 'no note':<7}  steps {steps}{flags}"
+        )
+    return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -99,6 +165,7 @@ def _export(args: argparse.Namespace) -> int:
 
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:
+        partner_id = _partner_id(opened, args.case, args.for_partner) if args.for_partner else None
         summary = export.export_case(
             opened.uow(),
             args.case,
@@ -106,6 +173,7 @@ def _export(args: argparse.Namespace) -> int:
             progress=progress,
             include_pdfs=not args.no_pdfs,
             page_size=args.page_size,
+            for_partner=partner_id,
         )
     finally:
         opened.close()
@@ -116,12 +184,24 @@ def _export(args: argparse.Namespace) -> int:
         f"{_plural(summary.notes, 'note')}, {_plural(summary.addenda, 'addendum', 'addenda')}, "
         f"{_plural(summary.pdfs, 'PDF')}."
     )
-    if summary.private_notes:
+    if summary.for_partner is not None:
+        print(f"A copy for {summary.for_partner} alone. Withheld (also listed in README.txt):")
+        for item in summary.withheld:
+            print(f"  - {item.what}: withheld because {item.why}.")
+    elif summary.private_notes:
         print(
             f"It includes {_plural(summary.private_notes, 'private note')}: review the records "
             "before releasing them (README.txt in the ZIP lists them)."
         )
     return EXIT_OK
+
+
+def _partner_id(opened: OpenPractice, case_id: int, name: str) -> int:
+    """--for-partner NAME as the partner's id: full or first name, accents ignored."""
+    from clarity_desktop.services import cases, documents
+
+    case = cases.get_case(opened.uow(), case_id, record_view=False)
+    return documents.find_partner(case, name).id
 
 
 def _row_text(row: PreviewRow) -> str:

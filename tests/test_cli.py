@@ -130,5 +130,5 @@ def test_damaged_practice_is_reported_by_check(tmp_path: Path, demo_dir: Path) -
 
 def test_passphrase_is_never_a_plain_argument() -> None:
     result = run("check", "--data-dir", "x", "--passphrase", "secret")
-    assert result.returncode == 2  # argparse refuses the unknown option
-    assert "unrecognized arguments" in result.stderr
+    assert_clean_error(result, "Unknown option --passphrase (see clarity-desktop COMMAND --help).")
+    assert "secret" not in result.stderr  # the mistyped secret is not echoed back

@@ -312,6 +312,9 @@ class Frame:
         self.plot_height = plot_height
         height = X_LABELS + plot_height + 8 + legend_height + TOP_PAD
         self.drawing = Drawing(width, height)
+        # The renderer starts every drawing in reportlab's base font (Helvetica, never
+        # embedded) unless the drawing names its own.
+        self.drawing.initialFontName = fonts.REGULAR
         self.drawing.hAlign = "LEFT"
         self._legend = group
         self._legend_top = height - TOP_PAD - FONT_SIZE

@@ -4,6 +4,14 @@ Privacy by construction: a handout is built from a HandoutInput only, which hold
 step, the first names the therapist chose and the therapist's own message. No note,
 reading or case detail can reach a handout because none can be passed in. The words come
 from the editable files in resources/handouts (see texts.py).
+
+Safety: for a case with a safety flag the handout is the safety-aware version, with
+practices a person does on their own in place of exercises for the partners together.
+It does not say that it is a safety version: the other partner may read it too.
+
+Layout: a handout is one page on A4 and on Letter with a message of up to 600
+characters (or the ruled lines when there is none). A longer message that does not fit
+moves whole to a second page rather than splitting; each list stays with its heading.
 """
 
 from __future__ import annotations
@@ -33,7 +41,9 @@ from clarity_desktop.reports import fonts, layout, styles, texts
 from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
 from clarity_desktop.reports.text import day, join_names, markup, paragraphs
 
-RULED_LINES = 5
+RULED_LINES = 4
+RULE_GAP = 8 * layout.MM
+TRACK_HEIGHT = 41.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,7 @@ class HandoutInput:
     message: str = ""
     given_on: date | None = None
     author: str = ""  # the therapist, for the PDF's metadata
+    safety_aware: bool = False  # a case with a safety flag: individual practices only
 
 
 class StepTrack(Flowable):
@@ -57,13 +68,13 @@ class StepTrack(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = 52.0
+        self.height = TRACK_HEIGHT
         return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
         col = self.width / len(self.titles)
-        cy = self.height - 12
+        cy = self.height - 11
         c.setStrokeColorRGB(*styles.SAND_EDGE)
         c.setLineWidth(1.2)
         c.line(col / 2, cy, self.width - col / 2, cy)
@@ -81,7 +92,7 @@ class StepTrack(Flowable):
             c.setFont(face, 8)
             c.setFillColorRGB(*(styles.TEAL if here else layout.MUTED))
             for j, line in enumerate(simpleSplit(title, face, 8, col - 4)[:2]):
-                c.drawCentredString(x, cy - 23 - 10 * j, line)
+                c.drawCentredString(x, cy - 21 - 9.5 * j, line)
 
 
 class Badge(Flowable):
@@ -110,7 +121,7 @@ class RuledLines(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = self.count * 9 * layout.MM
+        self.height = self.count * RULE_GAP
         return self.width, self.height
 
     def draw(self) -> None:
@@ -118,20 +129,20 @@ class RuledLines(Flowable):
         c.setStrokeColorRGB(*styles.SAND_EDGE)
         c.setLineWidth(0.6)
         for i in range(self.count):
-            y = self.height - (i + 1) * 9 * layout.MM + 2
+            y = self.height - (i + 1) * RULE_GAP + 2
             c.line(0, y, self.width, y)
 
 
 def _bullets(items: Sequence[str], st: styles.Styles, *, numbered: bool) -> Any:
     return ListFlowable(
-        [ListItem(Paragraph(markup(item), st.body), leftIndent=18) for item in items],
+        [ListItem(Paragraph(markup(item), st.bullet), leftIndent=16) for item in items],
         bulletType="1" if numbered else "bullet",
         start="1" if numbered else "•",
         bulletFontName=fonts.BOLD if numbered else fonts.REGULAR,
-        bulletFontSize=10.5,
+        bulletFontSize=st.bullet.fontSize,
         bulletColor=Color(*styles.CLAY),
-        leftIndent=18,
-        bulletDedent=16 if numbered else 14,
+        leftIndent=16,
+        bulletDedent=15 if numbered else 12,
         bulletFormat="%s." if numbered else None,
     )
 
@@ -151,13 +162,13 @@ def _message_box(message: str, st: styles.Styles, width: float) -> Any:
         layout.table_style(
             ("BACKGROUND", (0, 0), (-1, -1), Color(*styles.SAND)),
             ("BOX", (0, 0), (-1, -1), 0.8, Color(*styles.SAND_EDGE)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 12),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, 0), 9),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, 0), 7),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
         )
     )
     return box
@@ -178,35 +189,46 @@ def handout_story(
     handout: HandoutInput, page_size: PageSizeName = "A4", folder: Path | None = None
 ) -> list[Any]:
     st = styles.handout()
-    text = texts.load_step(handout.step, folder)
+    text = texts.load_step(handout.step, folder, safety_aware=handout.safety_aware)
     titles = [texts.load_step(s, folder).title for s in Step]
+    lead = [f"Step {int(handout.step)} of {len(Step)}"]
     names = join_names(handout.first_names)
-    lead = f"Step {int(handout.step)} of {len(Step)}"
-    story: list[Any] = [
-        Paragraph(markup(lead), st.subtitle),
-        Paragraph(markup(text.title), st.title),
-    ]
-    line = f"For {names}" if names else ""
+    if names:
+        lead.append(f"For {names}")
     if handout.given_on is not None:
-        line = f"{line} · {day(handout.given_on)}" if line else day(handout.given_on)
-    if line:
-        story.append(Paragraph(markup(line), _greeting(st)))
-    story += [Spacer(1, 8), StepTrack(handout.step, titles), Spacer(1, 4)]
-    story.append(Paragraph("What this step is about", st.heading))
+        lead.append(day(handout.given_on))
+    story: list[Any] = [
+        Paragraph(markup(" · ".join(lead)), st.subtitle),
+        Paragraph(markup(text.title), st.title),
+        StepTrack(handout.step, titles),
+        Paragraph("What this step is about", st.heading),
+    ]
     story.extend(Paragraph(markup(p), st.body) for p in text.about)
-    story.append(Paragraph("Questions to take home", st.heading))
-    story.append(_bullets(text.questions, st, numbered=True))
-    story.append(Paragraph("Small practices for this week", st.heading))
-    story.append(_bullets(text.practices, st, numbered=False))
-    story.append(Spacer(1, 12))
-    box = _message_box(handout.message, st, _text_width(page_size))
-    # A short message moves whole to the next page rather than splitting; a long one
-    # starts where it is and continues overleaf.
-    short = len(handout.message) <= 600 and handout.message.count("\n") < 8
-    story.append(KeepTogether([box]) if short else box)
+    # Each list stays with its heading: a page never ends on a heading or starts with a
+    # stray item of the list above.
+    story.append(
+        KeepTogether(
+            [
+                Paragraph("Questions to take home", st.heading),
+                _bullets(text.questions, st, numbered=True),
+            ]
+        )
+    )
+    story.append(
+        KeepTogether(
+            [
+                Paragraph("Small practices for this week", st.heading),
+                _bullets(text.practices, st, numbered=False),
+            ]
+        )
+    )
+    # The message box moves whole to the next page rather than splitting (unless it is
+    # taller than a page), and the closing words go with it.
+    ending: list[Any] = [Spacer(1, 6), _message_box(handout.message, st, _text_width(page_size))]
     if text.closing:
-        story.append(Spacer(1, 16))
-        story.extend(Paragraph(markup(p), st.quote) for p in text.closing)
+        ending.append(Spacer(1, 6))
+        ending.extend(Paragraph(markup(p), st.quote) for p in text.closing)
+    story.append(KeepTogether(ending))
     return story
 
 
@@ -243,7 +265,7 @@ def build_handout(
 
 
 def overview_story(page_size: PageSizeName = "A4", folder: Path | None = None) -> list[Any]:
-    st = styles.handout()
+    st = styles.overview()
     text = texts.load_overview(folder)
     story: list[Any] = [Paragraph(markup(text.title), st.title), Spacer(1, 8)]
     story.extend(Paragraph(markup(p), st.body) for p in text.about)
@@ -270,10 +292,6 @@ def overview_story(page_size: PageSizeName = "A4", folder: Path | None = None) -
         story.append(Spacer(1, 6))
         story.extend(Paragraph(markup(p), st.quote) for p in text.closing)
     return story
-
-
-def _greeting(st: styles.Styles) -> Any:
-    return ParagraphStyle("h-greeting", st.body, fontSize=11.5, leading=15, spaceAfter=2)
 
 
 def _row_heading(st: styles.Styles) -> Any:

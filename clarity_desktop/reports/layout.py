@@ -1,6 +1,13 @@
 """What every document shares: page sizes, page furniture (headers, footers, "Page X of
 Y", the DRAFT watermark), encryption, progress and where the bytes go.
 
+Encryption is AES-256 (PDF 2.0 security handler, revision 6) through pikepdf, which wraps
+qpdf, over the PDF reportlab lays out in memory. reportlab's own encryption is RC4
+unless the unmaintained pyaes is present, so it is not used. The unencrypted PDF exists
+only in this process's memory: pikepdf reads it from a BytesIO and writes the encrypted
+file straight into a temporary file (mode 0600, beside the target), which is renamed
+into place once complete and removed if anything fails.
+
 "Page X of Y" needs the page count before the last page exists. The canvas below keeps
 each finished page's drawing state and stamps the labels when the document is saved (the
 classic two-pass canvas): one layout pass, so it costs next to nothing.
@@ -17,7 +24,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from reportlab.lib import pdfencrypt
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, TableStyle
@@ -88,7 +94,37 @@ class Margins:
 
 
 CLINICIAN_MARGINS = Margins(20 * MM, 20 * MM, 22 * MM, 20 * MM)
-HANDOUT_MARGINS = Margins(25 * MM, 25 * MM, 22 * MM, 20 * MM)
+HANDOUT_MARGINS = Margins(20 * MM, 20 * MM, 14 * MM, 14 * MM)
+
+
+PAGE_LABEL_ROOM = "Page 999 of 999"  # the widest page label a document is expected to carry
+FOOTER_SIZE = 8
+
+
+def fit_footer(template: str, name: str, page_size: PageSizeName, edge: float = 20 * MM) -> str:
+    """*template* with "{name}" replaced by *name*, shortened with "…" as far as needed
+    for the line to leave room for the page label at the right: measured in the
+    footer's font, so a long name never runs into "Page X of Y"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    fonts.register_fonts()
+    room = page_dimensions(page_size)[0] - 2 * edge
+    room -= stringWidth(PAGE_LABEL_ROOM, fonts.REGULAR, FOOTER_SIZE) + 16
+
+    def width(text: str) -> float:
+        return float(stringWidth(text, fonts.REGULAR, FOOTER_SIZE))
+
+    whole = template.replace("{name}", name)
+    if width(whole) <= room:
+        return whole
+    low, high = 0, len(name)  # the longest prefix that fits, by halving
+    while low < high:
+        mid = (low + high + 1) // 2
+        if width(template.replace("{name}", name[:mid].rstrip() + "…")) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return template.replace("{name}", name[: max(low, 1)].rstrip() + "…")
 
 
 def table_style(*commands: tuple[Any, ...]) -> Any:
@@ -127,7 +163,7 @@ def _draw_furniture(canv: Any, furniture: Furniture, width: float, height: float
         canv.setLineWidth(0.5)
         canv.line(margin, top - 2.5 * MM, width - margin, top - 2.5 * MM)
     if furniture.footer_left:
-        canv.setFont(fonts.REGULAR, 8)
+        canv.setFont(fonts.REGULAR, FOOTER_SIZE)
         canv.setFillColorRGB(*MUTED)
         canv.drawString(margin, 10 * MM, furniture.footer_left)
     canv.restoreState()
@@ -167,14 +203,6 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
-def _encryption(password: str | None) -> Any:
-    if not password:
-        return None
-    # AES-256 needs the optional pyaes package; without it, 128-bit RC4 (PDF 1.4).
-    strength = 256 if getattr(pdfencrypt, "pyaes", None) else 128
-    return pdfencrypt.StandardEncryption(password, strength=strength)
-
-
 def render(
     story: Sequence[Any],
     *,
@@ -182,10 +210,10 @@ def render(
     furniture: Furniture,
     page_size: PageSizeName = "A4",
     margins: Margins = CLINICIAN_MARGINS,
-    password: str | None = None,
     progress: Progress | None = None,
 ) -> bytes:
-    """Lay out *story* (platypus flowables) and return the PDF's bytes."""
+    """Lay out *story* (platypus flowables) and return the PDF's bytes, unencrypted:
+    see encrypt() and deliver()."""
     fonts.register_fonts()
     width, height = page_dimensions(page_size)
     buffer = BytesIO()
@@ -202,7 +230,6 @@ def render(
         creator=f"{APP_NAME} {__version__}",
         lang="en",
         displayDocTitle=True,
-        encrypt=_encryption(password),
         initialFontName=fonts.REGULAR,
     )
     frame = Frame(
@@ -245,17 +272,41 @@ def _progress_adapter(progress: Progress) -> Callable[[str, int], None]:
     return report
 
 
-def deliver(data: bytes, out: Destination) -> bytes | None:
-    """Hand the finished PDF over: bytes when *out* is None, else write and return None.
+def encrypt(data: bytes, password: str, into: BinaryIO) -> None:
+    """Write *data* (an unencrypted PDF held in memory) to *into*, encrypted with AES-256
+    (revision 6) so that it opens only with *password*. Every permission is granted:
+    the password is the protection, not viewer restrictions."""
+    import pikepdf  # here: only saving with a password needs it
 
-    A path is written to a temporary file beside it and renamed into place, so a
-    failure never leaves a half-written PDF under the chosen name; like the practice's
-    own files, the PDF is readable by its owner only.
+    encryption = pikepdf.Encryption(user=password, owner=password, R=6, aes=True, metadata=True)
+    with pikepdf.open(BytesIO(data)) as pdf:
+        pdf.save(into, encryption=encryption)
+
+
+def _write(data: bytes, password: str | None, into: BinaryIO) -> None:
+    if password:
+        encrypt(data, password, into)
+    else:
+        into.write(data)
+
+
+def deliver(data: bytes, out: Destination, password: str | None = None) -> bytes | None:
+    """Hand the finished PDF over, encrypted when there is a *password*: bytes when
+    *out* is None, else write and return None.
+
+    A path is written to a temporary file beside it (mode 0600, from mkstemp) and
+    renamed into place, so a failure never leaves a half-written PDF under the chosen
+    name; like the practice's own files, the PDF is readable by its owner only. With a
+    password, only encrypted bytes are ever written to that file.
     """
     if out is None:
-        return data
+        if not password:
+            return data
+        buffer = BytesIO()
+        encrypt(data, password, buffer)
+        return buffer.getvalue()
     if not isinstance(out, str | os.PathLike):
-        out.write(data)
+        _write(data, password, out)
         return None
     path = Path(os.fspath(out))
     try:  # a short temporary name: the chosen one may be as long as the system allows
@@ -264,7 +315,7 @@ def deliver(data: bytes, out: Destination) -> bytes | None:
         raise _about(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _write(data, password, handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -299,10 +350,9 @@ def finish(
         furniture=furniture,
         page_size=page_size,
         margins=margins,
-        password=password,
         progress=progress,
     )
-    result = deliver(data, out)
+    result = deliver(data, out, password)
     if progress is not None:
         progress(1.0)
     return result

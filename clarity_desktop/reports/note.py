@@ -1,8 +1,9 @@
 """The session note as a record copy: for the file, a records request or a referral.
 
 It prints what the record holds and nothing it does not: sections in the template's
-order, the step tags, where each partner stood, the electronic signature and every
-addendum in the order written. A note that is not signed is marked DRAFT on every page
+order, the step tags, where each partner stood, the readings saved with the note (locked
+with it by the signature), the electronic signature and every addendum in the order
+written. A note that is not signed is marked DRAFT on every page
 (header and watermark) so an unsigned copy can never pass for the record; a signed note
 carries no such word anywhere.
 """
@@ -18,11 +19,20 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
+from clarity_desktop.domain.dynamics import CoupleReading
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, ordered_sections
 from clarity_desktop.reports import layout, styles
 from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
-from clarity_desktop.reports.text import day, day_and_time, markup, paragraphs
+from clarity_desktop.reports.note_readings import PartnerReadingRow, readings_story
+from clarity_desktop.reports.text import (
+    FlowingText,
+    LeadIn,
+    day,
+    day_and_time,
+    markup,
+    paragraphs,
+)
 
 DRAFT_MARK = "DRAFT — not signed"
 
@@ -64,6 +74,8 @@ class NoteDocument:
     addenda: tuple[AddendumEntry, ...] = ()
     printed_at: datetime | None = None
     extra: Mapping[str, str] = field(default_factory=dict)  # more label -> value rows
+    partner_readings: tuple[PartnerReadingRow, ...] = ()  # attending partners, in order
+    couple: CoupleReading | None = None  # the couple's loop (joint sessions)
 
     @property
     def signed(self) -> bool:
@@ -73,10 +85,6 @@ class NoteDocument:
 def note_title(note: NoteDocument) -> str:
     title = f"Session note — {note.case_name} — {day(note.session_starts_at)}"
     return title if note.signed else f"{title} (DRAFT)"
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _details(note: NoteDocument) -> list[tuple[str, str]]:
@@ -155,8 +163,10 @@ def note_story(note: NoteDocument) -> list[Any]:
             f" Last saved {day_and_time(note.last_saved, zone=True)}." if note.last_saved else ""
         )
         closing = Paragraph(markup(f"{DRAFT_MARK}.{saved}"), _alert(st.label))
+    # The readings are part of what the signature locks, so they stand with it.
+    runs.append(readings_story(note.partner_readings, note.couple, signed=note.signed))
     runs[-1] += [Spacer(1, 12), closing]
-    story.extend(KeepTogether(run) if len(run) > 1 else run[0] for run in runs)
+    story.extend(_together(run) for run in runs)
 
     for number, addendum in enumerate(note.addenda, start=1):
         head = (
@@ -165,12 +175,22 @@ def note_story(note: NoteDocument) -> list[Any]:
         )
         body = list(paragraphs(addendum.body, st.body))
         first = [Paragraph("Addenda", st.heading)] if number == 1 else [Spacer(1, 8)]
-        story.append(KeepTogether([*first, Paragraph(markup(head), st.label), *body[:1]]))
+        story.append(_together([*first, Paragraph(markup(head), st.label), *body[:1]]))
         story.extend(body[1:])
     return story
 
 
 _RULE = (0.75, 0.76, 0.78)
+
+
+def _together(run: list[Any]) -> Any:
+    """Keep a heading with the first line of its text: a long paragraph (FlowingText)
+    keeps just its first lines under the heading, so it does not jump a whole page."""
+    if len(run) == 1:
+        return run[0]
+    if isinstance(run[-1], FlowingText):
+        return LeadIn(run[:-1], run[-1])
+    return KeepTogether(run)
 
 
 def _alert(style: Any) -> Any:
@@ -186,9 +206,12 @@ def build_note(
     progress: Progress | None = None,
 ) -> bytes | None:
     """Write the note's PDF to *out* (a path or binary file), or return its bytes."""
-    footer = f"Session note · {_shorten(note.case_name, 50)} · {day(note.session_starts_at)}"
-    if note.printed_at is not None:
-        footer = f"{footer} · printed {day_and_time(note.printed_at)}"
+    printed = f" · printed {day_and_time(note.printed_at)}" if note.printed_at else ""
+    footer = layout.fit_footer(
+        "Session note · {name} · " + day(note.session_starts_at) + printed,
+        note.case_name,
+        page_size,
+    )
     furniture = layout.Furniture(
         header_left="Confidential clinical record",
         header_right="Session note" if note.signed else DRAFT_MARK,

@@ -74,9 +74,68 @@ def clinician() -> Styles:
 
 @cache
 def handout() -> Styles:
+    """Client handouts: 10 pt text on 14 pt leading, so that a step's words, a
+    message of 600 characters and the closing words share one A4 or Letter page."""
     fonts.register_fonts()
     base = ParagraphStyle(
         "h-body",
+        fontName=fonts.REGULAR,
+        fontSize=10,
+        leading=14,
+        textColor=_rgb((0.15, 0.16, 0.18)),
+        spaceAfter=3,
+    )
+    return Styles(
+        title=ParagraphStyle(
+            "h-title",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=20,
+            leading=24,
+            textColor=_rgb(TEAL),
+            spaceAfter=3,
+        ),
+        subtitle=ParagraphStyle(
+            "h-subtitle", base, fontSize=10.5, leading=14, textColor=_rgb(CLAY), spaceAfter=1
+        ),
+        heading=ParagraphStyle(
+            "h-heading",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=_rgb(TEAL),
+            spaceBefore=6,
+            spaceAfter=2.5,
+            keepWithNext=True,
+        ),
+        body=base,
+        small=ParagraphStyle(
+            "h-small", base, fontSize=9, leading=12, textColor=_rgb((0.35, 0.37, 0.4))
+        ),
+        label=ParagraphStyle(
+            "h-label",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceAfter=0,
+            textColor=_rgb(TEAL),
+        ),
+        bullet=ParagraphStyle("h-bullet", base, spaceAfter=2.5),
+        quote=ParagraphStyle(
+            "h-quote", base, fontName=fonts.ITALIC, textColor=_rgb(TEAL), spaceAfter=0
+        ),
+    )
+
+
+@cache
+def overview() -> Styles:
+    """The five-steps overview: one page with room to spare, so the larger, calmer
+    set (11.5 pt text on 16.5 pt leading)."""
+    fonts.register_fonts()
+    base = ParagraphStyle(
+        "o-body",
         fontName=fonts.REGULAR,
         fontSize=11.5,
         leading=16.5,
@@ -85,13 +144,13 @@ def handout() -> Styles:
     )
     return Styles(
         title=ParagraphStyle(
-            "h-title", base, fontName=fonts.BOLD, fontSize=23, leading=28, textColor=_rgb(TEAL)
+            "o-title", base, fontName=fonts.BOLD, fontSize=23, leading=28, textColor=_rgb(TEAL)
         ),
         subtitle=ParagraphStyle(
-            "h-subtitle", base, fontSize=12, leading=16, textColor=_rgb(CLAY), spaceAfter=2
+            "o-subtitle", base, fontSize=12, leading=16, textColor=_rgb(CLAY), spaceAfter=2
         ),
         heading=ParagraphStyle(
-            "h-heading",
+            "o-heading",
             base,
             fontName=fonts.BOLD,
             fontSize=13.5,
@@ -103,10 +162,10 @@ def handout() -> Styles:
         ),
         body=base,
         small=ParagraphStyle(
-            "h-small", base, fontSize=9.5, leading=13, textColor=_rgb((0.35, 0.37, 0.4))
+            "o-small", base, fontSize=9.5, leading=13, textColor=_rgb((0.35, 0.37, 0.4))
         ),
         label=ParagraphStyle(
-            "h-label",
+            "o-label",
             base,
             fontName=fonts.BOLD,
             fontSize=11,
@@ -115,12 +174,12 @@ def handout() -> Styles:
             textColor=_rgb(TEAL),
         ),
         bullet=ParagraphStyle(
-            "h-bullet",
+            "o-bullet",
             base,
             leftIndent=16,
             bulletIndent=3,
             spaceAfter=4.5,
             bulletFontName=fonts.REGULAR,
         ),
-        quote=ParagraphStyle("h-quote", base, fontName=fonts.ITALIC, textColor=_rgb(TEAL)),
+        quote=ParagraphStyle("o-quote", base, fontName=fonts.ITALIC, textColor=_rgb(TEAL)),
     )

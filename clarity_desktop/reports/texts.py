@@ -7,8 +7,8 @@ The format (documented for editors in resources/handouts/README.md):
     - item                  a list item; following non-blank lines continue it
     <!-- ... -->            a comment, not printed
 
-Step files (step-1.md ... step-5.md) have about, questions, practices and optionally
-closing; overview.md has about, step 1 ... step 5 and optionally closing. Files are read
+Step files (step-1.md ... step-5.md) have about, questions, practices, safer practices,
+optionally safer questions, and optionally closing; overview.md has about, step 1 ... step 5 and optionally closing. Files are read
 on every print (a few kilobytes, microseconds), so an edit shows on the next handout.
 A mistake in a file is a HandoutTextError naming the file and the problem.
 """
@@ -24,7 +24,14 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.resources import resource_path
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-STEP_SECTIONS = ("about", "questions", "practices", "closing")
+STEP_SECTIONS = (
+    "about",
+    "questions",
+    "practices",
+    "safer questions",
+    "safer practices",
+    "closing",
+)
 OVERVIEW_SECTIONS = ("about", *(f"step {int(s)}" for s in Step), "closing")
 
 
@@ -46,7 +53,9 @@ class ParsedText:
 
 @dataclass(frozen=True)
 class StepText:
-    """The words of one step's handout."""
+    """The words of one step's handout. The safety-aware version (for a case with a
+    safety flag) has the "safer" questions and practices in place of the usual ones:
+    things a person does on their own, never an exercise for the partners together."""
 
     step: Step
     title: str
@@ -54,6 +63,7 @@ class StepText:
     questions: tuple[str, ...]
     practices: tuple[str, ...]
     closing: tuple[str, ...] = ()
+    safety_aware: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,17 +157,26 @@ def _all_text(section: Section | None) -> tuple[str, ...]:
     return (*section.paragraphs, *section.items) if section else ()
 
 
-def load_step(step: Step, folder: Path | None = None) -> StepText:
+def load_step(step: Step, folder: Path | None = None, *, safety_aware: bool = False) -> StepText:
+    """One step's words; *safety_aware* gives the version for a case with a safety flag
+    (its "safer practices" are required, its "safer questions" optional)."""
     path = (folder or default_folder()) / f"step-{int(step)}.md"
     where = path.name
     parsed = parse(_read(path), where, STEP_SECTIONS)
+    questions = _need(parsed, where, "questions", items=True)
+    practices = _need(parsed, where, "practices", items=True)
+    if safety_aware:
+        safer = parsed.sections.get("safer questions")
+        questions = safer.items if safer and safer.items else questions
+        practices = _need(parsed, where, "safer practices", items=True)
     return StepText(
         step=step,
         title=parsed.title,
         about=_need(parsed, where, "about", items=False),
-        questions=_need(parsed, where, "questions", items=True),
-        practices=_need(parsed, where, "practices", items=True),
+        questions=questions,
+        practices=practices,
         closing=_all_text(parsed.sections.get("closing")),
+        safety_aware=safety_aware,
     )
 
 

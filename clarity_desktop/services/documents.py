@@ -12,7 +12,10 @@ text are left out unless the clinician includes them on purpose (both off by def
 and the audit row says when they were included); a handout is
 made from the step, the first names the therapist chose and the
 therapist's message, and nothing else: no note, reading or case detail is read for it.
-For a case with a safety flag, a joint handout is refused until the therapist confirms.
+
+Safety: in a case with a safety flag every handout (joint, one partner's, an individual
+client's) is the safety-aware version, with practices for one person in place of joint
+exercises, and is refused until the therapist confirms (acknowledge_safety).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
+from clarity_desktop.domain.csv_clients import name_key
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
@@ -29,6 +33,7 @@ from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import handouts, layout, summary
 from clarity_desktop.reports.layout import Destination, Progress
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
+from clarity_desktop.reports.note_readings import PartnerReadingRow
 from clarity_desktop.services import cases, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
 from clarity_desktop.store.uow import UnitOfWork
@@ -38,6 +43,10 @@ ACTIONS: tuple[DocumentAction, ...] = ("exported", "printed", "previewed")
 
 SAFETY_FLAG_MESSAGE = (
     "This case has a safety flag. A joint handout may not be safe; confirm to make it anyway."
+)
+SAFETY_AWARE_MESSAGE = (
+    "This case has a safety flag, so the handout has practices for one person in place of "
+    "joint exercises; confirm to make it."
 )
 MAX_FIRST_NAMES = 4
 MAX_FIRST_NAME = 60
@@ -125,6 +134,14 @@ def note_document(note: NoteView, case: CaseDetail, clinician: str) -> NoteDocum
             for a in sorted(note.addenda, key=lambda a: (a.created_at, a.id))
         ),
         printed_at=datetime.now().astimezone(),
+        partner_readings=tuple(
+            PartnerReadingRow(names.get(pid, "Unknown"), reading)
+            for pid, reading in sorted(
+                note.partner_readings.items(), key=lambda kv: order.get(kv[0], 0)
+            )
+            if not reading.is_empty
+        ),
+        couple=note.couple_reading,
     )
 
 
@@ -355,7 +372,8 @@ def handout_pdf(
     action: DocumentAction = "exported",
 ) -> bytes | None:
     """One step's client handout. *partner_id* None in a couple case means a joint
-    handout (both partners), which a safety flag blocks unless *acknowledge_safety*."""
+    handout (both partners). In a case with a safety flag every handout is the
+    safety-aware version and needs *acknowledge_safety*."""
     _check_action(action)
     size = layout.page_size_name(page_size)
     names = clean_first_names(first_names)
@@ -364,22 +382,24 @@ def handout_pdf(
     if partner_id is not None and partner_id not in {p.id for p in case.partners}:
         raise ValidationError("That partner does not belong to this case.", "partner_id")
     joint = case.kind is CaseKind.COUPLE and partner_id is None
-    if joint and case.safety_flag and not acknowledge_safety:
-        raise ValidationError(SAFETY_FLAG_MESSAGE, "acknowledge_safety")
+    if case.safety_flag and not acknowledge_safety:
+        message = SAFETY_FLAG_MESSAGE if joint else SAFETY_AWARE_MESSAGE
+        raise ValidationError(message, "acknowledge_safety")
     handout = handouts.HandoutInput(
         step=Step(step),
         first_names=names,
         message=text,
         given_on=given_on or date.today(),
         author=uow.actor,
+        safety_aware=case.safety_flag,
     )
     data = handouts.build_handout(
         handout, out, page_size=size, password=password or None, progress=progress
     )
     who = "joint" if joint else f"partner {partner_id}" if partner_id else "client"
     what = f"client handout PDF, step {int(step)}, {who}"
-    if joint and case.safety_flag:
-        what = f"{what}, safety flag acknowledged"
+    if case.safety_flag:
+        what = f"{what}, safety-aware version, safety flag acknowledged"
     _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
     return data
 
@@ -419,13 +439,21 @@ class HandoutPlan:
     partner_id: int | None  # None: a joint handout
 
 
-def _find_partner(case: CaseDetail, name: str) -> PartnerView:
-    wanted = name.strip().casefold()
-    matches = [p for p in case.partners if p.name.casefold() == wanted]
+def find_partner(case: CaseDetail, name: str) -> PartnerView:
+    """The partner called *name*, by full or first name, ignoring case, accents, spaces
+    and punctuation ("zoe" finds "Zoë", "Lukasz" finds "Łukasz")."""
+    wanted = name_key(name)
+    matches = [p for p in case.partners if wanted and name_key(p.name) == wanted]
     if not matches:
-        matches = [p for p in case.partners if first_name(p.name).casefold() == wanted]
-    if len(matches) != 1:
-        known = ", ".join(p.name for p in case.partners)
+        matches = [p for p in case.partners if wanted and name_key(first_name(p.name)) == wanted]
+    known = ", ".join(p.name for p in case.partners)
+    if len(matches) > 1:
+        raise ValidationError(
+            f"More than one partner is called “{name}” in this case; give the full name "
+            f"(partners: {known}).",
+            "partner_name",
+        )
+    if not matches:
         raise ValidationError(
             f"There is no partner called “{name}” in this case (partners: {known}).",
             "partner_name",
@@ -441,7 +469,7 @@ def plan_handout(
     if case.kind is CaseKind.INDIVIDUAL:
         if joint:
             raise ValidationError("A joint handout is for couples; this is an individual case.")
-        chosen = _find_partner(case, partner) if partner else case.partners[0]
+        chosen = find_partner(case, partner) if partner else case.partners[0]
     elif joint and partner:
         raise ValidationError("Choose a joint handout or one partner's handout, not both.")
     elif joint:
@@ -462,7 +490,7 @@ def plan_handout(
         assert step is not None
         return HandoutPlan(Step(step), names, None)
     elif partner:
-        chosen = _find_partner(case, partner)
+        chosen = find_partner(case, partner)
     else:
         raise ValidationError(
             "For a couple, choose a joint handout or one partner's handout.", "partner"

@@ -12,6 +12,12 @@ Private notes are included. A records request is answered from the full record (
 full record is the legal record); the clinician decides what to release to whom, and
 README.txt says so and lists the private notes. The ZIP itself is not encrypted.
 
+A copy for one partner (*for_partner*) leaves out what belongs to the other partner
+(their private notes with everything kept with them, their contact details, the safety
+screening, the audit entries' details; services/release.py has the rules), lists what
+was withheld and why in README.txt and under "release" in case.json, and marks each
+session whose note was withheld with "note_withheld" (its reason) and "note": null.
+
 Writing is atomic: the ZIP is built in a temporary file beside the target and renamed
 into place, so a failure (or a progress callback that raises to cancel) never leaves a
 partial export under the chosen name; the temporary file of an export that was killed
@@ -83,7 +89,12 @@ without a zone. Absent values are ``null``; texts never are (``""``).
       ],
       "counts": {"sessions": n, "notes": n, "signed_notes": n, "private_notes": n,
                  "addenda": n, "partner_readings": n, "couple_readings": n,
-                 "audit_entries": n}
+                 "audit_entries": n},
+      "release": {                                 # only in a copy for one partner
+        "for_partner": {"id": 12, "name": "..."},
+        "withheld": [{"what": "...", "why": "...", "session_id": 41 | null,
+                      "note_id": 41 | null}]
+      }
     }
 
 A later format adds fields and raises ``format_version`` only when a field changes
@@ -117,7 +128,7 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, ordered_sections
 from clarity_desktop.reports import layout
 from clarity_desktop.reports.note import build_note
-from clarity_desktop.services import documents, parts, views
+from clarity_desktop.services import documents, parts, release, views
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.store.models import AuditEvent, Case, Note, PracticeInfo, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -142,6 +153,8 @@ class ExportSummary:
     addenda: int
     pdfs: int
     audit_entries: int
+    for_partner: str | None = None  # a copy for one partner: their name
+    withheld: tuple[release.Withheld, ...] = ()  # what that copy left out, and why
 
 
 @dataclass(frozen=True)
@@ -152,6 +165,15 @@ class _Snapshot:
     detail: CaseDetail
     notes: list[tuple[NoteView, str]]  # each note with its PDF name
     audit: list[tuple[Any, ...]]
+    release: release.ReleasePlan | None = None  # a copy for one partner
+
+
+def _for_partner(snap: _Snapshot, partner_id: int) -> _Snapshot:
+    """The snapshot as a copy for one partner: see services/release.py."""
+    plan = release.plan(snap.detail, partner_id)
+    payload, audit = release.restrict(snap.payload, snap.audit, plan)
+    kept = [(view, name) for view, name in snap.notes if view.id not in plan.withheld_notes]
+    return _Snapshot(payload, snap.detail, kept, audit, plan)
 
 
 def utc_text(value: datetime | None) -> str | None:
@@ -351,6 +373,11 @@ def _readme(snap: _Snapshot, include_pdfs: bool) -> str:
         "",
         f"Case: {case['display_name']} (case number {case['id']})",
         f"Exported: {exported:%d %B %Y, %H:%M %Z} by {snap.payload['exported_by']}",
+        *(
+            [f"A copy for: {snap.release.partner.name} (what was withheld is listed below)"]
+            if snap.release is not None
+            else []
+        ),
         "",
         "What the files are",
         "",
@@ -387,11 +414,16 @@ def _readme(snap: _Snapshot, include_pdfs: bool) -> str:
         "",
         "Before releasing these records",
         "",
-        "This export is the full clinical record: the full record is the legal record.",
-        "It includes notes marked private, such as notes of individual sessions in",
-        "couples work that may hold what one partner said alone. Deciding what to",
-        "release, and to whom, is the clinician's decision; review the files first.",
     ]
+    if snap.release is not None:
+        lines += release.readme_lines(snap.release)
+    else:
+        lines += [
+            "This export is the full clinical record: the full record is the legal record.",
+            "It includes notes marked private, such as notes of individual sessions in",
+            "couples work that may hold what one partner said alone. Deciding what to",
+            "release, and to whom, is the clinician's decision; review the files first.",
+        ]
     if private:
         lines += ["", f"Private notes in this export ({len(private)}):"]
         lines += [
@@ -436,13 +468,17 @@ def export_case(
     progress: ExportProgress | None = None,
     include_pdfs: bool = True,
     page_size: str = "A4",
+    for_partner: int | None = None,
 ) -> ExportSummary:
-    """Write the case's records to *out_zip* (replacing it); see the module docstring."""
+    """Write the case's records to *out_zip* (replacing it); with *for_partner*, a copy
+    for that partner alone. See the module docstring."""
     out = Path(out_zip)
     _check_target(out)
     size = layout.page_size_name(page_size)
     with uow:
         snap = _snapshot(uow, case_id, include_pdfs)
+    if for_partner is not None:
+        snap = _for_partner(snap, for_partner)
     when = datetime.now()
     with parts.writing(out) as tmp:  # a killed export's part goes at the next start
         with open(tmp, "wb") as handle:
@@ -465,7 +501,7 @@ def export_case(
             handle.flush()
             os.fsync(handle.fileno())
         with uow:
-            uow.audit("exported", "case", case_id, case_id, detail=AUDIT_DETAIL)
+            uow.audit("exported", "case", case_id, case_id, detail=_audit_detail(snap))
             os.replace(tmp, out)
             try:
                 uow.commit()
@@ -483,4 +519,16 @@ def export_case(
         addenda=counts["addenda"],
         pdfs=len(snap.notes) if include_pdfs else 0,
         audit_entries=counts["audit_entries"],
+        for_partner=snap.release.partner.name if snap.release else None,
+        withheld=snap.release.withheld if snap.release else (),
+    )
+
+
+def _audit_detail(snap: _Snapshot) -> str:
+    if snap.release is None:
+        return AUDIT_DETAIL
+    withheld = len(snap.release.withheld_notes)
+    return (
+        f"{AUDIT_DETAIL} for partner {snap.release.partner.id} alone, "
+        f"{withheld} private note{'' if withheld == 1 else 's'} withheld"
     )

@@ -3,9 +3,10 @@
 The panel only collects choices; it announces each change with the delay the preview
 should wait (typing waits longer than a click), and hands out a frozen DocumentChoice.
 
-Safety: in a couple case with a safety flag, the panel opens a handout on the first
-partner's own handout rather than the joint one, and choosing "Both together" shows a
-warning with a tick box; see DocumentDialog for what the tick allows.
+Safety: in a case with a safety flag every handout is the safety-aware version
+(practices for one person in place of joint exercises) and shows a warning with a tick
+box; a couple case opens on the first partner's own handout rather than the joint one,
+and "Both together" warns more strongly. See DocumentDialog for what the tick allows.
 
 Privacy: the case summary and the progress report leave out readings from private
 individual sessions and the safety note's text unless the clinician ticks them here;
@@ -165,17 +166,12 @@ class ChoicesPanel(QWidget):
                 f" QFrame#safetyWarning QLabel {{ color: {t.alert_text}; }}"
             ),
         )
-        warning = QLabel(
-            self.tr(
-                "This case has a safety flag. A handout addressed to both partners may not "
-                "be safe to give; consider each partner's own handout instead."
-            )
-        )
-        warning.setWordWrap(True)
-        self.safety_tick = QCheckBox(self.tr("I have &considered safety for this joint handout"))
+        self.safety_warning = QLabel()
+        self.safety_warning.setWordWrap(True)
+        self.safety_tick = QCheckBox(self.tr("I have &considered safety for this handout"))
         self.safety_tick.toggled.connect(lambda _on: self.changed.emit(0))
         inner = QVBoxLayout(self.safety)
-        inner.addWidget(warning)
+        inner.addWidget(self.safety_warning)
         inner.addWidget(self.safety_tick)
         form.addRow(self.safety)
 
@@ -318,6 +314,9 @@ class ChoicesPanel(QWidget):
         self.changed.emit(CLICK_MS)
 
     def _who_changed(self) -> None:
+        # Each handout in a flagged case is considered on its own: a tick given for one
+        # partner's handout does not carry over to the joint one.
+        self.safety_tick.setChecked(False)
         who = self.who_id()
         for pid, edit in self.names.items():
             edit.setVisible(who == JOINT or pid == who or not self.couple)
@@ -333,6 +332,18 @@ class ChoicesPanel(QWidget):
         self.changed.emit(TYPING_MS)
 
     def _update_safety(self) -> None:
+        if self.is_joint_handout():
+            text = self.tr(
+                "This case has a safety flag. A handout addressed to both partners may not "
+                "be safe to give; consider each partner's own handout instead. Its practices "
+                "are for one person, never exercises to do together."
+            )
+        else:
+            text = self.tr(
+                "This case has a safety flag, so this handout has practices for one person "
+                "in place of joint exercises. Nothing on it mentions safety."
+            )
+        self.safety_warning.setText(text)
         self.safety.setVisible(self.safety_needed())
 
     # ----- reading --------------------------------------------------------------------
@@ -366,8 +377,12 @@ class ChoicesPanel(QWidget):
     def is_joint_handout(self) -> bool:
         return HANDOUT_CHOICES in self.kind().choices and self.couple and self.who_id() == JOINT
 
+    def is_handout(self) -> bool:
+        return HANDOUT_CHOICES in self.kind().choices
+
     def safety_needed(self) -> bool:
-        return self.case.safety_flag and self.is_joint_handout()
+        """Every handout in a case with a safety flag needs the therapist's confirmation."""
+        return self.case.safety_flag and self.is_handout()
 
     def chosen_page_size(self) -> str:
         return str(self.page_size.currentData())

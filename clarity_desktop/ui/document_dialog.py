@@ -7,16 +7,18 @@ print is written to the audit log ("previewed", "exported", "printed"). The prev
 the printed copy live only in memory (see document_preview); only "Save as" writes a
 file, where the therapist chose, optionally password-protected.
 
-Safety flag: a joint handout in a flagged couple case may put a partner at risk (for
-example by encouraging leaning in together), so it takes two deliberate acts.
-- Choosing "Both together" shows a warning and a tick box; the preview of the joint
-  handout appears only once "I have considered safety" is ticked. The preview stays on
-  this screen, so the tick is enough for it, and it is what the service is told
-  (acknowledge_safety=True) for the audited preview.
-- Saving or printing it sends a copy out of the program, so each time a confirmation
-  asks (with Cancel as the default button); only a yes passes acknowledge_safety=True.
-  A yes also ticks the box, since the therapist has now considered it.
-Each partner's own handout needs neither: it is what the dialog offers first.
+Safety flag: in a flagged case every handout is the safety-aware version (practices for
+one person in place of joint exercises), and a joint handout may still put a partner at
+risk, so handouts there take deliberate acts.
+- Every handout shows a warning and a tick box; its preview appears only once "I have
+  considered safety" is ticked. The preview stays on this screen, so the tick is enough
+  for it, and it is what the service is told (acknowledge_safety=True) for the audited
+  preview. Changing who the handout is for clears the tick.
+- Saving or printing one partner's handout needs the tick, or a yes to a confirmation.
+- Saving or printing a joint handout sends a copy addressed to both out of the program,
+  so each time a confirmation asks (with Cancel as the default button); only a yes
+  passes acknowledge_safety=True. A yes also ticks the box.
+The dialog opens a flagged couple case on the first partner's own handout.
 
 Keyboard: no button is the default, so Enter in a field never saves, prints or closes;
 Esc closes; Ctrl+S saves and Ctrl+P prints.
@@ -164,12 +166,18 @@ class DocumentDialog(QDialog):
         self._generation += 1
         generation = self._generation
         if self.choices.safety_needed() and not self.choices.safety_tick.isChecked():
-            self.preview.show_message(
-                self.tr(
+            if self.choices.is_joint_handout():
+                text = self.tr(
                     "This case has a safety flag. Tick “I have considered safety for this "
-                    "joint handout” to see the joint handout, or choose one partner's handout."
+                    "handout” to see the joint handout, or choose one partner's handout."
                 )
-            )
+            else:
+                text = self.tr(
+                    "This case has a safety flag. Tick “I have considered safety for this "
+                    "handout” to see it, with practices for one person in place of joint "
+                    "exercises."
+                )
+            self.preview.show_message(text)
             return
         choice = self.choices.choice(acknowledge_safety=self.choices.safety_needed())
         self.preview.set_building(True)
@@ -218,14 +226,20 @@ class DocumentDialog(QDialog):
             return None
         return password
 
-    def _safety_confirmed(self, question: str) -> bool:
-        """True when no confirmation is needed, or the therapist gave it."""
+    def _safety_confirmed(self, joint_question: str, question: str) -> bool:
+        """True when no confirmation is needed, or the therapist gave it: a joint handout
+        asks every time, one partner's handout only when the box is not ticked."""
         if not self.choices.safety_needed():
+            return True
+        joint = self.choices.is_joint_handout()
+        if not joint and self.choices.safety_tick.isChecked():
             return True
         answer = QMessageBox.warning(
             self,
-            self.tr("Joint handout in a case with a safety flag"),
-            question,
+            self.tr("Joint handout in a case with a safety flag")
+            if joint
+            else self.tr("Handout in a case with a safety flag"),
+            joint_question if joint else question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -244,7 +258,11 @@ class DocumentDialog(QDialog):
         if not self._safety_confirmed(
             self.tr(
                 "This case has a safety flag. Save a handout addressed to both partners anyway?"
-            )
+            ),
+            self.tr(
+                "This case has a safety flag. Save this handout, with practices for one "
+                "person in place of joint exercises?"
+            ),
         ):
             return
         choice = self.choices.choice(acknowledge_safety=self.choices.safety_needed())
@@ -287,7 +305,11 @@ class DocumentDialog(QDialog):
         if not self._safety_confirmed(
             self.tr(
                 "This case has a safety flag. Print a handout addressed to both partners anyway?"
-            )
+            ),
+            self.tr(
+                "This case has a safety flag. Print this handout, with practices for one "
+                "person in place of joint exercises?"
+            ),
         ):
             return
         choice = self.choices.choice(acknowledge_safety=self.choices.safety_needed())

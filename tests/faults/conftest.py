@@ -26,6 +26,9 @@ from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
 from clarity_desktop.store.practice import OpenPractice
+from tests.services.conftest import draft, record_session
+
+__all__ = ["draft", "record_session"]  # the service tests' helpers, for the fault tests
 
 ROOT = Path(__file__).resolve().parents[2]
 

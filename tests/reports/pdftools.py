@@ -87,3 +87,62 @@ def red_pixels(pdf: bytes | Path, page: int = 1) -> int:
         for i in range(0, len(pixels), 3)
         if pixels[i] > pixels[i + 1] + 8 and pixels[i] > pixels[i + 2] + 8
     )
+
+
+def lines(pdf: bytes | Path) -> list[tuple[int, float, float, float, str]]:
+    """Every text line as poppler lays it out: (page, x_min, x_max, y_min, text), with y
+    measured from the top of the page in points."""
+    import html
+    import re
+
+    done = _run("pdftotext", pdf, "-bbox-layout")
+    assert done.returncode == 0, done.stderr
+    out: list[tuple[int, float, float, float, str]] = []
+    page = 0
+    for part in re.split(r"(<page [^>]*>|<line [^>]*>.*?</line>)", done.stdout, flags=re.S):
+        if part.startswith("<page "):
+            page += 1
+        elif part.startswith("<line "):
+            box = dict(re.findall(r'(\w+)="([\d.]+)"', part.split(">", 1)[0]))
+            words = re.findall(r"<word [^>]*>(.*?)</word>", part, flags=re.S)
+            text = html.unescape(" ".join(words))
+            out.append((page, float(box["xMin"]), float(box["xMax"]), float(box["yMin"]), text))
+    return out
+
+
+def words(pdf: bytes | Path) -> list[tuple[int, float, float, float, float, str]]:
+    """Every word: (page, x_min, y_min, x_max, y_max, text), y from the top in points."""
+    import html
+    import re
+
+    done = _run("pdftotext", pdf, "-bbox")
+    assert done.returncode == 0, done.stderr
+    out: list[tuple[int, float, float, float, float, str]] = []
+    page = 0
+    for part in re.split(r"(<page [^>]*>|<word [^>]*>.*?</word>)", done.stdout, flags=re.S):
+        if part.startswith("<page "):
+            page += 1
+        elif part.startswith("<word "):
+            box = dict(re.findall(r'(\w+)="([\d.]+)"', part.split(">", 1)[0]))
+            text = html.unescape(part.split(">", 1)[1].rsplit("<", 1)[0])
+            out.append(
+                (
+                    page,
+                    float(box["xMin"]),
+                    float(box["yMin"]),
+                    float(box["xMax"]),
+                    float(box["yMax"]),
+                    text,
+                )
+            )
+    return out
+
+
+def png_pages(pdf: bytes | Path, folder: Path, *, dpi: int = 60, gray: bool = False) -> list[Path]:
+    """The pages as PNG images (pdftoppm), for looking at; greyscale with *gray*."""
+    source = folder / "doc.pdf"
+    source.write_bytes(pdf if isinstance(pdf, bytes) else pdf.read_bytes())
+    args = ["pdftoppm", "-png", "-r", str(dpi), *(["-gray"] if gray else []), str(source)]
+    done = subprocess.run([*args, str(folder / "page")], capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return sorted(folder.glob("page*.png"))

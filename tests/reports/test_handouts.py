@@ -95,16 +95,6 @@ def test_the_overview_speaks_plainly_and_names_every_step() -> None:
     assert "not to stay or to leave" in printed
 
 
-@pytest.mark.parametrize("size", ["A4", "Letter"])
-def test_the_overview_is_one_page_and_a_handout_at_most_two(size: PageSizeName) -> None:
-    assert pdftools.info(overview(page_size=size))["Pages"] == "1"
-    message = "Try the three-breath pause before Sunday's talk.\nSee you on the 12th."
-    for step in Step:
-        for msg in ("", message):
-            pages = int(pdftools.info(handout(step, page_size=size, message=msg))["Pages"])
-            assert 1 <= pages <= 2, (step, size, msg)
-
-
 def test_the_message_is_printed_as_typed() -> None:
     message = "Zoë & Łukasz: one <small> step, then rest.\n\nWith warmth, Dana"
     printed = pdftools.flat(pdftools.text(handout(Step.LEAN_IN, message=message)))

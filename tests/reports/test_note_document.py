@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.reports import layout
+from clarity_desktop.reports import layout, styles
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, build_note
-from clarity_desktop.reports.text import pieces
+from clarity_desktop.reports.text import wrap_words
 from tests.reports import pdftools
 
 NoteFactory = Callable[..., NoteDocument]
@@ -217,10 +217,16 @@ def test_a_very_long_line_prints_whole(note_doc: NoteFactory) -> None:
     assert int(pdftools.info(data)["Pages"]) > 20
 
 
-@given(st.text(alphabet=st.sampled_from("ab .?;\u00e9"), max_size=400), st.integers(20, 120))
-def test_long_lines_are_cut_without_losing_words(line: str, limit: int) -> None:
-    parts = pieces(line, limit)
-    assert all(0 < len(p) <= limit for p in parts)
-    assert " ".join(parts).split() == line.split() or "".join(parts).replace(" ", "") == (
-        line.replace(" ", "")
+@given(st.text(alphabet=st.sampled_from("ab .?;\u00e9W\u00a0"), max_size=400), st.integers(20, 300))
+def test_long_lines_are_wrapped_without_losing_words(line: str, width: int) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = styles.clinician().body
+    lines = wrap_words(line, style, width)
+    assert all(stringWidth(x, style.fontName, style.fontSize) <= width for x in lines)
+    assert "".join(lines).replace(" ", "") == "".join(line.split(" "))
+    # A line breaks inside a word only when that word is wider than the line.
+    words = [w for w in line.split(" ") if w]
+    assert [w for w in " ".join(lines).split(" ") if w] == words or any(
+        stringWidth(w, style.fontName, style.fontSize) > width for w in words
     )

@@ -208,10 +208,9 @@ def test_a_safety_flag_blocks_a_joint_handout_until_confirmed(
         uow, safety_case.id, Step.LEAN_IN, names, "", acknowledge_safety=True
     )
     assert data is not None and "For Ngozi and Marcus" in pdftools.flat(pdftools.text(data))
-    assert audit_log()[-1][5] == "client handout PDF, step 3, joint, safety flag acknowledged"
-    # One partner's own handout needs no confirmation.
-    ngozi = safety_case.partners[0].id
-    assert documents.handout_pdf(uow, safety_case.id, Step.LEAN_IN, ["Ngozi"], partner_id=ngozi)
+    assert audit_log()[-1][5] == (
+        "client handout PDF, step 3, joint, safety-aware version, safety flag acknowledged"
+    )
 
 
 def test_a_partner_from_another_case_is_refused(
@@ -295,7 +294,12 @@ def test_handouts_never_carry_note_text_or_case_details(
         assert plan.step is Step.LEAN_IN
         made.append(
             documents.handout_pdf(
-                uow, case.id, plan.step, plan.first_names, partner_id=plan.partner_id
+                uow,
+                case.id,
+                plan.step,
+                plan.first_names,
+                partner_id=plan.partner_id,
+                acknowledge_safety=True,
             )
             or b""
         )
@@ -310,7 +314,13 @@ def test_handouts_never_carry_note_text_or_case_details(
         assert "Zoë" in printed or "Łukasz" in printed or "Five steps" in printed
 
     typed = documents.handout_pdf(
-        uow, case.id, Step.LEAN_IN, ["Zoë"], f"On purpose: {MARKER}", partner_id=zoe.id
+        uow,
+        case.id,
+        Step.LEAN_IN,
+        ["Zoë"],
+        f"On purpose: {MARKER}",
+        partner_id=zoe.id,
+        acknowledge_safety=True,
     )
     assert typed is not None and f"On purpose: {MARKER}" in pdftools.text(typed)
 

@@ -43,7 +43,7 @@ def test_every_step_has_guidance_shipped(step: Step) -> None:
     assert g.title == step.title
     assert len(g.explore) >= 3 and len(g.avoid) >= 2
     assert all(item and not item.startswith("-") for item in g.explore + g.avoid)
-    assert g.handout.startswith('"Where you are:')
+    assert g.handout.startswith(f"“{step.title}” (step {int(step)})")
 
 
 def test_the_format_continues_items_skips_comments_and_joins_the_handout() -> None:

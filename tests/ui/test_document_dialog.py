@@ -355,6 +355,52 @@ def test_a_password_protected_save_needs_the_password_to_read(
 # ----- the safety flag -----------------------------------------------------------------
 
 
+def test_one_partners_handout_in_a_flagged_case_needs_the_tick(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    practice: OpenPractice,
+    flagged_case: CaseDetail,
+    settings: Settings,
+    save_to: Callable[[Path], list[str]],
+    tmp_path: Path,
+) -> None:
+    calls = spy_on_handouts(monkeypatch)
+    dialog = open_dialog(qtbot, practice, flagged_case, settings, initial="handout", wait=False)
+    choices = dialog.choices
+    # A flagged case opens on the first partner's own handout, with the warning shown.
+    assert choices.who_id() == flagged_case.partners[0].id
+    assert choices.safety.isVisible()
+    assert "practices for one person in place of joint exercises" in (choices.safety_warning.text())
+    qtbot.wait(1200)  # longer than the debounce: nothing is made before the tick
+    assert dialog.preview.stack.currentWidget() is dialog.preview.message
+    assert "safety flag" in dialog.preview.message.text()
+    assert calls == []
+
+    choices.step.setCurrentIndex(choices.step.findData(int(Step.LEAN_IN)))
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
+        choices.safety_tick.setChecked(True)
+    assert [(c["action"], c["acknowledge_safety"]) for c in calls] == [("previewed", True)]
+    shown = pdftools.flat(preview_text(dialog))
+    assert "Ngozi" in shown and "Ελένη" not in shown
+    assert "Ask each other" not in shown  # the safety-aware version
+    assert "Notice what helps you feel steady in yourself" in shown
+
+    # Ticked, saving one partner's handout asks nothing more.
+    out = tmp_path / "ngozi.pdf"
+    save_to(out)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.save_as()
+    exported = [c for c in calls if c["action"] == "exported"]
+    assert [(c["partner_id"], c["acknowledge_safety"]) for c in exported] == [
+        (flagged_case.partners[0].id, True)
+    ]
+    assert "Ask each other" not in pdftools.text(out)
+
+    # Another partner clears the tick: each handout is considered on its own.
+    choices.choose_who(flagged_case.partners[1].id)
+    assert not choices.safety_tick.isChecked()
+
+
 def test_a_joint_handout_in_a_flagged_case_needs_the_tick_and_a_confirmation(
     qtbot: QtBot,
     modal: ModalAnswerer,
@@ -366,24 +412,23 @@ def test_a_joint_handout_in_a_flagged_case_needs_the_tick_and_a_confirmation(
     tmp_path: Path,
 ) -> None:
     calls = spy_on_handouts(monkeypatch)
-    dialog = open_dialog(qtbot, practice, flagged_case, settings, initial="handout")
+    dialog = open_dialog(qtbot, practice, flagged_case, settings, initial="handout", wait=False)
     choices = dialog.choices
-    # A flagged case opens on the first partner's own handout, with no warning.
-    assert choices.who_id() == flagged_case.partners[0].id
-    assert not choices.safety.isVisible()
-
     choices.choose_who(JOINT)
     assert choices.safety.isVisible()
+    assert "addressed to both partners may not be safe" in choices.safety_warning.text()
     qtbot.wait(1200)  # longer than the debounce: no joint handout is made
     assert dialog.preview.stack.currentWidget() is dialog.preview.message
     assert "safety flag" in dialog.preview.message.text()
-    assert all(c["partner_id"] is not None for c in calls)
+    assert calls == []
 
+    choices.step.setCurrentIndex(choices.step.findData(int(Step.LEAN_IN)))
     with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
         choices.safety_tick.setChecked(True)
     joint = [c for c in calls if c["partner_id"] is None]
     assert [(c["action"], c["acknowledge_safety"]) for c in joint] == [("previewed", True)]
     assert "Ngozi" in preview_text(dialog) and "Ελένη" in preview_text(dialog)
+    assert "Ask each other" not in preview_text(dialog)
 
     # Saving asks again; Cancel leaves no file and no call.
     out = tmp_path / "joint.pdf"
@@ -400,6 +445,14 @@ def test_a_joint_handout_in_a_flagged_case_needs_the_tick_and_a_confirmation(
     exported = [c for c in calls if c["action"] == "exported"]
     assert [(c["partner_id"], c["acknowledge_safety"]) for c in exported] == [(None, True)]
     assert out.exists()
+
+
+def test_without_a_flag_no_warning_and_the_usual_handout(
+    qtbot: QtBot, practice: OpenPractice, case: CaseDetail, settings: Settings
+) -> None:
+    dialog = open_dialog(qtbot, practice, case, settings, initial="handout")
+    assert not dialog.choices.safety.isVisible()
+    assert "Take turns" in pdftools.flat(preview_text(dialog))  # together, at step 2
 
 
 # ----- printing and the audit log ------------------------------------------------------
@@ -519,7 +572,7 @@ def test_the_safety_warning_renders_in_place_of_the_joint_preview(
     settings: Settings,
     tmp_path: Path,
 ) -> None:
-    dialog = open_dialog(qtbot, practice, flagged_case, settings, initial="handout")
+    dialog = open_dialog(qtbot, practice, flagged_case, settings, initial="handout", wait=False)
     dialog.resize(1200, 800)
     dialog.choices.choose_who(JOINT)
     dialog.refresh_preview()

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.services.dto import CaseDetail
@@ -44,6 +44,7 @@ def test_documents_open_from_the_case_menu_with_the_open_case(
 
 def test_export_case_from_the_menu_writes_the_zip(
     qtbot: QtBot,
+    modal: ModalAnswerer,
     practice: OpenPractice,
     couple_case: CaseDetail,
     settings: Settings,
@@ -57,11 +58,16 @@ def test_export_case_from_the_menu_writes_the_zip(
     target = tmp_path / "records.zip"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
     from clarity_desktop.ui import record_actions
+    from clarity_desktop.ui.export_dialog import ExportDialog
 
+    def export_then_close(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExportDialog)
+        dialog.exported.connect(lambda _s: (told.append(dialog.status.text()), dialog.accept()))
+        dialog.export()
+
+    modal.answer(ExportDialog, export_then_close)
     record_actions.export_case(main)
-    qtbot.waitUntil(lambda: bool(told), timeout=15000)
-    assert "not encrypted" in told[0]
+    assert told and "not encrypted" in told[0]
     with zipfile.ZipFile(target) as z:
         assert "case.json" in z.namelist()
