@@ -20,114 +20,40 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from clarity_desktop.domain.errors import ClarityError
-from clarity_desktop.store import anchor, backup, keys, migrate, oslock, seals
+from clarity_desktop.store import anchor, backup, keyring, keys, migrate, oslock, seals
 from clarity_desktop.store.audit_chain import last_link
 from clarity_desktop.store.engine import DatabaseError, make_engine, writer
+from clarity_desktop.store.errors import (  # noqa: F401  (the names callers know from here)
+    KeyFileDamaged,
+    NotAPractice,
+    PracticeBehind,
+    PracticeDamaged,
+    PracticeDiskFull,
+    PracticeError,
+    PracticeExists,
+    PracticeNotFound,
+    PracticeReadOnly,
+    PracticeTooNew,
+    WrongPassphrase,
+    cannot_write,
+    disk_full,
+    full_disk,
+    read_only,
+)
 from clarity_desktop.store.files import db_path, exists, key_path
+from clarity_desktop.store.keyring import (  # noqa: F401
+    mark_legacy_sealed,
+    read_key_file,
+    rewrap_passphrase,
+    trusted_keys,
+    unlock_key,
+    unlock_secrets,
+)
 from clarity_desktop.store.models import PracticeInfo
 from clarity_desktop.store.seals import Ed25519PrivateKey
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 SIGNATURE = "clarity-practice"
-
-
-class PracticeError(ClarityError):
-    """Base for problems opening or creating a practice."""
-
-
-class PracticeNotFound(PracticeError):
-    pass
-
-
-class NotAPractice(PracticeError):
-    pass
-
-
-class PracticeDamaged(PracticeError):
-    pass
-
-
-class WrongPassphrase(PracticeError):
-    pass
-
-
-class PracticeExists(PracticeError):
-    pass
-
-
-class PracticeTooNew(PracticeError):
-    pass
-
-
-class PracticeReadOnly(PracticeError):
-    pass
-
-
-class KeyFileDamaged(NotAPractice):
-    """The key file is ours but damaged: said as such, never as a wrong passphrase."""
-
-
-def key_file_damaged(folder: Path, exc: Exception) -> KeyFileDamaged:
-    reason = str(exc).removeprefix("The practice key file is damaged.").strip()
-    return KeyFileDamaged(
-        f"The practice's key file is damaged{f' ({reason})' if reason else ''}, so no "
-        f"passphrase can unlock the practice in {folder}. Nothing has been changed: copy "
-        "practice.key from the newest folder in backups/ (every backup keeps one) over it."
-    )
-
-
-class PracticeBehind(PracticeDamaged):
-    """The database is behind its anchor: committed work is missing from it."""
-
-
-class PracticeDiskFull(PracticeError):
-    pass
-
-
-ROOM_NEEDED = 1024 * 1024  # below this much free space, an I/O error means a full disk
-
-
-def disk_full(exc: BaseException, folder: Path | None = None) -> bool:
-    """SQLite's and the system's words for a full disk, as opposed to damage. SQLite often
-    says only "disk I/O error" (its log or shared-memory file could not grow): then the
-    free space on the practice's disk decides."""
-    import errno
-    import shutil
-
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return True
-    words = str(exc).lower()
-    if "disk is full" in words or "no space left" in words:
-        return True
-    if folder is not None and ("i/o error" in words or "unable to open" in words):
-        try:
-            return shutil.disk_usage(folder).free < ROOM_NEEDED
-        except OSError:
-            return False
-    return False
-
-
-def full_disk(folder: Path) -> PracticeDiskFull:
-    return PracticeDiskFull(
-        f"The disk that holds the practice in {folder} is full. Nothing has been changed; "
-        "make room on that disk (empty the bin, move large files), then try again."
-    )
-
-
-def read_only(folder: Path) -> PracticeReadOnly:
-    return PracticeReadOnly(
-        f"The practice folder {folder} cannot be written to. Clarity needs to write "
-        "there to keep your records; check the folder's permissions, or copy the "
-        "practice to a folder you can write to."
-    )
-
-
-def cannot_write(exc: BaseException) -> bool:
-    """SQLite's words for a folder or file it may not write (WAL needs to create files
-    beside the database even to read), as opposed to a file it cannot make sense of."""
-    text_ = str(exc).lower()
-    return "readonly" in text_ or "unable to open database file" in text_
 
 
 @dataclass(frozen=True)
@@ -286,51 +212,6 @@ def create(
     return opened, recovery
 
 
-def read_key_file(folder: Path) -> keys.KeyFile:
-    if not folder.is_dir():
-        raise PracticeNotFound(f"There is no practice folder at {folder}.")
-    kp, db = key_path(folder), db_path(folder)
-    if not kp.exists():
-        if db.exists():
-            raise NotAPractice(
-                f"The practice in {folder} has lost its key file, so it cannot be opened."
-            )
-        raise PracticeNotFound(f"There is no Clarity practice in {folder}.")
-    try:
-        keyfile = keys.KeyFile.read(kp)
-    except keys.KeyFileDamaged as exc:
-        raise key_file_damaged(folder, exc) from exc
-    except keys.KeyFileError as exc:
-        raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
-    if not db.exists():
-        raise PracticeDamaged(f"The practice database in {folder} is missing.")
-    return keyfile
-
-
-def unlock_key(folder: Path, secret: str, *, recovery: bool = False) -> bytes:
-    """The database key, or WrongPassphrase. Reads the key file only; touches nothing."""
-    return unlock_secrets(folder, secret, recovery=recovery)[0]
-
-
-def unlock_secrets(
-    folder: Path, secret: str, *, recovery: bool = False
-) -> tuple[bytes, bytes | None]:
-    """(database key, signing seed or None for a key file from before seals)."""
-    keyfile = read_key_file(folder)
-    entry = keyfile.recovery if recovery else keyfile.passphrase
-    secret = keys.normalise_recovery_key(secret) if recovery else secret
-    try:
-        payload = keys.unwrap(entry, secret)
-        return payload[: keys.KEY_BYTES], payload[keys.KEY_BYTES :] or None
-    except keys.WrongSecret:
-        what = "recovery key" if recovery else "passphrase"
-        raise WrongPassphrase(f"That {what} does not unlock this practice.") from None
-    except keys.KeyFileDamaged as exc:
-        raise key_file_damaged(folder, exc) from exc
-    except keys.KeyFileError as exc:
-        raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
-
-
 def _take_locks(folder: Path, window: bool) -> tuple[oslock.SharedHold | oslock.WindowHold, ...]:
     """The window's lock first (a second window is refused before anything is written),
     then the shared lock every program holds; debris of a killed program is removed when
@@ -407,11 +288,6 @@ def open_with_key(
     )
 
 
-def trusted_keys(keyfile: keys.KeyFile, signer: Ed25519PrivateKey | None) -> set[str]:
-    current = seals.public_hex(signer) if signer is not None else keyfile.signer_public
-    return seals.trusted_keys(current, keyfile.former_signers)
-
-
 def _check_anchor(
     folder: Path, engine: Engine, keyfile: keys.KeyFile, signer: Ed25519PrivateKey | None
 ) -> None:
@@ -438,12 +314,6 @@ def _check_anchor(
         )
 
 
-def accept_current_state(opened: OpenPractice) -> None:
-    """The clinician has seen that work is missing and goes on from here: the anchor is
-    rewritten to the database as it is (the caller audits the decision)."""
-    opened.write_anchor()
-
-
 def unlock(
     folder: Path,
     secret: str,
@@ -454,52 +324,11 @@ def unlock(
 ) -> OpenPractice:
     db_key, seed = unlock_secrets(folder, secret, recovery=recovery)
     if seed is None and not recovery:
-        seed = _add_signer(folder, secret, db_key)
+        seed = keyring.add_signer(folder, secret, db_key)
     if accept_missing_work:
         with contextlib.suppress(FileNotFoundError):
             anchor.path_of(folder).unlink()
     return open_with_key(folder, db_key, window=window, seed=seed)
-
-
-def _add_signer(folder: Path, passphrase: str, db_key: bytes) -> bytes:
-    """A practice from before seals gets its signing key at the first passphrase unlock;
-    if the signer changed (a reset after recovery), the new one vouches for the old."""
-    keyfile = read_key_file(folder)
-    seed = secrets.token_bytes(keys.KEY_BYTES)
-    signer = seals.signer_from_seed(seed)
-    former = list(keyfile.former_signers)
-    if keyfile.signer_public and keyfile.signer_public != seals.public_hex(signer):
-        former.append(
-            {"public": keyfile.signer_public, "vouch": seals.vouch(signer, keyfile.signer_public)}
-        )
-    former = [{"public": f["public"], "vouch": seals.vouch(signer, f["public"])} for f in former]
-    params = _params_of(keyfile.passphrase)
-    keys.KeyFile(
-        keyfile.practice_id,
-        keys.wrap(db_key + seed, passphrase, params),
-        keyfile.recovery,
-        signer_public=seals.public_hex(signer),
-        former_signers=tuple(former),
-        legacy_sealed=False,
-    ).write_atomically(key_path(folder))
-    return seed
-
-
-def _params_of(entry: dict[str, object]) -> keys.KdfParams:
-    try:
-        return keys.KdfParams(
-            int(str(entry["time_cost"])),
-            int(str(entry["memory_kib"])),
-            int(str(entry["parallelism"])),
-        )
-    except (KeyError, ValueError):
-        return keys.DEFAULT_KDF
-
-
-def mark_legacy_sealed(folder: Path) -> None:
-    keyfile = read_key_file(folder)
-    if not keyfile.legacy_sealed:
-        dataclasses.replace(keyfile, legacy_sealed=True).write_atomically(key_path(folder))
 
 
 def _unreadable(folder: Path, key: bytes, recorded_salt: str) -> PracticeError:
@@ -520,37 +349,6 @@ def _unreadable(folder: Path, key: bytes, recorded_salt: str) -> PracticeError:
     return PracticeDamaged(
         f"The practice database in {folder} is damaged or is not a Clarity practice."
     )
-
-
-def rewrap_passphrase(
-    folder: Path, secret: str, new_passphrase: str, *, recovery: bool = False
-) -> bytes:
-    """Wrap the unchanged database key under a new passphrase (fresh salt). Only the small
-    key file is rewritten, atomically; the database is not touched. The recovery key keeps
-    working."""
-    keyfile = read_key_file(folder)
-    db_key, seed = unlock_secrets(folder, secret, recovery=recovery)
-    if seed is None:
-        # The recovery entry of a practice from before seals has no signing key: the new
-        # passphrase gets a new one (vouching for the old) and the recovery entry too.
-        updated = dataclasses.replace(
-            keyfile, passphrase=keys.wrap(db_key, new_passphrase, keys.DEFAULT_KDF)
-        )
-        updated.write_atomically(key_path(folder))
-        seed = _add_signer(folder, new_passphrase, db_key)
-        if recovery:
-            keyfile = read_key_file(folder)
-            dataclasses.replace(
-                keyfile,
-                recovery=keys.wrap(
-                    db_key + seed, keys.normalise_recovery_key(secret), keys.DEFAULT_KDF
-                ),
-            ).write_atomically(key_path(folder))
-        return seed
-    dataclasses.replace(
-        keyfile, passphrase=keys.wrap(db_key + seed, new_passphrase, keys.DEFAULT_KDF)
-    ).write_atomically(key_path(folder))
-    return seed
 
 
 def _backup_before_upgrade(folder: Path, key: bytes | bytearray, revision: str) -> None:
