@@ -501,7 +501,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _explain(exc: Exception) -> str:
     from clarity_desktop.domain.errors import ClarityError
+    from clarity_desktop.store.errors import PracticeBehind
 
+    if isinstance(exc, PracticeBehind):
+        return f"{exc} To go on with it as it is: clarity-desktop check --data-dir FOLDER --accept-missing-work."
     if isinstance(exc, ClarityError | CliError):
         return str(exc)
     if isinstance(exc, PermissionError):

@@ -17,7 +17,13 @@ from clarity_desktop.store import audit_chain, seals, triggers
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
 from clarity_desktop.store.models import AuditEvent, Case, Note
-from clarity_desktop.store.practice import Clinician, OpenPractice, PracticeDamaged, WrongPassphrase
+from clarity_desktop.store.practice import (
+    Clinician,
+    OpenPractice,
+    PracticeBehind,
+    PracticeDamaged,
+    WrongPassphrase,
+)
 
 
 def create_practice(
@@ -223,6 +229,7 @@ __all__ = [
     "reset_passphrase",
     "unlock_practice",
     "verify_audit",
+    "PracticeBehind",
     "PracticeDamaged",
     "WrongPassphrase",
 ]

@@ -309,8 +309,8 @@ def _check_anchor(
             f"The practice in {folder} is missing work that was saved up to "
             f"{found.at:%Y-%m-%d %H:%M} UTC: the database is older than its last clean close "
             "(an older copy may have been put in its place, or its log file was lost). Nothing "
-            "has been changed. Restore the newest backup, or, to go on with the practice as it "
-            "is, run: clarity-desktop check --data-dir FOLDER --accept-missing-work"
+            "has been changed. Restore the newest backup, or go on with the practice as it is "
+            "(that decision is written to the audit trail)."
         )
 
 

@@ -53,6 +53,12 @@ def _unlock(folder: Path, secret: str, recovery: bool) -> Any:
     return practices.unlock_practice(folder, secret, recovery=recovery, window=True)
 
 
+def _unlock_accepting(folder: Path, secret: str) -> Any:
+    from clarity_desktop.services import practices
+
+    return practices.unlock_practice(folder, secret, window=True, accept_missing_work=True)
+
+
 def _create(folder: Path, passphrase: str, repeat: str, name: str, credentials: str) -> Any:
     from clarity_desktop.services import practices
 
@@ -105,6 +111,12 @@ class UnlockWindow(QWidget):
         self.restore_button.hide()
         self.restore_button.clicked.connect(self._restore_newest)
         self._newest_backup: Path | None = None
+        self.accept_button = QPushButton(self.tr("&Go on with the practice as it is"))
+        self.accept_button.setToolTip(
+            self.tr("Work saved after the date shown stays missing; this choice is audited.")
+        )
+        self.accept_button.hide()
+        self.accept_button.clicked.connect(self._accept_missing_work)
 
         self.field_label = QLabel(self.tr("&Passphrase"))
         self.field_label.setBuddy(self.passphrase)
@@ -143,6 +155,7 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.use_recovery)
         layout.addWidget(self.error)
         layout.addWidget(self.restore_button)
+        layout.addWidget(self.accept_button)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.unlock_button)
@@ -212,12 +225,28 @@ class UnlockWindow(QWidget):
                 self.set_busy(True, self._wait_text())
                 self._wait_timer.start()
 
+    def _accept_missing_work(self) -> None:
+        """The database is behind its anchor and the clinician chooses to go on with it."""
+        if not self.passphrase.text():
+            self.show_error(self.tr("Type the passphrase first."))
+            return
+        self.accept_button.hide()
+        self.set_busy(True, self.tr("Unlocking…"))
+        run_task(
+            _unlock_accepting,
+            self.folder,
+            self.passphrase.text(),
+            on_done=self._done,
+            on_fail=self._failed,
+        )
+
     def _offer_backup(self, exc: BaseException) -> None:
         """A damaged practice is never overwritten by itself; the newest verified backup
         is offered instead, and restoring keeps the damaged file as a safety copy."""
         from clarity_desktop.services import backups
-        from clarity_desktop.services.practices import PracticeDamaged
+        from clarity_desktop.services.practices import PracticeBehind, PracticeDamaged
 
+        self.accept_button.setVisible(isinstance(exc, PracticeBehind))
         newest = (
             backups.list_backups(backups.backups_root(self.folder))
             if isinstance(exc, PracticeDamaged)

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pytestqt.qtbot import QtBot
 
 from clarity_desktop.services import notes, practices
 from clarity_desktop.store import audit_chain, triggers
@@ -220,3 +221,39 @@ def test_a_forged_seal_with_a_rebuilt_chain_is_found(
     code, out = check(practice_dir, passphrase)
     assert code == 2
     assert "a key this practice does not know" in out
+
+
+def test_the_unlock_window_explains_missing_work_and_lets_the_clinician_go_on(
+    qtbot: QtBot, closed: SignedRecord, practice_dir: Path, passphrase: str, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from clarity_desktop.ui.unlock import UnlockWindow
+
+    old = tmp_path / "older.clarity"
+    old.write_bytes(db_path(practice_dir).read_bytes())
+    opened = practices.unlock_practice(practice_dir, passphrase)
+    notes.add_addendum(opened.uow(), closed.note_id, "Saved after the copy was taken.")
+    opened.close()
+    db_path(practice_dir).write_bytes(old.read_bytes())
+    window = UnlockWindow(practice_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.passphrase, passphrase)
+    qtbot.keyClick(window.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "missing work" in window.error.text(), timeout=10000)
+    assert window.accept_button.isVisible()
+    with qtbot.waitSignal(window.unlocked, timeout=10000) as blocker:
+        window.accept_button.click()
+    reopened = blocker.args[0]
+    try:
+        with reopened.uow() as uow:
+            from sqlalchemy import select
+
+            from clarity_desktop.store.models import AuditEvent
+
+            actions = uow.session.scalars(select(AuditEvent.action)).all()
+        assert "accepted_missing_work" in actions
+    finally:
+        reopened.close()
+    practices.unlock_practice(practice_dir, passphrase).close()  # opens plainly from now on
