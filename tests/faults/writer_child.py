@@ -7,6 +7,7 @@ usage: python writer_child.py PRACTICE_DIR PASSPHRASE SECONDS
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from datetime import date
@@ -27,7 +28,7 @@ def main() -> None:
     try:
         while time.monotonic() < end:
             i += 1
-            name = f"Writer client {i:05d}"
+            name = f"Writer client {os.getpid()}-{i:05d}"  # unique across runs
             cases.create_case(
                 opened.uow(),
                 CaseInput(
