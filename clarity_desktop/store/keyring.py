@@ -140,3 +140,9 @@ def rewrap_passphrase(
         keyfile, passphrase=keys.wrap(db_key + seed, new_passphrase, keys.DEFAULT_KDF)
     ).write_atomically(key_path(folder))
     return seed
+
+
+def mark_anchored(folder: Path) -> None:
+    keyfile = read_key_file(folder)
+    if not keyfile.anchored:
+        dataclasses.replace(keyfile, anchored=True).write_atomically(key_path(folder))

@@ -165,6 +165,7 @@ class KeyFile:
     # The database file's salt (its first 16 bytes, in hex): when no page decrypts, it tells
     # a key file from another practice from a database whose first bytes are damaged.
     db_salt: str = ""
+    anchored: bool = False  # an anchor has been written: from then on one must be there
 
     def body(self) -> dict[str, Any]:
         return {
@@ -177,6 +178,7 @@ class KeyFile:
             "former_signers": list(self.former_signers),
             "legacy_sealed": self.legacy_sealed,
             "db_salt": self.db_salt,
+            "anchored": self.anchored,
         }
 
     def to_json(self) -> str:
@@ -211,6 +213,7 @@ class KeyFile:
                 ),
                 bool(data.get("legacy_sealed", False)),
                 str(data.get("db_salt", "")),
+                bool(data.get("anchored", False)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KeyFileDamaged("The practice key file is damaged.") from exc

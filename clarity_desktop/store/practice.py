@@ -108,6 +108,7 @@ class OpenPractice:
         anchor.write(
             self.folder, anchor.Anchor(self.practice_id, audit_id, row_hash, utcnow()), self.signer
         )
+        keyring.mark_anchored(self.folder)
 
     def session_factory(self) -> sessionmaker[Session]:
         return self._factory
@@ -231,7 +232,12 @@ def _take_locks(folder: Path, window: bool) -> tuple[oslock.SharedHold | oslock.
 
 
 def open_with_key(
-    folder: Path, db_key: bytes, *, window: bool = False, seed: bytes | None = None
+    folder: Path,
+    db_key: bytes,
+    *,
+    window: bool = False,
+    seed: bytes | None = None,
+    accept_missing_work: bool = False,
 ) -> OpenPractice:
     """Open the database read-write (never create), verify it is ours and not behind its
     anchor, bring it up to date. With *window*, this is the program's window: refused if
@@ -273,7 +279,8 @@ def open_with_key(
                     f"records are unchanged ({exc})."
                 ) from exc
         signer = seals.signer_from_seed(seed) if seed else None
-        _check_anchor(folder, engine, keyfile, signer)
+        if not accept_missing_work:
+            _check_anchor(folder, engine, keyfile, signer)
         salt = backup.salt_of(db_path(folder))
         if keyfile.db_salt != salt:  # a restored file, or a key file from before salts
             dataclasses.replace(keyfile, db_salt=salt).write_atomically(key_path(folder))
@@ -299,6 +306,14 @@ def _check_anchor(
             f"({anchor.ANCHOR_NAME}, which records the newest saved work)."
         ) from exc
     if found is None:
+        if keyfile.anchored:
+            raise PracticeBehind(
+                f"The practice in {folder} has lost its anchor file ({anchor.ANCHOR_NAME}), "
+                "which records the newest saved work, so work missing from the end of the "
+                "record could not be noticed. Nothing has been changed. If the folder was "
+                "copied without it, copy it again whole; or go on with the practice as it is "
+                "(that decision is written to the audit trail)."
+            )
         return
     with engine.connect() as conn:
         row = conn.exec_driver_sql(
@@ -328,7 +343,9 @@ def unlock(
     if accept_missing_work:
         with contextlib.suppress(FileNotFoundError):
             anchor.path_of(folder).unlink()
-    return open_with_key(folder, db_key, window=window, seed=seed)
+    return open_with_key(
+        folder, db_key, window=window, seed=seed, accept_missing_work=accept_missing_work
+    )
 
 
 def _unreadable(folder: Path, key: bytes, recorded_salt: str) -> PracticeError:

@@ -217,7 +217,13 @@ def test_a_forged_seal_with_a_rebuilt_chain_is_found(
     conn.execute(T["trg_notes_signed_no_update"])
     conn.execute(T["trg_audit_no_update"])
     conn.close()
-    (practice_dir / "practice.anchor").unlink()  # and removes the anchor that would tell
+    (practice_dir / "practice.anchor").unlink()  # and removes the anchor that would tell,
+    import dataclasses  # and the key file's note that there was one (its checksum redone)
+
+    from clarity_desktop.store.files import key_path
+
+    keyfile = store.read_key_file(practice_dir)
+    dataclasses.replace(keyfile, anchored=False).write_atomically(key_path(practice_dir))
     code, out = check(practice_dir, passphrase)
     assert code == 2
     assert "a key this practice does not know" in out
@@ -257,3 +263,15 @@ def test_the_unlock_window_explains_missing_work_and_lets_the_clinician_go_on(
     finally:
         reopened.close()
     practices.unlock_practice(practice_dir, passphrase).close()  # opens plainly from now on
+
+
+def test_a_lost_anchor_file_is_noticed_once_the_practice_has_had_one(
+    closed: SignedRecord, practice_dir: Path, passphrase: str
+) -> None:
+    """Deleting the anchor to hide rows cut from the end of the audit trail is noticed."""
+    (practice_dir / "practice.anchor").unlink()
+    with pytest.raises(PracticeBehind, match="lost its anchor file"):
+        practices.unlock_practice(practice_dir, passphrase)
+    code, out = check(practice_dir, passphrase, "--accept-missing-work")
+    assert code == 0, out
+    assert (practice_dir / "practice.anchor").exists()
