@@ -9,7 +9,6 @@ import sys
 import textwrap
 import threading
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot

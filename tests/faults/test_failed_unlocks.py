@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop import cli, cli_safety
 from clarity_desktop.services import backups, practices
-from clarity_desktop.store.audit_chain import verify
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.ui.unlock import UnlockWindow
