@@ -5,6 +5,7 @@ the reader, which must answer with a preview or one clean error, never a crash."
 from __future__ import annotations
 
 import codecs
+import io
 from datetime import date
 
 import pytest
@@ -489,3 +490,68 @@ def test_fuzzed_csv_never_crashes_the_preview(data: str | bytes) -> None:
 @given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
 def test_arbitrary_text_and_bytes_never_crash_the_preview(data: str | bytes) -> None:
     check_preview(data)
+
+
+# Quotation marks ---------------------------------------------------------------------
+
+PLAIN = st.text(
+    alphabet=st.characters(
+        codec="utf-8", exclude_characters='"\r\n,;\t|', exclude_categories=("Cs", "Cc")
+    ),
+    max_size=20,
+)
+
+
+@st.composite
+def lost_quote(draw: st.DrawFn) -> tuple[str, int]:
+    """A well-formed file (any values, quoted as a spreadsheet would, line breaks inside
+    quotes included) in which one row has a value that opens a quote never closed. The
+    rows after it hold no quotation mark that could close it. Returns (text, line)."""
+    sep = draw(st.sampled_from(SEPARATORS))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    text_cells = cells.filter(lambda c: "\x00" not in c)
+    before = draw(st.lists(st.lists(text_cells, min_size=1, max_size=4), max_size=5))
+    after = draw(st.lists(st.lists(PLAIN, min_size=1, max_size=4), max_size=5))
+    row = draw(st.lists(PLAIN, min_size=1, max_size=4))
+    where = draw(st.integers(0, len(row) - 1))
+    row[where] = '"' + row[where]
+    head = [sep.join(["Name", "Pronouns", "Phone"])]
+    head += [sep.join(_quote(c, sep, False) for c in r) for r in before]
+    prefix = newline.join(head) + newline
+    text = prefix + newline.join([sep.join(row)] + [sep.join(r) for r in after])
+    if draw(st.booleans()):
+        text += newline
+    line = len(io.StringIO(prefix, newline="").readlines()) + 1
+    return text, line
+
+
+@settings(max_examples=300, deadline=None)
+@given(lost_quote())
+def test_a_quote_never_closed_refuses_the_file_naming_its_line(case: tuple[str, int]) -> None:
+    text, line = case
+    with pytest.raises(ImportFileError) as caught:
+        preview(text)
+    message = str(caught.value)
+    assert f"line {line} " in message and "quotation mark" in message
+    assert message.endswith(".") and "\n" not in message
+
+
+@st.composite
+def well_quoted(draw: st.DrawFn) -> str:
+    sep = draw(st.sampled_from(SEPARATORS))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    text_cells = cells.filter(lambda c: "\x00" not in c)
+    rows = draw(st.lists(st.lists(text_cells, min_size=1, max_size=5), max_size=8))
+    always = draw(st.booleans())
+    head = sep.join(["Name", "Pronouns", "Phone"])
+    body = [sep.join(_quote(c, sep, always) for c in r) for r in rows]
+    return newline.join([head, *body]) + (newline if draw(st.booleans()) else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(well_quoted())
+def test_well_quoted_files_are_never_refused_for_their_quotes(text: str) -> None:
+    try:
+        preview(text)
+    except ImportFileError as exc:
+        assert "quotation mark" not in str(exc)

@@ -5,9 +5,12 @@ instead, naming the line where the quote was opened."""
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import io
+import itertools
+import re
 from collections.abc import Iterator
 
 from clarity_desktop.domain.errors import ValidationError
@@ -70,15 +73,84 @@ def sniff_delimiter(text: str) -> str:
 
 
 def records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(line where the record starts, cells). Quoted cells may span lines."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    last = 0
+    """(line where the record starts, cells). Quoted cells may span lines.
+
+    Python's reader (not strict) forgives a quotation mark that is never closed: it reads
+    on to the end of the file, and every client after it becomes part of one value. So a
+    record that runs over several lines, and the last record, are checked again here
+    (check_quotes); a lost quote refuses the whole file, naming its line."""
+    lines = io.StringIO(text, newline="").readlines()  # the lines as the reader counts them
+    reader = csv.reader(iter(lines), delimiter=delimiter)
+    start = last = 0
     try:
         for record in reader:
             start, last = last + 1, reader.line_num
+            if last > start:
+                check_quotes(lines, start, last, delimiter)
             yield start, record
     except csv.Error:
+        # Past the reader's limit on one value (128 KB): often the same lost quote.
+        check_quotes(lines, last + 1, len(lines), delimiter)
         raise ImportFileError(
-            f"Line {last + 1} cannot be read as CSV: a value is far too long "
-            "or a quotation mark is not closed."
+            f"Line {last + 1} cannot be read as CSV: a value on it is far too long."
         ) from None
+    if start:
+        check_quotes(lines, start, last, delimiter)  # a quote left open on the last line
+
+
+def _value_rest(delimiter: str) -> re.Pattern[str]:
+    """The rest of a value: up to the separator or the end of the line."""
+    return re.compile(f"[^{re.escape(delimiter)}\\r\\n]*")
+
+
+def _blanks(delimiter: str) -> re.Pattern[str]:
+    """Spaces (and tabs, unless tab separates) forgiven after a closing quote."""
+    return re.compile(" *" if delimiter == "\t" else "[ \t]*")
+
+
+_QUOTED_BODY = re.compile(r'[^"]*(?:""[^"]*)*')  # up to the closing quote ("" is a quote)
+
+
+def check_quotes(lines: list[str], first: int, last: int, delimiter: str) -> None:
+    """Read lines *first*..*last* (1-based) as one record, the way the CSV reader does, and
+    raise ImportFileError for a quotation mark that is never closed, or that closes on a
+    later line with more of the value after it (a stray quote that found a partner
+    further down). Scanning stops at the first line break outside quotes: the end of the
+    record."""
+    raw = "".join(lines[first - 1 : last])
+    ends = list(itertools.accumulate(len(line) for line in lines[first - 1 : last]))
+
+    def line_of(pos: int) -> int:
+        return first + bisect.bisect_right(ends, pos)
+
+    plain, blanks = _value_rest(delimiter), _blanks(delimiter)
+    pos, size = 0, len(raw)
+    while pos < size:
+        if raw[pos] == '"':  # a quoted value: the reader only honours a quote at its start
+            body = _QUOTED_BODY.match(raw, pos + 1)
+            assert body is not None  # the pattern matches the empty string
+            close = body.end()
+            if close >= size:
+                raise ImportFileError(
+                    f"The quotation mark that opens a value on line {line_of(pos)} is never "
+                    "closed, so everything after it would be read as one value; close it or "
+                    "remove it, then try again."
+                )
+            after = blanks.match(raw, close + 1)
+            assert after is not None
+            follows = raw[after.end()] if after.end() < size else ""
+            spans = line_of(close) > line_of(pos)
+            if spans and follows not in ("", delimiter, "\r", "\n"):
+                raise ImportFileError(
+                    f"The quotation mark that opens a value on line {line_of(pos)} is only "
+                    f"closed on line {line_of(close)}, in the middle of a value, so lines "
+                    f"{line_of(pos)} to {line_of(close)} would be read as one; check the "
+                    f"quotation marks on line {line_of(pos)}, then try again."
+                )
+            pos = close + 1
+        end = plain.match(raw, pos)
+        assert end is not None
+        pos = end.end()  # the rest of the value; quotes inside it are kept as written
+        if pos >= size or raw[pos] != delimiter:
+            return  # a line break outside quotes: the record ends here
+        pos += 1
