@@ -23,6 +23,7 @@ from clarity_desktop.services import cases, importer
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.models import Case, Partner
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.uow import UnitOfWork
 from tests.domain.test_csv_clients import csv_like
 
 TODAY = date(2025, 6, 1)
@@ -107,30 +108,31 @@ def test_an_unresolved_date_order_blocks_the_import_until_chosen(practice: OpenP
     assert born == date(1985, 3, 4)
 
 
-def test_a_failure_on_the_third_case_leaves_no_case_and_no_audit_row(
+def test_a_failure_after_the_rows_are_written_leaves_no_case_and_no_audit_row(
     practice: OpenPractice, audit_log: AuditLog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     p = preview(practice, CLIENTS + "Bo Li,,,,\nCy,,,,\n")
-    real = importer._new_case
-    made: list[int] = []
+    real = UnitOfWork.audit
+    inside: list[tuple[int, int]] = []
 
-    def third_fails(uow: Any, clean: Any, now: Any) -> Case:
-        if len(made) == 2:
+    def disk_full_at_the_audit_row(uow: UnitOfWork, action: str, *args: Any, **kw: Any) -> None:
+        if action == "imported":
+            count = uow.session.execute(select(func.count(Case.id))).scalar_one()
+            people = uow.session.execute(select(func.count(Partner.id))).scalar_one()
+            inside.append((count, people))  # really written, inside the transaction
             raise OSError(28, "No space left on device")
-        case = real(uow, clean, now)
-        made.append(case.id)  # really flushed to the database, inside the transaction
-        return case
+        real(uow, action, *args, **kw)
 
-    monkeypatch.setattr(importer, "_new_case", third_fails)
+    monkeypatch.setattr(UnitOfWork, "audit", disk_full_at_the_audit_row)
     before = audit_log()
     with pytest.raises(OSError):
         importer.import_clients(practice.uow(), p)
-    assert len(made) == 2
+    assert inside == [(5, 5)]
     assert case_count(practice) == 0
     with practice.uow() as uow:
         assert uow.session.execute(select(func.count(Partner.id))).scalar_one() == 0
     assert audit_log() == before
-    monkeypatch.setattr(importer, "_new_case", real)
+    monkeypatch.setattr(UnitOfWork, "audit", real)
     assert len(importer.import_clients(practice.uow(), p)) == 5  # the same preview, in full
 
 

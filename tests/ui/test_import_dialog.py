@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.csv_clients import PreviewRow
 from clarity_desktop.domain.records import PartnerInput
-from clarity_desktop.services import cases, importer
+from clarity_desktop.services import cases
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.store.uow import UnitOfWork
 from clarity_desktop.ui.import_dialog import ImportDialog, ImportPreviewModel
 
 TODAY = date(2025, 6, 1)
@@ -164,10 +165,14 @@ def test_a_failed_import_says_nothing_was_imported_and_keeps_the_dialog_open(
     path.write_text("Name\nAmira\nBo\n", encoding="utf-8")
     choose(qtbot, dialog, monkeypatch, path)
 
-    def disk_full(*args: Any, **kwargs: Any) -> Any:
-        raise OSError(28, "No space left on device")
+    real = UnitOfWork.audit
 
-    monkeypatch.setattr(importer, "_new_case", disk_full)
+    def disk_full(uow: UnitOfWork, action: str, *args: Any, **kwargs: Any) -> None:
+        if action == "imported":  # after the rows went in, before the commit
+            raise OSError(28, "No space left on device")
+        real(uow, action, *args, **kwargs)
+
+    monkeypatch.setattr(UnitOfWork, "audit", disk_full)
     dialog.import_button.click()
     qtbot.waitUntil(dialog.error_banner.isVisible, timeout=5000)
     assert dialog.error_banner.message().startswith("Nothing was imported:")
