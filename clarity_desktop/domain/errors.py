@@ -19,3 +19,15 @@ class NotFound(ClarityError):
 
 class RecordLocked(ClarityError):
     """A signed note or an addendum cannot be changed."""
+
+
+class PracticeBusy(ClarityError):
+    """Another task held the practice's write lock for longer than we could wait; nothing
+    was changed, and trying again shortly will work."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "Another task is writing to the practice just now (an import, a backup or "
+            "another Clarity program); nothing was changed, so please try again in a moment."
+        )

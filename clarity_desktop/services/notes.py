@@ -79,7 +79,14 @@ def full_text(sections: dict[str, str]) -> str:
     return "\n\n".join(t for t in sections.values() if t.strip())
 
 
-def save_draft(uow: UnitOfWork, note_id: int, draft: NoteDraft) -> NoteView:
+def save_draft(
+    uow: UnitOfWork, note_id: int, draft: NoteDraft, *, wait: float | None = None
+) -> NoteView:
+    """Save the note's draft. With *wait*, give up after that many seconds if another
+    task holds the write lock (PracticeBusy; nothing changed): autosave tries again
+    later instead of keeping the window waiting."""
+    if wait is not None:
+        uow.waiting_at_most(wait)
     sections = {k: v for k, v in draft.sections.items() if v.strip()}
     body = full_text(sections)
     if len(body) > MAX_NOTE_CHARS:

@@ -2,6 +2,12 @@
 
 The audit event of an action is added through the same unit of work, so the action and
 its audit row commit together or not at all.
+
+Writers take turns (BEGIN IMMEDIATE); one that waits longer than SQLite's busy timeout
+gets "database is locked". That leaves here as PracticeBusy, one plain sentence, so no
+front shows a driver error for what is only a queue. Autosave must not keep the window
+waiting that long: waiting_at_most() shortens the wait for one unit of work, and the
+editor tries again later.
 """
 
 from __future__ import annotations
@@ -12,9 +18,11 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import PracticeBusy, ValidationError
 from clarity_desktop.store import audit_chain
 from clarity_desktop.store.models import AuditEvent
 
@@ -25,6 +33,14 @@ if TYPE_CHECKING:
 def utcnow() -> datetime:
     """Naive UTC, the form stored in the database."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's answer when another connection kept the write lock longer than we waited."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 class UnitOfWork:
@@ -42,6 +58,8 @@ class UnitOfWork:
         self.actor = actor
         self._session: Session | None = None
         self._last: tuple[int, str] | None = None  # the chain's head within this transaction
+        self._wait_ms: int | None = None
+        self._connection: Connection | None = None
 
     @property
     def session(self) -> Session:
@@ -49,10 +67,47 @@ class UnitOfWork:
             raise RuntimeError("use the unit of work in a with-block")
         return self._session
 
+    def waiting_at_most(self, seconds: float) -> UnitOfWork:
+        """Wait at most *seconds* for another writer, instead of the engine's longer busy
+        timeout, then raise PracticeBusy. The write lock is taken on entering the with
+        block. For autosave on the GUI thread, which must not freeze the window while
+        another program writes: it keeps the draft and tries again a little later."""
+        self._wait_ms = max(0, round(seconds * 1000))
+        return self
+
     def __enter__(self) -> UnitOfWork:
-        self._session = self._factory()
+        self._session = (
+            self._factory() if self._wait_ms is None else self._begin_within(self._wait_ms)
+        )
         self._last = None
         return self
+
+    def _begin_within(self, wait_ms: int) -> Session:
+        """A session on a connection whose busy timeout is *wait_ms* while it takes the
+        write lock (BEGIN IMMEDIATE), and back to its usual value straight after: once the
+        lock is held nothing else in the transaction waits for it."""
+        bind = self._factory.kw["bind"]
+        conn: Connection = bind.connect()  # no transaction yet: BEGIN comes with the session
+        try:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            usual = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+            raw.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            session = self._factory(bind=conn)
+            try:
+                session.connection()  # BEGIN IMMEDIATE
+            except BaseException as exc:
+                session.close()
+                if is_busy(exc):
+                    raise PracticeBusy() from exc
+                raise
+            finally:
+                raw.execute(f"PRAGMA busy_timeout = {usual}")
+        except BaseException:
+            conn.close()
+            raise
+        self._connection = conn
+        return session
 
     def __exit__(
         self,
@@ -66,6 +121,11 @@ class UnitOfWork:
         finally:
             self._session.close()
             self._session = None
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+        if exc is not None and is_busy(exc):
+            raise PracticeBusy() from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

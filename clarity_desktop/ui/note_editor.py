@@ -5,6 +5,12 @@ while typing goes on, whenever focus moves, and before the note is left. A crash
 power cut therefore loses at most the last couple of seconds of typing. Saving runs on
 the GUI thread because it takes a few milliseconds; a failed save keeps the text, says
 so, and tries again.
+
+When another task holds the practice's write lock (an import, a backup, another Clarity
+program), an autosave waits at most AUTOSAVE_WAIT_S, so typing never stalls, then shows
+a calm "Waiting to save…" and tries again after 0.5, 1, 2, then every 4 seconds until
+it saves. The draft stays in the editor all the while; nothing typed is lost. Saves the
+user asked for (leaving the note, signing, locking) wait as long as the database does.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.errors import PracticeBusy
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import SECTIONS, Template, ordered_sections
 from clarity_desktop.services import notes
@@ -45,6 +52,8 @@ from clarity_desktop.ui.unlock import explain
 IDLE_MS = 1000
 MAX_UNSAVED_S = 2.0
 RETRY_MS = 5000
+AUTOSAVE_WAIT_S = 0.2  # the longest an autosave keeps the window waiting for another writer
+BUSY_RETRY_MS = (500, 1000, 2000, 4000)  # then every 4 s, until the draft is saved
 
 
 def local_time(utc: datetime) -> datetime:
@@ -103,11 +112,12 @@ class NoteEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._dirty_since: float | None = None
+        self._busy_tries = 0  # autosaves in a row that found the practice busy
         self._sections: list[SectionEdit] = []
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self._autosave)
 
         self.header = QLabel()
         font = self.header.font()
@@ -316,6 +326,7 @@ class NoteEditor(QWidget):
             QTimer.singleShot(0, self, self._fit_dynamics)  # once the new fields are laid out
             self._dirty = False
             self._dirty_since = None
+            self._busy_tries = 0
             self.save_state.setText(
                 self.tr("Saved %s") % local_time(note.updated_at).strftime("%H:%M")
                 if not note.signed
@@ -328,6 +339,7 @@ class NoteEditor(QWidget):
 
     def clear(self) -> None:
         self._timer.stop()
+        self._busy_tries = 0
         self._note = None
         self.content.hide()
         self.empty.show()
@@ -458,15 +470,20 @@ class NoteEditor(QWidget):
         self._dirty = True
         if self._dirty_since is None:
             self._dirty_since = now
+        if self._busy_tries:
+            return  # "Waiting to save…" stays, and its retry is already planned
         self.save_state.setText(self.tr("Editing…"))
         if now - self._dirty_since >= MAX_UNSAVED_S:
-            self.save_now()
+            self._autosave()
         else:
             self._timer.start(IDLE_MS)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if self._dirty and old is not None and self.isAncestorOf(old):
-            self.save_now()
+        if self._dirty and not self._busy_tries and old is not None and self.isAncestorOf(old):
+            self._autosave()
+
+    def _autosave(self) -> None:
+        self.save_now(wait=AUTOSAVE_WAIT_S)
 
     def _texts(self) -> dict[str, str]:
         return {e.key: e.toPlainText() for e in self._sections}
@@ -486,13 +503,26 @@ class NoteEditor(QWidget):
             couple_reading=self.dynamics.couple_reading(),
         )
 
-    def save_now(self) -> bool:
-        """Save if there is anything unsaved. False if saving failed (the text stays)."""
+    def save_now(self, *, wait: float | None = None) -> bool:
+        """Save if there is anything unsaved. False if saving failed (the text stays).
+        *wait*: give up after that many seconds if another task is writing (autosave)."""
         self._timer.stop()
         if not self._dirty or self._note is None:
             return True
         try:
-            saved = notes.save_draft(self._practice.uow(), self._note.id, self.draft())
+            saved = notes.save_draft(self._practice.uow(), self._note.id, self.draft(), wait=wait)
+        except PracticeBusy:
+            self._busy_tries += 1
+            self.save_state.setText(self.tr("Waiting to save…"))
+            self.save_state.setToolTip(
+                self.tr(
+                    "Another task is writing to the practice just now (an import, a backup or "
+                    "another Clarity program). Your note is kept here and is saved as soon "
+                    "as the practice is free."
+                )
+            )
+            self._timer.start(BUSY_RETRY_MS[min(self._busy_tries, len(BUSY_RETRY_MS)) - 1])
+            return False
         except Exception as exc:
             self.save_state.setText(self.tr("Not saved: %s Retrying…") % explain(exc))
             self.save_state.setToolTip(explain(exc))
@@ -502,6 +532,7 @@ class NoteEditor(QWidget):
         self._note = saved
         self._dirty = False
         self._dirty_since = None
+        self._busy_tries = 0
         self.save_state.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M"))
         self.save_state.setToolTip("")
         self.note_saved.emit(saved.id)
