@@ -487,6 +487,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     sweep_unfinished()  # what a killed export left behind (see services/parts.py)
     args = _parser().parse_args(argv)
+    if args.command is not None:
+        from clarity_desktop.services import unlock_attempts
+
+        unlock_attempts.set_front("command-line")  # written with each wrong passphrase
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:

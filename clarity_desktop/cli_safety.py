@@ -105,17 +105,20 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from clarity_desktop.services import backups
+    from clarity_desktop.services import backups, unlock_attempts
 
+    secret = _secret(args)
     if args.undo:
-        info = backups.undo_restore(args.data_dir, _secret(args))
+        with unlock_attempts.noting_failure(args.data_dir):
+            info = backups.undo_restore(args.data_dir, secret)
         print(
             f"Undid the last restore: the practice is back as it was at "
             f"{info.created_at:%Y-%m-%d %H:%M} UTC ({info.case_count} cases, "
             f"{info.note_count} notes); what the restore brought is kept in backups/."
         )
         return EXIT_OK
-    info = backups.restore(args.data_dir, args.source, _secret(args))
+    with unlock_attempts.noting_failure(args.data_dir):
+        info = backups.restore(args.data_dir, args.source, secret)
     print(
         f"Restored the backup of {info.created_at:%Y-%m-%d %H:%M} UTC "
         f"({info.case_count} cases, {info.note_count} notes); the previous state is kept in backups/."

@@ -25,6 +25,8 @@ ACTIONS: tuple[str, ...] = (
     "searched",
     "unlocked",
     "unlock_failed",
+    "attempts_record_altered",
+    "attempts_record_unverified",
     "closed",
     "reopened",
     "exported",

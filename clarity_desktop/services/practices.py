@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -10,7 +9,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
-from clarity_desktop.services import integrity
+from clarity_desktop.services import integrity, unlock_attempts
 from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder
 from clarity_desktop.store import audit_chain, seals, triggers
@@ -52,6 +51,7 @@ def create_practice(
     with opened.uow() as uow:
         uow.audit("created", "practice")
         uow.commit()
+    unlock_attempts.rearm(opened, None, force=True)  # wrong passphrases get written down
     return opened, recovery
 
 
@@ -65,17 +65,21 @@ def unlock_practice(
 ) -> OpenPractice:
     """Open and audit. *window*: the program's window, of which one per practice may be
     open (refused before anything is written). *accept_missing_work*: the clinician has
-    been told the database is behind its anchor and goes on with it as it is (audited)."""
+    been told the database is behind its anchor and goes on with it as it is (audited).
+    Wrong passphrases are written beside the practice; the next unlock moves them into
+    the audit with its "unlocked" row (services/unlock_attempts.py)."""
     try:
-        opened = store.unlock(
-            folder,
-            secret,
-            recovery=recovery,
-            window=window,
-            accept_missing_work=accept_missing_work,
-        )
+        with unlock_attempts.noting_failure(folder, recovery=recovery):
+            opened = store.unlock(
+                folder,
+                secret,
+                recovery=recovery,
+                window=window,
+                accept_missing_work=accept_missing_work,
+            )
         try:
             with opened.uow() as uow:
+                consumed = unlock_attempts.move_into_audit(uow, opened)
                 uow.audit(
                     "unlocked", "practice", detail="recovery key" if recovery else "passphrase"
                 )
@@ -84,6 +88,7 @@ def unlock_practice(
         except BaseException:
             opened.close()
             raise
+        unlock_attempts.rearm(opened, consumed)
     except OperationalError as exc:
         if store.disk_full(exc, folder):
             raise store.full_disk(folder) from exc
@@ -139,18 +144,6 @@ def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: 
         uow.commit()
 
 
-def record_failed_unlocks(opened: OpenPractice, times: list[datetime]) -> None:
-    """Wrong passphrases cannot be logged while the practice is locked (nothing is
-    written before the key is known), so the window keeps them and they are logged at
-    the next successful unlock."""
-    with opened.uow() as uow:
-        for t in times:
-            uow.audit(
-                "unlock_failed", "practice", detail=f"wrong passphrase at {t:%Y-%m-%d %H:%M:%S} UTC"
-            )
-        uow.commit()
-
-
 def integrity_problems(opened: OpenPractice) -> list[str]:
     """Plain-words problems found by reading the whole file: damaged pages (the
     encryption's own check), SQLite's structural check, records pointing nowhere and
@@ -188,7 +181,8 @@ def check_practice(
     the database structure, the record locks' SQL, every link of the audit chain and every
     seal of a signed record, and count records. Raises a PracticeError naming the first
     problem, and how many more there are."""
-    opened = store.unlock(folder, secret, accept_missing_work=accept_missing_work)
+    with unlock_attempts.noting_failure(folder):  # a wrong passphrase is written down
+        opened = store.unlock(folder, secret, accept_missing_work=accept_missing_work)
     try:
         _after_open(opened, accept_missing_work)
         found = integrity_problems(opened)
@@ -225,7 +219,6 @@ __all__ = [
     "default_folder",
     "demo_folder",
     "passphrase_strength",
-    "record_failed_unlocks",
     "reset_passphrase",
     "unlock_practice",
     "verify_audit",

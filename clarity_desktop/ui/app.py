@@ -12,7 +12,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clarity_desktop import APP_NAME
+from clarity_desktop.services import unlock_attempts
 from clarity_desktop.services.locations import default_folder, demo_folder, practice_exists
 from clarity_desktop.ui import appearance
 from clarity_desktop.ui.clipboard import clipboard_guard
@@ -70,7 +70,6 @@ class AppController(QObject):
         self.window: QWidget | None = None
         self.main: MainWindow | None = None  # kept, hidden, while locked
         self.practice: OpenPractice | None = None
-        self.failed_unlocks: list[datetime] = []
         self._last_unlock: UnlockWindow | None = None
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, clock=clock, parent=self)
         self.idle.idle.connect(self.lock_now)
@@ -101,7 +100,6 @@ class AppController(QObject):
         )
         unlock.unlocked.connect(self._opened)
         self._last_unlock = unlock
-        unlock.attempt_failed.connect(lambda: self.failed_unlocks.append(_utcnow()))
         self._swap(unlock)
         return unlock
 
@@ -120,9 +118,6 @@ class AppController(QObject):
         assert isinstance(practice, practices.OpenPractice)
         self.practice = practice
         self.settings.last_folder = self.folder
-        if self.failed_unlocks:
-            practices.record_failed_unlocks(practice, self.failed_unlocks)
-            self.failed_unlocks = []
         if self.main is not None:
             self.main.resume(practice)
             self._swap(self.main)
@@ -198,11 +193,8 @@ class AppController(QObject):
         self.locked.emit()
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def run_gui(data_dir: Path | None, *, demo: bool = False) -> int:
+    unlock_attempts.set_front("window")  # written with each wrong passphrase typed here
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setOrganizationName("Clarity")

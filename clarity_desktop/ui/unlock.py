@@ -7,6 +7,7 @@ run off the GUI thread (the app also preloads them while the passphrase is typed
 from __future__ import annotations
 
 import errno
+import math
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop import APP_NAME
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
+from clarity_desktop.services import unlock_attempts
 from clarity_desktop.ui import appearance
 from clarity_desktop.ui.clipboard import clipboard_guard
 from clarity_desktop.ui.worker import run_task
@@ -57,6 +59,13 @@ def _unlock_accepting(folder: Path, secret: str) -> Any:
     from clarity_desktop.services import practices
 
     return practices.unlock_practice(folder, secret, window=True, accept_missing_work=True)
+
+
+def _restore(folder: Path, backup: Path, secret: str) -> Any:
+    from clarity_desktop.services import backups
+
+    with unlock_attempts.noting_failure(folder):  # a wrong passphrase here counts too
+        return backups.restore(folder, backup, secret)
 
 
 def _create(folder: Path, passphrase: str, repeat: str, name: str, credentials: str) -> Any:
@@ -161,7 +170,6 @@ class UnlockWindow(QWidget):
         row.addWidget(self.unlock_button)
         layout.addLayout(row)
 
-        self._failures = 0
         self._wait_left = 0
         self.recovered_with: str | None = None  # the recovery key, when it was used
         self._wait_timer = QTimer(self)
@@ -171,6 +179,7 @@ class UnlockWindow(QWidget):
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.use_recovery.toggled.connect(self._recovery_toggled)
         self.passphrase.setFocus()
+        self._wait_as_recorded()
 
     def _recovery_toggled(self, on: bool) -> None:
         self.field_label.setText(self.tr("&Recovery key") if on else self.tr("&Passphrase"))
@@ -208,7 +217,6 @@ class UnlockWindow(QWidget):
         self.set_busy(False)
         self.recovered_with = self.passphrase.text() if self.use_recovery.isChecked() else None
         self.passphrase.clear()
-        self._failures = 0
         self.unlocked.emit(practice)
 
     def _failed(self, exc: BaseException) -> None:
@@ -217,13 +225,18 @@ class UnlockWindow(QWidget):
         self.show_error(explain(exc))
         self._offer_backup(exc)
         if isinstance(exc, WrongPassphrase):
-            self._failures += 1
             self.attempt_failed.emit()
-            # The first slip is free; then 2, 4, 8 … up to 30 seconds between tries.
-            if self._failures >= 2:
-                self._wait_left = min(2 ** (self._failures - 1), 30)
-                self.set_busy(True, self._wait_text())
-                self._wait_timer.start()
+            self._wait_as_recorded()
+
+    def _wait_as_recorded(self) -> None:
+        """The first slip is free; then 2, 4, 8 … up to 30 seconds between tries. Counted
+        from the wrong passphrases written beside the practice since its last unlock (by
+        any window or command), so closing and reopening the program skips no wait."""
+        left = math.ceil(unlock_attempts.seconds_to_wait(self.folder))
+        if left > 0:
+            self._wait_left = left
+            self.set_busy(True, self._wait_text())
+            self._wait_timer.start()
 
     def _accept_missing_work(self) -> None:
         """The database is behind its anchor and the clinician chooses to go on with it."""
@@ -267,7 +280,6 @@ class UnlockWindow(QWidget):
         self.restore_button.show()
 
     def _restore_newest(self) -> None:
-        from clarity_desktop.services import backups
 
         if self._newest_backup is None or not self.passphrase.text():
             self.show_error(self.tr("Type the passphrase first; restoring needs it."))
@@ -275,7 +287,7 @@ class UnlockWindow(QWidget):
         self.set_busy(True, self.tr("Restoring the backup…"))
         self.restore_button.setEnabled(False)
         run_task(
-            backups.restore,
+            _restore,
             self.folder,
             self._newest_backup,
             self.passphrase.text(),
@@ -292,6 +304,7 @@ class UnlockWindow(QWidget):
         self.restore_button.setEnabled(True)
         self.set_busy(False)
         self.show_error(explain(exc))
+        self._wait_as_recorded()  # a wrong passphrase here was written down too
 
     def _wait_text(self) -> str:
         return self.tr("Please wait %d s before trying again.") % self._wait_left

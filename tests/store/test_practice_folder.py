@@ -17,6 +17,7 @@ from sqlalchemy import text
 
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.services import practices
+from clarity_desktop.store import attempts
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import (
@@ -42,15 +43,29 @@ def clinician_of(opened: OpenPractice) -> str:
     return opened.clinician.signature
 
 
+ATTEMPTS_FILES = [attempts.FILE_NAME, attempts.LOCK_NAME]
+
+
+def but_attempts(fingerprint: dict[str, str]) -> dict[str, str]:
+    """A wrong passphrase changes only the record of failed attempts (store/attempts.py)."""
+    return {k: v for k, v in fingerprint.items() if k != attempts.FILE_NAME}
+
+
+def attempts_written(folder: Path) -> int:
+    record = attempts.read(folder)
+    return 0 if record is None else record.total
+
+
 # --- creating -------------------------------------------------------------------------
 
 
-def test_create_makes_exactly_the_database_the_key_file_and_the_lock(
+def test_create_makes_exactly_the_database_the_key_file_the_lock_and_the_attempts_record(
     practice: OpenPractice, practice_dir: Path
 ) -> None:
     practice.close()
     assert sorted(os.listdir(practice_dir)) == [
         "practice.anchor",
+        *ATTEMPTS_FILES,
         "practice.clarity",
         "practice.key",
         "practice.lock",
@@ -189,7 +204,8 @@ def test_wrong_passphrase_is_refused_and_changes_no_file(
     before = folder_fingerprint(closed_dir)
     with pytest.raises(WrongPassphrase, match="passphrase does not unlock this practice"):
         practices.unlock_practice(closed_dir, wrong)
-    assert folder_fingerprint(closed_dir) == before
+    assert but_attempts(folder_fingerprint(closed_dir)) == but_attempts(before)
+    assert attempts_written(closed_dir) == 1  # written down, for the audit at the next unlock
 
 
 def test_passphrase_and_recovery_key_are_not_interchangeable(
@@ -203,7 +219,8 @@ def test_passphrase_and_recovery_key_are_not_interchangeable(
         practices.unlock_practice(closed_dir, passphrase, recovery=True)
     with pytest.raises(WrongPassphrase):
         practices.unlock_practice(closed_dir, closed_recovery_key)
-    assert folder_fingerprint(closed_dir) == before
+    assert but_attempts(folder_fingerprint(closed_dir)) == but_attempts(before)
+    assert attempts_written(closed_dir) == 2
 
 
 # --- not a practice -------------------------------------------------------------------
@@ -392,6 +409,7 @@ def test_overwritten_bytes_are_reported_as_damage_and_nothing_is_written(
     assert "damaged" in str(err)
     assert sorted(os.listdir(closed_dir)) == [
         "practice.anchor",
+        *ATTEMPTS_FILES,
         "practice.clarity",
         "practice.key",
         "practice.lock",
