@@ -16,10 +16,10 @@ user asked for (leaving the note, signing, locking) wait as long as the database
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +45,7 @@ from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui import appearance
 from clarity_desktop.ui.dynamics_panel import DynamicsPanel
 from clarity_desktop.ui.models import when
+from clarity_desktop.ui.note_parts import SaveState, SectionEdit, clear_layout, local_time
 from clarity_desktop.ui.unlock import explain
 
 IDLE_MS = 1000
@@ -54,48 +53,6 @@ MAX_UNSAVED_S = 2.0
 RETRY_MS = 5000
 AUTOSAVE_WAIT_S = 0.2  # the longest an autosave keeps the window waiting for another writer
 BUSY_RETRY_MS = (500, 1000, 2000, 4000)  # then every 4 s, until the draft is saved
-
-
-def local_time(utc: datetime) -> datetime:
-    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
-
-
-def clear_layout(layout: QLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.hide()  # gone from the screen now, freed at the next event loop turn
-            widget.deleteLater()
-
-
-class SectionEdit(QPlainTextEdit):
-    """A plain-text section that grows with its text, so the note reads as one page."""
-
-    def __init__(self, key: str, prompt: str) -> None:
-        super().__init__()
-        self.key = key
-        self.setPlaceholderText(prompt)
-        self.setTabChangesFocus(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def _fit(self, *_: object) -> None:
-        """Fixed height = the wrapped text's height (3 to 30 lines); the page scrolls."""
-        height = 0.0
-        block = self.document().begin()
-        while block.isValid():
-            height += self.blockBoundingRect(block).height()
-            block = block.next()
-        line = self.fontMetrics().lineSpacing()
-        height = min(max(height, 3 * line), 30 * line)
-        margins = 2 * (self.frameWidth() + self.document().documentMargin())
-        self.setFixedHeight(int(height + margins) + 2)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()  # a new width re-wraps the text
 
 
 class NoteEditor(QWidget):
@@ -125,8 +82,7 @@ class NoteEditor(QWidget):
         font.setWeight(QFont.Weight.DemiBold)
         self.header.setFont(font)
         self.header.setWordWrap(True)
-        self.save_state = QLabel()
-        self.save_state.setAccessibleName(self.tr("Save state"))
+        self.save_state = SaveState()
         self.template = QComboBox()
         for t in Template:
             self.template.addItem(t.title, t)
@@ -327,11 +283,7 @@ class NoteEditor(QWidget):
             self._dirty = False
             self._dirty_since = None
             self._busy_tries = 0
-            self.save_state.setText(
-                self.tr("Saved %s") % local_time(note.updated_at).strftime("%H:%M")
-                if not note.signed
-                else ""
-            )
+            self.save_state.saved(None if note.signed else local_time(note.updated_at))
         finally:
             self._loading = False
         self.empty.hide()
@@ -472,7 +424,7 @@ class NoteEditor(QWidget):
             self._dirty_since = now
         if self._busy_tries:
             return  # "Waiting to save…" stays, and its retry is already planned
-        self.save_state.setText(self.tr("Editing…"))
+        self.save_state.editing()
         if now - self._dirty_since >= MAX_UNSAVED_S:
             self._autosave()
         else:
@@ -513,19 +465,11 @@ class NoteEditor(QWidget):
             saved = notes.save_draft(self._practice.uow(), self._note.id, self.draft(), wait=wait)
         except PracticeBusy:
             self._busy_tries += 1
-            self.save_state.setText(self.tr("Waiting to save…"))
-            self.save_state.setToolTip(
-                self.tr(
-                    "Another task is writing to the practice just now (an import, a backup or "
-                    "another Clarity program). Your note is kept here and is saved as soon "
-                    "as the practice is free."
-                )
-            )
+            self.save_state.waiting()
             self._timer.start(BUSY_RETRY_MS[min(self._busy_tries, len(BUSY_RETRY_MS)) - 1])
             return False
         except Exception as exc:
-            self.save_state.setText(self.tr("Not saved: %s Retrying…") % explain(exc))
-            self.save_state.setToolTip(explain(exc))
+            self.save_state.failed(explain(exc))
             self._timer.start(RETRY_MS)
             return False
         before = self._note
@@ -533,8 +477,7 @@ class NoteEditor(QWidget):
         self._dirty = False
         self._dirty_since = None
         self._busy_tries = 0
-        self.save_state.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M"))
-        self.save_state.setToolTip("")
+        self.save_state.saved(datetime.now())
         self.note_saved.emit(saved.id)
         if (before.steps, before.partner_steps, before.private) != (
             saved.steps,
