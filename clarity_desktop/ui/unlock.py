@@ -280,7 +280,6 @@ class UnlockWindow(QWidget):
         self.restore_button.show()
 
     def _restore_newest(self) -> None:
-
         if self._newest_backup is None or not self.passphrase.text():
             self.show_error(self.tr("Type the passphrase first; restoring needs it."))
             return
