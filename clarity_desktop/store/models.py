@@ -94,7 +94,13 @@ class Session(Base):
     """A therapy session (not a database session)."""
 
     __tablename__ = "sessions"
-    __table_args__ = (CheckConstraint("modality IN ('in_person', 'telehealth')", name="modality"),)
+    __table_args__ = (
+        CheckConstraint("modality IN ('in_person', 'telehealth')", name="modality"),
+        CheckConstraint(
+            "status IN ('scheduled', 'held', 'cancelled', 'late_cancelled', 'no_show')",
+            name="status",
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
     starts_at: Mapped[datetime] = mapped_column(DateTime)
@@ -105,12 +111,70 @@ class Session(Base):
         ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # 'scheduled' has no note yet; starting it makes the note and the session 'held'.
+    # 'cancelled', 'late_cancelled' and 'no_show' keep their reason in the record.
+    status: Mapped[str] = mapped_column(String(16), server_default=text("'held'"))
+    status_reason: Mapped[str] = mapped_column(Text, server_default=text("''"))
+    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # Sessions scheduled together as a weekly or fortnightly repeat share this id.
+    series_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     case: Mapped[Case] = relationship(back_populates="sessions")
     note: Mapped[Note | None] = relationship(back_populates="session", uselist=False)
 
 
 Index("ix_sessions_case_starts", Session.case_id, Session.starts_at)
+Index("ix_sessions_starts_at", Session.starts_at)  # the day's schedule across cases
+
+
+class SessionMarker(Base):
+    """A moment tapped during a session (a loop episode, flooding, a repair, a quote);
+    locked with the session's note once it is signed."""
+
+    __tablename__ = "session_markers"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('loop_episode', 'flooding', 'co_regulation', 'repair_attempt', 'quote')",
+            name="kind",
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="RESTRICT"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime)  # UTC, when it was tapped
+    kind: Mapped[str] = mapped_column(String(24))
+    # Who pursued, who flooded, or who attempted the repair.
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
+    )
+    # Who withdrew, in a loop episode.
+    other_partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
+    )
+    landed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # did the repair land?
+    text: Mapped[str] = mapped_column(Text, default="")  # a quote worth keeping
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class HandoutGiven(Base):
+    """A handout given (printed or sent) to a partner, or to both, at a session."""
+
+    __tablename__ = "handouts_given"
+    __table_args__ = (CheckConstraint("step BETWEEN 1 AND 5", name="step"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="RESTRICT"), nullable=True
+    )
+    # NULL: given to both partners.
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
+    )
+    step: Mapped[int] = mapped_column(Integer)
+    given_at: Mapped[datetime] = mapped_column(DateTime)
+    safety_aware: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Note(Base):

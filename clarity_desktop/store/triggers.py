@@ -158,8 +158,35 @@ REVISION_0005: dict[str, str] = {
     **_locked_with_note_0005("partner_readings"),
     **_locked_with_note_0005("couple_readings"),
 }
-TRIGGERS: dict[str, str] = REVISION_0005  # all a current practice has
-OLDER_NAMES = sorted({*REVISION_0001, *REVISION_0002} - set(REVISION_0005))
+
+# Revision 0006: the markers tapped during a session are locked with its note. A marker's
+# lock follows its session (column session_id), and its id may not be taken over by an
+# insert or update that would replace a locked marker.
+_SIGNED_MARKER = (
+    "EXISTS (SELECT 1 FROM session_markers AS m JOIN notes AS n ON n.session_id = m.session_id "
+    "WHERE m.id = {id} AND n.signed_at IS NOT NULL)"
+)
+
+NEW_IN_0006: dict[str, str] = {
+    "trg_session_markers_signed_no_insert": f"""
+        CREATE TRIGGER trg_session_markers_signed_no_insert BEFORE INSERT ON session_markers
+        WHEN {_SIGNED_SESSION.format(id="NEW.session_id")} OR {_SIGNED_MARKER.format(id="NEW.id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_session_markers_signed_no_update": f"""
+        CREATE TRIGGER trg_session_markers_signed_no_update BEFORE UPDATE ON session_markers
+        WHEN {_SIGNED_SESSION.format(id="OLD.session_id")}
+          OR {_SIGNED_SESSION.format(id="NEW.session_id")}
+          OR {_SIGNED_MARKER.format(id="NEW.id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_session_markers_signed_no_delete": f"""
+        CREATE TRIGGER trg_session_markers_signed_no_delete BEFORE DELETE ON session_markers
+        WHEN {_SIGNED_SESSION.format(id="OLD.session_id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+}
+REVISION_0006: dict[str, str] = {**REVISION_0005, **NEW_IN_0006}
+
+TRIGGERS: dict[str, str] = REVISION_0006  # all a current practice has
+OLDER_NAMES = sorted({*REVISION_0001, *REVISION_0002} - set(TRIGGERS))
 
 
 def create(conn: Connection, which: dict[str, str]) -> None:

@@ -86,9 +86,32 @@ def make_signed_record(practice: OpenPractice, case: CaseDetail) -> SignedRecord
         couple_reading=CoupleReading(loops=frozenset({Loop.PURSUE_WITHDRAW}), intensity=5),
     )
     notes.save_draft(practice.uow(), s.note_id, draft)
+    add_marker(practice, s.id, "loop_episode", p1, p2)
+    add_marker(practice, s.id, "quote", text="We keep missing each other.")
     notes.sign_note(practice.uow(), s.note_id)
     add = notes.add_addendum(practice.uow(), s.note_id, "Late entry: the session ran long.")
     return SignedRecord(case.id, s.id, s.note_id, add.id, (p1, p2))
+
+
+def add_marker(
+    practice: OpenPractice,
+    session_id: int,
+    kind: str,
+    partner_id: int | None = None,
+    other_partner_id: int | None = None,
+    text: str = "",
+) -> int:
+    """A marker tapped during the session, written straight to its table."""
+    with practice.engine.begin() as conn:
+        return int(
+            conn.exec_driver_sql(
+                "INSERT INTO session_markers (session_id, at, kind, partner_id, "
+                "other_partner_id, landed, text, created_at) "
+                "VALUES (?, '2024-03-01 10:12:00', ?, ?, ?, NULL, ?, '2024-03-01 10:12:00') "
+                "RETURNING id",
+                (session_id, kind, partner_id, other_partner_id, text),
+            ).scalar_one()
+        )
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from clarity_desktop.services.dto import CaseDetail, NoteDraft
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import OpenPractice
-from tests.faults.conftest import SignedRecord, make_signed_record
+from tests.faults.conftest import SignedRecord, add_marker, make_signed_record
 
 LOCKED_TABLES = (
     "notes",
@@ -33,6 +33,7 @@ LOCKED_TABLES = (
     "note_partner_steps",
     "partner_readings",
     "couple_readings",
+    "session_markers",
 )
 T = "'2024-01-01 00:00:00.000000'"
 
@@ -43,8 +44,11 @@ def snapshot(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
     }
 
 
-def attacks(r: SignedRecord, draft_session: int, draft_note: int) -> list[str]:
+def attacks(
+    r: SignedRecord, draft_session: int, draft_note: int, markers: tuple[int, int]
+) -> list[str]:
     n, s, a = r.note_id, r.session_id, r.addendum_id
+    m, dm = markers  # a marker of the signed session, and one of the draft
     p1, p2 = r.partner_ids
     d, ds = draft_note, draft_session
     note_cols = "(id, session_id, template, sections, private, created_at, updated_at, signed_at, signed_by)"
@@ -120,12 +124,35 @@ def attacks(r: SignedRecord, draft_session: int, draft_note: int) -> list[str]:
         f"co_regulation, co_regulation_note) VALUES ({n}, '[]', '', 10, '', 0, '')",
         f"UPDATE OR REPLACE couple_readings SET note_id = {n} WHERE note_id = {d}",
     ]
+    mark_cols = "(id, session_id, at, kind, partner_id, other_partner_id, landed, text, created_at)"
+    out += [
+        # a signed session keeps its status
+        f"UPDATE sessions SET status = 'cancelled', status_reason = 'forged' WHERE id = {s}",
+        f"UPDATE sessions SET status = 'scheduled' WHERE id = {s}",
+        # the markers tapped during it
+        f"UPDATE session_markers SET text = 'forged' WHERE id = {m}",
+        f"UPDATE session_markers SET session_id = {ds} WHERE id = {m}",
+        f"UPDATE session_markers SET session_id = {s} WHERE id = {dm}",
+        f"DELETE FROM session_markers WHERE session_id = {s}",
+        f"INSERT INTO session_markers {mark_cols} VALUES "
+        f"(888, {s}, {T}, 'flooding', {p1}, NULL, NULL, '', {T})",
+        f"INSERT OR REPLACE INTO session_markers {mark_cols} VALUES "
+        f"({m}, {ds}, {T}, 'quote', NULL, NULL, NULL, 'forged', {T})",
+        f"REPLACE INTO session_markers {mark_cols} VALUES "
+        f"({m}, {s}, {T}, 'quote', NULL, NULL, NULL, 'forged', {T})",
+        f"INSERT INTO session_markers {mark_cols} VALUES "
+        f"({m}, {s}, {T}, 'quote', NULL, NULL, NULL, 'forged', {T}) "
+        "ON CONFLICT(id) DO UPDATE SET text = excluded.text",
+        f"UPDATE OR REPLACE session_markers SET id = {m} WHERE id = {dm}",
+    ]
     out += [f"UPDATE OR REPLACE addenda SET id = {a} WHERE id = {a + 1}"]
     return out
 
 
 @pytest.fixture
-def record(practice: OpenPractice, couple_case: CaseDetail) -> tuple[SignedRecord, int, int]:
+def record(
+    practice: OpenPractice, couple_case: CaseDetail
+) -> tuple[SignedRecord, int, int, tuple[int, int]]:
     r = make_signed_record(practice, couple_case)
     notes.add_addendum(practice.uow(), r.note_id, "A second addendum.")
     # A draft beside it with the same tags and readings, to collide with the signed rows.
@@ -146,7 +173,12 @@ def record(practice: OpenPractice, couple_case: CaseDetail) -> tuple[SignedRecor
             couple_reading=view.couple_reading,
         ),
     )
-    return r, s.id, s.note_id
+    with practice.engine.connect() as conn:
+        signed_marker = conn.exec_driver_sql(
+            "SELECT min(id) FROM session_markers WHERE session_id = ?", (r.session_id,)
+        ).scalar_one()
+    draft_marker = add_marker(practice, s.id, "quote", text="a draft's quote")
+    return r, s.id, s.note_id, (int(signed_marker), draft_marker)
 
 
 def bare_connection(practice: OpenPractice) -> Any:
@@ -160,9 +192,9 @@ def bare_connection(practice: OpenPractice) -> Any:
 
 @pytest.mark.parametrize("via", ["program", "script"])
 def test_no_sql_verb_changes_a_signed_record(
-    practice: OpenPractice, record: tuple[SignedRecord, int, int], via: str
+    practice: OpenPractice, record: tuple[SignedRecord, int, int, tuple[int, int]], via: str
 ) -> None:
-    r, draft_session, draft_note = record
+    r, draft_session, draft_note, markers = record
     conn = (
         connect_raw(db_path(practice.folder), practice.db_key)
         if via == "program"
@@ -171,7 +203,7 @@ def test_no_sql_verb_changes_a_signed_record(
     try:
         before = snapshot(conn)
         changed = []
-        for sql in attacks(r, draft_session, draft_note):
+        for sql in attacks(r, draft_session, draft_note, markers):
             with contextlib.suppress(sqlcipher.DatabaseError):  # refused: what we want
                 conn.execute(sql)
             if snapshot(conn) != before:

@@ -69,6 +69,13 @@ def test_upgrading_keeps_every_record_and_every_lock(revision: str, tmp_path: Pa
         # the addendum, made at this first unlock; everything else exactly as it was.
         after = counts(folder, TABLES)
         assert after == {**before, "audit_events": before["audit_events"] + 1 + 5}
+        with opened.engine.connect() as conn:
+            # Every session an older version made was held: it has its note.
+            assert conn.exec_driver_sql(
+                "SELECT DISTINCT status, status_reason, series_id FROM sessions"
+            ).fetchall() == [("held", "", None)]
+            for table in ("session_markers", "handouts_given"):
+                assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
         assert integrity.legacy_count(opened) == 5
         assert integrity.verify_seals(opened) == []
         with (
