@@ -37,6 +37,13 @@ ACTIONS: tuple[str, ...] = (
     "imported",
     "passphrase_changed",
     "passphrase_reset",
+    "scheduled",
+    "started",
+    "rescheduled",
+    "corrected",
+    "cancelled",
+    "no_show",
+    "discarded",
 )
 
 

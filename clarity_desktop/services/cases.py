@@ -37,6 +37,7 @@ def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
                 func.max(Session.starts_at).label("last"),
                 func.count(Session.id).label("n"),
             )
+            .where(Session.status == "held")  # sessions that took place
             .group_by(Session.case_id)
             .subquery()
         )

@@ -28,6 +28,7 @@ from typing import Literal
 from clarity_desktop.domain.csv_clients import name_key
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import handouts, layout, summary
@@ -210,7 +211,10 @@ def summary_document(
     and readings from the timeline. Private sessions' readings and the safety note are
     printed only when included on purpose."""
     printed = now or datetime.now()
-    sessions = sorted(case.sessions, key=lambda s: (s.starts_at, s.id))
+    # Sessions that took place; scheduled, cancelled and missed ones are in the app and
+    # in the export, not in a summary of the work done.
+    held = (s for s in case.sessions if s.status is SessionStatus.HELD)
+    sessions = sorted(held, key=lambda s: (s.starts_at, s.id))
     if period is not None:
         sessions = [s for s in sessions if s.starts_at in period]
         timeline = summary.in_period(timeline, period)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
 from clarity_desktop.domain.records import CaseKind, Modality
+from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template
 
@@ -51,6 +52,37 @@ class SessionView:
     note_signed: bool
     note_private: bool
     steps: tuple[Step, ...]
+    # Scheduled sessions have no note yet; cancelled ones and no-shows keep their reason.
+    status: SessionStatus = SessionStatus.HELD
+    status_reason: str = ""
+    status_changed_at: datetime | None = None  # UTC
+    series_id: str | None = None  # sessions scheduled together as one weekly/fortnightly series
+
+    @property
+    def is_draft(self) -> bool:
+        """Held, with a note not yet signed: date, time and attendance can be corrected."""
+        return self.note_id is not None and not self.note_signed
+
+
+@dataclass(frozen=True)
+class SessionClash:
+    """Another session of the practice at an overlapping time (a warning, never a block)."""
+
+    session_id: int
+    case_id: int
+    case_name: str
+    starts_at: datetime
+    duration_minutes: int
+    status: SessionStatus
+    clashes_with: datetime  # the start of the session being planned that it overlaps
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What scheduling or rescheduling did, and what it overlaps."""
+
+    sessions: tuple[SessionView, ...]
+    clashes: tuple[SessionClash, ...]
 
 
 @dataclass(frozen=True)

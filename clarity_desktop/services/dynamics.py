@@ -14,7 +14,7 @@ from clarity_desktop.store.uow import UnitOfWork
 
 
 def case_timeline(uow: UnitOfWork, case_id: int) -> Timeline:
-    """Every session of the case, oldest first, with steps and readings. Four queries
+    """Every session of the case that took place, oldest first, with steps and readings. Four queries
     whatever the number of sessions (selectin loading), so 300 sessions stay quick."""
     with uow:
         case = uow.session.execute(
@@ -25,7 +25,7 @@ def case_timeline(uow: UnitOfWork, case_id: int) -> Timeline:
         sessions = (
             uow.session.execute(
                 select(Session)
-                .where(Session.case_id == case_id)
+                .where(Session.case_id == case_id, Session.status == "held")
                 .order_by(Session.starts_at, Session.id)
                 .options(
                     selectinload(Session.note).selectinload(Note.partner_steps),

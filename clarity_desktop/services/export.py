@@ -60,6 +60,10 @@ without a zone. Absent values are ``null``; texts never are (``""``).
           "attending_partner_id": null | 12,       # null: a joint session
           "attending": "Both partners" | "<name>",
           "created_at": time,
+          "status": "scheduled" | "held" | "cancelled" | "late_cancelled" | "no_show",
+          "status_reason": "...",                  # why it was cancelled, or the no-show
+          "status_changed_at": time | null,
+          "series_id": null | "...",               # sessions booked as one repeat series
           "note": null | {
             "id": 40, "template": "five_steps" | "dap" | "soap",
             "private": bool,                       # an individual session's private note
@@ -298,6 +302,10 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
                 "attending_partner_id": s.attending_partner_id,
                 "attending": views.attending_label(case, s.attending_partner_id),
                 "created_at": utc_text(s.created_at),
+                "status": s.status,
+                "status_reason": s.status_reason,
+                "status_changed_at": utc_text(s.status_changed_at) if s.status_changed_at else None,
+                "series_id": s.series_id,
                 "note": note_json,
             }
         )

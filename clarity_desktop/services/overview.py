@@ -54,7 +54,7 @@ class OverviewRow:
     current_steps: tuple[Step | None, ...]  # aligned with partner_names; None: no step yet
     latest_intensity: int | None
     intensity: Movement  # the latest change and the trend, in the domain's words
-    last_session: datetime | None  # the newest session, a booked one included
+    last_session: datetime | None  # the newest session that took place
     flags: tuple[AttentionFlag, ...]
     # Partners at different current steps (both recorded); never for one-partner cases.
     steps_differ: bool
@@ -159,7 +159,7 @@ def _active_timelines(
         )
         .join(Case, Case.id == Session.case_id)
         .outerjoin(Note, Note.session_id == Session.id)
-        .where(Case.status == "active")
+        .where(Case.status == "active", Session.status == "held")
         .order_by(Session.case_id, Session.starts_at, Session.id)
     ).all()
     for session_id, case_id, starts_at, attending, private in sessions:

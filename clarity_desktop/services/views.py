@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.errors import NotFound
 from clarity_desktop.domain.records import CaseKind, Modality
+from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services.dto import (
@@ -67,6 +68,10 @@ def session_view(case: Case, s: Session) -> SessionView:
         note_signed=bool(note and note.signed_at),
         note_private=bool(note and note.private),
         steps=tuple(Step(t.step) for t in note.steps) if note else (),
+        status=SessionStatus(s.status),
+        status_reason=s.status_reason,
+        status_changed_at=s.status_changed_at,
+        series_id=s.series_id,
     )
 
 

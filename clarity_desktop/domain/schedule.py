@@ -1,0 +1,129 @@
+"""A session's life cycle and the therapist's day: statuses, repeats, overlaps, and how
+old an unsigned draft is.
+
+Times here are local wall-clock times, as sessions are stored (``starts_at`` is the time
+as entered), so "today" and "tomorrow at 10:00" mean what the therapist means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+from clarity_desktop.domain.errors import ValidationError
+
+
+class SessionStatus(Enum):
+    SCHEDULED = "scheduled"  # booked ahead; no note until it is started
+    HELD = "held"  # it took place: it has its note
+    CANCELLED = "cancelled"
+    LATE_CANCELLED = "late_cancelled"
+    NO_SHOW = "no_show"
+
+    @property
+    def title(self) -> str:
+        return _STATUS_TITLES[self]
+
+    @property
+    def called_off(self) -> bool:
+        """Cancelled, late-cancelled or a no-show: it did not take place."""
+        return self in (
+            SessionStatus.CANCELLED,
+            SessionStatus.LATE_CANCELLED,
+            SessionStatus.NO_SHOW,
+        )
+
+
+_STATUS_TITLES = {
+    SessionStatus.SCHEDULED: "Scheduled",
+    SessionStatus.HELD: "Held",
+    SessionStatus.CANCELLED: "Cancelled",
+    SessionStatus.LATE_CANCELLED: "Late cancellation",
+    SessionStatus.NO_SHOW: "No-show",
+}
+
+
+class Repeat(Enum):
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+
+    @property
+    def days(self) -> int:
+        return 7 if self is Repeat.WEEKLY else 14
+
+
+MAX_REPEATS = 52  # a year of weekly sessions at most, in one go
+MAX_REASON = 500
+
+
+def series_starts(first: datetime, repeat: Repeat | None, count: int) -> list[datetime]:
+    """The start of every session of a series: *count* sessions, *repeat* apart, at the
+    same wall-clock time (a change to or from summer time keeps the hour the client
+    knows). Without *repeat*, one session."""
+    if repeat is None:
+        if count != 1:
+            raise ValidationError("Choose weekly or fortnightly to schedule a series.", "repeat")
+        return [first]
+    if not 1 <= count <= MAX_REPEATS:
+        raise ValidationError(f"A series has between 1 and {MAX_REPEATS} sessions.", "count")
+    return [first + timedelta(days=repeat.days * i) for i in range(count)]
+
+
+def overlaps(a_start: datetime, a_minutes: int, b_start: datetime, b_minutes: int) -> bool:
+    """Do two sessions share any minute? Back to back (one ends as the next starts) is fine."""
+    a_end = a_start + timedelta(minutes=a_minutes)
+    b_end = b_start + timedelta(minutes=b_minutes)
+    return a_start < b_end and b_start < a_end
+
+
+def clean_reason(value: str | None) -> str:
+    text = (value or "").strip()
+    if len(text) > MAX_REASON:
+        raise ValidationError(
+            f"The reason is too long (at most {MAX_REASON} characters).", "reason"
+        )
+    return text
+
+
+class DraftAge(Enum):
+    """How long an unsigned note has waited since its session: notes are best written
+    the same day; past a day it deserves a look, past three days it is late."""
+
+    FRESH = "fresh"
+    OVER_A_DAY = "over_a_day"
+    OVER_THREE_DAYS = "over_three_days"
+
+
+AMBER_HOURS = 24
+RED_HOURS = 72
+
+
+def draft_age(session_start: datetime, now: datetime) -> DraftAge:
+    hours = (now - session_start).total_seconds() / 3600
+    if hours > RED_HOURS:
+        return DraftAge.OVER_THREE_DAYS
+    if hours > AMBER_HOURS:
+        return DraftAge.OVER_A_DAY
+    return DraftAge.FRESH
+
+
+def age_in_days(session_start: datetime, today: date) -> int:
+    """Whole calendar days since the session's day (0 for today, never negative)."""
+    return max(0, (today - session_start.date()).days)
+
+
+@dataclass(frozen=True)
+class DayWindow:
+    """The days a Today view covers: *first* and the *days* - 1 days after it."""
+
+    first: date
+    days: int = 7
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.first, datetime.min.time())
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(days=self.days)

@@ -1,0 +1,85 @@
+"""What the session actions share: loading a session with its case and note, checking
+who attends, and the words an audit row uses for a session's time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
+from clarity_desktop.domain.records import SessionInput, validate_session
+from clarity_desktop.domain.schedule import SessionStatus
+from clarity_desktop.store.models import Case, Note, Session
+from clarity_desktop.store.uow import UnitOfWork
+
+
+def load(uow: UnitOfWork, session_id: int) -> Session:
+    session = uow.session.execute(
+        select(Session)
+        .where(Session.id == session_id)
+        .options(
+            selectinload(Session.case).selectinload(Case.partners),
+            selectinload(Session.note).selectinload(Note.steps),
+            selectinload(Session.note).selectinload(Note.partner_steps),
+            selectinload(Session.note).selectinload(Note.partner_readings),
+            selectinload(Session.note).selectinload(Note.couple_reading),
+        )
+    ).scalar_one_or_none()
+    if session is None:
+        raise NotFound(f"There is no session number {session_id}.")
+    return session
+
+
+def load_case(uow: UnitOfWork, case_id: int) -> Case:
+    case = uow.session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"There is no case number {case_id}.")
+    return case
+
+
+def require_active(case: Case, doing: str) -> None:
+    if case.status == "closed":
+        raise ValidationError(f"This case is closed; reopen it to {doing}.", "case")
+
+
+def attending(case: Case, data: SessionInput) -> int | None:
+    """The one partner attending, or None for a joint session (and always for an
+    individual case, whose one client attends their own sessions)."""
+    validate_session(data)
+    partner_id = data.attending_partner_id
+    if partner_id is not None and partner_id not in {p.id for p in case.partners}:
+        raise ValidationError("The attending partner does not belong to this case.", "attending")
+    return None if case.kind == "individual" else partner_id
+
+
+def status_of(session: Session) -> SessionStatus:
+    return SessionStatus(session.status)
+
+
+def refuse_signed(session: Session, doing: str) -> None:
+    if session.note is not None and session.note.signed_at is not None:
+        raise RecordLocked(
+            f"This session's note is signed and locked, so it cannot be {doing}; "
+            "add an addendum to the note instead."
+        )
+
+
+def minute(value: datetime) -> datetime:
+    return value.replace(second=0, microsecond=0)
+
+
+def when(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+def is_empty_note(note: Note) -> bool:
+    """Nothing written or recorded: no text, no step tags, no partner steps, no readings."""
+    return (
+        not any(str(v).strip() for v in (note.sections or {}).values())
+        and not note.steps
+        and not note.partner_steps
+        and not note.partner_readings
+        and note.couple_reading is None
+    )

@@ -1,0 +1,210 @@
+"""Sessions that take place: recorded now, started from the schedule, corrected while
+their note is a draft, or discarded when made by mistake."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from clarity_desktop.domain.errors import RecordLocked, ValidationError
+from clarity_desktop.domain.records import Modality, SessionInput
+from clarity_desktop.domain.schedule import SessionStatus
+from clarity_desktop.domain.templates import Template
+from clarity_desktop.services import views
+from clarity_desktop.services.dto import SessionView
+from clarity_desktop.services.sessions.common import (
+    attending,
+    is_empty_note,
+    load,
+    load_case,
+    minute,
+    refuse_signed,
+    require_active,
+    status_of,
+    when,
+)
+from clarity_desktop.store import fts
+from clarity_desktop.store.models import HandoutGiven, Note, Session, SessionMarker
+from clarity_desktop.store.uow import UnitOfWork, utcnow
+
+
+def _new_note(template: Template, attending_partner_id: int | None) -> Note:
+    now = utcnow()
+    # An individual session within couples work is private by default: what one
+    # partner says alone must not reach the couple unless the therapist decides so.
+    return Note(
+        template=template.value,
+        sections={},
+        private=attending_partner_id is not None,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def create_session(
+    uow: UnitOfWork, case_id: int, data: SessionInput, template: Template = Template.FIVE_STEPS
+) -> SessionView:
+    """A session recorded as it happens (or just after): held, with its draft note, so
+    there is always exactly one place to write about it."""
+    with uow:
+        case = load_case(uow, case_id)
+        require_active(case, "record a session")
+        partner_id = attending(case, data)
+        session = Session(
+            case_id=case.id,
+            starts_at=minute(data.starts_at),
+            duration_minutes=data.duration_minutes,
+            modality=data.modality.value,
+            attending_partner_id=partner_id,
+            created_at=utcnow(),
+            status=SessionStatus.HELD.value,
+            status_reason="",
+        )
+        session.note = _new_note(template, partner_id)
+        uow.session.add(session)
+        uow.session.flush()
+        uow.audit("created", "session", session.id, case.id)
+        uow.commit()
+        return views.session_view(case, session)
+
+
+def start_session(
+    uow: UnitOfWork, session_id: int, template: Template = Template.FIVE_STEPS
+) -> SessionView:
+    """A scheduled session begins: its note is made (a draft) and it counts as held."""
+    with uow:
+        session = load(uow, session_id)
+        status = status_of(session)
+        if status is SessionStatus.HELD:
+            raise ValidationError("This session has already been started; open its note.", "status")
+        if status is not SessionStatus.SCHEDULED:
+            raise ValidationError(
+                f"This session is marked “{status.title.lower()}”, so it cannot be started; "
+                "schedule a new session instead.",
+                "status",
+            )
+        require_active(session.case, "start a session")
+        session.note = _new_note(template, session.attending_partner_id)
+        session.status = SessionStatus.HELD.value
+        session.status_changed_at = utcnow()
+        uow.session.flush()
+        uow.audit("started", "session", session.id, session.case_id, when(session.starts_at))
+        uow.commit()
+        return views.session_view(session.case, session)
+
+
+def correct_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> SessionView:
+    """Correct a draft's date, time, duration, modality or attendance (a session entered
+    with the wrong details). Refused once the note is signed: then the record stands and
+    an addendum says what was wrong."""
+    with uow:
+        session = load(uow, session_id)
+        refuse_signed(session, "corrected")
+        if status_of(session) is not SessionStatus.HELD or session.note is None:
+            raise ValidationError(
+                "Only a session with a draft note can be corrected; reschedule a scheduled "
+                "session instead.",
+                "status",
+            )
+        case = session.case
+        partner_id = attending(case, data)
+        note = session.note
+        changes = []
+        new_start = minute(data.starts_at)
+        if new_start != session.starts_at:
+            changes.append(f"time {when(session.starts_at)} -> {when(new_start)}")
+        if data.duration_minutes != session.duration_minutes:
+            changes.append(f"duration {session.duration_minutes} -> {data.duration_minutes} min")
+        if data.modality.value != session.modality:
+            old = Modality(session.modality).title.lower()
+            changes.append(f"setting {old} -> {data.modality.title.lower()}")
+        if partner_id != session.attending_partner_id:
+            _check_attendance_change(session, note, partner_id)
+            changes.append(
+                "attendance "
+                f"{_attendance_word(session.attending_partner_id)} -> {_attendance_word(partner_id)}"
+            )
+            if partner_id is not None and not note.private:
+                # Now an individual session: its note is private, as such notes start.
+                note.private = True
+                changes.append("note made private")
+        if not changes:
+            return views.session_view(case, session)
+        session.starts_at = new_start
+        session.duration_minutes = data.duration_minutes
+        session.modality = data.modality.value
+        session.attending_partner_id = partner_id
+        uow.session.flush()
+        uow.audit("corrected", "session", session.id, case.id, "; ".join(changes))
+        uow.commit()
+        return views.session_view(case, session)
+
+
+def _attendance_word(partner_id: int | None) -> str:
+    return "joint" if partner_id is None else "individual"
+
+
+def _check_attendance_change(session: Session, note: Note, partner_id: int | None) -> None:
+    """What the draft already records must still belong to someone who attended."""
+    if partner_id is None:
+        return  # joint: everyone attended, so every recorded partner still fits
+    recorded = {ps.partner_id for ps in note.partner_steps} | {
+        r.partner_id for r in note.partner_readings
+    }
+    if recorded - {partner_id}:
+        raise ValidationError(
+            "This draft records steps or readings for the partner who would no longer have "
+            "attended; clear those first.",
+            "attending",
+        )
+    if note.couple_reading is not None:
+        raise ValidationError(
+            "This draft records the couple's loop, which belongs to joint sessions; clear it "
+            "first.",
+            "attending",
+        )
+
+
+def discard_session(uow: UnitOfWork, session_id: int) -> None:
+    """Remove a session made by mistake: a scheduled one, or one whose draft note is
+    empty. Never a signed note, never a note with anything in it, and never a
+    cancellation or no-show (those stay in the record). The audit trail keeps that it
+    existed and was discarded."""
+    with uow:
+        session = load(uow, session_id)
+        refuse_signed(session, "discarded")
+        status = status_of(session)
+        if status.called_off:
+            raise ValidationError(
+                f"A session marked “{status.title.lower()}” stays in the record.", "status"
+            )
+        note = session.note
+        if note is not None and not is_empty_note(note):
+            raise ValidationError(
+                "This draft has writing, steps or readings in it, so it is not discarded; "
+                "clear it first if the session really did not happen.",
+                "note",
+            )
+        markers = uow.session.scalar(
+            select(func.count(SessionMarker.id)).where(SessionMarker.session_id == session.id)
+        )
+        handouts = uow.session.scalar(
+            select(func.count(HandoutGiven.id)).where(HandoutGiven.session_id == session.id)
+        )
+        if markers or handouts:
+            raise ValidationError(
+                "Markers or handouts are recorded for this session, so it is not discarded.",
+                "note",
+            )
+        case_id = session.case_id
+        what = "scheduled session" if note is None else "empty draft"
+        detail = f"{what} of {when(session.starts_at)}"
+        if note is not None:
+            if note.signed_at is not None:  # refuse_signed said so; the trigger would too
+                raise RecordLocked("A signed note cannot be discarded.")
+            fts.index_note(uow.session.connection(), note.id, "")  # drops its search row
+            uow.session.delete(note)
+            uow.session.flush()
+        uow.session.delete(session)
+        uow.session.flush()
+        uow.audit("discarded", "session", session_id, case_id, detail)
+        uow.commit()
