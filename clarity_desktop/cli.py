@@ -145,6 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     from clarity_desktop import cli_records  # here: cli_records imports from this module
 
     COMMANDS.update(cli_records.add_commands(cmd))
+    from clarity_desktop import cli_day  # likewise
+
+    COMMANDS.update(cli_day.add_commands(cmd))
     return p
 
 

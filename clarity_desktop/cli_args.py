@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from datetime import date, datetime
 from typing import NoReturn
 
 PROGRAM = "clarity-desktop"
@@ -22,6 +23,26 @@ def page_size(value: str) -> str:
         if value.strip().casefold() == name.casefold():
             return name
     raise argparse.ArgumentTypeError(f"The page size is A4 or Letter, not {value!r}.")
+
+
+def day_and_time(value: str) -> datetime:
+    """--at: "YYYY-MM-DD HH:MM", local time."""
+    try:
+        return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'The time is a date and a time like "2025-03-04 14:00", not {value!r}.'
+        ) from None
+
+
+def day(value: str) -> date:
+    """--date: YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"The date is written YYYY-MM-DD (like 2025-03-04), not {value!r}."
+        ) from None
 
 
 def _choices(text: str) -> list[str]:

@@ -108,9 +108,10 @@ def draft_age(session_start: datetime, now: datetime) -> DraftAge:
     return DraftAge.FRESH
 
 
-def age_in_days(session_start: datetime, today: date) -> int:
-    """Whole calendar days since the session's day (0 for today, never negative)."""
-    return max(0, (today - session_start.date()).days)
+def age_in_days(session_start: datetime, now: datetime) -> int:
+    """Whole days since the session began (0 within its first 24 hours, never negative),
+    so the count agrees with the 24- and 72-hour marks."""
+    return max(0, int((now - session_start).total_seconds() // 86400))
 
 
 @dataclass(frozen=True)

@@ -256,7 +256,7 @@ def _drafts(db: DbSession, now: datetime) -> tuple[DraftItem, ...]:
             case_id=cid,
             case_name=name,
             starts_at=starts,
-            age_days=age_in_days(starts, now.date()),
+            age_days=age_in_days(starts, now),
             age=draft_age(starts, now),
         )
         for note_id, sid, cid, name, starts in rows
