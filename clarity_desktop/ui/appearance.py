@@ -257,6 +257,8 @@ class Tones:
     done: str  # the signed-note rule
     mark_back: str  # matched words in search results
     mark_text: str
+    caution_back: str = "#fff1cc"  # waiting a while (a draft over a day old): amber
+    caution_text: str = "#5c3d00"
 
 
 LIGHT_TONES = Tones(
@@ -282,6 +284,8 @@ DARK_TONES = Tones(
     done="#4cc38a",
     mark_back="#7a6200",
     mark_text="#ffffff",
+    caution_back="#4d3b0a",
+    caution_text="#ffe3a3",
 )
 
 
@@ -363,12 +367,13 @@ def step_text_size(steps: int, settings: Settings | None = None) -> float:
 
 
 def add_text_size_menu(menu: QMenu, window: QWidget, settings: Settings) -> QMenu:
-    """View ▸ Text size: Smaller (Ctrl+-), Larger (Ctrl+= or Ctrl++), Normal (Ctrl+0)."""
+    """View ▸ Text size: Smaller (Ctrl+-), Larger (Ctrl+= or Ctrl++), Normal (from the
+    menu: Ctrl+0 opens Today)."""
     sizes = menu.addMenu(window.tr("&Text size"))
     for text, keys, steps in (
         (window.tr("&Larger"), ("Ctrl+=", "Ctrl++"), 1),
         (window.tr("&Smaller"), ("Ctrl+-",), -1),
-        (window.tr("&Normal size"), ("Ctrl+0",), 0),
+        (window.tr("&Normal size"), (), 0),
     ):
         action = QAction(text, window)
         action.setShortcuts([QKeySequence(k) for k in keys])

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from clarity_desktop.domain.records import unusual_date_warning
 from clarity_desktop.services import cases, sessions
+from clarity_desktop.ui import session_actions
 from clarity_desktop.ui.case_dialog import CaseDialog
 from clarity_desktop.ui.session_dialog import SessionDialog
 from clarity_desktop.ui.unlock import explain
@@ -102,6 +103,15 @@ def new_session(window: MainWindow) -> None:
         if not _confirm_date(window, data.starts_at.date(), "session date"):
             continue
         try:
+            clashes = sessions.find_clashes(
+                window.practice.uow(), [(data.starts_at, data.duration_minutes)]
+            )
+        except Exception as exc:
+            QMessageBox.warning(window, window.tr("Session not recorded"), explain(exc))
+            continue
+        if not session_actions.confirm_clashes(window, clashes, window.tr("Record it")):
+            continue
+        try:
             created = sessions.create_session(
                 window.practice.uow(), case.id, data, dialog.template()
             )
@@ -115,6 +125,7 @@ def new_session(window: MainWindow) -> None:
         window._show_case(detail)
         window.case_panel.select_session(created.id)
         window.events.session_created.emit(case.id, created.id)
+        window.tabs.setCurrentWidget(window.editor)  # typing must land in the note
         if window.editor.section_edits():
             window.editor.section_edits()[0].setFocus()
         return

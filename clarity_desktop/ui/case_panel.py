@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.ui import appearance
 from clarity_desktop.ui.models import ID_ROLE, SessionTableModel
+from clarity_desktop.ui.session_bar import SessionBar
 
 
 def escape(text: str) -> str:
@@ -27,6 +28,8 @@ def escape(text: str) -> str:
 class CasePanel(QWidget):
     session_selected = Signal(int)
     new_session_requested = Signal()
+    schedule_requested = Signal()
+    session_action_requested = Signal(str, int)  # see ui/session_bar.py
     edit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -70,6 +73,12 @@ class CasePanel(QWidget):
         self.new_session = QPushButton(appearance.icon("new-session"), self.tr("&New session…"))
         self.new_session.setAccessibleName(self.tr("New session"))
         self.new_session.clicked.connect(self.new_session_requested)
+        self.schedule = QPushButton(self.tr("Schedule…"))
+        self.schedule.setAccessibleName(self.tr("Schedule sessions"))
+        self.schedule.setToolTip(self.tr("Book sessions ahead, once or as a series"))
+        self.schedule.clicked.connect(self.schedule_requested)
+        self.session_bar = SessionBar()
+        self.session_bar.action_requested.connect(self.session_action_requested)
         self.edit = QPushButton(self.tr("&Edit case…"))
         self.edit.setAccessibleName(self.tr("Edit case"))
         self.edit.clicked.connect(self.edit_requested)
@@ -89,6 +98,7 @@ class CasePanel(QWidget):
         cl.addWidget(self.partners)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_session)
+        buttons.addWidget(self.schedule)
         buttons.addWidget(self.edit)
         buttons.addStretch(1)
         cl.addLayout(buttons)
@@ -97,6 +107,7 @@ class CasePanel(QWidget):
         cl.addWidget(sessions_title)
         cl.addWidget(self.no_sessions)
         cl.addWidget(self.table, 1)
+        cl.addWidget(self.session_bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.empty)
@@ -128,6 +139,7 @@ class CasePanel(QWidget):
         self.partners.setText("<br>".join(lines))
         active = case.status == "active"
         self.new_session.setEnabled(active)
+        self.schedule.setEnabled(active)
         self.new_session.setToolTip(
             "" if active else self.tr("Reopen the case to record a session.")
         )
@@ -137,6 +149,7 @@ class CasePanel(QWidget):
         self.content.show()
         if select_session is not None:
             self.select_session(select_session)
+        self._show_chosen()
 
     def select_session(self, session_id: int) -> None:
         row = self.model.row_of(session_id)
@@ -146,6 +159,7 @@ class CasePanel(QWidget):
     def clear(self) -> None:
         self.case = None
         self.model.set_sessions([])
+        self.session_bar.show_session(None)
         self.content.hide()
         self.empty.show()
 
@@ -153,7 +167,16 @@ class CasePanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(ID_ROLE)) if rows else None
 
+    def current_session(self) -> SessionView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.session_at(rows[0].row()) if rows else None
+
+    def _show_chosen(self) -> None:
+        active = self.case is not None and self.case.status == "active"
+        self.session_bar.show_session(self.current_session(), active)
+
     def _selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        self._show_chosen()
         sid = self.current_session_id()
         if sid is not None:
             self.session_selected.emit(sid)

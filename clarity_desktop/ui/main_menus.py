@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.ui import appearance, backup_actions, record_actions
+from clarity_desktop.ui import appearance, backup_actions, record_actions, session_actions
 from clarity_desktop.ui.audit_dialog import AuditDialog
 from clarity_desktop.ui.idle import CHOICES_MINUTES
 from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
@@ -66,7 +66,7 @@ def _build_menus(window: MainWindow) -> None:
         window._action(window.tr("Change &passphrase…"), None, lambda: _change_passphrase(window))
     )
     practice.addSeparator()
-    window.lock_action = window._action(window.tr("&Lock now"), "Ctrl+L", window.lock)
+    window.lock_action = window._action(window.tr("&Lock now"), "Ctrl+L", window.lock_by_hand)
     practice.addAction(window.lock_action)
     lock_after = practice.addMenu(window.tr("Lock &after inactivity"))
     group = QActionGroup(window)
@@ -79,7 +79,7 @@ def _build_menus(window: MainWindow) -> None:
         group.addAction(action)
         lock_after.addAction(action)
     practice.addAction(
-        window._action(window.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        window._action(window.tr("&Quit"), QKeySequence.StandardKey.Quit, window.quit_by_hand)
     )
 
     case = bar.addMenu(window.tr("&Case"))
@@ -92,7 +92,15 @@ def _build_menus(window: MainWindow) -> None:
     window.new_session_action = window._action(
         window.tr("New &session…"), "Ctrl+Shift+N", window.new_session
     )
-    for a in (window.new_case_action, window.edit_case_action, window.new_session_action):
+    window.schedule_action = window._action(
+        window.tr("Sched&ule sessions…"), None, lambda: session_actions.schedule(window)
+    )
+    for a in (
+        window.new_case_action,
+        window.edit_case_action,
+        window.new_session_action,
+        window.schedule_action,
+    ):
         case.addAction(a)
     case.addSeparator()
     case.addAction(window.close_case_action)
@@ -136,6 +144,8 @@ def _build_menus(window: MainWindow) -> None:
     )
 
     view = bar.addMenu(window.tr("&View"))
+    window.today_tab_action = window._action(window.tr("Toda&y"), "Ctrl+0", window.show_today)
+    view.addAction(window.today_tab_action)
     window.note_tab_action = window._action(
         window.tr("Session &note"), "Ctrl+1", lambda: window.tabs.setCurrentWidget(window.editor)
     )

@@ -18,7 +18,14 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.services import cases, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import appearance, backup_actions, case_actions, main_menus
+from clarity_desktop.ui import (
+    appearance,
+    backup_actions,
+    case_actions,
+    day_guard,
+    main_menus,
+    session_actions,
+)
 from clarity_desktop.ui.case_list import CaseListPanel
 from clarity_desktop.ui.case_panel import CasePanel
 from clarity_desktop.ui.dashboard import CaseDashboard
@@ -27,6 +34,7 @@ from clarity_desktop.ui.note_editor import NoteEditor
 from clarity_desktop.ui.overview import OverviewPanel
 from clarity_desktop.ui.search_dialog import SearchDialog
 from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.today_view import TodayView
 from clarity_desktop.ui.unlock import explain
 
 
@@ -47,6 +55,8 @@ class MainWindow(QMainWindow):
     note_tab_action: QAction
     dashboard_tab_action: QAction
     overview_tab_action: QAction
+    today_tab_action: QAction
+    schedule_action: QAction
     sign_action: QAction
     documents_action: QAction
 
@@ -72,6 +82,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.events = AppEvents(self)
         self._suppress_selection = False
+        self.asked_about_drafts: set[int] = set()  # see ui/day_guard.py
+        self._leaving_confirmed = False
         title = APP_NAME + (self.tr(" — DEMO practice") if practice.is_demo else "")
         self.setWindowTitle(title)
 
@@ -90,6 +102,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName(self.tr("Views"))
+        # Today (the home view) first, then the note, the dashboard and the overview.
+        self.today = TodayView(practice)
+        self.tabs.addTab(self.today, appearance.icon("overview"), self.tr("Toda&y"))
+        self._today_stale = False
         self.tabs.addTab(self.editor, appearance.icon("note"), self.tr("Session &note"))
         self.dashboard = CaseDashboard()
         self.tabs.addTab(self.dashboard, appearance.icon("dashboard"), self.tr("Case &dashboard"))
@@ -146,9 +162,18 @@ class MainWindow(QMainWindow):
         self.editor.note_saved.connect(self.events.note_saved)
         self.editor.note_saved.connect(self._mark_dashboard_stale)
         self.events.case_changed.connect(self._case_changed)
+        for signal in (
+            self.events.case_changed,
+            self.events.session_created,
+            self.events.note_saved,
+            self.events.note_signed,
+        ):
+            signal.connect(self._mark_today_stale)
+        session_actions.install(self)
 
         self._restore_layout()
         self.reload_cases()
+        self.show_today()
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)  # look hourly; backs up at most daily
         self._backup_timer.timeout.connect(lambda: backup_actions.auto_backup_if_due(self))
@@ -161,6 +186,7 @@ class MainWindow(QMainWindow):
         self.edit_case_action.setEnabled(case is not None)
         self.documents_action.setEnabled(case is not None)
         self.new_session_action.setEnabled(case is not None and case.status == "active")
+        self.schedule_action.setEnabled(case is not None and case.status == "active")
         self.close_case_action.setEnabled(case is not None and case.status == "active")
         self.reopen_case_action.setEnabled(case is not None and case.status == "closed")
 
@@ -206,7 +232,21 @@ class MainWindow(QMainWindow):
         self._dashboard_stale = True
         self._refresh_dashboard_if_shown()
 
+    def show_today(self) -> None:
+        """The home view, read afresh (and its viewing audited)."""
+        self.tabs.setCurrentWidget(self.today)
+        self._today_stale = False
+        self.today.refresh(record_view=True)
+
+    def _mark_today_stale(self, *_ids: int) -> None:
+        self._today_stale = True
+        if self.tabs.currentWidget() is self.today:
+            self._refresh_tabs_if_shown()
+
     def _refresh_tabs_if_shown(self) -> None:
+        if self.tabs.currentWidget() is self.today and self._today_stale:
+            self._today_stale = False
+            self.today.refresh()
         self._refresh_dashboard_if_shown()
         if self.tabs.currentWidget() is self.overview and self._overview_stale:
             self._overview_stale = False
@@ -262,6 +302,10 @@ class MainWindow(QMainWindow):
                 self._suppress_selection = False
             return
         case = self.case_panel.case
+        chosen = next((s for s in case.sessions if s.id == session_id), None) if case else None
+        if chosen is not None and chosen.note_id is None:
+            self.editor.clear()  # booked or called off: no note (the session bar says why)
+            return
         try:
             note = notes.note_for_session(self.practice.uow(), session_id)
         except Exception as exc:
@@ -327,6 +371,17 @@ class MainWindow(QMainWindow):
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
 
+    def lock_by_hand(self) -> None:
+        """Ctrl+L: lock, after asking once about today's unsigned notes."""
+        if day_guard.confirm_leaving(self, "lock"):
+            self.lock()
+
+    def quit_by_hand(self) -> None:
+        """Ctrl+Q: quit, after asking once about today's unsigned notes."""
+        if day_guard.confirm_leaving(self, "quit"):
+            self._leaving_confirmed = True
+            self.close()
+
     def lock(self) -> None:
         """Hide every trace of client data and hand back to the unlock window. The open
         note is saved first; if that fails its text stays in memory (never on screen)
@@ -346,6 +401,7 @@ class MainWindow(QMainWindow):
         self.practice = practice
         self.editor.set_practice(practice)
         self.overview.set_practice(practice)
+        self.today.set_practice(practice)
         if self.search_dialog is not None:
             self.search_dialog.deleteLater()
             self.search_dialog = None
@@ -354,8 +410,20 @@ class MainWindow(QMainWindow):
         self.refresh_case()
         self.show()
         self.editor.save_now()  # retry a save that failed before locking
+        self.show_today()  # the case and note stay open behind it (Ctrl+1)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's own close button asks like Ctrl+Q does; a close by the program
+        # (quitting the application, tests) does not.
+        confirmed, self._leaving_confirmed = self._leaving_confirmed, False
+        if (
+            event.spontaneous()
+            and not confirmed
+            and self.isVisible()
+            and not day_guard.confirm_leaving(self, "quit")
+        ):
+            event.ignore()
+            return
         if not self.editor.save_now():
             answer = QMessageBox.warning(
                 self,

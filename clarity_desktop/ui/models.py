@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services.dto import CaseSummary, SessionView
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -259,7 +260,7 @@ class SessionTableModel(ListTableModel[SessionView]):
             self.tr("Attended"),
             self.tr("Mode"),
             self.tr("Steps"),
-            self.tr("Note"),
+            self.tr("Status"),
         ]
 
     def set_sessions(self, rows: tuple[SessionView, ...] | list[SessionView]) -> None:
@@ -293,11 +294,33 @@ class SessionTableModel(ListTableModel[SessionView]):
             if col == self.STEPS:
                 return ", ".join(str(int(step)) for step in s.steps) or "—"
             if col == self.NOTE:
-                status = self.tr("Signed") if s.note_signed else self.tr("Draft")
-                return status + (self.tr(" · private") if s.note_private else "")
+                return self.status_text(s)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.STEPS and s.steps:
                 return "\n".join(step.label for step in s.steps)
             if col == self.WHEN:
                 return f"{when(s.starts_at)} · {s.duration_minutes} min · {s.modality.title}"
+            if col == self.NOTE and s.status_reason:
+                return s.status_reason
+        if role == Qt.ItemDataRole.FontRole and s.status is not SessionStatus.HELD:
+            font = QFont()
+            font.setItalic(True)  # booked or called off: not (yet) a session with a note
+            return font
         return None
+
+    def status_text(self, s: SessionView) -> str:
+        """Signed or draft for a session that took place; otherwise what became of it,
+        with the reason given (the whole reason is in the tooltip)."""
+        if s.status is SessionStatus.HELD:
+            status = self.tr("Signed") if s.note_signed else self.tr("Draft")
+            return status + (self.tr(" · private") if s.note_private else "")
+        words = {
+            SessionStatus.SCHEDULED: self.tr("Scheduled"),
+            SessionStatus.CANCELLED: self.tr("Cancelled"),
+            SessionStatus.LATE_CANCELLED: self.tr("Late cancellation"),
+            SessionStatus.NO_SHOW: self.tr("No-show"),
+        }[s.status]
+        reason = " ".join(s.status_reason.split())
+        if len(reason) > 40:
+            reason = reason[:39].rstrip() + "…"
+        return f"{words}: {reason}" if reason else words

@@ -1,7 +1,9 @@
-"""The dialog for recording a session of a case.
+"""The dialog for recording a session of a case, scheduling sessions ahead (one, or a
+weekly or fortnightly series), rescheduling one, or correcting a draft's details.
 
-Like the case dialog it only builds input: a SessionInput checked by validate_session and
-the note template to start from; the caller passes both to services.sessions.
+Like the case dialog it only builds input: a SessionInput checked by validate_session,
+the note template to start from (when recording) and the repeat (when scheduling); the
+caller passes them to services.sessions.
 
 The start defaults to the beginning of the current hour: sessions mostly start on the
 hour and are usually recorded while or just after they run, so that guess is right more
@@ -10,7 +12,7 @@ often than "now" (minutes past) or the next quarter hour (in the future).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
@@ -36,8 +38,9 @@ from clarity_desktop.domain.records import (
     SessionInput,
     validate_session,
 )
+from clarity_desktop.domain.schedule import MAX_REPEATS, Repeat
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.ui.case_dialog import (
     DATE_FORMAT,
     WarningBanner,
@@ -46,6 +49,8 @@ from clarity_desktop.ui.case_dialog import (
 )
 
 DEFAULT_MINUTES = 50
+DEFAULT_SERIES = 6
+MODES = ("record", "schedule", "reschedule", "correct")
 
 
 def start_of_hour(now: datetime) -> datetime:
@@ -68,13 +73,28 @@ class SessionDialog(QDialog):
     """When, how long, how, who attended, and which note template to start from."""
 
     def __init__(
-        self, parent: QWidget | None, case: CaseDetail, now: datetime | None = None
+        self,
+        parent: QWidget | None,
+        case: CaseDetail,
+        now: datetime | None = None,
+        *,
+        mode: str = "record",
+        existing: SessionView | None = None,
     ) -> None:
         super().__init__(parent)
+        assert mode in MODES
         self._case = case
+        self.mode = mode
         self._result: SessionInput | None = None
         self._template: Template | None = None
-        self.setWindowTitle(self.tr("New session: {case}").format(case=case.display_name))
+        window_titles = {
+            "record": self.tr("New session: {case}"),
+            "schedule": self.tr("Schedule sessions: {case}"),
+            "reschedule": self.tr("Reschedule session: {case}"),
+            "correct": self.tr("Correct session details: {case}"),
+        }
+        self.setWindowTitle(window_titles[mode].format(case=case.display_name))
+        ahead = mode in ("schedule", "reschedule")
 
         heading = QLabel(case.display_name, self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -96,17 +116,24 @@ class SessionDialog(QDialog):
         self.starts_at = QDateTimeEdit(self)
         self.starts_at.setCalendarPopup(True)
         self.starts_at.setDisplayFormat(DATE_FORMAT + " HH:mm")
-        self.starts_at.setDateTime(to_qdatetime(start_of_hour(now or datetime.now())))
+        start = start_of_hour(now or datetime.now())
+        if mode == "schedule":
+            start += timedelta(hours=1)  # the next full hour: a booking is ahead
+        if existing is not None:
+            start = existing.starts_at
+        self.starts_at.setDateTime(to_qdatetime(start))
 
         self.duration = QSpinBox(self)
         self.duration.setRange(1, MAX_SESSION_MINUTES)
-        self.duration.setValue(DEFAULT_MINUTES)
+        self.duration.setValue(existing.duration_minutes if existing else DEFAULT_MINUTES)
         self.duration.setSingleStep(5)
         self.duration.setSuffix(self.tr(" min"))
 
         self.in_person_button = QRadioButton(self.tr("In &person"), self)
         self.telehealth_button = QRadioButton(self.tr("Tele&health"), self)
         self.in_person_button.setChecked(True)
+        if existing is not None and existing.modality is Modality.TELEHEALTH:
+            self.telehealth_button.setChecked(True)
         modality_group = QButtonGroup(self)
         modality_group.addButton(self.in_person_button)
         modality_group.addButton(self.telehealth_button)
@@ -156,17 +183,45 @@ class SessionDialog(QDialog):
         for template in (Template.FIVE_STEPS, Template.DAP, Template.SOAP):
             self.template_combo.addItem(titles[template], template)
         self.template_combo.setCurrentIndex(0)
+        if existing is not None and existing.attending_partner_id in self.partner_buttons:
+            self.partner_buttons[existing.attending_partner_id].setChecked(True)
+
+        # Scheduling only: once, or a series a week or a fortnight apart.
+        self.repeat_combo = QComboBox(self)
+        self.repeat_combo.addItem(self.tr("Once"), None)
+        self.repeat_combo.addItem(self.tr("Every week"), Repeat.WEEKLY)
+        self.repeat_combo.addItem(self.tr("Every two weeks"), Repeat.FORTNIGHTLY)
+        self.count = QSpinBox(self)
+        self.count.setRange(2, MAX_REPEATS)
+        self.count.setValue(DEFAULT_SERIES)
+        self.count.setSuffix(self.tr(" sessions in all"))
+        self.count.setEnabled(False)
+        self.repeat_combo.currentIndexChanged.connect(
+            lambda _i: self.count.setEnabled(self.repeat_combo.currentData() is not None)
+        )
+        repeat_row = QHBoxLayout()
+        repeat_row.setContentsMargins(0, 0, 0, 0)
+        repeat_row.addWidget(self.repeat_combo)
+        repeat_row.addWidget(self.count)
+        repeat_row.addStretch(1)
+        self.repeat_combo.setAccessibleName(self.tr("Repeat"))
+        self.count.setAccessibleName(self.tr("Number of sessions in the series"))
 
         form = QFormLayout()
         form.addRow(self._label(self.tr("Date and &time"), self.starts_at), self.starts_at)
         form.addRow(self._label(self.tr("&Duration"), self.duration), self.duration)
         form.addRow(QLabel(self.tr("Setting"), self), modality_row)
-        self._attendance_caption = QLabel(self.tr("Who attended"), self)
+        self._attendance_caption = QLabel(
+            self.tr("Who will attend") if ahead else self.tr("Who attended"), self
+        )
         form.addRow(self._attendance_caption, self.attendance)
         form.addRow(
             self._label(self.tr("Note te&mplate"), self.template_combo), self.template_combo
         )
+        form.addRow(self._label(self.tr("&Repeat"), self.repeat_combo), repeat_row)
         form.setRowVisible(self.attendance, self._is_couple)
+        form.setRowVisible(self.template_combo, mode == "record")
+        form.setRowVisible(repeat_row, mode == "schedule")
         for widget, name in (
             (self.starts_at, self.tr("Session date and time")),
             (self.duration, self.tr("Duration in minutes")),
@@ -181,7 +236,15 @@ class SessionDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setDefault(True)
+        ok_words = {
+            "schedule": self.tr("Schedule"),
+            "reschedule": self.tr("Reschedule"),
+            "correct": self.tr("Save"),
+        }
+        if mode in ok_words:
+            ok.setText(ok_words[mode])
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -205,6 +268,8 @@ class SessionDialog(QDialog):
             self.both_button,
             *self.partner_buttons.values(),
             self.template_combo,
+            self.repeat_combo,
+            self.count,
             self.buttons,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -258,6 +323,14 @@ class SessionDialog(QDialog):
         if self._result is None:
             raise RuntimeError("session_input() is only available after the dialog was accepted")
         return self._result
+
+    def repeat(self) -> Repeat | None:
+        """Scheduling: weekly, fortnightly, or None for one session."""
+        value = self.repeat_combo.currentData()
+        return value if isinstance(value, Repeat) else None
+
+    def series_count(self) -> int:
+        return self.count.value() if self.repeat() is not None else 1
 
     def template(self) -> Template:
         """The note template to start from, once the dialog was accepted."""

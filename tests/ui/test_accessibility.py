@@ -187,7 +187,9 @@ def test_arrows_not_tab_move_within_the_case_and_session_tables(
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is main_window.tabs.tabBar()
+    # On to the chosen session's buttons just below the table (a draft: Change first).
+    bar = main_window.case_panel.session_bar
+    assert QApplication.focusWidget() is bar.buttons["change"]
 
 
 def test_a_signed_note_offers_the_addendum_by_keyboard(

@@ -206,11 +206,15 @@ def test_view_menu_changes_the_text_size_by_keyboard(
     assert settings.text_scale == pytest.approx(1.2)
     qtbot.keyClick(window, Qt.Key.Key_Minus, ctrl)
     assert settings.text_scale == pytest.approx(1.1)
-    qtbot.keyClick(window, Qt.Key.Key_0, ctrl)
+    sizes = {a.text(): a for a in window.findChildren(type(window.search_action))}
+    assert {"&Larger", "&Smaller", "&Normal size"} <= set(sizes)
+    sizes["&Normal size"].trigger()  # from the menu: Ctrl+0 is Today, the home view
     assert qapp.font().pointSizeF() == pytest.approx(base)
     assert settings.text_scale == 1.0
-    sizes = [a.text() for a in window.findChildren(type(window.search_action))]
-    assert {"&Larger", "&Smaller", "&Normal size"} <= set(sizes)
+    window.tabs.setCurrentWidget(window.editor)
+    qtbot.keyClick(window, Qt.Key.Key_0, ctrl)
+    assert window.tabs.currentWidget() is window.today
+    assert settings.text_scale == 1.0
 
 
 # ----- icons --------------------------------------------------------------------------

@@ -8,7 +8,8 @@ their reason. A draft's date, time, duration, modality and attendance can be cor
 and an empty draft or a scheduled session made by mistake can be discarded. A signed
 note's session never changes. Each action is one unit of work with its audit row.
 
-    record.py  create_session, start_session, correct_session, discard_session
+    record.py  create_session, start_session, correct_session, discard_session,
+               get_session
     plan.py    schedule_sessions, reschedule_session, cancel_session, mark_no_show,
                find_clashes
 """
@@ -24,6 +25,7 @@ from clarity_desktop.services.sessions.record import (
     correct_session,
     create_session,
     discard_session,
+    get_session,
     start_session,
 )
 
@@ -33,6 +35,7 @@ __all__ = [
     "create_session",
     "discard_session",
     "find_clashes",
+    "get_session",
     "mark_no_show",
     "reschedule_session",
     "schedule_sessions",

@@ -27,6 +27,13 @@ from clarity_desktop.store.models import HandoutGiven, Note, Session, SessionMar
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 
+def get_session(uow: UnitOfWork, session_id: int) -> SessionView:
+    """One session's details (no note text), to act on it; not audited, like a list row."""
+    with uow:
+        session = load(uow, session_id)
+        return views.session_view(session.case, session)
+
+
 def _new_note(template: Template, attending_partner_id: int | None) -> Note:
     now = utcnow()
     # An individual session within couples work is private by default: what one
