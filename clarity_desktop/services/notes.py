@@ -194,15 +194,22 @@ def _recently_audited(uow: UnitOfWork, note_id: int) -> bool:
     return last is not None and utcnow() - last < AUDIT_COALESCE
 
 
+def sign_problem(sections: dict[str, str]) -> str | None:
+    """Why a note with these sections cannot be signed, or None. The editor asks this
+    before it asks "Sign?", so nobody confirms a signature that is then refused."""
+    if not any(v.strip() for v in sections.values()):
+        return "An empty note cannot be signed; write the note first."
+    return None
+
+
 def sign_note(uow: UnitOfWork, note_id: int) -> NoteView:
     with uow:
         note = _load(uow, note_id)
         if note.signed_at is not None:
             raise RecordLocked("This note is already signed.")
-        if not any(str(v).strip() for v in (note.sections or {}).values()):
-            raise ValidationError(
-                "An empty note cannot be signed; write the note first.", "sections"
-            )
+        problem = sign_problem({str(k): str(v) for k, v in (note.sections or {}).items()})
+        if problem is not None:
+            raise ValidationError(problem, "sections")
         note.signed_at = utcnow()
         note.signed_by = uow.actor
         uow.session.flush()

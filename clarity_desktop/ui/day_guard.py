@@ -33,11 +33,12 @@ def confirm_leaving(window: MainWindow, leaving: str, on: date | None = None) ->
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(window.tr("Notes from today"))
-    box.setText(
-        window.tr("%n note(s) from today's sessions are not signed yet:", "", len(drafts))
-        + "\n"
-        + listed
+    head = (
+        window.tr("1 note from today's sessions is not signed yet:")
+        if len(drafts) == 1
+        else window.tr("%d notes from today's sessions are not signed yet:") % len(drafts)
     )
+    box.setText(head + "\n" + listed)
     box.setInformativeText(
         window.tr(
             "They are saved and will wait for you under Today. Notes are often easiest to "

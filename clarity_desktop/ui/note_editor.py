@@ -494,6 +494,10 @@ class NoteEditor(QWidget):
             return
         if not self.save_now():
             return
+        problem = notes.sign_problem(self._note.sections)
+        if problem is not None:  # said first: never "Sign?" and then "cannot be signed"
+            QMessageBox.information(self, self.tr("Not signed"), self.tr(problem))
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Sign this note?"),

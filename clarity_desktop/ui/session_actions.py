@@ -73,7 +73,7 @@ def confirm_clashes(window: MainWindow, clashes: list[SessionClash], doing: str)
     )
     more = len(clashes) - 6
     if more > 0:
-        listed += "\n" + window.tr("and %n more", "", more)
+        listed += "\n" + window.tr("and %d more") % more
     answer = QMessageBox.question(
         window,
         window.tr("Another session at that time"),
@@ -128,7 +128,10 @@ def schedule(window: MainWindow) -> None:
         window.events.case_changed.emit(case.id)
         window.case_panel.select_session(planned.sessions[0].id)
         window.statusBar().showMessage(
-            window.tr("%n session(s) scheduled.", "", len(planned.sessions)), 5000
+            window.tr("1 session scheduled.")
+            if len(planned.sessions) == 1
+            else window.tr("%d sessions scheduled.") % len(planned.sessions),
+            5000,
         )
         return
 

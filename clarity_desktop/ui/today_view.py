@@ -240,11 +240,18 @@ class TodayView(QWidget):
         todays = [s for s in plan.on(day) if not s.status.called_off]
         waiting = len(plan.drafts)
         bits = [
-            self.tr("%n session(s) today", "", len(todays)),
-            self.tr("%n note(s) to sign", "", waiting),
+            self.tr("1 session today")
+            if len(todays) == 1
+            else self.tr("%d sessions today") % len(todays),
+            self.tr("1 note to sign") if waiting == 1 else self.tr("%d notes to sign") % waiting,
         ]
         if plan.overdue:
-            bits.append(self.tr("%n booking(s) past without an outcome", "", len(plan.overdue)))
+            n = len(plan.overdue)
+            bits.append(
+                self.tr("1 booking past without an outcome")
+                if n == 1
+                else self.tr("%d bookings past without an outcome") % n
+            )
         self.summary.setText(" · ".join(bits))
         self.sessions_model.set_rows(plan.overdue, plan.sessions, day)
         self.drafts_model.set_rows(plan.drafts)
