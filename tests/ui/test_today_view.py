@@ -252,3 +252,26 @@ def test_no_question_when_todays_notes_are_signed(
     main.quit_by_hand()
     assert not main.isVisible() and modal.answered == []
     assert cases.get_case(practice.uow(), couple_case.id).sessions[0].note_signed
+
+
+def test_a_new_session_from_today_puts_the_cursor_in_the_note(
+    qtbot: QtBot,
+    modal: ModalAnswerer,
+    practice: OpenPractice,
+    settings: Settings,
+    couple_case: CaseDetail,
+) -> None:
+    from clarity_desktop.ui.session_dialog import SessionDialog
+
+    main = open_main(qtbot, practice, settings)
+    main.case_list.select_case(couple_case.id)
+    assert main.tabs.currentWidget() is main.today
+    modal.answer(SessionDialog, lambda d: qtbot.keyClick(d, Qt.Key.Key_Return))
+    main.new_session_action.trigger()
+    qtbot.waitUntil(lambda: main.editor.note is not None)
+    assert main.tabs.currentWidget() is main.editor
+    qtbot.waitUntil(main.editor.section_edits()[0].hasFocus)
+    qtbot.keyClicks(QApplication.focusWidget(), "First words")
+    assert main.editor.save_now()
+    assert main.editor.note is not None
+    assert "First words" in notes.open_note(practice.uow(), main.editor.note.id).sections.values()
