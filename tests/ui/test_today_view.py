@@ -270,6 +270,8 @@ def test_a_new_session_from_today_puts_the_cursor_in_the_note(
     main.new_session_action.trigger()
     qtbot.waitUntil(lambda: main.editor.note is not None)
     assert main.tabs.currentWidget() is main.editor
+    main.activateWindow()  # offscreen, a closed dialog does not hand activation back
+    qtbot.waitUntil(main.isActiveWindow)
     qtbot.waitUntil(main.editor.section_edits()[0].hasFocus)
     qtbot.keyClicks(QApplication.focusWidget(), "First words")
     assert main.editor.save_now()
