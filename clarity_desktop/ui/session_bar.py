@@ -4,21 +4,18 @@ it applies. The window carries the actions out (ui/session_actions.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services.dto import SessionView
+from clarity_desktop.ui.today_models import clock, full_day
 
 ACTIONS = ("start", "change", "cancel", "no_show", "discard")
 
 
 def _when(s: SessionView) -> str:
-    locale = QLocale()
-    d, t = s.starts_at, s.starts_at
-    day = locale.toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
-    start = locale.toString(QTime(t.hour, t.minute), QLocale.FormatType.ShortFormat)
-    return f"{day} {start}"
+    return f"{full_day(s.starts_at.date())} {clock(s.starts_at)}"
 
 
 class SessionBar(QWidget):

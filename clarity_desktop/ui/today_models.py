@@ -33,7 +33,12 @@ def day_words(d: date, today: date) -> str:
 
 
 def full_day(d: date) -> str:
-    return QLocale().toString(_qdate(d), QLocale.FormatType.ShortFormat)
+    """The weekday and the whole date, with the month's name in the user's language."""
+    return QLocale().toString(_qdate(d), "ddd d MMM yyyy")
+
+
+def long_day(d: date) -> str:
+    return QLocale().toString(_qdate(d), "dddd d MMMM yyyy")
 
 
 def clock(t: datetime) -> str:
@@ -87,7 +92,10 @@ class DaySessionModel(ListTableModel[SessionRow]):
             SessionStatus.LATE_CANCELLED: self.tr("Late cancellation"),
             SessionStatus.NO_SHOW: self.tr("No-show"),
         }[s.status]
-        return f"{words}: {s.status_reason}" if s.status_reason else words
+        reason = " ".join(s.status_reason.split())
+        if len(reason) > 40:
+            reason = reason[:39].rstrip() + "…"  # the whole reason is in the tooltip
+        return f"{words}: {reason}" if reason else words
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -232,7 +240,7 @@ class HandoutModel(ListTableModel[HandoutReminder]):
             if col == self.FOR:
                 return h.partner_name or self.tr("Both partners")
             if col == self.STEP:
-                text = self.tr("Step %d: %s") % (int(h.step), h.step.label)
+                text = self.tr("Step %s") % h.step.label
                 return text + (self.tr(" (safety-aware)") if h.safety_aware else "")
             if col == self.GIVEN:
                 return full_day(h.last_session.date())

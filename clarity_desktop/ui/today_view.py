@@ -39,7 +39,7 @@ from clarity_desktop.ui.today_models import (
     DraftModel,
     HandoutModel,
     QuietModel,
-    full_day,
+    long_day,
 )
 from clarity_desktop.ui.unlock import explain
 
@@ -236,7 +236,7 @@ class TodayView(QWidget):
         self.problem.hide()
         self.plan = plan
         day = plan.day
-        self.heading.setText(self.tr("Today, %s") % full_day(day))
+        self.heading.setText(long_day(day))
         todays = [s for s in plan.on(day) if not s.status.called_off]
         waiting = len(plan.drafts)
         bits = [
@@ -284,13 +284,18 @@ class TodayView(QWidget):
             )
         for row in range(self.drafts_model.rowCount()):
             item = self.drafts_model.row_at(row)
-            button = QPushButton(self.tr("Open note"))
+            holder = QWidget()
+            line = QHBoxLayout(holder)
+            line.setContentsMargins(2, 0, 2, 0)
+            button = QPushButton(self.tr("Open note"), holder)
             button.setAccessibleName(self.tr("Open this note"))
             button.setAutoDefault(False)
             button.clicked.connect(
                 lambda _c=False, d=item: self.note_requested.emit(d.case_id, d.session_id)
             )
-            self.drafts.setIndexWidget(self.drafts_model.index(row, DraftModel.ACTIONS), button)
+            line.addWidget(button)
+            line.addStretch(1)
+            self.drafts.setIndexWidget(self.drafts_model.index(row, DraftModel.ACTIONS), holder)
         self.sessions.fit()
         self.drafts.fit()
 
