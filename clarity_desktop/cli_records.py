@@ -115,6 +115,12 @@ def _sessions(args: argparse.Namespace) -> int:
     def note_state(s: SessionView) -> str | None:
         return None if s.note_id is None else "signed" if s.note_signed else "draft"
 
+    def state(s: SessionView) -> str:
+        if s.note_id is not None:
+            return note_state(s) or ""
+        words = s.status.title.lower()  # scheduled, cancelled, late cancellation, no-show
+        return f"{words}: {s.status_reason}" if s.status_reason else words
+
     if args.json:
         out = [
             {
@@ -128,6 +134,8 @@ def _sessions(args: argparse.Namespace) -> int:
                 "note": note_state(s),
                 "private": s.note_private,
                 "steps": [int(step) for step in s.steps],
+                "status": s.status.value,
+                "status_reason": s.status_reason,
             }
             for s in rows
         ]
@@ -143,7 +151,7 @@ def _sessions(args: argparse.Namespace) -> int:
         flags = "  private" if s.note_private else ""
         print(
             f"{s.id:>6}  {s.starts_at:%Y-%m-%d %H:%M}  {s.attending_label:<{width}}  "
-            f"{note_state(s) or 'no note':<7}  steps {steps}{flags}"
+            f"{state(s):<7}  steps {steps}{flags}"
         )
     return EXIT_OK
 
