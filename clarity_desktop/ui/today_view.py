@@ -43,6 +43,11 @@ from clarity_desktop.ui.today_models import (
 )
 from clarity_desktop.ui.unlock import explain
 
+# At most this many rows per list: a home screen, not an archive. A practice with more
+# (years of unsigned drafts brought over) sees the count and the oldest ones; the rest are
+# in each case's session list and in `clarity-desktop today`.
+MAX_ROWS = 50
+
 
 @dataclass(frozen=True)
 class SessionAction:
@@ -113,6 +118,9 @@ class TodayView(QWidget):
         self.heading.setFont(font)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.more = QLabel()
+        self.more.setWordWrap(True)
+        self.more.hide()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -147,6 +155,7 @@ class TodayView(QWidget):
         column.addLayout(top)
         column.addWidget(self.summary)
         column.addWidget(self.problem)
+        column.addWidget(self.more)
         for title, table, empty in (
             (
                 self.tr("Sessions"),
@@ -253,10 +262,24 @@ class TodayView(QWidget):
                 else self.tr("%d bookings past without an outcome") % n
             )
         self.summary.setText(" · ".join(bits))
-        self.sessions_model.set_rows(plan.overdue, plan.sessions, day)
-        self.drafts_model.set_rows(plan.drafts)
-        self.handouts_model.set_rows(plan.handouts, day)
-        self.quiet_model.set_rows(plan.quiet, day)
+        overdue = plan.overdue[-MAX_ROWS // 2 :]  # the most recent of them
+        self.sessions_model.set_rows(overdue, plan.sessions[:MAX_ROWS], day)
+        self.drafts_model.set_rows(plan.drafts[:MAX_ROWS])
+        self.handouts_model.set_rows(plan.handouts[:MAX_ROWS], day)
+        self.quiet_model.set_rows(plan.quiet[:MAX_ROWS], day)
+        cut = [
+            (len(plan.overdue), len(overdue), self.tr("bookings past without an outcome")),
+            (len(plan.sessions), MAX_ROWS, self.tr("sessions this week")),
+            (len(plan.drafts), MAX_ROWS, self.tr("notes to sign (the oldest are listed)")),
+            (len(plan.quiet), MAX_ROWS, self.tr("quiet cases")),
+        ]
+        shown = [
+            self.tr("%d of %d %s") % (limit, total, what)
+            for total, limit, what in cut
+            if total > limit
+        ]
+        self.more.setText(self.tr("Listed here: %s.") % "; ".join(shown) if shown else "")
+        self.more.setVisible(bool(shown))
         self._place_buttons()
         for table, note in self.empty.items():
             has_rows = table.model().rowCount() > 0
