@@ -65,7 +65,7 @@ class DayTable(QTableView):
 
     activated_row = Signal(int)
 
-    def __init__(self, model: QAbstractTableModel, name: str) -> None:
+    def __init__(self, model: QAbstractTableModel, name: str, stretch: int) -> None:
         super().__init__()
         self.setModel(model)
         self.setAccessibleName(name)
@@ -79,7 +79,10 @@ class DayTable(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # One column takes the room left (and gives it up first, with "…"), so the table
+        # fits the pane at 1280 px without scrolling sideways.
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
         model.modelReset.connect(self.fit)
 
@@ -129,10 +132,14 @@ class TodayView(QWidget):
         self.drafts_model = DraftModel(self)
         self.handouts_model = HandoutModel(self)
         self.quiet_model = QuietModel(self)
-        self.sessions = DayTable(self.sessions_model, self.tr("Sessions today and this week"))
-        self.drafts = DayTable(self.drafts_model, self.tr("Unsigned notes"))
-        self.handouts = DayTable(self.handouts_model, self.tr("Handouts given last session"))
-        self.quiet = DayTable(self.quiet_model, self.tr("No session in 30 days"))
+        self.sessions = DayTable(
+            self.sessions_model, self.tr("Sessions today and this week"), DaySessionModel.STATUS
+        )
+        self.drafts = DayTable(self.drafts_model, self.tr("Unsigned notes"), DraftModel.ACTIONS)
+        self.handouts = DayTable(
+            self.handouts_model, self.tr("Handouts given last session"), HandoutModel.NEXT
+        )
+        self.quiet = DayTable(self.quiet_model, self.tr("No session in 30 days"), QuietModel.NEXT)
         self.sessions.activated_row.connect(self._session_activated)
         self.drafts.activated_row.connect(self._draft_activated)
         self.handouts.activated_row.connect(
