@@ -61,6 +61,15 @@ SECTIONS: dict[Template, tuple[SectionSpec, ...]] = {
 
 MAX_NOTE_CHARS = 2_000_000
 
+# Sections session mode writes into any template's note (domain/markers.py): what was
+# jotted on its note pad, and the "Moments" summary of the markers, confirmed at its end.
+SESSION_PAD = "session_pad"
+MOMENTS = "moments"
+EXTRA_TITLES: dict[str, str] = {
+    SESSION_PAD: "Jotted during the session",
+    MOMENTS: "Moments",
+}
+
 
 def section_titles(template: Template) -> dict[str, str]:
     return {s.key: s.title for s in SECTIONS[template]}
@@ -71,7 +80,7 @@ def ordered_sections(template: Template, texts: dict[str, str]) -> list[tuple[st
     specs = SECTIONS[template]
     known = {s.key for s in specs}
     out = [(s.key, s.title, texts.get(s.key, "")) for s in specs]
-    all_titles: dict[str, str] = {}
+    all_titles: dict[str, str] = dict(EXTRA_TITLES)
     for t in Template:
         all_titles.update(section_titles(t))
     for key, text in texts.items():

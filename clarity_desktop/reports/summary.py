@@ -37,6 +37,7 @@ from clarity_desktop.reports.summary_facts import (
     SummaryDocument,
     contents_statement,
     document_title,
+    handouts_given,
     in_period,
     latest_directions,
     latest_steps,
@@ -305,6 +306,10 @@ def summary_story(doc: SummaryDocument, page_size: PageSizeName = "A4") -> list[
     else:
         story.append(Paragraph("No session is tagged with a step.", st.body))
     story += [Paragraph(markup(f), st.bullet, bulletText="•") for f in reading_facts(doc)]
+    given = handouts_given(doc)
+    if given:
+        story.append(Paragraph("Handouts given", st.heading))
+        story += [Paragraph(markup(g), st.bullet, bulletText="•") for g in given]
 
     if doc.sessions:
         # A long table starts on this page and continues (header repeated) on the next,

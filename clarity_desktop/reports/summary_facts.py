@@ -36,6 +36,7 @@ from clarity_desktop.domain import movement
 from clarity_desktop.domain.dynamics import Loop
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, SessionPoint, Timeline
+from clarity_desktop.reports.brief_facts import HandoutGiven, handout_line
 from clarity_desktop.reports.text import day
 
 PRIVATE = "Private"
@@ -105,6 +106,7 @@ class SummaryDocument:
     printed_at: datetime | None = None
     include_private_readings: bool = False
     include_safety_note: bool = False
+    handouts: tuple[HandoutGiven, ...] = ()  # recorded as given, in *period*; newest first
 
     @property
     def couple(self) -> bool:
@@ -292,6 +294,12 @@ def reading_facts(doc: SummaryDocument) -> list[str]:
             f"over {_sessions(len(attempts))}."
         )
     return facts
+
+
+def handouts_given(doc: SummaryDocument) -> list[str]:
+    """The handouts recorded as given, one line each; those given at a private session
+    (which step one partner was handed alone) only when private sessions are included."""
+    return [handout_line(h) for h in doc.handouts if doc.include_private_readings or not h.private]
 
 
 def _sessions(n: int) -> str:

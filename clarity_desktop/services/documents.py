@@ -32,10 +32,11 @@ from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import handouts, layout, summary
+from clarity_desktop.reports.brief_facts import HandoutGiven
 from clarity_desktop.reports.layout import Destination, Progress
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
 from clarity_desktop.reports.note_readings import PartnerReadingRow
-from clarity_desktop.services import cases, dynamics, notes
+from clarity_desktop.services import cases, dynamics, handouts_given, notes
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -205,6 +206,7 @@ def summary_document(
     *,
     include_private_readings: bool = False,
     include_safety_note: bool = False,
+    handouts: tuple[HandoutGiven, ...] = (),
 ) -> summary.SummaryDocument:
     """What the case summary (no *period*) or progress report shows, from the views the
     services return. No note text is read: sessions come as SessionViews (structure only)
@@ -218,6 +220,7 @@ def summary_document(
     if period is not None:
         sessions = [s for s in sessions if s.starts_at in period]
         timeline = summary.in_period(timeline, period)
+        handouts = tuple(h for h in handouts if h.given_on in period)
     return summary.SummaryDocument(
         clinician=clinician,
         case_id=case.id,
@@ -236,6 +239,15 @@ def summary_document(
         printed_at=printed.astimezone(),
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
+        handouts=handouts,
+    )
+
+
+def _handouts(uow: UnitOfWork, case_id: int) -> tuple[HandoutGiven, ...]:
+    """The handouts recorded as given in the case, as the documents show them."""
+    return tuple(
+        HandoutGiven(h.given_on, h.step, h.to, h.safety_aware, h.privacy_mark)
+        for h in handouts_given.given_for_case(uow, case_id)
     )
 
 
@@ -281,6 +293,7 @@ def summary_pdf(
         uow.actor,
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
+        handouts=_handouts(uow, case_id),
     )
     data = summary.build_summary(
         doc, out, page_size=size, password=password or None, progress=progress
@@ -317,6 +330,7 @@ def progress_pdf(
         period,
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
+        handouts=_handouts(uow, case_id),
     )
     data = summary.build_progress(
         doc, out, page_size=size, password=password or None, progress=progress

@@ -87,6 +87,12 @@ without a zone. Absent values are ``null``; texts never are (``""``).
             "created_at": time, "updated_at": time,
             "signed_at": time | null, "signed_by": "..." | null,
             "addenda": [{"id": 3, "created_at": time, "author": "...", "body": "..."}],
+            "markers": [                           # tapped in session mode, oldest first
+              {"id": 5, "at": time, "kind": "loop_episode" | "flooding" | "co_regulation"
+               | "repair_attempt" | "quote", "partner_id": null | 12,
+               "other_partner_id": null | 13,      # who withdrew, in a loop episode
+               "landed": bool | null, "text": "..."}  # a repair's outcome; a quote
+            ],
             "pdf": "notes/2025-03-04-session-40.pdf" | null
           }
         }
@@ -134,7 +140,14 @@ from clarity_desktop.reports import layout
 from clarity_desktop.reports.note import build_note
 from clarity_desktop.services import documents, parts, release, views
 from clarity_desktop.services.dto import CaseDetail, NoteView
-from clarity_desktop.store.models import AuditEvent, Case, Note, PracticeInfo, Session
+from clarity_desktop.store.models import (
+    AuditEvent,
+    Case,
+    Note,
+    PracticeInfo,
+    Session,
+    SessionMarker,
+)
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 FORMAT = "clarity-desktop-case-export"
@@ -197,7 +210,24 @@ def _step(step: int) -> dict[str, Any]:
     return {"step": step, "title": Step(step).title}
 
 
-def _note_json(note: Note, names: dict[int, str], pdf: str | None) -> dict[str, Any]:
+def _marker_json(m: SessionMarker) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "at": utc_text(m.at),
+        "kind": m.kind,
+        "partner_id": m.partner_id,
+        "other_partner_id": m.other_partner_id,
+        "landed": m.landed,
+        "text": m.text,
+    }
+
+
+def _note_json(
+    note: Note,
+    names: dict[int, str],
+    pdf: str | None,
+    marks: list[SessionMarker] | None = None,
+) -> dict[str, Any]:
     sections = ordered_sections(
         Template(note.template), {str(k): str(v) for k, v in (note.sections or {}).items()}
     )
@@ -250,6 +280,8 @@ def _note_json(note: Note, names: dict[int, str], pdf: str | None) -> dict[str, 
             {"id": a.id, "created_at": utc_text(a.created_at), "author": a.author, "body": a.body}
             for a in sorted(note.addenda, key=lambda a: (a.created_at, a.id))
         ],
+        # With the note, so a copy for one partner withholds them with it.
+        "markers": [_marker_json(m) for m in marks or []],
         "pdf": pdf,
     }
 
@@ -285,6 +317,13 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
         ).scalars()
     ]
     names = {p.id: p.name for p in case.partners}
+    marked: dict[int, list[SessionMarker]] = {}
+    for m in db.execute(
+        select(SessionMarker)
+        .where(SessionMarker.session_id.in_([s.id for s in sessions]))
+        .order_by(SessionMarker.at, SessionMarker.id)
+    ).scalars():
+        marked.setdefault(m.session_id, []).append(m)
     notes: list[tuple[NoteView, str]] = []
     session_items = []
     for s in sessions:
@@ -292,7 +331,7 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
         if s.note is not None:
             name = pdf_name(s)
             notes.append((views.note_view(s.note), name))
-            note_json = _note_json(s.note, names, name if include_pdfs else None)
+            note_json = _note_json(s.note, names, name if include_pdfs else None, marked.get(s.id))
         session_items.append(
             {
                 "id": s.id,

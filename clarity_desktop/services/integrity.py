@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop.store import practice as store
 from clarity_desktop.store import seals
-from clarity_desktop.store.models import Addendum, AuditEvent, Note
+from clarity_desktop.store.models import Addendum, AuditEvent, Note, SessionMarker
 from clarity_desktop.store.models import Session as SessionRow
 from clarity_desktop.store.practice import OpenPractice
 
@@ -104,11 +104,18 @@ def verify_seals(opened: OpenPractice) -> list[str]:
             )
         )
         notes = {n.id: n for n in s.scalars(_note_query())}
+        marked: dict[int, list[SessionMarker]] = {}  # session id -> its markers, one query
+        for m in s.scalars(select(SessionMarker)):
+            marked.setdefault(m.session_id, []).append(m)
         addenda = {a.id: a for a in s.scalars(select(Addendum))}
         for (entity, entity_id), row in sorted(seal_rows.items()):
             if entity == "note":
                 note = notes.get(entity_id)
-                content = seals.note_content(note) if note is not None else None
+                content = (
+                    seals.note_content(note, marked.get(note.session_id, []))
+                    if note is not None
+                    else None
+                )
                 what = _describe_note(note, entity_id)
             else:
                 a = addenda.get(entity_id)

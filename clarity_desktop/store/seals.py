@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,8 +23,10 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sqlalchemy import select
+from sqlalchemy.orm import object_session
 
-from clarity_desktop.store.models import Addendum, Note
+from clarity_desktop.store.models import Addendum, Note, SessionMarker
 
 SEALED = "sealed"
 VERSION = 1
@@ -42,9 +44,43 @@ def _iso(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def note_content(note: Note) -> dict[str, Any]:
+def marker_content(markers: Iterable[SessionMarker]) -> list[dict[str, Any]]:
+    """The markers tapped in the session, as a seal holds them."""
+    return [
+        {
+            "id": m.id,
+            "at": _iso(m.at),
+            "kind": m.kind,
+            "partner": m.partner_id,
+            "other_partner": m.other_partner_id,
+            "landed": m.landed,
+            "text": m.text,
+        }
+        for m in sorted(markers, key=lambda m: m.id)
+    ]
+
+
+def note_content(note: Note, markers: Sequence[SessionMarker] | None = None) -> dict[str, Any]:
     """Everything a signature on *note* vouches for. Load the note with its session, tags,
-    partner steps and readings."""
+    partner steps and readings. The session's markers (session mode) are sealed with it
+    when there are any; *markers* None reads them through the note's own session. A note
+    without markers digests exactly as before markers existed, so older seals hold."""
+    content = _note_content(note)
+    if markers is None:
+        db = object_session(note)
+        markers = (
+            db.scalars(
+                select(SessionMarker).where(SessionMarker.session_id == note.session_id)
+            ).all()
+            if db is not None
+            else []
+        )
+    if markers:
+        content["markers"] = marker_content(markers)
+    return content
+
+
+def _note_content(note: Note) -> dict[str, Any]:
     s = note.session
     couple = note.couple_reading
     return {

@@ -1,0 +1,187 @@
+"""The markers tapped in session mode: each tap is written at once, in its own small
+transaction with its audit row, so a crash or a killed program loses none of them.
+
+Markers belong to a session and are locked with its note: once the note is signed they
+are refused here, and by the triggers of revision 0006 underneath. Undo removes the
+last tap while the note is a draft (audited too); the quote's words never go into the
+audit trail, only that a quote was marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
+from clarity_desktop.domain.markers import Marker, MarkerKind, validate_marker
+from clarity_desktop.store.models import Case, SessionMarker
+from clarity_desktop.store.models import Session as SessionRow
+from clarity_desktop.store.uow import UnitOfWork, utcnow
+
+NOT_HELD = {
+    "cancelled": "This session was cancelled; nothing can be marked in it.",
+    "late_cancelled": "This session was cancelled; nothing can be marked in it.",
+    "no_show": "This session is recorded as a no-show; nothing can be marked in it.",
+    "scheduled": "Start this session first; it is still only scheduled.",
+}
+
+# Between the partners: only where both are in the room.
+JOINT_ONLY = (MarkerKind.LOOP_EPISODE, MarkerKind.CO_REGULATION, MarkerKind.REPAIR_ATTEMPT)
+
+
+@dataclass(frozen=True)
+class MarkerView:
+    id: int
+    session_id: int
+    at: datetime  # UTC
+    kind: MarkerKind
+    partner_id: int | None
+    other_partner_id: int | None
+    landed: bool | None
+    text: str
+
+    def local(self) -> Marker:
+        """The domain's marker, its time on the local clock."""
+        at = self.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+        return Marker(
+            self.id, at, self.kind, self.partner_id, self.other_partner_id, self.landed, self.text
+        )
+
+
+def _view(m: SessionMarker) -> MarkerView:
+    return MarkerView(
+        id=m.id,
+        session_id=m.session_id,
+        at=m.at,
+        kind=MarkerKind(m.kind),
+        partner_id=m.partner_id,
+        other_partner_id=m.other_partner_id,
+        landed=m.landed,
+        text=m.text,
+    )
+
+
+def _session(uow: UnitOfWork, session_id: int) -> SessionRow:
+    session = uow.session.execute(
+        select(SessionRow)
+        .where(SessionRow.id == session_id)
+        .options(
+            selectinload(SessionRow.note),
+            selectinload(SessionRow.case).selectinload(Case.partners),
+        )
+    ).scalar_one_or_none()
+    if session is None:
+        raise NotFound(f"There is no session number {session_id}.")
+    return session
+
+
+def _writable(session: SessionRow) -> None:
+    if session.note is not None and session.note.signed_at is not None:
+        raise RecordLocked("This session's note is signed; its markers are locked with it.")
+    reason = NOT_HELD.get(session.status)
+    if reason:
+        raise ValidationError(reason, "session")
+
+
+def in_the_room(session: SessionRow) -> set[int]:
+    """The partners at this session: both at a joint one, else the one who came."""
+    if session.attending_partner_id is not None:
+        return {session.attending_partner_id}
+    return {p.id for p in session.case.partners}
+
+
+def add_marker(
+    uow: UnitOfWork,
+    session_id: int,
+    kind: MarkerKind,
+    *,
+    partner_id: int | None = None,
+    other_partner_id: int | None = None,
+    text: str = "",
+    at: datetime | None = None,
+    wait: float | None = None,
+) -> MarkerView:
+    """Write one marker now (committed before this returns). *at* is UTC, default now.
+    With *wait*, give up after that many seconds if another task holds the write lock
+    (PracticeBusy; nothing written): session mode keeps the tap and tries again."""
+    if wait is not None:
+        uow.waiting_at_most(wait)
+    with uow:
+        session = _session(uow, session_id)
+        _writable(session)
+        joint = session.case.kind == "couple" and session.attending_partner_id is None
+        if kind in JOINT_ONLY and not joint:
+            raise ValidationError("The loop between partners is marked at joint sessions.", "kind")
+        clean = validate_marker(kind, partner_id, other_partner_id, text, in_the_room(session))
+        now = utcnow()
+        row = SessionMarker(
+            session_id=session.id,
+            at=at or now,
+            kind=kind.value,
+            partner_id=partner_id,
+            other_partner_id=other_partner_id,
+            landed=None,
+            text=clean,
+            created_at=now,
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        uow.audit(
+            "marker_added", "session", session.id, session.case_id, kind.value.replace("_", " ")
+        )
+        view = _view(row)
+        uow.commit()
+        return view
+
+
+def _marker(uow: UnitOfWork, marker_id: int) -> tuple[SessionMarker, SessionRow]:
+    row = uow.session.get(SessionMarker, marker_id)
+    if row is None:
+        raise NotFound(f"There is no marker number {marker_id}.")
+    return row, _session(uow, row.session_id)
+
+
+def set_landed(
+    uow: UnitOfWork, marker_id: int, landed: bool | None, *, wait: float | None = None
+) -> MarkerView:
+    """Say whether a repair attempt landed (None: not said; *wait* as for add_marker)."""
+    if wait is not None:
+        uow.waiting_at_most(wait)
+    with uow:
+        row, session = _marker(uow, marker_id)
+        _writable(session)
+        if row.kind != MarkerKind.REPAIR_ATTEMPT.value:
+            raise ValidationError("Only a repair attempt lands or does not.", "landed")
+        row.landed = landed
+        word = {True: "landed", False: "did not land", None: "not said"}[landed]
+        uow.audit("marker_changed", "session", session.id, session.case_id, f"repair {word}")
+        view = _view(row)
+        uow.commit()
+        return view
+
+
+def remove_marker(uow: UnitOfWork, marker_id: int, *, wait: float | None = None) -> None:
+    """Undo a tap while the note is a draft (*wait* as for :func:`add_marker`)."""
+    if wait is not None:
+        uow.waiting_at_most(wait)
+    with uow:
+        row, session = _marker(uow, marker_id)
+        _writable(session)
+        kind = row.kind.replace("_", " ")
+        uow.session.delete(row)
+        uow.audit("marker_removed", "session", session.id, session.case_id, kind)
+        uow.commit()
+
+
+def session_markers(uow: UnitOfWork, session_id: int) -> tuple[MarkerView, ...]:
+    """Every marker of the session, oldest first."""
+    with uow:
+        rows = uow.session.execute(
+            select(SessionMarker)
+            .where(SessionMarker.session_id == session_id)
+            .order_by(SessionMarker.at, SessionMarker.id)
+        ).scalars()
+        return tuple(_view(r) for r in rows)
