@@ -9,7 +9,13 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.ui import appearance, backup_actions, record_actions, session_actions
+from clarity_desktop.ui import (
+    appearance,
+    backup_actions,
+    brief_actions,
+    record_actions,
+    session_actions,
+)
 from clarity_desktop.ui.audit_dialog import AuditDialog
 from clarity_desktop.ui.idle import CHOICES_MINUTES
 from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
@@ -183,6 +189,8 @@ def _build_menus(window: MainWindow) -> None:
             lambda: record_actions.open_documents(window, "note"),
         )
     )
+
+    brief_actions.add_actions(window, case, note)
 
     help_menu = bar.addMenu(window.tr("&Help"))
     help_menu.addAction(window._action(window.tr("&About"), None, window._about))

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
     schedule_action: QAction
     sign_action: QAction
     documents_action: QAction
+    brief_action: QAction  # set by brief_actions.add_actions
+    session_mode_action: QAction
 
     # Menus and case commands live in their own modules to keep this file readable.
     _action = main_menus._action
