@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
+from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
 from clarity_desktop.ui import appearance
@@ -209,6 +210,20 @@ class ChoicesPanel(QWidget):
             )
         )
         form.addRow(self.message_count)
+        # Printing or saving records which handout went to whom (the brief, the case
+        # summary and Today read it); one tick, on unless the therapist clears it.
+        self.given_session = handouts_given.default_session(
+            self.case, self.note.session_id if self.note is not None else None
+        )
+        self.record_given = QCheckBox(
+            self.tr("Record it as &given at the session of %s")
+            % self.given_session.starts_at.strftime("%d %b %Y")
+            if self.given_session is not None
+            else self.tr("Record it as &given (no session recorded yet)")
+        )
+        self.record_given.setObjectName("recordGiven")
+        self.record_given.setChecked(True)
+        form.addRow(self.record_given)
         self._who_changed()
         self._message_changed()
         return group
@@ -383,6 +398,15 @@ class ChoicesPanel(QWidget):
     def safety_needed(self) -> bool:
         """Every handout in a case with a safety flag needs the therapist's confirmation."""
         return self.case.safety_flag and self.is_handout()
+
+    def given(self) -> tuple[Step, int | None, int | None] | None:
+        """(step, partner id or None for both, session id) to record once this handout
+        is printed or saved; None when it is not a handout or the tick is cleared."""
+        if not self.is_handout() or not self.record_given.isChecked():
+            return None
+        who = self.who_id()
+        session = self.given_session.id if self.given_session is not None else None
+        return Step(int(self.step.currentData())), None if who == JOINT else who, session
 
     def chosen_page_size(self) -> str:
         return str(self.page_size.currentData())

@@ -20,6 +20,10 @@ risk, so handouts there take deliberate acts.
   passes acknowledge_safety=True. A yes also ticks the box.
 The dialog opens a flagged couple case on the first partner's own handout.
 
+Handouts given: printing or saving a handout records which step went to whom at which
+session (the open note's, else the newest held one), unless "Record it as given" is
+cleared; the brief, the case summary and the Today view read it.
+
 Keyboard: no button is the default, so Enter in a field never saves, prints or closes;
 Esc closes; Ctrl+S saves and Ctrl+P prints.
 """
@@ -48,6 +52,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.services.practices import OpenPractice
@@ -60,6 +66,7 @@ from clarity_desktop.ui.unlock import explain
 from clarity_desktop.ui.worker import run_task
 
 MIN_PASSWORD = 8
+Given = tuple[Step, int | None, int | None] | None  # a handout to record as given
 
 
 class DocumentDialog(QDialog):
@@ -67,6 +74,7 @@ class DocumentDialog(QDialog):
     saved = Signal(str)  # the path a PDF was written to
     printed = Signal(int)  # pages sent to the printer
     failed = Signal(str)  # the sentence shown to the therapist
+    given_recorded = Signal(object)  # the HandoutGivenView recorded after a print or save
 
     def __init__(
         self,
@@ -266,6 +274,7 @@ class DocumentDialog(QDialog):
         ):
             return
         choice = self.choices.choice(acknowledge_safety=self.choices.safety_needed())
+        given = self.choices.given()
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / self.choices.kind().file_name(choice))
         path, _filter = QFileDialog.getSaveFileName(
@@ -280,16 +289,38 @@ class DocumentDialog(QDialog):
             target,
             password or None,
             "exported",
-            on_done=lambda _none: self._saved(target),
+            on_done=lambda _none: self._saved(target, given),
             on_fail=self._action_failed,
             on_progress=self._action_progress,
         )
 
-    def _saved(self, target: Path) -> None:
+    def _saved(self, target: Path, given: Given) -> None:
         if not shiboken6.isValid(self):
             return
         self._set_busy(False, self.tr("Saved as %s.") % target.name)
+        self._record_given(given)
         self.saved.emit(str(target))
+
+    def _record_given(self, given: Given) -> None:
+        """Which handout went to whom, once it exists on paper or in a file."""
+        if given is None:
+            return
+        step, partner_id, session_id = given
+        try:
+            view = handouts_given.record_given(
+                self.practice.uow(),
+                self.case.id,
+                step,
+                partner_id=partner_id,
+                session_id=session_id,
+            )
+        except Exception as exc:
+            self._show_error(
+                self.tr("The handout was made, but not recorded as given: %s") % explain(exc)
+            )
+            return
+        self.status.setText(self.status.text() + " " + self.tr("Recorded as given."))
+        self.given_recorded.emit(view)
 
     def printer(self) -> QPrinter:
         """The printer this dialog prints to; kept, so the system dialog's choices stay
@@ -313,6 +344,7 @@ class DocumentDialog(QDialog):
         ):
             return
         choice = self.choices.choice(acknowledge_safety=self.choices.safety_needed())
+        given = self.choices.given()
         printer = self.printer()
         size = (
             QPageSize.PageSizeId.Letter if choice.page_size == "Letter" else QPageSize.PageSizeId.A4
@@ -329,12 +361,12 @@ class DocumentDialog(QDialog):
             None,
             None,
             "printed",
-            on_done=self._print_built,
+            on_done=lambda data: self._print_built(data, given),
             on_fail=self._action_failed,
             on_progress=self._action_progress,
         )
 
-    def _print_built(self, data: bytes) -> None:
+    def _print_built(self, data: bytes, given: Given = None) -> None:
         if not shiboken6.isValid(self):
             return
         try:
@@ -348,6 +380,7 @@ class DocumentDialog(QDialog):
             else self.tr("Sent %d pages to the printer.") % pages
         )
         self._set_busy(False, sent)
+        self._record_given(given)
         self.printed.emit(pages)
 
     def _action_progress(self, percent: int, _message: str) -> None:
