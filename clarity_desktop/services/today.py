@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from clarity_desktop.domain.records import CaseKind, Modality
@@ -242,13 +242,23 @@ def _attending(kind: CaseKind, partners: list[tuple[int, str]], attending: int |
 
 
 def _drafts(db: DbSession, now: datetime) -> tuple[DraftItem, ...]:
-    rows = db.execute(
-        select(Note.id, Session.id, Session.case_id, Case.display_name, Session.starts_at)
-        .join(Session, Session.id == Note.session_id)
-        .join(Case, Case.id == Session.case_id)
-        .where(Note.signed_at.is_(None))
-        .order_by(Session.starts_at, Session.id)
-    ).all()
+    # From the partial index of unsigned notes first (it covers id and session_id), then
+    # their sessions: a join driven from sessions would read every note row to test it.
+    unsigned = dict(
+        (sid, nid)
+        for nid, sid in db.execute(select(Note.id, Note.session_id).where(Note.signed_at.is_(None)))
+    )
+    rows: list[tuple[int, int, int, str, datetime]] = []
+    ids = list(unsigned)
+    for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
+        chunk = ids[start : start + 900]
+        for sid, cid, name, starts in db.execute(
+            select(Session.id, Session.case_id, Case.display_name, Session.starts_at)
+            .join(Case, Case.id == Session.case_id)
+            .where(Session.id.in_(chunk))
+        ):
+            rows.append((unsigned[sid], sid, cid, name, starts))
+    rows.sort(key=lambda r: (r[4], r[1]))
     return tuple(
         DraftItem(
             note_id=note_id,
@@ -314,15 +324,23 @@ def _handouts(
 
 
 def _quiet(db: DbSession, cases: dict[int, _CaseInfo], now: datetime) -> tuple[QuietCase, ...]:
-    last: dict[int, datetime] = {}
-    upcoming: dict[int, datetime] = {}
-    for cid, starts, status in db.execute(
-        select(Session.case_id, Session.starts_at, Session.status).order_by(Session.starts_at)
-    ).all():
-        if status == SessionStatus.HELD.value and starts <= now:
-            last[cid] = starts
-        elif status == SessionStatus.SCHEDULED.value and starts > now:
-            upcoming.setdefault(cid, starts)
+    # One row per case, from the (case, starts_at) index: never every session.
+    last: dict[int, datetime] = {
+        cid: at
+        for cid, at in db.execute(
+            select(Session.case_id, func.max(Session.starts_at))
+            .where(Session.status == SessionStatus.HELD.value, Session.starts_at <= now)
+            .group_by(Session.case_id)
+        )
+    }
+    upcoming: dict[int, datetime] = {
+        cid: at
+        for cid, at in db.execute(
+            select(Session.case_id, func.min(Session.starts_at))
+            .where(Session.status == SessionStatus.SCHEDULED.value, Session.starts_at > now)
+            .group_by(Session.case_id)
+        )
+    }
     out = []
     for cid, case in cases.items():
         if not case.active:

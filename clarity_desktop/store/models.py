@@ -205,6 +205,15 @@ class Note(Base):
     addenda: Mapped[list[Addendum]] = relationship(order_by="Addendum.id")
 
 
+# The unsigned notes (the day's "notes to sign"), without reading the whole notes table.
+Index(
+    "ix_notes_unsigned",
+    Note.session_id,
+    sqlite_where=text("signed_at IS NULL"),
+    postgresql_where=text("signed_at IS NULL"),
+)
+
+
 class NoteStep(Base):
     """A step the session worked on (a tag on the note)."""
 

@@ -35,6 +35,14 @@ def upgrade() -> None:
     op.add_column("sessions", sa.Column("status_changed_at", sa.DateTime(), nullable=True))
     op.add_column("sessions", sa.Column("series_id", sa.String(36), nullable=True))
     op.create_index("ix_sessions_starts_at", "sessions", ["starts_at"])
+    # The day's list of unsigned notes reads only these, never the whole notes table.
+    op.create_index(
+        "ix_notes_unsigned",
+        "notes",
+        ["session_id"],
+        sqlite_where=sa.text("signed_at IS NULL"),
+        postgresql_where=sa.text("signed_at IS NULL"),
+    )
 
     op.create_table(
         "session_markers",
