@@ -29,12 +29,23 @@ class Template(Enum):
 class SectionSpec:
     key: str
     title: str
-    prompt: str
+    prompt: str  # for a joint session of a couple
+    one_prompt: str = ""  # for one person in the room, where the wording differs
+
+    def prompt_for(self, joint: bool) -> str:
+        """The prompt for who was in the room: an individual case, or one partner of a
+        couple seen alone, never reads "the couple"."""
+        return self.prompt if joint or not self.one_prompt else self.one_prompt
 
 
 SECTIONS: dict[Template, tuple[SectionSpec, ...]] = {
     Template.FIVE_STEPS: (
-        SectionSpec("focus", "Focus of the session", "What the couple brought today."),
+        SectionSpec(
+            "focus",
+            "Focus of the session",
+            "What the couple brought today.",
+            "What the client brought today.",
+        ),
         SectionSpec("shift", "Noticing the shift", "Changes sensed since last time."),
         SectionSpec("naming", "Naming what's happening", "Words found for what has changed."),
         SectionSpec(
@@ -52,7 +63,9 @@ SECTIONS: dict[Template, tuple[SectionSpec, ...]] = {
         SectionSpec("plan", "Plan", "Interventions and next steps."),
     ),
     Template.SOAP: (
-        SectionSpec("subjective", "Subjective", "What the clients reported."),
+        SectionSpec(
+            "subjective", "Subjective", "What the clients reported.", "What the client reported."
+        ),
         SectionSpec("objective", "Objective", "What the clinician observed."),
         SectionSpec("assessment", "Assessment", "Clinical impressions."),
         SectionSpec("plan", "Plan", "Interventions and next steps."),

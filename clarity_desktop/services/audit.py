@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy import select
 
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.services import parts
-from clarity_desktop.store.models import AuditEvent, Case
+from clarity_desktop.store.models import Addendum, AuditEvent, Case, Note, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork
 
 ACTIONS: tuple[str, ...] = (
@@ -97,6 +98,58 @@ def list_events(uow: UnitOfWork, f: AuditFilter) -> list[AuditRow]:
             )
             for e, name in rows
         ]
+
+
+# How a detail names a partner ("handout PDF for partner 7"): by id, since the chained
+# row cannot change. The viewer shows the name instead (record_names).
+PARTNER_IN_DETAIL = re.compile(r"\bpartner (\d+)\b")
+
+
+@dataclass(frozen=True)
+class RecordNames:
+    """What the viewer needs to name the records of some audit rows in words: partners
+    by name, sessions, notes and addenda by their session's start (local wall-clock)."""
+
+    partners: dict[int, str]
+    sessions: dict[int, datetime]
+    notes: dict[int, datetime]
+    addenda: dict[int, datetime]
+
+
+def record_names(uow: UnitOfWork, rows: list[AuditRow]) -> RecordNames:
+    """Names for the records *rows* refer to (one query per kind). Not audited: it reads
+    only what the rows' own case column already lets the viewer show."""
+    wanted: dict[str, set[int]] = {"session": set(), "note": set(), "addendum": set()}
+    partner_ids: set[int] = set()
+    for r in rows:
+        if r.entity in wanted and r.entity_id is not None:
+            wanted[r.entity].add(r.entity_id)
+        partner_ids.update(int(m) for m in PARTNER_IN_DETAIL.findall(r.detail))
+    with uow.reading() as db:
+        partners = dict(
+            db.execute(select(Partner.id, Partner.name).where(Partner.id.in_(partner_ids))).all()
+        )
+        sessions = dict(
+            db.execute(
+                select(Session.id, Session.starts_at).where(Session.id.in_(wanted["session"]))
+            ).all()
+        )
+        notes = dict(
+            db.execute(
+                select(Note.id, Session.starts_at)
+                .join(Session, Session.id == Note.session_id)
+                .where(Note.id.in_(wanted["note"]))
+            ).all()
+        )
+        addenda = dict(
+            db.execute(
+                select(Addendum.id, Session.starts_at)
+                .join(Note, Note.id == Addendum.note_id)
+                .join(Session, Session.id == Note.session_id)
+                .where(Addendum.id.in_(wanted["addendum"]))
+            ).all()
+        )
+    return RecordNames(partners, sessions, notes, addenda)
 
 
 def to_csv(rows: list[AuditRow]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 
 from clarity_desktop.services.dto import SearchHit
 from clarity_desktop.store import fts
@@ -28,16 +28,33 @@ _WHERE_NOTES_ARE = (
 )
 
 
-def search_notes(uow: UnitOfWork, query: str, limit: int = 100) -> list[SearchHit]:
+DEFAULT_LIMIT = 100
+
+_NOTES_OF_CASE = (
+    select(Note.id)
+    .join(Session, Session.id == Note.session_id)
+    .where(Session.case_id == bindparam("c"))
+)
+
+
+def search_notes(
+    uow: UnitOfWork, query: str, limit: int = DEFAULT_LIMIT, case_id: int | None = None
+) -> list[SearchHit]:
     """Every typed word must match (as a word prefix). Best matches first; a search that
     matches more than fts.RANKED_AT_MOST notes lists the most recently written first.
+    With *case_id*, only that case's notes and addenda (the search is then audited as
+    a search in that case).
 
     The search reads outside the write lock (it may take a while over a big practice, and
     autosave on the GUI thread must never wait for it); only its audit row is written."""
     if fts.to_match_query(query) is None:
         return []
     with uow.reading() as db:
-        raw = fts.search(db.connection(), query, limit)
+        if case_id is None:
+            raw = fts.search(db.connection(), query, limit)
+        else:
+            in_case = set(db.scalars(_NOTES_OF_CASE, {"c": case_id}))
+            raw = _search_within(db.connection(), query, limit, in_case)
         ids = {h.note_id for h in raw}
         info = {row.id: row for row in db.execute(_WHERE_NOTES_ARE, {"ids": list(ids)})}
     hits = [
@@ -55,6 +72,28 @@ def search_notes(uow: UnitOfWork, query: str, limit: int = 100) -> list[SearchHi
         if h.note_id in info
     ]
     with uow:
-        uow.audit("searched", "practice", detail=f"{query!r}: {len(hits)} results")
+        if case_id is None:
+            uow.audit("searched", "practice", detail=f"{query!r}: {len(hits)} results")
+        else:
+            uow.audit(
+                "searched", "case", case_id, case_id, detail=f"{query!r}: {len(hits)} results"
+            )
         uow.commit()
     return hits
+
+
+def _search_within(
+    conn: Connection, query: str, limit: int, note_ids: set[int]
+) -> list[fts.RawHit]:
+    """The practice-wide search, kept to *note_ids*. The index has no case column, so
+    this asks for more hits until *limit* of them are in the case or there are no more:
+    one round for a word the case shares with few other notes, a few for a common one."""
+    if not note_ids:
+        return []
+    fetch = limit
+    while True:
+        raw = fts.search(conn, query, fetch)
+        kept = [h for h in raw if h.note_id in note_ids]
+        if len(kept) >= limit or len(raw) < fetch:
+            return kept[:limit]
+        fetch *= 8

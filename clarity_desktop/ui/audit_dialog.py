@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.services import audit, cases, practices
-from clarity_desktop.services.audit import AuditFilter, AuditRow
+from clarity_desktop.services.audit import PARTNER_IN_DETAIL, AuditFilter, AuditRow, RecordNames
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui import dates
 from clarity_desktop.ui.models import Index, ListTableModel
 from clarity_desktop.ui.unlock import explain
 
 
 def _local(at: datetime) -> str:
-    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return dates.utc_day_time_seconds(at)
 
 
 class AuditTableModel(ListTableModel[AuditRow]):
@@ -47,11 +48,39 @@ class AuditTableModel(ListTableModel[AuditRow]):
             self.tr("Case"),
             self.tr("Detail"),
         ]
+        self._names = RecordNames({}, {}, {}, {})
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
+    def set_rows(self, rows: list[AuditRow], names: RecordNames | None = None) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._names = names or RecordNames({}, {}, {}, {})
         self.endResetModel()
+
+    def record(self, r: AuditRow) -> str:
+        """The record in words: "note of Tue 4 Mar 2026, 10:00", not "note 12"."""
+        n = self._names
+        on: dict[str, tuple[dict[int, datetime], str]] = {
+            "session": (n.sessions, self.tr("session of %s")),
+            "note": (n.notes, self.tr("note of %s")),
+            "addendum": (n.addenda, self.tr("addendum to the note of %s")),
+        }
+        if r.entity in on and r.entity_id is not None:
+            found, text = on[r.entity]
+            if r.entity_id in found:
+                return text % dates.weekday_time(found[r.entity_id])
+        words = {
+            "case": self.tr("the case"),
+            "practice": self.tr("the practice"),
+            "audit": self.tr("the audit trail"),
+        }
+        if r.entity in words:
+            return words[r.entity]
+        return f"{r.entity} {r.entity_id}" if r.entity_id is not None else r.entity
+
+    def detail(self, r: AuditRow) -> str:
+        """The detail, with partners named ("for Zoë", not "for partner 7")."""
+        partners = self._names.partners
+        return PARTNER_IN_DETAIL.sub(lambda m: partners.get(int(m.group(1)), m.group(0)), r.detail)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -67,11 +96,11 @@ class AuditTableModel(ListTableModel[AuditRow]):
         if col == self.ACTION:
             return r.action.replace("_", " ")
         if col == self.RECORD:
-            return f"{r.entity} {r.entity_id}" if r.entity_id is not None else r.entity
+            return self.record(r)
         if col == self.CASE:
             return r.case_name
         if col == self.DETAIL:
-            return r.detail
+            return self.detail(r)
         return None
 
 
@@ -103,7 +132,7 @@ class AuditDialog(QDialog):
         self.until.setAccessibleName(self.tr("To date"))
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(dates.DATE_FORMAT)
             edit.setEnabled(False)
         self.use_since.toggled.connect(self.since.setEnabled)
         self.use_until.toggled.connect(self.until.setEnabled)
@@ -155,7 +184,7 @@ class AuditDialog(QDialog):
 
     def reload(self) -> None:
         rows = audit.list_events(self._practice.uow(), self.current_filter())
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, audit.record_names(self._practice.uow(), rows))
         self.status.setText(self.tr("%d entries, newest first") % len(rows))
 
     def verify(self) -> None:

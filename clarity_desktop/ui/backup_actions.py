@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.services import backups, practices
+from clarity_desktop.ui import dates
 from clarity_desktop.ui.unlock import explain
 from clarity_desktop.ui.worker import Progress, run_task
 
@@ -34,8 +35,13 @@ def _progress_dialog(window: MainWindow, text: str) -> QProgressDialog:
 
 
 def back_up_now(window: MainWindow) -> None:
-    """To a folder the therapist chooses (a USB stick), off the GUI thread, with progress."""
-    folder = QFileDialog.getExistingDirectory(window, window.tr("Back up the practice to…"))
+    """To a folder the therapist chooses (a USB stick), off the GUI thread, with progress.
+    The choice starts in the practice's own backups folder."""
+    start = backups.backups_root(window.practice.folder)
+    start.mkdir(mode=0o700, exist_ok=True)
+    folder = QFileDialog.getExistingDirectory(
+        window, window.tr("Back up the practice to…"), str(start)
+    )
     if not folder:
         return
     dialog = _progress_dialog(window, window.tr("Copying and checking the encrypted practice…"))
@@ -111,17 +117,14 @@ def auto_backup_if_due(window: MainWindow) -> None:
 
 
 def restore_from_backup(window: MainWindow) -> None:
-    start = backups.backups_root(window.practice.folder)
-    chosen = QFileDialog.getExistingDirectory(
-        window, window.tr("Choose a backup to restore"), str(start)
-    )
-    if not chosen:
+    from clarity_desktop.ui.restore_dialog import RestoreDialog
+
+    dialog = RestoreDialog(window.practice.folder, window)
+    chosen = dialog.chosen() if dialog.exec() else None
+    dialog.deleteLater()
+    if chosen is None:
         return
-    try:
-        info = backups.read_backup(Path(chosen))
-    except Exception as exc:
-        QMessageBox.warning(window, window.tr("Not restored"), explain(exc))
-        return
+    info = chosen
     answer = QMessageBox.question(
         window,
         window.tr("Restore this backup?"),
@@ -130,7 +133,7 @@ def restore_from_backup(window: MainWindow) -> None:
             "by this backup. The practice as it is now is kept first as a backup of its own, "
             "so you can undo the restore (Practice > Undo the last restore)."
         )
-        % (info.created_at.strftime("%d %b %Y %H:%M UTC"), info.case_count, info.note_count),
+        % (dates.utc_day_time(info.created_at), info.case_count, info.note_count),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
@@ -160,7 +163,7 @@ def undo_last_restore(window: MainWindow) -> None:
         % (
             kept[0].case_count,
             kept[0].note_count,
-            kept[0].created_at.strftime("%d %b %Y %H:%M UTC"),
+            dates.utc_day_time(kept[0].created_at),
         ),
     )
     if answer != QMessageBox.StandardButton.Yes:

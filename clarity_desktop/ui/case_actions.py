@@ -126,8 +126,7 @@ def new_session(window: MainWindow) -> None:
         window.case_panel.select_session(created.id)
         window.events.session_created.emit(case.id, created.id)
         window.tabs.setCurrentWidget(window.editor)  # typing must land in the note
-        if window.editor.section_edits():
-            window.editor.section_edits()[0].setFocus()
+        window.editor.focus_first_field()
         return
 
 

@@ -45,13 +45,13 @@ from clarity_desktop.domain.records import (
     validate_case,
 )
 from clarity_desktop.services.dto import CaseDetail, PartnerView
+from clarity_desktop.ui import dates
 
 MAX_SAFETY_NOTE = 1000  # validate_case refuses longer notes
 
 
-# Day, month name, four-digit year: never ambiguous between day-first and month-first
-# habits, which matters on a clinical record. Month names follow the locale.
-DATE_FORMAT = "d MMM yyyy"
+# Day, month name, four-digit year: the one date format (ui/dates.py).
+DATE_FORMAT = dates.DATE_FORMAT
 
 
 def locale_date_format() -> str:
@@ -156,15 +156,20 @@ class WarningBanner(QFrame):
 class PartnerFields(QGroupBox):
     """Name, pronouns, optional date of birth and contact details of one person."""
 
-    def __init__(self, title: str, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, today: date, parent: QWidget | None = None, letters: bool = True
+    ) -> None:
+        """*letters*: Alt letters for the fields; only one partner's fields can have them
+        (two "Alt+N"s would clash), the other's are reached with Tab."""
         super().__init__(title, parent)
+        own = (lambda text: text) if letters else (lambda text: text.replace("&", ""))
         self.name = QLineEdit(self)
         self.name.setMaxLength(MAX_NAME)
         self.pronouns = QLineEdit(self)
         self.pronouns.setMaxLength(MAX_SHORT)
         self.pronouns.setPlaceholderText(self.tr("e.g. they/them"))
         # Without the check box there is no way to say "not given" with a date editor.
-        self.birth_known = QCheckBox(self.tr("&Date of birth"), self)
+        self.birth_known = QCheckBox(own(self.tr("&Date of birth")), self)
         self.birth_known.setToolTip(self.tr("Tick to record a date of birth"))
         self.birth_date = QDateEdit(self)
         self.birth_date.setCalendarPopup(True)
@@ -182,11 +187,11 @@ class PartnerFields(QGroupBox):
             line.setMinimumWidth(room)
 
         form = QFormLayout(self)
-        form.addRow(self._label(self.tr("&Name"), self.name), self.name)
-        form.addRow(self._label(self.tr("&Pronouns"), self.pronouns), self.pronouns)
+        form.addRow(self._label(own(self.tr("&Name")), self.name), self.name)
+        form.addRow(self._label(own(self.tr("&Pronouns")), self.pronouns), self.pronouns)
         form.addRow(self.birth_known, self.birth_date)
-        form.addRow(self._label(self.tr("&E-mail"), self.email), self.email)
-        form.addRow(self._label(self.tr("P&hone"), self.phone), self.phone)
+        form.addRow(self._label(own(self.tr("&E-mail")), self.email), self.email)
+        form.addRow(self._label(own(self.tr("P&hone")), self.phone), self.phone)
         # Explicit names, so a screen reader tells "Partner 1 name" from "Partner 2 name".
         for widget, what in (
             (self.name, self.tr("name")),
@@ -300,7 +305,7 @@ class CaseDialog(QDialog):
         case_form.addRow(self._label(self.tr("&Opened on"), self.opened_on), self.opened_on)
 
         self.partner1 = PartnerFields(self.tr("Partner 1"), self._today, self)
-        self.partner2 = PartnerFields(self.tr("Partner 2"), self._today, self)
+        self.partner2 = PartnerFields(self.tr("Partner 2"), self._today, self, letters=False)
         partners_row = QHBoxLayout()
         partners_row.addWidget(self.partner1, 1)
         partners_row.addWidget(self.partner2, 1)

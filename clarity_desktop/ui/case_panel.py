@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.services.dto import CaseDetail, SessionView
-from clarity_desktop.ui import appearance
+from clarity_desktop.ui import appearance, dates
 from clarity_desktop.ui.models import ID_ROLE, SessionTableModel
 from clarity_desktop.ui.session_bar import SessionBar
 
@@ -69,8 +69,10 @@ class CasePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SessionTableModel.WHO, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # when Attended is hidden (an individual case)
         self.table.setColumnHidden(SessionTableModel.MODE, True)  # in the date's tooltip
-        self.new_session = QPushButton(appearance.icon("new-session"), self.tr("&New session…"))
+        # Alt letters that the menu bar does not use (main_menus.py); Edit case has Ctrl+E.
+        self.new_session = QPushButton(appearance.icon("new-session"), self.tr("Ne&w session…"))
         self.new_session.setAccessibleName(self.tr("New session"))
         self.new_session.clicked.connect(self.new_session_requested)
         self.schedule = QPushButton(self.tr("Schedule…"))
@@ -79,12 +81,13 @@ class CasePanel(QWidget):
         self.schedule.clicked.connect(self.schedule_requested)
         self.session_bar = SessionBar()
         self.session_bar.action_requested.connect(self.session_action_requested)
-        self.edit = QPushButton(self.tr("&Edit case…"))
+        self.edit = QPushButton(self.tr("Edit case…"))
+        self.edit.setToolTip(self.tr("Edit the case (Ctrl+E)"))
         self.edit.setAccessibleName(self.tr("Edit case"))
         self.edit.clicked.connect(self.edit_requested)
         self.no_sessions = QLabel(self.tr("No sessions yet. Record the first with New session."))
         self.no_sessions.setStyleSheet("color: palette(placeholder-text);")
-        self.empty = QLabel(self.tr("Choose a case from the list, or create one with Ctrl+N."))
+        self.empty = QLabel(self.tr("Choose a case from the list."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
@@ -122,9 +125,9 @@ class CasePanel(QWidget):
         bits = [kind]
         if case.relationship_structure:
             bits.append(case.relationship_structure)
-        bits.append(self.tr("opened %s") % case.opened_on.strftime("%d %b %Y"))
+        bits.append(self.tr("opened %s") % dates.day(case.opened_on))
         if case.status == "closed" and case.closed_on:
-            bits.append(self.tr("closed %s") % case.closed_on.strftime("%d %b %Y"))
+            bits.append(self.tr("closed %s") % dates.day(case.closed_on))
         self.subtitle.setText(" · ".join(bits))
         if case.safety_flag:
             self.banner.setText(self.tr("⚠ Safety flag: %s") % case.safety_note)
@@ -144,6 +147,8 @@ class CasePanel(QWidget):
             "" if active else self.tr("Reopen the case to record a session.")
         )
         self.model.set_sessions(case.sessions)
+        # One client always attends an individual case: the column would only repeat it.
+        self.table.setColumnHidden(SessionTableModel.WHO, case.kind.value != "couple")
         self.no_sessions.setVisible(not case.sessions)
         self.empty.hide()
         self.content.show()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from clarity_desktop.domain.dynamics import position_label
 from clarity_desktop.domain.measures import partner_name
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
+from clarity_desktop.ui import dates
 from clarity_desktop.ui.dashboard_style import step_label, tr
 
 
@@ -17,7 +18,7 @@ class Describer:
         self.names = {pid: partner_name(timeline, pid) for pid in timeline.partner_ids}
 
     def _head(self, p: SessionPoint) -> str:
-        when = p.starts_at.strftime("%a %d %b %Y")
+        when = dates.weekday(p.starts_at.date())
         if p.joint:
             head = tr("%s · joint session") % when
             return tr("%s · private note") % head if p.private else head

@@ -41,7 +41,7 @@ from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
 from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
-from clarity_desktop.ui import appearance
+from clarity_desktop.ui import appearance, dates
 from clarity_desktop.ui.document_kinds import (
     CONTENT_CHOICES,
     DATE_CHOICES,
@@ -217,7 +217,7 @@ class ChoicesPanel(QWidget):
         )
         self.record_given = QCheckBox(
             self.tr("Record it as &given at the session of %s")
-            % self.given_session.starts_at.strftime("%d %b %Y")
+            % dates.day(self.given_session.starts_at.date())
             if self.given_session is not None
             else self.tr("Record it as &given (no session recorded yet)")
         )
@@ -239,7 +239,7 @@ class ChoicesPanel(QWidget):
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(dates.DATE_FORMAT)
             edit.dateChanged.connect(lambda _d: self.changed.emit(CLICK_MS))
         self.date_from.setAccessibleName(self.tr("From date"))
         self.date_to.setAccessibleName(self.tr("To date"))

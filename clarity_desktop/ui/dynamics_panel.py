@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from clarity_desktop.domain.dynamics import (
 )
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.services.dto import PartnerView
+from clarity_desktop.ui.note_widgets import ShortNoteEdit
 
 
 def _scale(special: str, maximum: int = 10) -> QSpinBox:
@@ -51,11 +51,9 @@ def _set(box: QSpinBox, value: int | None) -> None:
     box.setValue(-1 if value is None else value)
 
 
-def _line(placeholder: str) -> QLineEdit:
-    line = QLineEdit()
-    line.setPlaceholderText(placeholder)
-    line.setMaxLength(MAX_SHORT_NOTE)
-    return line
+def _line(placeholder: str) -> ShortNoteEdit:
+    """A short note that wraps and grows, so a longer remark reads whole."""
+    return ShortNoteEdit(placeholder, MAX_SHORT_NOTE)
 
 
 class PartnerReadingBox(QGroupBox):
@@ -90,7 +88,7 @@ class PartnerReadingBox(QGroupBox):
             self.tr("The direction taking shape, from Find Your Direction on")
         )
         form = QFormLayout(self)
-        form.addRow(self.tr("&Pursue / withdraw"), self.position)
+        form.addRow(self.tr("Pursue / withdraw"), self.position)  # no Alt letter: one per partner
         form.addRow(self.tr("Stance (leave 0 – stay 10)"), self.stance)
         form.addRow(self.tr("Clarity (0 – 10)"), self.clarity)
         form.addRow(self.flooded, self.flooding_note)

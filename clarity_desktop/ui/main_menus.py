@@ -1,4 +1,10 @@
-"""The main window's menus and the small commands behind them (undo, focus moves)."""
+"""The main window's menus and the small commands behind them (undo, focus moves).
+
+Alt letters: the menu bar takes P, C, V, E, N and H; the window's tabs and buttons take
+letters none of those use (note_editor, case_panel), and within each menu every item has
+its own letter (tests/ui/test_mnemonics.py checks both, and that Help ▸ Keyboard
+shortcuts lists every shortcut, read from the actions themselves).
+"""
 
 from __future__ import annotations
 
@@ -46,6 +52,11 @@ def _build_menus(window: MainWindow) -> None:
     )
     practice.addAction(window.search_action)
     practice.addSeparator()
+    window.import_action = window._action(
+        window.tr("&Import clients…"), None, lambda: record_actions.import_clients(window)
+    )
+    practice.addAction(window.import_action)
+    practice.addSeparator()
     back_up = window._action(
         window.tr("&Back up now…"), None, lambda: backup_actions.back_up_now(window)
     )
@@ -74,11 +85,11 @@ def _build_menus(window: MainWindow) -> None:
     practice.addSeparator()
     window.lock_action = window._action(window.tr("&Lock now"), "Ctrl+L", window.lock_by_hand)
     practice.addAction(window.lock_action)
-    lock_after = practice.addMenu(window.tr("Lock &after inactivity"))
+    lock_after = practice.addMenu(window.tr("Lock a&fter inactivity"))
     group = QActionGroup(window)
     current = window.settings.idle_lock_minutes
     for minutes in CHOICES_MINUTES:
-        action = QAction(window.tr("%d minutes") % minutes, window)
+        action = QAction(window.tr("%s minutes") % _numbered(minutes), window)
         action.setCheckable(True)
         action.setChecked(minutes == current)
         action.triggered.connect(lambda _c=False, m=minutes: window._set_idle_minutes(m))
@@ -131,7 +142,7 @@ def _build_menus(window: MainWindow) -> None:
     )
     case.addAction(
         window._action(
-            window.tr("Case &summary…"),
+            window.tr("Case su&mmary…"),
             None,
             lambda: record_actions.open_documents(window, "summary"),
         )
@@ -153,7 +164,7 @@ def _build_menus(window: MainWindow) -> None:
     window.today_tab_action = window._action(window.tr("Toda&y"), "Ctrl+0", window.show_today)
     view.addAction(window.today_tab_action)
     window.note_tab_action = window._action(
-        window.tr("Session &note"), "Ctrl+1", lambda: window.tabs.setCurrentWidget(window.editor)
+        window.tr("Session &note"), "Ctrl+1", lambda: _show_note(window)
     )
     window.dashboard_tab_action = window._action(
         window.tr("Case &dashboard"),
@@ -169,6 +180,12 @@ def _build_menus(window: MainWindow) -> None:
     view.addAction(window.dashboard_tab_action)
     view.addAction(window.overview_tab_action)
     view.addSeparator()
+    window.case_list_action = window._action(
+        window.tr("Case &list"), "Ctrl+B", lambda on: _show_case_list(window, on)
+    )
+    window.case_list_action.setCheckable(True)
+    window.case_list_action.setChecked(True)
+    view.addAction(window.case_list_action)
     appearance.add_text_size_menu(view, window, window.settings)
 
     edit = bar.addMenu(window.tr("&Edit"))
@@ -181,7 +198,7 @@ def _build_menus(window: MainWindow) -> None:
     window.sign_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # editor owns it
     window.sign_action.triggered.connect(window.editor.sign)
     note.addAction(window.sign_action)
-    note.addAction(window._action(window.tr("Add a&ddendum"), None, window._focus_addendum))
+    note.addAction(window._action(window.tr("&Add addendum"), None, window._focus_addendum))
     note.addAction(
         window._action(
             window.tr("&Print or save this note…"),
@@ -193,8 +210,18 @@ def _build_menus(window: MainWindow) -> None:
     brief_actions.add_actions(window, case, note)
 
     help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu.addAction(
+        window._action(window.tr("&Keyboard shortcuts"), "F1", lambda: _show_shortcuts(window))
+    )
     help_menu.addAction(window._action(window.tr("&About"), None, window._about))
     window._update_actions()
+
+
+def _numbered(number: int) -> str:
+    """An Alt letter for a number in a short list: its first digit, or for 10 its last
+    (2, 5, 10, 15, 30, 60 become 2, 5, 0, 1, 3, 6)."""
+    text = str(number)
+    return f"{text[:-1]}&{text[-1]}" if number == 10 else f"&{text}"
 
 
 def _set_idle_minutes(window: MainWindow, minutes: int) -> None:
@@ -220,13 +247,51 @@ def _redo(window: MainWindow) -> None:
 
 
 def _focus_filter(window: MainWindow) -> None:
+    _show_case_list(window, True)
     window.case_list.filter.setFocus()
     window.case_list.filter.selectAll()
 
 
 def _focus_addendum(window: MainWindow) -> None:
-    if window.editor.note is not None and window.editor.note.signed:
-        window.editor.addendum_edit.setFocus()
+    window.tabs.setCurrentWidget(window.editor)
+    window.editor.show_addendum_box()
+
+
+def _show_note(window: MainWindow) -> None:
+    """Ctrl+1: the note, with the cursor in its first field, wherever focus was."""
+    window.tabs.setCurrentWidget(window.editor)
+    if window.editor.note is not None:
+        window.editor.focus_first_field()
+    elif window.case_panel.case is not None and window.case_panel.model.rowCount():
+        window.case_panel.table.setFocus()
+
+
+def _show_case_list(window: MainWindow, on: bool) -> None:
+    """View ▸ Case list (Ctrl+B): fold the left pane away to give the note the width, and
+    bring it back. Dragging the divider to the edge does the same."""
+    sizes = window.splitter.sizes()
+    if on and (sizes[0] == 0 or window.left.isHidden()):
+        window.left.show()
+        left = max(window.left.sizeHint().width(), window.left.minimumSizeHint().width())
+        window.splitter.setSizes([left, max(1, sum(sizes) - left)])
+    elif not on and sizes[0] > 0:
+        window.splitter.setSizes([0, sum(sizes)])
+    case_list_folded(window)
+
+
+def case_list_folded(window: MainWindow) -> None:
+    """A folded case list is hidden too, so Tab never lands in it unseen."""
+    folded = window.splitter.sizes()[0] == 0
+    window.left.setHidden(folded)
+    window.case_list_action.setChecked(not folded)
+
+
+def _show_shortcuts(window: MainWindow) -> None:
+    from clarity_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    dialog.exec()
+    dialog.deleteLater()
 
 
 def _about(window: MainWindow) -> None:

@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
     documents_action: QAction
     brief_action: QAction  # set by brief_actions.add_actions
     session_mode_action: QAction
+    import_action: QAction
+    case_list_action: QAction
 
     # Menus and case commands live in their own modules to keep this file readable.
     _action = main_menus._action
@@ -105,10 +107,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setAccessibleName(self.tr("Views"))
         # Today (the home view) first, then the note, the dashboard and the overview.
+        # Alt letters: N, E, P belong to the menu bar (main_menus.py).
         self.today = TodayView(practice)
         self.tabs.addTab(self.today, appearance.icon("overview"), self.tr("Toda&y"))
         self._today_stale = False
-        self.tabs.addTab(self.editor, appearance.icon("note"), self.tr("Session &note"))
+        self.tabs.addTab(self.editor, appearance.icon("note"), self.tr("Session no&te"))
         self.dashboard = CaseDashboard()
         self.tabs.addTab(self.dashboard, appearance.icon("dashboard"), self.tr("Case &dashboard"))
         self._dashboard_stale = True
@@ -123,7 +126,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(0, True)  # the case list folds away (View ▸ Case list)
+        self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
         self.search_dialog: SearchDialog | None = None
 
@@ -155,6 +159,10 @@ class MainWindow(QMainWindow):
         ):
             action.setIcon(appearance.icon(name))
         self.case_list.case_selected.connect(self.open_case)
+        self.case_list.case_activated.connect(self._enter_case)
+        self.case_list.new_case_requested.connect(self.new_case)
+        self.case_list.import_requested.connect(self.import_action.trigger)
+        self.splitter.splitterMoved.connect(lambda _p, _i: main_menus.case_list_folded(self))
         self.case_panel.session_selected.connect(self._session_chosen)
         self.case_panel.new_session_requested.connect(self.new_session)
         self.case_panel.edit_requested.connect(self.edit_case)
@@ -196,6 +204,30 @@ class MainWindow(QMainWindow):
 
     def reload_cases(self, keep: int | None = None) -> None:
         self.case_list.set_cases(cases.list_cases(self.practice.uow()), keep=keep)
+        self._update_empty_states()
+
+    def _update_empty_states(self) -> None:
+        """One empty state speaks at a time: on an empty practice only the case list
+        (with New case and Import clients); with no case open only the case panel; with
+        a case open and no note chosen only the note pane, if there is a session."""
+        any_case = self.case_list.model.rowCount() > 0
+        case = self.case_panel.case
+        self.case_panel.empty.setText(self.tr("Choose a case from the list.") if any_case else "")
+        self.today.set_no_cases(not any_case)
+        self.editor.empty.setVisible(
+            self.editor.note is None and case is not None and bool(case.sessions)
+        )
+
+    def _enter_case(self, case_id: int) -> None:
+        """Enter on a case in the list: into the case, its newest note open, the cursor
+        in its sessions (arrows move to older ones)."""
+        self.open_case(case_id)
+        panel = self.case_panel
+        if panel.case is None or panel.case.id != case_id:
+            return
+        if panel.current_session_id() is None and panel.model.rowCount():
+            panel.table.selectRow(0)  # the newest, first in the list
+        panel.table.setFocus()
 
     def _leave_note(self) -> bool:
         """Save the note being left. False (and a message) if it could not be saved."""
@@ -231,6 +263,7 @@ class MainWindow(QMainWindow):
         finally:
             self._suppress_selection = False
         self._update_actions()
+        self._update_empty_states()
         self._dashboard_stale = True
         self._refresh_dashboard_if_shown()
 
@@ -321,20 +354,25 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.editor)
         self.open_session(session_id)
 
-    def open_note(self, case_id: int, session_id: int) -> None:
-        """Open a case and one of its notes (from search)."""
+    def open_note(self, case_id: int, session_id: int, words: list[str] | None = None) -> None:
+        """Open a case and one of its notes (from search), with the found *words* marked
+        and in view. The case list keeps its filter: the case is selected there only if
+        the list shows it."""
         if not self._leave_note():
             return
         if self.case_panel.case is None or self.case_panel.case.id != case_id:
             self._suppress_selection = True
             try:
-                self.case_list.select_case(case_id)
+                self.case_list.select_case(case_id, reveal=False)
             finally:
                 self._suppress_selection = False
             self.editor.clear()
             self._show_case(cases.get_case(self.practice.uow(), case_id))
+        self.tabs.setCurrentWidget(self.editor)
         self.case_panel.select_session(session_id)
         self.open_session(session_id)
+        if words and self.editor.note is not None and self.editor.note.session_id == session_id:
+            self.editor.show_hit(words)
 
     def _mark_dashboard_stale(self, _note_id: int) -> None:
         self._dashboard_stale = True
@@ -348,6 +386,10 @@ class MainWindow(QMainWindow):
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.practice, self)
             self.search_dialog.note_requested.connect(self.open_note)
+        case = self.case_panel.case
+        self.search_dialog.set_open_case(
+            case.id if case else None, case.display_name if case else ""
+        )
         self.search_dialog.show()
         self.search_dialog.raise_()
         self.search_dialog.activateWindow()
@@ -366,6 +408,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.splitter_state
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([430, 1010])
+        main_menus.case_list_folded(self)
 
     def _save_layout(self) -> None:
         self.settings.window_geometry = self.saveGeometry()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services.dto import CaseSummary, SessionView
+from clarity_desktop.ui import appearance, dates
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,14 +29,19 @@ RowT = TypeVar("RowT")
 
 
 def when(dt: datetime) -> str:
-    return dt.strftime("%a %d %b %Y, %H:%M")
+    """A session's start with its weekday (ui/dates.py: the one date format)."""
+    return dates.weekday_time(dt)
 
 
 def short_when(dt: datetime) -> str:
-    return dt.strftime("%d %b %Y %H:%M")
+    return dates.day_time(dt)
 
 
 _icon: QIcon | None = None
+
+
+def _lock_icon() -> QIcon:
+    return appearance.icon("lock")
 
 
 def _warning_icon() -> QIcon:
@@ -120,9 +126,9 @@ class CaseTableModel(ListTableModel["_CaseRow"]):
                 case=c,
                 texts=(
                     c.display_name,
-                    # isoformat, not strftime: under PySide6 every strftime call goes
-                    # through shiboken's import hook (time.strftime imports "time").
-                    c.last_session.date().isoformat() if c.last_session else "—",
+                    # Written out only for rows on screen (data()): 10,000 dates through
+                    # QLocale would take a noticeable moment at every unlock.
+                    "" if c.last_session else "—",
                     str(c.session_count),
                 ),
                 keys=(rank, _seconds(c.last_session) if c.last_session else -1, c.session_count),
@@ -181,6 +187,8 @@ class CaseTableModel(ListTableModel["_CaseRow"]):
             return None
         r = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.LAST and r.case.last_session is not None:
+                return dates.day(r.case.last_session.date())
             return r.texts[col]
         if role == ID_ROLE:
             return r.case.id
@@ -295,6 +303,8 @@ class SessionTableModel(ListTableModel[SessionView]):
                 return ", ".join(str(int(step)) for step in s.steps) or "—"
             if col == self.NOTE:
                 return self.status_text(s)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.NOTE and s.note_signed:
+            return _lock_icon()  # a signed note carries the lock; a draft does not
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.STEPS and s.steps:
                 return "\n".join(step.label for step in s.steps)
@@ -302,9 +312,17 @@ class SessionTableModel(ListTableModel[SessionView]):
                 return f"{when(s.starts_at)} · {s.duration_minutes} min · {s.modality.title}"
             if col == self.NOTE and s.status_reason:
                 return s.status_reason
-        if role == Qt.ItemDataRole.FontRole and s.status is not SessionStatus.HELD:
+            if col == self.NOTE and s.status is SessionStatus.HELD:
+                return (
+                    self.tr("Signed and locked") if s.note_signed else self.tr("Draft, not signed")
+                )
+        if role == Qt.ItemDataRole.FontRole and (
+            s.status is not SessionStatus.HELD or not s.note_signed
+        ):
+            # Italic: booked or called off, or a draft not yet signed. Only a signed
+            # note's row is upright, and it carries the lock.
             font = QFont()
-            font.setItalic(True)  # booked or called off: not (yet) a session with a note
+            font.setItalic(True)
             return font
         return None
 

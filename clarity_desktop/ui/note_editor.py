@@ -16,6 +16,7 @@ user asked for (leaving the note, signing, locking) wait as long as the database
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -24,14 +25,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,10 +40,19 @@ from clarity_desktop.domain.templates import SECTIONS, Template, ordered_section
 from clarity_desktop.services import notes
 from clarity_desktop.services.dto import NoteDraft, NoteView, PartnerView
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import appearance
+from clarity_desktop.ui import appearance, dates, note_find
 from clarity_desktop.ui.dynamics_panel import DynamicsPanel
 from clarity_desktop.ui.models import when
-from clarity_desktop.ui.note_parts import SaveState, SectionEdit, clear_layout, local_time
+from clarity_desktop.ui.note_addenda import AddendaPanel
+from clarity_desktop.ui.note_panes import NotePanes
+from clarity_desktop.ui.note_parts import SaveState, local_time
+from clarity_desktop.ui.note_widgets import (
+    FlowLayout,
+    SectionEdit,
+    StepButton,
+    StepGrid,
+    clear_layout,
+)
 from clarity_desktop.ui.unlock import explain
 
 IDLE_MS = 1000
@@ -71,6 +78,7 @@ class NoteEditor(QWidget):
         self._dirty_since: float | None = None
         self._busy_tries = 0  # autosaves in a row that found the practice busy
         self._sections: list[SectionEdit] = []
+        self._joint = False
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -87,21 +95,18 @@ class NoteEditor(QWidget):
         for t in Template:
             self.template.addItem(t.title, t)
         self.template.setAccessibleName(self.tr("Note template"))
-        template_label = QLabel(self.tr("&Template"))
+        template_label = QLabel(self.tr("Te&mplate"))
         template_label.setBuddy(self.template)
-        self.private = QCheckBox(self.tr("&Private (individual content)"))
+        self.private = QCheckBox(self.tr("P&rivate (individual content)"))
         self.private.setToolTip(
             self.tr(
-                "Private notes never go into anything printed for the couple unless you add it on purpose."
+                "Private notes never go into anything printed for clients unless you add them on purpose."
             )
         )
 
         self.step_buttons: dict[Step, QPushButton] = {}
-        steps_box = QGridLayout()
-        steps_box.setHorizontalSpacing(6)
-        steps_box.setVerticalSpacing(6)
-        for i, step in enumerate(Step):
-            b = QPushButton(step.label)
+        for step in Step:
+            b = StepButton(step.label)
             b.setCheckable(True)
             b.setObjectName("stepToggle")
             b.setStyleSheet(
@@ -112,7 +117,7 @@ class NoteEditor(QWidget):
             b.setAccessibleName(self.tr("Worked on step %s") % step.label)
             b.toggled.connect(self._changed)
             self.step_buttons[step] = b
-            steps_box.addWidget(b, i // 3, i % 3)
+        self.steps_grid = StepGrid(list(self.step_buttons.values()))
         self.partner_box = QGridLayout()
         self.partner_steps: dict[int, QComboBox] = {}
 
@@ -134,83 +139,44 @@ class NoteEditor(QWidget):
         self.sign_button.setToolTip(self.tr("Sign the note (Ctrl+Shift+S)"))
         self.sign_button.clicked.connect(self.sign)
 
-        self.addenda_host = QWidget()
-        self.addenda_layout = QVBoxLayout(self.addenda_host)
-        self.addenda_layout.setContentsMargins(0, 0, 0, 0)
-        self.addendum_edit = QPlainTextEdit()
-        self.addendum_edit.setPlaceholderText(
-            self.tr(
-                "A correction or later information. Once added it is dated and cannot be changed."
-            )
-        )
-        self.addendum_edit.setTabChangesFocus(True)
-        self.addendum_edit.setFixedHeight(90)
-        self.addendum_edit.setAccessibleName(self.tr("New addendum"))
-        self.addendum_button = QPushButton(appearance.icon("addendum"), self.tr("Add a&ddendum"))
-        self.addendum_button.setAccessibleName(self.tr("Add the addendum"))
-        self.addendum_button.clicked.connect(self.add_addendum)
-        self.addendum_panel = QFrame()
-        ap = QVBoxLayout(self.addendum_panel)
-        ap.setContentsMargins(0, 8, 0, 0)
-        addenda_title = QLabel(self.tr("Addenda"))
-        addenda_title.setStyleSheet("font-weight: 600;")
-        ap.addWidget(addenda_title)
-        ap.addWidget(self.addenda_host)
-        ap.addWidget(self.addendum_edit)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.addendum_button)
-        ap.addLayout(row)
+        self.addendum_panel = AddendaPanel()
+        self.addendum_panel.add_requested.connect(self.add_addendum)
+        self.addendum_edit = self.addendum_panel.edit
+        self.addendum_button = self.addendum_panel.button
 
         body = QWidget()
-        bl = QVBoxLayout(body)
+        self._body = bl = QVBoxLayout(body)
         bl.setContentsMargins(12, 12, 12, 12)
-        top = QHBoxLayout()
-        top.addWidget(template_label)
-        top.addWidget(self.template)
-        top.addSpacing(12)
+        top = FlowLayout()
+        template_row = QWidget()
+        tl = QHBoxLayout(template_row)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(template_label)
+        tl.addWidget(self.template)
+        top.addWidget(template_row)
         top.addWidget(self.private)
-        top.addStretch(1)
         bl.addLayout(top)
         bl.addWidget(self.signature)
         steps_title = QLabel(self.tr("Steps worked on"))
         steps_title.setStyleSheet("font-weight: 600;")
         bl.addWidget(steps_title)
-        bl.addLayout(steps_box)
-        partner_title = QLabel(self.tr("Where each partner stands"))
-        partner_title.setStyleSheet("font-weight: 600;")
-        bl.addWidget(partner_title)
+        bl.addWidget(self.steps_grid)
+        self.partner_title = QLabel(self.tr("Where each partner stands"))
+        self.partner_title.setStyleSheet("font-weight: 600;")
+        bl.addWidget(self.partner_title)
         bl.addLayout(self.partner_box)
         bl.addWidget(self.sections_host)
         bl.addWidget(self.addendum_panel)
         bl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not to it
         self.dynamics = DynamicsPanel()
         self.dynamics.changed.connect(self._changed)
-        self._dynamics_host = dyn_host = QWidget()
-        dl = QVBoxLayout(dyn_host)
-        dl.setContentsMargins(8, 12, 8, 12)
-        dl.addWidget(self.dynamics)
-        self.dynamics_scroll = QScrollArea()
-        self.dynamics_scroll.setWidgetResizable(True)
-        self.dynamics_scroll.setWidget(dyn_host)
-        self.dynamics_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.dynamics_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._fit_dynamics()
-        panes = QHBoxLayout()
-        panes.setContentsMargins(0, 0, 0, 0)
-        panes.addWidget(scroll, 1)
-        panes.addWidget(self.dynamics_scroll)
+        # Beside the note where both fit, else below it (note_panes.py).
+        self.panes = NotePanes(body, bl, self.dynamics, below_before=self.addendum_panel)
+        self.note_scroll = self.panes.note_scroll
+        self.dynamics_scroll = self.panes.dynamics_scroll
 
-        self.empty = QLabel(
-            self.tr(
-                "Choose a session on the left to read or write its note,\nor record a new session."
-            )
-        )
+        # Says one thing, and only when there is a session to choose (main_window).
+        self.empty = QLabel(self.tr("Choose a session to read or write its note."))
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
 
@@ -222,7 +188,7 @@ class NoteEditor(QWidget):
         cl = QVBoxLayout(self.content)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addLayout(head)
-        cl.addLayout(panes, 1)
+        cl.addWidget(self.panes, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.empty)
@@ -231,23 +197,26 @@ class NoteEditor(QWidget):
 
         self.template.currentIndexChanged.connect(self._template_changed)
         self.private.toggled.connect(self._changed)
-        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sign)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sign).setWhatsThis(
+            self.tr("Sign and lock the note (asks first)")
+        )
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
     def _fit_dynamics(self) -> None:
-        """The Dynamics column is as wide as its fields need at the current text size, so
-        it never scrolls sideways, and only a little wider."""
-        need = self._dynamics_host.minimumSizeHint().width()
-        need += self.dynamics_scroll.verticalScrollBar().sizeHint().width() + 2
-        self.dynamics_scroll.setMinimumWidth(need)
-        self.dynamics_scroll.setMaximumWidth(need + 6 * self.fontMetrics().averageCharWidth())
+        self.steps_grid.refit()
+        self.panes.fit()
+
+    @property
+    def dynamics_below(self) -> bool:
+        """True when the Dynamics panel sits below the note rather than beside it."""
+        return self.panes.stacked
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            QTimer.singleShot(0, self, self._fit_dynamics)  # once the fields have the font
+            QTimer.singleShot(0, self, self.steps_grid.refit)  # once the buttons have the font
 
     def set_practice(self, practice: OpenPractice) -> None:
         self._practice = practice
@@ -270,10 +239,9 @@ class NoteEditor(QWidget):
             self.private.setChecked(note.private)
             for step, b in self.step_buttons.items():
                 b.setChecked(step in note.steps)
+            self._joint = note.attending_partner_id is None and len(partners) == 2
             self._build_partner_steps(note)
-            self.dynamics.set_partners(
-                self._partners, joint=note.attending_partner_id is None and len(partners) == 2
-            )
+            self.dynamics.set_partners(self._partners, joint=self._joint)
             self.dynamics.set_readings(note.partner_readings, note.couple_reading)
             self.dynamics.set_steps(dict(note.partner_steps))
             self._build_sections(note.template, note.sections)
@@ -297,6 +265,10 @@ class NoteEditor(QWidget):
         self.empty.show()
 
     def _build_partner_steps(self, note: NoteView) -> None:
+        if len(self._partners) == 1:  # an individual case, or one partner seen alone
+            self.partner_title.setText(self.tr("Where %s stands") % self._partners[0].name)
+        else:
+            self.partner_title.setText(self.tr("Where each partner stands"))
         clear_layout(self.partner_box)
         self.partner_steps = {}
         for row, p in enumerate(self._partners):
@@ -323,7 +295,7 @@ class NoteEditor(QWidget):
         for edit in self._sections:
             edit.textChanged.disconnect(self._changed)
         clear_layout(self.sections_layout)
-        prompts = {s.key: s.prompt for s in SECTIONS[template]}
+        prompts = {s.key: s.prompt_for(self._joint) for s in SECTIONS[template]}
         self._sections = []
         locked = self._note is not None and self._note.signed
         for key, title, text in ordered_sections(template, texts):
@@ -355,7 +327,7 @@ class NoteEditor(QWidget):
         self.sign_button.setVisible(not locked)
         self.addendum_panel.setVisible(locked)
         if locked and note.signed_at is not None:
-            stamp = local_time(note.signed_at).strftime("%d %b %Y %H:%M")
+            stamp = dates.utc_day_time(note.signed_at)
             self.signature.setText(
                 self.tr("Signed electronically by %s on %s. This note is locked.")
                 % (note.signed_by, stamp)
@@ -363,19 +335,7 @@ class NoteEditor(QWidget):
             self.signature.show()
         else:
             self.signature.hide()
-        clear_layout(self.addenda_layout)
-        for a in note.addenda:
-            label = QLabel(
-                self.tr("<b>Addendum, %s, %s</b><br>%s")
-                % (
-                    local_time(a.created_at).strftime("%d %b %Y %H:%M"),
-                    a.author.replace("&", "&amp;").replace("<", "&lt;"),
-                    a.body.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>"),
-                )
-            )
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.addenda_layout.addWidget(label)
+        self.addendum_panel.show_addenda(note.addenda)
 
     def _update_tab_order(self) -> None:
         """Tab follows the page, top to bottom: how the note is written, its sections,
@@ -498,18 +458,21 @@ class NoteEditor(QWidget):
         if problem is not None:  # said first: never "Sign?" and then "cannot be signed"
             QMessageBox.information(self, self.tr("Not signed"), self.tr(problem))
             return
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Sign this note?"),
             self.tr(
                 "Once signed, this note and its step tags are locked for good. "
                 "Corrections can only be added as dated addenda.\n\nSign as %s?"
             )
             % self._practice.clinician.signature,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
+            self,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        sign = box.addButton(self.tr("Sign note"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not sign:
             return
         try:
             signed = notes.sign_note(self._practice.uow(), self._note.id)
@@ -518,6 +481,29 @@ class NoteEditor(QWidget):
             return
         self.show_note(signed, self._partners)
         self.note_signed.emit(signed.id)
+
+    def show_addendum_box(self) -> None:
+        """Note ▸ Add addendum: bring the box into view and put the cursor in it."""
+        if self._note is None or not self._note.signed:
+            return
+        self.note_scroll.ensureWidgetVisible(self.addendum_panel)
+        self.note_scroll.ensureWidgetVisible(self.addendum_button)
+        self.addendum_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_first_field(self) -> None:
+        """Ctrl+1 and a new session: the cursor goes where the note is written."""
+        if self._note is None:
+            return
+        if self._sections:
+            self.note_scroll.ensureWidgetVisible(self._sections[0])
+            self._sections[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self._note.signed:
+            self.show_addendum_box()
+
+    def show_hit(self, words: Sequence[str]) -> bool:
+        """Mark *words* (from a search result) wherever they stand in this note and
+        scroll to the first; False if none was found (note_find.py)."""
+        return note_find.show_hit(self, words)
 
     def add_addendum(self) -> None:
         if self._note is None:

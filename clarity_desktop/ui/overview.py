@@ -169,6 +169,7 @@ class OverviewPanel(QWidget):
         self.table.activated.connect(self._activated)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis(self.tr("Refresh the overview"))
         shortcut.activated.connect(self.refresh)
         self._update_state()
 

@@ -29,6 +29,7 @@ from clarity_desktop.domain.movement import WORDS, Measure
 from clarity_desktop.domain.records import CaseKind, name_sort_key
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.overview import OverviewRow
+from clarity_desktop.ui import dates
 from clarity_desktop.ui.models import ID_ROLE, SORT_ROLE, Index, ListTableModel
 from clarity_desktop.ui.movement_text import ARROWS, translated
 
@@ -77,7 +78,7 @@ class Formatter:
                 _steps_text(r),
                 NO_VALUE if r.latest_intensity is None else str(r.latest_intensity),
                 self._trend_texts[r.intensity_trend],
-                NO_VALUE if last is None else last.date().isoformat(),
+                "" if last is not None else NO_VALUE,  # written out in data(), for rows on screen
                 str(len(r.flags)) if r.flags else NO_VALUE,
             ),
             keys=(
@@ -228,7 +229,7 @@ class OverviewModel(ListTableModel["_Entry"]):
         if column == self.LAST:
             if r.last_session is None:
                 return self.tr("No session recorded yet.")
-            tip = r.last_session.strftime("%a %d %b %Y, %H:%M")
+            tip = dates.weekday_time(r.last_session)
             if r.no_recent_session:
                 tip += "\n" + self.tr("No session in the last 30 days.")
             return tip
@@ -284,6 +285,8 @@ class OverviewModel(ListTableModel["_Entry"]):
         if not 0 <= col < len(e.texts):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.LAST and e.row.last_session is not None:
+                return dates.day(e.row.last_session.date())
             return e.texts[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(e.row, col)

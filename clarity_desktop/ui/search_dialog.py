@@ -1,4 +1,6 @@
-"""Search across all notes and addenda (Ctrl+F), with the matched words highlighted."""
+"""Search across all notes and addenda (Ctrl+F), or those of the open case, with the
+matched words highlighted. Up and Down in the search box move through the results;
+Enter opens one, and the note opens scrolled to the words, marked."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,9 +19,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QLabel,
     QLineEdit,
@@ -36,6 +46,7 @@ from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.search import HIT_END, HIT_START
 from clarity_desktop.ui import appearance
 from clarity_desktop.ui.models import when
+from clarity_desktop.ui.note_find import hit_words
 from clarity_desktop.ui.unlock import explain
 from clarity_desktop.ui.worker import run_task
 
@@ -126,7 +137,7 @@ class HtmlDelegate(QStyledItemDelegate):
 
 
 class SearchDialog(QDialog):
-    note_requested = Signal(int, int)  # case id, session id
+    note_requested = Signal(int, int, list)  # case id, session id, the words found
 
     def __init__(self, practice: OpenPractice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +151,11 @@ class SearchDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.query.setAccessibleName(self.tr("Search words"))
         self.status = QLabel(self.tr("Type a word or two; every word must appear."))
+        self._case_id: int | None = None
+        self.only_case = QCheckBox()
+        self.only_case.setAccessibleName(self.tr("Search only the open case"))
+        self.only_case.hide()
+        self.only_case.toggled.connect(lambda _on: self.run_search())
         self.model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setModel(self.model)
@@ -150,6 +166,7 @@ class SearchDialog(QDialog):
         self.results.setAccessibleName(self.tr("Search results"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
+        layout.addWidget(self.only_case)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         self._timer = QTimer(self)
@@ -158,7 +175,29 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.returnPressed.connect(self._enter)
+        self.query.installEventFilter(self)
         self.results.activated.connect(self._open)
+
+    def set_open_case(self, case_id: int | None, name: str) -> None:
+        """Offer to search only the case that is open (unticked whenever it changes)."""
+        if case_id != self._case_id:
+            self.only_case.setChecked(False)
+        self._case_id = case_id
+        self.only_case.setText(self.tr("&Only in %s") % name.replace("&", "&&"))
+        self.only_case.setVisible(case_id is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search box move through the results; typing stays there."""
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step is not None and self.model.rowCount():
+                row = self.results.currentIndex().row()
+                row = min(max(0, row + step), self.model.rowCount() - 1)
+                self.results.setCurrentIndex(self.model.index(row, 0))
+                self.results.scrollTo(self.model.index(row, 0))
+                return True
+        return super().eventFilter(watched, event)
 
     def run_search(self) -> None:
         self._timer.stop()
@@ -170,10 +209,13 @@ class SearchDialog(QDialog):
             self.status.setText(self.tr("Type a word or two; every word must appear."))
             return
         self.status.setText(self.tr("Searching…"))
+        scope = self._case_id if self.only_case.isChecked() else None
         run_task(
             search.search_notes,
             self._practice.uow(),
             text,
+            search.DEFAULT_LIMIT,
+            scope,
             on_done=lambda hits: self._show(generation, hits),
             on_fail=lambda exc: self.status.setText(explain(exc)),
         )
@@ -200,4 +242,4 @@ class SearchDialog(QDialog):
 
     def _open(self, index: QModelIndex) -> None:
         hit = self.model.hit_at(index.row())
-        self.note_requested.emit(hit.case_id, hit.session_id)
+        self.note_requested.emit(hit.case_id, hit.session_id, hit_words(hit.snippet))

@@ -41,8 +41,8 @@ from clarity_desktop.domain.records import (
 from clarity_desktop.domain.schedule import MAX_REPEATS, Repeat
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services.dto import CaseDetail, SessionView
+from clarity_desktop.ui import dates
 from clarity_desktop.ui.case_dialog import (
-    DATE_FORMAT,
     WarningBanner,
     grow_to_fit,
     mnemonic_safe,
@@ -115,7 +115,7 @@ class SessionDialog(QDialog):
 
         self.starts_at = QDateTimeEdit(self)
         self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat(DATE_FORMAT + " HH:mm")
+        self.starts_at.setDisplayFormat(dates.date_time_format())
         start = start_of_hour(now or datetime.now())
         if mode == "schedule":
             start += timedelta(hours=1)  # the next full hour: a booking is ahead

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from clarity_desktop.domain.schedule import DraftAge, SessionStatus
 from clarity_desktop.services.today import DaySession, DraftItem, HandoutReminder, QuietCase
-from clarity_desktop.ui import appearance
+from clarity_desktop.ui import appearance, dates
 from clarity_desktop.ui.models import ID_ROLE, Index, ListTableModel, _warning_icon
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 2  # the case id of a session or draft row
@@ -34,7 +34,7 @@ def day_words(d: date, today: date) -> str:
 
 def full_day(d: date) -> str:
     """The weekday and the whole date, with the month's name in the user's language."""
-    return QLocale().toString(_qdate(d), "ddd d MMM yyyy")
+    return dates.weekday(d)
 
 
 def long_day(d: date) -> str:
@@ -42,7 +42,7 @@ def long_day(d: date) -> str:
 
 
 def clock(t: datetime) -> str:
-    return QLocale().toString(QTime(t.hour, t.minute), QLocale.FormatType.ShortFormat)
+    return dates.clock(t)
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,11 @@ class TodayView(QWidget):
         column.addWidget(self.summary)
         column.addWidget(self.problem)
         column.addWidget(self.more)
+        # Hidden on an empty practice, where the case list alone says what to do.
+        self.sections_box = QWidget()
+        sections = QVBoxLayout(self.sections_box)
+        sections.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.sections_box)
         for title, table, empty in (
             (
                 self.tr("Sessions"),
@@ -181,16 +186,16 @@ class TodayView(QWidget):
                 self.tr("Every active case had a session in the last 30 days."),
             ),
         ):
-            column.addSpacing(10)
+            sections.addSpacing(10)
             label = QLabel(title)
             label.setStyleSheet("font-weight: 600;")
             label.setBuddy(table)
-            column.addWidget(label)
+            sections.addWidget(label)
             note = QLabel(empty)
             note.setWordWrap(True)
             note.setStyleSheet("color: palette(placeholder-text);")
-            column.addWidget(note)
-            column.addWidget(table)
+            sections.addWidget(note)
+            sections.addWidget(table)
             self.empty[table] = note
         column.addStretch(1)
         scroll = QScrollArea()
@@ -240,6 +245,12 @@ class TodayView(QWidget):
 
     def set_practice(self, practice: OpenPractice) -> None:
         self._practice = practice
+
+    def set_no_cases(self, none: bool) -> None:
+        """An empty practice: nothing to list, and the case list already says so (one
+        empty state at a time); the day's heading stays."""
+        self.sections_box.setVisible(not none)
+        self.summary.setVisible(not none)
 
     def refresh(self, *, record_view: bool = False, now: datetime | None = None) -> None:
         """Read the day again. *record_view* when a person opens the view (audited)."""

@@ -15,8 +15,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,8 +30,8 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import unlock_attempts
-from clarity_desktop.ui import appearance
-from clarity_desktop.ui.clipboard import clipboard_guard
+from clarity_desktop.ui import appearance, dates
+from clarity_desktop.ui.recovery_key import RecoveryKeyDialog
 from clarity_desktop.ui.worker import run_task
 
 
@@ -194,6 +192,8 @@ class UnlockWindow(QWidget):
         for w in (self.passphrase, self.use_recovery, self.unlock_button):
             w.setEnabled(not busy)
         self.status.setText(message)
+        if not busy:  # a disabled field lost the focus: give it back, ready to type
+            self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def try_unlock(self) -> None:
         if self._wait_left > 0:
@@ -272,7 +272,7 @@ class UnlockWindow(QWidget):
         self.restore_button.setText(
             self.tr("Restore the backup of %s (%d cases, %d notes)")
             % (
-                newest[0].created_at.strftime("%d %b %Y %H:%M UTC"),
+                dates.utc_day_time(newest[0].created_at),
                 newest[0].case_count,
                 newest[0].note_count,
             )
@@ -324,52 +324,6 @@ class UnlockWindow(QWidget):
         self.error.show()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
-
-
-class RecoveryKeyDialog(QDialog):
-    """Shows the recovery key once; goes away only when the user says it is stored."""
-
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Your recovery key"))
-        self.setModal(True)
-        intro = QLabel(
-            self.tr(
-                "If the passphrase is ever forgotten, this recovery key is the only other way "
-                "into the practice. It is shown now and never again. Write it down or print it, "
-                "and keep it somewhere safe, away from this computer."
-            )
-        )
-        intro.setWordWrap(True)
-        self.key_label = QLabel(key)
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(self.font().pointSizeF() * 1.5)
-        self.key_label.setFont(mono)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setAccessibleName(self.tr("Recovery key"))
-        copy = QPushButton(self.tr("&Copy to clipboard"))
-        copy.setAccessibleName(self.tr("Copy the recovery key to the clipboard"))
-        copy.setToolTip(self.tr("It is cleared from the clipboard after 30 seconds."))
-        copy.clicked.connect(lambda: clipboard_guard().copy_secret(key))
-        self.stored = QCheckBox(self.tr("I have stored the recovery key somewhere safe"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("C&ontinue"))
-        self.ok.setEnabled(False)
-        self.stored.toggled.connect(self.ok.setEnabled)
-        self.buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.key_label)
-        layout.addWidget(copy, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.stored)
-        layout.addWidget(self.buttons)
-
-    def reject(self) -> None:
-        if self.stored.isChecked():
-            super().accept()
 
 
 class CreatePracticeWindow(QWidget):
@@ -507,6 +461,6 @@ class CreatePracticeWindow(QWidget):
         self.status.clear()
         self.passphrase.clear()
         self.repeat.clear()
-        dialog = RecoveryKeyDialog(recovery, self)
+        dialog = RecoveryKeyDialog(recovery, self, practice_folder=self.folder)
         dialog.exec()
         self.created.emit(practice)

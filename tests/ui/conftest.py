@@ -60,3 +60,16 @@ def modal(qapp: QApplication) -> Iterator[ModalAnswerer]:
     answerer = ModalAnswerer()
     yield answerer
     answerer.stop()
+
+
+def click_button(box: QWidget, text: str) -> None:
+    """Press the button of a message box or dialog whose label reads *text* (the "&" of a
+    mnemonic ignored), as the user reads and clicks it; fails if there is none."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    for button in box.findChildren(QAbstractButton):
+        if button.text().replace("&", "") == text and button.isVisible():
+            button.click()
+            return
+    labels = [b.text() for b in box.findChildren(QAbstractButton)]
+    raise AssertionError(f"no button {text!r} among {labels}")

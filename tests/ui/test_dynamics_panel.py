@@ -17,7 +17,7 @@ from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.main_window import MainWindow
 from clarity_desktop.ui.settings import Settings
-from tests.ui.conftest import ModalAnswerer
+from tests.ui.conftest import ModalAnswerer, click_button
 
 
 def open_session(
@@ -104,7 +104,7 @@ def test_direction_opens_at_step_four_and_everything_locks_on_signing(
     box.direction.setCurrentIndex(box.direction.findData(Direction.REDEFINITION))
     editor.section_edits()[0].setPlainText("Direction is forming.")
     assert editor.save_now()
-    modal.answer(QMessageBox, lambda m: m.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    modal.answer(QMessageBox, lambda m: click_button(m, "Sign note"))
     with qtbot.waitSignal(editor.note_signed, timeout=5000):
         editor.sign()
     box = editor.dynamics.partner_boxes[a]
@@ -160,7 +160,7 @@ def test_readings_typed_and_signed_show_up_as_chart_points(
         main.editor.section_edits()[0].setFocus()
         qtbot.keyClicks(main.editor.section_edits()[0], "The loop eased a little.")
         assert main.editor.save_now()
-        modal.answer(QMessageBox, lambda m: m.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+        modal.answer(QMessageBox, lambda m: click_button(m, "Sign note"))
         with qtbot.waitSignal(main.editor.note_signed, timeout=5000):
             main.editor.sign()
     main.tabs.setCurrentWidget(main.dashboard)

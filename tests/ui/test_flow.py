@@ -16,7 +16,7 @@ from clarity_desktop.ui.main_window import MainWindow
 from clarity_desktop.ui.session_dialog import SessionDialog
 from clarity_desktop.ui.settings import Settings
 from clarity_desktop.ui.unlock import CreatePracticeWindow, RecoveryKeyDialog, UnlockWindow
-from tests.ui.conftest import ModalAnswerer
+from tests.ui.conftest import ModalAnswerer, click_button
 
 PASS = "a quiet harbour at dawn"
 
@@ -122,7 +122,7 @@ def test_first_day_create_case_session_note_sign_addendum_search(
     def confirm(box: QWidget) -> None:
         assert isinstance(box, QMessageBox)
         assert "locked" in box.text()
-        box.button(QMessageBox.StandardButton.Yes).click()
+        click_button(box, "Sign note")  # the button says what it does
 
     modal.answer(QMessageBox, confirm)
     with qtbot.waitSignal(editor.note_signed, timeout=5000):

@@ -21,6 +21,7 @@ from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
 from clarity_desktop.services.overview import OverviewRow
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui import dates
 from clarity_desktop.ui.models import ID_ROLE
 from clarity_desktop.ui.overview import OverviewModel, OverviewPanel
 
@@ -132,7 +133,7 @@ def test_loads_off_the_gui_thread_with_a_loading_state_and_shows_each_case(
     assert zoe is not None
     assert model.index(zoe, OverviewModel.STEPS).data() == "Zoë 3 · Łukasz 2"
     assert model.index(zoe, OverviewModel.INTENSITY).data() == "4"
-    assert model.index(zoe, OverviewModel.LAST).data() == ago(5).strftime("%Y-%m-%d")
+    assert model.index(zoe, OverviewModel.LAST).data() == dates.day(ago(5).date())
     solo = model.row_of(practice_cases["Søren Ødegård"])
     assert solo is not None
     assert model.index(solo, OverviewModel.STEPS).data() == "—"

@@ -21,6 +21,7 @@ from clarity_desktop.ui.audit_dialog import AuditDialog
 from clarity_desktop.ui.backup_actions import back_up_now, restore_from_backup, undo_last_restore
 from clarity_desktop.ui.main_window import MainWindow
 from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
+from clarity_desktop.ui.restore_dialog import RestoreDialog
 from clarity_desktop.ui.settings import Settings
 from clarity_desktop.ui.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
@@ -104,13 +105,19 @@ def test_restore_from_the_menu_replaces_the_records_and_keeps_the_window(
     settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, RestoreDialog)
+        rows = [dialog.list.item(i).toolTip() for i in range(dialog.list.count())]
+        dialog.list.setCurrentRow(rows.index(str(info.folder)))  # the one made below
+        dialog.accept()
+
     cases.create_case(practice.uow(), CaseInput(CaseKind.INDIVIDUAL, "", (PartnerInput("Kept"),)))
     info = backups.backup_now(practice)
     cases.create_case(practice.uow(), CaseInput(CaseKind.INDIVIDUAL, "", (PartnerInput("Later"),)))
     main = main_window(qtbot, practice, settings)
     main.reload_cases()
     assert main.case_list.model.rowCount() == 2
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(info.folder))
+    modal.answer(RestoreDialog, choose)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
     answers = iter([QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
