@@ -116,7 +116,7 @@ class BriefDialog(QDialog):
         columns.addWidget(self._scroll(self.left), 3)
         columns.addWidget(self._scroll(self.right), 2)
 
-        self.include_private = QCheckBox(self.tr("Show &private sessions"))
+        self.include_private = QCheckBox(self.tr("Show pr&ivate sessions"))  # Alt+P: Print
         self.include_private.setToolTip(
             self.tr(
                 "Steps, readings and plans recorded at private individual sessions; "

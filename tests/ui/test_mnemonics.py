@@ -23,15 +23,17 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.records import SessionInput
-from clarity_desktop.services import notes, sessions
+from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.audit_dialog import AuditDialog
+from clarity_desktop.ui.brief_view import BriefDialog
 from clarity_desktop.ui.case_dialog import CaseDialog
 from clarity_desktop.ui.main_window import MainWindow
 from clarity_desktop.ui.recovery_key import RecoveryKeyDialog
 from clarity_desktop.ui.search_dialog import SearchDialog
 from clarity_desktop.ui.session_dialog import SessionDialog
+from clarity_desktop.ui.session_mode import SessionModeWindow
 from clarity_desktop.ui.settings import Settings
 from clarity_desktop.ui.shortcuts_dialog import ShortcutsDialog, mnemonic
 from clarity_desktop.ui.unlock import CreatePracticeWindow, UnlockWindow
@@ -152,7 +154,13 @@ def test_the_window_letters_never_clash_with_a_draft_or_a_signed_note_open(
 def test_the_dialogs_do_not_clash_either(
     qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail
 ) -> None:
+    session = sessions.create_session(
+        practice.uow(), couple_case.id, SessionInput(datetime(2026, 3, 2, 9))
+    )
+    note = notes.note_for_session(practice.uow(), session.id)
     shown: list[QWidget] = [
+        BriefDialog(practice, cases.get_case(practice.uow(), couple_case.id), session.id),
+        SessionModeWindow(practice, note, couple_case.partners, 50),
         CaseDialog(None, existing=couple_case),
         CaseDialog(None),
         SessionDialog(None, couple_case),
