@@ -4,7 +4,11 @@ At every clean close, lock and backup the newest audit row's id and hash are wri
 ``practice.anchor`` beside the database, signed with the clinician's key. A database found
 behind its anchor (an older copy put in its place, a lost write-ahead log, audit rows
 removed from the end) is reported as missing committed work instead of opening as if
-nothing happened. A restore writes a new anchor for the practice it installs.
+nothing happened.
+
+A restore stages the anchor of the practice it installs (``practice.anchor.restoring``)
+before it swaps the database, and promotes it after. A restore killed in between leaves
+both anchors; the next open keeps the one the database matches (settle()).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from clarity_desktop.store.seals import public_hex
 
 ANCHOR_NAME = "practice.anchor"
+STAGED_NAME = ANCHOR_NAME + ".restoring"
 FORMAT = "clarity-anchor"
 
 
@@ -42,11 +48,15 @@ class AnchorInvalid(Exception):
     """The anchor file is damaged or was not written by this practice's signer."""
 
 
-def path_of(folder: Path) -> Path:
-    return folder / ANCHOR_NAME
+def path_of(folder: Path, *, staged: bool = False) -> Path:
+    return folder / (STAGED_NAME if staged else ANCHOR_NAME)
 
 
-def write(folder: Path, anchor: Anchor, signer: Ed25519PrivateKey) -> None:
+def tmp_of(target: Path) -> Path:
+    return target.with_name(target.name + ".tmp")
+
+
+def write(folder: Path, anchor: Anchor, signer: Ed25519PrivateKey, *, staged: bool = False) -> None:
     data = {
         "format": FORMAT,
         "practice_id": anchor.practice_id,
@@ -56,8 +66,8 @@ def write(folder: Path, anchor: Anchor, signer: Ed25519PrivateKey) -> None:
         "key": public_hex(signer),
         "sig": signer.sign(anchor.message()).hex(),
     }
-    target = path_of(folder)
-    tmp = target.with_name(target.name + ".tmp")
+    target = path_of(folder, staged=staged)
+    tmp = tmp_of(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -70,10 +80,10 @@ def write(folder: Path, anchor: Anchor, signer: Ed25519PrivateKey) -> None:
             tmp.unlink()
 
 
-def read(folder: Path, trusted: set[str]) -> Anchor | None:
+def read(folder: Path, trusted: set[str], *, staged: bool = False) -> Anchor | None:
     """The anchor, None if there is none yet; AnchorInvalid if it is not genuine."""
     try:
-        data = json.loads(path_of(folder).read_text(encoding="utf-8"))
+        data = json.loads(path_of(folder, staged=staged).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
@@ -94,3 +104,27 @@ def read(folder: Path, trusted: set[str]) -> Anchor | None:
     if key_hex not in trusted:
         raise AnchorInvalid("the anchor file was signed by a key this practice does not know")
     return anchor
+
+
+def promote_staged(folder: Path) -> None:
+    """The staged anchor becomes the anchor (one rename)."""
+    os.replace(path_of(folder, staged=True), path_of(folder))
+
+
+def settle(folder: Path, trusted: set[str], matches: Callable[[Anchor], bool]) -> None:
+    """Finish or forget a restore that was killed between staging its anchor and promoting
+    it: the staged anchor is kept when the database is the restored one (*matches*), and
+    removed otherwise (the database was never swapped, or the staged file is not genuine).
+    Two programs settling at once decide the same way."""
+    try:
+        staged = read(folder, trusted, staged=True)
+    except AnchorInvalid:
+        staged = None
+    else:
+        if staged is None:
+            return
+    with contextlib.suppress(FileNotFoundError):
+        if staged is not None and matches(staged):
+            promote_staged(folder)
+        else:
+            path_of(folder, staged=True).unlink()

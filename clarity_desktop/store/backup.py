@@ -312,14 +312,19 @@ def install(
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             current.with_name(current.name + suffix).unlink()
-    # The old anchor goes first: killed before the rename, the old practice opens without
-    # one (never behind a newer anchor); after the rename, the new practice gets its own.
-    with contextlib.suppress(FileNotFoundError):
-        anchor.path_of(practice_folder).unlink()
+    # The new practice's anchor is staged before the swap and promoted after: killed in
+    # between, the next open keeps whichever anchor the database matches (anchor.settle).
+    if signer is not None:
+        staged_anchor = anchor.Anchor(practice_id, *head, utcnow())
+        anchor.write(practice_folder, staged_anchor, signer, staged=True)
+    else:  # no signer, no anchor was ever written for this practice
+        with contextlib.suppress(FileNotFoundError):
+            anchor.path_of(practice_folder).unlink()
     os.replace(staged, current)
     _fsync_dir(practice_folder)
     if signer is not None:
-        anchor.write(practice_folder, anchor.Anchor(practice_id, *head, utcnow()), signer)
+        anchor.promote_staged(practice_folder)
+        _fsync_dir(practice_folder)
 
 
 RESTORING = ".restoring"
@@ -343,8 +348,15 @@ def remove_debris(practice_folder: Path) -> list[Path]:
 
     found = debris_of(db_path(practice_folder).with_name(db_path(practice_folder).name + RESTORING))
     tmp_key = key_path(practice_folder).with_name(key_path(practice_folder).name + ".tmp")
-    if tmp_key.exists():
-        found.append(tmp_key)
+    found += [
+        p
+        for p in (
+            tmp_key,
+            anchor.tmp_of(anchor.path_of(practice_folder)),
+            anchor.tmp_of(anchor.path_of(practice_folder, staged=True)),
+        )
+        if p.exists()
+    ]
     backups_dir = practice_folder / "backups"
     if backups_dir.is_dir():
         found += [p for p in backups_dir.iterdir() if p.name.endswith(PART)]

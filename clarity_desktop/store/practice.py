@@ -279,6 +279,7 @@ def open_with_key(
                     f"records are unchanged ({exc})."
                 ) from exc
         signer = seals.signer_from_seed(seed) if seed else None
+        anchor.settle(folder, trusted_keys(keyfile, signer), lambda a: _database_holds(engine, a))
         if not accept_missing_work:
             _check_anchor(folder, engine, keyfile, signer)
         salt = backup.salt_of(db_path(folder))
@@ -315,11 +316,7 @@ def _check_anchor(
                 "(that decision is written to the audit trail)."
             )
         return
-    with engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT row_hash FROM audit_events WHERE id = ?", (found.audit_id,)
-        ).first()
-    if found.practice_id != keyfile.practice_id or row is None or row[0] != found.row_hash:
+    if found.practice_id != keyfile.practice_id or not _database_holds(engine, found):
         raise PracticeBehind(
             f"The practice in {folder} is missing work that was saved up to "
             f"{found.at:%Y-%m-%d %H:%M} UTC: the database is older than its last clean close "
@@ -327,6 +324,15 @@ def _check_anchor(
             "has been changed. Restore the newest backup, or go on with the practice as it is "
             "(that decision is written to the audit trail)."
         )
+
+
+def _database_holds(engine: Engine, found: anchor.Anchor) -> bool:
+    """The audit row the anchor names is in the database, unchanged."""
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT row_hash FROM audit_events WHERE id = ?", (found.audit_id,)
+        ).first()
+    return row is not None and row[0] == found.row_hash
 
 
 def unlock(
