@@ -1,12 +1,12 @@
 """The documents the document dialog can make, as one small table.
 
-Each kind says what it needs from the dialog (a note, the handout choices, a date range),
-how it is built (one call into services.documents) and which neutral file name it
-suggests. A new kind is one entry in KINDS plus, at most, a new group of choices in the
-dialog.
+Each kind says what it needs from the dialog (a note, the handout choices, a date range)
+and which neutral file name it suggests; how it is made is the services' business (one
+DocumentRequest, rendered by services.document_request, as for the command line). A new
+kind is one entry there, one in KINDS and, at most, a new group of choices in the dialog.
 
-The builders run on the worker thread: they receive a frozen DocumentChoice, never a
-widget, and open their own unit of work.
+The build runs on the worker thread: it receives a frozen DocumentChoice, never a widget,
+and opens its own unit of work.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.reports.layout import Progress as ShareDone
-from clarity_desktop.services import documents
+from clarity_desktop.services.document_request import DocumentKind as Kind
+from clarity_desktop.services.document_request import DocumentRequest, render
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.worker import Progress
@@ -33,7 +33,7 @@ Out = Path | None
 class DocumentChoice:
     """Everything the therapist chose, frozen, so the worker thread reads a snapshot."""
 
-    kind: str
+    kind: Kind
     case_id: int
     page_size: str
     note_id: int | None = None
@@ -49,11 +49,27 @@ class DocumentChoice:
     include_private_readings: bool = False
     include_safety_note: bool = False
 
+    def request(self, out: Out, password: str | None, action: DocumentAction) -> DocumentRequest:
+        """What the services are asked to make: this choice, written to *out* as *action*."""
+        return DocumentRequest(
+            kind=self.kind,
+            case_id=self.case_id,
+            note_id=self.note_id,
+            partner_id=self.partner_id,
+            step=self.step,
+            first_names=self.first_names,
+            message=self.message,
+            acknowledge_safety=self.acknowledge_safety,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            include_private_readings=self.include_private_readings,
+            include_safety_note=self.include_safety_note,
+            page_size=self.page_size,
+            password=password,
+            out=out,
+            action=action,
+        )
 
-Builder = Callable[
-    [OpenPractice, DocumentChoice, Out, str | None, DocumentAction, ShareDone | None],
-    bytes | None,
-]
 
 # Which groups of choices a kind shows in the dialog.
 HANDOUT_CHOICES = "handout"
@@ -63,125 +79,14 @@ CONTENT_CHOICES = "contents"  # what a clinician document includes beyond the de
 
 @dataclass(frozen=True)
 class DocumentKind:
-    key: str
+    key: Kind
     label: str  # marked for translation; shown through title()
-    build: Builder
     file_name: Callable[[DocumentChoice], str]
     needs_note: bool = False
     choices: frozenset[str] = frozenset()
 
     def title(self) -> str:
         return QCoreApplication.translate("DocumentKinds", self.label)
-
-
-def _note(
-    practice: OpenPractice,
-    choice: DocumentChoice,
-    out: Out,
-    password: str | None,
-    action: DocumentAction,
-    progress: ShareDone | None,
-) -> bytes | None:
-    assert choice.note_id is not None
-    return documents.note_pdf(
-        practice.uow(),
-        choice.note_id,
-        out,
-        page_size=choice.page_size,
-        password=password,
-        progress=progress,
-        action=action,
-    )
-
-
-def _handout(
-    practice: OpenPractice,
-    choice: DocumentChoice,
-    out: Out,
-    password: str | None,
-    action: DocumentAction,
-    progress: ShareDone | None,
-) -> bytes | None:
-    # Privacy: only the step, the first names and the therapist's message go in.
-    assert choice.step is not None
-    return documents.handout_pdf(
-        practice.uow(),
-        choice.case_id,
-        choice.step,
-        choice.first_names,
-        choice.message,
-        out,
-        partner_id=choice.partner_id,
-        acknowledge_safety=choice.acknowledge_safety,
-        page_size=choice.page_size,
-        password=password,
-        progress=progress,
-        action=action,
-    )
-
-
-def _steps(
-    practice: OpenPractice,
-    choice: DocumentChoice,
-    out: Out,
-    password: str | None,
-    action: DocumentAction,
-    progress: ShareDone | None,
-) -> bytes | None:
-    return documents.steps_overview_pdf(
-        practice.uow(),
-        out,
-        case_id=choice.case_id,
-        page_size=choice.page_size,
-        password=password,
-        progress=progress,
-        action=action,
-    )
-
-
-def _summary(
-    practice: OpenPractice,
-    choice: DocumentChoice,
-    out: Out,
-    password: str | None,
-    action: DocumentAction,
-    progress: ShareDone | None,
-) -> bytes | None:
-    return documents.summary_pdf(
-        practice.uow(),
-        choice.case_id,
-        out,
-        page_size=choice.page_size,
-        password=password,
-        progress=progress,
-        action=action,
-        include_private_readings=choice.include_private_readings,
-        include_safety_note=choice.include_safety_note,
-    )
-
-
-def _progress(
-    practice: OpenPractice,
-    choice: DocumentChoice,
-    out: Out,
-    password: str | None,
-    action: DocumentAction,
-    progress: ShareDone | None,
-) -> bytes | None:
-    assert choice.date_from is not None and choice.date_to is not None
-    return documents.progress_pdf(
-        practice.uow(),
-        choice.case_id,
-        choice.date_from,
-        choice.date_to,
-        out,
-        page_size=choice.page_size,
-        password=password,
-        progress=progress,
-        action=action,
-        include_private_readings=choice.include_private_readings,
-        include_safety_note=choice.include_safety_note,
-    )
 
 
 # Suggested file names never carry a client's name: files end up on shared drives, in
@@ -214,35 +119,30 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "note",
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Session &note")),
-        _note,
         _note_file,
         needs_note=True,
     ),
     DocumentKind(
         "summary",
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Case s&ummary")),
-        _summary,
         _summary_file,
         choices=frozenset({CONTENT_CHOICES}),
     ),
     DocumentKind(
         "progress",
         str(QT_TRANSLATE_NOOP("DocumentKinds", "P&rogress report")),
-        _progress,
         _progress_file,
         choices=frozenset({DATE_CHOICES, CONTENT_CHOICES}),
     ),
     DocumentKind(
         "handout",
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Client &handout")),
-        _handout,
         _handout_file,
         choices=frozenset({HANDOUT_CHOICES}),
     ),
     DocumentKind(
         "steps",
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Five steps o&verview")),
-        _steps,
         _steps_file,
     ),
 )
@@ -270,4 +170,5 @@ def build(
     def report(share: float) -> None:
         progress.report(max(0, min(100, round(share * 100))), "")
 
-    return kind(kind_key).build(practice, choice, out, password, action, report)
+    kind(kind_key)  # a kind the dialog knows
+    return render(practice.uow(), choice.request(out, password, action), progress=report)

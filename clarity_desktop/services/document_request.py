@@ -1,0 +1,155 @@
+"""One request for a document, whichever front asks for it.
+
+The command line (``report``) and the document dialog both describe what they want as a
+frozen DocumentRequest (which document, for which case, note, partner and step, with
+which options, written where) and hand it to :func:`render`, the one place that knows
+which service call makes which of the five documents. A new kind of document is one
+entry here, and both fronts can make it.
+
+Resolving what a person typed (a partner's name, a session number, "the latest note")
+into ids stays with each front, which says what went wrong in its own words; the request
+carries ids only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal, get_args
+
+from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.reports.layout import Destination, Progress
+from clarity_desktop.services import documents
+from clarity_desktop.services.documents import DocumentAction
+from clarity_desktop.store.uow import UnitOfWork
+
+DocumentKind = Literal["note", "summary", "progress", "handout", "steps"]
+KINDS: tuple[DocumentKind, ...] = get_args(DocumentKind)
+
+
+@dataclass(frozen=True)
+class DocumentRequest:
+    """What to make. Fields a kind does not use are ignored by it:
+
+    - note: *note_id*;
+    - summary: *case_id*, the two include_* options;
+    - progress: *case_id*, *date_from* and *date_to* (both included), the include_* options;
+    - handout: *case_id*, *step*, *first_names*, *message*, *partner_id* (None: both
+      partners of a couple), *acknowledge_safety*;
+    - steps: *case_id* optional (it only links the audit row to the case).
+
+    *out* is a file path, or None for the bytes (a preview, printing); *action* is what
+    the audit row says was done with it.
+    """
+
+    kind: DocumentKind
+    case_id: int | None = None
+    note_id: int | None = None
+    partner_id: int | None = None
+    step: Step | None = None
+    first_names: tuple[str, ...] = ()
+    message: str = ""
+    acknowledge_safety: bool = False
+    date_from: date | None = None
+    date_to: date | None = None
+    include_private_readings: bool = False
+    include_safety_note: bool = False
+    page_size: str = "A4"
+    password: str | None = None
+    out: Destination = None
+    action: DocumentAction = "exported"
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown document kind {self.kind!r}")
+
+    def to(
+        self, out: Destination, action: DocumentAction, password: str | None = None
+    ) -> DocumentRequest:
+        """The same document, written to *out* (None: returned as bytes) as *action*."""
+        return replace(self, out=out, action=action, password=password)
+
+
+def _needs(value: object, what: str, field: str) -> None:
+    if value is None:
+        raise ValidationError(f"Please choose {what}.", field)
+
+
+def render(
+    uow: UnitOfWork, request: DocumentRequest, *, progress: Progress | None = None
+) -> bytes | None:
+    """Make the document *request* asks for (one audit row once it exists). Returns the
+    PDF's bytes when the request's *out* is None."""
+    r = request
+    size, password, action = r.page_size, r.password, r.action
+    if r.kind == "note":
+        _needs(r.note_id, "the session note", "note")
+        assert r.note_id is not None
+        return documents.note_pdf(
+            uow,
+            r.note_id,
+            r.out,
+            page_size=size,
+            password=password,
+            progress=progress,
+            action=action,
+        )
+    if r.kind == "steps":
+        return documents.steps_overview_pdf(
+            uow,
+            r.out,
+            case_id=r.case_id,
+            page_size=size,
+            password=password,
+            progress=progress,
+            action=action,
+        )
+    _needs(r.case_id, "the case", "case")
+    assert r.case_id is not None
+    if r.kind == "summary":
+        return documents.summary_pdf(
+            uow,
+            r.case_id,
+            r.out,
+            page_size=size,
+            password=password,
+            progress=progress,
+            action=action,
+            include_private_readings=r.include_private_readings,
+            include_safety_note=r.include_safety_note,
+        )
+    if r.kind == "progress":
+        _needs(r.date_from, "the first day of the period", "period")
+        _needs(r.date_to, "the last day of the period", "period")
+        assert r.date_from is not None and r.date_to is not None
+        return documents.progress_pdf(
+            uow,
+            r.case_id,
+            r.date_from,
+            r.date_to,
+            r.out,
+            page_size=size,
+            password=password,
+            progress=progress,
+            action=action,
+            include_private_readings=r.include_private_readings,
+            include_safety_note=r.include_safety_note,
+        )
+    # The handout. Privacy: only the step, the first names and the message go in.
+    _needs(r.step, "the step", "step")
+    assert r.step is not None
+    return documents.handout_pdf(
+        uow,
+        r.case_id,
+        r.step,
+        r.first_names,
+        r.message,
+        r.out,
+        partner_id=r.partner_id,
+        acknowledge_safety=r.acknowledge_safety,
+        page_size=size,
+        password=password,
+        progress=progress,
+        action=action,
+    )
