@@ -45,10 +45,10 @@ def runner_not_hardened() -> Iterator[None]:
     its core-file limit could never be raised again, and the fault tests that crash a
     child program need children allowed to dump, so they can see the program forbid it.
     The hardening is tested in child processes (tests/faults/test_core_dumps.py)."""
-    from clarity_desktop import cli
+    from clarity_desktop.cli import entry
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(cli, "harden_process", lambda: None)
+        mp.setattr(entry, "harden_process", lambda: None)
         yield
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from clarity_desktop import cli
-from clarity_desktop.cli_args import sentence
+from clarity_desktop.cli.args import sentence
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template

@@ -1,8 +1,8 @@
 """Command-line commands for the therapist's day: ``schedule`` and ``today``.
 
-Registered by cli._parser through add_commands, like cli_records; they follow cli.py's
-rules (passphrase from CLARITY_PASSPHRASE, --passphrase-file or a prompt; errors are
-one sentence on stderr with exit code 2). Nothing here imports Qt.
+Registered by cli/entry.py through add_commands, like cli/records.py; they follow the
+command line's rules (cli/common.py: passphrase from CLARITY_PASSPHRASE,
+--passphrase-file or a prompt; errors are one sentence on stderr with exit code 2). Nothing here imports Qt.
 
 ``schedule`` books the sessions and then warns (stderr, exit 0) about any other session
 of the practice at an overlapping time, as the window does: the clinician may have
@@ -12,22 +12,24 @@ meant it (a co-therapy slot, a session run long on purpose).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clarity_desktop.cli import EXIT_OK, CliError, read_passphrase
-from clarity_desktop.cli_args import day, day_and_time
+from clarity_desktop.cli.args import day, day_and_time
+from clarity_desktop.cli.common import (
+    EXIT_OK,
+    CliError,
+    CommandFactory,
+    Handler,
+    read_passphrase,
+    tolerant_stdout,
+)
 
 if TYPE_CHECKING:
     from clarity_desktop.services.dto import SessionClash
     from clarity_desktop.services.today import DayPlan, DaySession, DraftItem
-
-Handler = Callable[[argparse.Namespace], int]
-CommandFactory = Callable[[str, str], argparse.ArgumentParser]
 
 AGE_WORDS = {"fresh": "", "over_a_day": "over a day", "over_three_days": "over three days"}
 
@@ -70,12 +72,6 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     return {"schedule": _schedule, "today": _today}
 
 
-def _tolerant_stdout() -> None:
-    with contextlib.suppress(AttributeError, ValueError):
-        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-        sys.stderr.reconfigure(errors="replace")  # type: ignore[union-attr]
-
-
 def _schedule(args: argparse.Namespace) -> int:
     from clarity_desktop.domain.records import Modality, SessionInput
     from clarity_desktop.domain.schedule import Repeat
@@ -86,7 +82,7 @@ def _schedule(args: argparse.Namespace) -> int:
     if args.repeat is not None and args.count is None:
         raise CliError("Please give --count N with --repeat (how many sessions to book).")
     repeat = Repeat(args.repeat) if args.repeat else None
-    _tolerant_stdout()
+    tolerant_stdout(stderr=True)
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:
         partner_id = None
@@ -128,7 +124,7 @@ def _today(args: argparse.Namespace) -> int:
 
     from clarity_desktop.services import practices, today
 
-    _tolerant_stdout()
+    tolerant_stdout(stderr=True)
     now = datetime.now()
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:

@@ -1,4 +1,4 @@
-"""The command line: a second front on the same services as the window.
+"""The command line's entry point: the parser, the small commands and main().
 
 Passphrases never travel as plain arguments (they would show in the process list and
 shell history): they come from CLARITY_PASSPHRASE, --passphrase-file, or a prompt.
@@ -9,27 +9,17 @@ CLARITY_DEBUG=1.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Sequence
 from pathlib import Path
 
-from clarity_desktop import APP_NAME, __version__, cli_safety
-from clarity_desktop.cli_args import CliParser, page_size
+from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.cli import day, records, report, safety
+from clarity_desktop.cli.args import CliParser
+from clarity_desktop.cli.common import EXIT_ERROR, EXIT_OK, CliError, Handler, read_passphrase
 from clarity_desktop.hardening import harden_process
-
-EXIT_OK = 0
-EXIT_ERROR = 2
-REPORTS = ("note", "summary", "progress", "handout", "steps")
-HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
-CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
-
-
-class CliError(Exception):
-    """A problem with how the command was called."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,99 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     cases = cmd("cases", "list the cases of a practice")
     cases.add_argument("--json", action="store_true", help="print JSON instead of a table")
     cases.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
-    report = cmd(
-        "report",
-        "make a PDF: a session note, a case summary, a progress report, a client handout "
-        "or the five-step overview",
-    )
-    report.add_argument(
-        "document",
-        choices=REPORTS,
-        help="note: a session note (record copy); summary: the case summary with charts; "
-        "progress: the progress report for --from .. --to; handout: a client handout for "
-        "one step; steps: the one-page overview of the five steps",
-    )
-    report.add_argument("--case", type=int, metavar="ID", help="the case (see the cases command)")
-    report.add_argument(
-        "--session", type=int, metavar="ID", help="note: the session (default: the latest)"
-    )
-    report.add_argument("--partner", metavar="NAME", help="handout: the partner it is for")
-    report.add_argument(
-        "--step", type=int, metavar="N", help="handout: step 1-5 (default: the partner's step)"
-    )
-    report.add_argument("--message", default="", help="handout: your message, printed as typed")
-    report.add_argument("--joint", action="store_true", help="handout: one for both partners")
-    report.add_argument(
-        "--acknowledge-safety",
-        action="store_true",
-        help="handout: confirm a handout for a case with a safety flag (its practices are "
-        "for one person; a joint handout only on purpose)",
-    )
-    report.add_argument(
-        "--from",
-        dest="date_from",
-        metavar="YYYY-MM-DD",
-        help="progress: the first day of the period (included)",
-    )
-    report.add_argument(
-        "--to",
-        dest="date_to",
-        metavar="YYYY-MM-DD",
-        help="progress: the last day of the period (included)",
-    )
-    report.add_argument(
-        "--include-private-readings",
-        action="store_true",
-        help="summary, progress: include readings from private individual sessions, "
-        "each marked 'individual session' (left out by default)",
-    )
-    report.add_argument(
-        "--include-safety-note",
-        action="store_true",
-        help="summary, progress: print the safety note's text (left out by default)",
-    )
-    report.add_argument(
-        "--page-size", type=page_size, default="A4", metavar="{A4,Letter}", help="the paper"
-    )
-    report.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
-    report.add_argument("--overwrite", action="store_true", help="replace FILE.pdf if it exists")
-    report.add_argument(
-        "--pdf-password-file",
-        type=Path,
-        metavar="FILE",
-        help="protect the PDF with the password in this file (first line)",
-    )
-    report.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
-    COMMANDS.update(cli_safety.add_commands(cmd))
-    from clarity_desktop import cli_records  # here: cli_records imports from this module
-
-    COMMANDS.update(cli_records.add_commands(cmd))
-    from clarity_desktop import cli_day  # likewise
-
-    COMMANDS.update(cli_day.add_commands(cmd))
+    for commands in (report, safety, records, day):
+        COMMANDS.update(commands.add_commands(cmd))
     return p
-
-
-def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
-    file: Path | None = getattr(args, "passphrase_file", None)
-    if file is not None:
-        try:
-            text = file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"Cannot read the passphrase file {file}: {exc.strerror}.") from None
-        value = text.rstrip("\r\n")
-        if not value:
-            raise CliError(f"The passphrase file {file} is empty.")
-        return value
-    env = os.environ.get("CLARITY_PASSPHRASE")
-    if env:
-        return env
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CliError("No passphrase given: set CLARITY_PASSPHRASE or use --passphrase-file.")
-    value = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Passphrase again: ") != value:
-        raise CliError("The two passphrases do not match.")
-    return value
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -264,178 +164,6 @@ def _cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_first_line(file: Path, what: str) -> str:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CliError(f"Cannot read the {what} file {file}: {exc.strerror}.") from None
-    lines = text.splitlines()
-    value = lines[0] if lines else ""
-    if not value:
-        raise CliError(f"The {what} file {file} is empty.")
-    return value
-
-
-REPORT_NOUNS = {
-    "note": "note",
-    "summary": "case summary",
-    "progress": "progress report",
-    "handout": "handout",
-}
-
-
-def _report_date(value: str, option: str) -> date:
-    text = value.strip()
-    try:
-        if len(text) != 10 or text[4] != "-" or text[7] != "-":
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        message = f"The {option} date must be a real date written YYYY-MM-DD, not {value!r}."
-        raise CliError(message) from None
-
-
-def report_period(args: argparse.Namespace) -> tuple[date, date] | None:
-    """--from and --to as dates (progress only): both needed, the first not after the last."""
-    if args.document != "progress":
-        if args.date_from is not None or args.date_to is not None:
-            raise CliError("--from and --to are for the progress report only.")
-        return None
-    if args.date_from is None or args.date_to is None:
-        raise CliError("A progress report needs its period: --from YYYY-MM-DD --to YYYY-MM-DD.")
-    start = _report_date(args.date_from, "--from")
-    end = _report_date(args.date_to, "--to")
-    if start > end:
-        raise CliError(f"The --from date ({start}) is after the --to date ({end}).")
-    return start, end
-
-
-def _check_report_options(args: argparse.Namespace) -> None:
-    if args.document in REPORT_NOUNS and args.case is None:
-        noun = REPORT_NOUNS[args.document]
-        raise CliError(f"Please say which case with --case ID to make a {noun}.")
-    report_period(args)
-    if args.document != "note" and args.session is not None:
-        raise CliError("--session is for the note report only.")
-    if args.document != "handout":
-        given = [n for n in HANDOUT_ONLY if getattr(args, n) not in (None, False, "")]
-        if given:
-            option = "--" + given[0].replace("_", "-")
-            raise CliError(f"{option} is for the handout report only.")
-    if args.document not in ("summary", "progress"):
-        given = [n for n in CLINICIAN_ONLY if getattr(args, n)]
-        if given:
-            option = "--" + given[0].replace("_", "-")
-            raise CliError(f"{option} is for the summary and progress reports only.")
-
-
-def refuse_existing(out: Path, overwrite: bool) -> None:
-    """A file already under that name is never replaced without --overwrite."""
-    if out.exists() and not overwrite:
-        raise CliError(f"{out} already exists; choose another name or add --overwrite.")
-
-
-def _report(args: argparse.Namespace) -> int:
-    from clarity_desktop.domain.errors import ValidationError
-    from clarity_desktop.domain.steps import parse_step
-    from clarity_desktop.services import cases, documents, practices
-
-    _check_report_options(args)
-    step = parse_step(args.step) if args.step is not None else None
-    pdf_password = (
-        _read_first_line(args.pdf_password_file, "PDF password") if args.pdf_password_file else None
-    )
-    opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
-    try:
-        uow = opened.uow()
-        size = args.page_size
-        if args.document == "note":
-            case = cases.get_case(uow, args.case, record_view=False)
-            note_id = documents.note_for(case, args.session)
-            out = args.out or Path(f"session-note-{note_id}.pdf")
-            refuse_existing(out, args.overwrite)
-            documents.note_pdf(uow, note_id, out, page_size=size, password=pdf_password)
-        elif args.document == "summary":
-            out = args.out or Path(f"case-summary-{args.case}.pdf")
-            refuse_existing(out, args.overwrite)
-            documents.summary_pdf(
-                uow,
-                args.case,
-                out,
-                page_size=size,
-                password=pdf_password,
-                include_private_readings=args.include_private_readings,
-                include_safety_note=args.include_safety_note,
-            )
-        elif args.document == "progress":
-            period = report_period(args)
-            assert period is not None  # checked above
-            start, end = period
-            out = args.out or Path(f"progress-{args.case}-{start}-to-{end}.pdf")
-            refuse_existing(out, args.overwrite)
-            documents.progress_pdf(
-                uow,
-                args.case,
-                start,
-                end,
-                out,
-                page_size=size,
-                password=pdf_password,
-                include_private_readings=args.include_private_readings,
-                include_safety_note=args.include_safety_note,
-            )
-        elif args.document == "handout":
-            case = cases.get_case(uow, args.case, record_view=False)
-            try:
-                plan = documents.plan_handout(
-                    case, partner=args.partner, joint=args.joint, step=step
-                )
-            except ValidationError as exc:
-                hint = {"step": "--step N", "partner": "--joint or --partner NAME"}.get(
-                    exc.field or ""
-                )
-                if hint is None:
-                    raise
-                raise CliError(f"{str(exc).rstrip('.')} ({hint}).") from None
-            out = args.out or Path(f"handout-step-{int(plan.step)}.pdf")
-            refuse_existing(out, args.overwrite)
-            try:
-                documents.handout_pdf(
-                    uow,
-                    case.id,
-                    plan.step,
-                    plan.first_names,
-                    args.message,
-                    out,
-                    partner_id=plan.partner_id,
-                    acknowledge_safety=args.acknowledge_safety,
-                    page_size=size,
-                    password=pdf_password,
-                )
-            except ValidationError as exc:
-                if exc.field != "acknowledge_safety":
-                    raise
-                if plan.partner_id is None and len(case.partners) > 1:
-                    raise CliError(
-                        "This case has a safety flag and a joint handout may not be safe; "
-                        "add --acknowledge-safety to make it anyway."
-                    ) from None
-                raise CliError(
-                    "This case has a safety flag, so the handout has practices for one person "
-                    "in place of joint exercises; add --acknowledge-safety to make it."
-                ) from None
-        else:
-            out = args.out or Path("five-steps.pdf")
-            refuse_existing(out, args.overwrite)
-            documents.steps_overview_pdf(
-                uow, out, case_id=args.case, page_size=size, password=pdf_password
-            )
-    finally:
-        opened.close()
-    print(f"Wrote {out}.")
-    return EXIT_OK
-
-
 def _info(args: argparse.Namespace) -> int:
     """Versions of what the program runs on: no practice, no passphrase, no window."""
     import platform
@@ -473,15 +201,14 @@ def _gui(args: argparse.Namespace) -> int:
     return run_gui(args.data_dir, demo=args.demo)
 
 
-COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+COMMANDS: dict[str | None, Handler] = {
     None: _gui,
     "init": _init,
     "demo": _demo,
     "info": _info,
     "check": _check,
     "cases": _cases,
-    "report": _report,
-}
+}  # and those of the command modules, added by _parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """Command-line commands for records requests and moving in: ``sessions``, ``export``
 and ``import``.
 
-Registered by cli._parser through add_commands; they follow cli.py's rules (passphrase
+Registered by cli/entry.py through add_commands; they follow cli/common.py's rules (passphrase
 from CLARITY_PASSPHRASE, --passphrase-file or a prompt; errors are one sentence on
 stderr with exit code 2). Nothing here imports Qt.
 
@@ -14,22 +14,26 @@ which; the import itself is one transaction.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clarity_desktop.cli import EXIT_OK, CliError, read_passphrase
-from clarity_desktop.cli_args import page_size
+from clarity_desktop.cli.args import page_size
+from clarity_desktop.cli.common import (
+    EXIT_OK,
+    CliError,
+    CommandFactory,
+    Handler,
+    plural,
+    read_passphrase,
+    refuse_existing,
+    tolerant_stdout,
+)
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.csv_clients import ImportPreview, PreviewRow
     from clarity_desktop.services.dto import SessionView
     from clarity_desktop.services.practices import OpenPractice
-
-Handler = Callable[[argparse.Namespace], int]
-CommandFactory = Callable[[str, str], argparse.ArgumentParser]
 
 
 def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
@@ -88,23 +92,13 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     return {"sessions": _sessions, "export": _export, "import": _import}
 
 
-def _tolerant_stdout() -> None:
-    """Names in any script must never crash a console that cannot show them."""
-    with contextlib.suppress(AttributeError, ValueError):
-        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
-
-
 def _sessions(args: argparse.Namespace) -> int:
     """The case's sessions, oldest first: no note text, only what finds a session."""
     import json
 
     from clarity_desktop.services import cases, practices
 
-    _tolerant_stdout()
+    tolerant_stdout()
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:
         case = cases.get_case(opened.uow(), args.case)  # audited: a case's record is read
@@ -162,9 +156,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.case is None:
         raise CliError("Please say which case to export with --case ID.")
     out: Path = args.out or Path(f"case-{args.case}-records.zip")
-    if out.exists() and not args.overwrite:
-        raise CliError(f"{out} already exists; choose another name or add --overwrite.")
-    _tolerant_stdout()
+    refuse_existing(out, args.overwrite)
+    tolerant_stdout()
     show = sys.stderr is not None and sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -189,8 +182,8 @@ def _export(args: argparse.Namespace) -> int:
             print(file=sys.stderr)
     print(
         f"Wrote {out}: case {summary.case_id} ({summary.case_name}), "
-        f"{_plural(summary.notes, 'note')}, {_plural(summary.addenda, 'addendum', 'addenda')}, "
-        f"{_plural(summary.pdfs, 'PDF')}."
+        f"{plural(summary.notes, 'note')}, {plural(summary.addenda, 'addendum', 'addenda')}, "
+        f"{plural(summary.pdfs, 'PDF')}."
     )
     if summary.for_partner is not None:
         print(f"A copy for {summary.for_partner} alone. Withheld (also listed in README.txt):")
@@ -198,7 +191,7 @@ def _export(args: argparse.Namespace) -> int:
             print(f"  - {item.what}: withheld because {item.why}.")
     elif summary.private_notes:
         print(
-            f"It includes {_plural(summary.private_notes, 'private note')}: review the records "
+            f"It includes {plural(summary.private_notes, 'private note')}: review the records "
             "before releasing them (README.txt in the ZIP lists them)."
         )
     return EXIT_OK
@@ -245,7 +238,7 @@ def _import(args: argparse.Namespace) -> int:
     from clarity_desktop.services import importer, practices
 
     data = importer.read_csv(args.csv)  # a missing file is said before the passphrase
-    _tolerant_stdout()
+    tolerant_stdout()
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:
         preview = importer.preview_bytes(opened.uow(), data, day_first=args.day_first)
@@ -260,9 +253,9 @@ def _import(args: argparse.Namespace) -> int:
             )
         if preview.rejected and not args.skip_rejected:
             raise CliError(
-                f"Nothing was imported: {_plural(len(preview.rejected), 'row')} cannot be "
+                f"Nothing was imported: {plural(len(preview.rejected), 'row')} cannot be "
                 "imported (listed above), so fix the file or add --skip-rejected to import "
-                f"the other {_plural(len(preview.rows), 'row')}."
+                f"the other {plural(len(preview.rows), 'row')}."
             )
         if not preview.rows:
             raise CliError("Nothing was imported: the file has no client that can be imported.")
@@ -271,8 +264,8 @@ def _import(args: argparse.Namespace) -> int:
         opened.close()
     skipped = len(preview.rejected)
     print(
-        f"Imported {_plural(len(ids), 'client')} as individual cases"
-        + (f"; skipped {_plural(skipped, 'row')}" if skipped else "")
+        f"Imported {plural(len(ids), 'client')} as individual cases"
+        + (f"; skipped {plural(skipped, 'row')}" if skipped else "")
         + "."
     )
     return EXIT_OK

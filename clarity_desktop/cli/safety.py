@@ -1,26 +1,30 @@
 """Command-line safety net: the audit trail, backups and restore, the passphrase.
 
-Registered by cli.py; the same services as the window's Practice menu.
+Registered by cli/entry.py; the same services as the window's Practice menu.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from clarity_desktop.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    CommandFactory,
+    Handler,
+    read_passphrase,
+)
 
 if TYPE_CHECKING:
     from clarity_desktop.services.practices import OpenPractice
 
-EXIT_OK = 0
-EXIT_ERROR = 2
-Command = Callable[[str, str], argparse.ArgumentParser]
 WRONG_PASSPHRASE_DELAY_S = 1.0  # a script guessing passphrases gets one try a second
 
 
-def add_commands(cmd: Command) -> dict[str, Callable[[argparse.Namespace], int]]:
+def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     audit = cmd("audit", "show or verify the audit trail")
     audit.add_argument("--verify", action="store_true", help="check every link of the audit chain")
     audit.add_argument("--case", type=int, help="only this case's entries")
@@ -47,8 +51,6 @@ def add_commands(cmd: Command) -> dict[str, Callable[[argparse.Namespace], int]]
 
 
 def _secret(args: argparse.Namespace) -> str:
-    from clarity_desktop.cli import read_passphrase
-
     return read_passphrase(args)
 
 

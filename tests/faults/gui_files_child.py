@@ -88,7 +88,7 @@ def drive(data_dir: Path | None, *, demo: bool = False) -> int:
 
 
 def main() -> None:
-    app_module.run_gui = drive  # what cli._gui calls to open the first window
+    app_module.run_gui = drive  # what cli/entry.py's _gui calls to open the first window
     sys.exit(cli.main(["--data-dir", sys.argv[1]]))
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from clarity_desktop import cli
+from clarity_desktop.cli import entry
 
 PR_GET_DUMPABLE = 3
 
@@ -40,7 +41,7 @@ def probe(_args: argparse.Namespace) -> int:
 
 
 def main() -> None:
-    cli.COMMANDS["info"] = probe
+    entry.COMMANDS["info"] = probe
     if sys.argv[1] == "cli":
         sys.exit(cli.main(["info"]))
     sys.argv = ["clarity_desktop", "info"]

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from clarity_desktop import cli, cli_safety
+from clarity_desktop import cli
+from clarity_desktop.cli import safety as cli_safety
 from clarity_desktop.services import backups, practices
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice

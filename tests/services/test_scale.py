@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from clarity_desktop import cli
+from clarity_desktop.cli.common import EXIT_ERROR, EXIT_OK
 from clarity_desktop.services import cases, practices, scale, search
 from clarity_desktop.services.demo import DEMO_PASSPHRASE
 from clarity_desktop.store import fts
@@ -183,11 +184,11 @@ def test_an_existing_practice_is_left_alone(built: tuple[Path, scale.ScaleSummar
 
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "p"
-    assert cli.main(["demo", "--data-dir", str(folder), "--scale", "3"]) == cli.EXIT_OK
+    assert cli.main(["demo", "--data-dir", str(folder), "--scale", "3"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "3 of 3 cases" in out and "passphrase: demo" in out
     assert practices.check_practice(folder, DEMO_PASSPHRASE).case_count == 3
-    assert cli.main(["demo", "--data-dir", str(tmp_path / "q"), "--scale", "0"]) == cli.EXIT_ERROR
+    assert cli.main(["demo", "--data-dir", str(tmp_path / "q"), "--scale", "0"]) == EXIT_ERROR
     assert "at least 1" in capsys.readouterr().err
     assert not (tmp_path / "q").exists()
 

@@ -1,0 +1,83 @@
+"""What every command of the command line shares: exit codes, the one error type, the
+passphrase, and the rule for output files.
+
+The command modules (report, records, day, safety) import from here; the entry point
+(cli/entry.py) imports them. Nothing here imports a command module, the entry point or
+Qt, so the package has no import cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+Handler = Callable[[argparse.Namespace], int]
+# The entry point's cmd(name, help): a new command, with --data-dir already added.
+CommandFactory = Callable[[str, str], argparse.ArgumentParser]
+
+
+class CliError(Exception):
+    """A problem with how the command was called."""
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """From --passphrase-file, else CLARITY_PASSPHRASE, else a prompt on a terminal."""
+    file: Path | None = getattr(args, "passphrase_file", None)
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"Cannot read the passphrase file {file}: {exc.strerror}.") from None
+        value = text.rstrip("\r\n")
+        if not value:
+            raise CliError(f"The passphrase file {file} is empty.")
+        return value
+    env = os.environ.get("CLARITY_PASSPHRASE")
+    if env:
+        return env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError("No passphrase given: set CLARITY_PASSPHRASE or use --passphrase-file.")
+    value = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Passphrase again: ") != value:
+        raise CliError("The two passphrases do not match.")
+    return value
+
+
+def read_first_line(file: Path, what: str) -> str:
+    """The first line of *file* (a password file), never empty."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"Cannot read the {what} file {file}: {exc.strerror}.") from None
+    lines = text.splitlines()
+    value = lines[0] if lines else ""
+    if not value:
+        raise CliError(f"The {what} file {file} is empty.")
+    return value
+
+
+def refuse_existing(out: Path, overwrite: bool) -> None:
+    """A file already under that name is never replaced without --overwrite."""
+    if out.exists() and not overwrite:
+        raise CliError(f"{out} already exists; choose another name or add --overwrite.")
+
+
+def tolerant_stdout(*, stderr: bool = False) -> None:
+    """Names in any script must never crash a console that cannot show them (on stderr
+    too when a command writes names there)."""
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        if stderr:
+            sys.stderr.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"

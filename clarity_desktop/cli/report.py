@@ -1,0 +1,254 @@
+"""The ``report`` command: one PDF (a session note, a case summary, a progress report, a
+client handout or the five-step overview).
+
+The command turns what was typed (a session number, a partner's name, "the latest
+note") into one services DocumentRequest, the same the document dialog builds, and
+services.document_request renders it. What stays here is the command line's own: its
+options, its one-sentence errors and its default file names. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from clarity_desktop.cli.args import page_size
+from clarity_desktop.cli.common import (
+    EXIT_OK,
+    CliError,
+    CommandFactory,
+    Handler,
+    read_first_line,
+    read_passphrase,
+    refuse_existing,
+)
+
+if TYPE_CHECKING:
+    from clarity_desktop.domain.steps import Step
+    from clarity_desktop.services.document_request import DocumentRequest
+    from clarity_desktop.services.dto import CaseDetail
+    from clarity_desktop.store.uow import UnitOfWork
+
+REPORTS = ("note", "summary", "progress", "handout", "steps")  # document_request.KINDS
+HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
+CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
+REPORT_NOUNS = {
+    "note": "note",
+    "summary": "case summary",
+    "progress": "progress report",
+    "handout": "handout",
+}
+
+
+def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
+    """Add ``report`` through the entry point's *cmd*; returns its handler."""
+    report = cmd(
+        "report",
+        "make a PDF: a session note, a case summary, a progress report, a client handout "
+        "or the five-step overview",
+    )
+    report.add_argument(
+        "document",
+        choices=REPORTS,
+        help="note: a session note (record copy); summary: the case summary with charts; "
+        "progress: the progress report for --from .. --to; handout: a client handout for "
+        "one step; steps: the one-page overview of the five steps",
+    )
+    report.add_argument("--case", type=int, metavar="ID", help="the case (see the cases command)")
+    report.add_argument(
+        "--session", type=int, metavar="ID", help="note: the session (default: the latest)"
+    )
+    report.add_argument("--partner", metavar="NAME", help="handout: the partner it is for")
+    report.add_argument(
+        "--step", type=int, metavar="N", help="handout: step 1-5 (default: the partner's step)"
+    )
+    report.add_argument("--message", default="", help="handout: your message, printed as typed")
+    report.add_argument("--joint", action="store_true", help="handout: one for both partners")
+    report.add_argument(
+        "--acknowledge-safety",
+        action="store_true",
+        help="handout: confirm a handout for a case with a safety flag (its practices are "
+        "for one person; a joint handout only on purpose)",
+    )
+    report.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="YYYY-MM-DD",
+        help="progress: the first day of the period (included)",
+    )
+    report.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="YYYY-MM-DD",
+        help="progress: the last day of the period (included)",
+    )
+    report.add_argument(
+        "--include-private-readings",
+        action="store_true",
+        help="summary, progress: include readings from private individual sessions, "
+        "each marked 'individual session' (left out by default)",
+    )
+    report.add_argument(
+        "--include-safety-note",
+        action="store_true",
+        help="summary, progress: print the safety note's text (left out by default)",
+    )
+    report.add_argument(
+        "--page-size", type=page_size, default="A4", metavar="{A4,Letter}", help="the paper"
+    )
+    report.add_argument("--out", type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    report.add_argument("--overwrite", action="store_true", help="replace FILE.pdf if it exists")
+    report.add_argument(
+        "--pdf-password-file",
+        type=Path,
+        metavar="FILE",
+        help="protect the PDF with the password in this file (first line)",
+    )
+    report.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
+    return {"report": _report}
+
+
+def _report_date(value: str, option: str) -> date:
+    text = value.strip()
+    try:
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        message = f"The {option} date must be a real date written YYYY-MM-DD, not {value!r}."
+        raise CliError(message) from None
+
+
+def report_period(args: argparse.Namespace) -> tuple[date, date] | None:
+    """--from and --to as dates (progress only): both needed, the first not after the last."""
+    if args.document != "progress":
+        if args.date_from is not None or args.date_to is not None:
+            raise CliError("--from and --to are for the progress report only.")
+        return None
+    if args.date_from is None or args.date_to is None:
+        raise CliError("A progress report needs its period: --from YYYY-MM-DD --to YYYY-MM-DD.")
+    start = _report_date(args.date_from, "--from")
+    end = _report_date(args.date_to, "--to")
+    if start > end:
+        raise CliError(f"The --from date ({start}) is after the --to date ({end}).")
+    return start, end
+
+
+def _check_report_options(args: argparse.Namespace) -> None:
+    if args.document in REPORT_NOUNS and args.case is None:
+        noun = REPORT_NOUNS[args.document]
+        raise CliError(f"Please say which case with --case ID to make a {noun}.")
+    report_period(args)
+    if args.document != "note" and args.session is not None:
+        raise CliError("--session is for the note report only.")
+    if args.document != "handout":
+        given = [n for n in HANDOUT_ONLY if getattr(args, n) not in (None, False, "")]
+        if given:
+            option = "--" + given[0].replace("_", "-")
+            raise CliError(f"{option} is for the handout report only.")
+    if args.document not in ("summary", "progress"):
+        given = [n for n in CLINICIAN_ONLY if getattr(args, n)]
+        if given:
+            option = "--" + given[0].replace("_", "-")
+            raise CliError(f"{option} is for the summary and progress reports only.")
+
+
+def build_request(
+    uow: UnitOfWork, args: argparse.Namespace, step: Step | None
+) -> tuple[DocumentRequest, CaseDetail | None]:
+    """The request for what *args* ask (options already checked), and the case when it
+    had to be read to resolve a session or a partner's name."""
+    from clarity_desktop.domain.errors import ValidationError
+    from clarity_desktop.services import cases, documents
+    from clarity_desktop.services.document_request import DocumentRequest
+
+    kind = args.document
+    if kind == "note":
+        case = cases.get_case(uow, args.case, record_view=False)
+        note_id = documents.note_for(case, args.session)
+        return DocumentRequest("note", case.id, note_id=note_id, page_size=args.page_size), case
+    if kind == "handout":
+        case = cases.get_case(uow, args.case, record_view=False)
+        try:
+            plan = documents.plan_handout(case, partner=args.partner, joint=args.joint, step=step)
+        except ValidationError as exc:
+            hint = {"step": "--step N", "partner": "--joint or --partner NAME"}.get(exc.field or "")
+            if hint is None:
+                raise
+            raise CliError(f"{str(exc).rstrip('.')} ({hint}).") from None
+        request = DocumentRequest(
+            "handout",
+            case.id,
+            partner_id=plan.partner_id,
+            step=plan.step,
+            first_names=plan.first_names,
+            message=args.message,
+            acknowledge_safety=args.acknowledge_safety,
+            page_size=args.page_size,
+        )
+        return request, case
+    period = report_period(args)
+    start, end = period if period is not None else (None, None)
+    request = DocumentRequest(
+        kind,
+        args.case,
+        date_from=start,
+        date_to=end,
+        include_private_readings=args.include_private_readings,
+        include_safety_note=args.include_safety_note,
+        page_size=args.page_size,
+    )
+    return request, None
+
+
+def default_out(request: DocumentRequest) -> Path:
+    """Where the PDF goes without --out, in the current folder."""
+    r = request
+    if r.kind == "note":
+        return Path(f"session-note-{r.note_id}.pdf")
+    if r.kind == "summary":
+        return Path(f"case-summary-{r.case_id}.pdf")
+    if r.kind == "progress":
+        return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}.pdf")
+    if r.kind == "handout":
+        return Path(f"handout-step-{int(r.step or 1)}.pdf")
+    return Path("five-steps.pdf")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from clarity_desktop.domain.errors import ValidationError
+    from clarity_desktop.domain.steps import parse_step
+    from clarity_desktop.services import practices
+    from clarity_desktop.services.document_request import render
+
+    _check_report_options(args)
+    step = parse_step(args.step) if args.step is not None else None
+    pdf_password = (
+        read_first_line(args.pdf_password_file, "PDF password") if args.pdf_password_file else None
+    )
+    opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
+    try:
+        uow = opened.uow()
+        request, case = build_request(uow, args, step)
+        out = args.out or default_out(request)
+        refuse_existing(out, args.overwrite)
+        try:
+            render(uow, request.to(out, "exported", pdf_password))
+        except ValidationError as exc:
+            if exc.field != "acknowledge_safety" or case is None:
+                raise
+            if request.partner_id is None and len(case.partners) > 1:
+                raise CliError(
+                    "This case has a safety flag and a joint handout may not be safe; "
+                    "add --acknowledge-safety to make it anyway."
+                ) from None
+            raise CliError(
+                "This case has a safety flag, so the handout has practices for one person "
+                "in place of joint exercises; add --acknowledge-safety to make it."
+            ) from None
+    finally:
+        opened.close()
+    print(f"Wrote {out}.")
+    return EXIT_OK
