@@ -1,5 +1,6 @@
 """The one direction of imports: ui -> services -> store -> domain, reports -> domain.
-Qt stays under ui/, so every capability can be used (and tested) without a window."""
+Qt stays under ui/, so every capability can be used (and tested) without a window, and no
+two of our modules import each other at module level, however long the way round."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "clarity_desktop"
 # The program's front doors start the GUI, so they may import clarity_desktop.ui, but only
-# inside the function that starts it: the command-line commands must not load Qt.
-LAUNCHERS = {"cli", "__main__"}
+# inside the function that starts it: the command-line commands must not load Qt (only the
+# entry point, for the window and `info`; never a command module of cli/).
+LAUNCHERS = {"cli/entry.py", "__main__.py"}
 
 
 def package_of(path: Path) -> list[str]:
@@ -76,18 +78,107 @@ def violations(rule: str) -> list[str]:
                 )
             elif rule == "reports":
                 wrong = lay == "reports" and starts(
-                    name, "clarity_desktop.store", "clarity_desktop.ui", "sqlalchemy"
+                    name,
+                    "clarity_desktop.store",
+                    "clarity_desktop.services",
+                    "clarity_desktop.ui",
+                    "sqlalchemy",
                 )
             elif rule == "ui":
                 wrong = lay != "ui" and starts(name, "clarity_desktop.ui")
-                if lay in LAUNCHERS and not top_level:
+                if path.relative_to(PACKAGE).as_posix() in LAUNCHERS and not top_level:
                     wrong = False
+            elif rule == "ui-store":
+                wrong = lay == "ui" and starts(name, "clarity_desktop.store", "sqlalchemy")
             else:
                 raise AssertionError(rule)
             if wrong:
                 where = "" if top_level else " (nested)"
                 bad.append(f"{path.relative_to(ROOT)} imports {name}{where}")
     return bad
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph(sources: dict[str, tuple[str, bool]]) -> dict[str, set[str]]:
+    """Module -> the modules of ours it imports. *sources*: module name -> (source, is a
+    package).
+
+    Every import counts: at module level, under TYPE_CHECKING, and inside a function. An
+    import moved into a function to dodge a circular import hides the cycle, it does not
+    remove it (the old cli.py <-> cli_records.py cycle was closed that way). "from pkg
+    import mod" is an edge to pkg.mod, not to pkg: Python runs a package's __init__
+    before its submodules anyway, so that edge would invent cycles that cannot happen."""
+    known = set(sources)
+    graph: dict[str, set[str]] = {name: set() for name in sources}
+    for name, (source, is_package) in sources.items():
+        package = name.split(".") if is_package else name.split(".")[:-1]
+        for node in ast.walk(ast.parse(source)):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package[: len(package) - node.level + 1]
+                    prefix = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    prefix = node.module or ""
+                targets = [
+                    f"{prefix}.{a.name}" if f"{prefix}.{a.name}" in known else prefix
+                    for a in node.names
+                ]
+            for target in targets:
+                while target and target not in known:  # a name in a module: the module
+                    target = target.rpartition(".")[0]
+                if target:
+                    graph[name].add(target)
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every group of modules that import each other, however long the way round
+    (Tarjan's strongly connected components; a module importing itself counts too)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1 or node in graph.get(node, ()):
+                cycles.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(cycles)
+
+
+def our_cycles() -> list[list[str]]:
+    sources = {
+        module_name(p): (p.read_text(encoding="utf-8"), p.name == "__init__.py") for p in MODULES
+    }
+    return import_cycles(import_graph(sources))
 
 
 def test_the_import_walk_sees_nested_relative_and_from_imports() -> None:
@@ -129,6 +220,54 @@ def test_reports_never_import_store_or_ui() -> None:
 
 def test_nothing_outside_ui_imports_ui() -> None:
     assert violations("ui") == []
+
+
+def test_ui_reaches_the_database_only_through_services() -> None:
+    assert violations("ui-store") == []
+
+
+def test_the_cycle_finder_finds_a_planted_cycle_and_only_real_ones() -> None:
+    sources = {
+        "pkg": ("from pkg.a import run\n", True),
+        "pkg.a": ("from pkg import b\nimport os\n", False),
+        "pkg.b": ("from . import c\n", False),
+        "pkg.c": ("from pkg.a import run  # back to a: a -> b -> c -> a\n", False),
+        # A cycle hidden in a function and one for type checkers only: still cycles.
+        "pkg.d": ("import pkg.e\n", False),
+        "pkg.e": ("def later():\n    from pkg.d import x\n", False),
+        "pkg.f": ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pkg.g\n", False),
+        "pkg.g": ("from pkg import f\n", False),
+        "pkg.h": ("import pkg.h\n", False),
+        "pkg.i": ("from pkg import a, c\nimport pkg.d.x\n", False),  # imports, not in a cycle
+    }
+    graph = import_graph(sources)
+    assert graph["pkg.a"] == {"pkg.b"}  # "from pkg import b" is pkg.b, never pkg itself
+    assert graph["pkg.c"] == {"pkg.a"}  # a name in a module: that module
+    assert graph["pkg.i"] == {"pkg.a", "pkg.c", "pkg.d"}
+    assert import_cycles(graph) == [
+        ["pkg.a", "pkg.b", "pkg.c"],
+        ["pkg.d", "pkg.e"],
+        ["pkg.f", "pkg.g"],
+        ["pkg.h"],
+    ]
+
+
+def in_ui(cycle: list[str]) -> bool:
+    return all(starts(name, "clarity_desktop.ui") for name in cycle)
+
+
+def test_no_import_cycles_among_our_modules_outside_ui() -> None:
+    assert [c for c in our_cycles() if not in_ui(c)] == []
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="ui/'s MainWindow cycle (main_window, main_menus, *_actions, day_guard) and the "
+    "note editor's (note_editor, note_addenda, note_find): the ui engineer is removing them "
+    "(issue 12, item 4); drop this mark when they are gone",
+)
+def test_no_import_cycles_in_ui() -> None:
+    assert [c for c in our_cycles() if in_ui(c)] == []
 
 
 def test_services_load_without_qt_in_a_fresh_interpreter() -> None:
