@@ -371,7 +371,9 @@ def test_one_partners_handout_in_a_flagged_case_needs_the_tick(
     assert choices.who_id() == flagged_case.partners[0].id
     assert choices.safety.isVisible()
     assert "practices for one person in place of joint exercises" in (choices.safety_warning.text())
-    qtbot.wait(1200)  # longer than the debounce: nothing is made before the tick
+    # The preview ran for this choice and showed the warning in its place, where an
+    # unticked build would have started: nothing is made before the tick.
+    qtbot.waitUntil(lambda: "to see it, with" in dialog.preview.message.text(), timeout=WAIT_MS)
     assert dialog.preview.stack.currentWidget() is dialog.preview.message
     assert "safety flag" in dialog.preview.message.text()
     assert calls == []
@@ -417,7 +419,11 @@ def test_a_joint_handout_in_a_flagged_case_needs_the_tick_and_a_confirmation(
     choices.choose_who(JOINT)
     assert choices.safety.isVisible()
     assert "addressed to both partners may not be safe" in choices.safety_warning.text()
-    qtbot.wait(1200)  # longer than the debounce: no joint handout is made
+    # The preview ran for the joint choice and showed the warning in its place, where an
+    # unticked build would have started: no joint handout is made.
+    qtbot.waitUntil(
+        lambda: "to see the joint handout" in dialog.preview.message.text(), timeout=WAIT_MS
+    )
     assert dialog.preview.stack.currentWidget() is dialog.preview.message
     assert "safety flag" in dialog.preview.message.text()
     assert calls == []
