@@ -1,8 +1,15 @@
-"""The command line as a script or a cron job would use it: real processes, exit codes,
-one-sentence errors on stderr, never a traceback."""
+"""The command line as a script or a cron job would use it: exit codes, one-sentence
+errors on stderr, never a traceback.
+
+Most commands run in this process (main(argv) with its own stdout, stderr, stdin and
+environment, as a child process would have them: much faster); a few run as real
+processes, for what only a process shows: the installed entry point starting up, its
+exit code, and no Qt loaded by the command-line verbs."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -11,18 +18,42 @@ from pathlib import Path
 
 import pytest
 
+from clarity_desktop import cli
+
 ROOT = Path(__file__).resolve().parents[1]
+Result = subprocess.CompletedProcess[str]
 
 
-def run(
-    *args: str, passphrase: str | None = None, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CLARITY_PASSPHRASE"}
+def run(*args: str, passphrase: str | None = None, stdin: str | None = None) -> Result:
+    """``clarity-desktop ARGS`` in this process: CLARITY_PASSPHRASE only when given,
+    never CLARITY_DEBUG, stdin not a terminal (like a cron job's)."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("CLARITY_PASSPHRASE", raising=False)
+        mp.delenv("CLARITY_DEBUG", raising=False)
+        if passphrase is not None:
+            mp.setenv("CLARITY_PASSPHRASE", passphrase)
+        mp.setattr(sys, "stdin", io.StringIO(stdin or ""))
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:  # argparse: --help, --version, a bad argument
+                code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def run_process(
+    *args: str, passphrase: str | None = None, stdin: str | None = None, probe: str = ""
+) -> Result:
+    """``python -m clarity_desktop ARGS`` as a real process; with *probe*, ``python -c
+    PROBE ARGS`` instead (a script that calls the entry point itself)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CLARITY_PASSPHRASE", "CLARITY_DEBUG")}
     env["PYTHONPATH"] = str(ROOT)
     if passphrase is not None:
         env["CLARITY_PASSPHRASE"] = passphrase
+    start = ["-c", probe] if probe else ["-m", "clarity_desktop"]
     return subprocess.run(
-        [sys.executable, "-m", "clarity_desktop", *args],
+        [sys.executable, *start, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -32,7 +63,7 @@ def run(
     )
 
 
-def assert_clean_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+def assert_clean_error(result: Result, fragment: str) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
@@ -132,3 +163,31 @@ def test_passphrase_is_never_a_plain_argument() -> None:
     result = run("check", "--data-dir", "x", "--passphrase", "secret")
     assert_clean_error(result, "Unknown option --passphrase (see clarity-desktop COMMAND --help).")
     assert "secret" not in result.stderr  # the mistyped secret is not echoed back
+
+
+# ----- real processes --------------------------------------------------------------------
+
+NO_QT_PROBE = """
+import sys
+from clarity_desktop.cli import main
+folder = sys.argv[1]
+verbs = [["cases", "--json"], ["check"], ["audit", "--verify"], ["sessions", "--case", "1"],
+         ["today"], ["schedule", "--case", "1", "--at", "2031-05-06 14:00"]]
+codes = [main([verb, "--data-dir", folder, *rest]) for verb, *rest in verbs]
+qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+print("codes", codes, "qt", qt)
+"""
+
+
+def test_the_command_line_verbs_load_no_qt(demo_dir: Path) -> None:
+    done = run_process(str(demo_dir), passphrase="demo", probe=NO_QT_PROBE)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "codes [0, 0, 0, 0, 0, 0] qt []"
+
+
+def test_the_installed_entry_point_starts_and_exits_0(demo_dir: Path) -> None:
+    """python -m clarity_desktop: hardened first, then the command (exit code 2 from a
+    real process: test_cli_usage and test_cli_day)."""
+    ok = run_process("check", "--data-dir", str(demo_dir), passphrase="demo")
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("ok:") and ok.stderr == ""

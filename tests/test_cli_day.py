@@ -17,7 +17,7 @@ from clarity_desktop.services import cases
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.store.practice import OpenPractice
 from tests.services.conftest import record_session
-from tests.test_cli import assert_clean_error, run
+from tests.test_cli import assert_clean_error, run, run_process
 
 __all__ = ["record_session"]  # the service tests' fixture, used here
 
@@ -192,6 +192,6 @@ def test_a_real_process_schedules_and_refuses_an_unknown_case(tmp_path: Path) ->
     made = run("init", "--data-dir", str(folder), "--clinician", "Rosa Imbert",
                "--passphrase-file", str(secret))  # fmt: skip
     assert made.returncode == 0, made.stderr
-    result = run("schedule", "--data-dir", str(folder), "--case", "9", "--at", "2031-05-06 14:00",
-                 "--passphrase-file", str(secret))  # fmt: skip
+    result = run_process("schedule", "--data-dir", str(folder), "--case", "9",
+                         "--at", "2031-05-06 14:00", "--passphrase-file", str(secret))  # fmt: skip
     assert_clean_error(result, "clarity-desktop: There is no case number 9.")

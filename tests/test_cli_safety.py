@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,9 +36,9 @@ def test_audit_verify_backup_and_restore_round_trip(demo: Path, tmp_path: Path) 
     assert exported.returncode == 0 and csv_out.read_text(encoding="utf-8").startswith("id,at_utc")
 
 
-def test_a_tampered_audit_trail_is_named_with_exit_2(tmp_path: Path) -> None:
+def test_a_tampered_audit_trail_is_named_with_exit_2(demo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "p"
-    assert run("demo", "--data-dir", str(folder)).returncode == 0
+    shutil.copytree(demo, folder)
     from clarity_desktop.store import practice
 
     key = practice.unlock_key(folder, "demo")

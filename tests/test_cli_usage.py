@@ -19,7 +19,7 @@ from clarity_desktop.services import audit, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
 from clarity_desktop.store.practice import OpenPractice
 from tests.reports import pdftools
-from tests.test_cli import assert_clean_error, run
+from tests.test_cli import assert_clean_error, run_process
 
 D = ("--data-dir", "/nonexistent/practice")
 MISTAKES = [
@@ -66,7 +66,7 @@ def test_a_bad_value_is_one_sentence_and_exit_2(
 
 
 def test_a_real_process_exits_2_with_one_line() -> None:
-    result = run("report", "summary", "--data-dir", "x", "--case", "abc")
+    result = run_process("report", "summary", "--data-dir", "x", "--case", "abc")
     assert_clean_error(result, "clarity-desktop: --case needs a whole number, not 'abc'.")
     assert "usage" not in result.stderr
 
