@@ -1,4 +1,4 @@
-"""Process hardening, done first thing by every entry point (cli.main, __main__).
+"""Process hardening, done first thing by every entry point (cli/entry.py main, __main__).
 
 A crash must not leave the database key, client names or note text in a file, and what
 the program writes must be its user's alone. So, before anything else runs:
