@@ -19,12 +19,13 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.domain.records import CaseInput, CaseKind, Modality, PartnerInput, SessionInput
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.services import cases, documents, notes, sessions
+from clarity_desktop.services import cases, document_request, documents, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, NoteView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.ui.document_choices import JOINT
 from clarity_desktop.ui.document_dialog import DocumentDialog
+from clarity_desktop.ui.document_kinds import KINDS
 from clarity_desktop.ui.settings import Settings
 from tests.reports import pdftools
 from tests.ui.conftest import ModalAnswerer
@@ -184,6 +185,10 @@ def spy_on_handouts(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
 
 # ----- the preview ---------------------------------------------------------------------
+
+
+def test_the_dialog_offers_exactly_the_kinds_the_services_render() -> None:
+    assert tuple(k.key for k in KINDS) == document_request.KINDS
 
 
 @pytest.mark.parametrize("kind", ["note", "handout", "steps", "summary", "progress"])
