@@ -172,7 +172,7 @@ def _info(args: argparse.Namespace) -> int:
     import sqlcipher3.dbapi2 as sqlcipher
 
     from clarity_desktop.services.locations import app_data
-    from clarity_desktop.ui.about import qt_versions  # QtCore only, no QApplication
+    from clarity_desktop.ui.main.about import qt_versions  # QtCore only, no QApplication
 
     conn = sqlcipher.connect(":memory:")
     try:
@@ -196,7 +196,7 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    from clarity_desktop.ui.app import run_gui
+    from clarity_desktop.ui.main.app import run_gui
 
     return run_gui(args.data_dir, demo=args.demo)
 

@@ -1,6 +1,6 @@
 """The session brief: what a therapist reads in the minutes before a session, on one
 screen and on one page. This module holds its facts and sentences; brief.py lays them
-out on paper and ui/brief_view.py on screen, both from the same BriefDocument, so the
+out on paper and ui/documents/brief_view.py on screen, both from the same BriefDocument, so the
 screen and the page never disagree.
 
 What a brief holds: the session it prepares, the safety flag, the plan and next steps

@@ -1,5 +1,5 @@
 """The session brief: gathered here, described in reports/brief_facts.py, printed by
-reports/brief.py and shown by ui/brief_view.py.
+reports/brief.py and shown by ui/documents/brief_view.py.
 
 A brief prepares one session (or, with no session chosen, the case as it stands today):
 it reads only what was recorded before that session. Reading it is audited once

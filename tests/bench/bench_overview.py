@@ -12,7 +12,7 @@ median of 5 runs:
 - OverviewPanel.set_rows (the GUI-thread part when the rows arrive);
 - each filter toggle, the text filter, and sorting by every column, on a shown panel;
 - for comparison, QSortFilterProxyModel's own sort over the same model, which the panel
-  avoids (see clarity_desktop/ui/overview.py).
+  avoids (see clarity_desktop/ui/dashboard/overview.py).
 
 Not collected by pytest (the name does not start with test_).
 """
@@ -192,8 +192,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from clarity_desktop.services.overview import practice_overview
-    from clarity_desktop.ui.models import SORT_ROLE
-    from clarity_desktop.ui.overview import OverviewModel, OverviewPanel
+    from clarity_desktop.ui.common.models import SORT_ROLE
+    from clarity_desktop.ui.dashboard.overview import OverviewModel, OverviewPanel
 
     qInstallMessageHandler(lambda *_: None)  # the offscreen platform's chatter
     app = QApplication.instance() or QApplication(sys.argv)

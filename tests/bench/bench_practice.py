@@ -91,7 +91,7 @@ app.exec()
 APP = (
     FIRST_PAINT
     + """
-from clarity_desktop.ui import app as ui_app
+from clarity_desktop.ui.main import app as ui_app
 from PySide6.QtWidgets import QApplication
 
 start = ui_app.AppController.start
@@ -118,7 +118,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from clarity_desktop.ui import app as ui_app
+from clarity_desktop.ui.main import app as ui_app
 
 
 def rss_kib():
@@ -135,11 +135,11 @@ for t in threading.enumerate():  # the user is typing the passphrase meanwhile
         t.join()
 if os.environ.get("BENCH_WHAT_IF"):
     # Two changes outside the files this benchmark may touch, measured for the README:
-    # the main window's modules imported while the passphrase is typed (ui/app.py's
+    # the main window's modules imported while the passphrase is typed (ui/main/app.py's
     # preload), and the case list's two narrow columns sized from the rows on screen
-    # rather than from 1,000 rows (ui/case_list.py).
-    import clarity_desktop.ui.main_window  # noqa: F401
-    from clarity_desktop.ui import case_list
+    # rather than from 1,000 rows (ui/case/case_list.py).
+    import clarity_desktop.ui.main.main_window  # noqa: F401
+    from clarity_desktop.ui.case import case_list
 
     panel_init = case_list.CaseListPanel.__init__
 
@@ -331,8 +331,8 @@ def unlock(folder: Path, scripts: Path, env: dict[str, str], table: Table, runs:
         f"2: opening and checking the database {ms(med('open'))} (Argon2 excluded); "
         f"the main window built and shown {ms(med('window'))}, of which list_cases "
         f"{ms(med('list_cases'))}; its first paint {ms(med('paint'))}. With the main "
-        "window's modules imported during the passphrase (ui/app.py preload) and the case "
-        "list's narrow columns sized from the visible rows (ui/case_list.py), measured the "
+        "window's modules imported during the passphrase (ui/main/app.py preload) and the case "
+        "list's narrow columns sized from the visible rows (ui/case/case_list.py), measured the "
         f"same way: {ms(what_if('total_without_kdf'))}."
     )
     peak = med("maxrss_kib") / 1024
@@ -435,7 +435,7 @@ def search(opened: Any, key: bytes, table: Table, runs: int, case_id: int | None
 
 
 def filtering(app: Any, rows: list[Any], table: Table, runs: int) -> None:
-    from clarity_desktop.ui.case_list import CaseListPanel
+    from clarity_desktop.ui.case.case_list import CaseListPanel
 
     panel = CaseListPanel()
     panel.resize(430, 700)
@@ -485,7 +485,7 @@ def filtering(app: Any, rows: list[Any], table: Table, runs: int) -> None:
 
 def open_long_case(app: Any, opened: Any, case_id: int, table: Table, runs: int) -> None:
     from clarity_desktop.services import cases, dynamics
-    from clarity_desktop.ui.dashboard import CaseDashboard
+    from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
 
     dashboard = CaseDashboard()
     dashboard.resize(1000, 760)
@@ -632,7 +632,7 @@ def save_draft(opened: Any, table: Table, runs: int) -> None:
     )
     slow = sum(1 for t in times if t > 0.016)
     table.notes.append(
-        f"7: save_draft runs on the GUI thread (ui/note_editor.py, after a pause in typing); "
+        f"7: save_draft runs on the GUI thread (ui/note/note_editor.py, after a pause in typing); "
         f"slowest of {runs} {ms(max(times))}, {slow} over one 16 ms frame."
     )
 

@@ -81,7 +81,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from clarity_desktop.services import today
-    from clarity_desktop.ui.today_view import TodayView
+    from clarity_desktop.ui.practice.today_view import TodayView
 
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:

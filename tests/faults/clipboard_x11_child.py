@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from clarity_desktop.ui.clipboard import clipboard_guard
+from clarity_desktop.ui.common.clipboard import clipboard_guard
 
 NOTE = "Ama said she has felt unseen since the baby came."
 KEY = "K7QM-2XHD-9TRW-4PLA-66JC-EN3B"

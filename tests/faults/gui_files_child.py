@@ -24,7 +24,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from clarity_desktop import cli
-from clarity_desktop.ui import app as app_module
+from clarity_desktop.ui.main import app as app_module
 
 WAIT_MS = 60000
 
@@ -45,9 +45,9 @@ def answer_save_with(path: Path) -> None:
 
 def drive(data_dir: Path | None, *, demo: bool = False) -> int:
     from clarity_desktop.services import cases, export, practices
-    from clarity_desktop.ui.audit_dialog import AuditDialog
-    from clarity_desktop.ui.document_dialog import DocumentDialog
-    from clarity_desktop.ui.settings import Settings
+    from clarity_desktop.ui.common.settings import Settings
+    from clarity_desktop.ui.documents.document_dialog import DocumentDialog
+    from clarity_desktop.ui.practice.audit_dialog import AuditDialog
 
     assert data_dir is not None
     out = Path(sys.argv[2])

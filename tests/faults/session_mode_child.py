@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from clarity_desktop.services import cases, notes, practices
-from clarity_desktop.ui.session_mode import SessionModeWindow
+from clarity_desktop.ui.note.session_mode import SessionModeWindow
 
 TAP_MS = 30
 WORD_MS = 40

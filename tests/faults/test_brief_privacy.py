@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.services import brief
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.ui.brief_view import BriefDialog
+from clarity_desktop.ui.documents.brief_view import BriefDialog
 from tests.brief_case import PRIVATE_PHRASE, make_brief_case
 from tests.reports import pdftools
 from tests.ui.test_brief_view import screen_text

@@ -19,7 +19,7 @@ from clarity_desktop.services import cases, importer, notes, practices, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.models import Case
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.ui.note_editor import NoteEditor
+from clarity_desktop.ui.note.note_editor import NoteEditor
 from tests.conftest import PASSPHRASE
 
 TODAY = date(2026, 11, 24)

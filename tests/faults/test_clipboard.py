@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
 from clarity_desktop.services import cases, practices, sessions
-from clarity_desktop.ui.app import AppController
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import RecoveryKeyDialog, UnlockWindow
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.app import AppController
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.practice.unlock import RecoveryKeyDialog, UnlockWindow
 from tests.conftest import PASSPHRASE
 
 NOTE = "Ama said she has felt unseen since the baby came; Kofi went quiet."
@@ -99,7 +99,7 @@ def copy_button(dialog: RecoveryKeyDialog) -> QPushButton:
 def test_the_recovery_key_leaves_the_clipboard_after_30_seconds(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from clarity_desktop.ui.clipboard import clipboard_guard
+    from clarity_desktop.ui.common.clipboard import clipboard_guard
 
     guard = clipboard_guard()
     clock = FakeClock()
@@ -125,7 +125,7 @@ def test_the_recovery_key_leaves_the_clipboard_after_30_seconds(
 def test_the_30_second_clearing_spares_what_was_copied_after_the_key(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from clarity_desktop.ui.clipboard import clipboard_guard
+    from clarity_desktop.ui.common.clipboard import clipboard_guard
 
     guard = clipboard_guard()
     clock = FakeClock()

@@ -21,7 +21,7 @@ from clarity_desktop.cli import safety as cli_safety
 from clarity_desktop.services import backups, practices
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.ui.unlock import UnlockWindow
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
 
 CHILD = Path(__file__).with_name("unlock_child.py")

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit, QMessageBox, QWid
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import recovery_key
-from clarity_desktop.ui.recovery_key import RecoveryKeyDialog
+from clarity_desktop.ui.practice import recovery_key
+from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
 from tests.ui.conftest import ModalAnswerer, click_button
 
 KEY = "R3CV-Q7MZ-K2PD-88WX-TL4N-EB6H"

@@ -234,7 +234,7 @@ def test_the_unlock_window_explains_missing_work_and_lets_the_clinician_go_on(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from clarity_desktop.ui.unlock import UnlockWindow
+    from clarity_desktop.ui.practice.unlock import UnlockWindow
 
     old = tmp_path / "older.clarity"
     old.write_bytes(db_path(practice_dir).read_bytes())

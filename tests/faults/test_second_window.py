@@ -19,9 +19,9 @@ from clarity_desktop.store import practice as store
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.oslock import PracticeInUse
-from clarity_desktop.ui.app import AppController
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import UnlockWindow
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.app import AppController
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
 from tests.faults.conftest import child_env, cli
 

@@ -18,7 +18,7 @@ from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.ui.session_mode import SessionModeWindow
+from clarity_desktop.ui.note.session_mode import SessionModeWindow
 
 
 @pytest.fixture

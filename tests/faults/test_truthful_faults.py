@@ -26,7 +26,7 @@ from clarity_desktop.store.practice import (
     OpenPractice,
     PracticeDiskFull,
 )
-from clarity_desktop.ui.unlock import UnlockWindow
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.faults.conftest import cli
 
 

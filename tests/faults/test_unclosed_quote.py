@@ -16,7 +16,7 @@ from clarity_desktop import cli
 from clarity_desktop.domain.csv_clients import ImportFileError, preview_import
 from clarity_desktop.store.models import Case
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.ui.import_dialog import ImportDialog
+from clarity_desktop.ui.documents.import_dialog import ImportDialog
 
 TODAY = date(2025, 6, 1)
 

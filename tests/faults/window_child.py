@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from clarity_desktop.ui.app import AppController
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import UnlockWindow
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.app import AppController
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 
 
 def main() -> None:

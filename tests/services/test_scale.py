@@ -19,7 +19,7 @@ from clarity_desktop.services.demo import DEMO_PASSPHRASE
 from clarity_desktop.store import fts
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.ui.models import ID_ROLE, CaseFilterProxy, CaseTableModel
+from clarity_desktop.ui.common.models import ID_ROLE, CaseFilterProxy, CaseTableModel
 
 N = 30
 

@@ -19,8 +19,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from clarity_desktop.services import practices
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
 
 FIRST = [f"alpha{i:03d}" for i in range(1, 21)]
 WORD_MS = 40

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
 
 
 @pytest.fixture

@@ -33,14 +33,14 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import notes, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.audit_dialog import AuditDialog
-from clarity_desktop.ui.document_dialog import DocumentDialog
-from clarity_desktop.ui.import_dialog import ImportDialog
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
-from clarity_desktop.ui.search_dialog import SearchDialog
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import CreatePracticeWindow, RecoveryKeyDialog, UnlockWindow
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.documents.document_dialog import DocumentDialog
+from clarity_desktop.ui.documents.import_dialog import ImportDialog
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.main.search_dialog import SearchDialog
+from clarity_desktop.ui.practice.audit_dialog import AuditDialog
+from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
+from clarity_desktop.ui.practice.unlock import CreatePracticeWindow, RecoveryKeyDialog, UnlockWindow
 
 INTERACTIVE = (
     QAbstractButton,

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.reports.resources import resource_path
 from clarity_desktop.services import cases, demo
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import appearance
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import UnlockWindow
+from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 
 Role = QPalette.ColorRole
 PAIRS = (

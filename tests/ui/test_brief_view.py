@@ -16,11 +16,11 @@ from clarity_desktop.domain.markers import MOMENTS_KEY
 from clarity_desktop.services import cases, markers, notes
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.ui.brief_view import BriefDialog
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.session_mode import SessionModeWindow
-from clarity_desktop.ui.session_review import ReviewDialog
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.documents.brief_view import BriefDialog
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.note.session_mode import SessionModeWindow
+from clarity_desktop.ui.note.session_review import ReviewDialog
 from tests.brief_case import PLAN_1, PLAN_3, PRIVATE_PHRASE, BriefCase, make_brief_case
 from tests.reports import pdftools
 from tests.ui.conftest import ModalAnswerer
@@ -202,7 +202,7 @@ def test_session_mode_starts_a_booked_session_first(
     from clarity_desktop.domain.records import SessionInput
     from clarity_desktop.domain.schedule import SessionStatus
     from clarity_desktop.services import sessions
-    from clarity_desktop.ui import brief_actions
+    from clarity_desktop.ui.documents import brief_actions
 
     bc = make_brief_case(practice)
     today = datetime.now().replace(hour=9, minute=0, second=0, microsecond=0)

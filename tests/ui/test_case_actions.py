@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.services import cases
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.case_dialog import CaseDialog
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.case.case_dialog import CaseDialog
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
 from tests.ui.conftest import ModalAnswerer
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.services.dto import CaseDetail, PartnerView
-from clarity_desktop.ui.case_dialog import CaseDialog
+from clarity_desktop.ui.case.case_dialog import CaseDialog
 
 # The offscreen platform says this once per shown window; it is not a fault of ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -23,8 +23,8 @@ from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.services.guidance import guidance_dir
-from clarity_desktop.ui.dashboard import CaseDashboard
-from clarity_desktop.ui.dashboard_style import lane_y, to_ms
+from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
+from clarity_desktop.ui.dashboard.dashboard_style import lane_y, to_ms
 
 ZOE, LUKASZ = 11, 12
 START = datetime(2024, 1, 22, 10, 0)

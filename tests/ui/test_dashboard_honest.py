@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.domain.dynamics import CoupleReading
 from clarity_desktop.domain.steps import Direction
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
-from clarity_desktop.ui.dashboard import CaseDashboard
+from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
 from tests.ui.test_dashboard import (
     LUKASZ,
     START,
@@ -196,7 +196,7 @@ def test_the_dashboards_words_are_the_reports_words() -> None:
     """One source: the overview, the header and the progress report take the trend words
     from domain/movement.py."""
     from clarity_desktop.domain.movement import WORDS, Measure
-    from clarity_desktop.ui.overview_model import OverviewModel
+    from clarity_desktop.ui.dashboard.overview_model import OverviewModel
 
     model = OverviewModel()
     texts = model.formatter._trend_texts
@@ -210,7 +210,7 @@ def test_the_overview_says_mixed_after_a_flare_up(qapp: object) -> None:
     from clarity_desktop.domain.movement import intensity_movement
     from clarity_desktop.domain.records import CaseKind
     from clarity_desktop.services.overview import OverviewRow
-    from clarity_desktop.ui.overview_model import OverviewModel
+    from clarity_desktop.ui.dashboard.overview_model import OverviewModel
 
     tl = flare_up()
     today = START.date() + timedelta(weeks=9)

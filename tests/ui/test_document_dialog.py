@@ -23,10 +23,10 @@ from clarity_desktop.services import cases, document_request, documents, notes, 
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, NoteView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.store.engine import connect_raw
-from clarity_desktop.ui.document_choices import JOINT
-from clarity_desktop.ui.document_dialog import DocumentDialog
-from clarity_desktop.ui.document_kinds import KINDS
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.documents.document_choices import JOINT
+from clarity_desktop.ui.documents.document_dialog import DocumentDialog
+from clarity_desktop.ui.documents.document_kinds import KINDS
 from tests.reports import pdftools
 from tests.ui.conftest import ModalAnswerer
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.services import cases
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.document_dialog import DocumentDialog
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.documents.document_dialog import DocumentDialog
 from tests.faults.test_private_readings_in_documents import SAFETY_TEXT, confided, flagged
 from tests.ui.test_document_dialog import WAIT_MS, open_dialog, preview_text
 

@@ -15,8 +15,8 @@ from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.services import dynamics, notes, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
 from tests.ui.conftest import ModalAnswerer, click_button
 
 

@@ -20,7 +20,7 @@ from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.export_dialog import ExportDialog
+from clarity_desktop.ui.documents.export_dialog import ExportDialog
 
 PRIVATE = "Łukasz said alone: PRIVATE-7Z"
 

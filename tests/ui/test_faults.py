@@ -17,11 +17,11 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import notes, practices, search, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import note_editor
-from clarity_desktop.ui.app import AppController
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import UnlockWindow
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.app import AppController
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.note import note_editor
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
 
 

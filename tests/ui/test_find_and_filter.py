@@ -16,9 +16,9 @@ from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import audit, cases, notes, search, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.search_dialog import SearchDialog
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.main.search_dialog import SearchDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 FILLER = "\n".join(f"Line {i}: what they said about the week." for i in range(40))

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidg
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.services import cases, notes, practices, search
-from clarity_desktop.ui.app import AppController
-from clarity_desktop.ui.case_dialog import CaseDialog
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.session_dialog import SessionDialog
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import CreatePracticeWindow, RecoveryKeyDialog, UnlockWindow
+from clarity_desktop.ui.case.case_dialog import CaseDialog
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.app import AppController
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.note.session_dialog import SessionDialog
+from clarity_desktop.ui.practice.unlock import CreatePracticeWindow, RecoveryKeyDialog, UnlockWindow
 from tests.ui.conftest import ModalAnswerer, click_button
 
 PASS = "a quiet harbour at dawn"

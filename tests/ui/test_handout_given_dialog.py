@@ -17,8 +17,8 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import cases, handouts_given
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.document_dialog import DocumentDialog
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.documents.document_dialog import DocumentDialog
 from tests.ui.test_document_dialog import WAIT_MS, open_dialog, signed_note
 
 

@@ -18,7 +18,7 @@ from clarity_desktop.domain.records import PartnerInput
 from clarity_desktop.services import cases
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.store.uow import UnitOfWork
-from clarity_desktop.ui.import_dialog import ImportDialog, ImportPreviewModel
+from clarity_desktop.ui.documents.import_dialog import ImportDialog, ImportPreviewModel
 
 TODAY = date(2025, 6, 1)
 CLIENTS = (

@@ -13,9 +13,9 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import notes, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.session_dialog import SessionDialog
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.note.session_dialog import SessionDialog
 from tests.ui.conftest import ModalAnswerer
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -22,11 +22,11 @@ from sqlalchemy import select
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
 from clarity_desktop.services import cases, practices, sessions
 from clarity_desktop.store.models import AuditEvent
-from clarity_desktop.ui.app import AppController
-from clarity_desktop.ui.case_dialog import CaseDialog
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import UnlockWindow
+from clarity_desktop.ui.case.case_dialog import CaseDialog
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.app import AppController
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
 
 

@@ -26,17 +26,17 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.audit_dialog import AuditDialog
-from clarity_desktop.ui.brief_view import BriefDialog
-from clarity_desktop.ui.case_dialog import CaseDialog
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.recovery_key import RecoveryKeyDialog
-from clarity_desktop.ui.search_dialog import SearchDialog
-from clarity_desktop.ui.session_dialog import SessionDialog
-from clarity_desktop.ui.session_mode import SessionModeWindow
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.shortcuts_dialog import ShortcutsDialog, mnemonic
-from clarity_desktop.ui.unlock import CreatePracticeWindow, UnlockWindow
+from clarity_desktop.ui.case.case_dialog import CaseDialog
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.documents.brief_view import BriefDialog
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.main.search_dialog import SearchDialog
+from clarity_desktop.ui.main.shortcuts_dialog import ShortcutsDialog, mnemonic
+from clarity_desktop.ui.note.session_dialog import SessionDialog
+from clarity_desktop.ui.note.session_mode import SessionModeWindow
+from clarity_desktop.ui.practice.audit_dialog import AuditDialog
+from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
+from clarity_desktop.ui.practice.unlock import CreatePracticeWindow, UnlockWindow
 from tests.ui.conftest import ModalAnswerer, click_button
 
 

@@ -10,8 +10,8 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import cases, search, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.models import CaseFilterProxy, CaseTableModel, SessionTableModel
-from clarity_desktop.ui.search_dialog import SearchResultsModel
+from clarity_desktop.ui.common.models import CaseFilterProxy, CaseTableModel, SessionTableModel
+from clarity_desktop.ui.main.search_dialog import SearchResultsModel
 
 
 def test_case_models_pass_the_model_tester(

@@ -21,9 +21,9 @@ from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
 from clarity_desktop.services.overview import OverviewRow
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import dates
-from clarity_desktop.ui.models import ID_ROLE
-from clarity_desktop.ui.overview import OverviewModel, OverviewPanel
+from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.common.models import ID_ROLE
+from clarity_desktop.ui.dashboard.overview import OverviewModel, OverviewPanel
 
 
 def ago(days: int) -> datetime:

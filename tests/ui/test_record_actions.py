@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
 from tests.ui.conftest import ModalAnswerer
 
 
@@ -35,7 +35,7 @@ def test_documents_open_from_the_case_menu_with_the_open_case(
         seen.append(dialog.windowTitle())
         dialog.close()
 
-    from clarity_desktop.ui.document_dialog import DocumentDialog
+    from clarity_desktop.ui.documents.document_dialog import DocumentDialog
 
     modal.answer(DocumentDialog, look)
     main.documents_action.trigger()
@@ -58,8 +58,8 @@ def test_export_case_from_the_menu_writes_the_zip(
     target = tmp_path / "records.zip"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     told: list[str] = []
-    from clarity_desktop.ui import record_actions
-    from clarity_desktop.ui.export_dialog import ExportDialog
+    from clarity_desktop.ui.case import record_actions
+    from clarity_desktop.ui.documents.export_dialog import ExportDialog
 
     def export_then_close(dialog: QWidget) -> None:
         assert isinstance(dialog, ExportDialog)

@@ -16,14 +16,18 @@ from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.services import backups, cases, practices
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.app import AppController
-from clarity_desktop.ui.audit_dialog import AuditDialog
-from clarity_desktop.ui.backup_actions import back_up_now, restore_from_backup, undo_last_restore
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.passphrase_dialogs import PassphraseDialog
-from clarity_desktop.ui.restore_dialog import RestoreDialog
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.unlock import UnlockWindow
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.app import AppController
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.practice.audit_dialog import AuditDialog
+from clarity_desktop.ui.practice.backup_actions import (
+    back_up_now,
+    restore_from_backup,
+    undo_last_restore,
+)
+from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
+from clarity_desktop.ui.practice.restore_dialog import RestoreDialog
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import ModalAnswerer
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.domain.records import CaseKind, Modality, SessionInput
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services.dto import CaseDetail, PartnerView
-from clarity_desktop.ui.session_dialog import SessionDialog, start_of_hour
+from clarity_desktop.ui.note.session_dialog import SessionDialog, start_of_hour
 
 # The offscreen platform says this once per shown window; it is not a fault of ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -17,11 +17,11 @@ from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services import cases, sessions
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.call_off_dialog import CallOffDialog
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.models import SessionTableModel
-from clarity_desktop.ui.session_dialog import SessionDialog
-from clarity_desktop.ui.settings import Settings
+from clarity_desktop.ui.common.models import SessionTableModel
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.note.session_dialog import SessionDialog
+from clarity_desktop.ui.safety.call_off_dialog import CallOffDialog
 from tests.services.conftest import record_session
 from tests.ui.conftest import ModalAnswerer
 

@@ -17,9 +17,9 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import markers, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.ui import session_mode as mode_module
-from clarity_desktop.ui.session_mode import SessionModeWindow, clock_text
-from clarity_desktop.ui.session_review import ReviewDialog
+from clarity_desktop.ui.note import session_mode as mode_module
+from clarity_desktop.ui.note.session_mode import SessionModeWindow, clock_text
+from clarity_desktop.ui.note.session_review import ReviewDialog
 from tests.services.conftest import note_draft
 from tests.ui.conftest import ModalAnswerer
 

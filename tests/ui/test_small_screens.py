@@ -18,9 +18,9 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import notes, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui import appearance
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN, Settings
+from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN, Settings
+from clarity_desktop.ui.main.main_window import MainWindow
 
 SCALES = [TEXT_SCALE_MIN, 1.0, 1.3, TEXT_SCALE_MAX]
 

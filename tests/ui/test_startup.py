@@ -10,8 +10,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
 import sys
-import clarity_desktop.ui.app
-import clarity_desktop.ui.unlock
+import clarity_desktop.ui.main.app
+import clarity_desktop.ui.practice.unlock
 heavy = [m for m in ("sqlalchemy", "alembic", "argon2", "sqlcipher3") if m in sys.modules]
 print(",".join(heavy))
 """

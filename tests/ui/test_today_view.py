@@ -20,11 +20,11 @@ from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.today import DaySession
-from clarity_desktop.ui import appearance
-from clarity_desktop.ui.main_window import MainWindow
-from clarity_desktop.ui.settings import Settings
-from clarity_desktop.ui.today_models import DaySessionModel, DraftModel
-from clarity_desktop.ui.today_view import TodayView
+from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
+from clarity_desktop.ui.practice.today_models import DaySessionModel, DraftModel
+from clarity_desktop.ui.practice.today_view import TodayView
 from tests.services.conftest import note_draft, record_session
 from tests.ui.conftest import ModalAnswerer
 
@@ -261,7 +261,7 @@ def test_a_new_session_from_today_puts_the_cursor_in_the_note(
     settings: Settings,
     couple_case: CaseDetail,
 ) -> None:
-    from clarity_desktop.ui.session_dialog import SessionDialog
+    from clarity_desktop.ui.note.session_dialog import SessionDialog
 
     main = open_main(qtbot, practice, settings)
     main.case_list.select_case(couple_case.id)

@@ -1,0 +1,1 @@
+"""What every part of the window shares: the worker, events, dates, look, settings, models."""

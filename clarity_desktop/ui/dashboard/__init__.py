@@ -1,0 +1,1 @@
+"""The case dashboard, the Dynamics panel and the practice overview."""

@@ -1,0 +1,1 @@
+"""Documents: the document dialog, preview, export, the session brief, client import."""

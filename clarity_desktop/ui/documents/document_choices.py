@@ -1,0 +1,441 @@
+"""The left side of the document dialog: which document, for whom, on which paper.
+
+The panel only collects choices; it announces each change with the delay the preview
+should wait (typing waits longer than a click), and hands out a frozen DocumentChoice.
+
+Safety: in a case with a safety flag every handout is the safety-aware version
+(practices for one person in place of joint exercises) and shows a warning with a tick
+box; a couple case opens on the first partner's own handout rather than the joint one,
+and "Both together" warns more strongly. See DocumentDialog for what the tick allows.
+
+Privacy: the case summary and the progress report leave out readings from private
+individual sessions and the safety note's text unless the clinician ticks them here;
+both ticks start cleared every time the dialog opens.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
+from clarity_desktop.services import handouts_given
+from clarity_desktop.services.documents import MAX_MESSAGE, first_name
+from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
+from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.documents.document_kinds import (
+    CONTENT_CHOICES,
+    DATE_CHOICES,
+    HANDOUT_CHOICES,
+    DocumentChoice,
+    DocumentKind,
+)
+
+CLICK_MS = 400  # a click, a new step, another page size
+TYPING_MS = 900  # names and the message: wait for a pause in typing
+JOINT = 0  # the id of "Both together" among the partner ids (which start at 1)
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = label.font()  # smaller, in the normal text colour: light grey is hard to read
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    return label
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ChoicesPanel(QWidget):
+    changed = Signal(int)  # how long the preview should wait before rebuilding, in ms
+
+    def __init__(
+        self,
+        case: CaseDetail,
+        note: NoteView | None,
+        kinds: tuple[DocumentKind, ...],
+        page_size: str,
+        initial: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.note = note
+        self.kinds = kinds
+        self.partners: tuple[PartnerView, ...] = tuple(
+            sorted(case.partners, key=lambda p: p.position)
+        )
+        self.couple = case.kind is CaseKind.COUPLE and len(self.partners) > 1
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._kind_group(initial))
+        self.handout_group = self._handout_group()
+        layout.addWidget(self.handout_group)
+        self.dates_group = self._dates_group()
+        layout.addWidget(self.dates_group)
+        self.contents_group = self._contents_group()
+        layout.addWidget(self.contents_group)
+        layout.addWidget(self._paper_group(page_size))
+        layout.addStretch(1)
+        self._kind_changed()
+
+    # ----- building -------------------------------------------------------------------
+
+    def _kind_group(self, initial: str | None) -> QGroupBox:
+        group = QGroupBox(self.tr("Document"))
+        box = QVBoxLayout(group)
+        self.kind_buttons = QButtonGroup(self)
+        self.kind_radios: dict[str, QRadioButton] = {}
+        keys = [k.key for k in self.kinds]
+        chosen = initial if initial in keys else ("note" if "note" in keys else "handout")
+        for i, k in enumerate(self.kinds):
+            radio = QRadioButton(k.title())
+            radio.setChecked(k.key == chosen)
+            self.kind_buttons.addButton(radio, i)
+            self.kind_radios[k.key] = radio
+            box.addWidget(radio)
+        self.kind_buttons.idToggled.connect(self._kind_toggled)
+        return group
+
+    def _handout_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Handout"))
+        form = QFormLayout(group)
+        self.step = QComboBox()
+        self.step.setAccessibleName(self.tr("Step of the handout"))
+        for step in Step:
+            self.step.addItem(step.label, int(step))
+        self.step.currentIndexChanged.connect(lambda _i: self.changed.emit(CLICK_MS))
+        form.addRow(self.tr("S&tep"), self.step)
+        if any(p.current_step for p in self.partners):
+            recorded = "; ".join(
+                f"{first_name(p.name)}: "
+                + (p.current_step.label if p.current_step else self.tr("none yet"))
+                for p in self.partners
+            )
+            form.addRow("", _hint(self.tr("Recorded steps: %s") % recorded))
+        else:
+            form.addRow("", _hint(self.tr("No step is recorded for this case yet.")))
+
+        self.who = QButtonGroup(self)
+        if self.couple:
+            column = QVBoxLayout()
+            both = QRadioButton(self.tr("Both together"))
+            self.who.addButton(both, JOINT)
+            column.addWidget(both)
+            for p in self.partners:
+                alone = QRadioButton(self.tr("%s alone") % first_name(p.name))
+                self.who.addButton(alone, p.id)
+                column.addWidget(alone)
+            # A flagged case opens on one partner's own handout; joint is a deliberate choice.
+            start = self.partners[0].id if self.case.safety_flag else JOINT
+            self.who.button(start).setChecked(True)
+            for_label = QLabel(self.tr("&For"))
+            for_label.setBuddy(self.who.button(start))
+            form.addRow(for_label, column)
+            self.who.idToggled.connect(self._who_toggled)
+
+        self.safety = QFrame()
+        self.safety.setObjectName("safetyWarning")
+        appearance.styled(
+            self.safety,
+            lambda t: (
+                f"QFrame#safetyWarning {{ background: {t.alert_back};"
+                f" border: 1px solid {t.alert_border}; border-radius: 4px; }}"
+                f" QFrame#safetyWarning QLabel {{ color: {t.alert_text}; }}"
+            ),
+        )
+        self.safety_warning = QLabel()
+        self.safety_warning.setWordWrap(True)
+        self.safety_tick = QCheckBox(self.tr("I have &considered safety for this handout"))
+        self.safety_tick.toggled.connect(lambda _on: self.changed.emit(0))
+        inner = QVBoxLayout(self.safety)
+        inner.addWidget(self.safety_warning)
+        inner.addWidget(self.safety_tick)
+        form.addRow(self.safety)
+
+        names_row = QHBoxLayout()
+        self.names: dict[int, QLineEdit] = {}
+        for p in self.partners:
+            edit = QLineEdit(first_name(p.name))
+            edit.setPlaceholderText(self.tr("First name"))
+            edit.setAccessibleName(self.tr("Name printed for partner %d") % p.position)
+            edit.textChanged.connect(lambda _t: self.changed.emit(TYPING_MS))
+            self.names[p.id] = edit
+            names_row.addWidget(edit)
+        names_label = QLabel(self.tr("N&ames on it"))
+        names_label.setBuddy(self.names[self.partners[0].id])
+        form.addRow(names_label, names_row)
+
+        message_label = QLabel(self.tr("Your &message to them"))
+        self.message = QPlainTextEdit()
+        self.message.setTabChangesFocus(True)
+        self.message.setAccessibleName(self.tr("Your message to them"))
+        self.message.setPlaceholderText(self.tr("A few words of your own, or homework"))
+        self.message.setMinimumHeight(70)
+        self.message.setMaximumHeight(100)
+        self.message.textChanged.connect(self._message_changed)
+        message_label.setBuddy(self.message)
+        form.addRow(message_label)
+        form.addRow(self.message)
+        self.message_count = _hint("")
+        form.addRow(
+            _hint(
+                self.tr(
+                    "Whatever you type here is printed in the handout exactly as written. "
+                    "Nothing from your notes is ever added."
+                )
+            )
+        )
+        form.addRow(self.message_count)
+        # Printing or saving records which handout went to whom (the brief, the case
+        # summary and Today read it); one tick, on unless the therapist clears it.
+        self.given_session = handouts_given.default_session(
+            self.case, self.note.session_id if self.note is not None else None
+        )
+        self.record_given = QCheckBox(
+            self.tr("Record it as &given at the session of %s")
+            % dates.day(self.given_session.starts_at.date())
+            if self.given_session is not None
+            else self.tr("Record it as &given (no session recorded yet)")
+        )
+        self.record_given.setObjectName("recordGiven")
+        self.record_given.setChecked(True)
+        form.addRow(self.record_given)
+        self._who_changed()
+        self._message_changed()
+        return group
+
+    def _dates_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Period"))
+        form = QFormLayout(group)
+        # The last three months by default, but not from before the case was opened.
+        today = QDate.currentDate()
+        opened = self.case.opened_on
+        start = max(today.addMonths(-3), QDate(opened.year, opened.month, opened.day))
+        self.date_from = QDateEdit(min(start, today))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(dates.DATE_FORMAT)
+            edit.dateChanged.connect(lambda _d: self.changed.emit(CLICK_MS))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
+        form.addRow(self.tr("&From"), self.date_from)
+        form.addRow(self.tr("&To"), self.date_to)
+        return group
+
+    def _contents_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("What it includes"))
+        column = QVBoxLayout(group)
+        self.include_private = QCheckBox(
+            self.tr("Include readings from private &individual sessions")
+        )
+        self.include_private.setObjectName("includePrivateReadings")
+        column.addWidget(self.include_private)
+        column.addWidget(
+            _hint(
+                self.tr(
+                    "Left out, what one partner said alone (a direction, a step, clarity) "
+                    "stays out of a document the couple may see. Included, each is marked "
+                    "“individual session”."
+                )
+            )
+        )
+        self.include_safety = QCheckBox(self.tr("Include the safety &note"))
+        self.include_safety.setObjectName("includeSafetyNote")
+        self.safety_hint = _hint(
+            self.tr("The safety note may hold what a partner disclosed in confidence.")
+        )
+        column.addWidget(self.include_safety)
+        column.addWidget(self.safety_hint)
+        has_note = self.case.safety_flag and bool(self.case.safety_note.strip())
+        self.include_safety.setVisible(has_note)
+        self.safety_hint.setVisible(has_note)
+        for box in (self.include_private, self.include_safety):
+            box.toggled.connect(lambda _on: self.changed.emit(CLICK_MS))
+        return group
+
+    def _paper_group(self, page_size: str) -> QGroupBox:
+        group = QGroupBox(self.tr("Paper and protection"))
+        form = QFormLayout(group)
+        self.page_size = QComboBox()
+        self.page_size.setAccessibleName(self.tr("Page size"))
+        for name in PAGE_SIZE_NAMES:
+            self.page_size.addItem(name, name)
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(page_size)))
+        self.page_size.currentIndexChanged.connect(lambda _i: self.changed.emit(CLICK_MS))
+        form.addRow(self.tr("Pa&ge size"), self.page_size)
+        self.protect = QCheckBox(self.tr("Protect with a pass&word when saving"))
+        self.password = QLineEdit()
+        self.repeat = QLineEdit()
+        for edit, label in ((self.password, self.tr("Password")), (self.repeat, self.tr("Repeat"))):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setAccessibleName(label)
+            edit.setPlaceholderText(label)
+            edit.setEnabled(False)
+            self.protect.toggled.connect(edit.setEnabled)
+        form.addRow(self.protect)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat"), self.repeat)
+        form.addRow(
+            _hint(
+                self.tr(
+                    "For documents sent by e-mail. Tell the password another way, "
+                    "by phone for example. The preview and printing are not affected."
+                )
+            )
+        )
+        return group
+
+    # ----- reacting -------------------------------------------------------------------
+
+    def _kind_toggled(self, _id: int, on: bool) -> None:
+        if on:  # each change toggles two buttons; react to the one switched on
+            self._kind_changed()
+
+    def _who_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._who_changed()
+
+    def _kind_changed(self) -> None:
+        current = self.kind()
+        self.handout_group.setVisible(HANDOUT_CHOICES in current.choices)
+        self.dates_group.setVisible(DATE_CHOICES in current.choices)
+        self.contents_group.setVisible(CONTENT_CHOICES in current.choices)
+        self._update_safety()
+        self.changed.emit(CLICK_MS)
+
+    def _who_changed(self) -> None:
+        # Each handout in a flagged case is considered on its own: a tick given for one
+        # partner's handout does not carry over to the joint one.
+        self.safety_tick.setChecked(False)
+        who = self.who_id()
+        for pid, edit in self.names.items():
+            edit.setVisible(who == JOINT or pid == who or not self.couple)
+        self.step.setCurrentIndex(self.step.findData(int(self.default_step())))
+        self._update_safety()
+        self.changed.emit(CLICK_MS)
+
+    def _message_changed(self) -> None:
+        length = len(self.message.toPlainText().strip())
+        self.message_count.setText(
+            self.tr("%s of %s characters") % (f"{length:,}", f"{MAX_MESSAGE:,}")
+        )
+        self.changed.emit(TYPING_MS)
+
+    def _update_safety(self) -> None:
+        if self.is_joint_handout():
+            text = self.tr(
+                "This case has a safety flag. A handout addressed to both partners may not "
+                "be safe to give; consider each partner's own handout instead. Its practices "
+                "are for one person, never exercises to do together."
+            )
+        else:
+            text = self.tr(
+                "This case has a safety flag, so this handout has practices for one person "
+                "in place of joint exercises. Nothing on it mentions safety."
+            )
+        self.safety_warning.setText(text)
+        self.safety.setVisible(self.safety_needed())
+
+    # ----- reading --------------------------------------------------------------------
+
+    def kind(self) -> DocumentKind:
+        return self.kinds[max(0, self.kind_buttons.checkedId())]
+
+    def choose_kind(self, key: str) -> None:
+        self.kind_radios[key].setChecked(True)
+
+    def who_id(self) -> int:
+        """JOINT for both partners, else the partner's id (the only one in an individual
+        case)."""
+        if not self.couple:
+            return self.partners[0].id
+        return self.who.checkedId()
+
+    def choose_who(self, who: int) -> None:
+        button = self.who.button(who)
+        if button is not None:
+            button.setChecked(True)
+
+    def default_step(self) -> Step:
+        """The chosen partner's recorded step; for both together their shared step, or the
+        earlier of the two (meeting the couple where the partner further back stands)."""
+        who = self.who_id()
+        steps = [p.current_step for p in self.partners if who in (JOINT, p.id)]
+        recorded = [s for s in steps if s is not None]
+        return min(recorded) if recorded else Step.NOTICE_THE_SHIFT
+
+    def is_joint_handout(self) -> bool:
+        return HANDOUT_CHOICES in self.kind().choices and self.couple and self.who_id() == JOINT
+
+    def is_handout(self) -> bool:
+        return HANDOUT_CHOICES in self.kind().choices
+
+    def safety_needed(self) -> bool:
+        """Every handout in a case with a safety flag needs the therapist's confirmation."""
+        return self.case.safety_flag and self.is_handout()
+
+    def given(self) -> tuple[Step, int | None, int | None] | None:
+        """(step, partner id or None for both, session id) to record once this handout
+        is printed or saved; None when it is not a handout or the tick is cleared."""
+        if not self.is_handout() or not self.record_given.isChecked():
+            return None
+        who = self.who_id()
+        session = self.given_session.id if self.given_session is not None else None
+        return Step(int(self.step.currentData())), None if who == JOINT else who, session
+
+    def chosen_page_size(self) -> str:
+        return str(self.page_size.currentData())
+
+    def choice(self, *, acknowledge_safety: bool = False) -> DocumentChoice:
+        current = self.kind()
+        who = self.who_id()
+        names: tuple[str, ...] = ()
+        step: Step | None = None
+        if HANDOUT_CHOICES in current.choices:
+            step = Step(int(self.step.currentData()))
+            names = tuple(self.names[p.id].text() for p in self.partners if who in (JOINT, p.id))
+        day_from = day_to = None
+        if DATE_CHOICES in current.choices:
+            day_from, day_to = (_day(e.date()) for e in (self.date_from, self.date_to))
+        contents = CONTENT_CHOICES in current.choices
+        return DocumentChoice(
+            kind=current.key,
+            case_id=self.case.id,
+            page_size=self.chosen_page_size(),
+            note_id=self.note.id if self.note is not None else None,
+            step=step,
+            partner_id=None if who == JOINT else who,
+            first_names=names,
+            message=self.message.toPlainText(),
+            date_from=day_from,
+            date_to=day_to,
+            session_day=self.note.session_starts_at.date() if self.note is not None else None,
+            acknowledge_safety=acknowledge_safety,
+            include_private_readings=contents and self.include_private.isChecked(),
+            include_safety_note=contents and self.include_safety.isChecked(),
+        )

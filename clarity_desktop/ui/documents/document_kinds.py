@@ -1,0 +1,174 @@
+"""The documents the document dialog can make, as one small table.
+
+Each kind says what it needs from the dialog (a note, the handout choices, a date range)
+and which neutral file name it suggests; how it is made is the services' business (one
+DocumentRequest, rendered by services.document_request, as for the command line). A new
+kind is one entry there, one in KINDS and, at most, a new group of choices in the dialog.
+
+The build runs on the worker thread: it receives a frozen DocumentChoice, never a widget,
+and opens its own unit of work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.services.document_request import DocumentKind as Kind
+from clarity_desktop.services.document_request import DocumentRequest, render
+from clarity_desktop.services.documents import DocumentAction
+from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.common.worker import Progress
+
+# Where a built document goes: a file path, or None for the bytes (the preview, printing).
+Out = Path | None
+
+
+@dataclass(frozen=True)
+class DocumentChoice:
+    """Everything the therapist chose, frozen, so the worker thread reads a snapshot."""
+
+    kind: Kind
+    case_id: int
+    page_size: str
+    note_id: int | None = None
+    step: Step | None = None
+    partner_id: int | None = None  # handouts: None means both partners together
+    first_names: tuple[str, ...] = ()
+    message: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    session_day: date | None = None  # the note's session, for the suggested file name
+    acknowledge_safety: bool = False
+    # The case summary and progress report: both off unless the clinician ticks them.
+    include_private_readings: bool = False
+    include_safety_note: bool = False
+
+    def request(self, out: Out, password: str | None, action: DocumentAction) -> DocumentRequest:
+        """What the services are asked to make: this choice, written to *out* as *action*."""
+        return DocumentRequest(
+            kind=self.kind,
+            case_id=self.case_id,
+            note_id=self.note_id,
+            partner_id=self.partner_id,
+            step=self.step,
+            first_names=self.first_names,
+            message=self.message,
+            acknowledge_safety=self.acknowledge_safety,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            include_private_readings=self.include_private_readings,
+            include_safety_note=self.include_safety_note,
+            page_size=self.page_size,
+            password=password,
+            out=out,
+            action=action,
+        )
+
+
+# Which groups of choices a kind shows in the dialog.
+HANDOUT_CHOICES = "handout"
+DATE_CHOICES = "dates"
+CONTENT_CHOICES = "contents"  # what a clinician document includes beyond the default
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    key: Kind
+    label: str  # marked for translation; shown through title()
+    file_name: Callable[[DocumentChoice], str]
+    needs_note: bool = False
+    choices: frozenset[str] = frozenset()
+
+    def title(self) -> str:
+        return QCoreApplication.translate("DocumentKinds", self.label)
+
+
+# Suggested file names never carry a client's name: files end up on shared drives, in
+# "recent files" lists, backups and e-mail attachment names, where a name alone already
+# discloses that someone is in therapy. The therapist can still type any name.
+
+
+def _note_file(choice: DocumentChoice) -> str:
+    return f"session-note-{(choice.session_day or date.today()).isoformat()}.pdf"
+
+
+def _summary_file(choice: DocumentChoice) -> str:
+    return f"case-summary-{date.today().isoformat()}.pdf"
+
+
+def _progress_file(choice: DocumentChoice) -> str:
+    start, end = choice.date_from or date.today(), choice.date_to or date.today()
+    return f"progress-report-{start.isoformat()}-to-{end.isoformat()}.pdf"
+
+
+def _handout_file(choice: DocumentChoice) -> str:
+    return f"handout-step-{int(choice.step or 1)}.pdf"
+
+
+def _steps_file(choice: DocumentChoice) -> str:
+    return "five-steps-overview.pdf"
+
+
+KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind(
+        "note",
+        str(QT_TRANSLATE_NOOP("DocumentKinds", "Session &note")),
+        _note_file,
+        needs_note=True,
+    ),
+    DocumentKind(
+        "summary",
+        str(QT_TRANSLATE_NOOP("DocumentKinds", "Case s&ummary")),
+        _summary_file,
+        choices=frozenset({CONTENT_CHOICES}),
+    ),
+    DocumentKind(
+        "progress",
+        str(QT_TRANSLATE_NOOP("DocumentKinds", "P&rogress report")),
+        _progress_file,
+        choices=frozenset({DATE_CHOICES, CONTENT_CHOICES}),
+    ),
+    DocumentKind(
+        "handout",
+        str(QT_TRANSLATE_NOOP("DocumentKinds", "Client &handout")),
+        _handout_file,
+        choices=frozenset({HANDOUT_CHOICES}),
+    ),
+    DocumentKind(
+        "steps",
+        str(QT_TRANSLATE_NOOP("DocumentKinds", "Five steps o&verview")),
+        _steps_file,
+    ),
+)
+
+
+def kind(key: str) -> DocumentKind:
+    for k in KINDS:
+        if k.key == key:
+            return k
+    raise KeyError(key)
+
+
+def build(
+    kind_key: str,
+    practice: OpenPractice,
+    choice: DocumentChoice,
+    out: Out,
+    password: str | None,
+    action: DocumentAction,
+    *,
+    progress: Progress,
+) -> bytes | None:
+    """Run on the worker thread: the reports' share-done callback feeds the dialog's bar."""
+
+    def report(share: float) -> None:
+        progress.report(max(0, min(100, round(share * 100))), "")
+
+    kind(kind_key)  # a kind the dialog knows
+    return render(practice.uow(), choice.request(out, password, action), progress=report)

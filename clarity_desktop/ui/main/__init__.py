@@ -1,0 +1,1 @@
+"""The main window and what frames it: start-up, menus, shortcuts, idle lock, search."""

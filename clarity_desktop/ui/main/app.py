@@ -1,0 +1,213 @@
+"""Starting the program: the first window at once, heavy imports behind it.
+
+The controller moves between the three states a user sees: create a practice (first
+run), unlock it, and work in it. Locking closes the main window (after saving the open
+note), drops the database key with the engine, clears what the program put on the
+clipboard (ui/common/clipboard.py), and returns to the unlock window.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from clarity_desktop import APP_NAME
+from clarity_desktop.services import unlock_attempts
+from clarity_desktop.services.locations import default_folder, demo_folder, practice_exists
+from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common.clipboard import clipboard_guard
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.common.worker import run_task
+from clarity_desktop.ui.main.idle import IdleWatcher, ScreenLockWatcher
+from clarity_desktop.ui.practice.unlock import CreatePracticeWindow, UnlockWindow, explain
+
+if TYPE_CHECKING:  # imported for real only after the first window shows
+    from clarity_desktop.services.practices import OpenPractice
+    from clarity_desktop.ui.main.main_window import MainWindow
+
+DEMO_PASSPHRASE = "demo"  # the same as services.demo.DEMO_PASSPHRASE, without importing it
+
+
+def preload() -> None:
+    """Import the database and service layers while the user types the passphrase."""
+    import clarity_desktop.services.cases
+    import clarity_desktop.services.notes
+    import clarity_desktop.services.practices
+    import clarity_desktop.services.search
+    import clarity_desktop.services.sessions
+    import clarity_desktop.ui.main.main_window  # noqa: F401  (its widgets, charts and models)
+
+
+def _build_demo(folder: Path) -> None:
+    from clarity_desktop.services import demo
+
+    demo.build_demo(folder).close()
+
+
+class AppController(QObject):
+    main_window_shown = Signal(object)  # the MainWindow
+    locked = Signal()
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        demo: bool = False,
+        settings: Settings | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.folder = folder
+        self.demo = demo
+        self.settings = settings or Settings()
+        self.window: QWidget | None = None
+        self.main: MainWindow | None = None  # kept, hidden, while locked
+        self.practice: OpenPractice | None = None
+        self._last_unlock: UnlockWindow | None = None
+        self.idle = IdleWatcher(self.settings.idle_lock_minutes, clock=clock, parent=self)
+        self.idle.idle.connect(self.lock_now)
+        self.screen = ScreenLockWatcher(self)
+        self.screen.screen_locked.connect(self.lock_now)
+
+    def start(self) -> None:
+        if self.demo and not practice_exists(self.folder):
+            unlock = self._show_unlock()
+            unlock.set_busy(True, self.tr("Preparing the demo practice…"))
+            run_task(
+                _build_demo,
+                self.folder,
+                on_done=lambda _r: unlock.set_busy(False),
+                on_fail=lambda exc: unlock.show_error(explain(exc)),
+            )
+        elif practice_exists(self.folder):
+            self._show_unlock()
+        else:
+            create = CreatePracticeWindow(self.folder)
+            create.created.connect(self._opened)
+            self._swap(create)
+        threading.Thread(target=preload, name="preload", daemon=True).start()
+
+    def _show_unlock(self) -> UnlockWindow:
+        unlock = UnlockWindow(
+            self.folder, demo=self.demo, prefill=DEMO_PASSPHRASE if self.demo else ""
+        )
+        unlock.unlocked.connect(self._opened)
+        self._last_unlock = unlock
+        self._swap(unlock)
+        return unlock
+
+    def _swap(self, window: QWidget) -> None:
+        old = self.window
+        self.window = window
+        window.show()
+        if old is not None and old is not self.main:
+            old.close()
+            old.deleteLater()
+
+    def _opened(self, practice: object) -> None:
+        from clarity_desktop.services import practices
+        from clarity_desktop.ui.main.main_window import MainWindow
+
+        assert isinstance(practice, practices.OpenPractice)
+        self.practice = practice
+        self.settings.last_folder = self.folder
+        if self.main is not None:
+            self.main.resume(practice)
+            self._swap(self.main)
+        else:
+            try:
+                self.main = MainWindow(practice, self.settings)
+            except Exception as exc:
+                QMessageBox.critical(None, APP_NAME, explain(exc))
+                return
+            self.main.lock_requested.connect(self._locked)
+            self.main.practice_replaced.connect(self._replaced)
+            self.main.idle_minutes_changed.connect(self.idle.set_minutes)
+            self._swap(self.main)
+        self.idle.start()
+        self.main_window_shown.emit(self.main)
+        self._check_integrity(practice)
+        unlock = self._last_unlock
+        if unlock is not None and unlock.recovered_with:
+            from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
+
+            PassphraseDialog(practice, self.main, recovery_key=unlock.recovered_with).open()
+            unlock.recovered_with = None
+
+    def _check_integrity(self, practice: OpenPractice) -> None:
+        """Read the whole file once, off the GUI thread, right after opening; damage found
+        is explained in plain words with the way back: the newest verified backup."""
+        from clarity_desktop.services import practices
+
+        def found(problems: list[str]) -> None:
+            if not problems or self.main is None:
+                return
+            box = QMessageBox(self.main)
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(self.tr("The practice file is damaged"))
+            box.setText(
+                self.tr(
+                    "Clarity found damage in the practice file, so some records may be missing "
+                    "or wrong. Nothing has been changed. Restoring the newest backup brings back "
+                    "a sound copy; the damaged file is kept beside it."
+                )
+            )
+            box.setDetailedText("\n".join(problems))
+            restore = box.addButton(
+                self.tr("Restore from a backup…"), QMessageBox.ButtonRole.AcceptRole
+            )
+            box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is restore:
+                from clarity_desktop.ui.practice.backup_actions import restore_from_backup
+
+                restore_from_backup(self.main)
+
+        run_task(practices.integrity_problems, practice, on_done=found, on_fail=lambda _exc: None)
+
+    def _replaced(self, practice: object) -> None:
+        from clarity_desktop.services import practices
+
+        assert isinstance(practice, practices.OpenPractice)
+        self.practice = practice
+
+    def lock_now(self) -> None:
+        if self.main is not None and self.main.isVisible():
+            self.main.lock()
+
+    def _locked(self) -> None:
+        """The main window has hidden itself: drop the key with the engine, ask again."""
+        self.idle.stop()
+        practice, self.practice = self.practice, None
+        if practice is not None:
+            practice.close()
+        clipboard_guard().clear_ours()  # copied note text or the recovery key
+        self._show_unlock()
+        self.locked.emit()
+
+
+def run_gui(data_dir: Path | None, *, demo: bool = False) -> int:
+    unlock_attempts.set_front("window")  # written with each wrong passphrase typed here
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setOrganizationName("Clarity")
+    app.setApplicationName(APP_NAME)
+    settings = Settings()
+    appearance.apply(app, settings)  # Fusion, system light/dark, remembered text size, icon
+    if data_dir is not None:
+        folder = data_dir
+    elif demo:
+        folder = demo_folder()
+    else:
+        folder = settings.last_folder or default_folder()
+    controller = AppController(folder, demo=demo, settings=settings)
+    app.aboutToQuit.connect(clipboard_guard().clear_ours)
+    controller.start()
+    return app.exec()

@@ -1,0 +1,1 @@
+"""The note editor and its parts, and a session's bar, dialog, mode and review."""

@@ -1,0 +1,469 @@
+"""Session mode: a quiet, full-window place to be in the session. A timer, a large note
+pad, and markers tapped with one key while the couple talks.
+
+Two states, always shown at the bottom: *marking* (the keys below mark moments) and
+*writing* (keys type into the pad). Enter or a click goes to the pad, Esc comes back
+to marking. Marking keys, with the first and second partner as the case lists them:
+
+  1 / 2      a loop episode: the first / second partner pursued, the other withdrew
+  3 / 4      the first / second partner flooded (F in an individual session)
+  C          a co-regulation moment
+  R          a repair attempt; then L: it landed, N: it did not
+  Q          a quote worth keeping (a small line opens; Enter keeps it, Esc drops it)
+  Backspace  undo the last tap (Ctrl+Z too)
+
+Ctrl+Enter ends the session: a review proposes the Dynamics readings and a "Moments"
+summary, which go into the note only once confirmed. Each tap is its own small
+transaction, committed before the next key is read, and the pad saves itself like the
+note editor (a second after typing pauses, at least every two seconds), so a crash or a
+killed program loses no marker and at most the last couple of seconds of typing.
+While another program holds the practice's write lock (a backup, an import), a tap waits
+at most 0.2 s, then is kept in order with the time it was tapped, written as soon as the
+lock is free, and the bottom line says so: the window never freezes and no tap is dropped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clarity_desktop.domain.errors import PracticeBusy
+from clarity_desktop.domain.markers import PAD_KEY, Marker, MarkerKind, describe
+from clarity_desktop.services import markers, session_mode
+from clarity_desktop.services.documents import first_name
+from clarity_desktop.services.dto import NoteView, PartnerView
+from clarity_desktop.services.markers import MarkerView
+from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.note.marker_keys import MarkerKeys, Tap
+from clarity_desktop.ui.practice.unlock import explain
+
+IDLE_MS = 1000
+BUSY_WAIT_S = 0.2  # how long a tap or a pad save waits for another writer, on the GUI thread
+BUSY_RETRY_MS = 500
+MAX_UNSAVED_S = 2.0
+TICK_MS = 1000
+# When session mode was first opened for a session in this run of the program: opened
+# again (after a lock, or to finish the note), its timer goes on from there.
+_STARTED: dict[int, float] = {}
+
+
+def short_names(partners: tuple[PartnerView, ...]) -> dict[int, str]:
+    """First names, as a therapist says them in the room; full names if two match."""
+    first = {p.id: first_name(p.name) or p.name for p in partners}
+    if len(set(first.values())) < len(first):
+        return {p.id: p.name for p in partners}
+    return first
+
+
+def clock_text(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    h, rest = divmod(whole, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+
+
+class SessionModeWindow(QDialog):
+    marker_added = Signal(object)  # the MarkerView written
+    ended = Signal(int)  # the note id, once the review was saved or declined
+
+    def __init__(
+        self,
+        practice: OpenPractice,
+        note: NoteView,
+        partners: tuple[PartnerView, ...],
+        duration_minutes: int,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.practice = practice
+        self.note = note
+        self._clock = clock
+        self._closing = False
+        self._dirty = False
+        self._dirty_since: float | None = None
+        self.partners = tuple(p for p in partners if note.attending_partner_id in (None, p.id))
+        self.joint = note.attending_partner_id is None and len(self.partners) >= 2
+        self.names = short_names(self.partners)
+        self.duration_s = duration_minutes * 60
+        self.started = _STARTED.setdefault(note.session_id, clock())
+        self.setWindowTitle(self.tr("Session mode"))
+        self.setObjectName("sessionMode")
+
+        self.heading = QLabel(f"{note.case_name} · {note.attending_label}")
+        self.heading.setStyleSheet("color: palette(placeholder-text);")
+        self.timer_label = QLabel()
+        self.timer_label.setAccessibleName(self.tr("Time in session"))
+        font = self.timer_label.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setWeight(QFont.Weight.Light)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.timer_label.setFont(font)
+        self.planned = QLabel(self.tr("of %d min") % duration_minutes)
+        self.planned.setStyleSheet("color: palette(placeholder-text);")
+        self.end_button = QPushButton(self.tr("&End session… (Ctrl+Enter)"))
+        self.end_button.setAutoDefault(False)
+        self.end_button.clicked.connect(self.end_session)
+
+        self.pad = QPlainTextEdit()
+        self.pad.setObjectName("sessionPad")
+        self.pad.setPlaceholderText(
+            self.tr("Note pad: what you want to remember. Saved as you write.")
+        )
+        self.pad.setAccessibleName(self.tr("Note pad"))
+        pad_font = self.pad.font()
+        pad_font.setPointSizeF(pad_font.pointSizeF() * 1.25)
+        self.pad.setFont(pad_font)
+        self.pad.setPlainText(note.sections.get(PAD_KEY, ""))
+        self.pad.setStyleSheet(
+            "QPlainTextEdit#sessionPad { border: 1px solid palette(mid); padding: 8px; }"
+            "QPlainTextEdit#sessionPad:focus { border: 2px solid palette(highlight); }"
+        )
+        self.pad.textChanged.connect(self._pad_changed)
+        self.save_state = QLabel()
+        self.save_state.setAccessibleName(self.tr("Save state"))
+
+        self.keys = MarkerKeys(self.partners, self.joint, self.names)
+        self.keys.tapped.connect(self._tapped)
+        self.keys.undo_requested.connect(self.undo)
+        self.keys.write_requested.connect(self.write)
+        self.keys.landed_requested.connect(self._landed)
+        self.keys.quote_requested.connect(self._open_quote)
+        self.list = QListWidget()
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to marking
+        self.list.setAccessibleName(self.tr("Markers, newest first"))
+        self.list.setObjectName("markerList")
+        self.list.setStyleSheet("QListWidget#markerList { border: none; }")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.quote = QLineEdit()
+        self.quote.setPlaceholderText(self.tr("The words worth keeping; Enter keeps them"))
+        self.quote.setAccessibleName(self.tr("Quote"))
+        self.quote.setMaxLength(500)
+        self.speaker = QComboBox()
+        self.speaker.setAccessibleName(self.tr("Said by"))
+        self.speaker.addItem(self.tr("Said by —"), None)
+        for p in self.partners:
+            self.speaker.addItem(p.name, p.id)
+        self.quote_row = QWidget()
+        qr = QHBoxLayout(self.quote_row)
+        qr.setContentsMargins(0, 0, 0, 0)
+        qr.addWidget(self.quote, 1)
+        qr.addWidget(self.speaker)
+        self.quote_row.hide()
+        self.quote.returnPressed.connect(self._keep_quote)
+        self.state = QLabel()
+        self.state.setObjectName("modeState")
+        self.last = QLabel()
+        self.last.setStyleSheet("color: palette(placeholder-text);")
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.timer_label)
+        top.addWidget(self.planned)
+        top.addSpacing(24)
+        top.addWidget(self.end_button)
+        right = QVBoxLayout()
+        right.addWidget(self.keys)
+        right.addWidget(self.quote_row)
+        right.addWidget(self.list, 1)
+        side = QFrame()
+        side.setLayout(right)
+        side.setMaximumWidth(420)
+        middle = QHBoxLayout()
+        middle.addWidget(self.pad, 3)
+        middle.addWidget(side, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.state)
+        bottom.addWidget(self.last, 1)
+        bottom.addWidget(self.save_state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+
+        self.pending: list[tuple[Tap, datetime]] = []  # tapped, not yet written (UTC)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.flush)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.timeout.connect(self.save_pad)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start()
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, self.end_session)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.markers: list[MarkerView] = list(
+            markers.session_markers(practice.uow(), note.session_id)
+        )
+        for m in self.markers:
+            self._list_add(m)
+        self._writing = False
+        self.tick()
+        self.mark()
+
+    # ----- the timer ------------------------------------------------------------------
+
+    def elapsed(self) -> float:
+        return self._clock() - self.started
+
+    def tick(self) -> None:
+        elapsed = self.elapsed()
+        self.timer_label.setText(clock_text(elapsed))
+        over = elapsed > self.duration_s
+        self.timer_label.setStyleSheet("color: #b26b00;" if over else "")
+        self.timer_label.setToolTip(
+            self.tr("Past the planned length")
+            if over
+            else self.tr("Time since session mode opened")
+        )
+
+    # ----- markers --------------------------------------------------------------------
+
+    def _list_add(self, m: MarkerView) -> None:
+        local = m.local()
+        self.list.insertItem(0, f"{local.at:%H:%M}  {describe(local, self.names)}")
+
+    def _tapped(self, tap: Tap) -> None:
+        self.pending.append((tap, datetime.now(UTC).replace(tzinfo=None)))
+        self.flush()
+
+    def flush(self, wait: float | None = BUSY_WAIT_S) -> bool:
+        """Write the taps not yet written, oldest first, each at the time it was tapped.
+        While another program holds the write lock they wait here (said at the bottom)
+        and are tried again shortly; True once none is left."""
+        self._retry.stop()
+        while self.pending:
+            tap, at = self.pending[0]
+            try:
+                view = markers.add_marker(
+                    self.practice.uow(),
+                    self.note.session_id,
+                    tap.kind,
+                    partner_id=tap.partner_id,
+                    other_partner_id=tap.other_partner_id,
+                    text=tap.text,
+                    at=at,
+                    wait=wait,
+                )
+            except PracticeBusy:
+                n = len(self.pending)
+                self.last.setText(
+                    self.tr("Waiting to save 1 marker…")
+                    if n == 1
+                    else self.tr("Waiting to save %d markers…") % n
+                )
+                self._retry.start(BUSY_RETRY_MS)
+                return False
+            except Exception as exc:
+                self.pending.pop(0)
+                self.last.setText(self.tr("Not marked: %s") % explain(exc))
+                continue
+            self.pending.pop(0)
+            self.markers.append(view)
+            self._list_add(view)
+            self.last.setText(self.tr("Marked: %s") % describe(view.local(), self.names))
+            self.marker_added.emit(view)
+        return True
+
+    def _refill(self) -> None:
+        self.list.clear()
+        for m in self.markers:
+            self._list_add(m)
+
+    def undo(self) -> None:
+        if self.pending:  # the last tap is still waiting to be written: it never will be
+            tap, at = self.pending.pop()
+            local = at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+            marker = Marker(
+                0, local, tap.kind, tap.partner_id, tap.other_partner_id, None, tap.text
+            )
+            self.last.setText(self.tr("Undone: %s") % describe(marker, self.names))
+            if not self.pending:
+                self._retry.stop()
+            return
+        if not self.markers:
+            self.last.setText(self.tr("Nothing to undo."))
+            return
+        last = self.markers[-1]
+        try:
+            markers.remove_marker(self.practice.uow(), last.id, wait=BUSY_WAIT_S)
+        except Exception as exc:
+            self.last.setText(self.tr("Not undone: %s") % explain(exc))
+            return
+        self.markers.pop()
+        self._refill()
+        self.last.setText(self.tr("Undone: %s") % describe(last.local(), self.names))
+
+    def _landed(self, landed: bool) -> None:
+        if not self.flush():
+            return  # the repair itself is still waiting to be written; said at the bottom
+        repair = next(
+            (m for m in reversed(self.markers) if m.kind is MarkerKind.REPAIR_ATTEMPT), None
+        )
+        if repair is None:
+            self.last.setText(self.tr("Mark a repair attempt (R) first."))
+            return
+        try:
+            view = markers.set_landed(self.practice.uow(), repair.id, landed, wait=BUSY_WAIT_S)
+        except Exception as exc:
+            self.last.setText(self.tr("Not marked: %s") % explain(exc))
+            return
+        self.markers[self.markers.index(repair)] = view
+        self._refill()
+        self.last.setText(self.tr("Marked: %s") % describe(view.local(), self.names))
+
+    def _open_quote(self) -> None:
+        self.quote.clear()
+        self.speaker.setCurrentIndex(0)
+        self.quote_row.show()
+        self.quote.setFocus()
+
+    def _keep_quote(self) -> None:
+        text = self.quote.text()
+        if not text.strip():
+            self.close_quote()
+            return
+        self._tapped(Tap(MarkerKind.QUOTE, partner_id=self.speaker.currentData(), text=text))
+        self.close_quote()
+
+    def close_quote(self) -> None:
+        self.quote_row.hide()
+        self.quote.clear()
+        self.mark()
+
+    # ----- the pad --------------------------------------------------------------------
+
+    def _pad_changed(self) -> None:
+        now = time.monotonic()
+        self._dirty = True
+        if self._dirty_since is None:
+            self._dirty_since = now
+        self.save_state.setText(self.tr("Writing…"))
+        if now - self._dirty_since >= MAX_UNSAVED_S:
+            self.save_pad()
+        else:
+            self._save_timer.start(IDLE_MS)
+
+    def save_pad(self, wait: float | None = BUSY_WAIT_S) -> bool:
+        self._save_timer.stop()
+        if not self._dirty:
+            return True
+        try:
+            self.note = session_mode.save_pad(
+                self.practice.uow(), self.note.id, self.pad.toPlainText(), wait=wait
+            )
+        except PracticeBusy:
+            self.save_state.setText(self.tr("Waiting to save…"))
+            self._save_timer.start(BUSY_RETRY_MS)
+            return False
+        except Exception as exc:
+            self.save_state.setText(self.tr("Not saved: %s") % explain(exc))
+            self._save_timer.start(5000)
+            return False
+        self._dirty = False
+        self._dirty_since = None
+        self.save_state.setText(self.tr("Pad saved"))
+        return True
+
+    # ----- focus, keys and ending -----------------------------------------------------
+
+    def write(self) -> None:
+        """To the pad: keys type there until Esc."""
+        self.pad.setFocus()
+        self._show_state(writing=True)
+
+    def mark(self) -> None:
+        """Back to marking: keys mark moments."""
+        self.keys.setFocus()
+        self._show_state(writing=False)
+
+    @property
+    def writing(self) -> bool:
+        return self._writing
+
+    def _show_state(self, writing: bool) -> None:
+        self._writing = writing
+        self.state.setText(
+            self.tr("Writing — Esc to mark moments")
+            if writing
+            else self.tr("Marking — Enter to write in the pad")
+        )
+        self.keys.set_active(not writing)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is self.pad and self._dirty:
+            self.save_pad()
+        if new is self.pad:
+            self._show_state(writing=True)
+        elif new is self.keys:
+            self._show_state(writing=False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # never closes: it leaves the pad or the quote
+            if self.quote_row.isVisible():
+                self.close_quote()
+            else:
+                self.mark()
+            return
+        super().keyPressEvent(event)
+
+    def end_session(self) -> None:
+        from clarity_desktop.ui.note.session_review import ReviewDialog
+
+        if not self.flush(wait=None) or not self.save_pad(wait=None):
+            return  # still waiting for another program: said at the bottom
+        review = ReviewDialog(self.practice, self.note, self.names, self)
+        outcome = review.exec()
+        if outcome == ReviewDialog.BACK:
+            self.mark()
+            return
+        self.finish()
+
+    def finish(self) -> None:
+        self._closing = True
+        self._ticker.stop()
+        self.ended.emit(self.note.id)
+        self.accept()
+
+    def done(self, result: int) -> None:
+        """Every way out (ending, the practice locking) writes what waits first, with the
+        usual patience for another writer."""
+        self.flush(wait=None)
+        self.save_pad(wait=None)
+        self._retry.stop()
+        self._ticker.stop()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:
+            event.accept()
+            return
+        event.ignore()  # the window's close button ends the session through the review
+        QTimer.singleShot(0, self, self.end_session)

@@ -1,0 +1,1 @@
+"""The practice itself: unlock, passphrase, recovery key, backups, audit, Today."""

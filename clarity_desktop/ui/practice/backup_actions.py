@@ -1,0 +1,207 @@
+"""Back up now, restore, and the automatic backups, from the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+)
+
+from clarity_desktop.services import backups, practices
+from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.common.worker import Progress, run_task
+from clarity_desktop.ui.practice.unlock import explain
+
+if TYPE_CHECKING:
+    from clarity_desktop.ui.main.main_window import MainWindow
+
+
+def _progress_dialog(window: MainWindow, text: str) -> QProgressDialog:
+    dialog = QProgressDialog(text, "", 0, 100, window)
+    dialog.setWindowTitle(window.tr("Backup"))
+    dialog.setCancelButton(None)  # a copy in progress is finished, never left half-done
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    return dialog
+
+
+def back_up_now(window: MainWindow) -> None:
+    """To a folder the therapist chooses (a USB stick), off the GUI thread, with progress.
+    The choice starts in the practice's own backups folder."""
+    start = backups.backups_root(window.practice.folder)
+    start.mkdir(mode=0o700, exist_ok=True)
+    folder = QFileDialog.getExistingDirectory(
+        window, window.tr("Back up the practice to…"), str(start)
+    )
+    if not folder:
+        return
+    dialog = _progress_dialog(window, window.tr("Copying and checking the encrypted practice…"))
+
+    def done(info: backups.BackupInfo) -> None:
+        dialog.close()
+        QMessageBox.information(
+            window,
+            window.tr("Backup made"),
+            window.tr("A verified, encrypted backup of %d cases and %d notes is in\n%s")
+            % (info.case_count, info.note_count, info.folder),
+        )
+
+    def failed(exc: BaseException) -> None:
+        dialog.close()
+        QMessageBox.warning(window, window.tr("Backup not made"), explain(exc))
+
+    run_task(
+        _backup_with_progress,
+        window.practice,
+        Path(folder),
+        on_done=done,
+        on_fail=failed,
+        on_progress=lambda pct, _m: dialog.setValue(pct),
+    )
+
+
+def _backup_with_progress(
+    practice: practices.OpenPractice, folder: Path, progress: Progress
+) -> backups.BackupInfo:
+    def pages(done: int, total: int) -> None:
+        progress.report(int(done * 100 / total) if total else 100)
+
+    return backups.backup_now(practice, folder, progress=pages)
+
+
+def auto_backup_on_close(window: MainWindow) -> None:
+    """The backup at close: on the GUI thread, because the program is about to end; a
+    progress window shows for anything longer than a moment."""
+    dialog = _progress_dialog(window, window.tr("Making the automatic backup before closing…"))
+
+    def progress(done: int, total: int) -> None:
+        dialog.setValue(int(done * 100 / total) if total else 100)
+        QApplication.processEvents()
+
+    try:
+        backups.auto_backup(window.practice, progress=progress)
+    except Exception as exc:
+        QMessageBox.warning(
+            window,
+            window.tr("Automatic backup failed"),
+            window.tr("%s\nYour records are safe in the practice itself; make a backup soon.")
+            % explain(exc),
+        )
+    finally:
+        dialog.close()
+
+
+def auto_backup_if_due(window: MainWindow) -> None:
+    """At most daily while the program runs; quietly, off the GUI thread."""
+    if window.practice is None or not backups.auto_backup_due(window.practice):
+        return
+    run_task(
+        backups.auto_backup,
+        window.practice,
+        on_done=lambda _info: window.statusBar().showMessage(
+            window.tr("Automatic backup made."), 5000
+        ),
+        on_fail=lambda exc: window.statusBar().showMessage(
+            window.tr("Automatic backup failed: %s") % explain(exc), 15000
+        ),
+    )
+
+
+def restore_from_backup(window: MainWindow) -> None:
+    from clarity_desktop.ui.practice.restore_dialog import RestoreDialog
+
+    dialog = RestoreDialog(window.practice.folder, window)
+    chosen = dialog.chosen() if dialog.exec() else None
+    dialog.deleteLater()
+    if chosen is None:
+        return
+    info = chosen
+    answer = QMessageBox.question(
+        window,
+        window.tr("Restore this backup?"),
+        window.tr(
+            "Backup of %s: %d cases, %d notes.\n\nEverything recorded since then will be replaced "
+            "by this backup. The practice as it is now is kept first as a backup of its own, "
+            "so you can undo the restore (Practice > Undo the last restore)."
+        )
+        % (dates.utc_day_time(info.created_at), info.case_count, info.note_count),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    _replace_practice(window, lambda folder, secret: backups.restore(folder, info.folder, secret))
+
+
+def undo_last_restore(window: MainWindow) -> None:
+    kept = [
+        b
+        for b in backups.list_backups(backups.backups_root(window.practice.folder))
+        if b.kind == backups.BEFORE_RESTORE
+    ]
+    if not kept:
+        QMessageBox.information(
+            window,
+            window.tr("Undo the last restore"),
+            window.tr("There is no restore to undo."),
+        )
+        return
+    answer = QMessageBox.question(
+        window,
+        window.tr("Undo the last restore?"),
+        window.tr(
+            "The practice goes back to how it was just before the last restore (%d cases, "
+            "%d notes, kept %s). What the restore brought in is kept as a backup too."
+        )
+        % (
+            kept[0].case_count,
+            kept[0].note_count,
+            dates.utc_day_time(kept[0].created_at),
+        ),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    _replace_practice(window, backups.undo_restore)
+
+
+def _replace_practice(
+    window: MainWindow, replace: Callable[[Path, str], backups.BackupInfo]
+) -> None:
+    """Confirm with the passphrase, close the practice here (a restore needs it to itself),
+    replace it, and open it again whatever happened."""
+    secret, ok = QInputDialog.getText(
+        window,
+        window.tr("Confirm with the passphrase"),
+        window.tr("Passphrase:"),
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok or not secret:
+        return
+    folder = window.practice.folder
+    try:
+        practices.unlock_practice(
+            folder, secret
+        ).close()  # right passphrase before anything changes
+    except Exception as exc:
+        QMessageBox.warning(window, window.tr("Not restored"), explain(exc))
+        return
+    window.editor.save_now()
+    window.practice.close()
+    try:
+        replace(folder, secret)
+        message = window.tr("Done: the practice is restored.")
+    except Exception as exc:
+        message = window.tr("Not restored: %s") % explain(exc)
+    reopened = practices.unlock_practice(folder, secret, window=True)
+    window.editor.clear()
+    window.case_panel.clear()
+    window.resume(reopened)
+    window.practice_replaced.emit(reopened)
+    QMessageBox.information(window, window.tr("Restore"), message)

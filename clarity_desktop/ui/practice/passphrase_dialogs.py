@@ -1,0 +1,109 @@
+"""Changing the passphrase, and choosing a new one after unlocking with the recovery key."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
+from clarity_desktop.services import practices
+from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.practice.unlock import _error_label, explain
+
+
+def _secret_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class PassphraseDialog(QDialog):
+    """New passphrase twice with a strength hint; with *recovery_key* set, the recovery
+    key authorises the change instead of the current passphrase."""
+
+    def __init__(
+        self,
+        practice: OpenPractice,
+        parent: QWidget | None = None,
+        *,
+        recovery_key: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._recovery_key = recovery_key
+        self.setWindowTitle(
+            self.tr("Choose a new passphrase") if recovery_key else self.tr("Change passphrase")
+        )
+        self.current = _secret_field()
+        self.current.setAccessibleName(self.tr("Current passphrase"))
+        self.new = _secret_field()
+        self.new.setAccessibleName(self.tr("New passphrase"))
+        self.repeat = _secret_field()
+        self.repeat.setAccessibleName(self.tr("Repeat new passphrase"))
+        self.strength = QProgressBar()
+        self.strength.setAccessibleName(self.tr("Passphrase strength"))
+        self.strength.setRange(0, 4)
+        self.strength.setTextVisible(False)
+        self.strength.setMaximumHeight(8)
+        self.hint = QLabel(
+            self.tr("At least %d characters; a few unrelated words work well.") % MIN_PASSPHRASE
+        )
+        self.error = _error_label()
+        form = QFormLayout()
+        if recovery_key is None:
+            form.addRow(self.tr("&Current passphrase"), self.current)
+        form.addRow(self.tr("&New passphrase"), self.new)
+        form.addRow("", self.strength)
+        form.addRow("", self.hint)
+        form.addRow(self.tr("&Repeat new passphrase"), self.repeat)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if recovery_key is not None:
+            intro = QLabel(
+                self.tr(
+                    "You opened the practice with the recovery key. Choose a new passphrase "
+                    "for every day; the recovery key keeps working as before."
+                )
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.new.textChanged.connect(self._strength)
+        (self.new if recovery_key else self.current).setFocus()
+
+    def _strength(self, text: str) -> None:
+        score, hint = passphrase_strength(text)
+        self.strength.setValue(score)
+        self.hint.setText(self.tr(hint))
+
+    def accept(self) -> None:
+        try:
+            if self._recovery_key is not None:
+                practices.reset_passphrase(
+                    self._practice, self._recovery_key, self.new.text(), self.repeat.text()
+                )
+            else:
+                practices.change_passphrase(
+                    self._practice, self.current.text(), self.new.text(), self.repeat.text()
+                )
+        except Exception as exc:
+            self.error.setText(explain(exc))
+            self.error.show()
+            return
+        for field in (self.current, self.new, self.repeat):
+            field.clear()
+        super().accept()

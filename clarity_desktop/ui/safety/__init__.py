@@ -1,0 +1,1 @@
+"""Safety-related dialogs: calling a session off."""
