@@ -21,9 +21,12 @@ from tests.faults.conftest import child_env, cli
 CHILD = Path(__file__).with_name("writer_child.py")
 
 
-def start_writer(folder: Path, passphrase: str, seconds: float) -> subprocess.Popen[str]:
+def start_writer(
+    folder: Path, passphrase: str, seconds: float, stop: Path | None = None
+) -> subprocess.Popen[str]:
+    extra = [str(stop)] if stop else []
     proc = subprocess.Popen(
-        [sys.executable, str(CHILD), str(folder), passphrase, str(seconds)],
+        [sys.executable, str(CHILD), str(folder), passphrase, str(seconds), *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -43,11 +46,13 @@ def names_in(folder: Path, passphrase: str) -> set[str]:
 
 
 def test_restore_is_refused_while_another_program_writes_and_nothing_is_lost(
-    practice: OpenPractice, practice_dir: Path, passphrase: str
+    practice: OpenPractice, practice_dir: Path, passphrase: str, tmp_path: Path
 ) -> None:
     made = backups.backup_now(practice)
     practice.close()
-    writer = start_writer(practice_dir, passphrase, seconds=4.0)
+    stop = tmp_path / "stop-writer"
+    # The writer runs until the restore has answered, however slow the machine is.
+    writer = start_writer(practice_dir, passphrase, seconds=300.0, stop=stop)
     time.sleep(0.5)
     result = cli(
         "restore",
@@ -57,6 +62,7 @@ def test_restore_is_refused_while_another_program_writes_and_nothing_is_lost(
         str(made.folder),
         passphrase=passphrase,
     )
+    stop.touch()
     out, err = writer.communicate(timeout=60)
     assert writer.returncode == 0, err
     committed = {
