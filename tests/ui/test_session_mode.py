@@ -237,3 +237,23 @@ def test_markers_of_a_signed_note_cannot_be_tapped(
     qtbot.keyClick(window.keys, Qt.Key.Key_1)
     assert markers.session_markers(practice.uow(), note.session_id) == ()
     assert window.last.text().startswith("Not marked: This session's note is signed")
+
+
+def test_the_window_going_while_its_review_is_open_ends_quietly(
+    qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    """The practice locking (or the program quitting) can take the window away while the
+    end-of-session review waits for an answer; ending must then stop, not touch the gone
+    window (found as a RuntimeError on a busy CI machine)."""
+    from PySide6.QtCore import QTimer
+
+    note = open_note(practice, couple_case)
+    window = SessionModeWindow(practice, note, couple_case.partners, 50, clock=Clock())
+    window.show()
+    errors: list[BaseException] = []
+    QTimer.singleShot(100, window.deleteLater)  # fires inside the review's own event loop
+    try:
+        window.end_session()
+    except RuntimeError as exc:  # the defect: the gone window's keys touched
+        errors.append(exc)
+    assert errors == []

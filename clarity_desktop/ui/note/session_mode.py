@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -441,6 +442,8 @@ class SessionModeWindow(QDialog):
             return  # still waiting for another program: said at the bottom
         review = ReviewDialog(self.practice, self.note, self.names, self)
         outcome = review.exec()
+        if not shiboken6.isValid(self.keys):
+            return  # the window went while the review was open (the practice locked, or quit)
         if outcome == ReviewDialog.BACK:
             self.mark()
             return
