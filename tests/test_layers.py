@@ -260,12 +260,6 @@ def test_no_import_cycles_among_our_modules_outside_ui() -> None:
     assert [c for c in our_cycles() if not in_ui(c)] == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="ui/'s MainWindow cycle (main_window, main_menus, *_actions, day_guard) and the "
-    "note editor's (note_editor, note_addenda, note_find): the ui engineer is removing them "
-    "(issue 12, item 4); drop this mark when they are gone",
-)
 def test_no_import_cycles_in_ui() -> None:
     assert [c for c in our_cycles() if in_ui(c)] == []
 

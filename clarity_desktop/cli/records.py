@@ -29,6 +29,7 @@ from clarity_desktop.cli.common import (
     refuse_existing,
     tolerant_stdout,
 )
+from clarity_desktop.domain.progress import CallbackProgress
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.csv_clients import ImportPreview, PreviewRow
@@ -171,7 +172,7 @@ def _export(args: argparse.Namespace) -> int:
             opened.uow(),
             args.case,
             out,
-            progress=progress,
+            progress=CallbackProgress(progress),
             include_pdfs=not args.no_pdfs,
             page_size=args.page_size,
             for_partner=partner_id,

@@ -15,10 +15,11 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table
 
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import brief_facts as facts
 from clarity_desktop.reports import fonts, layout, styles
 from clarity_desktop.reports.brief_facts import CLINICIANS_ONLY, BriefDocument
-from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
+from clarity_desktop.reports.layout import Destination, PageSizeName
 from clarity_desktop.reports.text import day_and_time, join_names, markup
 
 HEADER = f"Confidential clinical record · {CLINICIANS_ONLY}"

@@ -36,9 +36,10 @@ from reportlab.platypus import (
 )
 
 from clarity_desktop import APP_NAME
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports import fonts, layout, styles, texts
-from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
+from clarity_desktop.reports.layout import Destination, PageSizeName
 from clarity_desktop.reports.text import day, join_names, markup, paragraphs
 
 RULED_LINES = 4

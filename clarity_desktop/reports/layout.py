@@ -30,6 +30,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, TableStyle
 
 from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import fonts
 
 PageSizeName = Literal["A4", "Letter"]
@@ -38,10 +39,9 @@ PAGE_SIZE_NAMES: tuple[PageSizeName, ...] = ("A4", "Letter")
 # Where a document goes: a file path, an open binary file (BytesIO), or None for "give
 # me the bytes".
 Destination = str | os.PathLike[str] | BinaryIO | None
-# Called with the share of the work done, from 0.0 to 1.0.
-Progress = Callable[[float], None]
 
 MM = 72 / 25.4
+STEPS = 1000  # progress is reported in thousandths of the work
 
 INK = (0.13, 0.14, 0.16)
 MUTED = (0.42, 0.44, 0.47)
@@ -260,14 +260,14 @@ def _progress_adapter(progress: Progress) -> Callable[[str, int], None]:
     def report(kind: str, value: int) -> None:
         if kind == "SIZE_EST":
             size[0] = max(1, value)
-            progress(0.0)
+            progress.report(0, STEPS)
         elif kind == "PROGRESS":
             # Split flowables can make the count step back; progress never does. The
             # last tenth is kept for the final save (font subsetting, encryption).
             share = min(0.9, 0.9 * value / size[0])
             if share > done[0]:
                 done[0] = share
-                progress(share)
+                progress.report(round(share * STEPS), STEPS)
 
     return report
 
@@ -343,7 +343,7 @@ def finish(
     password: str | None,
     progress: Progress | None,
 ) -> bytes | None:
-    """render() then deliver(), reporting progress 1.0 once the bytes are where they go."""
+    """render() then deliver(), reporting the whole work done once the bytes are where they go."""
     data = render(
         story,
         info=info,
@@ -354,5 +354,5 @@ def finish(
     )
     result = deliver(data, out, password)
     if progress is not None:
-        progress(1.0)
+        progress.report(STEPS, STEPS)
     return result

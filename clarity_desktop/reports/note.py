@@ -20,10 +20,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
 from clarity_desktop.domain.dynamics import CoupleReading
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, ordered_sections
 from clarity_desktop.reports import layout, styles
-from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
+from clarity_desktop.reports.layout import Destination, PageSizeName
 from clarity_desktop.reports.note_readings import PartnerReadingRow, readings_story
 from clarity_desktop.reports.text import (
     FlowingText,

@@ -23,8 +23,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import charts, fonts, layout, styles
-from clarity_desktop.reports.layout import Destination, PageSizeName, Progress
+from clarity_desktop.reports.layout import Destination, PageSizeName
 from clarity_desktop.reports.summary_facts import (
     CLINICIANS_ONLY,
     OTHER_LOOP,

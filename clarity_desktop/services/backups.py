@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from clarity_desktop import __version__
 from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import backup, files, migrate, oslock, seals
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.practice import OpenPractice
@@ -28,7 +28,6 @@ MANIFEST = backup.MANIFEST
 PREFIX = "clarity-backup-"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 8
-Progress = Callable[[int, int], None]
 
 
 class BackupError(ClarityError):

@@ -15,13 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, section_titles
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import brief_facts as facts
-from clarity_desktop.reports.layout import Destination, Progress
+from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.text import join_names
 from clarity_desktop.services import cases, dynamics, guidance, handouts_given
 from clarity_desktop.services.documents import DocumentAction, _audit, _check_action, _detail

@@ -18,8 +18,9 @@ from datetime import date
 from typing import Literal, get_args
 
 from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.reports.layout import Destination, Progress
+from clarity_desktop.reports.layout import Destination
 from clarity_desktop.services import documents
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.store.uow import UnitOfWork

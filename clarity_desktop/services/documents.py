@@ -27,13 +27,14 @@ from typing import Literal
 
 from clarity_desktop.domain.csv_clients import name_key
 from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import handouts, layout, summary
 from clarity_desktop.reports.brief_facts import HandoutGiven
-from clarity_desktop.reports.layout import Destination, Progress
+from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
 from clarity_desktop.reports.note_readings import PartnerReadingRow
 from clarity_desktop.services import cases, dynamics, handouts_given, notes

@@ -122,7 +122,6 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -133,6 +132,7 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, ordered_sections
@@ -154,9 +154,6 @@ FORMAT = "clarity-desktop-case-export"
 FORMAT_VERSION = 1
 AUDIT_COLUMNS = ("id", "at_utc", "actor", "action", "entity", "entity_id", "detail")
 AUDIT_DETAIL = "records export"
-
-# Called with (notes done, notes in all) after each note; raising stops the export.
-ExportProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -512,7 +509,7 @@ def export_case(
     case_id: int,
     out_zip: Path,
     *,
-    progress: ExportProgress | None = None,
+    progress: Progress | None = None,
     include_pdfs: bool = True,
     page_size: str = "A4",
     for_partner: int | None = None,
@@ -543,7 +540,7 @@ def export_case(
                         assert pdf is not None  # no destination: the bytes come back
                         zf.writestr(_entry(name, when), pdf)
                     if progress is not None:
-                        progress(done, total)
+                        progress.report(done, total)  # notes; Cancelled stops it
                 zf.writestr(_entry("audit.csv", when), _audit_csv(snap.audit))
             handle.flush()
             os.fsync(handle.fileno())

@@ -11,18 +11,16 @@ import contextlib
 import json
 import os
 import shutil
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import anchor
 from clarity_desktop.store.audit_chain import last_link
 from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.seals import Ed25519PrivateKey
 from clarity_desktop.store.uow import utcnow
-
-Progress = Callable[[int, int], None]  # pages done, pages in all
 
 
 def copy_database(
@@ -47,7 +45,7 @@ def copy_database(
 
             def report(_status: int, remaining: int, total: int) -> None:
                 if progress is not None:
-                    progress(total - remaining, total)
+                    progress.report(total - remaining, total)  # pages
 
             source.backup(target, pages=256, progress=report)
             if not wal:

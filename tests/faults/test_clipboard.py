@@ -22,7 +22,8 @@ from clarity_desktop.services import cases, practices, sessions
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main.app import AppController
 from clarity_desktop.ui.main.main_window import MainWindow
-from clarity_desktop.ui.practice.unlock import RecoveryKeyDialog, UnlockWindow
+from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
 
 NOTE = "Ama said she has felt unseen since the baby came; Kofi went quiet."

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.progress import CallbackProgress
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.reports import layout, styles
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, build_note
@@ -181,7 +182,7 @@ def test_a_failed_write_leaves_no_file(note_doc: NoteFactory, tmp_path: Path) ->
 
 def test_progress_rises_to_one(note_doc: NoteFactory) -> None:
     seen: list[float] = []
-    build_note(note_doc(), progress=seen.append)
+    build_note(note_doc(), progress=CallbackProgress(lambda d, t: seen.append(d / t)))
     assert seen[0] == 0.0
     assert seen[-1] == 1.0
     assert seen == sorted(seen)

@@ -12,6 +12,7 @@ from sqlalchemy import text as sql
 
 from clarity_desktop import cli
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
+from clarity_desktop.domain.progress import CallbackProgress
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import Template
@@ -259,7 +260,11 @@ def test_a_hundred_sessions_paginate_with_furniture_on_every_page(tmp_path: Path
         for i in range(100)
     ]
     shares: list[float] = []
-    data = summary.build_summary(document(points), page_size="Letter", progress=shares.append)
+    data = summary.build_summary(
+        document(points),
+        page_size="Letter",
+        progress=CallbackProgress(lambda d, t: shares.append(d / t)),
+    )
     assert data is not None
     pages = pdftools.pages(data)
     assert len(pages) >= 3

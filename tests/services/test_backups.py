@@ -142,12 +142,13 @@ def test_a_damaged_backup_is_refused(practice: OpenPractice) -> None:
 CHILD = """
 import sys, time
 from pathlib import Path
+from clarity_desktop.domain.progress import CallbackProgress
 from clarity_desktop.services import backups, practices
 opened = practices.unlock_practice(Path(sys.argv[1]), sys.argv[2])
 def progress(done, total):
     print(f"page {done} of {total}", flush=True)
     time.sleep(0.02)
-backups.backup_now(opened, progress=progress)
+backups.backup_now(opened, progress=CallbackProgress(progress))
 print("finished", flush=True)
 """
 

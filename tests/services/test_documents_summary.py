@@ -13,6 +13,7 @@ import pytest
 
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.progress import CallbackProgress
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import cases, documents, dynamics, notes
@@ -304,7 +305,9 @@ def test_a_long_case_numbers_every_page(
     for week in range(70):
         record_session(couple_case.id, first + timedelta(weeks=week))
     shares: list[float] = []
-    data = documents.summary_pdf(practice.uow(), couple_case.id, progress=shares.append)
+    data = documents.summary_pdf(
+        practice.uow(), couple_case.id, progress=CallbackProgress(lambda d, t: shares.append(d / t))
+    )
     pages = checked_pages(data or b"")
     assert len(pages) >= 3
     assert shares[0] == 0.0 and shares[-1] == 1.0

@@ -18,6 +18,7 @@ import pytest
 from clarity_desktop import cli
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.progress import CallbackProgress
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import Template
@@ -326,7 +327,10 @@ def test_progress_is_reported_per_note(
 ) -> None:
     seen: list[tuple[int, int]] = []
     export.export_case(
-        practice.uow(), record.case.id, tmp_path / "r.zip", progress=lambda *a: seen.append(a)
+        practice.uow(),
+        record.case.id,
+        tmp_path / "r.zip",
+        progress=CallbackProgress(lambda *a: seen.append(a)),
     )
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
@@ -345,7 +349,7 @@ def test_a_failed_export_leaves_no_file_no_temp_file_and_no_audit_row(
 
     before = audit_rows(practice)
     with pytest.raises(KeyboardInterrupt):
-        export.export_case(practice.uow(), record.case.id, out, progress=cancel)
+        export.export_case(practice.uow(), record.case.id, out, progress=CallbackProgress(cancel))
     assert out.read_bytes() == b"an earlier export"
     assert sorted(p.name for p in folder.iterdir()) == ["r.zip"]
     assert audit_rows(practice) == before

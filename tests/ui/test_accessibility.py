@@ -39,8 +39,10 @@ from clarity_desktop.ui.documents.import_dialog import ImportDialog
 from clarity_desktop.ui.main.main_window import MainWindow
 from clarity_desktop.ui.main.search_dialog import SearchDialog
 from clarity_desktop.ui.practice.audit_dialog import AuditDialog
+from clarity_desktop.ui.practice.create_practice import CreatePracticeWindow
 from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
-from clarity_desktop.ui.practice.unlock import CreatePracticeWindow, RecoveryKeyDialog, UnlockWindow
+from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 
 INTERACTIVE = (
     QAbstractButton,

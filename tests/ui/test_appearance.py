@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.reports.resources import resource_path
 from clarity_desktop.services import cases, demo
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common import appearance, palettes
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main.main_window import MainWindow
 from clarity_desktop.ui.practice.unlock import UnlockWindow
@@ -68,19 +68,19 @@ def test_each_scheme_has_readable_text_everywhere(name: str) -> None:
     assert (window.lightnessF() < 0.3) == (name == "dark")
     assert (palette.color(Role.WindowText).lightnessF() > 0.7) == (name == "dark")
     for fore, back in PAIRS:
-        ratio = appearance.contrast(palette.color(fore), palette.color(back))
+        ratio = palettes.contrast(palette.color(fore), palette.color(back))
         assert ratio >= 4.5, f"{fore.name} on {back.name}: {ratio:.2f}"
     # A signed note is read in its locked fields: disabled text must read as well.
     disabled = QPalette.ColorGroup.Disabled
     for fore, back in PAIRS[:3]:
-        ratio = appearance.contrast(palette.color(disabled, fore), palette.color(disabled, back))
+        ratio = palettes.contrast(palette.color(disabled, fore), palette.color(disabled, back))
         assert ratio >= 4.5, f"disabled {fore.name} on {back.name}: {ratio:.2f}"
 
 
 def test_contrast_is_the_wcag_ratio() -> None:
-    assert appearance.contrast(QColor("#000"), QColor("#fff")) == pytest.approx(21.0)
-    assert appearance.contrast(QColor("#777"), QColor("#fff")) == pytest.approx(4.48, abs=0.01)
-    assert appearance.contrast(QColor("#abcdef"), QColor("#abcdef")) == pytest.approx(1.0)
+    assert palettes.contrast(QColor("#000"), QColor("#fff")) == pytest.approx(21.0)
+    assert palettes.contrast(QColor("#777"), QColor("#fff")) == pytest.approx(4.48, abs=0.01)
+    assert palettes.contrast(QColor("#abcdef"), QColor("#abcdef")) == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize("tones", [appearance.LIGHT_TONES, appearance.DARK_TONES])
@@ -89,7 +89,7 @@ def test_colours_with_a_meaning_read_well_in_their_scheme(tones: appearance.Tone
     window = palette.color(Role.Window)
 
     def ratio(a: str, b: QColor | str) -> float:
-        return appearance.contrast(QColor(a), QColor(b))
+        return palettes.contrast(QColor(a), QColor(b))
 
     assert ratio(tones.alert, window) >= 4.5
     assert ratio(tones.alert_text, tones.alert_back) >= 4.5

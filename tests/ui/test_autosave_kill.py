@@ -18,7 +18,7 @@ import pytest
 
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
 from clarity_desktop.services import cases, notes, practices, sessions
-from clarity_desktop.ui.note.note_editor import MAX_UNSAVED_S
+from clarity_desktop.ui.note.autosave import MAX_UNSAVED_S
 from tests.conftest import PASSPHRASE
 
 CHILD = Path(__file__).with_name("autosave_child.py")

@@ -221,7 +221,7 @@ def test_session_mode_starts_a_booked_session_first(
         mode.finish()
 
     modal.answer(SessionModeWindow, in_session)
-    brief_actions.start_session_mode(window, booked.id)
+    brief_actions.start_session_mode(window.commands, booked.id)
     assert modal.answered == ["SessionModeWindow"]
     started = sessions.get_session(practice.uow(), booked.id)
     assert started.status is SessionStatus.HELD and started.note_id is not None

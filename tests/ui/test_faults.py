@@ -20,7 +20,7 @@ from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main.app import AppController
 from clarity_desktop.ui.main.main_window import MainWindow
-from clarity_desktop.ui.note import note_editor
+from clarity_desktop.ui.note import autosave, note_editor
 from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
 
@@ -50,7 +50,7 @@ def test_a_full_disk_keeps_the_text_says_so_and_saves_when_there_is_room(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(note_editor.notes, "save_draft", failing)
-    monkeypatch.setattr(note_editor, "RETRY_MS", 100)
+    monkeypatch.setattr(autosave, "RETRY_MS", 100)
     edit = main.editor.section_edits()[0]
     qtbot.keyClicks(edit, "Written while the disk filled up")
     assert not main.editor.save_now()

@@ -15,7 +15,9 @@ from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main.app import AppController
 from clarity_desktop.ui.main.main_window import MainWindow
 from clarity_desktop.ui.note.session_dialog import SessionDialog
-from clarity_desktop.ui.practice.unlock import CreatePracticeWindow, RecoveryKeyDialog, UnlockWindow
+from clarity_desktop.ui.practice.create_practice import CreatePracticeWindow
+from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.ui.conftest import ModalAnswerer, click_button
 
 PASS = "a quiet harbour at dawn"

@@ -35,8 +35,9 @@ from clarity_desktop.ui.main.shortcuts_dialog import ShortcutsDialog, mnemonic
 from clarity_desktop.ui.note.session_dialog import SessionDialog
 from clarity_desktop.ui.note.session_mode import SessionModeWindow
 from clarity_desktop.ui.practice.audit_dialog import AuditDialog
+from clarity_desktop.ui.practice.create_practice import CreatePracticeWindow
 from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
-from clarity_desktop.ui.practice.unlock import CreatePracticeWindow, UnlockWindow
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.ui.conftest import ModalAnswerer, click_button
 
 

@@ -67,7 +67,7 @@ def test_export_case_from_the_menu_writes_the_zip(
         dialog.export()
 
     modal.answer(ExportDialog, export_then_close)
-    record_actions.export_case(main)
+    record_actions.export_case(main.commands)
     assert told and "not encrypted" in told[0]
     with zipfile.ZipFile(target) as z:
         assert "case.json" in z.namelist()

@@ -95,7 +95,7 @@ def test_back_up_now_writes_a_verified_copy_to_the_chosen_folder(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
     shown: list[str] = []
     modal.answer(QMessageBox, lambda box: (shown.append(box.text()), box.accept()))  # type: ignore[attr-defined, func-returns-value]
-    back_up_now(main)
+    back_up_now(main.commands)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "verified" in shown[0]
     [copy] = backups.list_backups(stick)
@@ -128,14 +128,14 @@ def test_restore_from_the_menu_replaces_the_records_and_keeps_the_window(
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     replaced: list[object] = []
     main.practice_replaced.connect(replaced.append)
-    restore_from_backup(main)
+    restore_from_backup(main.commands)
     assert replaced and main.practice is replaced[0]
     assert [
         main.case_list.model.case_at(r).display_name for r in range(main.case_list.model.rowCount())
     ] == ["Kept"]
     # Practice > Undo the last restore brings "Later" back.
     answers = iter([QMessageBox.StandardButton.Yes])
-    undo_last_restore(main)
+    undo_last_restore(main.commands)
     assert sorted(
         main.case_list.model.case_at(r).display_name for r in range(main.case_list.model.rowCount())
     ) == ["Kept", "Later"]

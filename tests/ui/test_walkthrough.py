@@ -104,7 +104,7 @@ def test_back_up_now_starts_in_the_practice_backups_folder(
         dialog.reject()
 
     modal.answer(QFileDialog, look)
-    back_up_now(main)
+    back_up_now(main.commands)
     assert started == [str(backups.backups_root(practice.folder).resolve())]
 
 
@@ -144,7 +144,7 @@ def test_restore_lists_each_backup_by_its_whole_date_and_restores_the_one_chosen
 
     monkeypatch.setattr(QMessageBox, "question", yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    restore_from_backup(main)
+    restore_from_backup(main.commands)
     [texts] = listed
     assert len(texts) == 2
     assert texts[0].startswith(dates.weekday_time(dates.local(newer.created_at)))

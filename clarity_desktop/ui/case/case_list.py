@@ -21,8 +21,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clarity_desktop.services.dto import CaseSummary
+from clarity_desktop.domain.schedule import SessionStatus
+from clarity_desktop.services.dto import CaseDetail, CaseSummary
 from clarity_desktop.ui.common.models import ID_ROLE, CaseFilterProxy, CaseTableModel
+
+
+def summary_of(detail: CaseDetail) -> CaseSummary:
+    """A case's row in the list, from the case as opened: sessions that took place count,
+    as in services.cases.list_cases."""
+    held = [s.starts_at for s in detail.sessions if s.status is SessionStatus.HELD]
+    return CaseSummary(
+        id=detail.id,
+        kind=detail.kind,
+        display_name=detail.display_name,
+        status=detail.status,
+        opened_on=detail.opened_on,
+        closed_on=detail.closed_on,
+        safety_flag=detail.safety_flag,
+        last_session=max(held, default=None),
+        session_count=len(held),
+    )
 
 
 class CaseListPanel(QWidget):
@@ -147,6 +165,13 @@ class CaseListPanel(QWidget):
         self.model.set_cases(rows)
         self._update_empty()
         if keep is not None:
+            self.select_case(keep)
+
+    def update_case(self, summary: CaseSummary) -> None:
+        """One case's row afresh (a session added), from memory: no reload of the list.
+        The selection stays on the case it was on."""
+        keep = self.current_case_id()
+        if self.model.update_case(summary) and keep is not None:
             self.select_case(keep)
 
     def select_case(self, case_id: int, reveal: bool = True) -> bool:

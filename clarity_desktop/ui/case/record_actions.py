@@ -11,40 +11,38 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
-    from clarity_desktop.ui.main.main_window import MainWindow
+    from clarity_desktop.ui.common.commands import Commands
 
 
-def open_documents(window: MainWindow, initial: str | None = None) -> None:
-    case = window.case_panel.case
+def open_documents(cmd: Commands, initial: str | None = None) -> None:
+    case = cmd.case
     if case is None:
-        QMessageBox.information(window, window.tr("Documents"), window.tr("Open a case first."))
+        QMessageBox.information(cmd.widget, cmd.tr("Documents"), cmd.tr("Open a case first."))
         return
     from clarity_desktop.ui.documents.document_dialog import DocumentDialog
 
-    note = (
-        window.editor.note if window.editor.note and window.editor.note.case_id == case.id else None
-    )
-    window.editor.save_now()
+    note = cmd.note.note if cmd.note.note and cmd.note.note.case_id == case.id else None
+    cmd.note.save_now()
     dialog = DocumentDialog(
-        window.practice, case, note, settings=window.settings, parent=window, initial=initial
+        cmd.practice, case, note, settings=cmd.settings, parent=cmd.widget, initial=initial
     )
     dialog.exec()
 
 
-def export_case(window: MainWindow) -> None:
+def export_case(cmd: Commands) -> None:
     """The whole record, or a copy for one partner (see ExportDialog)."""
-    case = window.case_panel.case
+    case = cmd.case
     if case is None:
         return
     from clarity_desktop.ui.documents.export_dialog import ExportDialog
 
-    dialog = ExportDialog(window.practice, case, parent=window)
+    dialog = ExportDialog(cmd.practice, case, parent=cmd.widget)
     dialog.exec()
 
 
-def import_clients(window: MainWindow) -> None:
+def import_clients(cmd: Commands) -> None:
     from clarity_desktop.ui.documents.import_dialog import ImportDialog
 
-    dialog = ImportDialog(window.practice, window)
-    dialog.clients_imported.connect(lambda _ids: window.reload_cases())
+    dialog = ImportDialog(cmd.practice, cmd.widget)
+    dialog.clients_imported.connect(cmd.events.cases_imported)
     dialog.exec()

@@ -1,4 +1,8 @@
-"""One app-wide announcement of what changed, so each view refreshes only its part."""
+"""One app-wide announcement of what happened, so each view refreshes only its part.
+
+Commands emit these after the service call succeeded; views listen (the main window wires
+them) and refresh what the event touches: a new session updates its case, never the whole
+case list. Every signal here has a listener (tests/ui/test_events.py checks)."""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ from PySide6.QtCore import QObject, Signal
 
 
 class AppEvents(QObject):
-    case_changed = Signal(int)  # a case was created or edited, closed or reopened
-    session_created = Signal(int, int)  # case id, session id
+    case_added = Signal(int)  # case id: a new case
+    case_changed = Signal(int)  # case id: edited, closed, reopened, a session's life moved on
+    session_added = Signal(int, int)  # case id, session id: a session recorded now
     note_saved = Signal(int)  # note id
     note_signed = Signal(int)  # note id
     addendum_added = Signal(int)  # note id
+    cases_imported = Signal(list)  # the new case ids
+    practice_replaced = Signal(object)  # after a restore: the reopened OpenPractice

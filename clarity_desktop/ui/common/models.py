@@ -139,6 +139,17 @@ class CaseTableModel(ListTableModel["_CaseRow"]):
         self._arrange()
         self.endResetModel()
 
+    def update_case(self, summary: CaseSummary) -> bool:
+        """Replace one case's row (its name unchanged, so the name order holds); False if
+        the case is not in the list."""
+        rows = [r.case for r in self._by_name]
+        for i, c in enumerate(rows):
+            if c.id == summary.id:
+                rows[i] = summary
+                self.set_cases(rows)
+                return True
+        return False
+
     def case_at(self, row: int) -> CaseSummary:
         return self._rows[row].case
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import shiboken6
 from PySide6.QtCore import (
     QModelIndex,
     Qt,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.services import overview
 from clarity_desktop.services.overview import OverviewRow
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import ID_ROLE
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.dashboard.overview_model import (
@@ -53,7 +53,6 @@ from clarity_desktop.ui.dashboard.overview_model import (
     OverviewModel,
     _Entry,
 )
-from clarity_desktop.ui.practice.unlock import explain
 
 
 def _load(practice: OpenPractice, formatter: Formatter) -> list[_Entry]:
@@ -72,7 +71,6 @@ class OverviewPanel(QWidget):
     def __init__(self, practice: OpenPractice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._practice = practice
-        self._generation = 0
         self._loading = False
         self._loaded = False
         self._error = ""
@@ -197,8 +195,6 @@ class OverviewPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the overview again, off the GUI thread; the table stays usable meanwhile."""
-        self._generation += 1
-        generation = self._generation
         self._loading = True
         self._error = ""
         self._update_state()
@@ -206,8 +202,10 @@ class OverviewPanel(QWidget):
             _load,
             self._practice,
             self.model.formatter,
-            on_done=lambda entries: self._arrived(generation, entries),
-            on_fail=lambda exc: self._failed(generation, exc),
+            owner=self,
+            key="load",  # a newer refresh supersedes it (common/worker.py)
+            on_done=self._arrived,
+            on_failed=self._failed,
         )
 
     def set_rows(self, rows: Sequence[OverviewRow]) -> None:
@@ -222,16 +220,12 @@ class OverviewPanel(QWidget):
         if current is not None:
             self.select_case(current)
 
-    def _arrived(self, generation: int, entries: list[_Entry]) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
-            return  # a newer refresh is under way, or the panel is gone
+    def _arrived(self, entries: list[_Entry]) -> None:
         self._loading = False
         self._show(entries)
         self.overview_loaded.emit(len(entries))
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
-            return
+    def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._error = self.tr("The overview could not be read. %s") % explain(exc)
         self._update_state()

@@ -12,52 +12,34 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services import notes
 from clarity_desktop.ui.case import session_actions
-from clarity_desktop.ui.practice.unlock import explain
+from clarity_desktop.ui.common.errors import explain
 
 if TYPE_CHECKING:
-    from clarity_desktop.ui.main.main_window import MainWindow
+    from clarity_desktop.ui.common.commands import Commands
 
 BRIEF_KEY = "Ctrl+Shift+B"
 SESSION_MODE_KEY = "F5"
 
 
-def add_actions(window: MainWindow, case_menu: QMenu, note_menu: QMenu) -> None:
-    window.brief_action = window._action(
-        window.tr("Session &brief…"), BRIEF_KEY, lambda: open_brief(window)
-    )
-    # Beside "New session…", where a therapist looks before a session.
-    actions = case_menu.actions()
-    anchor = window.new_session_action
-    after = actions[actions.index(anchor) + 1] if anchor in actions[:-1] else None
-    if after is not None:
-        case_menu.insertAction(after, window.brief_action)
-    else:
-        case_menu.addAction(window.brief_action)
-    window.session_mode_action = window._action(
-        window.tr("Session &mode"), SESSION_MODE_KEY, lambda: session_mode_for_open_note(window)
-    )
-    note_menu.addAction(window.session_mode_action)
-
-
-def open_brief(window: MainWindow) -> None:
+def open_brief(cmd: Commands) -> None:
     from clarity_desktop.services.brief import next_session
     from clarity_desktop.ui.documents.brief_view import BriefDialog
 
-    case = window.case_panel.case
+    case = cmd.case
     if case is None:
-        QMessageBox.information(window, window.tr("Session brief"), window.tr("Open a case first."))
+        QMessageBox.information(cmd.widget, cmd.tr("Session brief"), cmd.tr("Open a case first."))
         return
-    window.editor.save_now()
-    chosen = window.case_panel.current_session_id()
+    cmd.note.save_now()
+    chosen = cmd.workspace.current_session_id()
     if chosen is None:
         upcoming = next_session(case)
         chosen = upcoming.id if upcoming is not None else None
-    dialog = BriefDialog(window.practice, case, chosen, window)
+    dialog = BriefDialog(cmd.practice, case, chosen, cmd.widget)
     wanted: list[int] = []
 
     def start(session_id: int) -> None:
@@ -68,61 +50,60 @@ def open_brief(window: MainWindow) -> None:
     dialog.exec()
     dialog.deleteLater()
     if wanted:
-        start_session_mode(window, wanted[0])
+        start_session_mode(cmd, wanted[0])
 
 
-def session_mode_for_open_note(window: MainWindow) -> None:
-    note = window.editor.note
+def session_mode_for_open_note(cmd: Commands) -> None:
+    note = cmd.note.note
     if note is None:
         QMessageBox.information(
-            window,
-            window.tr("Session mode"),
-            window.tr("Open the session's note first, or start from its brief (Ctrl+Shift+B)."),
+            cmd.widget,
+            cmd.tr("Session mode"),
+            cmd.tr("Open the session's note first, or start from its brief (Ctrl+Shift+B)."),
         )
         return
-    start_session_mode(window, note.session_id)
+    start_session_mode(cmd, note.session_id)
 
 
-def start_session_mode(window: MainWindow, session_id: int) -> None:
+def start_session_mode(cmd: Commands, session_id: int) -> None:
     """Session mode over the whole window for *session_id*; the note reopens after."""
     from clarity_desktop.ui.note.session_mode import SessionModeWindow
 
-    case = window.case_panel.case
+    case = cmd.case
     if case is None:
         return
     session = next((s for s in case.sessions if s.id == session_id), None)
     if session is None:
         return
     if session.status is SessionStatus.SCHEDULED:
-        session_actions.start(window, session_id)  # asks if not today; makes the note
-        case = window.case_panel.case
+        session_actions.start(cmd, session_id)  # asks if not today; makes the note
+        case = cmd.case
         session = next((s for s in case.sessions if s.id == session_id), None) if case else None
         if case is None or session is None or session.status is not SessionStatus.HELD:
             return
-    if not window._leave_note():
+    if not cmd.leave_note():
         return
     try:
-        note = notes.note_for_session(window.practice.uow(), session_id)
+        note = notes.note_for_session(cmd.practice.uow(), session_id)
     except Exception as exc:
-        QMessageBox.warning(window, window.tr("Session mode"), explain(exc))
+        QMessageBox.warning(cmd.widget, cmd.tr("Session mode"), explain(exc))
         return
     if note.signed:
         QMessageBox.information(
-            window,
-            window.tr("Session mode"),
-            window.tr("This session's note is signed; session mode is for a note still open."),
+            cmd.widget,
+            cmd.tr("Session mode"),
+            cmd.tr("This session's note is signed; session mode is for a note still open."),
         )
         return
-    window.editor.clear()  # the pad and the review write this note; the editor reloads it after
+    cmd.note.clear()  # the pad and the review write this note; the editor reloads it after
     mode = SessionModeWindow(
-        window.practice, note, case.partners, session.duration_minutes, parent=window
+        cmd.practice, note, case.partners, session.duration_minutes, parent=cmd.widget
     )
     mode.setWindowState(mode.windowState() | Qt.WindowState.WindowMaximized)
     mode.exec()
     mode.deleteLater()
-    if not window.isVisible():
+    if not cmd.widget.isVisible():
         return  # locked meanwhile: the note reopens with the window
-    window.refresh_case()
-    window.tabs.setCurrentWidget(window.editor)
-    window.case_panel.select_session(session_id)
-    window.open_session(session_id)
+    cmd.workspace.refresh_case()
+    cmd.workspace.show_session(session_id)
+    cmd.workspace.open_session(session_id)

@@ -17,8 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -44,26 +43,13 @@ from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import when
 from clarity_desktop.ui.common.worker import run_task
+from clarity_desktop.ui.documents import brief_html
 from clarity_desktop.ui.note.note_parts import clear_layout
-from clarity_desktop.ui.practice.unlock import explain
 
-CONTEXT = "Brief"
 SESSION_MODE_KEY = "F5"
-
-
-def translated(text: str) -> str:
-    """The facts' sentences, through Qt's translation like the domain's movement words."""
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def _html(text: str) -> str:
-    return escape(translated(text)).replace("\n", "<br>")
-
-
-def _bullets(lines: list[str]) -> str:
-    return "".join(f"<p style='margin:0 0 4px 0'>• {_html(t)}</p>" for t in lines)
 
 
 class BriefDialog(QDialog):
@@ -233,8 +219,8 @@ class BriefDialog(QDialog):
 
     def _show(self, doc: facts.BriefDocument) -> None:
         self.title.setText(self.tr("Session brief — %s") % doc.case_name)
-        self.session_line.setText(translated(facts.session_line(doc)))
-        self.safety.setText(translated(facts.safety_line(doc)))
+        self.session_line.setText(brief_html.translated(facts.session_line(doc)))
+        self.safety.setText(brief_html.translated(facts.safety_line(doc)))
         flagged = doc.safety_flag
         appearance.styled(
             self.safety,
@@ -250,20 +236,22 @@ class BriefDialog(QDialog):
             box = column.layout()
             assert box is not None
             clear_layout(box)
-        self._add(self.left, self.tr("Last session: plan and next steps"), self._plan_html(doc))
+        self._add(
+            self.left, self.tr("Last session: plan and next steps"), brief_html.plan_html(doc)
+        )
         self._add(
             self.left,
             self.tr("Where each partner stands") if doc.couple else self.tr("Where things stand"),
-            self._standings_html(doc),
+            brief_html.standings_html(doc),
         )
         course = facts.loop_course(doc)
         if course:
-            self._add(self.left, self.tr("The loop, recently"), _bullets(course))
+            self._add(self.left, self.tr("The loop, recently"), brief_html.bullets(course))
         flags = facts.flags(doc)
         self._add(
             self.right,
             self.tr("Attention"),
-            _bullets([f.message for f in flags])
+            brief_html.bullets([f.message for f in flags])
             if flags
             else escape(self.tr("No attention flags.")),
         )
@@ -271,7 +259,7 @@ class BriefDialog(QDialog):
         self._add(
             self.right,
             self.tr("Handouts given"),
-            _bullets([facts.handout_line(h) for h in given])
+            brief_html.bullets([facts.handout_line(h) for h in given])
             if given
             else escape(self.tr("None recorded.")),
         )
@@ -280,13 +268,13 @@ class BriefDialog(QDialog):
                 self.right,
                 self.tr("Guidance: %s — %s")
                 % (block.guidance.step.label, join_names(list(block.names))),
-                self._guidance_html(block.guidance),
+                brief_html.guidance_html(block.guidance),
             )
         for column in (self.left, self.right):
             box = column.layout()
             assert isinstance(box, QVBoxLayout)
             box.addStretch(1)
-        self.statement.setText(translated(facts.contents_statement(doc)))
+        self.statement.setText(brief_html.translated(facts.contents_statement(doc)))
         can_start = doc.session is not None and self._note_open(doc.session.session_id)
         self.start.setEnabled(can_start)
         self.start.setToolTip(
@@ -305,53 +293,6 @@ class BriefDialog(QDialog):
         if s.status is SessionStatus.SCHEDULED:
             return True
         return s.status is SessionStatus.HELD and s.note_id is not None and not s.note_signed
-
-    def _plan_html(self, doc: facts.BriefDocument) -> str:
-        note = facts.last_note(doc)
-        parts = []
-        if note is None:
-            parts.append(escape(self.tr("No earlier session has a note.")))
-        else:
-            parts.append(f"<i>{_html(facts.last_note_heading(note))}</i>")
-            for section_title, text in note.plan:
-                parts.append(
-                    f"<p style='margin:4px 0'><b>{_html(section_title)}:</b> {escape(text).replace(chr(10), '<br>')}</p>"
-                )
-            if not note.plan:
-                parts.append(f"<p>{_html(facts.NO_PLAN)}</p>")
-        left_out = facts.private_last_left_out(doc)
-        if left_out:
-            parts.append(f"<p style='color:palette(placeholder-text)'>{_html(left_out)}</p>")
-        return "".join(parts)
-
-    def _standings_html(self, doc: facts.BriefDocument) -> str:
-        rows = facts.standings(doc)
-        head = "".join(f"<th align='left'>{escape(r.name)}</th>" for r in rows)
-        lines: list[tuple[str, Callable[[facts.Standing], str]]] = [
-            (self.tr("Step"), lambda r: r.step),
-            (self.tr("Pursue / withdraw"), lambda r: r.position),
-            (self.tr("Stance (0 leave – 10 stay)"), lambda r: r.stance),
-            (self.tr("Clarity"), lambda r: r.clarity),
-            (self.tr("Direction"), lambda r: r.direction),
-        ]
-        body = "".join(
-            f"<tr><td><b>{escape(label)}</b></td>"
-            + "".join(f"<td>{_html(get(r))}</td>" for r in rows)
-            + "</tr>"
-            for label, get in lines
-        )
-        return f"<table cellspacing='0' cellpadding='3'><tr><th></th>{head}</tr>{body}</table>"
-
-    def _guidance_html(self, g: facts.StepGuidance) -> str:
-        if g.problem:
-            return _html(g.problem)
-        explore = "".join(f"<li>{escape(t)}</li>" for t in g.explore)
-        gently = "".join(f"<li>{escape(t)}</li>" for t in g.go_gently)
-        return (
-            f"<b>{escape(self.tr('Explore'))}</b><ul style='margin:0'>{explore}</ul>"
-            f"<b>{escape(self.tr('Go gently'))}</b><ul style='margin:0'>{gently}</ul>"
-            f"<b>{escape(self.tr('Handout'))}:</b> {escape(g.handout)}"
-        )
 
     # ----- actions --------------------------------------------------------------------
 
@@ -376,21 +317,19 @@ class BriefDialog(QDialog):
             action,
             self.include_private.isChecked(),
             self.include_safety_note.isChecked(),
+            owner=self,
             on_done=on_done,
-            on_fail=self._failed,
+            on_failed=self._failed,
         )
 
     def _idle(self, message: str) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.status.setText(message)
         for b in (self.save, self.print_button):
             b.setEnabled(True)
 
     def _failed(self, exc: BaseException) -> None:
         self._idle("")
-        if shiboken6.isValid(self):
-            QMessageBox.warning(self, self.tr("Brief not made"), explain(exc))
+        QMessageBox.warning(self, self.tr("Brief not made"), explain(exc))
 
     def save_pdf(self) -> None:
         if not self.save.isEnabled():
@@ -412,8 +351,7 @@ class BriefDialog(QDialog):
 
     def _saved(self, target: Path) -> None:
         self._idle(self.tr("Saved as %s.") % target.name)
-        if shiboken6.isValid(self):
-            self.saved.emit(str(target))
+        self.saved.emit(str(target))
 
     def printer(self) -> QPrinter:
         if self._printer is None:
@@ -432,8 +370,6 @@ class BriefDialog(QDialog):
     def _print_built(self, data: bytes) -> None:
         from clarity_desktop.ui.documents.document_preview import print_pdf
 
-        if not shiboken6.isValid(self):
-            return
         try:
             print_pdf(data, self.printer())
         except Exception as exc:

@@ -15,8 +15,6 @@ both ticks start cleared every time the dialog opens.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,12 +22,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -41,7 +37,8 @@ from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
 from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
-from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.documents import choice_parts
 from clarity_desktop.ui.documents.document_kinds import (
     CONTENT_CHOICES,
     DATE_CHOICES,
@@ -53,19 +50,6 @@ from clarity_desktop.ui.documents.document_kinds import (
 CLICK_MS = 400  # a click, a new step, another page size
 TYPING_MS = 900  # names and the message: wait for a pause in typing
 JOINT = 0  # the id of "Both together" among the partner ids (which start at 1)
-
-
-def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    font = label.font()  # smaller, in the normal text colour: light grey is hard to read
-    font.setPointSizeF(font.pointSizeF() * 0.92)
-    label.setFont(font)
-    return label
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ChoicesPanel(QWidget):
@@ -135,9 +119,9 @@ class ChoicesPanel(QWidget):
                 + (p.current_step.label if p.current_step else self.tr("none yet"))
                 for p in self.partners
             )
-            form.addRow("", _hint(self.tr("Recorded steps: %s") % recorded))
+            form.addRow("", choice_parts.hint(self.tr("Recorded steps: %s") % recorded))
         else:
-            form.addRow("", _hint(self.tr("No step is recorded for this case yet.")))
+            form.addRow("", choice_parts.hint(self.tr("No step is recorded for this case yet.")))
 
         self.who = QButtonGroup(self)
         if self.couple:
@@ -157,23 +141,8 @@ class ChoicesPanel(QWidget):
             form.addRow(for_label, column)
             self.who.idToggled.connect(self._who_toggled)
 
-        self.safety = QFrame()
-        self.safety.setObjectName("safetyWarning")
-        appearance.styled(
-            self.safety,
-            lambda t: (
-                f"QFrame#safetyWarning {{ background: {t.alert_back};"
-                f" border: 1px solid {t.alert_border}; border-radius: 4px; }}"
-                f" QFrame#safetyWarning QLabel {{ color: {t.alert_text}; }}"
-            ),
-        )
-        self.safety_warning = QLabel()
-        self.safety_warning.setWordWrap(True)
-        self.safety_tick = QCheckBox(self.tr("I have &considered safety for this handout"))
+        self.safety, self.safety_warning, self.safety_tick = choice_parts.safety_box()
         self.safety_tick.toggled.connect(lambda _on: self.changed.emit(0))
-        inner = QVBoxLayout(self.safety)
-        inner.addWidget(self.safety_warning)
-        inner.addWidget(self.safety_tick)
         form.addRow(self.safety)
 
         names_row = QHBoxLayout()
@@ -190,19 +159,14 @@ class ChoicesPanel(QWidget):
         form.addRow(names_label, names_row)
 
         message_label = QLabel(self.tr("Your &message to them"))
-        self.message = QPlainTextEdit()
-        self.message.setTabChangesFocus(True)
-        self.message.setAccessibleName(self.tr("Your message to them"))
-        self.message.setPlaceholderText(self.tr("A few words of your own, or homework"))
-        self.message.setMinimumHeight(70)
-        self.message.setMaximumHeight(100)
+        self.message = choice_parts.message_edit()
         self.message.textChanged.connect(self._message_changed)
         message_label.setBuddy(self.message)
         form.addRow(message_label)
         form.addRow(self.message)
-        self.message_count = _hint("")
+        self.message_count = choice_parts.hint("")
         form.addRow(
-            _hint(
+            choice_parts.hint(
                 self.tr(
                     "Whatever you type here is printed in the handout exactly as written. "
                     "Nothing from your notes is ever added."
@@ -256,7 +220,7 @@ class ChoicesPanel(QWidget):
         self.include_private.setObjectName("includePrivateReadings")
         column.addWidget(self.include_private)
         column.addWidget(
-            _hint(
+            choice_parts.hint(
                 self.tr(
                     "Left out, what one partner said alone (a direction, a step, clarity) "
                     "stays out of a document the couple may see. Included, each is marked "
@@ -266,7 +230,7 @@ class ChoicesPanel(QWidget):
         )
         self.include_safety = QCheckBox(self.tr("Include the safety &note"))
         self.include_safety.setObjectName("includeSafetyNote")
-        self.safety_hint = _hint(
+        self.safety_hint = choice_parts.hint(
             self.tr("The safety note may hold what a partner disclosed in confidence.")
         )
         column.addWidget(self.include_safety)
@@ -301,7 +265,7 @@ class ChoicesPanel(QWidget):
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat"), self.repeat)
         form.addRow(
-            _hint(
+            choice_parts.hint(
                 self.tr(
                     "For documents sent by e-mail. Tell the password another way, "
                     "by phone for example. The preview and printing are not affected."
@@ -421,7 +385,7 @@ class ChoicesPanel(QWidget):
             names = tuple(self.names[p.id].text() for p in self.partners if who in (JOINT, p.id))
         day_from = day_to = None
         if DATE_CHOICES in current.choices:
-            day_from, day_to = (_day(e.date()) for e in (self.date_from, self.date_to))
+            day_from, day_to = (choice_parts.day(e.date()) for e in (self.date_from, self.date_to))
         contents = CONTENT_CHOICES in current.choices
         return DocumentChoice(
             kind=current.key,

@@ -34,7 +34,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPageSize, QShortcut, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -43,10 +42,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -57,15 +53,15 @@ from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common import appearance, form_parts, worker
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.common.worker import run_task
+from clarity_desktop.ui.documents import choice_parts, document_checks
 from clarity_desktop.ui.documents.document_choices import ChoicesPanel
 from clarity_desktop.ui.documents.document_kinds import KINDS, DocumentChoice, Out, build
 from clarity_desktop.ui.documents.document_preview import PreviewPane, print_pdf
-from clarity_desktop.ui.practice.unlock import explain
 
-MIN_PASSWORD = 8
 Given = tuple[Step, int | None, int | None] | None  # a handout to record as given
 
 
@@ -92,19 +88,13 @@ class DocumentDialog(QDialog):
         self.note = note
         self.settings = settings
         self._printer: QPrinter | None = None
-        self._generation = 0  # newer previews make older results stale
         self._busy = False
         self.setWindowTitle(self.tr("Print or save a document"))
         self.resize(1200, 800)
 
         kinds = tuple(k for k in KINDS if note is not None or not k.needs_note)
         self.choices = ChoicesPanel(case, note, kinds, settings.page_size, initial)
-        scroll = QScrollArea()
-        scroll.setWidget(self.choices)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the choices in it
-        scroll.setMinimumWidth(360)
+        scroll = choice_parts.scrolled(self.choices)
         self.preview = PreviewPane()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -113,19 +103,9 @@ class DocumentDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 800])
 
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        appearance.styled(
-            self.error, lambda t: f"QLabel#errorLabel {{ color: {t.alert}; font-weight: 600; }}"
-        )
-        self.error.setAccessibleName(self.tr("Error message"))
+        self.error = form_parts.error_line()
         self.status = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.progress = form_parts.small_progress()
         self.save_button = QPushButton(self.tr("&Save as…"))
         self.print_button = QPushButton(appearance.icon("print"), self.tr("&Print…"))
         self.close_button = QPushButton(self.tr("C&lose"))
@@ -162,7 +142,7 @@ class DocumentDialog(QDialog):
     # ----- the preview ----------------------------------------------------------------
 
     def _choices_changed(self, delay_ms: int) -> None:
-        self._generation += 1  # a preview under way no longer matches the choices
+        worker.forget(self, "preview")  # a preview under way no longer matches the choices
         self._timer.start(delay_ms)
 
     def _remember_page_size(self) -> None:
@@ -171,8 +151,7 @@ class DocumentDialog(QDialog):
     def refresh_preview(self) -> None:
         """Build the preview for the current choices now (off the GUI thread)."""
         self._timer.stop()
-        self._generation += 1
-        generation = self._generation
+        worker.forget(self, "preview")
         if self.choices.safety_needed() and not self.choices.safety_tick.isChecked():
             if self.choices.is_joint_handout():
                 text = self.tr(
@@ -194,25 +173,18 @@ class DocumentDialog(QDialog):
             None,
             None,
             "previewed",
-            on_done=lambda data: self._preview_built(generation, data),
-            on_fail=lambda exc: self._preview_failed(generation, exc),
-            on_progress=lambda percent, _m: self._preview_progress(generation, percent),
+            key="preview",  # a newer preview supersedes it (common/worker.py)
+            on_done=self._preview_built,
+            on_failed=self._preview_failed,
+            on_progress=lambda percent: self.preview.set_building(True, percent),
         )
 
-    def _preview_progress(self, generation: int, percent: int) -> None:
-        if generation == self._generation and shiboken6.isValid(self):
-            self.preview.set_building(True, percent)
-
-    def _preview_built(self, generation: int, data: bytes) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
-            return  # the choices changed meanwhile, or the dialog is gone
+    def _preview_built(self, data: bytes) -> None:
         pages = self.preview.show_pdf(data)
         if pages:
             self.preview_ready.emit(pages)
 
-    def _preview_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
-            return
+    def _preview_failed(self, exc: BaseException) -> None:
         self.preview.show_message(explain(exc))
         self.failed.emit(explain(exc))
 
@@ -223,14 +195,10 @@ class DocumentDialog(QDialog):
         what is wrong with it."""
         if not self.choices.protect.isChecked():
             return ""
-        password, repeat = self.choices.password.text(), self.choices.repeat.text()
-        if len(password) < MIN_PASSWORD:
-            self._show_error(
-                self.tr("A password for the PDF has at least %d characters.") % MIN_PASSWORD
-            )
-            return None
-        if password != repeat:
-            self._show_error(self.tr("The two passwords differ; please type them again."))
+        password = self.choices.password.text()
+        problem = document_checks.password_problem(password, self.choices.repeat.text())
+        if problem is not None:
+            self._show_error(problem)
             return None
         return password
 
@@ -242,16 +210,7 @@ class DocumentDialog(QDialog):
         joint = self.choices.is_joint_handout()
         if not joint and self.choices.safety_tick.isChecked():
             return True
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Joint handout in a case with a safety flag")
-            if joint
-            else self.tr("Handout in a case with a safety flag"),
-            joint_question if joint else question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not document_checks.safety_confirmed(self, joint, joint_question, question):
             return False
         self.choices.safety_tick.setChecked(True)
         return True
@@ -290,13 +249,11 @@ class DocumentDialog(QDialog):
             password or None,
             "exported",
             on_done=lambda _none: self._saved(target, given),
-            on_fail=self._action_failed,
+            on_failed=self._action_failed,
             on_progress=self._action_progress,
         )
 
     def _saved(self, target: Path, given: Given) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False, self.tr("Saved as %s.") % target.name)
         self._record_given(given)
         self.saved.emit(str(target))
@@ -362,13 +319,11 @@ class DocumentDialog(QDialog):
             None,
             "printed",
             on_done=lambda data: self._print_built(data, given),
-            on_fail=self._action_failed,
+            on_failed=self._action_failed,
             on_progress=self._action_progress,
         )
 
     def _print_built(self, data: bytes, given: Given = None) -> None:
-        if not shiboken6.isValid(self):
-            return
         try:
             pages = print_pdf(data, self.printer())
         except Exception as exc:
@@ -383,13 +338,10 @@ class DocumentDialog(QDialog):
         self._record_given(given)
         self.printed.emit(pages)
 
-    def _action_progress(self, percent: int, _message: str) -> None:
-        if shiboken6.isValid(self):
-            self.progress.setValue(percent)
+    def _action_progress(self, percent: int) -> None:
+        self.progress.setValue(percent)
 
     def _action_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False)
         if isinstance(exc, OSError):
             self._show_error(self.tr("The PDF could not be written: %s.") % (exc.strerror or exc))
@@ -405,9 +357,10 @@ class DocumentDialog(QDialog):
         password: str | None,
         action: DocumentAction,
         *,
+        key: str | None = None,
         on_done: Callable[[Any], None],
-        on_fail: Callable[[BaseException], None],
-        on_progress: Callable[[int, str], None],
+        on_failed: Callable[[BaseException], None],
+        on_progress: Callable[[int], None],
     ) -> None:
         run_task(
             build,
@@ -417,8 +370,10 @@ class DocumentDialog(QDialog):
             out,
             password,
             action,
+            owner=self,
+            key=key,
             on_done=on_done,
-            on_fail=on_fail,
+            on_failed=on_failed,
             on_progress=on_progress,
         )
 
@@ -442,7 +397,7 @@ class DocumentDialog(QDialog):
     def done(self, result: int) -> None:
         """Closing forgets the pages and the password typed; late results are ignored."""
         self._timer.stop()
-        self._generation += 1
+        worker.forget(self, "preview")
         self.preview.clear()
         self.choices.password.clear()
         self.choices.repeat.clear()

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.document_request import DocumentKind as Kind
 from clarity_desktop.services.document_request import DocumentRequest, render
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common.worker import Progress
 
 # Where a built document goes: a file path, or None for the bytes (the preview, printing).
 Out = Path | None
@@ -165,10 +165,6 @@ def build(
     *,
     progress: Progress,
 ) -> bytes | None:
-    """Run on the worker thread: the reports' share-done callback feeds the dialog's bar."""
-
-    def report(share: float) -> None:
-        progress.report(max(0, min(100, round(share * 100))), "")
-
+    """Run on the worker thread: the reports' progress feeds the dialog's bar."""
     kind(kind_key)  # a kind the dialog knows
-    return render(practice.uow(), choice.request(out, password, action), progress=report)
+    return render(practice.uow(), choice.request(out, password, action), progress=progress)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,12 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.progress import Cancelled, Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.services import release
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common.worker import Progress, run_task
-from clarity_desktop.ui.practice.unlock import explain
+from clarity_desktop.ui.common import worker
+from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.worker import run_task
 
 if TYPE_CHECKING:
     from clarity_desktop.services.export import ExportSummary
@@ -55,7 +56,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.practice = practice
         self.case = case
-        self._cancelled = False
         self._busy = False
         self.setWindowTitle(self.tr("Export the case's records"))
         self.resize(640, 520)
@@ -192,36 +192,30 @@ class ExportDialog(QDialog):
         from clarity_desktop.services import export
 
         partner_id = self.for_partner()
-        self._cancelled = False
         self._set_busy(True)
 
         def work(progress: Progress) -> ExportSummary:
-            def step(done: int, total: int) -> None:
-                if self._cancelled:
-                    raise InterruptedError
-                progress.report(int(done * 100 / total) if total else 100)
-
             return export.export_case(
-                self.practice.uow(), self.case.id, target, progress=step, for_partner=partner_id
+                self.practice.uow(),
+                self.case.id,
+                target,
+                progress=progress,
+                for_partner=partner_id,
             )
 
         run_task(
             work,
+            owner=self,
+            key="export",
             on_done=self._done,
-            on_fail=self._failed,
-            on_progress=lambda pct, _m: self._progress(pct),
+            on_failed=self._failed,
+            on_progress=self.progress.setValue,
         )
 
     def cancel(self) -> None:
-        self._cancelled = True
-
-    def _progress(self, percent: int) -> None:
-        if shiboken6.isValid(self):
-            self.progress.setValue(percent)
+        worker.cancel(self, "export")
 
     def _done(self, summary: ExportSummary) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False)
         if summary.for_partner is not None:
             self.status.setText(
@@ -244,10 +238,8 @@ class ExportDialog(QDialog):
         self.exported.emit(summary)
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False)
-        if isinstance(exc, InterruptedError):
+        if isinstance(exc, Cancelled):
             message = self.tr("The export was cancelled; nothing was written.")
         else:
             message = explain(exc)

@@ -7,7 +7,7 @@ unresolved (or the therapist ticks to skip the rows that cannot be imported). Re
 the file and importing both run on the worker pool; the import is one transaction in
 the service, so a failure leaves the practice as it was.
 
-main_window opens it and listens to clients_imported to refresh the case list.
+record_actions opens it; its clients_imported becomes the cases_imported event.
 """
 
 from __future__ import annotations
@@ -49,10 +49,10 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.csv_clients import ImportPreview, PreviewRow, describe_date
 from clarity_desktop.services import importer
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.case.case_dialog import WarningBanner
+from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.form_parts import WarningBanner
 from clarity_desktop.ui.common.models import Index, ListTableModel
 from clarity_desktop.ui.common.worker import run_task
-from clarity_desktop.ui.practice.unlock import explain
 
 
 class ImportPreviewModel(ListTableModel[PreviewRow]):
@@ -126,7 +126,6 @@ class ImportDialog(QDialog):
         self._path: Path | None = None
         self._day_first: bool | None = None
         self._preview: ImportPreview | None = None
-        self._generation = 0
         self._busy = False
         self.created_case_ids: list[int] = []
         self.setWindowTitle(self.tr("Import clients from a CSV file"))
@@ -260,8 +259,6 @@ class ImportDialog(QDialog):
     def _read(self) -> None:
         if self._path is None:
             return
-        self._generation += 1
-        generation = self._generation
         self._preview = None
         self.error_banner.clear()
         self.summary_label.setText(self.tr("Reading the file…"))
@@ -271,13 +268,13 @@ class ImportDialog(QDialog):
             functools.partial(importer.preview_file, day_first=self._day_first, today=self._today),
             self._practice.uow(),
             self._path,
-            on_done=lambda preview: self._show(generation, preview),
-            on_fail=lambda exc: self._read_failed(generation, exc),
+            owner=self,
+            key="read",  # a newer read supersedes it (common/worker.py)
+            on_done=self._show,
+            on_failed=self._read_failed,
         )
 
-    def _read_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _read_failed(self, exc: BaseException) -> None:
         self.model.set_rows([])
         self.rejected_list.clear()
         self.rejected_label.hide()
@@ -289,9 +286,7 @@ class ImportDialog(QDialog):
         self.error_banner.show_message(explain(exc))
         self._update_buttons()
 
-    def _show(self, generation: int, preview: ImportPreview) -> None:
-        if generation != self._generation:
-            return  # an older read finished after a newer one started
+    def _show(self, preview: ImportPreview) -> None:
         self._preview = preview
         self.model.set_rows(preview.rows)
         self.notes_label.setText("\n".join(preview.notes))
@@ -352,8 +347,9 @@ class ImportDialog(QDialog):
             ),
             self._practice.uow(),
             preview,
+            owner=self,
             on_done=self._imported,
-            on_fail=self._import_failed,
+            on_failed=self._import_failed,
         )
 
     def _imported(self, case_ids: list[int]) -> None:

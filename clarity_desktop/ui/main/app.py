@@ -23,10 +23,12 @@ from clarity_desktop.services import unlock_attempts
 from clarity_desktop.services.locations import default_folder, demo_folder, practice_exists
 from clarity_desktop.ui.common import appearance
 from clarity_desktop.ui.common.clipboard import clipboard_guard
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.main.idle import IdleWatcher, ScreenLockWatcher
-from clarity_desktop.ui.practice.unlock import CreatePracticeWindow, UnlockWindow, explain
+from clarity_desktop.ui.practice.create_practice import CreatePracticeWindow
+from clarity_desktop.ui.practice.unlock import UnlockWindow
 
 if TYPE_CHECKING:  # imported for real only after the first window shows
     from clarity_desktop.services.practices import OpenPractice
@@ -83,8 +85,9 @@ class AppController(QObject):
             run_task(
                 _build_demo,
                 self.folder,
+                owner=unlock,
                 on_done=lambda _r: unlock.set_busy(False),
-                on_fail=lambda exc: unlock.show_error(explain(exc)),
+                on_failed=lambda exc: unlock.show_error(explain(exc)),
             )
         elif practice_exists(self.folder):
             self._show_unlock()
@@ -168,9 +171,15 @@ class AppController(QObject):
             if box.clickedButton() is restore:
                 from clarity_desktop.ui.practice.backup_actions import restore_from_backup
 
-                restore_from_backup(self.main)
+                restore_from_backup(self.main.commands)
 
-        run_task(practices.integrity_problems, practice, on_done=found, on_fail=lambda _exc: None)
+        run_task(
+            practices.integrity_problems,
+            practice,
+            owner=self,
+            on_done=found,
+            on_failed=lambda _exc: None,
+        )
 
     def _replaced(self, practice: object) -> None:
         from clarity_desktop.services import practices

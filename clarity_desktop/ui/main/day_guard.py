@@ -1,5 +1,7 @@
 """Quitting or locking by hand with notes from today still unsigned: ask once, kindly.
 
+Also the two questions when the open note could not be saved on the way out.
+
 Once per set of drafts: a note already asked about is not asked about again, whichever
 answer was given, so the question never nags. Locking after inactivity or with the
 screen never asks (nobody is there to answer, and the lock must not wait)."""
@@ -9,50 +11,76 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clarity_desktop.services import today
 from clarity_desktop.ui.practice.today_models import clock
 
 if TYPE_CHECKING:
-    from clarity_desktop.ui.main.main_window import MainWindow
+    from clarity_desktop.ui.common.commands import Commands
 
 
-def confirm_leaving(window: MainWindow, leaving: str, on: date | None = None) -> bool:
+def confirm_leaving(cmd: Commands, leaving: str, on: date | None = None) -> bool:
     """True to go on quitting or locking (*leaving* is "quit" or "lock"); False to stay,
     with Today shown so the notes are one click away."""
     try:
-        drafts = today.unsigned_from(window.practice.uow(), on or date.today())
+        drafts = today.unsigned_from(cmd.practice.uow(), on or date.today())
     except Exception:
         return True  # never keep anyone from quitting because the question failed
     ids = {d.note_id for d in drafts}
-    if not ids or ids <= window.asked_about_drafts:
+    if not ids or ids <= cmd.asked_about_drafts:
         return True
-    window.asked_about_drafts |= ids
+    cmd.asked_about_drafts |= ids
     listed = "\n".join(f"• {d.case_name}, {clock(d.starts_at)}" for d in drafts[:8])
-    box = QMessageBox(window)
+    box = QMessageBox(cmd.widget)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(window.tr("Notes from today"))
+    box.setWindowTitle(cmd.tr("Notes from today"))
     head = (
-        window.tr("1 note from today's sessions is not signed yet:")
+        cmd.tr("1 note from today's sessions is not signed yet:")
         if len(drafts) == 1
-        else window.tr("%d notes from today's sessions are not signed yet:") % len(drafts)
+        else cmd.tr("%d notes from today's sessions are not signed yet:") % len(drafts)
     )
     box.setText(head + "\n" + listed)
     box.setInformativeText(
-        window.tr(
+        cmd.tr(
             "They are saved and will wait for you under Today. Notes are often easiest to "
             "finish while the session is fresh."
         )
     )
     go = box.addButton(
-        window.tr("Quit now") if leaving == "quit" else window.tr("Lock now"),
+        cmd.tr("Quit now") if leaving == "quit" else cmd.tr("Lock now"),
         QMessageBox.ButtonRole.AcceptRole,
     )
-    stay = box.addButton(window.tr("Show the notes"), QMessageBox.ButtonRole.RejectRole)
+    stay = box.addButton(cmd.tr("Show the notes"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(stay)
     box.exec()
     if box.clickedButton() is go:
         return True
-    window.show_today()
+    cmd.workspace.show_today()
     return False
+
+
+def say_note_stays(parent: QWidget, why: str) -> None:
+    """The note being left could not be saved: it stays open, and this says why."""
+    QMessageBox.warning(
+        parent,
+        _tr("Note not saved"),
+        _tr("The note you are leaving could not be saved, so it stays open. %s") % why,
+    )
+
+
+def close_losing_changes(parent: QWidget) -> bool:
+    """The open note could not be saved on closing: close anyway (and lose it)?"""
+    answer = QMessageBox.warning(
+        parent,
+        _tr("Note not saved"),
+        _tr("The open note could not be saved. Close anyway and lose the last changes?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)

@@ -8,210 +8,384 @@ shortcuts lists every shortcut, read from the actions themselves).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+)
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.ui.case import record_actions, session_actions
+from clarity_desktop.ui.case import case_actions, record_actions, session_actions
+from clarity_desktop.ui.case.case_list import CaseListPanel
+from clarity_desktop.ui.case.case_panel import CasePanel
 from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common.commands import Commands
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
+from clarity_desktop.ui.dashboard.overview import OverviewPanel
 from clarity_desktop.ui.documents import brief_actions
 from clarity_desktop.ui.main.idle import CHOICES_MINUTES
+from clarity_desktop.ui.main.view_tabs import ViewTabs
+from clarity_desktop.ui.note.note_editor import NoteEditor
 from clarity_desktop.ui.practice import backup_actions
 from clarity_desktop.ui.practice.audit_dialog import AuditDialog
 from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
 
-if TYPE_CHECKING:
-    from clarity_desktop.ui.main.main_window import MainWindow
 
+class MainMenus(QMainWindow):
+    """The main window's menus and the small commands behind them; MainWindow is one.
+    What the menus act on is declared here and made by MainWindow.__init__."""
 
-def _action(
-    window: MainWindow,
-    text: str,
-    shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-    slot: object,
-) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(slot)
-    window.addAction(action)
-    return action
+    idle_minutes_changed = Signal(int)
 
+    commands: Commands
+    settings: Settings
+    case_list: CaseListPanel
+    case_panel: CasePanel
+    editor: NoteEditor
+    tabs: ViewTabs
+    dashboard: CaseDashboard
+    overview: OverviewPanel
+    left: QSplitter
+    splitter: QSplitter
 
-def _build_menus(window: MainWindow) -> None:
-    bar = window.menuBar()
-    practice = bar.addMenu(window.tr("&Practice"))
-    window.search_action = window._action(
-        window.tr("&Search notes…"), QKeySequence.StandardKey.Find, window.show_search
-    )
-    practice.addAction(window.search_action)
-    practice.addSeparator()
-    window.import_action = window._action(
-        window.tr("&Import clients…"), None, lambda: record_actions.import_clients(window)
-    )
-    practice.addAction(window.import_action)
-    practice.addSeparator()
-    back_up = window._action(
-        window.tr("&Back up now…"), None, lambda: backup_actions.back_up_now(window)
-    )
-    back_up.setIcon(appearance.icon("backup"))
-    practice.addAction(back_up)
-    practice.addAction(
-        window._action(
-            window.tr("&Restore from a backup…"),
-            None,
-            lambda: backup_actions.restore_from_backup(window),
+    search_action: QAction
+    lock_action: QAction
+    new_case_action: QAction
+    edit_case_action: QAction
+    close_case_action: QAction
+    reopen_case_action: QAction
+    new_session_action: QAction
+    filter_action: QAction
+    note_tab_action: QAction
+    dashboard_tab_action: QAction
+    overview_tab_action: QAction
+    today_tab_action: QAction
+    schedule_action: QAction
+    sign_action: QAction
+    documents_action: QAction
+    brief_action: QAction
+    session_mode_action: QAction
+    import_action: QAction
+    case_list_action: QAction
+
+    # Made by MainWindow.
+    def show_search(self) -> None:
+        raise NotImplementedError
+
+    def show_today(self) -> None:
+        raise NotImplementedError
+
+    def lock_by_hand(self) -> None:
+        raise NotImplementedError
+
+    def quit_by_hand(self) -> None:
+        raise NotImplementedError
+
+    def _update_actions(self) -> None:
+        raise NotImplementedError
+
+    # The case commands (case/case_actions.py), on the window's Commands.
+    def new_case(self) -> None:
+        case_actions.new_case(self.commands)
+
+    def edit_case(self) -> None:
+        case_actions.edit_case(self.commands)
+
+    def close_case(self) -> None:
+        case_actions.close_case(self.commands)
+
+    def reopen_case(self) -> None:
+        case_actions.reopen_case(self.commands)
+
+    def new_session(self) -> None:
+        case_actions.new_session(self.commands)
+
+    def _add_brief_actions(self, case_menu: QMenu, note_menu: QMenu) -> None:
+        """Case ▸ Session brief and Note ▸ Session mode (documents/brief_actions.py)."""
+        self.brief_action = self._action(
+            self.tr("Session &brief…"),
+            brief_actions.BRIEF_KEY,
+            lambda: brief_actions.open_brief(self.commands),
         )
-    )
-    practice.addAction(
-        window._action(
-            window.tr("&Undo the last restore…"),
-            None,
-            lambda: backup_actions.undo_last_restore(window),
+        # Beside "New session…", where a therapist looks before a session.
+        actions = case_menu.actions()
+        anchor = self.new_session_action
+        after = actions[actions.index(anchor) + 1] if anchor in actions[:-1] else None
+        if after is not None:
+            case_menu.insertAction(after, self.brief_action)
+        else:
+            case_menu.addAction(self.brief_action)
+        self.session_mode_action = self._action(
+            self.tr("Session &mode"),
+            brief_actions.SESSION_MODE_KEY,
+            lambda: brief_actions.session_mode_for_open_note(self.commands),
         )
-    )
-    practice.addAction(
-        window._action(window.tr("&Audit trail…"), None, lambda: _show_audit(window))
-    )
-    practice.addAction(
-        window._action(window.tr("Change &passphrase…"), None, lambda: _change_passphrase(window))
-    )
-    practice.addSeparator()
-    window.lock_action = window._action(window.tr("&Lock now"), "Ctrl+L", window.lock_by_hand)
-    practice.addAction(window.lock_action)
-    lock_after = practice.addMenu(window.tr("Lock a&fter inactivity"))
-    group = QActionGroup(window)
-    current = window.settings.idle_lock_minutes
-    for minutes in CHOICES_MINUTES:
-        action = QAction(window.tr("%s minutes") % _numbered(minutes), window)
-        action.setCheckable(True)
-        action.setChecked(minutes == current)
-        action.triggered.connect(lambda _c=False, m=minutes: window._set_idle_minutes(m))
-        group.addAction(action)
-        lock_after.addAction(action)
-    practice.addAction(
-        window._action(window.tr("&Quit"), QKeySequence.StandardKey.Quit, window.quit_by_hand)
-    )
+        note_menu.addAction(self.session_mode_action)
 
-    case = bar.addMenu(window.tr("&Case"))
-    window.new_case_action = window._action(
-        window.tr("&New case…"), QKeySequence.StandardKey.New, window.new_case
-    )
-    window.edit_case_action = window._action(window.tr("&Edit case…"), "Ctrl+E", window.edit_case)
-    window.close_case_action = window._action(window.tr("&Close case…"), None, window.close_case)
-    window.reopen_case_action = window._action(window.tr("&Reopen case"), None, window.reopen_case)
-    window.new_session_action = window._action(
-        window.tr("New &session…"), "Ctrl+Shift+N", window.new_session
-    )
-    window.schedule_action = window._action(
-        window.tr("Sched&ule sessions…"), None, lambda: session_actions.schedule(window)
-    )
-    for a in (
-        window.new_case_action,
-        window.edit_case_action,
-        window.new_session_action,
-        window.schedule_action,
-    ):
-        case.addAction(a)
-    case.addSeparator()
-    case.addAction(window.close_case_action)
-    case.addAction(window.reopen_case_action)
-    window.filter_action = window._action(
-        window.tr("&Filter cases"), "Ctrl+K", window._focus_filter
-    )
-    case.addAction(window.filter_action)
-    case.addSeparator()
-    window.documents_action = window._action(
-        window.tr("&Documents and handouts…"),
-        "Ctrl+P",
-        lambda: record_actions.open_documents(window),
-    )
-    case.addAction(window.documents_action)
-    case.addAction(
-        window._action(
-            window.tr("Client &handout…"),
-            None,
-            lambda: record_actions.open_documents(window, "handout"),
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        practice = bar.addMenu(self.tr("&Practice"))
+        self.search_action = self._action(
+            self.tr("&Search notes…"), QKeySequence.StandardKey.Find, self.show_search
         )
-    )
-    case.addAction(
-        window._action(
-            window.tr("Case su&mmary…"),
-            None,
-            lambda: record_actions.open_documents(window, "summary"),
+        practice.addAction(self.search_action)
+        practice.addSeparator()
+        self.import_action = self._action(
+            self.tr("&Import clients…"), None, lambda: record_actions.import_clients(self.commands)
         )
-    )
-    case.addAction(
-        window._action(
-            window.tr("&Progress report…"),
-            None,
-            lambda: record_actions.open_documents(window, "progress"),
+        practice.addAction(self.import_action)
+        practice.addSeparator()
+        back_up = self._action(
+            self.tr("&Back up now…"), None, lambda: backup_actions.back_up_now(self.commands)
         )
-    )
-    case.addAction(
-        window._action(
-            window.tr("E&xport case records…"), None, lambda: record_actions.export_case(window)
+        back_up.setIcon(appearance.icon("backup"))
+        practice.addAction(back_up)
+        practice.addAction(
+            self._action(
+                self.tr("&Restore from a backup…"),
+                None,
+                lambda: backup_actions.restore_from_backup(self.commands),
+            )
         )
-    )
-
-    view = bar.addMenu(window.tr("&View"))
-    window.today_tab_action = window._action(window.tr("Toda&y"), "Ctrl+0", window.show_today)
-    view.addAction(window.today_tab_action)
-    window.note_tab_action = window._action(
-        window.tr("Session &note"), "Ctrl+1", lambda: _show_note(window)
-    )
-    window.dashboard_tab_action = window._action(
-        window.tr("Case &dashboard"),
-        "Ctrl+2",
-        lambda: window.tabs.setCurrentWidget(window.dashboard),
-    )
-    window.overview_tab_action = window._action(
-        window.tr("Practice &overview"),
-        "Ctrl+3",
-        lambda: window.tabs.setCurrentWidget(window.overview),
-    )
-    view.addAction(window.note_tab_action)
-    view.addAction(window.dashboard_tab_action)
-    view.addAction(window.overview_tab_action)
-    view.addSeparator()
-    window.case_list_action = window._action(
-        window.tr("Case &list"), "Ctrl+B", lambda on: _show_case_list(window, on)
-    )
-    window.case_list_action.setCheckable(True)
-    window.case_list_action.setChecked(True)
-    view.addAction(window.case_list_action)
-    appearance.add_text_size_menu(view, window, window.settings)
-
-    edit = bar.addMenu(window.tr("&Edit"))
-    edit.addAction(window._action(window.tr("&Undo"), QKeySequence.StandardKey.Undo, window._undo))
-    edit.addAction(window._action(window.tr("&Redo"), QKeySequence.StandardKey.Redo, window._redo))
-
-    note = bar.addMenu(window.tr("&Note"))
-    window.sign_action = QAction(window.tr("&Sign and lock…"), window)
-    window.sign_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    window.sign_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # editor owns it
-    window.sign_action.triggered.connect(window.editor.sign)
-    note.addAction(window.sign_action)
-    note.addAction(window._action(window.tr("&Add addendum"), None, window._focus_addendum))
-    note.addAction(
-        window._action(
-            window.tr("&Print or save this note…"),
-            None,
-            lambda: record_actions.open_documents(window, "note"),
+        practice.addAction(
+            self._action(
+                self.tr("&Undo the last restore…"),
+                None,
+                lambda: backup_actions.undo_last_restore(self.commands),
+            )
         )
-    )
+        practice.addAction(self._action(self.tr("&Audit trail…"), None, lambda: self._show_audit()))
+        practice.addAction(
+            self._action(self.tr("Change &passphrase…"), None, lambda: self._change_passphrase())
+        )
+        practice.addSeparator()
+        self.lock_action = self._action(self.tr("&Lock now"), "Ctrl+L", self.lock_by_hand)
+        practice.addAction(self.lock_action)
+        lock_after = practice.addMenu(self.tr("Lock a&fter inactivity"))
+        group = QActionGroup(self)
+        current = self.settings.idle_lock_minutes
+        for minutes in CHOICES_MINUTES:
+            action = QAction(self.tr("%s minutes") % _numbered(minutes), self)
+            action.setCheckable(True)
+            action.setChecked(minutes == current)
+            action.triggered.connect(lambda _c=False, m=minutes: self._set_idle_minutes(m))
+            group.addAction(action)
+            lock_after.addAction(action)
+        practice.addAction(
+            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit_by_hand)
+        )
 
-    brief_actions.add_actions(window, case, note)
+        case = bar.addMenu(self.tr("&Case"))
+        self.new_case_action = self._action(
+            self.tr("&New case…"), QKeySequence.StandardKey.New, self.new_case
+        )
+        self.edit_case_action = self._action(self.tr("&Edit case…"), "Ctrl+E", self.edit_case)
+        self.close_case_action = self._action(self.tr("&Close case…"), None, self.close_case)
+        self.reopen_case_action = self._action(self.tr("&Reopen case"), None, self.reopen_case)
+        self.new_session_action = self._action(
+            self.tr("New &session…"), "Ctrl+Shift+N", self.new_session
+        )
+        self.schedule_action = self._action(
+            self.tr("Sched&ule sessions…"), None, lambda: session_actions.schedule(self.commands)
+        )
+        for a in (
+            self.new_case_action,
+            self.edit_case_action,
+            self.new_session_action,
+            self.schedule_action,
+        ):
+            case.addAction(a)
+        case.addSeparator()
+        case.addAction(self.close_case_action)
+        case.addAction(self.reopen_case_action)
+        self.filter_action = self._action(self.tr("&Filter cases"), "Ctrl+K", self._focus_filter)
+        case.addAction(self.filter_action)
+        case.addSeparator()
+        self.documents_action = self._action(
+            self.tr("&Documents and handouts…"),
+            "Ctrl+P",
+            lambda: record_actions.open_documents(self.commands),
+        )
+        case.addAction(self.documents_action)
+        case.addAction(
+            self._action(
+                self.tr("Client &handout…"),
+                None,
+                lambda: record_actions.open_documents(self.commands, "handout"),
+            )
+        )
+        case.addAction(
+            self._action(
+                self.tr("Case su&mmary…"),
+                None,
+                lambda: record_actions.open_documents(self.commands, "summary"),
+            )
+        )
+        case.addAction(
+            self._action(
+                self.tr("&Progress report…"),
+                None,
+                lambda: record_actions.open_documents(self.commands, "progress"),
+            )
+        )
+        case.addAction(
+            self._action(
+                self.tr("E&xport case records…"),
+                None,
+                lambda: record_actions.export_case(self.commands),
+            )
+        )
 
-    help_menu = bar.addMenu(window.tr("&Help"))
-    help_menu.addAction(
-        window._action(window.tr("&Keyboard shortcuts"), "F1", lambda: _show_shortcuts(window))
-    )
-    help_menu.addAction(window._action(window.tr("&About"), None, window._about))
-    window._update_actions()
+        view = bar.addMenu(self.tr("&View"))
+        self.today_tab_action = self._action(self.tr("Toda&y"), "Ctrl+0", self.show_today)
+        view.addAction(self.today_tab_action)
+        self.note_tab_action = self._action(
+            self.tr("Session &note"), "Ctrl+1", lambda: self._show_note()
+        )
+        self.dashboard_tab_action = self._action(
+            self.tr("Case &dashboard"),
+            "Ctrl+2",
+            lambda: self.tabs.setCurrentWidget(self.dashboard),
+        )
+        self.overview_tab_action = self._action(
+            self.tr("Practice &overview"),
+            "Ctrl+3",
+            lambda: self.tabs.setCurrentWidget(self.overview),
+        )
+        view.addAction(self.note_tab_action)
+        view.addAction(self.dashboard_tab_action)
+        view.addAction(self.overview_tab_action)
+        view.addSeparator()
+        self.case_list_action = self._action(
+            self.tr("Case &list"), "Ctrl+B", lambda on: self._show_case_list(on)
+        )
+        self.case_list_action.setCheckable(True)
+        self.case_list_action.setChecked(True)
+        view.addAction(self.case_list_action)
+        appearance.add_text_size_menu(view, self, self.settings)
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, self._undo))
+        edit.addAction(self._action(self.tr("&Redo"), QKeySequence.StandardKey.Redo, self._redo))
+
+        note = bar.addMenu(self.tr("&Note"))
+        self.sign_action = QAction(self.tr("&Sign and lock…"), self)
+        self.sign_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sign_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # editor owns it
+        self.sign_action.triggered.connect(self.editor.sign)
+        note.addAction(self.sign_action)
+        note.addAction(self._action(self.tr("&Add addendum"), None, self._focus_addendum))
+        note.addAction(
+            self._action(
+                self.tr("&Print or save this note…"),
+                None,
+                lambda: record_actions.open_documents(self.commands, "note"),
+            )
+        )
+
+        self._add_brief_actions(case, note)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard shortcuts"), "F1", lambda: self._show_shortcuts())
+        )
+        help_menu.addAction(self._action(self.tr("&About"), None, self._about))
+        self._update_actions()
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        self.settings.idle_lock_minutes = minutes
+        self.idle_minutes_changed.emit(minutes)
+
+    def _focused_text(self) -> QPlainTextEdit | None:
+        w = QApplication.focusWidget()
+        return w if isinstance(w, QPlainTextEdit) else None
+
+    def _undo(self) -> None:
+        w = self._focused_text()
+        if w is not None:
+            w.undo()
+
+    def _redo(self) -> None:
+        w = self._focused_text()
+        if w is not None:
+            w.redo()
+
+    def _focus_filter(self) -> None:
+        self._show_case_list(True)
+        self.case_list.filter.setFocus()
+        self.case_list.filter.selectAll()
+
+    def _focus_addendum(self) -> None:
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.show_addendum_box()
+
+    def _show_note(self) -> None:
+        """Ctrl+1: the note, with the cursor in its first field, wherever focus was."""
+        self.tabs.setCurrentWidget(self.editor)
+        if self.editor.note is not None:
+            self.editor.focus_first_field()
+        elif self.case_panel.case is not None and self.case_panel.model.rowCount():
+            self.case_panel.table.setFocus()
+
+    def _show_case_list(self, on: bool) -> None:
+        """View ▸ Case list (Ctrl+B): fold the left pane away to give the note the width, and
+        bring it back. Dragging the divider to the edge does the same."""
+        sizes = self.splitter.sizes()
+        if on and (sizes[0] == 0 or self.left.isHidden()):
+            self.left.show()
+            left = max(self.left.sizeHint().width(), self.left.minimumSizeHint().width())
+            self.splitter.setSizes([left, max(1, sum(sizes) - left)])
+        elif not on and sizes[0] > 0:
+            self.splitter.setSizes([0, sum(sizes)])
+        self.case_list_folded()
+
+    def case_list_folded(self) -> None:
+        """A folded case list is hidden too, so Tab never lands in it unseen."""
+        folded = self.splitter.sizes()[0] == 0
+        self.left.setHidden(folded)
+        self.case_list_action.setChecked(not folded)
+
+    def _show_shortcuts(self) -> None:
+        from clarity_desktop.ui.main.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About %s") % APP_NAME,
+            self.tr("%s %s\nRecords, session notes and five-step tracking for couples therapists.")
+            % (APP_NAME, __version__),
+        )
+
+    def _show_audit(self) -> None:
+        case = self.case_panel.case
+        AuditDialog(self.commands.practice, self, case.id if case else None).exec()
+
+    def _change_passphrase(self) -> None:
+        if PassphraseDialog(self.commands.practice, self).exec():
+            self.statusBar().showMessage(self.tr("Passphrase changed."), 5000)
 
 
 def _numbered(number: int) -> str:
@@ -219,92 +393,3 @@ def _numbered(number: int) -> str:
     (2, 5, 10, 15, 30, 60 become 2, 5, 0, 1, 3, 6)."""
     text = str(number)
     return f"{text[:-1]}&{text[-1]}" if number == 10 else f"&{text}"
-
-
-def _set_idle_minutes(window: MainWindow, minutes: int) -> None:
-    window.settings.idle_lock_minutes = minutes
-    window.idle_minutes_changed.emit(minutes)
-
-
-def _focused_text(window: MainWindow) -> QPlainTextEdit | None:
-    w = QApplication.focusWidget()
-    return w if isinstance(w, QPlainTextEdit) else None
-
-
-def _undo(window: MainWindow) -> None:
-    w = window._focused_text()
-    if w is not None:
-        w.undo()
-
-
-def _redo(window: MainWindow) -> None:
-    w = window._focused_text()
-    if w is not None:
-        w.redo()
-
-
-def _focus_filter(window: MainWindow) -> None:
-    _show_case_list(window, True)
-    window.case_list.filter.setFocus()
-    window.case_list.filter.selectAll()
-
-
-def _focus_addendum(window: MainWindow) -> None:
-    window.tabs.setCurrentWidget(window.editor)
-    window.editor.show_addendum_box()
-
-
-def _show_note(window: MainWindow) -> None:
-    """Ctrl+1: the note, with the cursor in its first field, wherever focus was."""
-    window.tabs.setCurrentWidget(window.editor)
-    if window.editor.note is not None:
-        window.editor.focus_first_field()
-    elif window.case_panel.case is not None and window.case_panel.model.rowCount():
-        window.case_panel.table.setFocus()
-
-
-def _show_case_list(window: MainWindow, on: bool) -> None:
-    """View ▸ Case list (Ctrl+B): fold the left pane away to give the note the width, and
-    bring it back. Dragging the divider to the edge does the same."""
-    sizes = window.splitter.sizes()
-    if on and (sizes[0] == 0 or window.left.isHidden()):
-        window.left.show()
-        left = max(window.left.sizeHint().width(), window.left.minimumSizeHint().width())
-        window.splitter.setSizes([left, max(1, sum(sizes) - left)])
-    elif not on and sizes[0] > 0:
-        window.splitter.setSizes([0, sum(sizes)])
-    case_list_folded(window)
-
-
-def case_list_folded(window: MainWindow) -> None:
-    """A folded case list is hidden too, so Tab never lands in it unseen."""
-    folded = window.splitter.sizes()[0] == 0
-    window.left.setHidden(folded)
-    window.case_list_action.setChecked(not folded)
-
-
-def _show_shortcuts(window: MainWindow) -> None:
-    from clarity_desktop.ui.main.shortcuts_dialog import ShortcutsDialog
-
-    dialog = ShortcutsDialog(window)
-    dialog.exec()
-    dialog.deleteLater()
-
-
-def _about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
-        window.tr("About %s") % APP_NAME,
-        window.tr("%s %s\nRecords, session notes and five-step tracking for couples therapists.")
-        % (APP_NAME, __version__),
-    )
-
-
-def _show_audit(window: MainWindow) -> None:
-    case = window.case_panel.case
-    AuditDialog(window.practice, window, case.id if case else None).exec()
-
-
-def _change_passphrase(window: MainWindow) -> None:
-    if PassphraseDialog(window.practice, window).exec():
-        window.statusBar().showMessage(window.tr("Passphrase changed."), 5000)

@@ -3,86 +3,44 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
 )
 
 from clarity_desktop import APP_NAME
-from clarity_desktop.services import cases, dynamics, notes
+from clarity_desktop.services import cases, notes
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.case import case_actions, session_actions
-from clarity_desktop.ui.case.case_list import CaseListPanel
+from clarity_desktop.ui.case import session_actions
+from clarity_desktop.ui.case.case_list import CaseListPanel, summary_of
 from clarity_desktop.ui.case.case_panel import CasePanel
-from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common.commands import Commands
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.events import AppEvents
 from clarity_desktop.ui.common.settings import Settings
-from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
-from clarity_desktop.ui.dashboard.overview import OverviewPanel
-from clarity_desktop.ui.main import day_guard, main_menus
+from clarity_desktop.ui.main import day_guard, window_frame
+from clarity_desktop.ui.main.main_menus import MainMenus
 from clarity_desktop.ui.main.search_dialog import SearchDialog
+from clarity_desktop.ui.main.view_tabs import ViewTabs
 from clarity_desktop.ui.note.note_editor import NoteEditor
 from clarity_desktop.ui.practice import backup_actions
-from clarity_desktop.ui.practice.today_view import TodayView
-from clarity_desktop.ui.practice.unlock import explain
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainMenus):
+    """Shows the practice: the case list, the open case, the note and the other views.
+    Its menus are in main_menus.py; what they do is in the command modules, on
+    ``self.commands``; the views refresh on ``self.events`` (ui/common/events.py)."""
+
     lock_requested = Signal()
-    idle_minutes_changed = Signal(int)
     practice_replaced = Signal(object)  # after a restore: the reopened practice
-
-    # Set by main_menus._build_menus.
-    search_action: QAction
-    lock_action: QAction
-    new_case_action: QAction
-    edit_case_action: QAction
-    close_case_action: QAction
-    reopen_case_action: QAction
-    new_session_action: QAction
-    filter_action: QAction
-    note_tab_action: QAction
-    dashboard_tab_action: QAction
-    overview_tab_action: QAction
-    today_tab_action: QAction
-    schedule_action: QAction
-    sign_action: QAction
-    documents_action: QAction
-    brief_action: QAction  # set by brief_actions.add_actions
-    session_mode_action: QAction
-    import_action: QAction
-    case_list_action: QAction
-
-    # Menus and case commands live in their own modules to keep this file readable.
-    _action = main_menus._action
-    _build_menus = main_menus._build_menus
-    _set_idle_minutes = main_menus._set_idle_minutes
-    _focused_text = main_menus._focused_text
-    _undo = main_menus._undo
-    _redo = main_menus._redo
-    _focus_filter = main_menus._focus_filter
-    _focus_addendum = main_menus._focus_addendum
-    _about = main_menus._about
-    new_case = case_actions.new_case
-    edit_case = case_actions.edit_case
-    close_case = case_actions.close_case
-    reopen_case = case_actions.reopen_case
-    new_session = case_actions.new_session
 
     def __init__(self, practice: OpenPractice, settings: Settings | None = None) -> None:
         super().__init__()
-        self.practice = practice
         self.settings = settings or Settings()
         self.events = AppEvents(self)
         self._suppress_selection = False
-        self.asked_about_drafts: set[int] = set()  # see ui/main/day_guard.py
         self._leaving_confirmed = False
         title = APP_NAME + (self.tr(" — DEMO practice") if practice.is_demo else "")
         self.setWindowTitle(title)
@@ -90,6 +48,7 @@ class MainWindow(QMainWindow):
         self.case_list = CaseListPanel()
         self.case_panel = CasePanel()
         self.editor = NoteEditor(practice)
+        self.commands = Commands(practice, self.events, self.settings, self, self, self.editor)
         # Left: the case list above the open case. Right: the session note (with the
         # Dynamics panel beside it) and the case dashboard, as tabs.
         self.left = QSplitter(Qt.Orientation.Vertical)
@@ -99,23 +58,11 @@ class MainWindow(QMainWindow):
         self.left.setStretchFactor(1, 3)
         self.left.setChildrenCollapsible(False)
         self.left.setSizes([320, 520])
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.tabBar().setAccessibleName(self.tr("Views"))
-        # Today (the home view) first, then the note, the dashboard and the overview.
-        # Alt letters: N, E, P belong to the menu bar (main_menus.py).
-        self.today = TodayView(practice)
-        self.tabs.addTab(self.today, appearance.icon("overview"), self.tr("Toda&y"))
-        self._today_stale = False
-        self.tabs.addTab(self.editor, appearance.icon("note"), self.tr("Session no&te"))
-        self.dashboard = CaseDashboard()
-        self.tabs.addTab(self.dashboard, appearance.icon("dashboard"), self.tr("Case &dashboard"))
-        self._dashboard_stale = True
-        self.overview = OverviewPanel(practice)
-        self.tabs.addTab(self.overview, appearance.icon("overview"), self.tr("Practice &overview"))
-        self._overview_stale = False  # it loads itself when first shown
-        self.overview.case_requested.connect(self._open_case_from_overview)
-        self.tabs.currentChanged.connect(lambda _i: self._refresh_tabs_if_shown())
+        self.tabs = ViewTabs(lambda: self.practice, self.current_case, self.editor)
+        self.today = self.tabs.today
+        self.dashboard = self.tabs.dashboard
+        self.overview = self.tabs.overview
+        self.overview.case_requested.connect(self.show_case)
         self.dashboard.session_requested.connect(self._open_session_from_chart)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
@@ -127,63 +74,63 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.search_dialog: SearchDialog | None = None
 
-        status = self.statusBar()
-        status.addPermanentWidget(QLabel(self.tr("Signing as %s") % practice.clinician.signature))
-        if practice.is_demo:
-            badge = QLabel(self.tr("DEMO"))
-            badge.setAccessibleName(self.tr("Demo practice, with invented clients"))
-            appearance.styled(
-                badge,
-                lambda t: (
-                    f"background:{t.badge_back}; color:{t.badge_text};"
-                    " font-weight:700; padding:1px 8px;"
-                ),
-            )
-            status.addPermanentWidget(badge)
+        window_frame.add_status_labels(self, practice)
 
         self._build_menus()
-        for action, name in (
-            (self.search_action, "search"),
-            (self.lock_action, "lock"),
-            (self.new_case_action, "new-case"),
-            (self.new_session_action, "new-session"),
-            (self.documents_action, "print"),
-            (self.note_tab_action, "note"),
-            (self.dashboard_tab_action, "dashboard"),
-            (self.overview_tab_action, "overview"),
-            (self.sign_action, "sign"),
-        ):
-            action.setIcon(appearance.icon(name))
+        window_frame.set_icons(
+            [
+                (self.search_action, "search"),
+                (self.lock_action, "lock"),
+                (self.new_case_action, "new-case"),
+                (self.new_session_action, "new-session"),
+                (self.documents_action, "print"),
+                (self.note_tab_action, "note"),
+                (self.dashboard_tab_action, "dashboard"),
+                (self.overview_tab_action, "overview"),
+                (self.sign_action, "sign"),
+            ]
+        )
         self.case_list.case_selected.connect(self.open_case)
         self.case_list.case_activated.connect(self._enter_case)
         self.case_list.new_case_requested.connect(self.new_case)
         self.case_list.import_requested.connect(self.import_action.trigger)
-        self.splitter.splitterMoved.connect(lambda _p, _i: main_menus.case_list_folded(self))
+        self.splitter.splitterMoved.connect(lambda _p, _i: self.case_list_folded())
         self.case_panel.session_selected.connect(self._session_chosen)
         self.case_panel.new_session_requested.connect(self.new_session)
         self.case_panel.edit_requested.connect(self.edit_case)
         self.editor.tags_changed.connect(lambda _n: self.refresh_case())
-        self.editor.note_signed.connect(self._note_signed)
+        self.editor.note_signed.connect(self.events.note_signed)
         self.editor.addendum_added.connect(self.events.addendum_added)
         self.editor.note_saved.connect(self.events.note_saved)
-        self.editor.note_saved.connect(self._mark_dashboard_stale)
-        self.events.case_changed.connect(self._case_changed)
-        for signal in (
-            self.events.case_changed,
-            self.events.session_created,
-            self.events.note_saved,
-            self.events.note_signed,
-        ):
-            signal.connect(self._mark_today_stale)
-        session_actions.install(self)
+        self._listen()
+        session_actions.connect_requests(self.commands, self.case_panel, self.today, self.show_case)
 
         self._restore_layout()
         self.reload_cases()
         self.show_today()
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)  # look hourly; backs up at most daily
-        self._backup_timer.timeout.connect(lambda: backup_actions.auto_backup_if_due(self))
+        self._backup_timer.timeout.connect(lambda: backup_actions.auto_backup_if_due(self.commands))
         self._backup_timer.start()
+
+    @property
+    def practice(self) -> OpenPractice:
+        return self.commands.practice
+
+    def _listen(self) -> None:
+        """Each view refreshes what an event touches, and no more."""
+        ev = self.events
+        ev.case_added.connect(self._case_added)
+        ev.case_changed.connect(self._case_changed)
+        ev.session_added.connect(self._session_added)
+        ev.note_saved.connect(self.tabs.records_changed)
+        ev.note_signed.connect(lambda _id: self.refresh_case())
+        ev.addendum_added.connect(self._addendum_added)
+        ev.cases_imported.connect(self._cases_imported)
+        ev.practice_replaced.connect(self._practice_replaced)
+        for signal in (ev.case_added, ev.case_changed, ev.note_saved, ev.note_signed):
+            signal.connect(self.tabs.today_changed)
+        ev.session_added.connect(self.tabs.today_changed)
 
     # ----- menus ----------------------------------------------------------------------
 
@@ -225,16 +172,11 @@ class MainWindow(QMainWindow):
             panel.table.selectRow(0)  # the newest, first in the list
         panel.table.setFocus()
 
-    def _leave_note(self) -> bool:
+    def leave_note(self) -> bool:
         """Save the note being left. False (and a message) if it could not be saved."""
         if self.editor.save_now():
             return True
-        QMessageBox.warning(
-            self,
-            self.tr("Note not saved"),
-            self.tr("The note you are leaving could not be saved, so it stays open. %s")
-            % self.editor.save_state.toolTip(),
-        )
+        day_guard.say_note_stays(self, self.editor.save_state.toolTip())
         return False
 
     def open_case(self, case_id: int) -> None:
@@ -242,7 +184,7 @@ class MainWindow(QMainWindow):
             return
         if self.case_panel.case is not None and self.case_panel.case.id == case_id:
             return
-        if not self._leave_note():
+        if not self.leave_note():
             return
         try:
             detail = cases.get_case(self.practice.uow(), case_id)
@@ -260,47 +202,16 @@ class MainWindow(QMainWindow):
             self._suppress_selection = False
         self._update_actions()
         self._update_empty_states()
-        self._dashboard_stale = True
-        self._refresh_dashboard_if_shown()
+        self.tabs.case_shown()
 
     def show_today(self) -> None:
         """The home view, read afresh (and its viewing audited)."""
-        self.tabs.setCurrentWidget(self.today)
-        self._today_stale = False
-        self.today.refresh(record_view=True)
+        self.tabs.show_today()
 
-    def _mark_today_stale(self, *_ids: int) -> None:
-        self._today_stale = True
-        if self.tabs.currentWidget() is self.today:
-            self._refresh_tabs_if_shown()
-
-    def _refresh_tabs_if_shown(self) -> None:
-        if self.tabs.currentWidget() is self.today and self._today_stale:
-            self._today_stale = False
-            self.today.refresh()
-        self._refresh_dashboard_if_shown()
-        if self.tabs.currentWidget() is self.overview and self._overview_stale:
-            self._overview_stale = False
-            self.overview.refresh()
-
-    def _open_case_from_overview(self, case_id: int) -> None:
+    def show_case(self, case_id: int) -> None:
+        """From the overview or Today: the case selected in the list, its dashboard."""
         self.case_list.select_case(case_id)
         self.tabs.setCurrentWidget(self.dashboard)
-
-    def _refresh_dashboard_if_shown(self) -> None:
-        """Charts are built only when the dashboard is on screen, and only once per change."""
-        if self.tabs.currentWidget() is not self.dashboard or not self._dashboard_stale:
-            return
-        case = self.case_panel.case
-        if case is None:
-            self.dashboard.clear()
-        else:
-            try:
-                self.dashboard.set_timeline(dynamics.case_timeline(self.practice.uow(), case.id))
-            except Exception as exc:
-                QMessageBox.warning(self, self.tr("Dashboard not shown"), explain(exc))
-                return
-        self._dashboard_stale = False
 
     def _open_session_from_chart(self, session_id: int) -> None:
         self.tabs.setCurrentWidget(self.editor)
@@ -314,8 +225,35 @@ class MainWindow(QMainWindow):
         detail = cases.get_case(self.practice.uow(), case.id, record_view=False)
         self._show_case(detail, self.case_panel.current_session_id())
 
+    def _case_added(self, case_id: int) -> None:
+        self.case_panel.clear()
+        self._case_changed(case_id)
+
+    def _session_added(self, case_id: int, _session_id: int) -> None:
+        """Only that case's row and the open case are read again, not the whole list."""
+        self.tabs.cases_changed()
+        detail = cases.get_case(self.practice.uow(), case_id, record_view=False)
+        self.case_list.update_case(summary_of(detail))
+        if self.case_panel.case is not None and self.case_panel.case.id == case_id:
+            self._show_case(detail, self.case_panel.current_session_id())
+
+    def _addendum_added(self, _note_id: int) -> None:
+        """Addenda are searchable: an open search shows the new one's words."""
+        if self.search_dialog is not None and self.search_dialog.isVisible():
+            self.search_dialog.run_search()
+
+    def _cases_imported(self, _ids: list[int]) -> None:
+        self.tabs.cases_changed()
+        self.tabs.today_changed()
+        self.reload_cases()
+
+    def _practice_replaced(self, practice: OpenPractice) -> None:
+        self.case_panel.clear()
+        self.resume(practice)
+        self.practice_replaced.emit(practice)
+
     def _case_changed(self, case_id: int) -> None:
-        self._overview_stale = True
+        self.tabs.cases_changed()
         self.reload_cases(keep=case_id)
         detail = cases.get_case(self.practice.uow(), case_id, record_view=False)
         self._show_case(detail, self.case_panel.current_session_id())
@@ -326,7 +264,7 @@ class MainWindow(QMainWindow):
         current = self.editor.note
         if current is not None and current.session_id == session_id:
             return
-        if not self._leave_note():
+        if not self.leave_note():
             if current is not None:
                 self._suppress_selection = True
                 self.case_panel.select_session(current.session_id)
@@ -354,7 +292,7 @@ class MainWindow(QMainWindow):
         """Open a case and one of its notes (from search), with the found *words* marked
         and in view. The case list keeps its filter: the case is selected there only if
         the list shows it."""
-        if not self._leave_note():
+        if not self.leave_note():
             return
         if self.case_panel.case is None or self.case_panel.case.id != case_id:
             self._suppress_selection = True
@@ -369,14 +307,6 @@ class MainWindow(QMainWindow):
         self.open_session(session_id)
         if words and self.editor.note is not None and self.editor.note.session_id == session_id:
             self.editor.show_hit(words)
-
-    def _mark_dashboard_stale(self, _note_id: int) -> None:
-        self._dashboard_stale = True
-        self._overview_stale = True
-
-    def _note_signed(self, note_id: int) -> None:
-        self.events.note_signed.emit(note_id)
-        self.refresh_case()
 
     def show_search(self) -> None:
         if self.search_dialog is None:
@@ -395,31 +325,20 @@ class MainWindow(QMainWindow):
     # ----- layout, lock and close -----------------------------------------------------
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.window_geometry
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 820)
-        state = self.settings.window_state
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.splitter_state
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([430, 1010])
-        main_menus.case_list_folded(self)
+        window_frame.restore_layout(self, self.splitter, self.settings)
+        self.case_list_folded()
 
     def _save_layout(self) -> None:
-        self.settings.window_geometry = self.saveGeometry()
-        self.settings.window_state = self.saveState()
-        self.settings.splitter_state = self.splitter.saveState()
-        self.settings.sync()
+        window_frame.save_layout(self, self.splitter, self.settings)
 
     def lock_by_hand(self) -> None:
         """Ctrl+L: lock, after asking once about today's unsigned notes."""
-        if day_guard.confirm_leaving(self, "lock"):
+        if day_guard.confirm_leaving(self.commands, "lock"):
             self.lock()
 
     def quit_by_hand(self) -> None:
         """Ctrl+Q: quit, after asking once about today's unsigned notes."""
-        if day_guard.confirm_leaving(self, "quit"):
+        if day_guard.confirm_leaving(self.commands, "quit"):
             self._leaving_confirmed = True
             self.close()
 
@@ -428,9 +347,7 @@ class MainWindow(QMainWindow):
         note is saved first; if that fails its text stays in memory (never on screen)
         and saving resumes after unlocking."""
         self.editor.save_now()
-        for w in QApplication.topLevelWidgets():
-            if w is not self and w.isVisible() and isinstance(w, QDialog):
-                w.reject()
+        window_frame.reject_dialogs(but=self)
         if self.search_dialog is not None:
             self.search_dialog.hide()
         self._save_layout()
@@ -439,10 +356,9 @@ class MainWindow(QMainWindow):
 
     def resume(self, practice: OpenPractice) -> None:
         """Back after unlocking: a fresh engine (the old key was dropped), same place."""
-        self.practice = practice
+        self.commands.practice = practice
         self.editor.set_practice(practice)
-        self.overview.set_practice(practice)
-        self.today.set_practice(practice)
+        self.tabs.set_practice(practice)
         if self.search_dialog is not None:
             self.search_dialog.deleteLater()
             self.search_dialog = None
@@ -461,26 +377,37 @@ class MainWindow(QMainWindow):
             event.spontaneous()
             and not confirmed
             and self.isVisible()
-            and not day_guard.confirm_leaving(self, "quit")
+            and not day_guard.confirm_leaving(self.commands, "quit")
         ):
             event.ignore()
             return
-        if not self.editor.save_now():
-            answer = QMessageBox.warning(
-                self,
-                self.tr("Note not saved"),
-                self.tr(
-                    "The open note could not be saved. Close anyway and lose the last changes?"
-                ),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                event.ignore()
-                return
+        if not self.editor.save_now() and not day_guard.close_losing_changes(self):
+            event.ignore()
+            return
         self._save_layout()
         if self.search_dialog is not None:
             self.search_dialog.close()
         if self.isVisible():  # a locked (hidden) window has no open practice to back up
-            backup_actions.auto_backup_on_close(self)
+            backup_actions.auto_backup_on_close(self.commands)
         event.accept()
+
+    # ----- what commands ask of the window (common/commands.py, Workspace) -------------
+
+    def current_case(self) -> CaseDetail | None:
+        return self.case_panel.case
+
+    def current_session_id(self) -> int | None:
+        return self.case_panel.current_session_id()
+
+    def select_session(self, session_id: int) -> None:
+        self.case_panel.select_session(session_id)
+
+    def show_note_tab(self) -> None:
+        self.tabs.setCurrentWidget(self.editor)
+
+    def show_session(self, session_id: int) -> None:
+        self.show_note_tab()
+        self.case_panel.select_session(session_id)
+
+    def show_message(self, text: str, timeout_ms: int) -> None:
+        self.statusBar().showMessage(text, timeout_ms)

@@ -44,11 +44,11 @@ from clarity_desktop.services import search
 from clarity_desktop.services.dto import SearchHit
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.search import HIT_END, HIT_START
-from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common import appearance, worker
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import when
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.note.note_find import hit_words
-from clarity_desktop.ui.practice.unlock import explain
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 Index = QModelIndex | QPersistentModelIndex
@@ -143,7 +143,6 @@ class SearchDialog(QDialog):
         super().__init__(parent)
         self._practice = practice
         self._pending = ""
-        self._generation = 0
         self.setWindowTitle(self.tr("Search notes"))
         self.resize(720, 520)
         self.query = QLineEdit()
@@ -202,9 +201,8 @@ class SearchDialog(QDialog):
     def run_search(self) -> None:
         self._timer.stop()
         text = self.query.text()
-        self._generation += 1
-        generation = self._generation
         if not text.strip():
+            worker.forget(self, "search")
             self.model.set_hits([])
             self.status.setText(self.tr("Type a word or two; every word must appear."))
             return
@@ -216,13 +214,13 @@ class SearchDialog(QDialog):
             text,
             search.DEFAULT_LIMIT,
             scope,
-            on_done=lambda hits: self._show(generation, hits),
-            on_fail=lambda exc: self.status.setText(explain(exc)),
+            owner=self,
+            key="search",  # a newer search supersedes it (common/worker.py)
+            on_done=self._show,
+            on_failed=lambda exc: self.status.setText(explain(exc)),
         )
 
-    def _show(self, generation: int, hits: list[SearchHit]) -> None:
-        if generation != self._generation:
-            return  # an older search finished after a newer one started
+    def _show(self, hits: list[SearchHit]) -> None:
         self.model.set_hits(hits)
         if not hits:
             self.status.setText(self.tr("No note contains all of these words."))

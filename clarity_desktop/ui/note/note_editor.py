@@ -1,36 +1,26 @@
 """The note editor: sections, step tags, each partner's step, privacy, signing, addenda.
+Its widgets and their layout are in note_page.py; here is what it does with them.
 
-Drafts save themselves: one second after typing pauses, at least every two seconds
-while typing goes on, whenever focus moves, and before the note is left. A crash or
-power cut therefore loses at most the last couple of seconds of typing. Saving runs on
-the GUI thread because it takes a few milliseconds; a failed save keeps the text, says
-so, and tries again.
-
-When another task holds the practice's write lock (an import, a backup, another Clarity
-program), an autosave waits at most AUTOSAVE_WAIT_S, so typing never stalls, then shows
-a calm "Waiting to save…" and tries again after 0.5, 1, 2, then every 4 seconds until
-it saves. The draft stays in the editor all the while; nothing typed is lost. Saves the
-user asked for (leaving the note, signing, locking) wait as long as the database does.
+Drafts save themselves; when, is decided by autosave.py (one second after typing
+pauses, at least every two seconds while it goes on, when focus leaves, before the note
+is left; a busy practice is retried calmly). Saving runs on the GUI thread because it
+takes a few milliseconds; a failed save keeps the text, says so, and tries again. The
+draft stays in the editor all the while; nothing typed is lost. Saves the user asked
+for (leaving the note, signing, locking) wait as long as the database does.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QComboBox,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,30 +30,19 @@ from clarity_desktop.domain.templates import SECTIONS, Template, ordered_section
 from clarity_desktop.services import notes
 from clarity_desktop.services.dto import NoteDraft, NoteView, PartnerView
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import when
-from clarity_desktop.ui.dashboard.dynamics_panel import DynamicsPanel
-from clarity_desktop.ui.note import note_find
-from clarity_desktop.ui.note.note_addenda import AddendaPanel
-from clarity_desktop.ui.note.note_panes import NotePanes
-from clarity_desktop.ui.note.note_parts import SaveState, local_time
+from clarity_desktop.ui.note import autosave, note_find, note_parts
+from clarity_desktop.ui.note.autosave import AutosavePolicy, Next
+from clarity_desktop.ui.note.note_page import NotePage
+from clarity_desktop.ui.note.note_parts import local_time
 from clarity_desktop.ui.note.note_widgets import (
-    FlowLayout,
     SectionEdit,
-    StepButton,
-    StepGrid,
     clear_layout,
 )
-from clarity_desktop.ui.practice.unlock import explain
-
-IDLE_MS = 1000
-MAX_UNSAVED_S = 2.0
-RETRY_MS = 5000
-AUTOSAVE_WAIT_S = 0.2  # the longest an autosave keeps the window waiting for another writer
-BUSY_RETRY_MS = (500, 1000, 2000, 4000)  # then every 4 s, until the draft is saved
 
 
-class NoteEditor(QWidget):
+class NoteEditor(NotePage):
     note_saved = Signal(int)
     tags_changed = Signal(int)  # steps, partner steps or privacy changed in a save
     note_signed = Signal(int)
@@ -75,9 +54,7 @@ class NoteEditor(QWidget):
         self._note: NoteView | None = None
         self._partners: tuple[PartnerView, ...] = ()
         self._loading = False
-        self._dirty = False
-        self._dirty_since: float | None = None
-        self._busy_tries = 0  # autosaves in a row that found the practice busy
+        self.policy = AutosavePolicy()
         self._sections: list[SectionEdit] = []
         self._joint = False
 
@@ -85,117 +62,11 @@ class NoteEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._autosave)
 
-        self.header = QLabel()
-        font = self.header.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.header.setFont(font)
-        self.header.setWordWrap(True)
-        self.save_state = SaveState()
-        self.template = QComboBox()
-        for t in Template:
-            self.template.addItem(t.title, t)
-        self.template.setAccessibleName(self.tr("Note template"))
-        template_label = QLabel(self.tr("Te&mplate"))
-        template_label.setBuddy(self.template)
-        self.private = QCheckBox(self.tr("P&rivate (individual content)"))
-        self.private.setToolTip(
-            self.tr(
-                "Private notes never go into anything printed for clients unless you add them on purpose."
-            )
-        )
-
-        self.step_buttons: dict[Step, QPushButton] = {}
-        for step in Step:
-            b = StepButton(step.label)
-            b.setCheckable(True)
-            b.setObjectName("stepToggle")
-            b.setStyleSheet(
-                "QPushButton#stepToggle:checked { background: palette(highlight);"
-                " color: palette(highlighted-text); font-weight: 600; }"
-            )
-            b.setToolTip(step.short)
-            b.setAccessibleName(self.tr("Worked on step %s") % step.label)
+        for b in self.step_buttons.values():
             b.toggled.connect(self._changed)
-            self.step_buttons[step] = b
-        self.steps_grid = StepGrid(list(self.step_buttons.values()))
-        self.partner_box = QGridLayout()
-        self.partner_steps: dict[int, QComboBox] = {}
-
-        self.sections_host = QWidget()
-        self.sections_layout = QVBoxLayout(self.sections_host)
-        self.sections_layout.setContentsMargins(0, 0, 0, 0)
-
-        self.signature = QLabel()
-        self.signature.setWordWrap(True)
-        appearance.styled(
-            self.signature,
-            lambda t: (
-                "font-weight: 600; background: palette(alternate-base);"
-                f" border-left: 4px solid {t.done}; padding: 6px;"
-            ),
-        )
-        self.sign_button = QPushButton(appearance.icon("sign"), self.tr("&Sign and lock…"))
-        self.sign_button.setAccessibleName(self.tr("Sign and lock the note"))
-        self.sign_button.setToolTip(self.tr("Sign the note (Ctrl+Shift+S)"))
         self.sign_button.clicked.connect(self.sign)
-
-        self.addendum_panel = AddendaPanel()
         self.addendum_panel.add_requested.connect(self.add_addendum)
-        self.addendum_edit = self.addendum_panel.edit
-        self.addendum_button = self.addendum_panel.button
-
-        body = QWidget()
-        self._body = bl = QVBoxLayout(body)
-        bl.setContentsMargins(12, 12, 12, 12)
-        top = FlowLayout()
-        template_row = QWidget()
-        tl = QHBoxLayout(template_row)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(template_label)
-        tl.addWidget(self.template)
-        top.addWidget(template_row)
-        top.addWidget(self.private)
-        bl.addLayout(top)
-        bl.addWidget(self.signature)
-        steps_title = QLabel(self.tr("Steps worked on"))
-        steps_title.setStyleSheet("font-weight: 600;")
-        bl.addWidget(steps_title)
-        bl.addWidget(self.steps_grid)
-        self.partner_title = QLabel(self.tr("Where each partner stands"))
-        self.partner_title.setStyleSheet("font-weight: 600;")
-        bl.addWidget(self.partner_title)
-        bl.addLayout(self.partner_box)
-        bl.addWidget(self.sections_host)
-        bl.addWidget(self.addendum_panel)
-        bl.addStretch(1)
-        self.dynamics = DynamicsPanel()
         self.dynamics.changed.connect(self._changed)
-        # Beside the note where both fit, else below it (note_panes.py).
-        self.panes = NotePanes(body, bl, self.dynamics, below_before=self.addendum_panel)
-        self.note_scroll = self.panes.note_scroll
-        self.dynamics_scroll = self.panes.dynamics_scroll
-
-        # Says one thing, and only when there is a session to choose (main_window).
-        self.empty = QLabel(self.tr("Choose a session to read or write its note."))
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
-
-        head = QHBoxLayout()
-        head.addWidget(self.header, 1)
-        head.addWidget(self.save_state)
-        head.addWidget(self.sign_button)
-        self.content = QWidget()
-        cl = QVBoxLayout(self.content)
-        cl.setContentsMargins(0, 0, 0, 0)
-        cl.addLayout(head)
-        cl.addWidget(self.panes, 1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 8, 8, 8)
-        outer.addWidget(self.empty)
-        outer.addWidget(self.content)
-        self.content.hide()
-
         self.template.currentIndexChanged.connect(self._template_changed)
         self.private.toggled.connect(self._changed)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sign).setWhatsThis(
@@ -204,20 +75,6 @@ class NoteEditor(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
-
-    def _fit_dynamics(self) -> None:
-        self.steps_grid.refit()
-        self.panes.fit()
-
-    @property
-    def dynamics_below(self) -> bool:
-        """True when the Dynamics panel sits below the note rather than beside it."""
-        return self.panes.stacked
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            QTimer.singleShot(0, self, self.steps_grid.refit)  # once the buttons have the font
 
     def set_practice(self, practice: OpenPractice) -> None:
         self._practice = practice
@@ -249,9 +106,7 @@ class NoteEditor(QWidget):
             self._show_signature(note)
             self._update_tab_order()
             QTimer.singleShot(0, self, self._fit_dynamics)  # once the new fields are laid out
-            self._dirty = False
-            self._dirty_since = None
-            self._busy_tries = 0
+            self.policy.shown()
             self.save_state.saved(None if note.signed else local_time(note.updated_at))
         finally:
             self._loading = False
@@ -260,7 +115,7 @@ class NoteEditor(QWidget):
 
     def clear(self) -> None:
         self._timer.stop()
-        self._busy_tries = 0
+        self.policy.cleared()
         self._note = None
         self.content.hide()
         self.empty.show()
@@ -327,15 +182,8 @@ class NoteEditor(QWidget):
         self.dynamics.set_locked(locked)
         self.sign_button.setVisible(not locked)
         self.addendum_panel.setVisible(locked)
-        if locked and note.signed_at is not None:
-            stamp = dates.utc_day_time(note.signed_at)
-            self.signature.setText(
-                self.tr("Signed electronically by %s on %s. This note is locked.")
-                % (note.signed_by, stamp)
-            )
-            self.signature.show()
-        else:
-            self.signature.hide()
+        self.signature.setText(note_parts.signature_text(note))
+        self.signature.setVisible(locked and note.signed_at is not None)
         self.addendum_panel.show_addenda(note.addenda)
 
     def _update_tab_order(self) -> None:
@@ -362,7 +210,7 @@ class NoteEditor(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self._dirty
+        return self.policy.dirty
 
     def _template_changed(self) -> None:
         if self._loading or self._note is None:
@@ -379,24 +227,21 @@ class NoteEditor(QWidget):
     def _changed(self, *_: object) -> None:
         if self._loading or self._note is None or self._note.signed:
             return
-        now = time.monotonic()
-        self._dirty = True
-        if self._dirty_since is None:
-            self._dirty_since = now
-        if self._busy_tries:
+        then = self.policy.edited()
+        if then is Next.KEEP_WAITING:
             return  # "Waiting to save…" stays, and its retry is already planned
         self.save_state.editing()
-        if now - self._dirty_since >= MAX_UNSAVED_S:
+        if then is Next.SAVE_NOW:
             self._autosave()
         else:
-            self._timer.start(IDLE_MS)
+            self._timer.start(autosave.IDLE_MS)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if self._dirty and not self._busy_tries and old is not None and self.isAncestorOf(old):
+        if old is not None and self.policy.save_on_focus_leaving() and self.isAncestorOf(old):
             self._autosave()
 
     def _autosave(self) -> None:
-        self.save_now(wait=AUTOSAVE_WAIT_S)
+        self.save_now(wait=autosave.AUTOSAVE_WAIT_S)
 
     def _texts(self) -> dict[str, str]:
         return {e.key: e.toPlainText() for e in self._sections}
@@ -420,24 +265,21 @@ class NoteEditor(QWidget):
         """Save if there is anything unsaved. False if saving failed (the text stays).
         *wait*: give up after that many seconds if another task is writing (autosave)."""
         self._timer.stop()
-        if not self._dirty or self._note is None:
+        if not self.policy.needs_saving() or self._note is None:
             return True
         try:
             saved = notes.save_draft(self._practice.uow(), self._note.id, self.draft(), wait=wait)
         except PracticeBusy:
-            self._busy_tries += 1
             self.save_state.waiting()
-            self._timer.start(BUSY_RETRY_MS[min(self._busy_tries, len(BUSY_RETRY_MS)) - 1])
+            self._timer.start(self.policy.busy())
             return False
         except Exception as exc:
             self.save_state.failed(explain(exc))
-            self._timer.start(RETRY_MS)
+            self._timer.start(self.policy.failed())
             return False
         before = self._note
         self._note = saved
-        self._dirty = False
-        self._dirty_since = None
-        self._busy_tries = 0
+        self.policy.saved()
         self.save_state.saved(datetime.now())
         self.note_saved.emit(saved.id)
         if (before.steps, before.partner_steps, before.private) != (
@@ -504,7 +346,9 @@ class NoteEditor(QWidget):
     def show_hit(self, words: Sequence[str]) -> bool:
         """Mark *words* (from a search result) wherever they stand in this note and
         scroll to the first; False if none was found (note_find.py)."""
-        return note_find.show_hit(self, words)
+        return note_find.show_hit(
+            self.section_edits(), self.addendum_panel.mark, self.note_scroll, words
+        )
 
     def add_addendum(self) -> None:
         if self._note is None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
@@ -19,9 +18,6 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QTextEdit
 
 from clarity_desktop.services.search import HIT_END, HIT_START
 from clarity_desktop.ui.common import appearance
-
-if TYPE_CHECKING:
-    from clarity_desktop.ui.note.note_editor import NoteEditor
 
 _MARKED = re.compile(re.escape(HIT_START) + "(.*?)" + re.escape(HIT_END), re.DOTALL)
 
@@ -109,17 +105,22 @@ def scroll_to_label(scroll: QScrollArea, label: QLabel) -> None:
     scroll.ensureWidgetVisible(label, 0, max(24, scroll.viewport().height() // 3))
 
 
-def show_hit(editor: NoteEditor, words: Sequence[str]) -> bool:
-    """Mark *words* in the editor's sections and addenda and scroll to the first; the
-    text cursor goes there too. False if none of the words is in the note."""
+def show_hit(
+    edits: Sequence[QPlainTextEdit],
+    mark_addenda: Callable[[re.Pattern[str] | None], QLabel | None],
+    scroll: QScrollArea,
+    words: Sequence[str],
+) -> bool:
+    """Mark *words* in a note's section *edits* and its addenda (*mark_addenda* marks them
+    and returns the first marked label) and scroll to the first; the text cursor goes
+    there too. False if none of the words is in the note."""
     found = pattern(words)
     first: tuple[QPlainTextEdit, QTextCursor] | None = None
-    for edit in editor.section_edits():
+    for edit in edits:
         cursor = mark_edit(edit, found)
         if cursor is not None and first is None:
             first = (edit, cursor)
-    first_label = editor.addendum_panel.mark(found)
-    scroll = editor.note_scroll
+    first_label = mark_addenda(found)
     if first is not None:
         hit_edit, hit = first
         hit_edit.setFocus(Qt.FocusReason.OtherFocusReason)

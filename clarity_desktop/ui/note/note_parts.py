@@ -1,20 +1,80 @@
-"""Parts of the note editor: the save state in its header, and small helpers. (The
-growing text sections are in note_widgets.py, with the editor's other widgets.)"""
+"""Parts of the note editor: its header, the save state beside it, the step toggles,
+the signature line, and small helpers. (The growing text sections are in
+note_widgets.py, with the editor's other widgets; when drafts save, in autosave.py.)"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from clarity_desktop.ui.common import dates
-from clarity_desktop.ui.note.note_widgets import SectionEdit, clear_layout
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.services.dto import NoteView
+from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.note.note_widgets import SectionEdit, StepButton, clear_layout
 
 __all__ = ["SaveState", "SectionEdit", "clear_layout", "local_time"]
 
 
 def local_time(utc: datetime) -> datetime:
     return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NoteEditor", text)
+
+
+def header_label() -> QLabel:
+    """The note's case, session time and who attended, larger, above the note."""
+    label = QLabel()
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def step_toggles() -> dict[Step, QPushButton]:
+    """One toggle per step: was it worked on in this session?"""
+    buttons: dict[Step, QPushButton] = {}
+    for step in Step:
+        b = StepButton(step.label)
+        b.setCheckable(True)
+        b.setObjectName("stepToggle")
+        b.setStyleSheet(
+            "QPushButton#stepToggle:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); font-weight: 600; }"
+        )
+        b.setToolTip(step.short)
+        b.setAccessibleName(_tr("Worked on step %s") % step.label)
+        buttons[step] = b
+    return buttons
+
+
+def signature_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    appearance.styled(
+        label,
+        lambda t: (
+            "font-weight: 600; background: palette(alternate-base);"
+            f" border-left: 4px solid {t.done}; padding: 6px;"
+        ),
+    )
+    return label
+
+
+def signature_text(note: NoteView) -> str:
+    """Who signed and when, for a signed note; empty for a draft."""
+    if not note.signed or note.signed_at is None:
+        return ""
+    return _tr("Signed electronically by %s on %s. This note is locked.") % (
+        note.signed_by,
+        dates.utc_day_time(note.signed_at),
+    )
 
 
 class SaveState(QLabel):

@@ -41,12 +41,12 @@ from clarity_desktop.domain.records import (
 from clarity_desktop.domain.schedule import MAX_REPEATS, Repeat
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services.dto import CaseDetail, SessionView
-from clarity_desktop.ui.case.case_dialog import (
+from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.common.form_parts import (
     WarningBanner,
     grow_to_fit,
     mnemonic_safe,
 )
-from clarity_desktop.ui.common import dates
 
 DEFAULT_MINUTES = 50
 DEFAULT_SERIES = 6

@@ -30,18 +30,11 @@ from datetime import UTC, datetime
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -52,8 +45,9 @@ from clarity_desktop.services.documents import first_name
 from clarity_desktop.services.dto import NoteView, PartnerView
 from clarity_desktop.services.markers import MarkerView
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.note import session_mode_parts
 from clarity_desktop.ui.note.marker_keys import MarkerKeys, Tap
-from clarity_desktop.ui.practice.unlock import explain
 
 IDLE_MS = 1000
 BUSY_WAIT_S = 0.2  # how long a tap or a pad save waits for another writer, on the GUI thread
@@ -111,33 +105,14 @@ class SessionModeWindow(QDialog):
 
         self.heading = QLabel(f"{note.case_name} · {note.attending_label}")
         self.heading.setStyleSheet("color: palette(placeholder-text);")
-        self.timer_label = QLabel()
-        self.timer_label.setAccessibleName(self.tr("Time in session"))
-        font = self.timer_label.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setWeight(QFont.Weight.Light)
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        self.timer_label.setFont(font)
+        self.timer_label = session_mode_parts.timer_label()
         self.planned = QLabel(self.tr("of %d min") % duration_minutes)
         self.planned.setStyleSheet("color: palette(placeholder-text);")
         self.end_button = QPushButton(self.tr("&End session… (Ctrl+Enter)"))
         self.end_button.setAutoDefault(False)
         self.end_button.clicked.connect(self.end_session)
 
-        self.pad = QPlainTextEdit()
-        self.pad.setObjectName("sessionPad")
-        self.pad.setPlaceholderText(
-            self.tr("Note pad: what you want to remember. Saved as you write.")
-        )
-        self.pad.setAccessibleName(self.tr("Note pad"))
-        pad_font = self.pad.font()
-        pad_font.setPointSizeF(pad_font.pointSizeF() * 1.25)
-        self.pad.setFont(pad_font)
-        self.pad.setPlainText(note.sections.get(PAD_KEY, ""))
-        self.pad.setStyleSheet(
-            "QPlainTextEdit#sessionPad { border: 1px solid palette(mid); padding: 8px; }"
-            "QPlainTextEdit#sessionPad:focus { border: 2px solid palette(highlight); }"
-        )
+        self.pad = session_mode_parts.note_pad(note.sections.get(PAD_KEY, ""))
         self.pad.textChanged.connect(self._pad_changed)
         self.save_state = QLabel()
         self.save_state.setAccessibleName(self.tr("Save state"))
@@ -148,59 +123,21 @@ class SessionModeWindow(QDialog):
         self.keys.write_requested.connect(self.write)
         self.keys.landed_requested.connect(self._landed)
         self.keys.quote_requested.connect(self._open_quote)
-        self.list = QListWidget()
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to marking
-        self.list.setAccessibleName(self.tr("Markers, newest first"))
-        self.list.setObjectName("markerList")
-        self.list.setStyleSheet("QListWidget#markerList { border: none; }")
-        self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.quote = QLineEdit()
-        self.quote.setPlaceholderText(self.tr("The words worth keeping; Enter keeps them"))
-        self.quote.setAccessibleName(self.tr("Quote"))
-        self.quote.setMaxLength(500)
-        self.speaker = QComboBox()
-        self.speaker.setAccessibleName(self.tr("Said by"))
-        self.speaker.addItem(self.tr("Said by —"), None)
-        for p in self.partners:
-            self.speaker.addItem(p.name, p.id)
-        self.quote_row = QWidget()
-        qr = QHBoxLayout(self.quote_row)
-        qr.setContentsMargins(0, 0, 0, 0)
-        qr.addWidget(self.quote, 1)
-        qr.addWidget(self.speaker)
-        self.quote_row.hide()
+        self.list = session_mode_parts.marker_list()
+        self.quote_row, self.quote, self.speaker = session_mode_parts.quote_row(self.partners)
         self.quote.returnPressed.connect(self._keep_quote)
         self.state = QLabel()
         self.state.setObjectName("modeState")
         self.last = QLabel()
         self.last.setStyleSheet("color: palette(placeholder-text);")
 
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.timer_label)
-        top.addWidget(self.planned)
-        top.addSpacing(24)
-        top.addWidget(self.end_button)
-        right = QVBoxLayout()
-        right.addWidget(self.keys)
-        right.addWidget(self.quote_row)
-        right.addWidget(self.list, 1)
-        side = QFrame()
-        side.setLayout(right)
-        side.setMaximumWidth(420)
-        middle = QHBoxLayout()
-        middle.addWidget(self.pad, 3)
-        middle.addWidget(side, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.state)
-        bottom.addWidget(self.last, 1)
-        bottom.addWidget(self.save_state)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        layout.addLayout(top)
-        layout.addLayout(middle, 1)
-        layout.addLayout(bottom)
+        session_mode_parts.lay_out(
+            self,
+            top=(self.heading, self.timer_label, self.planned, self.end_button),
+            side=(self.keys, self.quote_row, self.list),
+            pad=self.pad,
+            bottom=(self.state, self.last, self.save_state),
+        )
 
         self.pending: list[tuple[Tap, datetime]] = []  # tapped, not yet written (UTC)
         self._retry = QTimer(self)

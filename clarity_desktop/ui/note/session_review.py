@@ -28,8 +28,8 @@ from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
 from clarity_desktop.services import session_mode
 from clarity_desktop.services.dto import NoteView, PartnerView
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.dashboard.dynamics_panel import CoupleReadingBox, PartnerReadingBox
-from clarity_desktop.ui.practice.unlock import explain
 
 
 class ReviewDialog(QDialog):

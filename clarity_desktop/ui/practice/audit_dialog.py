@@ -27,8 +27,8 @@ from clarity_desktop.services import audit, cases, practices
 from clarity_desktop.services.audit import PARTNER_IN_DETAIL, AuditFilter, AuditRow, RecordNames
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import Index, ListTableModel
-from clarity_desktop.ui.practice.unlock import explain
 
 
 def _local(at: datetime) -> str:

@@ -16,119 +16,117 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from clarity_desktop.domain.progress import CallbackProgress, Progress
 from clarity_desktop.services import backups, practices
 from clarity_desktop.ui.common import dates
-from clarity_desktop.ui.common.worker import Progress, run_task
-from clarity_desktop.ui.practice.unlock import explain
+from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.worker import run_task
 
 if TYPE_CHECKING:
-    from clarity_desktop.ui.main.main_window import MainWindow
+    from clarity_desktop.ui.common.commands import Commands
 
 
-def _progress_dialog(window: MainWindow, text: str) -> QProgressDialog:
-    dialog = QProgressDialog(text, "", 0, 100, window)
-    dialog.setWindowTitle(window.tr("Backup"))
+def _progress_dialog(cmd: Commands, text: str) -> QProgressDialog:
+    dialog = QProgressDialog(text, "", 0, 100, cmd.widget)
+    dialog.setWindowTitle(cmd.tr("Backup"))
     dialog.setCancelButton(None)  # a copy in progress is finished, never left half-done
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     return dialog
 
 
-def back_up_now(window: MainWindow) -> None:
+def back_up_now(cmd: Commands) -> None:
     """To a folder the therapist chooses (a USB stick), off the GUI thread, with progress.
     The choice starts in the practice's own backups folder."""
-    start = backups.backups_root(window.practice.folder)
+    start = backups.backups_root(cmd.practice.folder)
     start.mkdir(mode=0o700, exist_ok=True)
     folder = QFileDialog.getExistingDirectory(
-        window, window.tr("Back up the practice to…"), str(start)
+        cmd.widget, cmd.tr("Back up the practice to…"), str(start)
     )
     if not folder:
         return
-    dialog = _progress_dialog(window, window.tr("Copying and checking the encrypted practice…"))
+    dialog = _progress_dialog(cmd, cmd.tr("Copying and checking the encrypted practice…"))
 
     def done(info: backups.BackupInfo) -> None:
         dialog.close()
         QMessageBox.information(
-            window,
-            window.tr("Backup made"),
-            window.tr("A verified, encrypted backup of %d cases and %d notes is in\n%s")
+            cmd.widget,
+            cmd.tr("Backup made"),
+            cmd.tr("A verified, encrypted backup of %d cases and %d notes is in\n%s")
             % (info.case_count, info.note_count, info.folder),
         )
 
     def failed(exc: BaseException) -> None:
         dialog.close()
-        QMessageBox.warning(window, window.tr("Backup not made"), explain(exc))
+        QMessageBox.warning(cmd.widget, cmd.tr("Backup not made"), explain(exc))
 
     run_task(
         _backup_with_progress,
-        window.practice,
+        cmd.practice,
         Path(folder),
+        owner=cmd.widget,
         on_done=done,
-        on_fail=failed,
-        on_progress=lambda pct, _m: dialog.setValue(pct),
+        on_failed=failed,
+        on_progress=dialog.setValue,
     )
 
 
 def _backup_with_progress(
     practice: practices.OpenPractice, folder: Path, progress: Progress
 ) -> backups.BackupInfo:
-    def pages(done: int, total: int) -> None:
-        progress.report(int(done * 100 / total) if total else 100)
-
-    return backups.backup_now(practice, folder, progress=pages)
+    return backups.backup_now(practice, folder, progress=progress)
 
 
-def auto_backup_on_close(window: MainWindow) -> None:
+def auto_backup_on_close(cmd: Commands) -> None:
     """The backup at close: on the GUI thread, because the program is about to end; a
     progress window shows for anything longer than a moment."""
-    dialog = _progress_dialog(window, window.tr("Making the automatic backup before closing…"))
+    dialog = _progress_dialog(cmd, cmd.tr("Making the automatic backup before closing…"))
 
     def progress(done: int, total: int) -> None:
         dialog.setValue(int(done * 100 / total) if total else 100)
         QApplication.processEvents()
 
     try:
-        backups.auto_backup(window.practice, progress=progress)
+        backups.auto_backup(cmd.practice, progress=CallbackProgress(progress))
     except Exception as exc:
         QMessageBox.warning(
-            window,
-            window.tr("Automatic backup failed"),
-            window.tr("%s\nYour records are safe in the practice itself; make a backup soon.")
+            cmd.widget,
+            cmd.tr("Automatic backup failed"),
+            cmd.tr("%s\nYour records are safe in the practice itself; make a backup soon.")
             % explain(exc),
         )
     finally:
         dialog.close()
 
 
-def auto_backup_if_due(window: MainWindow) -> None:
+def auto_backup_if_due(cmd: Commands) -> None:
     """At most daily while the program runs; quietly, off the GUI thread."""
-    if window.practice is None or not backups.auto_backup_due(window.practice):
+    if cmd.practice is None or not backups.auto_backup_due(cmd.practice):
         return
     run_task(
         backups.auto_backup,
-        window.practice,
-        on_done=lambda _info: window.statusBar().showMessage(
-            window.tr("Automatic backup made."), 5000
-        ),
-        on_fail=lambda exc: window.statusBar().showMessage(
-            window.tr("Automatic backup failed: %s") % explain(exc), 15000
+        cmd.practice,
+        owner=cmd.widget,
+        on_done=lambda _info: cmd.workspace.show_message(cmd.tr("Automatic backup made."), 5000),
+        on_failed=lambda exc: cmd.workspace.show_message(
+            cmd.tr("Automatic backup failed: %s") % explain(exc), 15000
         ),
     )
 
 
-def restore_from_backup(window: MainWindow) -> None:
+def restore_from_backup(cmd: Commands) -> None:
     from clarity_desktop.ui.practice.restore_dialog import RestoreDialog
 
-    dialog = RestoreDialog(window.practice.folder, window)
+    dialog = RestoreDialog(cmd.practice.folder, cmd.widget)
     chosen = dialog.chosen() if dialog.exec() else None
     dialog.deleteLater()
     if chosen is None:
         return
     info = chosen
     answer = QMessageBox.question(
-        window,
-        window.tr("Restore this backup?"),
-        window.tr(
+        cmd.widget,
+        cmd.tr("Restore this backup?"),
+        cmd.tr(
             "Backup of %s: %d cases, %d notes.\n\nEverything recorded since then will be replaced "
             "by this backup. The practice as it is now is kept first as a backup of its own, "
             "so you can undo the restore (Practice > Undo the last restore)."
@@ -137,26 +135,26 @@ def restore_from_backup(window: MainWindow) -> None:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    _replace_practice(window, lambda folder, secret: backups.restore(folder, info.folder, secret))
+    _replace_practice(cmd, lambda folder, secret: backups.restore(folder, info.folder, secret))
 
 
-def undo_last_restore(window: MainWindow) -> None:
+def undo_last_restore(cmd: Commands) -> None:
     kept = [
         b
-        for b in backups.list_backups(backups.backups_root(window.practice.folder))
+        for b in backups.list_backups(backups.backups_root(cmd.practice.folder))
         if b.kind == backups.BEFORE_RESTORE
     ]
     if not kept:
         QMessageBox.information(
-            window,
-            window.tr("Undo the last restore"),
-            window.tr("There is no restore to undo."),
+            cmd.widget,
+            cmd.tr("Undo the last restore"),
+            cmd.tr("There is no restore to undo."),
         )
         return
     answer = QMessageBox.question(
-        window,
-        window.tr("Undo the last restore?"),
-        window.tr(
+        cmd.widget,
+        cmd.tr("Undo the last restore?"),
+        cmd.tr(
             "The practice goes back to how it was just before the last restore (%d cases, "
             "%d notes, kept %s). What the restore brought in is kept as a backup too."
         )
@@ -168,40 +166,36 @@ def undo_last_restore(window: MainWindow) -> None:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    _replace_practice(window, backups.undo_restore)
+    _replace_practice(cmd, backups.undo_restore)
 
 
-def _replace_practice(
-    window: MainWindow, replace: Callable[[Path, str], backups.BackupInfo]
-) -> None:
+def _replace_practice(cmd: Commands, replace: Callable[[Path, str], backups.BackupInfo]) -> None:
     """Confirm with the passphrase, close the practice here (a restore needs it to itself),
     replace it, and open it again whatever happened."""
     secret, ok = QInputDialog.getText(
-        window,
-        window.tr("Confirm with the passphrase"),
-        window.tr("Passphrase:"),
+        cmd.widget,
+        cmd.tr("Confirm with the passphrase"),
+        cmd.tr("Passphrase:"),
         QLineEdit.EchoMode.Password,
     )
     if not ok or not secret:
         return
-    folder = window.practice.folder
+    folder = cmd.practice.folder
     try:
         practices.unlock_practice(
             folder, secret
         ).close()  # right passphrase before anything changes
     except Exception as exc:
-        QMessageBox.warning(window, window.tr("Not restored"), explain(exc))
+        QMessageBox.warning(cmd.widget, cmd.tr("Not restored"), explain(exc))
         return
-    window.editor.save_now()
-    window.practice.close()
+    cmd.note.save_now()
+    cmd.practice.close()
     try:
         replace(folder, secret)
-        message = window.tr("Done: the practice is restored.")
+        message = cmd.tr("Done: the practice is restored.")
     except Exception as exc:
-        message = window.tr("Not restored: %s") % explain(exc)
+        message = cmd.tr("Not restored: %s") % explain(exc)
     reopened = practices.unlock_practice(folder, secret, window=True)
-    window.editor.clear()
-    window.case_panel.clear()
-    window.resume(reopened)
-    window.practice_replaced.emit(reopened)
-    QMessageBox.information(window, window.tr("Restore"), message)
+    cmd.note.clear()
+    cmd.events.practice_replaced.emit(reopened)  # the window shows it, as after unlocking
+    QMessageBox.information(cmd.widget, cmd.tr("Restore"), message)

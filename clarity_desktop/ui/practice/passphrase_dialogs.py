@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import practices
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.practice.unlock import _error_label, explain
+from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.practice.window_parts import error_label
 
 
 def _secret_field() -> QLineEdit:
@@ -56,7 +57,7 @@ class PassphraseDialog(QDialog):
         self.hint = QLabel(
             self.tr("At least %d characters; a few unrelated words work well.") % MIN_PASSPHRASE
         )
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout()
         if recovery_key is None:
             form.addRow(self.tr("&Current passphrase"), self.current)

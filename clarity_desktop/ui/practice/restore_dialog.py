@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop.services import backups
 from clarity_desktop.ui.common import dates
-from clarity_desktop.ui.practice.unlock import explain
+from clarity_desktop.ui.common.errors import explain
 
 
 def describe(dialog: QWidget, info: backups.BackupInfo) -> str:

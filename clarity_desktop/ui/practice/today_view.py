@@ -32,6 +32,7 @@ from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services import today
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.today import DayPlan, DaySession
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import ID_ROLE
 from clarity_desktop.ui.practice.today_models import (
     CASE_ROLE,
@@ -41,7 +42,6 @@ from clarity_desktop.ui.practice.today_models import (
     QuietModel,
     long_day,
 )
-from clarity_desktop.ui.practice.unlock import explain
 
 # At most this many rows per list: a home screen, not an archive. A practice with more
 # (years of unsigned drafts brought over) sees the count and the oldest ones; the rest are

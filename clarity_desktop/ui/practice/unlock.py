@@ -1,4 +1,5 @@
-"""The first windows a user sees: unlock a practice, or create one.
+"""The first window a user sees: unlock a practice (creating one is in
+create_practice.py).
 
 They import nothing heavy: services are imported inside the worker functions, which
 run off the GUI thread (the app also preloads them while the passphrase is typed).
@@ -6,45 +7,27 @@ run off the GUI thread (the app also preloads them while the passphrase is typed
 
 from __future__ import annotations
 
-import errno
 import math
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from clarity_desktop import APP_NAME
-from clarity_desktop.domain.errors import ClarityError
-from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import unlock_attempts
 from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.worker import run_task
-from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
-
-
-def explain(exc: BaseException) -> str:
-    """One sentence for the user; unexpected errors say so plainly."""
-    if isinstance(exc, ClarityError):
-        return str(exc)
-    lowered = str(exc).lower()
-    if "disk is full" in lowered or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
-        return "There is no room left on the disk. Nothing typed is lost; saving resumes when there is room."
-    if isinstance(exc, OSError):
-        return f"The practice folder could not be used: {exc.strerror or exc}."
-    return f"Something unexpected went wrong ({type(exc).__name__}: {exc})."
+from clarity_desktop.ui.practice.window_parts import error_label, title_label
 
 
 def _unlock(folder: Path, secret: str, recovery: bool) -> Any:
@@ -66,33 +49,6 @@ def _restore(folder: Path, backup: Path, secret: str) -> Any:
         return backups.restore(folder, backup, secret)
 
 
-def _create(folder: Path, passphrase: str, repeat: str, name: str, credentials: str) -> Any:
-    from clarity_desktop.services import practices
-
-    return practices.create_practice(folder, passphrase, repeat, name, credentials, window=True)
-
-
-def _title(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.6)
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    return label
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setObjectName("errorLabel")
-    appearance.styled(
-        label, lambda t: f"QLabel#errorLabel {{ color: {t.alert}; font-weight: 600; }}"
-    )
-    label.setAccessibleName("Error message")
-    label.hide()
-    return label
-
-
 class UnlockWindow(QWidget):
     """Asks for the passphrase (or the recovery key) of an existing practice."""
 
@@ -112,7 +68,7 @@ class UnlockWindow(QWidget):
         self.unlock_button = QPushButton(appearance.icon("lock"), self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
         self.status = QLabel()
-        self.error = _error_label()
+        self.error = error_label()
         self.restore_button = QPushButton()
         self.restore_button.setAccessibleName(self.tr("Restore the newest backup"))
         self.restore_button.hide()
@@ -135,7 +91,7 @@ class UnlockWindow(QWidget):
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(10)
         heading = QHBoxLayout()
-        heading.addWidget(_title(APP_NAME))
+        heading.addWidget(title_label(APP_NAME))
         heading.addStretch(1)
         self.demo_badge = QLabel(self.tr("DEMO"))
         self.demo_badge.setAccessibleName(self.tr("Demo practice, with invented clients"))
@@ -209,8 +165,9 @@ class UnlockWindow(QWidget):
             self.folder,
             secret,
             self.use_recovery.isChecked(),
+            owner=self,
             on_done=self._done,
-            on_fail=self._failed,
+            on_failed=self._failed,
         )
 
     def _done(self, practice: object) -> None:
@@ -249,8 +206,9 @@ class UnlockWindow(QWidget):
             _unlock_accepting,
             self.folder,
             self.passphrase.text(),
+            owner=self,
             on_done=self._done,
-            on_fail=self._failed,
+            on_failed=self._failed,
         )
 
     def _offer_backup(self, exc: BaseException) -> None:
@@ -290,8 +248,9 @@ class UnlockWindow(QWidget):
             self.folder,
             self._newest_backup,
             self.passphrase.text(),
+            owner=self,
             on_done=self._restored,
-            on_fail=self._restore_failed,
+            on_failed=self._restore_failed,
         )
 
     def _restored(self, _info: object) -> None:
@@ -324,143 +283,3 @@ class UnlockWindow(QWidget):
         self.error.show()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
-
-
-class CreatePracticeWindow(QWidget):
-    """First run: a new practice with a passphrase, the clinician who signs, a recovery key."""
-
-    created = Signal(object)  # an OpenPractice
-
-    def __init__(self, folder: Path) -> None:
-        super().__init__()
-        self.folder = folder
-        self.setWindowTitle(self.tr("%s — Create a practice") % APP_NAME)
-        self.setMinimumWidth(520)
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("As it should appear on signed notes"))
-        self.name.setAccessibleName(self.tr("Clinician name"))
-        self.credentials = QLineEdit()
-        self.credentials.setPlaceholderText(self.tr("For example LMFT, PhD"))
-        self.credentials.setAccessibleName(self.tr("Credentials"))
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Repeat passphrase"))
-        self.strength = QProgressBar()
-        self.strength.setRange(0, 4)
-        self.strength.setTextVisible(False)
-        self.strength.setMaximumHeight(8)
-        self.strength.setAccessibleName(self.tr("Passphrase strength"))
-        self.strength_hint = QLabel(
-            self.tr("Use at least %d characters; a few unrelated words work well.") % MIN_PASSPHRASE
-        )
-        self.folder_label = QLabel(str(folder))
-        self.folder_label.setWordWrap(True)
-        change = QPushButton(self.tr("C&hange…"))
-        change.setAccessibleName(self.tr("Change the practice folder"))
-        change.clicked.connect(self._choose_folder)
-        self.error = _error_label()
-        self.status = QLabel()
-        self.create_button = QPushButton(self.tr("&Create practice"))
-        self.create_button.setDefault(True)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Clinician &name"), self.name)
-        form.addRow(self.tr("Cre&dentials"), self.credentials)
-        form.addRow(self.tr("&Passphrase"), self.passphrase)
-        form.addRow("", self.strength)
-        form.addRow("", self.strength_hint)
-        form.addRow(self.tr("&Repeat passphrase"), self.repeat)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_label, 1)
-        folder_row.addWidget(change)
-        form.addRow(self.tr("Folder"), folder_row)
-
-        intro = QLabel(
-            self.tr(
-                "Everything you record is kept in one encrypted file on this computer. "
-                "The passphrase unlocks it; nobody, including us, can recover records without "
-                "the passphrase or the recovery key you will see next."
-            )
-        )
-        intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.addWidget(_title(self.tr("Create a practice")))
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
-        row.addWidget(self.create_button)
-        layout.addLayout(row)
-
-        self.passphrase.textChanged.connect(self._strength_changed)
-        self.create_button.clicked.connect(self.try_create)
-        for field in (self.name, self.credentials, self.passphrase, self.repeat):
-            field.returnPressed.connect(self.try_create)
-        self.name.setFocus()
-
-    def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose a folder for the practice"), str(self.folder.parent)
-        )
-        if chosen:
-            self.folder = Path(chosen)
-            self.folder_label.setText(chosen)
-
-    def _strength_changed(self, text: str) -> None:
-        score, hint = passphrase_strength(text)
-        self.strength.setValue(score)
-        self.strength_hint.setText(self.tr(hint))
-
-    def _fail(self, message: str, field: QLineEdit | None = None) -> None:
-        self.status.clear()
-        for w in (self.name, self.credentials, self.passphrase, self.repeat, self.create_button):
-            w.setEnabled(True)
-        self.error.setText(message)
-        self.error.show()
-        if field is not None:
-            field.setFocus()
-            field.selectAll()
-
-    def try_create(self) -> None:
-        if not self.name.text().strip():
-            self._fail(
-                self.tr("Please enter the clinician's name; it appears on signed notes."), self.name
-            )
-            return
-        if len(self.passphrase.text()) < MIN_PASSPHRASE:
-            self._fail(
-                self.tr("Please choose a passphrase of at least %d characters.") % MIN_PASSPHRASE,
-                self.passphrase,
-            )
-            return
-        if self.passphrase.text() != self.repeat.text():
-            self._fail(self.tr("The two passphrases do not match."), self.repeat)
-            return
-        self.error.hide()
-        for w in (self.name, self.credentials, self.passphrase, self.repeat, self.create_button):
-            w.setEnabled(False)
-        self.status.setText(self.tr("Creating the encrypted practice…"))
-        run_task(
-            _create,
-            self.folder,
-            self.passphrase.text(),
-            self.repeat.text(),
-            self.name.text(),
-            self.credentials.text(),
-            on_done=self._created,
-            on_fail=lambda exc: self._fail(explain(exc)),
-        )
-
-    def _created(self, result: tuple[object, str]) -> None:
-        practice, recovery = result
-        self.status.clear()
-        self.passphrase.clear()
-        self.repeat.clear()
-        dialog = RecoveryKeyDialog(recovery, self, practice_folder=self.folder)
-        dialog.exec()
-        self.created.emit(practice)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.schedule import MAX_REASON, SessionStatus, clean_reason
-from clarity_desktop.ui.case.case_dialog import WarningBanner
+from clarity_desktop.ui.common.form_parts import WarningBanner
 
 OUTCOMES = (SessionStatus.CANCELLED, SessionStatus.LATE_CANCELLED, SessionStatus.NO_SHOW)
 

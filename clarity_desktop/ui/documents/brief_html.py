@@ -1,0 +1,80 @@
+"""The session brief's words on screen: the facts (reports/brief_facts.py) as the small
+pieces of HTML the brief's labels show, translated like the domain's words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from clarity_desktop.reports import brief_facts as facts
+
+CONTEXT = "Brief"
+
+
+def translated(text: str) -> str:
+    """The facts' sentences, through Qt's translation like the domain's movement words."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def html(text: str) -> str:
+    return escape(translated(text)).replace("\n", "<br>")
+
+
+def bullets(lines: list[str]) -> str:
+    return "".join(f"<p style='margin:0 0 4px 0'>• {html(t)}</p>" for t in lines)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BriefDialog", text)
+
+
+def plan_html(doc: facts.BriefDocument) -> str:
+    note = facts.last_note(doc)
+    parts = []
+    if note is None:
+        parts.append(escape(_tr("No earlier session has a note.")))
+    else:
+        parts.append(f"<i>{html(facts.last_note_heading(note))}</i>")
+        for section_title, text in note.plan:
+            parts.append(
+                f"<p style='margin:4px 0'><b>{html(section_title)}:</b> {escape(text).replace(chr(10), '<br>')}</p>"
+            )
+        if not note.plan:
+            parts.append(f"<p>{html(facts.NO_PLAN)}</p>")
+    left_out = facts.private_last_left_out(doc)
+    if left_out:
+        parts.append(f"<p style='color:palette(placeholder-text)'>{html(left_out)}</p>")
+    return "".join(parts)
+
+
+def standings_html(doc: facts.BriefDocument) -> str:
+    rows = facts.standings(doc)
+    head = "".join(f"<th align='left'>{escape(r.name)}</th>" for r in rows)
+    lines: list[tuple[str, Callable[[facts.Standing], str]]] = [
+        (_tr("Step"), lambda r: r.step),
+        (_tr("Pursue / withdraw"), lambda r: r.position),
+        (_tr("Stance (0 leave – 10 stay)"), lambda r: r.stance),
+        (_tr("Clarity"), lambda r: r.clarity),
+        (_tr("Direction"), lambda r: r.direction),
+    ]
+    body = "".join(
+        f"<tr><td><b>{escape(label)}</b></td>"
+        + "".join(f"<td>{html(get(r))}</td>" for r in rows)
+        + "</tr>"
+        for label, get in lines
+    )
+    return f"<table cellspacing='0' cellpadding='3'><tr><th></th>{head}</tr>{body}</table>"
+
+
+def guidance_html(g: facts.StepGuidance) -> str:
+    if g.problem:
+        return html(g.problem)
+    explore = "".join(f"<li>{escape(t)}</li>" for t in g.explore)
+    gently = "".join(f"<li>{escape(t)}</li>" for t in g.go_gently)
+    return (
+        f"<b>{escape(_tr('Explore'))}</b><ul style='margin:0'>{explore}</ul>"
+        f"<b>{escape(_tr('Go gently'))}</b><ul style='margin:0'>{gently}</ul>"
+        f"<b>{escape(_tr('Handout'))}:</b> {escape(g.handout)}"
+    )

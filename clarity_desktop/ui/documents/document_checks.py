@@ -1,0 +1,36 @@
+"""What the document dialog checks before saving or printing: the PDF's password, and
+the therapist's yes to a handout in a case with a safety flag."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+MIN_PASSWORD = 8
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentDialog", text)
+
+
+def password_problem(password: str, repeat: str) -> str | None:
+    """What is wrong with the password typed for a PDF, or None."""
+    if len(password) < MIN_PASSWORD:
+        return _tr("A password for the PDF has at least %d characters.") % MIN_PASSWORD
+    if password != repeat:
+        return _tr("The two passwords differ; please type them again.")
+    return None
+
+
+def safety_confirmed(parent: QWidget, joint: bool, joint_question: str, question: str) -> bool:
+    """Ask before a (joint) handout leaves a case with a safety flag; Cancel is the default."""
+    answer = QMessageBox.warning(
+        parent,
+        _tr("Joint handout in a case with a safety flag")
+        if joint
+        else _tr("Handout in a case with a safety flag"),
+        joint_question if joint else question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
