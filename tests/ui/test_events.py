@@ -16,6 +16,7 @@ from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.case import session_actions
 from clarity_desktop.ui.common.events import AppEvents
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main.main_window import MainWindow
@@ -123,3 +124,25 @@ def test_imported_cases_reach_the_case_list(
     assert main.case_list.model.row_of(couple_case.id) is None  # made after the window
     main.events.cases_imported.emit([couple_case.id])
     assert main.case_list.model.row_of(couple_case.id) is not None
+
+
+def test_starting_a_booked_session_counts_it_without_reloading_the_list(
+    qtbot: QtBot,
+    main: MainWindow,
+    practice: OpenPractice,
+    couple_case: CaseDetail,
+    list_reads: list[int],
+) -> None:
+    later_today = datetime.now().replace(hour=23, minute=0, second=0, microsecond=0)
+    planned = sessions.schedule_sessions(practice.uow(), couple_case.id, SessionInput(later_today))
+    main.reload_cases()
+    main.case_list.select_case(couple_case.id)
+    qtbot.waitUntil(lambda: main.case_panel.case is not None)
+    assert sessions_shown(main, couple_case.id) == "0"  # booked, not held
+    list_reads.clear()
+
+    session_actions.start(main.commands, planned.sessions[0].id)
+
+    qtbot.waitUntil(lambda: main.editor.note is not None)
+    assert sessions_shown(main, couple_case.id) == "1"
+    assert list_reads == []

@@ -127,7 +127,7 @@ def schedule(cmd: Commands) -> None:
         except Exception as exc:
             QMessageBox.warning(cmd.widget, cmd.tr("Not scheduled"), explain(exc))
             continue
-        cmd.events.case_changed.emit(case.id)
+        cmd.events.sessions_changed.emit(case.id)
         cmd.workspace.select_session(planned.sessions[0].id)
         cmd.workspace.show_message(
             cmd.tr("1 session scheduled.")
@@ -160,7 +160,7 @@ def start(cmd: Commands, session_id: int) -> None:
     except Exception as exc:
         QMessageBox.warning(cmd.widget, cmd.tr("Session not started"), explain(exc))
         return
-    cmd.events.case_changed.emit(s.case_id)
+    cmd.events.sessions_changed.emit(s.case_id)
     open_note(cmd, s.case_id, session_id)
 
 
@@ -214,7 +214,7 @@ def change(cmd: Commands, session_id: int) -> None:
         except Exception as exc:
             QMessageBox.warning(cmd.widget, cmd.tr("Session not changed"), explain(exc))
             continue
-        cmd.events.case_changed.emit(s.case_id)
+        cmd.events.sessions_changed.emit(s.case_id)
         cmd.workspace.select_session(s.id)
         if not scheduled and s.note_id is not None:
             _show_note_again(cmd, s.note_id)  # its header shows the corrected details
@@ -261,7 +261,7 @@ def call_off(cmd: Commands, session_id: int, outcome: SessionStatus) -> None:
         return
     if cmd.note.note is not None and cmd.note.note.session_id == s.id:
         cmd.note.clear()  # its empty draft is gone
-    cmd.events.case_changed.emit(s.case_id)
+    cmd.events.sessions_changed.emit(s.case_id)
     cmd.workspace.select_session(s.id)
 
 
@@ -293,4 +293,4 @@ def discard(cmd: Commands, session_id: int) -> None:
         return
     if open_here:
         cmd.note.clear()
-    cmd.events.case_changed.emit(s.case_id)
+    cmd.events.sessions_changed.emit(s.case_id)

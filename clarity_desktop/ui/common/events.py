@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, Signal
 
 class AppEvents(QObject):
     case_added = Signal(int)  # case id: a new case
-    case_changed = Signal(int)  # case id: edited, closed, reopened, a session's life moved on
+    case_changed = Signal(int)  # case id: edited, closed or reopened
     session_added = Signal(int, int)  # case id, session id: a session recorded now
+    sessions_changed = Signal(int)  # case id: sessions booked, started, moved, called off
     note_saved = Signal(int)  # note id
     note_signed = Signal(int)  # note id
     addendum_added = Signal(int)  # note id

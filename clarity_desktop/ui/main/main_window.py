@@ -123,6 +123,7 @@ class MainWindow(MainMenus):
         ev.case_added.connect(self._case_added)
         ev.case_changed.connect(self._case_changed)
         ev.session_added.connect(self._session_added)
+        ev.sessions_changed.connect(self._sessions_changed)
         ev.note_saved.connect(self.tabs.records_changed)
         ev.note_signed.connect(lambda _id: self.refresh_case())
         ev.addendum_added.connect(self._addendum_added)
@@ -131,6 +132,7 @@ class MainWindow(MainMenus):
         for signal in (ev.case_added, ev.case_changed, ev.note_saved, ev.note_signed):
             signal.connect(self.tabs.today_changed)
         ev.session_added.connect(self.tabs.today_changed)
+        ev.sessions_changed.connect(self.tabs.today_changed)
 
     # ----- menus ----------------------------------------------------------------------
 
@@ -230,6 +232,9 @@ class MainWindow(MainMenus):
         self._case_changed(case_id)
 
     def _session_added(self, case_id: int, _session_id: int) -> None:
+        self._sessions_changed(case_id)
+
+    def _sessions_changed(self, case_id: int) -> None:
         """Only that case's row and the open case are read again, not the whole list."""
         self.tabs.cases_changed()
         detail = cases.get_case(self.practice.uow(), case_id, record_view=False)
