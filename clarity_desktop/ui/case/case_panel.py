@@ -168,6 +168,12 @@ class CasePanel(QWidget):
         self.content.hide()
         self.empty.show()
 
+    def enter_sessions(self) -> None:
+        """The cursor into the sessions, on the newest if none is chosen (its note opens)."""
+        if self.current_session_id() is None and self.model.rowCount():
+            self.table.selectRow(0)  # the newest, first in the list
+        self.table.setFocus()
+
     def current_session_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return int(rows[0].data(ID_ROLE)) if rows else None

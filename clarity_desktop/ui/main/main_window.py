@@ -167,12 +167,8 @@ class MainWindow(MainMenus):
         """Enter on a case in the list: into the case, its newest note open, the cursor
         in its sessions (arrows move to older ones)."""
         self.open_case(case_id)
-        panel = self.case_panel
-        if panel.case is None or panel.case.id != case_id:
-            return
-        if panel.current_session_id() is None and panel.model.rowCount():
-            panel.table.selectRow(0)  # the newest, first in the list
-        panel.table.setFocus()
+        if self.case_panel.case is not None and self.case_panel.case.id == case_id:
+            self.case_panel.enter_sessions()
 
     def leave_note(self) -> bool:
         """Save the note being left. False (and a message) if it could not be saved."""
@@ -317,15 +313,7 @@ class MainWindow(MainMenus):
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.practice, self)
             self.search_dialog.note_requested.connect(self.open_note)
-        case = self.case_panel.case
-        self.search_dialog.set_open_case(
-            case.id if case else None, case.display_name if case else ""
-        )
-        self.search_dialog.show()
-        self.search_dialog.raise_()
-        self.search_dialog.activateWindow()
-        self.search_dialog.query.setFocus()
-        self.search_dialog.query.selectAll()
+        self.search_dialog.present(self.case_panel.case)
 
     # ----- layout, lock and close -----------------------------------------------------
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.services import search
-from clarity_desktop.services.dto import SearchHit
+from clarity_desktop.services.dto import CaseDetail, SearchHit
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.search import HIT_END, HIT_START
 from clarity_desktop.ui.common import appearance, worker
@@ -176,6 +176,15 @@ class SearchDialog(QDialog):
         self.query.returnPressed.connect(self._enter)
         self.query.installEventFilter(self)
         self.results.activated.connect(self._open)
+
+    def present(self, case: CaseDetail | None) -> None:
+        """Ctrl+F: show, in front, with the words typed last selected; offer the open case."""
+        self.set_open_case(case.id if case else None, case.display_name if case else "")
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.query.setFocus()
+        self.query.selectAll()
 
     def set_open_case(self, case_id: int | None, name: str) -> None:
         """Offer to search only the case that is open (unticked whenever it changes)."""
