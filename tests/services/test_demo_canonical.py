@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, text
+from sqlalchemy import Column, DateTime, text
 
 from clarity_desktop.services import demo
 from clarity_desktop.store.models import JSON, Base
@@ -39,6 +39,11 @@ TABLES = (
 KEPT_TIMES = {("sessions", "starts_at"), ("handouts_given", "given_at"), ("session_markers", "at")}
 
 
+def _is_time(column: Column[Any]) -> bool:
+    kind = column.type
+    return isinstance(getattr(kind, "impl", kind), DateTime)  # typed columns decorate it
+
+
 def canonical(opened: OpenPractice) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     with opened.uow() as uow:
@@ -51,9 +56,8 @@ def canonical(opened: OpenPractice) -> dict[str, list[dict[str, Any]]]:
                 item: dict[str, Any] = {}
                 for column in table.columns:
                     value = row[column.name]
-                    if isinstance(column.type, DateTime) and (name, column.name) not in KEPT_TIMES:
-                        value = value is not None
-                    elif column.name == "series_id":
+                    stamp = _is_time(column) and (name, column.name) not in KEPT_TIMES
+                    if stamp or column.name == "series_id":  # a build's own time, a uuid
                         value = value is not None
                     elif isinstance(column.type, JSON) and value is not None:
                         value = json.loads(value)
