@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -16,7 +15,7 @@ from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import SECTIONS
 from clarity_desktop.domain.timeline import Timeline
-from clarity_desktop.services import cases, demo, demo_data, dynamics, notes
+from clarity_desktop.services import cases, demo, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail, NoteView, SessionView
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.models import AuditEvent
@@ -148,7 +147,7 @@ def test_a_failed_build_leaves_no_half_built_practice(
 def test_demo_sessions_fall_on_past_weekdays_whatever_the_build_day(offset: int) -> None:
     today = date(2025, 6, 2) + timedelta(days=offset)  # Monday to Sunday
     starts = []
-    for spec in demo_data.CASES:
+    for spec in demo.demo_cases():
         slot = demo._last_slot(today, spec.weekday)
         starts += [demo._starts_at(spec, s, slot) for s in spec.sessions]
     assert all(s.date() < today and s.weekday() < 5 for s in starts)
@@ -245,23 +244,12 @@ def test_amara_and_julien_let_go_with_care(reopened: OpenPractice) -> None:
     assert sum(bool(c.co_regulation) for c in joint) >= len(joint) - 1
 
 
-def test_every_readings_row_names_one_session_of_its_case() -> None:
-    for spec in demo_data.CASES:
-        keys = [(s.weeks_ago, s.attending) for s in spec.sessions]
-        for row in spec.readings:
-            weeks_ago, attending, first, second, couple = row
-            assert keys.count((weeks_ago, attending)) == 1, (spec.people[0].name, row[:2])
-            if attending is not None or spec.kind is CaseKind.INDIVIDUAL:
-                assert couple is None
-            if attending is not None:
-                assert (first, second)[2 - attending] is None
-
-
-def test_a_readings_row_that_names_no_session_is_refused() -> None:
-    spec = demo_data.ALVES_KELLEHER
-    stray = (*spec.readings, (5, None, None, None, None))
-    with pytest.raises(RuntimeError, match="exactly one session"):
-        demo._readings_by_session(dataclasses.replace(spec, readings=stray))
-    twice = (*spec.readings, spec.readings[0])
-    with pytest.raises(RuntimeError, match="exactly one session"):
-        demo._readings_by_session(dataclasses.replace(spec, readings=twice))
+def test_readings_are_written_only_for_who_was_in_the_room() -> None:
+    specs = demo.demo_cases()
+    assert [s.name for s in specs][:2] == ["01-marchetti-okafor", "02-raman-albrecht"]
+    for spec in specs:
+        for s in spec.sessions:
+            present = {s.attending} if s.attending else set(range(1, len(spec.people) + 1))
+            assert set(s.readings) <= present
+            if s.couple is not None:
+                assert s.attending is None and spec.kind is CaseKind.COUPLE
