@@ -227,7 +227,7 @@ def summary_document(
         case_name=case.display_name,
         case_kind=case.kind.title,
         relationship_structure=case.relationship_structure,
-        status=case.status.capitalize(),
+        status=case.status.title,
         opened_on=case.opened_on,
         closed_on=case.closed_on,
         safety_flag=case.safety_flag,

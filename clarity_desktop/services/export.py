@@ -135,7 +135,7 @@ from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.errors import NotFound, ValidationError
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.domain.templates import Template, ordered_sections
+from clarity_desktop.domain.templates import ordered_sections
 from clarity_desktop.reports import layout
 from clarity_desktop.reports.note import build_note
 from clarity_desktop.services import documents, parts, release, views
@@ -214,7 +214,7 @@ def _marker_json(m: SessionMarker) -> dict[str, Any]:
     return {
         "id": m.id,
         "at": utc_text(m.at),
-        "kind": m.kind,
+        "kind": m.kind.value,
         "partner_id": m.partner_id,
         "other_partner_id": m.other_partner_id,
         "landed": m.landed,
@@ -229,12 +229,12 @@ def _note_json(
     marks: list[SessionMarker] | None = None,
 ) -> dict[str, Any]:
     sections = ordered_sections(
-        Template(note.template), {str(k): str(v) for k, v in (note.sections or {}).items()}
+        note.template, {str(k): str(v) for k, v in (note.sections or {}).items()}
     )
     couple = note.couple_reading
     return {
         "id": note.id,
-        "template": note.template,
+        "template": note.template.value,
         "private": note.private,
         "status": "signed" if note.signed_at else "draft",
         "sections": [
@@ -256,7 +256,7 @@ def _note_json(
                 "clarity": r.clarity,
                 "flooded": bool(r.flooded),
                 "flooding_note": r.flooding_note or "",
-                "direction": r.direction,
+                "direction": r.direction.value if r.direction else None,
             }
             for r in sorted(note.partner_readings, key=lambda r: r.partner_id)
         ],
@@ -337,11 +337,11 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
                 "id": s.id,
                 "starts_at": s.starts_at.isoformat(timespec="minutes"),
                 "duration_minutes": s.duration_minutes,
-                "modality": s.modality,
+                "modality": s.modality.value,
                 "attending_partner_id": s.attending_partner_id,
                 "attending": views.attending_label(case, s.attending_partner_id),
                 "created_at": utc_text(s.created_at),
-                "status": s.status,
+                "status": s.status.value,
                 "status_reason": s.status_reason,
                 "status_changed_at": utc_text(s.status_changed_at) if s.status_changed_at else None,
                 "series_id": s.series_id,
@@ -362,10 +362,10 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
         },
         "case": {
             "id": case.id,
-            "kind": case.kind,
+            "kind": case.kind.value,
             "display_name": case.display_name,
             "relationship_structure": case.relationship_structure,
-            "status": case.status,
+            "status": case.status.value,
             "opened_on": _day(case.opened_on),
             "closed_on": _day(case.closed_on),
             "safety_flag": case.safety_flag,

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, PRIVATE_SESSION
 from clarity_desktop.services.dto import CaseDetail, SessionView
@@ -91,7 +92,7 @@ def record_given(
         ids = {p.id for p in case.partners}
         if partner_id is not None and partner_id not in ids:
             raise ValidationError("That partner does not belong to this case.", "partner_id")
-        if case.kind == "individual":
+        if case.kind is CaseKind.INDIVIDUAL:
             partner_id = case.partners[0].id  # the one client
         session = None
         if session_id is not None:

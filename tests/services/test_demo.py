@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from clarity_desktop.domain import measures, movement
 from clarity_desktop.domain.measures import Trend
-from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import SECTIONS
 from clarity_desktop.domain.timeline import Timeline
@@ -69,7 +69,7 @@ def test_demo_cases_cover_the_situations_a_therapist_meets(reopened: OpenPractic
     assert 7 <= len(details) <= 9
     couples = [c for c in details if c.kind is CaseKind.COUPLE]
     assert any(c.kind is CaseKind.INDIVIDUAL for c in details)
-    assert any(c.status == "closed" and c.closed_on is not None for c in details)
+    assert any(c.status is CaseStatus.CLOSED and c.closed_on is not None for c in details)
     flagged = [c for c in details if c.safety_flag]
     assert flagged and all(c.safety_note.strip() for c in flagged)
     assert any(

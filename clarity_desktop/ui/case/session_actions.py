@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from clarity_desktop.domain.records import unusual_date_warning
+from clarity_desktop.domain.records import CaseStatus, unusual_date_warning
 from clarity_desktop.domain.schedule import SessionStatus, series_starts
 from clarity_desktop.services import notes, sessions
 from clarity_desktop.services.dto import SessionClash, SessionView
@@ -101,7 +101,7 @@ def _confirm_date(window: MainWindow, when: date) -> bool:
 
 def schedule(window: MainWindow) -> None:
     case = window.case_panel.case
-    if case is None or case.status != "active":
+    if case is None or case.status is not CaseStatus.ACTIVE:
         return
     dialog = SessionDialog(window, case, mode="schedule")
     while dialog.exec():
