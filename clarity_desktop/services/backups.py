@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from clarity_desktop import __version__
+from clarity_desktop.domain.clock import parse_utc
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.store import backup, files, migrate, oslock, seals
 from clarity_desktop.store import practice as store
@@ -101,7 +102,7 @@ def read_backup(folder: Path) -> BackupInfo:
             raise ValueError
         return BackupInfo(
             folder,
-            datetime.fromisoformat(data["created_at"]),
+            parse_utc(data["created_at"]),
             str(data["kind"]),
             str(data["revision"]),
             int(data["cases"]),

@@ -132,6 +132,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.domain.clock import naive_utc
 from clarity_desktop.domain.errors import NotFound, ValidationError
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.domain.steps import Step
@@ -194,8 +195,8 @@ def _for_partner(snap: _Snapshot, partner_id: int) -> _Snapshot:
 
 
 def utc_text(value: datetime | None) -> str | None:
-    """A stored naive-UTC time as ISO 8601 with Z."""
-    return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
+    """A UTC time as ISO 8601 with Z."""
+    return None if value is None else naive_utc(value).replace(microsecond=0).isoformat() + "Z"
 
 
 def _day(value: date | None) -> str | None:

@@ -30,7 +30,7 @@ from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.store.types import EnumText
+from clarity_desktop.store.types import EnumText, UtcDateTime
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -55,7 +55,7 @@ class PracticeInfo(Base):
     clinician_name: Mapped[str] = mapped_column(String(120))
     clinician_credentials: Mapped[str] = mapped_column(String(120))
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Case(Base):
@@ -75,8 +75,8 @@ class Case(Base):
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     safety_flag: Mapped[bool] = mapped_column(Boolean, default=False)
     safety_note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     partners: Mapped[list[Partner]] = relationship(
         back_populates="case", order_by="Partner.position", cascade="all, delete-orphan"
@@ -119,14 +119,14 @@ class Session(Base):
     attending_partner_id: Mapped[int | None] = mapped_column(
         ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
     )
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     # 'scheduled' has no note yet; starting it makes the note and the session 'held'.
     # 'cancelled', 'late_cancelled' and 'no_show' keep their reason in the record.
     status: Mapped[SessionStatus] = mapped_column(
         EnumText(SessionStatus, 16), server_default=text("'held'")
     )
     status_reason: Mapped[str] = mapped_column(Text, server_default=text("''"))
-    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     # Sessions scheduled together as a weekly or fortnightly repeat share this id.
     series_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
@@ -153,7 +153,7 @@ class SessionMarker(Base):
     session_id: Mapped[int] = mapped_column(
         ForeignKey("sessions.id", ondelete="RESTRICT"), index=True
     )
-    at: Mapped[datetime] = mapped_column(DateTime)  # UTC, when it was tapped
+    at: Mapped[datetime] = mapped_column(UtcDateTime)  # when it was tapped
     kind: Mapped[MarkerKind] = mapped_column(EnumText(MarkerKind, 24))
     # Who pursued, who flooded, or who attempted the repair.
     partner_id: Mapped[int | None] = mapped_column(
@@ -165,7 +165,7 @@ class SessionMarker(Base):
     )
     landed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # did the repair land?
     text: Mapped[str] = mapped_column(Text, default="")  # a quote worth keeping
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class HandoutGiven(Base):
@@ -183,9 +183,9 @@ class HandoutGiven(Base):
         ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
     )
     step: Mapped[int] = mapped_column(Integer)
-    given_at: Mapped[datetime] = mapped_column(DateTime)
+    given_at: Mapped[datetime] = mapped_column(UtcDateTime)
     safety_aware: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Note(Base):
@@ -199,9 +199,9 @@ class Note(Base):
     template: Mapped[Template] = mapped_column(EnumText(Template, 16))
     sections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     private: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     signed_by: Mapped[str | None] = mapped_column(String(250), nullable=True)
 
     session: Mapped[Session] = relationship(back_populates="note")
@@ -295,7 +295,7 @@ class Addendum(Base):
     __tablename__ = "addenda"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="RESTRICT"), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     author: Mapped[str] = mapped_column(String(250))
     body: Mapped[str] = mapped_column(Text)
 
@@ -305,7 +305,7 @@ class AuditEvent(Base):
 
     __tablename__ = "audit_events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     actor: Mapped[str] = mapped_column(String(250))
     action: Mapped[str] = mapped_column(String(40), index=True)
     entity: Mapped[str] = mapped_column(String(40))

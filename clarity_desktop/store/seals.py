@@ -42,7 +42,9 @@ def signer_from_seed(seed: bytes) -> Ed25519PrivateKey:
 
 
 def _iso(value: datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
+    # UTC columns as their stored naive text (what seals have always digested); a
+    # session's start is a wall-clock time, stored and digested without a zone
+    return None if value is None else value.replace(tzinfo=None).isoformat()
 
 
 def _value(member: Enum | None) -> str | None:

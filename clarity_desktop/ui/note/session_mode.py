@@ -252,7 +252,7 @@ class SessionModeWindow(QDialog):
         self.list.insertItem(0, f"{local.at:%H:%M}  {describe(local, self.names)}")
 
     def _tapped(self, tap: Tap) -> None:
-        self.pending.append((tap, datetime.now(UTC).replace(tzinfo=None)))
+        self.pending.append((tap, datetime.now(UTC)))
         self.flush()
 
     def flush(self, wait: float | None = BUSY_WAIT_S) -> bool:
