@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Literal
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.csv_clients import name_key
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.records import CaseKind
@@ -56,8 +57,8 @@ MAX_MESSAGE = 3000
 
 
 def local(utc: datetime) -> datetime:
-    """A stored (naive UTC) time as an aware local time, which prints its zone."""
-    return utc.replace(tzinfo=UTC).astimezone()
+    """A stored UTC time as an aware local time, which prints its zone."""
+    return as_utc(utc).astimezone()
 
 
 def first_name(name: str) -> str:

@@ -527,7 +527,7 @@ def export_case(
         snap = _snapshot(uow, case_id, include_pdfs)
     if for_partner is not None:
         snap = _for_partner(snap, for_partner)
-    when = datetime.now()
+    when = datetime.now().astimezone()  # zip entries hold local wall-clock time
     with parts.writing(out) as tmp:  # a killed export's part goes at the next start
         with open(tmp, "wb") as handle:
             with zipfile.ZipFile(handle, "w") as zf:

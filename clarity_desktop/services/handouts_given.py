@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import NotFound, ValidationError
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
@@ -47,7 +48,7 @@ class HandoutGivenView:
         """The session's day, else the day (local) it was recorded."""
         if self.session_starts_at is not None:
             return self.session_starts_at.date()
-        return self.given_at.replace(tzinfo=UTC).astimezone().date()
+        return as_utc(self.given_at).astimezone().date()
 
 
 def _mark(session: SessionRow | None) -> str:

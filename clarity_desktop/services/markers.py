@@ -10,11 +10,12 @@ audit trail, only that a quote was marked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
 from clarity_desktop.domain.markers import Marker, MarkerKind, validate_marker
 from clarity_desktop.domain.records import CaseKind
@@ -47,7 +48,7 @@ class MarkerView:
 
     def local(self) -> Marker:
         """The domain's marker, its time on the local clock."""
-        at = self.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+        at = as_utc(self.at).astimezone().replace(tzinfo=None)
         return Marker(
             self.id, at, self.kind, self.partner_id, self.other_partner_id, self.landed, self.text
         )

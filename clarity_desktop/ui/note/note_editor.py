@@ -438,7 +438,7 @@ class NoteEditor(QWidget):
         self._dirty = False
         self._dirty_since = None
         self._busy_tries = 0
-        self.save_state.saved(datetime.now())
+        self.save_state.saved(datetime.now().astimezone())
         self.note_saved.emit(saved.id)
         if (before.steps, before.partner_steps, before.private) != (
             saved.steps,

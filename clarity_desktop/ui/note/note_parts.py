@@ -3,10 +3,11 @@ growing text sections are in note_widgets.py, with the editor's other widgets.)"
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.ui.common import dates
 from clarity_desktop.ui.note.note_widgets import SectionEdit, clear_layout
 
@@ -14,7 +15,7 @@ __all__ = ["SaveState", "SectionEdit", "clear_layout", "local_time"]
 
 
 def local_time(utc: datetime) -> datetime:
-    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    return as_utc(utc).astimezone().replace(tzinfo=None)
 
 
 class SaveState(QLabel):
