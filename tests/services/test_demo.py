@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from clarity_desktop.domain import measures, movement
+from clarity_desktop.domain.demo_content import DemoContentError
 from clarity_desktop.domain.measures import Trend
 from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.domain.steps import Direction, Step
@@ -253,3 +254,18 @@ def test_readings_are_written_only_for_who_was_in_the_room() -> None:
             assert set(s.readings) <= present
             if s.couple is not None:
                 assert s.attending is None and spec.kind is CaseKind.COUPLE
+
+
+def test_a_bad_demo_file_is_named_and_no_practice_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    good = sorted(demo.demo_folder().glob("*.toml"))[-1]
+    (content / good.name).write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = good.read_text(encoding="utf-8").replace("steps = [1, 2]", "steps = [1, 7]", 1)
+    (content / "09-broken.toml").write_text(bad, encoding="utf-8")
+    monkeypatch.setattr(demo, "demo_folder", lambda: content)
+    with pytest.raises(DemoContentError, match=r"^09-broken\.toml: sessions\[2\]\.steps: "):
+        demo.build_demo(tmp_path / "demo")
+    assert not store.exists(tmp_path / "demo")
