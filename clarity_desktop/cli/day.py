@@ -26,6 +26,7 @@ from clarity_desktop.cli.common import (
     read_passphrase,
     tolerant_stdout,
 )
+from clarity_desktop.domain.schedule import SessionStatus
 
 if TYPE_CHECKING:
     from clarity_desktop.services.dto import SessionClash
@@ -204,7 +205,7 @@ def _as_json(plan: DayPlan) -> dict[str, Any]:
 
 
 def _state(s: DaySession) -> str:
-    if s.status.value == "held":
+    if s.status is SessionStatus.HELD:
         return "note signed" if s.note_signed else "note draft"
     text = s.status.title.lower()
     return f"{text}: {s.status_reason}" if s.status_reason else text

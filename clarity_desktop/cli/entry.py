@@ -140,7 +140,7 @@ def _cases(args: argparse.Namespace) -> int:
                 "id": c.id,
                 "name": c.display_name,
                 "kind": c.kind.value,
-                "status": c.status,
+                "status": c.status.value,
                 "opened_on": c.opened_on.isoformat(),
                 "closed_on": c.closed_on.isoformat() if c.closed_on else None,
                 "safety_flag": c.safety_flag,
@@ -159,7 +159,7 @@ def _cases(args: argparse.Namespace) -> int:
         last = c.last_session.strftime("%Y-%m-%d") if c.last_session else "-"
         flag = "  safety flag" if c.safety_flag else ""
         print(
-            f"{c.id:>6}  {c.display_name:<{width}}  {c.kind.value:<10}  {c.status:<6}  {last}{flag}"
+            f"{c.id:>6}  {c.display_name:<{width}}  {c.kind.value:<10}  {c.status.value:<6}  {last}{flag}"
         )
     return EXIT_OK
 

@@ -28,6 +28,10 @@ class CaseStatus(Enum):
     ACTIVE = "active"
     CLOSED = "closed"
 
+    @property
+    def title(self) -> str:
+        return "Active" if self is CaseStatus.ACTIVE else "Closed"
+
 
 class Modality(Enum):
     IN_PERSON = "in_person"

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from clarity_desktop import __version__
+from clarity_desktop.domain.clock import parse_utc
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import backup, files, migrate, oslock, seals
@@ -100,7 +101,7 @@ def read_backup(folder: Path) -> BackupInfo:
             raise ValueError
         return BackupInfo(
             folder,
-            datetime.fromisoformat(data["created_at"]),
+            parse_utc(data["created_at"]),
             str(data["kind"]),
             str(data["revision"]),
             int(data["cases"]),

@@ -51,7 +51,7 @@ def _earlier(uow: UnitOfWork, s: SessionView, case: CaseDetail) -> facts.Earlier
         note = uow.session.execute(
             select(Note).where(Note.id == s.note_id).options(selectinload(Note.steps))
         ).scalar_one()
-        template = Template(note.template)
+        template = note.template
         sections = {str(k): str(v) for k, v in (note.sections or {}).items()}
         signed = note.signed_at is not None
     titles: dict[str, str] = {}

@@ -11,19 +11,20 @@ from sqlalchemy import func, select
 from clarity_desktop.domain.errors import NotFound, ValidationError
 from clarity_desktop.domain.records import (
     CaseInput,
-    CaseKind,
+    CaseStatus,
     check_closed_on,
     name_key,
     name_sort_key,
     validate_case,
 )
+from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import CaseDetail, CaseSummary
 from clarity_desktop.store.models import Case, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 
-def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
+def list_cases(uow: UnitOfWork, status: CaseStatus | None = None) -> list[CaseSummary]:
     """All cases (or those with *status*), sorted by name. One query, no per-row work.
 
     It runs on the GUI thread at every unlock, over every case of a ten-year practice, so
@@ -37,7 +38,7 @@ def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
                 func.max(Session.starts_at).label("last"),
                 func.count(Session.id).label("n"),
             )
-            .where(Session.status == "held")  # sessions that took place
+            .where(Session.status == SessionStatus.HELD)  # sessions that took place
             .group_by(Session.case_id)
             .subquery()
         )
@@ -56,11 +57,10 @@ def list_cases(uow: UnitOfWork, status: str | None = None) -> list[CaseSummary]:
             q = q.where(Case.status == status)
         # Sorted here, not by SQL lower(): SQLite folds only ASCII, which put "Émile" after "Zoë".
         rows = sorted(uow.session.execute(q.order_by(Case.id)).all(), key=lambda r: _name_key(r[2]))
-        kinds = {k.value: k for k in CaseKind}
         return [
             CaseSummary(
                 id=case_id,
-                kind=kinds[kind],
+                kind=kind,
                 display_name=name,
                 status=case_status,
                 opened_on=opened_on,
@@ -96,10 +96,10 @@ def create_case(uow: UnitOfWork, data: CaseInput, today: date | None = None) -> 
     with uow:
         now = utcnow()
         case = Case(
-            kind=clean.kind.value,
+            kind=clean.kind,
             display_name=clean.display_name,
             relationship_structure=clean.relationship_structure,
-            status="active",
+            status=CaseStatus.ACTIVE,
             opened_on=clean.opened_on,
             safety_flag=clean.safety_flag,
             safety_note=clean.safety_note,
@@ -130,7 +130,7 @@ def update_case(
     clean = validate_case(data, today or date.today())
     with uow:
         case = _case(uow, case_id)
-        if clean.kind.value != case.kind:
+        if clean.kind is not case.kind:
             raise ValidationError("A case cannot change between couple and individual.", "kind")
         case.display_name = clean.display_name
         case.relationship_structure = clean.relationship_structure
@@ -155,10 +155,10 @@ def update_case(
 def close_case(uow: UnitOfWork, case_id: int, closed_on: date | None = None) -> CaseDetail:
     with uow:
         case = _case(uow, case_id)
-        if case.status == "closed":
+        if case.status is CaseStatus.CLOSED:
             raise ValidationError("This case is already closed.", "status")
         case.closed_on = check_closed_on(case.opened_on, closed_on or date.today())
-        case.status = "closed"
+        case.status = CaseStatus.CLOSED
         case.updated_at = utcnow()
         uow.audit("closed", "case", case.id, case.id)
         uow.commit()
@@ -168,9 +168,9 @@ def close_case(uow: UnitOfWork, case_id: int, closed_on: date | None = None) -> 
 def reopen_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
     with uow:
         case = _case(uow, case_id)
-        if case.status == "active":
+        if case.status is CaseStatus.ACTIVE:
             raise ValidationError("This case is already active.", "status")
-        case.status = "active"
+        case.status = CaseStatus.ACTIVE
         case.closed_on = None
         case.updated_at = utcnow()
         uow.audit("reopened", "case", case.id, case.id)

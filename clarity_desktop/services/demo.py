@@ -3,8 +3,9 @@
 Everything after creating the practice goes through the same service functions a
 therapist's actions use (create a case, record a session, write, sign and amend a note,
 close a case), so the demo exercises the real paths, audit rows included. The content
-lives in demo_data.py and the readings in demo_readings.py; each session's readings are
-saved with its draft before it is signed (and before a closed case is closed), as a
+is data: one TOML file per case under resources/demo/ (read and checked by
+domain/demo_content.py, all of them before anything is built); each session's readings
+are saved with its draft before it is signed (and before a closed case is closed), as a
 therapist would. Dates are relative to the build day so the demo always looks current.
 """
 
@@ -14,13 +15,12 @@ import contextlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from clarity_desktop.domain.dynamics import PartnerReading
+from clarity_desktop.domain.demo_content import CaseSpec, PersonSpec, SessionSpec, load_case
 from clarity_desktop.domain.records import CaseInput, PartnerInput, SessionInput
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import cases, notes, sessions
-from clarity_desktop.services.demo_data import CASES, CaseSpec, PersonSpec, SessionSpec, fold
-from clarity_desktop.services.demo_readings import ReadingsRow
 from clarity_desktop.services.dto import NoteDraft
+from clarity_desktop.services.guidance import resources_dir
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.practice import Clinician, OpenPractice
 
@@ -31,6 +31,17 @@ DEMO_PASSPHRASE = "demo"
 DEMO_CLINICIAN = Clinician("Dr. Morgan Ellis", "PhD, LMFT")
 
 
+def demo_folder() -> Path:
+    return resources_dir() / "demo"
+
+
+def demo_cases(folder: Path | None = None) -> tuple[CaseSpec, ...]:
+    """Every case under *folder* (default: resources/demo), in the order of the files'
+    names. Raises DemoContentError, naming the file and line or field, for a bad one."""
+    files = sorted((folder or demo_folder()).glob("*.toml"))
+    return tuple(load_case(f.read_text(encoding="utf-8"), f.name) for f in files)
+
+
 def build_demo(folder: Path, today: date | None = None) -> OpenPractice:
     """Create the demo practice in *folder* and return it unlocked.
 
@@ -39,12 +50,13 @@ def build_demo(folder: Path, today: date | None = None) -> OpenPractice:
     that a later attempt can start afresh.
     """
     today = today or date.today()
+    specs = demo_cases()  # a bad file fails here, before any practice is made
     opened, _recovery = store.create(folder, DEMO_PASSPHRASE, DEMO_CLINICIAN, is_demo=True)
     try:
         with opened.uow() as uow:
             uow.audit("created", "practice", detail="demo practice")
             uow.commit()
-        for spec in CASES:
+        for spec in specs:
             _build_case(opened, spec, today)
     except BaseException:
         opened.close()
@@ -54,7 +66,6 @@ def build_demo(folder: Path, today: date | None = None) -> OpenPractice:
 
 
 def _build_case(opened: OpenPractice, spec: CaseSpec, today: date) -> None:
-    rows = _readings_by_session(spec)
     slot = _last_slot(today, spec.weekday)
     planned = sorted(
         ((_starts_at(spec, s, slot), s) for s in spec.sessions), key=lambda pair: pair[0]
@@ -63,21 +74,17 @@ def _build_case(opened: OpenPractice, spec: CaseSpec, today: date) -> None:
         opened.uow(),
         CaseInput(
             kind=spec.kind,
-            display_name=spec.display_name,
+            display_name="",  # named after the partners
             partners=tuple(_partner(p, today) for p in spec.people),
             relationship_structure=spec.structure,
             opened_on=planned[0][0].date(),
             safety_flag=bool(spec.safety_note),
-            safety_note=fold(spec.safety_note),
+            safety_note=spec.safety_note,
         ),
         today,
     )
     partner_id = {p.position: p.id for p in case.partners}
     for starts_at, s in planned:
-        _weeks, _attending, first, second, couple = rows.get((s.weeks_ago, s.attending), _NONE)
-        readings: dict[int, PartnerReading] = {
-            partner_id[pos]: r for pos, r in ((1, first), (2, second)) if r is not None
-        }
         attending = partner_id[s.attending] if s.attending is not None else None
         session = sessions.create_session(
             opened.uow(),
@@ -101,33 +108,17 @@ def _build_case(opened: OpenPractice, spec: CaseSpec, today: date) -> None:
                 steps=frozenset(Step(n) for n in s.steps),
                 partner_steps={partner_id[pos]: Step(n) for pos, n in s.partner_steps.items()},
                 private=attending is not None,
-                partner_readings=readings,
-                couple_reading=couple,
+                partner_readings={partner_id[pos]: r for pos, r in s.readings.items()},
+                couple_reading=s.couple,
             ),
         )
         if s.signed:
             notes.sign_note(opened.uow(), session.note_id)
         if s.addendum:
-            notes.add_addendum(opened.uow(), session.note_id, fold(s.addendum))
+            notes.add_addendum(opened.uow(), session.note_id, s.addendum)
     if spec.closed_days_after_last is not None:
         closed_on = planned[-1][0].date() + timedelta(days=spec.closed_days_after_last)
         cases.close_case(opened.uow(), case.id, min(closed_on, today))
-
-
-_NONE: ReadingsRow = (0, None, None, None, None)  # a session without readings
-
-
-def _readings_by_session(spec: CaseSpec) -> dict[tuple[int, int | None], ReadingsRow]:
-    """The case's readings keyed like its sessions, (weeks_ago, attending position);
-    checked before anything is built, so a row that fits no session fails loudly."""
-    sessions_keys = [(s.weeks_ago, s.attending) for s in spec.sessions]
-    rows: dict[tuple[int, int | None], ReadingsRow] = {}
-    for row in spec.readings:
-        key = (row[0], row[1])
-        if key in rows or sessions_keys.count(key) != 1:
-            raise RuntimeError(f"Demo readings row {key} does not name exactly one session.")
-        rows[key] = row
-    return rows
 
 
 def _last_slot(today: date, weekday: int) -> date:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Literal
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.csv_clients import name_key
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.progress import Progress
@@ -57,8 +58,8 @@ MAX_MESSAGE = 3000
 
 
 def local(utc: datetime) -> datetime:
-    """A stored (naive UTC) time as an aware local time, which prints its zone."""
-    return utc.replace(tzinfo=UTC).astimezone()
+    """A stored UTC time as an aware local time, which prints its zone."""
+    return as_utc(utc).astimezone()
 
 
 def first_name(name: str) -> str:
@@ -228,7 +229,7 @@ def summary_document(
         case_name=case.display_name,
         case_kind=case.kind.title,
         relationship_structure=case.relationship_structure,
-        status=case.status.capitalize(),
+        status=case.status.title,
         opened_on=case.opened_on,
         closed_on=case.closed_on,
         safety_flag=case.safety_flag,

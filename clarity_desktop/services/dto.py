@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
-from clarity_desktop.domain.records import CaseKind, Modality
+from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template
@@ -31,7 +31,7 @@ class CaseSummary:
     id: int
     kind: CaseKind
     display_name: str
-    status: str
+    status: CaseStatus
     opened_on: date
     closed_on: date | None
     safety_flag: bool
@@ -91,7 +91,7 @@ class CaseDetail:
     kind: CaseKind
     display_name: str
     relationship_structure: str
-    status: str
+    status: CaseStatus
     opened_on: date
     closed_on: date | None
     safety_flag: bool

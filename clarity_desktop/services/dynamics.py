@@ -6,6 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.errors import NotFound
+from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.services import views
@@ -25,7 +27,7 @@ def case_timeline(uow: UnitOfWork, case_id: int) -> Timeline:
         sessions = (
             uow.session.execute(
                 select(Session)
-                .where(Session.case_id == case_id, Session.status == "held")
+                .where(Session.case_id == case_id, Session.status == SessionStatus.HELD)
                 .order_by(Session.starts_at, Session.id)
                 .options(
                     selectinload(Session.note).selectinload(Note.partner_steps),
@@ -41,7 +43,7 @@ def case_timeline(uow: UnitOfWork, case_id: int) -> Timeline:
             partner_ids=tuple(p.id for p in case.partners),
             partner_names=tuple(p.name for p in case.partners),
             safety_flag=case.safety_flag,
-            points=tuple(_point(s, case.kind == "couple") for s in sessions),
+            points=tuple(_point(s, case.kind is CaseKind.COUPLE) for s in sessions),
         )
 
 

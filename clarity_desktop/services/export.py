@@ -131,11 +131,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.domain.clock import naive_utc
 from clarity_desktop.domain.errors import NotFound, ValidationError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.domain.templates import Template, ordered_sections
+from clarity_desktop.domain.templates import ordered_sections
 from clarity_desktop.reports import layout
 from clarity_desktop.reports.note import build_note
 from clarity_desktop.services import documents, parts, release, views
@@ -191,8 +192,8 @@ def _for_partner(snap: _Snapshot, partner_id: int) -> _Snapshot:
 
 
 def utc_text(value: datetime | None) -> str | None:
-    """A stored naive-UTC time as ISO 8601 with Z."""
-    return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
+    """A UTC time as ISO 8601 with Z."""
+    return None if value is None else naive_utc(value).replace(microsecond=0).isoformat() + "Z"
 
 
 def _day(value: date | None) -> str | None:
@@ -211,7 +212,7 @@ def _marker_json(m: SessionMarker) -> dict[str, Any]:
     return {
         "id": m.id,
         "at": utc_text(m.at),
-        "kind": m.kind,
+        "kind": m.kind.value,
         "partner_id": m.partner_id,
         "other_partner_id": m.other_partner_id,
         "landed": m.landed,
@@ -226,12 +227,12 @@ def _note_json(
     marks: list[SessionMarker] | None = None,
 ) -> dict[str, Any]:
     sections = ordered_sections(
-        Template(note.template), {str(k): str(v) for k, v in (note.sections or {}).items()}
+        note.template, {str(k): str(v) for k, v in (note.sections or {}).items()}
     )
     couple = note.couple_reading
     return {
         "id": note.id,
-        "template": note.template,
+        "template": note.template.value,
         "private": note.private,
         "status": "signed" if note.signed_at else "draft",
         "sections": [
@@ -253,7 +254,7 @@ def _note_json(
                 "clarity": r.clarity,
                 "flooded": bool(r.flooded),
                 "flooding_note": r.flooding_note or "",
-                "direction": r.direction,
+                "direction": r.direction.value if r.direction else None,
             }
             for r in sorted(note.partner_readings, key=lambda r: r.partner_id)
         ],
@@ -334,11 +335,11 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
                 "id": s.id,
                 "starts_at": s.starts_at.isoformat(timespec="minutes"),
                 "duration_minutes": s.duration_minutes,
-                "modality": s.modality,
+                "modality": s.modality.value,
                 "attending_partner_id": s.attending_partner_id,
                 "attending": views.attending_label(case, s.attending_partner_id),
                 "created_at": utc_text(s.created_at),
-                "status": s.status,
+                "status": s.status.value,
                 "status_reason": s.status_reason,
                 "status_changed_at": utc_text(s.status_changed_at) if s.status_changed_at else None,
                 "series_id": s.series_id,
@@ -359,10 +360,10 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
         },
         "case": {
             "id": case.id,
-            "kind": case.kind,
+            "kind": case.kind.value,
             "display_name": case.display_name,
             "relationship_structure": case.relationship_structure,
-            "status": case.status,
+            "status": case.status.value,
             "opened_on": _day(case.opened_on),
             "closed_on": _day(case.closed_on),
             "safety_flag": case.safety_flag,
@@ -523,7 +524,7 @@ def export_case(
         snap = _snapshot(uow, case_id, include_pdfs)
     if for_partner is not None:
         snap = _for_partner(snap, for_partner)
-    when = datetime.now()
+    when = datetime.now().astimezone()  # zip entries hold local wall-clock time
     with parts.writing(out) as tmp:  # a killed export's part goes at the next start
         with open(tmp, "wb") as handle:
             with zipfile.ZipFile(handle, "w") as zf:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, PRIVATE_SESSION
 from clarity_desktop.services.dto import CaseDetail, SessionView
@@ -46,7 +48,7 @@ class HandoutGivenView:
         """The session's day, else the day (local) it was recorded."""
         if self.session_starts_at is not None:
             return self.session_starts_at.date()
-        return self.given_at.replace(tzinfo=UTC).astimezone().date()
+        return as_utc(self.given_at).astimezone().date()
 
 
 def _mark(session: SessionRow | None) -> str:
@@ -91,7 +93,7 @@ def record_given(
         ids = {p.id for p in case.partners}
         if partner_id is not None and partner_id not in ids:
             raise ValidationError("That partner does not belong to this case.", "partner_id")
-        if case.kind == "individual":
+        if case.kind is CaseKind.INDIVIDUAL:
             partner_id = case.partners[0].id  # the one client
         session = None
         if session_id is not None:

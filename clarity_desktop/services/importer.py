@@ -33,7 +33,13 @@ from clarity_desktop.domain.csv_clients import (
     preview_import,
 )
 from clarity_desktop.domain.errors import ValidationError
-from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, validate_case
+from clarity_desktop.domain.records import (
+    CaseInput,
+    CaseKind,
+    CaseStatus,
+    PartnerInput,
+    validate_case,
+)
 from clarity_desktop.store.models import Case, Partner
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -150,10 +156,10 @@ def _case_values(clean: CaseInput, now: datetime) -> dict[str, Any]:
     """One individual case's columns, ready for a bulk INSERT."""
     assert clean.opened_on is not None
     return {
-        "kind": CaseKind.INDIVIDUAL.value,
+        "kind": CaseKind.INDIVIDUAL,
         "display_name": clean.display_name,
         "relationship_structure": "",
-        "status": "active",
+        "status": CaseStatus.ACTIVE,
         "opened_on": clean.opened_on,
         "closed_on": None,
         "safety_flag": False,

@@ -10,22 +10,25 @@ audit trail, only that a quote was marked.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
 from clarity_desktop.domain.markers import Marker, MarkerKind, validate_marker
+from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.store.models import Case, SessionMarker
 from clarity_desktop.store.models import Session as SessionRow
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 NOT_HELD = {
-    "cancelled": "This session was cancelled; nothing can be marked in it.",
-    "late_cancelled": "This session was cancelled; nothing can be marked in it.",
-    "no_show": "This session is recorded as a no-show; nothing can be marked in it.",
-    "scheduled": "Start this session first; it is still only scheduled.",
+    SessionStatus.CANCELLED: "This session was cancelled; nothing can be marked in it.",
+    SessionStatus.LATE_CANCELLED: "This session was cancelled; nothing can be marked in it.",
+    SessionStatus.NO_SHOW: "This session is recorded as a no-show; nothing can be marked in it.",
+    SessionStatus.SCHEDULED: "Start this session first; it is still only scheduled.",
 }
 
 # Between the partners: only where both are in the room.
@@ -45,7 +48,7 @@ class MarkerView:
 
     def local(self) -> Marker:
         """The domain's marker, its time on the local clock."""
-        at = self.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+        at = as_utc(self.at).astimezone().replace(tzinfo=None)
         return Marker(
             self.id, at, self.kind, self.partner_id, self.other_partner_id, self.landed, self.text
         )
@@ -56,7 +59,7 @@ def _view(m: SessionMarker) -> MarkerView:
         id=m.id,
         session_id=m.session_id,
         at=m.at,
-        kind=MarkerKind(m.kind),
+        kind=m.kind,
         partner_id=m.partner_id,
         other_partner_id=m.other_partner_id,
         landed=m.landed,
@@ -112,7 +115,7 @@ def add_marker(
     with uow:
         session = _session(uow, session_id)
         _writable(session)
-        joint = session.case.kind == "couple" and session.attending_partner_id is None
+        joint = session.case.kind is CaseKind.COUPLE and session.attending_partner_id is None
         if kind in JOINT_ONLY and not joint:
             raise ValidationError("The loop between partners is marked at joint sessions.", "kind")
         clean = validate_marker(kind, partner_id, other_partner_id, text, in_the_room(session))
@@ -120,7 +123,7 @@ def add_marker(
         row = SessionMarker(
             session_id=session.id,
             at=at or now,
-            kind=kind.value,
+            kind=kind,
             partner_id=partner_id,
             other_partner_id=other_partner_id,
             landed=None,
@@ -153,7 +156,7 @@ def set_landed(
     with uow:
         row, session = _marker(uow, marker_id)
         _writable(session)
-        if row.kind != MarkerKind.REPAIR_ATTEMPT.value:
+        if row.kind is not MarkerKind.REPAIR_ATTEMPT:
             raise ValidationError("Only a repair attempt lands or does not.", "landed")
         row.landed = landed
         word = {True: "landed", False: "did not land", None: "not said"}[landed]
@@ -170,7 +173,7 @@ def remove_marker(uow: UnitOfWork, marker_id: int, *, wait: float | None = None)
     with uow:
         row, session = _marker(uow, marker_id)
         _writable(session)
-        kind = row.kind.replace("_", " ")
+        kind = row.kind.value.replace("_", " ")
         uow.session.delete(row)
         uow.audit("marker_removed", "session", session.id, session.case_id, kind)
         uow.commit()

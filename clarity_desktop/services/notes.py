@@ -18,6 +18,7 @@ from clarity_desktop.domain.dynamics import (
     validate_partner_reading,
 )
 from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
+from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import AddendumView, NoteDraft, NoteView
@@ -119,12 +120,12 @@ def save_draft(
         if couple is not None and couple.is_empty:
             couple = None
         if couple is not None:
-            if session.attending_partner_id is not None or case.kind != "couple":
+            if session.attending_partner_id is not None or case.kind is not CaseKind.COUPLE:
                 raise ValidationError(
                     "The couple's loop is recorded at joint sessions only.", "couple_reading"
                 )
             couple = validate_couple_reading(couple)
-        note.template = draft.template.value
+        note.template = draft.template
         note.sections = sections
         note.private = draft.private
         note.updated_at = utcnow()
@@ -161,7 +162,7 @@ def _store_readings(
         row = rows.get(pid) or PartnerReadingRow(partner_id=pid)
         row.position, row.stance, row.clarity = r.position, r.stance, r.clarity
         row.flooded, row.flooding_note = r.flooded, r.flooding_note
-        row.direction = r.direction.value if r.direction else None
+        row.direction = r.direction
         kept.append(row)
     note.partner_readings = kept
     if couple is None:

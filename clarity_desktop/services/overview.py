@@ -22,7 +22,8 @@ from clarity_desktop.domain import measures
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
 from clarity_desktop.domain.measures import AttentionFlag, Trend
 from clarity_desktop.domain.movement import Movement, intensity_movement
-from clarity_desktop.domain.records import CaseKind, name_sort_key
+from clarity_desktop.domain.records import CaseKind, CaseStatus, name_sort_key
+from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.services import views
@@ -121,12 +122,12 @@ def _active_timelines(
     case_rows = db.execute(
         select(Case.id, Case.display_name, Case.kind, Case.safety_flag, Partner.id, Partner.name)
         .outerjoin(Partner, Partner.case_id == Case.id)
-        .where(Case.status == "active")
+        .where(Case.status == CaseStatus.ACTIVE)
         .order_by(Case.id, Partner.position)
     ).all()
     for case_id, display_name, kind, safety_flag, partner_id, partner_name in case_rows:
         names[case_id] = display_name
-        kinds[case_id] = CaseKind(kind)
+        kinds[case_id] = kind
         safety[case_id] = bool(safety_flag)
         if partner_id is not None:
             partner_ids[case_id].append(partner_id)
@@ -159,7 +160,7 @@ def _active_timelines(
         )
         .join(Case, Case.id == Session.case_id)
         .outerjoin(Note, Note.session_id == Session.id)
-        .where(Case.status == "active", Session.status == "held")
+        .where(Case.status == CaseStatus.ACTIVE, Session.status == SessionStatus.HELD)
         .order_by(Session.case_id, Session.starts_at, Session.id)
     ).all()
     for session_id, case_id, starts_at, attending, private in sessions:
@@ -200,5 +201,5 @@ def _per_note(
         .join(Note, Note.id == table.note_id)
         .join(Session, Session.id == Note.session_id)
         .join(Case, Case.id == Session.case_id)
-        .where(Case.status == "active")
+        .where(Case.status == CaseStatus.ACTIVE)
     )

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session as DbSession
 
-from clarity_desktop.domain.records import CaseKind, Modality
+from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import (
     DayWindow,
     DraftAge,
@@ -148,7 +148,7 @@ class _CaseInfo:
 
 def _read(db: DbSession, window: DayWindow, now: datetime) -> DayPlan:
     cases = {
-        cid: _CaseInfo(name, CaseKind(kind), bool(flag), status == "active", opened)
+        cid: _CaseInfo(name, kind, bool(flag), status is CaseStatus.ACTIVE, opened)
         for cid, name, kind, flag, status, opened in db.execute(
             select(
                 Case.id, Case.display_name, Case.kind, Case.safety_flag, Case.status, Case.opened_on
@@ -165,7 +165,7 @@ def _read(db: DbSession, window: DayWindow, now: datetime) -> DayPlan:
         cases,
         partners,
         Session.starts_at < window.start,
-        Session.status == SessionStatus.SCHEDULED.value,
+        Session.status == SessionStatus.SCHEDULED,
     )
     return DayPlan(
         day=window.first,
@@ -222,9 +222,9 @@ def _sessions(
                 safety_flag=case.safety_flag,
                 starts_at=starts,
                 duration_minutes=minutes,
-                modality=Modality(modality),
+                modality=modality,
                 attending_label=_attending(kind, partners.get(cid, []), attending),
-                status=SessionStatus(status),
+                status=status,
                 status_reason=reason,
                 note_id=note_id,
                 note_signed=signed is not None,
@@ -289,7 +289,7 @@ def _handouts(
         return ()
     held = db.execute(
         select(Session.id, Session.case_id, Session.starts_at)
-        .where(Session.case_id.in_(nxt), Session.status == SessionStatus.HELD.value)
+        .where(Session.case_id.in_(nxt), Session.status == SessionStatus.HELD)
         .order_by(Session.starts_at, Session.id)
     ).all()
     last: dict[int, tuple[int, datetime]] = {}
@@ -329,7 +329,7 @@ def _quiet(db: DbSession, cases: dict[int, _CaseInfo], now: datetime) -> tuple[Q
         cid: at
         for cid, at in db.execute(
             select(Session.case_id, func.max(Session.starts_at))
-            .where(Session.status == SessionStatus.HELD.value, Session.starts_at <= now)
+            .where(Session.status == SessionStatus.HELD, Session.starts_at <= now)
             .group_by(Session.case_id)
         )
     }
@@ -337,7 +337,7 @@ def _quiet(db: DbSession, cases: dict[int, _CaseInfo], now: datetime) -> tuple[Q
         cid: at
         for cid, at in db.execute(
             select(Session.case_id, func.min(Session.starts_at))
-            .where(Session.status == SessionStatus.SCHEDULED.value, Session.starts_at > now)
+            .where(Session.status == SessionStatus.SCHEDULED, Session.starts_at > now)
             .group_by(Session.case_id)
         )
     }

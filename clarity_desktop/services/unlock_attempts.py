@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clarity_desktop.domain.clock import utcnow
 from clarity_desktop.store import attempts
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def set_front(name: str) -> None:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return utcnow()
 
 
 def note_failure(folder: Path, *, recovery: bool = False) -> None:

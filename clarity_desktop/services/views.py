@@ -8,10 +8,8 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.errors import NotFound
-from clarity_desktop.domain.records import CaseKind, Modality
-from clarity_desktop.domain.schedule import SessionStatus
-from clarity_desktop.domain.steps import Direction, Step
-from clarity_desktop.domain.templates import Template
+from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.dto import (
     AddendumView,
     CaseDetail,
@@ -32,7 +30,7 @@ from clarity_desktop.store.models import (
 
 def attending_label(case: Case, partner_id: int | None) -> str:
     if partner_id is None:
-        return "Both partners" if case.kind == CaseKind.COUPLE.value else case.partners[0].name
+        return "Both partners" if case.kind is CaseKind.COUPLE else case.partners[0].name
     for p in case.partners:
         if p.id == partner_id:
             return p.name
@@ -61,14 +59,14 @@ def session_view(case: Case, s: Session) -> SessionView:
         case_id=s.case_id,
         starts_at=s.starts_at,
         duration_minutes=s.duration_minutes,
-        modality=Modality(s.modality),
+        modality=s.modality,
         attending_partner_id=s.attending_partner_id,
         attending_label=attending_label(case, s.attending_partner_id),
         note_id=note.id if note else None,
         note_signed=bool(note and note.signed_at),
         note_private=bool(note and note.private),
         steps=tuple(Step(t.step) for t in note.steps) if note else (),
-        status=SessionStatus(s.status),
+        status=s.status,
         status_reason=s.status_reason,
         status_changed_at=s.status_changed_at,
         series_id=s.series_id,
@@ -90,7 +88,7 @@ def case_detail(db: DbSession, case_id: int) -> CaseDetail:
     sessions = sorted(case.sessions, key=lambda s: (s.starts_at, s.id), reverse=True)
     return CaseDetail(
         id=case.id,
-        kind=CaseKind(case.kind),
+        kind=case.kind,
         display_name=case.display_name,
         relationship_structure=case.relationship_structure,
         status=case.status,
@@ -127,7 +125,7 @@ def note_view(note: Note) -> NoteView:
         session_starts_at=session.starts_at,
         attending_partner_id=session.attending_partner_id,
         attending_label=attending_label(case, session.attending_partner_id),
-        template=Template(note.template),
+        template=note.template,
         sections={str(k): str(v) for k, v in (note.sections or {}).items()},
         steps=tuple(Step(t.step) for t in note.steps),
         partner_steps={ps.partner_id: Step(ps.step) for ps in note.partner_steps},
@@ -150,7 +148,7 @@ def partner_reading(r: PartnerReadingRow) -> PartnerReading:
         clarity=r.clarity,
         flooded=r.flooded,
         flooding_note=r.flooding_note,
-        direction=Direction(r.direction) if r.direction else None,
+        direction=r.direction,
     )
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from clarity_desktop.domain.clock import parse_utc, utc_text
 from clarity_desktop.store.seals import public_hex
 
 ANCHOR_NAME = "practice.anchor"
@@ -40,7 +41,7 @@ class Anchor:
 
     def message(self) -> bytes:
         return (
-            f"{FORMAT}|{self.practice_id}|{self.audit_id}|{self.row_hash}|{self.at.isoformat()}"
+            f"{FORMAT}|{self.practice_id}|{self.audit_id}|{self.row_hash}|{utc_text(self.at)}"
         ).encode()
 
 
@@ -62,7 +63,7 @@ def write(folder: Path, anchor: Anchor, signer: Ed25519PrivateKey, *, staged: bo
         "practice_id": anchor.practice_id,
         "audit_id": anchor.audit_id,
         "row_hash": anchor.row_hash,
-        "at": anchor.at.isoformat(),
+        "at": utc_text(anchor.at),
         "key": public_hex(signer),
         "sig": signer.sign(anchor.message()).hex(),
     }
@@ -93,7 +94,7 @@ def read(folder: Path, trusted: set[str], *, staged: bool = False) -> Anchor | N
             str(data["practice_id"]),
             int(data["audit_id"]),
             str(data["row_hash"]),
-            datetime.fromisoformat(str(data["at"])),
+            parse_utc(str(data["at"])),
         )
         key_hex = str(data["key"])
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(key_hex)).verify(

@@ -47,6 +47,8 @@ from pathlib import Path
 
 import portalocker
 
+from clarity_desktop.domain.clock import parse_utc, utc_text
+
 FILE_NAME = "practice.attempts"
 LOCK_NAME = "practice.attempts.lock"
 MAGIC = "clarity-attempts 1"
@@ -65,12 +67,12 @@ class Unreadable(Exception):
 @dataclass(frozen=True)
 class Attempt:
     number: int  # 1, 2, ... since the file was armed
-    at: datetime  # naive UTC
+    at: datetime  # aware UTC; written as naive UTC text
     how: str  # one of HOW
     front: str  # one of FRONTS
 
     def line(self) -> str:
-        return f"a {self.number} {self.at.isoformat()} {self.how} {self.front}"
+        return f"a {self.number} {utc_text(self.at)} {self.how} {self.front}"
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def _hex64(text: str) -> str:
 
 def _time(text: str) -> datetime:
     try:
-        return datetime.fromisoformat(text).replace(tzinfo=None)
+        return parse_utc(text)
     except ValueError:
         raise Unreadable("a time that cannot be read") from None
 
@@ -224,7 +226,7 @@ def _render(
     lines = [MAGIC, head]
     lines += [f"{a.line()} {m}" for a, m in zip(attempts, macs, strict=True)]
     last_mac = macs[-1] if macs else _ZERO
-    when = more_last.isoformat() if more_last is not None else "-"
+    when = utc_text(more_last) if more_last is not None else "-"
     lines.append(f"state {len(attempts)} {key} {last_mac} {more} {when}")
     return ("\n".join(lines) + "\n").encode("ascii")
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clarity_desktop.domain.clock import utc_text
 from clarity_desktop.store.models import AuditEvent
 
 GENESIS = "0" * 64
@@ -32,7 +33,7 @@ def row_digest(
     case_id: int | None,
     detail: str,
 ) -> str:
-    fields = [prev_hash, str(row_id), at.isoformat(), actor, action, entity]
+    fields = [prev_hash, str(row_id), utc_text(at), actor, action, entity]
     fields += [
         str(entity_id) if entity_id is not None else "",
         str(case_id) if case_id is not None else "",

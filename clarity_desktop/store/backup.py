@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from clarity_desktop.domain.clock import utc_text
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import anchor
 from clarity_desktop.store.audit_chain import last_link
@@ -164,7 +165,7 @@ def write_manifest(
     data = {
         "format": "clarity-backup",
         "version": 1,
-        "created_at": created_at.isoformat(),
+        "created_at": utc_text(created_at),
         "kind": kind,
         "revision": revision,
         "cases": cases,

@@ -25,6 +25,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from clarity_desktop.domain.markers import MarkerKind
+from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
+from clarity_desktop.domain.schedule import SessionStatus
+from clarity_desktop.domain.steps import Direction
+from clarity_desktop.domain.templates import Template
+from clarity_desktop.store.types import EnumText, UtcDateTime
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -48,7 +55,7 @@ class PracticeInfo(Base):
     clinician_name: Mapped[str] = mapped_column(String(120))
     clinician_credentials: Mapped[str] = mapped_column(String(120))
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Case(Base):
@@ -58,16 +65,18 @@ class Case(Base):
         CheckConstraint("status IN ('active', 'closed')", name="status"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[CaseKind] = mapped_column(EnumText(CaseKind, 16))
     display_name: Mapped[str] = mapped_column(String(120), index=True)
     relationship_structure: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(16), default="active", index=True)
+    status: Mapped[CaseStatus] = mapped_column(
+        EnumText(CaseStatus, 16), default=CaseStatus.ACTIVE, index=True
+    )
     opened_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     safety_flag: Mapped[bool] = mapped_column(Boolean, default=False)
     safety_note: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     partners: Mapped[list[Partner]] = relationship(
         back_populates="case", order_by="Partner.position", cascade="all, delete-orphan"
@@ -105,17 +114,19 @@ class Session(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
     starts_at: Mapped[datetime] = mapped_column(DateTime)
     duration_minutes: Mapped[int] = mapped_column(Integer)
-    modality: Mapped[str] = mapped_column(String(16))
+    modality: Mapped[Modality] = mapped_column(EnumText(Modality, 16))
     # NULL: both partners attended. Otherwise the one partner who came.
     attending_partner_id: Mapped[int | None] = mapped_column(
         ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
     )
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     # 'scheduled' has no note yet; starting it makes the note and the session 'held'.
     # 'cancelled', 'late_cancelled' and 'no_show' keep their reason in the record.
-    status: Mapped[str] = mapped_column(String(16), server_default=text("'held'"))
+    status: Mapped[SessionStatus] = mapped_column(
+        EnumText(SessionStatus, 16), server_default=text("'held'")
+    )
     status_reason: Mapped[str] = mapped_column(Text, server_default=text("''"))
-    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     # Sessions scheduled together as a weekly or fortnightly repeat share this id.
     series_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
@@ -142,8 +153,8 @@ class SessionMarker(Base):
     session_id: Mapped[int] = mapped_column(
         ForeignKey("sessions.id", ondelete="RESTRICT"), index=True
     )
-    at: Mapped[datetime] = mapped_column(DateTime)  # UTC, when it was tapped
-    kind: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)  # when it was tapped
+    kind: Mapped[MarkerKind] = mapped_column(EnumText(MarkerKind, 24))
     # Who pursued, who flooded, or who attempted the repair.
     partner_id: Mapped[int | None] = mapped_column(
         ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
@@ -154,7 +165,7 @@ class SessionMarker(Base):
     )
     landed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # did the repair land?
     text: Mapped[str] = mapped_column(Text, default="")  # a quote worth keeping
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class HandoutGiven(Base):
@@ -172,9 +183,9 @@ class HandoutGiven(Base):
         ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
     )
     step: Mapped[int] = mapped_column(Integer)
-    given_at: Mapped[datetime] = mapped_column(DateTime)
+    given_at: Mapped[datetime] = mapped_column(UtcDateTime)
     safety_aware: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Note(Base):
@@ -185,12 +196,12 @@ class Note(Base):
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="RESTRICT"))
-    template: Mapped[str] = mapped_column(String(16))
+    template: Mapped[Template] = mapped_column(EnumText(Template, 16))
     sections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     private: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     signed_by: Mapped[str | None] = mapped_column(String(250), nullable=True)
 
     session: Mapped[Session] = relationship(back_populates="note")
@@ -259,7 +270,7 @@ class PartnerReadingRow(Base):
     clarity: Mapped[int | None] = mapped_column(Integer, nullable=True)
     flooded: Mapped[bool] = mapped_column(Boolean, default=False)
     flooding_note: Mapped[str] = mapped_column(Text, default="")
-    direction: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    direction: Mapped[Direction | None] = mapped_column(EnumText(Direction, 20), nullable=True)
 
 
 class CoupleReadingRow(Base):
@@ -284,7 +295,7 @@ class Addendum(Base):
     __tablename__ = "addenda"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="RESTRICT"), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     author: Mapped[str] = mapped_column(String(250))
     body: Mapped[str] = mapped_column(Text)
 
@@ -294,7 +305,7 @@ class AuditEvent(Base):
 
     __tablename__ = "audit_events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     actor: Mapped[str] = mapped_column(String(250))
     action: Mapped[str] = mapped_column(String(40), index=True)
     entity: Mapped[str] = mapped_column(String(40))

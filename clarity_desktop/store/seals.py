@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -41,7 +42,14 @@ def signer_from_seed(seed: bytes) -> Ed25519PrivateKey:
 
 
 def _iso(value: datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
+    # UTC columns as their stored naive text (what seals have always digested); a
+    # session's start is a wall-clock time, stored and digested without a zone
+    return None if value is None else value.replace(tzinfo=None).isoformat()
+
+
+def _value(member: Enum | None) -> str | None:
+    """An enum as the text the database holds: what the seal has always digested."""
+    return None if member is None else str(member.value)
 
 
 def marker_content(markers: Iterable[SessionMarker]) -> list[dict[str, Any]]:
@@ -50,7 +58,7 @@ def marker_content(markers: Iterable[SessionMarker]) -> list[dict[str, Any]]:
         {
             "id": m.id,
             "at": _iso(m.at),
-            "kind": m.kind,
+            "kind": m.kind.value,
             "partner": m.partner_id,
             "other_partner": m.other_partner_id,
             "landed": m.landed,
@@ -90,10 +98,10 @@ def _note_content(note: Note) -> dict[str, Any]:
             "case": s.case_id,
             "starts_at": _iso(s.starts_at),
             "minutes": s.duration_minutes,
-            "modality": s.modality,
+            "modality": s.modality.value,
             "attending": s.attending_partner_id,
         },
-        "template": note.template,
+        "template": note.template.value,
         "sections": dict(note.sections or {}),
         "private": bool(note.private),
         "signed_at": _iso(note.signed_at),
@@ -108,7 +116,7 @@ def _note_content(note: Note) -> dict[str, Any]:
                 "clarity": r.clarity,
                 "flooded": bool(r.flooded),
                 "flooding_note": r.flooding_note,
-                "direction": r.direction,
+                "direction": _value(r.direction),
             }
             for r in sorted(note.partner_readings, key=lambda r: r.partner_id)
         ],

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -22,17 +21,13 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from clarity_desktop.domain.clock import utcnow
 from clarity_desktop.domain.errors import PracticeBusy, ValidationError
 from clarity_desktop.store import audit_chain
 from clarity_desktop.store.models import AuditEvent
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-
-def utcnow() -> datetime:
-    """Naive UTC, the form stored in the database."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def is_busy(exc: BaseException) -> bool:

@@ -41,6 +41,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from clarity_desktop.domain.records import CaseStatus
+
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(__file__).resolve().parent
 PASSPHRASE = "demo"
@@ -464,7 +466,7 @@ def filtering(app: Any, rows: list[Any], table: Table, runs: int) -> None:
         clearing.append(time.perf_counter() - t)
     keys = [median(k) for k in per_key]
     with_paint = [median(k) for k in painted]
-    shown = sum(1 for r in rows if r.status == "active")
+    shown = sum(1 for r in rows if r.status is CaseStatus.ACTIVE)
     table.add(
         "4",
         f"filter {len(rows):,} cases as {word!r} is typed: slowest keystroke (median of {runs})",

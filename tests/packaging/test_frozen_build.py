@@ -89,6 +89,7 @@ def test_the_folder_holds_both_programs_the_resources_and_the_migrations(
         assert (INTERNAL / "resources" / "handouts" / f"step-{step}.md").is_file()
         assert (INTERNAL / "resources" / "guidance" / f"step-{step}.md").is_file()
     assert (INTERNAL / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
+    assert (INTERNAL / "resources" / "demo" / "01-marchetti-okafor.toml").is_file()
     assert (INTERNAL / "resources" / "fonts" / "LICENSE-DejaVu.txt").is_file()
     # Alembic loads these by path: every one must be there as a .py file.
     bundled = INTERNAL / "clarity_desktop" / "store" / "migrations"

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -72,7 +72,7 @@ def fake_backup(root: Path, when: datetime, kind: str = "auto") -> Path:
 
 
 def test_rotation_keeps_seven_daily_and_eight_weekly_and_never_manual(tmp_path: Path) -> None:
-    now = datetime(2026, 11, 23, 18, 0)
+    now = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
     root = tmp_path / "backups"
     made = [
         fake_backup(root, now - timedelta(hours=6 * i)) for i in range(4 * 100)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from clarity_desktop.domain.errors import NotFound, ValidationError
-from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
+from clarity_desktop.domain.records import CaseInput, CaseKind, CaseStatus, PartnerInput
 from clarity_desktop.services import cases
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.store.practice import OpenPractice
@@ -27,7 +27,7 @@ def couple_input(a: str, b: str, **kw: object) -> CaseInput:
 def test_new_couple_case_comes_back_cleaned(couple_case: CaseDetail) -> None:
     assert couple_case.display_name == "Zoë & Łukasz"
     assert couple_case.kind is CaseKind.COUPLE
-    assert couple_case.status == "active"
+    assert couple_case.status is CaseStatus.ACTIVE
     assert couple_case.opened_on == date(2024, 1, 15)
     assert couple_case.closed_on is None
     assert [(p.position, p.name) for p in couple_case.partners] == [(1, "Zoë"), (2, "Łukasz")]
@@ -80,8 +80,10 @@ def test_list_cases_filters_by_status(
     practice: OpenPractice, couple_case: CaseDetail, individual_case: CaseDetail
 ) -> None:
     cases.close_case(practice.uow(), individual_case.id, date(2024, 6, 1))
-    assert [c.id for c in cases.list_cases(practice.uow(), "active")] == [couple_case.id]
-    assert [c.id for c in cases.list_cases(practice.uow(), "closed")] == [individual_case.id]
+    assert [c.id for c in cases.list_cases(practice.uow(), CaseStatus.ACTIVE)] == [couple_case.id]
+    assert [c.id for c in cases.list_cases(practice.uow(), CaseStatus.CLOSED)] == [
+        individual_case.id
+    ]
     assert {c.id for c in cases.list_cases(practice.uow())} == {
         couple_case.id,
         individual_case.id,
@@ -170,13 +172,13 @@ def test_invalid_update_changes_nothing(practice: OpenPractice, couple_case: Cas
 
 def test_close_and_reopen(practice: OpenPractice, couple_case: CaseDetail) -> None:
     closed = cases.close_case(practice.uow(), couple_case.id, date(2025, 1, 31))
-    assert (closed.status, closed.closed_on) == ("closed", date(2025, 1, 31))
-    assert cases.get_case(practice.uow(), couple_case.id).status == "closed"
+    assert (closed.status, closed.closed_on) == (CaseStatus.CLOSED, date(2025, 1, 31))
+    assert cases.get_case(practice.uow(), couple_case.id).status is CaseStatus.CLOSED
     with pytest.raises(ValidationError, match="already closed"):
         cases.close_case(practice.uow(), couple_case.id)
 
     reopened = cases.reopen_case(practice.uow(), couple_case.id)
-    assert (reopened.status, reopened.closed_on) == ("active", None)
+    assert (reopened.status, reopened.closed_on) == (CaseStatus.ACTIVE, None)
     with pytest.raises(ValidationError, match="already active"):
         cases.reopen_case(practice.uow(), couple_case.id)
 
@@ -192,7 +194,7 @@ def test_closing_before_the_opened_date_is_refused(
         cases.close_case(practice.uow(), couple_case.id, couple_case.opened_on - timedelta(days=1))
     assert info.value.field == "closed_on"
     after = cases.get_case(practice.uow(), couple_case.id)
-    assert (after.status, after.closed_on) == ("active", None)
+    assert (after.status, after.closed_on) == (CaseStatus.ACTIVE, None)
 
 
 def test_closed_case_refuses_a_new_session(
@@ -222,7 +224,9 @@ def test_cases_are_never_deleted_by_closing(
     cases.close_case(practice.uow(), couple_case.id, date(2025, 12, 31))
     detail = cases.get_case(practice.uow(), couple_case.id)
     assert [x.id for x in detail.sessions] == [s.id]
-    assert replace(detail, status="active", closed_on=None).partners == couple_case.partners
+    assert (
+        replace(detail, status=CaseStatus.ACTIVE, closed_on=None).partners == couple_case.partners
+    )
 
 
 def test_likely_duplicate_clients_are_found_ignoring_case_accents_and_spaces(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -11,12 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from clarity_desktop.domain import measures, movement
+from clarity_desktop.domain.demo_content import DemoContentError
 from clarity_desktop.domain.measures import Trend
-from clarity_desktop.domain.records import CaseKind
+from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import SECTIONS
 from clarity_desktop.domain.timeline import Timeline
-from clarity_desktop.services import cases, demo, demo_data, dynamics, notes
+from clarity_desktop.services import cases, demo, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail, NoteView, SessionView
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.models import AuditEvent
@@ -70,7 +70,7 @@ def test_demo_cases_cover_the_situations_a_therapist_meets(reopened: OpenPractic
     assert 7 <= len(details) <= 9
     couples = [c for c in details if c.kind is CaseKind.COUPLE]
     assert any(c.kind is CaseKind.INDIVIDUAL for c in details)
-    assert any(c.status == "closed" and c.closed_on is not None for c in details)
+    assert any(c.status is CaseStatus.CLOSED and c.closed_on is not None for c in details)
     flagged = [c for c in details if c.safety_flag]
     assert flagged and all(c.safety_note.strip() for c in flagged)
     assert any(
@@ -148,7 +148,7 @@ def test_a_failed_build_leaves_no_half_built_practice(
 def test_demo_sessions_fall_on_past_weekdays_whatever_the_build_day(offset: int) -> None:
     today = date(2025, 6, 2) + timedelta(days=offset)  # Monday to Sunday
     starts = []
-    for spec in demo_data.CASES:
+    for spec in demo.demo_cases():
         slot = demo._last_slot(today, spec.weekday)
         starts += [demo._starts_at(spec, s, slot) for s in spec.sessions]
     assert all(s.date() < today and s.weekday() < 5 for s in starts)
@@ -245,23 +245,27 @@ def test_amara_and_julien_let_go_with_care(reopened: OpenPractice) -> None:
     assert sum(bool(c.co_regulation) for c in joint) >= len(joint) - 1
 
 
-def test_every_readings_row_names_one_session_of_its_case() -> None:
-    for spec in demo_data.CASES:
-        keys = [(s.weeks_ago, s.attending) for s in spec.sessions]
-        for row in spec.readings:
-            weeks_ago, attending, first, second, couple = row
-            assert keys.count((weeks_ago, attending)) == 1, (spec.people[0].name, row[:2])
-            if attending is not None or spec.kind is CaseKind.INDIVIDUAL:
-                assert couple is None
-            if attending is not None:
-                assert (first, second)[2 - attending] is None
+def test_readings_are_written_only_for_who_was_in_the_room() -> None:
+    specs = demo.demo_cases()
+    assert [s.name for s in specs][:2] == ["01-marchetti-okafor", "02-raman-albrecht"]
+    for spec in specs:
+        for s in spec.sessions:
+            present = {s.attending} if s.attending else set(range(1, len(spec.people) + 1))
+            assert set(s.readings) <= present
+            if s.couple is not None:
+                assert s.attending is None and spec.kind is CaseKind.COUPLE
 
 
-def test_a_readings_row_that_names_no_session_is_refused() -> None:
-    spec = demo_data.ALVES_KELLEHER
-    stray = (*spec.readings, (5, None, None, None, None))
-    with pytest.raises(RuntimeError, match="exactly one session"):
-        demo._readings_by_session(dataclasses.replace(spec, readings=stray))
-    twice = (*spec.readings, spec.readings[0])
-    with pytest.raises(RuntimeError, match="exactly one session"):
-        demo._readings_by_session(dataclasses.replace(spec, readings=twice))
+def test_a_bad_demo_file_is_named_and_no_practice_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    good = sorted(demo.demo_folder().glob("*.toml"))[-1]
+    (content / good.name).write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = good.read_text(encoding="utf-8").replace("steps = [1, 2]", "steps = [1, 7]", 1)
+    (content / "09-broken.toml").write_text(bad, encoding="utf-8")
+    monkeypatch.setattr(demo, "demo_folder", lambda: content)
+    with pytest.raises(DemoContentError, match=r"^09-broken\.toml: sessions\[2\]\.steps: "):
+        demo.build_demo(tmp_path / "demo")
+    assert not store.exists(tmp_path / "demo")

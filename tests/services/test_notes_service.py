@@ -166,11 +166,11 @@ def _signed(practice: OpenPractice, note_id: int, draft: Callable[..., NoteDraft
 def test_signing_records_who_and_when(
     practice: OpenPractice, joint: int, draft: Callable[..., NoteDraft]
 ) -> None:
-    t0 = datetime.now(UTC).replace(tzinfo=None)
+    t0 = datetime.now(UTC)
     signed = _signed(practice, joint, draft)
     assert signed.signed and signed.signed_by == SIGNATURE
     assert signed.signed_at is not None
-    assert t0.replace(microsecond=0) <= signed.signed_at <= datetime.now(UTC).replace(tzinfo=None)
+    assert t0.replace(microsecond=0) <= signed.signed_at <= datetime.now(UTC)
     assert notes.open_note(practice.uow(), joint) == signed
     with pytest.raises(RecordLocked, match="already signed"):
         notes.sign_note(practice.uow(), joint)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DatabaseError
 
 from clarity_desktop import cli
 from clarity_desktop.cli.common import EXIT_ERROR, EXIT_OK
+from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.services import cases, practices, scale, search
 from clarity_desktop.services.demo import DEMO_PASSPHRASE
 from clarity_desktop.store import fts
@@ -54,7 +55,7 @@ def test_it_opens_as_a_demo_practice_with_the_demo_passphrase(reopened: OpenPrac
     listed = cases.list_cases(reopened.uow(), status=None)
     assert len(listed) == N
     assert {c.kind.value for c in listed} == {"couple", "individual"}
-    assert any(c.status == "closed" for c in listed)
+    assert any(c.status is CaseStatus.CLOSED for c in listed)
     assert any(c.safety_flag for c in listed)
 
 
@@ -259,9 +260,9 @@ def test_the_case_list_model_sorts_and_filters_ten_thousand_ways(
     ]
     assert model.row_of(rows[5].id) is not None
     assert model.case_at(model.row_of(rows[5].id) or 0) == rows[5]
-    proxy.set_status("closed")
+    proxy.set_status(CaseStatus.CLOSED)
     assert all(
-        model.case_at(proxy.mapToSource(proxy.index(r, 0)).row()).status == "closed"
+        model.case_at(proxy.mapToSource(proxy.index(r, 0)).row()).status is CaseStatus.CLOSED
         for r in range(proxy.rowCount())
     )
     qtmodeltester.check(proxy)

@@ -4,7 +4,7 @@ commit and the re-arming of the record; the wait between tries follows the recor
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -150,6 +150,6 @@ def test_the_wait_counts_from_the_latest_failure(practice: OpenPractice) -> None
     assert unlock_attempts.seconds_to_wait(folder, last.last_at + timedelta(seconds=1)) == 3
     assert unlock_attempts.seconds_to_wait(folder, last.last_at + timedelta(seconds=9)) == 0
     # A clock set back never makes the wait longer than the rule.
-    assert unlock_attempts.seconds_to_wait(folder, datetime(2000, 1, 1)) == 4
+    assert unlock_attempts.seconds_to_wait(folder, datetime(2000, 1, 1, tzinfo=UTC)) == 4
     unlock(folder)
     assert unlock_attempts.seconds_to_wait(folder) == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ import pytest
 from clarity_desktop.store import attempts
 
 KEY = secrets.token_bytes(32)
-T0 = datetime(2026, 11, 24, 9, 0, 0)
+T0 = datetime(2026, 11, 24, 9, 0, 0, tzinfo=UTC)
 
 
 def armed(folder: Path, failures: int, key: bytes = KEY) -> attempts.Record:

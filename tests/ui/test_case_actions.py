@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.services import cases
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
@@ -64,11 +65,11 @@ def test_close_case_asks_then_hides_it_from_active_and_reopen_brings_it_back(
     main.case_list.select_case(couple_case.id)
     modal.answer(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
     main.close_case_action.trigger()
-    assert cases.get_case(practice.uow(), couple_case.id).status == "closed"
+    assert cases.get_case(practice.uow(), couple_case.id).status is CaseStatus.CLOSED
     assert not main.new_session_action.isEnabled()
     assert not main.case_panel.new_session.isEnabled()
     main.reopen_case_action.trigger()
-    assert cases.get_case(practice.uow(), couple_case.id).status == "active"
+    assert cases.get_case(practice.uow(), couple_case.id).status is CaseStatus.ACTIVE
     assert main.new_session_action.isEnabled()
 
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
+from clarity_desktop.domain.records import CaseInput, CaseKind, CaseStatus, PartnerInput
 from clarity_desktop.services.dto import CaseDetail, PartnerView
 from clarity_desktop.ui.case.case_dialog import CaseDialog
 
@@ -95,7 +95,7 @@ def detail(
         kind=kind,
         display_name=display_name,
         relationship_structure="Separated, co-parenting",
-        status="active",
+        status=CaseStatus.ACTIVE,
         opened_on=date(2024, 1, 5),
         closed_on=None,
         safety_flag=safety_flag,

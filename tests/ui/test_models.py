@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pytestqt.modeltest import ModelTester
 
-from clarity_desktop.domain.records import SessionInput
+from clarity_desktop.domain.records import CaseStatus, SessionInput
 from clarity_desktop.services import cases, search, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
@@ -64,7 +64,7 @@ def test_case_filter_matches_anywhere_in_the_name_ignoring_case(
     cases.close_case(practice.uow(), individual_case.id)
     model.set_cases(cases.list_cases(practice.uow()))
     assert proxy.rowCount() == 1  # active only, by default
-    proxy.set_status("closed")
+    proxy.set_status(CaseStatus.CLOSED)
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == [
         individual_case.display_name
     ]

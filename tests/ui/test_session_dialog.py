@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from clarity_desktop.domain.records import CaseKind, Modality, SessionInput
+from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality, SessionInput
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services.dto import CaseDetail, PartnerView
 from clarity_desktop.ui.note.session_dialog import SessionDialog, start_of_hour
@@ -46,7 +46,7 @@ def case_detail(
         kind=kind,
         display_name="Zoë & Łukasz" if kind is CaseKind.COUPLE else "Søren",
         relationship_structure="",
-        status="active",
+        status=CaseStatus.ACTIVE,
         opened_on=date(2024, 1, 5),
         closed_on=None,
         safety_flag=safety_flag,

@@ -17,7 +17,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
+from clarity_desktop.domain.records import (
+    CaseInput,
+    CaseKind,
+    CaseStatus,
+    PartnerInput,
+    SessionInput,
+)
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import backups, cases, documents, notes, sessions
 from clarity_desktop.services.dto import CaseDetail
@@ -153,7 +159,7 @@ def test_restore_lists_each_backup_by_its_whole_date_and_restores_the_one_chosen
     assert str(newer.created_at.year) in texts[0]  # a whole date: the year in full
     assert dates.utc_day_time(older.created_at) in asked[0]
     restored = cases.get_case(main.practice.uow(), couple_case.id)
-    assert restored.status == "active"  # the older backup, from before the close
+    assert restored.status is CaseStatus.ACTIVE  # the older backup, from before the close
 
 
 # ----- the audit trail ----------------------------------------------------------------

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
-from clarity_desktop.domain.records import SessionInput, validate_session
+from clarity_desktop.domain.records import CaseKind, CaseStatus, SessionInput, validate_session
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.store.models import Case, Note, Session
 from clarity_desktop.store.uow import UnitOfWork
@@ -40,7 +40,7 @@ def load_case(uow: UnitOfWork, case_id: int) -> Case:
 
 
 def require_active(case: Case, doing: str) -> None:
-    if case.status == "closed":
+    if case.status is CaseStatus.CLOSED:
         raise ValidationError(f"This case is closed; reopen it to {doing}.", "case")
 
 
@@ -51,11 +51,11 @@ def attending(case: Case, data: SessionInput) -> int | None:
     partner_id = data.attending_partner_id
     if partner_id is not None and partner_id not in {p.id for p in case.partners}:
         raise ValidationError("The attending partner does not belong to this case.", "attending")
-    return None if case.kind == "individual" else partner_id
+    return None if case.kind is CaseKind.INDIVIDUAL else partner_id
 
 
 def status_of(session: Session) -> SessionStatus:
-    return SessionStatus(session.status)
+    return session.status
 
 
 def refuse_signed(session: Session, doing: str) -> None:

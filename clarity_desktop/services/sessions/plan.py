@@ -36,7 +36,7 @@ from clarity_desktop.store.models import Case, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 # Sessions that take up the therapist's time: a cancelled one frees it.
-_OCCUPYING = (SessionStatus.SCHEDULED.value, SessionStatus.HELD.value)
+_OCCUPYING = (SessionStatus.SCHEDULED, SessionStatus.HELD)
 
 
 def find_clashes(
@@ -75,11 +75,7 @@ def _clashes(
     for start, minutes in planned:
         for sid, case_id, name, s_start, s_minutes, s_status in rows:
             if sid != exclude and overlaps(start, minutes, s_start, s_minutes):
-                found.append(
-                    SessionClash(
-                        sid, case_id, name, s_start, s_minutes, SessionStatus(s_status), start
-                    )
-                )
+                found.append(SessionClash(sid, case_id, name, s_start, s_minutes, s_status, start))
     return found
 
 
@@ -106,10 +102,10 @@ def schedule_sessions(
                 case_id=case.id,
                 starts_at=start,
                 duration_minutes=data.duration_minutes,
-                modality=data.modality.value,
+                modality=data.modality,
                 attending_partner_id=partner_id,
                 created_at=utcnow(),
-                status=SessionStatus.SCHEDULED.value,
+                status=SessionStatus.SCHEDULED,
                 status_reason="",
                 series_id=series,
             )
@@ -144,7 +140,7 @@ def reschedule_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> 
         before = f"{when(session.starts_at)}, {session.duration_minutes} min"
         session.starts_at = start
         session.duration_minutes = data.duration_minutes
-        session.modality = data.modality.value
+        session.modality = data.modality
         session.attending_partner_id = partner_id
         uow.session.flush()
         after = f"{when(start)}, {data.duration_minutes} min"
@@ -197,7 +193,7 @@ def _call_off(uow: UnitOfWork, session_id: int, status: SessionStatus, reason: s
             uow.session.delete(note)
             session.note = None
             uow.session.flush()
-        session.status = status.value
+        session.status = status
         session.status_reason = text
         session.status_changed_at = utcnow()
         uow.session.flush()

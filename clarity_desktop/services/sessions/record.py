@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from clarity_desktop.domain.errors import RecordLocked, ValidationError
-from clarity_desktop.domain.records import Modality, SessionInput
+from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import views
@@ -39,7 +39,7 @@ def _new_note(template: Template, attending_partner_id: int | None) -> Note:
     # An individual session within couples work is private by default: what one
     # partner says alone must not reach the couple unless the therapist decides so.
     return Note(
-        template=template.value,
+        template=template,
         sections={},
         private=attending_partner_id is not None,
         created_at=now,
@@ -60,10 +60,10 @@ def create_session(
             case_id=case.id,
             starts_at=minute(data.starts_at),
             duration_minutes=data.duration_minutes,
-            modality=data.modality.value,
+            modality=data.modality,
             attending_partner_id=partner_id,
             created_at=utcnow(),
-            status=SessionStatus.HELD.value,
+            status=SessionStatus.HELD,
             status_reason="",
         )
         session.note = _new_note(template, partner_id)
@@ -91,7 +91,7 @@ def start_session(
             )
         require_active(session.case, "start a session")
         session.note = _new_note(template, session.attending_partner_id)
-        session.status = SessionStatus.HELD.value
+        session.status = SessionStatus.HELD
         session.status_changed_at = utcnow()
         uow.session.flush()
         uow.audit("started", "session", session.id, session.case_id, when(session.starts_at))
@@ -121,8 +121,8 @@ def correct_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> Ses
             changes.append(f"time {when(session.starts_at)} -> {when(new_start)}")
         if data.duration_minutes != session.duration_minutes:
             changes.append(f"duration {session.duration_minutes} -> {data.duration_minutes} min")
-        if data.modality.value != session.modality:
-            old = Modality(session.modality).title.lower()
+        if data.modality is not session.modality:
+            old = session.modality.title.lower()
             changes.append(f"setting {old} -> {data.modality.title.lower()}")
         if partner_id != session.attending_partner_id:
             _check_attendance_change(session, note, partner_id)
@@ -138,7 +138,7 @@ def correct_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> Ses
             return views.session_view(case, session)
         session.starts_at = new_start
         session.duration_minutes = data.duration_minutes
-        session.modality = data.modality.value
+        session.modality = data.modality
         session.attending_partner_id = partner_id
         uow.session.flush()
         uow.audit("corrected", "session", session.id, case.id, "; ".join(changes))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from clarity_desktop.domain.records import unusual_date_warning
+from clarity_desktop.domain.records import CaseStatus, unusual_date_warning
 from clarity_desktop.services import cases, sessions
 from clarity_desktop.ui.case import session_actions
 from clarity_desktop.ui.case.case_dialog import CaseDialog
@@ -57,7 +57,7 @@ def edit_case(cmd: Commands) -> None:
 
 def close_case(cmd: Commands) -> None:
     case = cmd.case
-    if case is None or case.status != "active":
+    if case is None or case.status is not CaseStatus.ACTIVE:
         return
     answer = QMessageBox.question(
         cmd.widget,
@@ -80,7 +80,7 @@ def close_case(cmd: Commands) -> None:
 
 def reopen_case(cmd: Commands) -> None:
     case = cmd.case
-    if case is None or case.status != "closed":
+    if case is None or case.status is not CaseStatus.CLOSED:
         return
     try:
         cases.reopen_case(cmd.practice.uow(), case.id)
@@ -95,7 +95,7 @@ def reopen_case(cmd: Commands) -> None:
 
 def new_session(cmd: Commands) -> None:
     case = cmd.case
-    if case is None or case.status != "active":
+    if case is None or case.status is not CaseStatus.ACTIVE:
         return
     dialog = SessionDialog(cmd.widget, case)
     while dialog.exec():

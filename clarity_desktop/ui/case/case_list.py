@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services.dto import CaseDetail, CaseSummary
 from clarity_desktop.ui.common.models import ID_ROLE, CaseFilterProxy, CaseTableModel
@@ -59,8 +60,8 @@ class CaseListPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Filter cases"))
         self.status = QComboBox()
-        self.status.addItem(self.tr("Active"), "active")
-        self.status.addItem(self.tr("Closed"), "closed")
+        self.status.addItem(self.tr("Active"), CaseStatus.ACTIVE.value)
+        self.status.addItem(self.tr("Closed"), CaseStatus.CLOSED.value)
         self.status.addItem(self.tr("All"), None)
         self.status.setAccessibleName(self.tr("Show cases"))
         self.table = QTableView()
@@ -201,7 +202,8 @@ class CaseListPanel(QWidget):
         self._update_empty()
 
     def _status_changed(self) -> None:
-        self.proxy.set_status(self.status.currentData())
+        chosen = self.status.currentData()  # the value's text; None: all
+        self.proxy.set_status(CaseStatus(chosen) if chosen else None)
         self._update_empty()
 
     def _update_empty(self) -> None:

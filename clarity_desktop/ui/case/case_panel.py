@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.ui.common import appearance, dates
 from clarity_desktop.ui.common.models import ID_ROLE, SessionTableModel
@@ -121,12 +122,12 @@ class CasePanel(QWidget):
     def show_case(self, case: CaseDetail, select_session: int | None = None) -> None:
         self.case = case
         self.title.setText(case.display_name)
-        kind = self.tr("Couple") if case.kind.value == "couple" else self.tr("Individual")
+        kind = self.tr("Couple") if case.kind is CaseKind.COUPLE else self.tr("Individual")
         bits = [kind]
         if case.relationship_structure:
             bits.append(case.relationship_structure)
         bits.append(self.tr("opened %s") % dates.day(case.opened_on))
-        if case.status == "closed" and case.closed_on:
+        if case.status is CaseStatus.CLOSED and case.closed_on:
             bits.append(self.tr("closed %s") % dates.day(case.closed_on))
         self.subtitle.setText(" · ".join(bits))
         if case.safety_flag:
@@ -140,7 +141,7 @@ class CasePanel(QWidget):
             pron = f" ({escape(p.pronouns)})" if p.pronouns else ""
             lines.append(f"<b>{escape(p.name)}</b>{pron} — {escape(step)}")
         self.partners.setText("<br>".join(lines))
-        active = case.status == "active"
+        active = case.status is CaseStatus.ACTIVE
         self.new_session.setEnabled(active)
         self.schedule.setEnabled(active)
         self.new_session.setToolTip(
@@ -148,7 +149,7 @@ class CasePanel(QWidget):
         )
         self.model.set_sessions(case.sessions)
         # One client always attends an individual case: the column would only repeat it.
-        self.table.setColumnHidden(SessionTableModel.WHO, case.kind.value != "couple")
+        self.table.setColumnHidden(SessionTableModel.WHO, case.kind is not CaseKind.COUPLE)
         self.no_sessions.setVisible(not case.sessions)
         self.empty.hide()
         self.content.show()
@@ -183,7 +184,7 @@ class CasePanel(QWidget):
         return self.model.session_at(rows[0].row()) if rows else None
 
     def _show_chosen(self) -> None:
-        active = self.case is not None and self.case.status == "active"
+        active = self.case is not None and self.case.status is CaseStatus.ACTIVE
         self.session_bar.show_session(self.current_session(), active)
 
     def _selection_changed(self, _s: QItemSelection, _d: QItemSelection) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from clarity_desktop.domain.records import unusual_date_warning
+from clarity_desktop.domain.records import CaseStatus, unusual_date_warning
 from clarity_desktop.domain.schedule import SessionStatus, series_starts
 from clarity_desktop.services import notes, sessions
 from clarity_desktop.services.dto import SessionClash, SessionView
@@ -105,7 +105,7 @@ def _confirm_date(cmd: Commands, when: date) -> bool:
 
 def schedule(cmd: Commands) -> None:
     case = cmd.case
-    if case is None or case.status != "active":
+    if case is None or case.status is not CaseStatus.ACTIVE:
         return
     dialog = SessionDialog(cmd.widget, case, mode="schedule")
     while dialog.exec():

@@ -15,9 +15,11 @@ audit rows, backups); the functions taking UTC say so and show local time.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
+
+from clarity_desktop.domain.clock import as_utc
 
 DATE_FORMAT = "d MMM yyyy"
 WEEKDAY_FORMAT = "ddd " + DATE_FORMAT
@@ -63,8 +65,8 @@ def weekday(value: date) -> str:
 
 
 def local(utc: datetime) -> datetime:
-    """A naive UTC time from the database as naive local wall-clock time."""
-    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    """A UTC time from the database as naive local wall-clock time, for display."""
+    return as_utc(utc).astimezone().replace(tzinfo=None)
 
 
 def utc_day_time(utc: datetime) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services.dto import CaseSummary, SessionView
 from clarity_desktop.ui.common import appearance, dates
@@ -111,7 +112,7 @@ class CaseTableModel(ListTableModel["_CaseRow"]):
         self._by_name: list[_CaseRow] = []  # name order: the tie-break of every sort
         # self._rows (from the base) is the display order
         self._where: dict[int, int] = {}  # case id -> row
-        self._status_of: list[str] = []  # per row, for the filter
+        self._status_of: list[CaseStatus] = []  # per row, for the filter
         self._folded_of: list[str] = []
         self._sort_column = self.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -156,10 +157,10 @@ class CaseTableModel(ListTableModel["_CaseRow"]):
     def row_of(self, case_id: int) -> int | None:
         return self._where.get(case_id)
 
-    def matching(self, needle: str, status: str | None) -> list[bool]:
+    def matching(self, needle: str, status: CaseStatus | None) -> list[bool]:
         """Per row, in display order: does it pass the filter?"""
         return [
-            (status is None or s == status) and needle in f
+            (status is None or s is status) and needle in f
             for s, f in zip(self._status_of, self._folded_of, strict=True)
         ]
 
@@ -209,9 +210,9 @@ class CaseTableModel(ListTableModel["_CaseRow"]):
         if role == Qt.ItemDataRole.DecorationRole and col == self.NAME and c.safety_flag:
             return _warning_icon()
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME:
-            kind = self.tr("Couple") if c.kind.value == "couple" else self.tr("Individual")
+            kind = self.tr("Couple") if c.kind is CaseKind.COUPLE else self.tr("Individual")
             tip = self.tr("%s · %d sessions") % (kind, c.session_count)
-            if c.status == "closed":
+            if c.status is CaseStatus.CLOSED:
                 tip += self.tr(" · closed")
             if c.safety_flag:
                 tip += "\n" + self.tr("Safety flag set: open the case to read the note.")
@@ -227,7 +228,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
-        self._status: str | None = "active"
+        self._status: CaseStatus | None = CaseStatus.ACTIVE
         self._model: CaseTableModel | None = None
         self._accepted: list[bool] = []
         self._accepted_for = -1  # the model generation _accepted was computed for
@@ -242,10 +243,10 @@ class CaseFilterProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         self._change(text.strip().casefold(), self._status)
 
-    def set_status(self, status: str | None) -> None:
+    def set_status(self, status: CaseStatus | None) -> None:
         self._change(self._needle, status)
 
-    def _change(self, needle: str, status: str | None) -> None:
+    def _change(self, needle: str, status: CaseStatus | None) -> None:
         # Rows removed and inserted, not invalidate()'s layout change: that one makes the
         # view's header size its columns from 1,000 rows again (about 140 ms a keystroke).
         self.beginFilterChange()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop import APP_NAME
+from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.services import cases, notes
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
@@ -140,10 +141,10 @@ class MainWindow(MainMenus):
         case = self.case_panel.case
         self.edit_case_action.setEnabled(case is not None)
         self.documents_action.setEnabled(case is not None)
-        self.new_session_action.setEnabled(case is not None and case.status == "active")
-        self.schedule_action.setEnabled(case is not None and case.status == "active")
-        self.close_case_action.setEnabled(case is not None and case.status == "active")
-        self.reopen_case_action.setEnabled(case is not None and case.status == "closed")
+        self.new_session_action.setEnabled(case is not None and case.status is CaseStatus.ACTIVE)
+        self.schedule_action.setEnabled(case is not None and case.status is CaseStatus.ACTIVE)
+        self.close_case_action.setEnabled(case is not None and case.status is CaseStatus.ACTIVE)
+        self.reopen_case_action.setEnabled(case is not None and case.status is CaseStatus.CLOSED)
 
     # ----- cases ----------------------------------------------------------------------
 

@@ -280,7 +280,7 @@ class NoteEditor(NotePage):
         before = self._note
         self._note = saved
         self.policy.saved()
-        self.save_state.saved(datetime.now())
+        self.save_state.saved(datetime.now().astimezone())
         self.note_saved.emit(saved.id)
         if (before.steps, before.partner_steps, before.private) != (
             saved.steps,

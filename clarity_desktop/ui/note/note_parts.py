@@ -4,12 +4,13 @@ note_widgets.py, with the editor's other widgets; when drafts save, in autosave.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.dto import NoteView
 from clarity_desktop.ui.common import appearance, dates
@@ -19,7 +20,7 @@ __all__ = ["SaveState", "SectionEdit", "clear_layout", "local_time"]
 
 
 def local_time(utc: datetime) -> datetime:
-    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    return as_utc(utc).astimezone().replace(tzinfo=None)
 
 
 def _tr(text: str) -> str:

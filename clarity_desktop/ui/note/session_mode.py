@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import PracticeBusy
 from clarity_desktop.domain.markers import PAD_KEY, Marker, MarkerKind, describe
 from clarity_desktop.services import markers, session_mode
@@ -189,7 +190,7 @@ class SessionModeWindow(QDialog):
         self.list.insertItem(0, f"{local.at:%H:%M}  {describe(local, self.names)}")
 
     def _tapped(self, tap: Tap) -> None:
-        self.pending.append((tap, datetime.now(UTC).replace(tzinfo=None)))
+        self.pending.append((tap, datetime.now(UTC)))
         self.flush()
 
     def flush(self, wait: float | None = BUSY_WAIT_S) -> bool:
@@ -238,7 +239,7 @@ class SessionModeWindow(QDialog):
     def undo(self) -> None:
         if self.pending:  # the last tap is still waiting to be written: it never will be
             tap, at = self.pending.pop()
-            local = at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+            local = as_utc(at).astimezone().replace(tzinfo=None)
             marker = Marker(
                 0, local, tap.kind, tap.partner_id, tap.other_partner_id, None, tap.text
             )

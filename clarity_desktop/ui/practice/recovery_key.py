@@ -89,7 +89,7 @@ class RecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self._key = key
         self._folder = practice_folder
-        self._made = datetime.now()
+        self._made = datetime.now().astimezone()
         self.setWindowTitle(self.tr("Your recovery key"))
         self.setModal(True)
         intro = QLabel(

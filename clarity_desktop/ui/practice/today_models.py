@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from clarity_desktop.domain.records import Modality
 from clarity_desktop.domain.schedule import DraftAge, SessionStatus
 from clarity_desktop.services.today import DaySession, DraftItem, HandoutReminder, QuietCase
 from clarity_desktop.ui.common import appearance, dates
@@ -129,7 +130,7 @@ class DaySessionModel(ListTableModel[SessionRow]):
             if col == self.WHEN:
                 mode = (
                     self.tr("Telehealth")
-                    if s.modality.value == "telehealth"
+                    if s.modality is Modality.TELEHEALTH
                     else self.tr("In person")
                 )
                 return self.tr("%s · %d min · %s") % (

@@ -1,0 +1,68 @@
+"""Column types that hand the program typed values and store the text stored before.
+
+UtcDateTime: see domain/clock.py.
+
+EnumText keeps an enum's value as plain text (what the columns held when they were plain
+strings, so no data migration): the program reads and writes members of the domain's
+enums, and a mistyped literal such as ``case.status == "actve"`` becomes a type error
+(mypy's strict_equality) instead of a comparison that is silently never true.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+from sqlalchemy import DateTime, Dialect, String
+from sqlalchemy.types import TypeDecorator
+
+from clarity_desktop.domain.clock import naive_utc
+
+E = TypeVar("E", bound=Enum)
+
+
+class EnumText(TypeDecorator[E]):
+    """An Enum stored as its value's text, in a VARCHAR of *length*."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[E], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+        self._members = {m.value: m for m in enum}  # a dict look-up per row, not enum()
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None or isinstance(value, self.enum):
+            return None if value is None else str(value.value)
+        # a text value must name a member: "actve" fails here, not in a later read
+        return str(self.enum(value).value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> E | None:
+        return None if value is None else self._members[value]
+
+    @property
+    def python_type(self) -> type[E]:
+        return self.enum
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A point in time: stored as naive UTC (as it always was), read as aware UTC.
+
+    Aware values of any zone are converted to UTC; a naive value is taken as UTC already
+    (what the bulk tools and the older code hand in), never as local time.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else naive_utc(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+    @property
+    def python_type(self) -> type[datetime]:
+        return datetime
