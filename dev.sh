@@ -5,6 +5,7 @@
 #   bash dev.sh test [ARGS...]   set up what is missing, then run ruff, mypy and pytest
 #   bash dev.sh setup            only set up (Debian packages, .venv from requirements.lock)
 #   bash dev.sh lock             regenerate requirements.lock from TOP_LEVEL_PACKAGES below
+#   bash dev.sh translations     update the interface's translation catalogue (resources/translations)
 #   bash dev.sh package          build the one-folder program (PyInstaller, build.spec) in
 #                                dist/clarity-desktop/ and check the frozen program headless
 #
@@ -128,6 +129,8 @@ Commands:
                   (ARGS are passed to pytest)
   setup           only set up: Debian packages and .venv from requirements.lock
   lock            regenerate requirements.lock from the list at the top of dev.sh
+  translations    update resources/translations/*.ts from the strings in
+                  clarity_desktop/ui (pyside6-lupdate) and compile the .qm files
   package         build the program with PyInstaller (build.spec) into
                   dist/clarity-desktop/, using its own venv .venv-build, then run
                   the frozen program headless to check it and print the build's size
@@ -314,6 +317,12 @@ cmd_demo() {
     fi
     note "no display found (DISPLAY and WAYLAND_DISPLAY are unset): running on a virtual screen (xvfb-run)."
     exec xvfb-run -a -s "$XVFB_SCREEN" "${app[@]}"
+}
+
+cmd_translations() {
+    ensure_venv
+    heading "Updating the translation catalogue (pyside6-lupdate, pyside6-lrelease)"
+    "$VENV_PYTHON" -m clarity_desktop.devtools.translations
 }
 
 cmd_test() {
@@ -545,6 +554,7 @@ main() {
         test) cmd_test "$@" ;;
         setup) cmd_setup ;;
         lock) cmd_lock ;;
+        translations) cmd_translations ;;
         package) cmd_package ;;
         -h | --help | help) usage ;;
         *)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.steps import Direction
 
 POSITION_MIN, POSITION_MAX = -3, 3  # -3 strongly withdrawing .. 0 neither .. +3 strongly pursuing
@@ -83,25 +83,27 @@ class CoupleReading:
         return self == CoupleReading()
 
 
-def _check_range(value: int | None, low: int, high: int, what: str, field_name: str) -> None:
+def _check_range(value: int | None, low: int, high: int, what: Phrase, field_name: str) -> None:
     if value is not None and not low <= value <= high:
-        raise ValidationError(f"{what} is a number from {low} to {high}.", field_name)
+        raise ValidationError(
+            ErrorCode.NUMBER_OUT_OF_RANGE, field_name, what=what, low=low, high=high
+        )
 
 
-def _check_note(text: str, what: str, field_name: str) -> str:
+def _check_note(text: str, what: Phrase, field_name: str) -> str:
     clean = text.strip()
     if len(clean) > MAX_SHORT_NOTE:
         raise ValidationError(
-            f"{what} is too long (at most {MAX_SHORT_NOTE} characters).", field_name
+            ErrorCode.READING_NOTE_TOO_LONG, field_name, what=what, max_short_note=MAX_SHORT_NOTE
         )
     return clean
 
 
 def validate_partner_reading(r: PartnerReading) -> PartnerReading:
-    _check_range(r.position, POSITION_MIN, POSITION_MAX, "Pursue/withdraw position", "position")
-    _check_range(r.stance, SCALE_MIN, SCALE_MAX, "Stance", "stance")
-    _check_range(r.clarity, SCALE_MIN, SCALE_MAX, "Clarity", "clarity")
-    note = _check_note(r.flooding_note, "The flooding note", "flooding_note")
+    _check_range(r.position, POSITION_MIN, POSITION_MAX, Phrase.POSITION, "position")
+    _check_range(r.stance, SCALE_MIN, SCALE_MAX, Phrase.STANCE, "stance")
+    _check_range(r.clarity, SCALE_MIN, SCALE_MAX, Phrase.CLARITY, "clarity")
+    note = _check_note(r.flooding_note, Phrase.FLOODING_NOTE, "flooding_note")
     return PartnerReading(
         position=r.position,
         stance=r.stance,
@@ -113,18 +115,20 @@ def validate_partner_reading(r: PartnerReading) -> PartnerReading:
 
 
 def validate_couple_reading(r: CoupleReading) -> CoupleReading:
-    _check_range(r.intensity, SCALE_MIN, SCALE_MAX, "Loop intensity", "intensity")
-    _check_range(r.repair_attempts, 0, 99, "Repair attempts", "repair_attempts")
-    _check_range(r.repairs_landed, 0, 99, "Repairs that landed", "repairs_landed")
+    _check_range(r.intensity, SCALE_MIN, SCALE_MAX, Phrase.LOOP_INTENSITY, "intensity")
+    _check_range(r.repair_attempts, 0, 99, Phrase.REPAIR_ATTEMPTS, "repair_attempts")
+    _check_range(r.repairs_landed, 0, 99, Phrase.REPAIRS_LANDED, "repairs_landed")
     if r.repairs_landed is not None and (r.repair_attempts or 0) < r.repairs_landed:
-        raise ValidationError("More repairs landed than were attempted.", "repairs_landed")
+        raise ValidationError(ErrorCode.MORE_REPAIRS_LANDED_THAN_WERE, "repairs_landed")
     return CoupleReading(
         loops=frozenset(r.loops),
-        loop_other=_check_note(r.loop_other, "The loop description", "loop_other"),
+        loop_other=_check_note(r.loop_other, Phrase.LOOP_DESCRIPTION, "loop_other"),
         intensity=r.intensity,
-        trigger=_check_note(r.trigger, "What set it off", "trigger"),
+        trigger=_check_note(r.trigger, Phrase.TRIGGER, "trigger"),
         co_regulation=r.co_regulation,
-        co_regulation_note=_check_note(r.co_regulation_note, "What helped", "co_regulation_note"),
+        co_regulation_note=_check_note(
+            r.co_regulation_note, Phrase.WHAT_HELPED, "co_regulation_note"
+        ),
         repair_attempts=r.repair_attempts,
         repairs_landed=r.repairs_landed,
     )

@@ -1,15 +1,39 @@
-"""Errors a clinician can act on. Each message is one sentence in the user's words."""
+"""Errors a clinician can act on. Each carries a code and its parameters, never finished
+text: ui/common/messages.py says it in the user's language, and the CLI prints the English of
+domain/error_texts.py. str(error) is that English, so logs and tests read as before."""
+
+from __future__ import annotations
+
+from clarity_desktop.domain.error_codes import ErrorCode, Phrase
+from clarity_desktop.domain.error_texts import english
+
+__all__ = [
+    "ClarityError",
+    "ErrorCode",
+    "NotFound",
+    "Phrase",
+    "PracticeBusy",
+    "RecordLocked",
+    "ValidationError",
+]
 
 
 class ClarityError(Exception):
     """Base for every error the program explains to its user."""
 
+    def __init__(self, code: ErrorCode, /, **params: object) -> None:
+        if not isinstance(code, ErrorCode):  # finished text would never be translated
+            raise TypeError(f"{type(self).__name__} needs an ErrorCode, not {code!r}")
+        self.code = code
+        self.params = params
+        super().__init__(english(code, params))
+
 
 class ValidationError(ClarityError):
     """Input that cannot be saved as it is; nothing was changed."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, code: ErrorCode, field: str | None = None, /, **params: object) -> None:
+        super().__init__(code, **params)
         self.field = field
 
 
@@ -25,9 +49,5 @@ class PracticeBusy(ClarityError):
     """Another task held the practice's write lock for longer than we could wait; nothing
     was changed, and trying again shortly will work."""
 
-    def __init__(self, message: str = "") -> None:
-        super().__init__(
-            message
-            or "Another task is writing to the practice just now (an import, a backup or "
-            "another Clarity program); nothing was changed, so please try again in a moment."
-        )
+    def __init__(self, code: ErrorCode = ErrorCode.PRACTICE_BUSY, /, **params: object) -> None:
+        super().__init__(code, **params)

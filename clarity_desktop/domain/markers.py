@@ -26,7 +26,7 @@ from clarity_desktop.domain.dynamics import (
     Loop,
     PartnerReading,
 )
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.templates import MOMENTS, SESSION_PAD
 
 MAX_QUOTE = 500
@@ -65,24 +65,22 @@ def validate_marker(
     """Check a new marker against the partners in the room; returns the cleaned text."""
     for pid in (partner_id, other_partner_id):
         if pid is not None and pid not in allowed:
-            raise ValidationError("A marker can only name a partner who is in the session.")
+            raise ValidationError(ErrorCode.MARKER_CAN_ONLY_NAME_PARTNER)
     if kind is MarkerKind.LOOP_EPISODE:
         if partner_id is None or other_partner_id is None or partner_id == other_partner_id:
-            raise ValidationError(
-                "A loop episode names the partner who pursued and the one who withdrew."
-            )
+            raise ValidationError(ErrorCode.LOOP_EPISODE_NAMES_PARTNER_WHO)
     elif other_partner_id is not None:
-        raise ValidationError("Only a loop episode names a second partner.")
+        raise ValidationError(ErrorCode.ONLY_LOOP_EPISODE_NAMES_SECOND)
     if kind is MarkerKind.FLOODING and partner_id is None:
-        raise ValidationError("A flooding marker names the partner who flooded.")
+        raise ValidationError(ErrorCode.FLOODING_MARKER_NAMES_PARTNER_WHO)
     clean = " ".join(text.split())
     if kind is MarkerKind.QUOTE:
         if not clean:
-            raise ValidationError("Please type the words worth keeping.")
+            raise ValidationError(ErrorCode.PLEASE_TYPE_WORDS_WORTH_KEEPING)
         if len(clean) > MAX_QUOTE:
-            raise ValidationError(f"A quote is at most {MAX_QUOTE} characters.")
+            raise ValidationError(ErrorCode.QUOTE_MOST_CHARACTERS, max_quote=MAX_QUOTE)
     elif clean:
-        raise ValidationError("Only a quote carries text.")
+        raise ValidationError(ErrorCode.ONLY_QUOTE_CARRIES_TEXT)
     return clean
 
 

@@ -12,7 +12,7 @@ needs two readings returns ``None`` when either is absent rather than guessing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from itertools import pairwise
@@ -57,10 +57,12 @@ class Trend(Enum):
 @dataclass(frozen=True)
 class AttentionFlag:
     """Something worth a look before the next session; ``code`` is stable, ``message`` is
-    neutral clinician wording."""
+    neutral clinician wording in English (the PDFs), and ``params`` what the window needs
+    to say it in the user's language (ui/common/labels.py flag_text)."""
 
     code: str
     message: str
+    params: dict[str, object] = field(default_factory=dict, compare=False)
 
 
 # ---------------------------------------------------------------------------------------
@@ -265,21 +267,29 @@ def _step_gap_flag(timeline: Timeline) -> AttentionFlag | None:
         "Partners are at different steps "
         f"({partner_name(timeline, a)}: {steps[a].label}; "
         f"{partner_name(timeline, b)}: {steps[b].label}).",
+        {
+            "a": partner_name(timeline, a),
+            "a_step": steps[a],
+            "b": partner_name(timeline, b),
+            "b_step": steps[b],
+        },
     )
 
 
 def _flooding_flag(timeline: Timeline) -> AttentionFlag | None:
     parts = []
+    runs: list[tuple[str, int]] = []
     for pid in timeline.partner_ids:
         run = _flooding_run(timeline, pid)
         if run >= FLOODING_RUN_FLAG_AT:
+            runs.append((partner_name(timeline, pid), run))
             parts.append(
                 f"{partner_name(timeline, pid)} flooded in each of the last {run} sessions "
                 "they attended"
             )
     if not parts:
         return None
-    return AttentionFlag("flooding_repeat", "; ".join(parts) + ".")
+    return AttentionFlag("flooding_repeat", "; ".join(parts) + ".", {"runs": tuple(runs)})
 
 
 def _intensity_flag(timeline: Timeline) -> AttentionFlag | None:
@@ -293,6 +303,7 @@ def _intensity_flag(timeline: Timeline) -> AttentionFlag | None:
     return AttentionFlag(
         "intensity_rising",
         f"Loop intensity has risen {INTENSITY_RISES_FLAG_AT} sessions running ({arrows}).",
+        {"count": INTENSITY_RISES_FLAG_AT, "values": tuple(recent)},
     )
 
 
@@ -321,6 +332,7 @@ def _flare_up_flag(timeline: Timeline) -> AttentionFlag | None:
         "flare_up",
         f"Loop intensity rose sharply, from {low} to {high}, at the latest session that "
         f"recorded it ({latest.starts_at.strftime('%d %b %Y')}), and {who} flooded.",
+        {"low": low, "high": high, "on": latest.starts_at.date(), "who": tuple(flooded)},
     )
 
 
@@ -337,6 +349,7 @@ def _coregulation_flag(timeline: Timeline) -> AttentionFlag | None:
         "no_coregulation",
         f"No co-regulation noted in the last {NO_COREGULATION_WINDOW} joint sessions "
         "that recorded it.",
+        {"count": NO_COREGULATION_WINDOW},
     )
 
 
@@ -350,6 +363,7 @@ def _quiet_flag(timeline: Timeline, today: date, quiet_days: int) -> AttentionFl
     return AttentionFlag(
         "no_recent_session",
         f"No session in the last {quiet_days} days (last on {last.strftime('%d %b %Y')}).",
+        {"days": quiet_days, "last": last},
     )
 
 

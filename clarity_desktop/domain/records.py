@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 
 
 class CaseKind(Enum):
@@ -71,28 +71,26 @@ def name_sort_key(name: str) -> tuple[str, str]:
     return "".join(c for c in folded if not unicodedata.combining(c)), name
 
 
-def require_name(value: str | None, what: str, field: str) -> str:
+def require_name(value: str | None, what: Phrase, field: str) -> str:
     text = clean_text(value)
     if not text:
-        raise ValidationError(f"Please enter {what}.", field)
+        raise ValidationError(ErrorCode.NAME_MISSING, field, what=what)
     if len(text) > MAX_NAME:
-        raise ValidationError(
-            f"{what[0].upper()}{what[1:]} is too long (at most {MAX_NAME} characters).", field
-        )
+        raise ValidationError(ErrorCode.NAME_TOO_LONG, field, what=what, max_name=MAX_NAME)
     return text
 
 
-def optional_short(value: str | None, what: str, field: str) -> str:
+def optional_short(value: str | None, what: Phrase, field: str) -> str:
     text = clean_text(value)
     if len(text) > MAX_SHORT:
-        raise ValidationError(f"{what} is too long (at most {MAX_SHORT} characters).", field)
+        raise ValidationError(ErrorCode.TEXT_TOO_LONG, field, what=what, max_short=MAX_SHORT)
     return text
 
 
 def check_email(value: str | None, field: str = "email") -> str:
     text = clean_text(value)
     if text and not _EMAIL.match(text):
-        raise ValidationError(f"“{text}” does not look like an e-mail address.", field)
+        raise ValidationError(ErrorCode.EMAIL_INVALID, field, text=text)
     return text
 
 
@@ -100,23 +98,25 @@ def check_birth_date(value: date | None, today: date, field: str = "date_of_birt
     if value is None:
         return None
     if value > today:
-        raise ValidationError("A date of birth cannot be in the future.", field)
+        raise ValidationError(ErrorCode.DATE_BIRTH_CANNOT_FUTURE, field)
     if value.year < today.year - 120:
-        raise ValidationError("That date of birth is more than 120 years ago.", field)
+        raise ValidationError(ErrorCode.DATE_BIRTH_MORE_THAN_120, field)
     return value
 
 
 def check_duration(minutes: int) -> int:
     if minutes <= 0 or minutes > MAX_SESSION_MINUTES:
         raise ValidationError(
-            f"A session lasts between 1 and {MAX_SESSION_MINUTES} minutes.", "duration_minutes"
+            ErrorCode.SESSION_LASTS_BETWEEN_1_MINUTES,
+            "duration_minutes",
+            max_session_minutes=MAX_SESSION_MINUTES,
         )
     return minutes
 
 
 def check_closed_on(opened_on: date, closed_on: date) -> date:
     if closed_on < opened_on:
-        raise ValidationError("A case cannot be closed before the day it was opened.", "closed_on")
+        raise ValidationError(ErrorCode.CASE_CANNOT_CLOSED_BEFORE_DAY, "closed_on")
     return closed_on
 
 
@@ -146,18 +146,26 @@ def validate_case(data: CaseInput, today: date) -> CaseInput:
     """Return a cleaned copy of *data*, or raise ValidationError naming the first problem."""
     expected = 2 if data.kind is CaseKind.COUPLE else 1
     if len(data.partners) != expected:
-        who = "two partners" if expected == 2 else "one client"
-        raise ValidationError(f"A {data.kind.title.lower()} case has {who}.", "partners")
+        code = (
+            ErrorCode.COUPLE_NEEDS_TWO_PARTNERS
+            if expected == 2
+            else ErrorCode.INDIVIDUAL_NEEDS_ONE_CLIENT
+        )
+        raise ValidationError(code, "partners")
     partners = []
     for i, p in enumerate(data.partners, start=1):
-        label = f"partner {i}'s name" if expected == 2 else "the client's name"
+        label = (
+            (Phrase.PARTNER_1_NAME, Phrase.PARTNER_2_NAME)[i - 1]
+            if expected == 2
+            else Phrase.CLIENT_NAME
+        )
         partners.append(
             PartnerInput(
                 name=require_name(p.name, label, f"partner{i}.name"),
-                pronouns=optional_short(p.pronouns, "Pronouns", f"partner{i}.pronouns"),
+                pronouns=optional_short(p.pronouns, Phrase.PRONOUNS, f"partner{i}.pronouns"),
                 date_of_birth=check_birth_date(p.date_of_birth, today, f"partner{i}.date_of_birth"),
                 email=check_email(p.email, f"partner{i}.email"),
-                phone=optional_short(p.phone, "Phone", f"partner{i}.phone"),
+                phone=optional_short(p.phone, Phrase.PHONE, f"partner{i}.phone"),
             )
         )
     display = clean_text(data.display_name)
@@ -165,27 +173,22 @@ def validate_case(data: CaseInput, today: date) -> CaseInput:
         display = " & ".join(p.name for p in partners)
         if len(display) > MAX_NAME:
             raise ValidationError(
-                "The partners' names together are too long for the case name; "
-                "please type a shorter name for the case.",
+                ErrorCode.PARTNERS_NAMES_TOGETHER_ARE_TOO,
                 "display_name",
             )
-    display = require_name(display, "a name for the case", "display_name")
+    display = require_name(display, Phrase.CASE_NAME, "display_name")
     safety_note = clean_text(data.safety_note)
     if data.safety_flag and not safety_note:
-        raise ValidationError(
-            "Please add a short note saying why the safety flag is set.", "safety_note"
-        )
+        raise ValidationError(ErrorCode.PLEASE_ADD_SHORT_NOTE_SAYING, "safety_note")
     if len(safety_note) > 1000:
-        raise ValidationError(
-            "The safety note is too long (at most 1000 characters).", "safety_note"
-        )
+        raise ValidationError(ErrorCode.SAFETY_NOTE_TOO_LONG_MOST, "safety_note")
     opened = data.opened_on or today
     return CaseInput(
         kind=data.kind,
         display_name=display,
         partners=tuple(partners),
         relationship_structure=optional_short(
-            data.relationship_structure, "Relationship structure", "relationship_structure"
+            data.relationship_structure, Phrase.RELATIONSHIP_STRUCTURE, "relationship_structure"
         ),
         opened_on=opened,
         safety_flag=data.safety_flag,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 
 
 class SessionStatus(Enum):
@@ -63,10 +63,12 @@ def series_starts(first: datetime, repeat: Repeat | None, count: int) -> list[da
     knows). Without *repeat*, one session."""
     if repeat is None:
         if count != 1:
-            raise ValidationError("Choose weekly or fortnightly to schedule a series.", "repeat")
+            raise ValidationError(ErrorCode.CHOOSE_WEEKLY_FORTNIGHTLY_SCHEDULE_SERIES, "repeat")
         return [first]
     if not 1 <= count <= MAX_REPEATS:
-        raise ValidationError(f"A series has between 1 and {MAX_REPEATS} sessions.", "count")
+        raise ValidationError(
+            ErrorCode.SERIES_HAS_BETWEEN_1_SESSIONS, "count", max_repeats=MAX_REPEATS
+        )
     return [first + timedelta(days=repeat.days * i) for i in range(count)]
 
 
@@ -81,7 +83,7 @@ def clean_reason(value: str | None) -> str:
     text = (value or "").strip()
     if len(text) > MAX_REASON:
         raise ValidationError(
-            f"The reason is too long (at most {MAX_REASON} characters).", "reason"
+            ErrorCode.REASON_TOO_LONG_MOST_CHARACTERS, "reason", max_reason=MAX_REASON
         )
     return text
 

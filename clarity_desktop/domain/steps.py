@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import Enum, IntEnum
 
+from clarity_desktop.domain.errors import ErrorCode
+
 
 class Step(IntEnum):
     NOTICE_THE_SHIFT = 1
@@ -70,4 +72,4 @@ def parse_step(value: int | str) -> Step:
     try:
         return Step(int(value))
     except (TypeError, ValueError):
-        raise ValidationError(f"A step is a number from 1 to 5, not {value!r}.", "step") from None
+        raise ValidationError(ErrorCode.STEP_INVALID, "step", value=value) from None

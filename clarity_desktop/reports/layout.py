@@ -29,7 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, TableStyle
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import fonts
 
@@ -53,7 +53,7 @@ def page_size_name(value: str) -> PageSizeName:
     for name in PAGE_SIZE_NAMES:
         if value.strip().lower() == name.lower():
             return name
-    raise ValidationError(f"The page size is A4 or Letter, not {value!r}.", "page_size")
+    raise ValidationError(ErrorCode.PAGE_SIZE_INVALID, "page_size", value=value)
 
 
 def page_dimensions(name: PageSizeName) -> tuple[float, float]:

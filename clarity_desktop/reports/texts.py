@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.resources import resource_path
 
@@ -101,24 +101,27 @@ def parse(text: str, where: str, allowed: tuple[str, ...]) -> ParsedText:
             name = " ".join(stripped[3:].split()).lower()
             if name not in allowed:
                 raise HandoutTextError(
-                    f"{where}, line {number}: unknown section “{name}” "
-                    f"(expected one of: {', '.join(allowed)})."
+                    ErrorCode.HANDOUT_UNKNOWN_SECTION,
+                    where=where,
+                    line=number,
+                    name=name,
+                    allowed=", ".join(allowed),
                 )
             if name in sections:
-                raise HandoutTextError(f"{where}, line {number}: the section “{name}” is repeated.")
+                raise HandoutTextError(
+                    ErrorCode.HANDOUT_SECTION_REPEATED, where=where, line=number, name=name
+                )
             current = name
             sections[name] = ([], [])
         elif stripped.startswith("# "):
             flush()
             if title:
-                raise HandoutTextError(f"{where}, line {number}: a file has only one title.")
+                raise HandoutTextError(ErrorCode.HANDOUT_TWO_TITLES, where=where, line=number)
             title = stripped[2:].strip()
         elif not stripped:
             flush()
         elif current is None:
-            raise HandoutTextError(
-                f"{where}, line {number}: text before the first “## section” heading."
-            )
+            raise HandoutTextError(ErrorCode.HANDOUT_TEXT_BEFORE_SECTION, where=where, line=number)
         elif stripped.startswith("- "):
             flush()
             kind = "i"
@@ -129,7 +132,7 @@ def parse(text: str, where: str, allowed: tuple[str, ...]) -> ParsedText:
             block.append(stripped)
     flush()
     if not title:
-        raise HandoutTextError(f"{where}: the file has no “# Title” line.")
+        raise HandoutTextError(ErrorCode.HANDOUT_TEXT_NO_TITLE, where=where)
     return ParsedText(title, {k: Section(tuple(p), tuple(i)) for k, (p, i) in sections.items()})
 
 
@@ -137,19 +140,23 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise HandoutTextError(f"The handout text {path} is missing.") from None
+        raise HandoutTextError(ErrorCode.HANDOUT_TEXT_MISSING, path=path) from None
     except UnicodeDecodeError:
-        raise HandoutTextError(f"The handout text {path} is not UTF-8 text.") from None
+        raise HandoutTextError(ErrorCode.HANDOUT_TEXT_NOT_UTF8, path=path) from None
     except OSError as exc:
-        raise HandoutTextError(f"Cannot read the handout text {path}: {exc.strerror}.") from None
+        raise HandoutTextError(
+            ErrorCode.HANDOUT_TEXT_UNREADABLE, path=path, reason=exc.strerror
+        ) from None
 
 
 def _need(parsed: ParsedText, where: str, name: str, *, items: bool) -> tuple[str, ...]:
     section = parsed.sections.get(name)
     found = (section.items if items else section.paragraphs) if section else ()
     if not found:
-        what = "list items (“- …”)" if items else "text"
-        raise HandoutTextError(f"{where}: the “{name}” section needs {what}.")
+        code = (
+            ErrorCode.HANDOUT_SECTION_NEEDS_ITEMS if items else ErrorCode.HANDOUT_SECTION_NEEDS_TEXT
+        )
+        raise HandoutTextError(code, where=where, name=name)
     return found
 
 
@@ -189,7 +196,9 @@ def load_overview(folder: Path | None = None) -> OverviewText:
     for step in Step:
         description = " ".join(_all_text(parsed.sections.get(f"step {int(step)}")))
         if not description:
-            raise HandoutTextError(f"{where}: the “step {int(step)}” section needs text.")
+            raise HandoutTextError(
+                ErrorCode.HANDOUT_SECTION_NEEDS_TEXT, where=where, name=f"step {int(step)}"
+            )
         steps.append((step, load_step(step, base).title, description))
     return OverviewText(
         title=parsed.title,

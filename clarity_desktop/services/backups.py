@@ -18,7 +18,7 @@ from pathlib import Path
 
 from clarity_desktop import __version__
 from clarity_desktop.domain.clock import parse_utc
-from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import backup, files, migrate, oslock, seals
 from clarity_desktop.store import practice as store
@@ -67,7 +67,7 @@ def backup_now(
     try:
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
-        raise BackupError(f"Cannot write a backup to {root}: {exc.strerror}.") from exc
+        raise BackupError(ErrorCode.CANNOT_WRITE_BACKUP, root=root, strerror=exc.strerror) from exc
     with opened.engine.connect() as conn:
         revision = migrate.current_revision(conn) or ""
     try:
@@ -81,10 +81,10 @@ def backup_now(
             progress=progress,
         )
     except backup.CheckFailed as exc:
-        raise BackupError(f"The backup in {folder} failed its check: {exc}.") from exc
+        raise BackupError(ErrorCode.BACKUP_FAILED_CHECK, folder=folder, exc=exc) from exc
     except OSError as exc:
         raise BackupError(
-            f"The backup could not be written to {root}: {exc.strerror or exc}."
+            ErrorCode.BACKUP_COULD_NOT_WRITTEN, root=root, value=exc.strerror or exc
         ) from exc
     info = BackupInfo(folder, created_at, kind, revision, cases, notes, __version__)
     with opened.uow() as uow:
@@ -109,7 +109,7 @@ def read_backup(folder: Path) -> BackupInfo:
             str(data["app_version"]),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise BackupError(f"{folder} is not a Clarity backup.") from exc
+        raise BackupError(ErrorCode.NOT_CLARITY_BACKUP, folder=folder) from exc
 
 
 def list_backups(root: Path) -> list[BackupInfo]:
@@ -176,10 +176,10 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
         source = files.db_path(backup_folder)
         found = backup.problems(source, key)
         if found:
-            raise BackupError(f"That backup cannot be used: {found[0]}.")
+            raise BackupError(ErrorCode.BACKUP_CANNOT_USED, value=found[0])
         keyfile = store.read_key_file(practice_folder)
         if backup.practice_id_of(source, key) != keyfile.practice_id:
-            raise BackupError("That backup belongs to a different practice.")
+            raise BackupError(ErrorCode.BACKUP_BELONGS_DIFFERENT_PRACTICE)
         safety = _keep_before_restore(practice_folder, key)
         backup.install(
             practice_folder,
@@ -196,7 +196,7 @@ def undo_restore(practice_folder: Path, secret: str) -> BackupInfo:
     can be undone)."""
     kept = [b for b in list_backups(backups_root(practice_folder)) if b.kind == BEFORE_RESTORE]
     if not kept:
-        raise BackupError("There is no restore to undo: no copy from before a restore was found.")
+        raise BackupError(ErrorCode.THERE_NO_RESTORE_UNDO_NO)
     return restore(practice_folder, kept[0].folder, secret)
 
 

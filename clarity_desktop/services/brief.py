@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
@@ -104,7 +104,7 @@ def brief_document(
     if session_id is not None:
         session = next((s for s in case.sessions if s.id == session_id), None)
         if session is None:
-            raise ValidationError(f"Session {session_id} is not a session of this case.", "session")
+            raise ValidationError(ErrorCode.SESSION_NOT_IN_CASE, "session", session_id=session_id)
     earlier = [  # newest first; sessions that did not take place tell nothing
         s for s in case.sessions if _before(s, session, moment) and s.status is SessionStatus.HELD
     ]

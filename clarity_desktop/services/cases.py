@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
 from clarity_desktop.domain.records import (
     CaseInput,
     CaseStatus,
@@ -131,7 +131,7 @@ def update_case(
     with uow:
         case = _case(uow, case_id)
         if clean.kind is not case.kind:
-            raise ValidationError("A case cannot change between couple and individual.", "kind")
+            raise ValidationError(ErrorCode.CASE_CANNOT_CHANGE_BETWEEN_COUPLE, "kind")
         case.display_name = clean.display_name
         case.relationship_structure = clean.relationship_structure
         if data.opened_on is not None:  # validate_case fills in today; None means "keep"
@@ -156,7 +156,7 @@ def close_case(uow: UnitOfWork, case_id: int, closed_on: date | None = None) -> 
     with uow:
         case = _case(uow, case_id)
         if case.status is CaseStatus.CLOSED:
-            raise ValidationError("This case is already closed.", "status")
+            raise ValidationError(ErrorCode.CASE_ALREADY_CLOSED, "status")
         case.closed_on = check_closed_on(case.opened_on, closed_on or date.today())
         case.status = CaseStatus.CLOSED
         case.updated_at = utcnow()
@@ -169,7 +169,7 @@ def reopen_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
     with uow:
         case = _case(uow, case_id)
         if case.status is CaseStatus.ACTIVE:
-            raise ValidationError("This case is already active.", "status")
+            raise ValidationError(ErrorCode.CASE_ALREADY_ACTIVE, "status")
         case.status = CaseStatus.ACTIVE
         case.closed_on = None
         case.updated_at = utcnow()
@@ -181,7 +181,7 @@ def reopen_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
 def _case(uow: UnitOfWork, case_id: int) -> Case:
     case = uow.session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"There is no case number {case_id}.")
+        raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
     return case
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal, get_args
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import Destination
@@ -72,9 +72,9 @@ class DocumentRequest:
         return replace(self, out=out, action=action, password=password)
 
 
-def _needs(value: object, what: str, field: str) -> None:
+def _needs(value: object, what: Phrase, field: str) -> None:
     if value is None:
-        raise ValidationError(f"Please choose {what}.", field)
+        raise ValidationError(ErrorCode.DOCUMENT_CHOICE_MISSING, field, what=what)
 
 
 def render(
@@ -85,7 +85,7 @@ def render(
     r = request
     size, password, action = r.page_size, r.password, r.action
     if r.kind == "note":
-        _needs(r.note_id, "the session note", "note")
+        _needs(r.note_id, Phrase.SESSION_NOTE, "note")
         assert r.note_id is not None
         return documents.note_pdf(
             uow,
@@ -106,7 +106,7 @@ def render(
             progress=progress,
             action=action,
         )
-    _needs(r.case_id, "the case", "case")
+    _needs(r.case_id, Phrase.CASE, "case")
     assert r.case_id is not None
     if r.kind == "summary":
         return documents.summary_pdf(
@@ -121,8 +121,8 @@ def render(
             include_safety_note=r.include_safety_note,
         )
     if r.kind == "progress":
-        _needs(r.date_from, "the first day of the period", "period")
-        _needs(r.date_to, "the last day of the period", "period")
+        _needs(r.date_from, Phrase.PERIOD_START, "period")
+        _needs(r.date_to, Phrase.PERIOD_END, "period")
         assert r.date_from is not None and r.date_to is not None
         return documents.progress_pdf(
             uow,
@@ -138,7 +138,7 @@ def render(
             include_safety_note=r.include_safety_note,
         )
     # The handout. Privacy: only the step, the first names and the message go in.
-    _needs(r.step, "the step", "step")
+    _needs(r.step, Phrase.STEP, "step")
     assert r.step is not None
     return documents.handout_pdf(
         uow,

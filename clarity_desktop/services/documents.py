@@ -27,7 +27,7 @@ from typing import Literal
 
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.csv_clients import name_key
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
@@ -45,13 +45,6 @@ from clarity_desktop.store.uow import UnitOfWork
 DocumentAction = Literal["exported", "printed", "previewed"]
 ACTIONS: tuple[DocumentAction, ...] = ("exported", "printed", "previewed")
 
-SAFETY_FLAG_MESSAGE = (
-    "This case has a safety flag. A joint handout may not be safe; confirm to make it anyway."
-)
-SAFETY_AWARE_MESSAGE = (
-    "This case has a safety flag, so the handout has practices for one person in place of "
-    "joint exercises; confirm to make it."
-)
 MAX_FIRST_NAMES = 4
 MAX_FIRST_NAME = 60
 MAX_MESSAGE = 3000
@@ -266,8 +259,10 @@ def _included(doc: summary.SummaryDocument) -> str:
 def check_period(start: date, end: date) -> summary.Period:
     if start > end:
         raise ValidationError(
-            f"The period starts after it ends ({start.isoformat()} is after {end.isoformat()}).",
+            ErrorCode.PERIOD_REVERSED,
             "period",
+            start=start.isoformat(),
+            end=end.isoformat(),
         )
     return summary.Period(start, end)
 
@@ -351,16 +346,14 @@ def progress_pdf(
 def clean_first_names(first_names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     names = tuple(" ".join(n.split()) for n in first_names if n and n.strip())
     if not names:
-        raise ValidationError(
-            "Please give the first name (or names) to print on the handout.", "first_names"
-        )
+        raise ValidationError(ErrorCode.PLEASE_GIVE_FIRST_NAME_NAMES, "first_names")
     if len(names) > MAX_FIRST_NAMES:
         raise ValidationError(
-            f"A handout is addressed to at most {MAX_FIRST_NAMES} people.", "first_names"
+            ErrorCode.HANDOUT_ADDRESSED_MOST_PEOPLE, "first_names", max_first_names=MAX_FIRST_NAMES
         )
     if any(len(n) > MAX_FIRST_NAME for n in names):
         raise ValidationError(
-            f"A first name on a handout has at most {MAX_FIRST_NAME} characters.", "first_names"
+            ErrorCode.FIRST_NAME_HANDOUT_HAS_MOST, "first_names", max_first_name=MAX_FIRST_NAME
         )
     return names
 
@@ -369,8 +362,9 @@ def clean_message(message: str) -> str:
     text = (message or "").strip()
     if len(text) > MAX_MESSAGE:
         raise ValidationError(
-            f"The message is too long for a handout (at most {MAX_MESSAGE:,} characters).",
+            ErrorCode.MESSAGE_TOO_LONG_HANDOUT_MOST,
             "message",
+            max_message=MAX_MESSAGE,
         )
     return text
 
@@ -400,11 +394,11 @@ def handout_pdf(
     text = clean_message(message)
     case = cases.get_case(uow, case_id, record_view=False)
     if partner_id is not None and partner_id not in {p.id for p in case.partners}:
-        raise ValidationError("That partner does not belong to this case.", "partner_id")
+        raise ValidationError(ErrorCode.PARTNER_NOT_IN_CASE, "partner_id")
     joint = case.kind is CaseKind.COUPLE and partner_id is None
     if case.safety_flag and not acknowledge_safety:
-        message = SAFETY_FLAG_MESSAGE if joint else SAFETY_AWARE_MESSAGE
-        raise ValidationError(message, "acknowledge_safety")
+        code = ErrorCode.SAFETY_FLAG_JOINT if joint else ErrorCode.SAFETY_FLAG_INDIVIDUAL
+        raise ValidationError(code, "acknowledge_safety")
     handout = handouts.HandoutInput(
         step=Step(step),
         first_names=names,
@@ -469,14 +463,17 @@ def find_partner(case: CaseDetail, name: str) -> PartnerView:
     known = ", ".join(p.name for p in case.partners)
     if len(matches) > 1:
         raise ValidationError(
-            f"More than one partner is called “{name}” in this case; give the full name "
-            f"(partners: {known}).",
+            ErrorCode.MORE_THAN_ONE_PARTNER_CALLED,
             "partner_name",
+            name=name,
+            known=known,
         )
     if not matches:
         raise ValidationError(
-            f"There is no partner called “{name}” in this case (partners: {known}).",
+            ErrorCode.THERE_NO_PARTNER_CALLED_CASE,
             "partner_name",
+            name=name,
+            known=known,
         )
     return matches[0]
 
@@ -488,10 +485,10 @@ def plan_handout(
     both partners when they stand at the same step. *step* overrides the recorded step."""
     if case.kind is CaseKind.INDIVIDUAL:
         if joint:
-            raise ValidationError("A joint handout is for couples; this is an individual case.")
+            raise ValidationError(ErrorCode.JOINT_HANDOUT_COUPLES_INDIVIDUAL_CASE)
         chosen = find_partner(case, partner) if partner else case.partners[0]
     elif joint and partner:
-        raise ValidationError("Choose a joint handout or one partner's handout, not both.")
+        raise ValidationError(ErrorCode.CHOOSE_JOINT_HANDOUT_ONE_PARTNER)
     elif joint:
         names = tuple(first_name(p.name) for p in case.partners)
         if step is None:
@@ -502,9 +499,9 @@ def plan_handout(
                     for p in case.partners
                 )
                 raise ValidationError(
-                    f"The partners do not stand at one recorded step ({where}); "
-                    "choose the step for a joint handout.",
+                    ErrorCode.PARTNERS_DO_NOT_STAND_ONE,
                     "step",
+                    where=where,
                 )
             step = steps.pop()
         assert step is not None
@@ -512,14 +509,10 @@ def plan_handout(
     elif partner:
         chosen = find_partner(case, partner)
     else:
-        raise ValidationError(
-            "For a couple, choose a joint handout or one partner's handout.", "partner"
-        )
+        raise ValidationError(ErrorCode.COUPLE_CHOOSE_JOINT_HANDOUT_ONE, "partner")
     chosen_step = step or chosen.current_step
     if chosen_step is None:
-        raise ValidationError(
-            f"No step is recorded for {chosen.name} yet; choose the step for the handout.", "step"
-        )
+        raise ValidationError(ErrorCode.NO_STEP_RECORDED_YET_CHOOSE, "step", name=chosen.name)
     return HandoutPlan(Step(chosen_step), (first_name(chosen.name),), chosen.id)
 
 
@@ -528,13 +521,13 @@ def note_for(case: CaseDetail, session_id: int | None = None) -> int:
     if session_id is None:
         with_notes = [s for s in case.sessions if s.note_id is not None]  # newest first
         if not with_notes:
-            raise ValidationError("This case has no session notes yet.", "session")
+            raise ValidationError(ErrorCode.CASE_HAS_NO_SESSION_NOTES, "session")
         session = with_notes[0]
     else:
         found = [s for s in case.sessions if s.id == session_id]
         if not found:
-            raise ValidationError(f"Session {session_id} is not a session of this case.", "session")
+            raise ValidationError(ErrorCode.SESSION_NOT_IN_CASE, "session", session_id=session_id)
         session = found[0]
     if session.note_id is None:
-        raise ValidationError(f"Session {session.id} has no note.", "session")
+        raise ValidationError(ErrorCode.SESSION_HAS_NO_NOTE, "session", id=session.id)
     return session.note_id

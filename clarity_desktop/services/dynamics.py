@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from clarity_desktop.domain.errors import NotFound
+from clarity_desktop.domain.errors import ErrorCode, NotFound
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
@@ -23,7 +23,7 @@ def case_timeline(uow: UnitOfWork, case_id: int) -> Timeline:
             select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
         ).scalar_one_or_none()
         if case is None:
-            raise NotFound(f"There is no case number {case_id}.")
+            raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
         sessions = (
             uow.session.execute(
                 select(Session)

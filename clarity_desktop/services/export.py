@@ -132,7 +132,7 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.clock import naive_utc
-from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.domain.steps import Step
@@ -290,7 +290,7 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
         select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
     ).scalar_one_or_none()
     if case is None:
-        raise NotFound(f"There is no case number {case_id}.")
+        raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
     sessions = (
         db.execute(
             select(Session)
@@ -500,9 +500,9 @@ def _entry(name: str, when: datetime) -> zipfile.ZipInfo:
 
 def _check_target(out: Path) -> None:
     if out.is_dir():
-        raise ValidationError(f"{out} is a folder; choose a file name for the export.", "out")
+        raise ValidationError(ErrorCode.EXPORT_TARGET_IS_FOLDER, "out", out=out)
     if not out.parent.is_dir():
-        raise ValidationError(f"The folder {out.parent} does not exist.", "out")
+        raise ValidationError(ErrorCode.FOLDER_DOES_NOT_EXIST, "out", parent=out.parent)
 
 
 def export_case(

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.steps import Step
 
 EXPLORE = "explore"
@@ -63,13 +63,13 @@ def step_guidance(step: Step, folder: Path | None = None) -> Guidance:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise GuidanceError(
-            f"The guidance for step {step.label} is missing: {path} does not exist."
-        ) from None
+        raise GuidanceError(ErrorCode.GUIDANCE_MISSING, label=step.label, path=path) from None
     except UnicodeDecodeError:
-        raise GuidanceError(f"The guidance file {path} is not UTF-8 text.") from None
+        raise GuidanceError(ErrorCode.GUIDANCE_FILE_NOT_UTF_8, path=path) from None
     except OSError as e:
-        raise GuidanceError(f"The guidance file {path} could not be read: {e.strerror}.") from e
+        raise GuidanceError(
+            ErrorCode.GUIDANCE_FILE_COULD_NOT_READ, path=path, strerror=e.strerror
+        ) from e
     return parse_guidance(text, str(path))
 
 
@@ -77,7 +77,9 @@ def parse_guidance(text: str, source: str = "guidance") -> Guidance:
     """Parse the format described in resources/guidance/README.md."""
 
     def fail(line_no: int, why: str) -> GuidanceError:
-        return GuidanceError(f"The guidance file {source} is malformed at line {line_no}: {why}")
+        return GuidanceError(
+            ErrorCode.GUIDANCE_FILE_MALFORMED, source=source, line_no=line_no, why=why
+        )
 
     title: str | None = None
     items: dict[str, list[str]] = {}

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.clock import as_utc
-from clarity_desktop.domain.errors import NotFound, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, PRIVATE_SESSION
@@ -89,10 +89,10 @@ def record_given(
             select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
         ).scalar_one_or_none()
         if case is None:
-            raise NotFound(f"There is no case number {case_id}.")
+            raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
         ids = {p.id for p in case.partners}
         if partner_id is not None and partner_id not in ids:
-            raise ValidationError("That partner does not belong to this case.", "partner_id")
+            raise ValidationError(ErrorCode.PARTNER_NOT_IN_CASE, "partner_id")
         if case.kind is CaseKind.INDIVIDUAL:
             partner_id = case.partners[0].id  # the one client
         session = None
@@ -104,7 +104,7 @@ def record_given(
             ).scalar_one_or_none()
             if session is None or session.case_id != case.id:
                 raise ValidationError(
-                    f"Session {session_id} is not a session of this case.", "session"
+                    ErrorCode.SESSION_NOT_IN_CASE, "session", session_id=session_id
                 )
         now = utcnow()
         row = HandoutGiven(

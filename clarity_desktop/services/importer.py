@@ -32,7 +32,7 @@ from clarity_desktop.domain.csv_clients import (
     ImportPreview,
     preview_import,
 )
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.records import (
     CaseInput,
     CaseKind,
@@ -60,17 +60,18 @@ def read_csv(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ImportFileError(
-                f"The file {path.name} is too large to be a client list "
-                f"(more than {MAX_FILE_BYTES // 2**20} MB)."
+                ErrorCode.FILE_TOO_LARGE_CLIENT_LIST_2,
+                name=path.name,
+                number=MAX_FILE_BYTES // 2**20,
             )
         return path.read_bytes()
     except IsADirectoryError:
-        raise ImportFileError(f"{path} is a folder, not a CSV file.") from None
+        raise ImportFileError(ErrorCode.FOLDER_NOT_CSV_FILE, path=path) from None
     except FileNotFoundError:
-        raise ImportFileError(f"There is no file {path}.") from None
+        raise ImportFileError(ErrorCode.NO_SUCH_FILE, path=path) from None
     except OSError as exc:
         raise ImportFileError(
-            f"The file {path.name} cannot be read ({exc.strerror or exc})."
+            ErrorCode.FILE_CANNOT_READ, name=path.name, value=exc.strerror or exc
         ) from None
 
 
@@ -107,9 +108,9 @@ def import_clients(
     Refused (nothing stored) while the date order is unresolved, or while rows were
     rejected unless *skip_rejected*. Every row is validated again before anything is
     written, then all cases and one audit row go in one transaction."""
-    reason = preview.blocker(skip_rejected)
-    if reason is not None:
-        raise ValidationError(reason, "preview")
+    blocker = preview.blocker_error(skip_rejected)
+    if blocker is not None:
+        raise blocker
     day = today or date.today()
     clean = [_validated(row.line, row.client, day) for row in preview.rows]
     now = utcnow()
@@ -147,8 +148,10 @@ def _validated(line: int, client: PartnerInput, today: date) -> CaseInput:
         return validate_case(CaseInput(CaseKind.INDIVIDUAL, "", (client,), opened_on=today), today)
     except ValidationError as exc:
         raise ValidationError(
-            f"Line {line} cannot be imported ({str(exc).rstrip('.')}); nothing was imported.",
+            ErrorCode.IMPORT_LINE_REJECTED,
             "preview",
+            line=line,
+            reason=exc,
         ) from None
 
 

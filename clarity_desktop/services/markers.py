@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.clock import as_utc
-from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, NotFound, RecordLocked, ValidationError
 from clarity_desktop.domain.markers import Marker, MarkerKind, validate_marker
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
@@ -25,10 +25,10 @@ from clarity_desktop.store.models import Session as SessionRow
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 NOT_HELD = {
-    SessionStatus.CANCELLED: "This session was cancelled; nothing can be marked in it.",
-    SessionStatus.LATE_CANCELLED: "This session was cancelled; nothing can be marked in it.",
-    SessionStatus.NO_SHOW: "This session is recorded as a no-show; nothing can be marked in it.",
-    SessionStatus.SCHEDULED: "Start this session first; it is still only scheduled.",
+    SessionStatus.CANCELLED: ErrorCode.SESSION_CANCELLED_NO_MARKERS,
+    SessionStatus.LATE_CANCELLED: ErrorCode.SESSION_CANCELLED_NO_MARKERS,
+    SessionStatus.NO_SHOW: ErrorCode.SESSION_NO_SHOW_NO_MARKERS,
+    SessionStatus.SCHEDULED: ErrorCode.SESSION_NOT_STARTED_NO_MARKERS,
 }
 
 # Between the partners: only where both are in the room.
@@ -77,13 +77,13 @@ def _session(uow: UnitOfWork, session_id: int) -> SessionRow:
         )
     ).scalar_one_or_none()
     if session is None:
-        raise NotFound(f"There is no session number {session_id}.")
+        raise NotFound(ErrorCode.NO_SUCH_SESSION, session_id=session_id)
     return session
 
 
 def _writable(session: SessionRow) -> None:
     if session.note is not None and session.note.signed_at is not None:
-        raise RecordLocked("This session's note is signed; its markers are locked with it.")
+        raise RecordLocked(ErrorCode.MARKERS_LOCKED)
     reason = NOT_HELD.get(session.status)
     if reason:
         raise ValidationError(reason, "session")
@@ -117,7 +117,7 @@ def add_marker(
         _writable(session)
         joint = session.case.kind is CaseKind.COUPLE and session.attending_partner_id is None
         if kind in JOINT_ONLY and not joint:
-            raise ValidationError("The loop between partners is marked at joint sessions.", "kind")
+            raise ValidationError(ErrorCode.LOOP_BETWEEN_PARTNERS_MARKED_JOINT, "kind")
         clean = validate_marker(kind, partner_id, other_partner_id, text, in_the_room(session))
         now = utcnow()
         row = SessionMarker(
@@ -143,7 +143,7 @@ def add_marker(
 def _marker(uow: UnitOfWork, marker_id: int) -> tuple[SessionMarker, SessionRow]:
     row = uow.session.get(SessionMarker, marker_id)
     if row is None:
-        raise NotFound(f"There is no marker number {marker_id}.")
+        raise NotFound(ErrorCode.NO_SUCH_MARKER, marker_id=marker_id)
     return row, _session(uow, row.session_id)
 
 
@@ -157,7 +157,7 @@ def set_landed(
         row, session = _marker(uow, marker_id)
         _writable(session)
         if row.kind is not MarkerKind.REPAIR_ATTEMPT:
-            raise ValidationError("Only a repair attempt lands or does not.", "landed")
+            raise ValidationError(ErrorCode.ONLY_REPAIR_ATTEMPT_LANDS_DOES, "landed")
         row.landed = landed
         word = {True: "landed", False: "did not land", None: "not said"}[landed]
         uow.audit("marker_changed", "session", session.id, session.case_id, f"repair {word}")

@@ -17,7 +17,7 @@ from clarity_desktop.domain.dynamics import (
     validate_couple_reading,
     validate_partner_reading,
 )
-from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, NotFound, RecordLocked, ValidationError
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import views
@@ -53,7 +53,7 @@ def _load(uow: UnitOfWork, note_id: int) -> Note:
         )
     ).scalar_one_or_none()
     if note is None:
-        raise NotFound(f"There is no note number {note_id}.")
+        raise NotFound(ErrorCode.NO_SUCH_NOTE, note_id=note_id)
     return note
 
 
@@ -63,7 +63,7 @@ def note_for_session(uow: UnitOfWork, session_id: int) -> NoteView:
             select(Note.id).where(Note.session_id == session_id)
         ).scalar_one_or_none()
     if note_id is None:
-        raise NotFound(f"There is no note for session {session_id}.")
+        raise NotFound(ErrorCode.NO_NOTE_FOR_SESSION, session_id=session_id)
     return open_note(uow, note_id)
 
 
@@ -92,12 +92,12 @@ def save_draft(
     body = full_text(sections)
     if len(body) > MAX_NOTE_CHARS:
         raise ValidationError(
-            f"This note is too long to save (more than {MAX_NOTE_CHARS:,} characters).", "sections"
+            ErrorCode.NOTE_TOO_LONG_SAVE_MORE, "sections", max_note_chars=MAX_NOTE_CHARS
         )
     with uow:
         note = _load(uow, note_id)
         if note.signed_at is not None:
-            raise RecordLocked("This note is signed and locked; add an addendum instead.")
+            raise RecordLocked(ErrorCode.NOTE_SIGNED_LOCKED_ADD_ADDENDUM)
         session = note.session
         case = session.case
         allowed = (
@@ -108,7 +108,7 @@ def save_draft(
         stray = (set(draft.partner_steps) | set(draft.partner_readings)) - allowed
         if stray:
             raise ValidationError(
-                "Steps and readings can only be recorded for a partner who attended this session.",
+                ErrorCode.STEPS_READINGS_CAN_ONLY_RECORDED,
                 "partner_steps",
             )
         readings = {
@@ -121,9 +121,7 @@ def save_draft(
             couple = None
         if couple is not None:
             if session.attending_partner_id is not None or case.kind is not CaseKind.COUPLE:
-                raise ValidationError(
-                    "The couple's loop is recorded at joint sessions only.", "couple_reading"
-                )
+                raise ValidationError(ErrorCode.COUPLE_S_LOOP_RECORDED_JOINT, "couple_reading")
             couple = validate_couple_reading(couple)
         note.template = draft.template
         note.sections = sections
@@ -195,11 +193,11 @@ def _recently_audited(uow: UnitOfWork, note_id: int) -> bool:
     return last is not None and utcnow() - last < AUDIT_COALESCE
 
 
-def sign_problem(sections: dict[str, str]) -> str | None:
+def sign_problem(sections: dict[str, str]) -> ValidationError | None:
     """Why a note with these sections cannot be signed, or None. The editor asks this
     before it asks "Sign?", so nobody confirms a signature that is then refused."""
     if not any(v.strip() for v in sections.values()):
-        return "An empty note cannot be signed; write the note first."
+        return ValidationError(ErrorCode.EMPTY_NOTE_CANNOT_BE_SIGNED, "sections")
     return None
 
 
@@ -207,10 +205,10 @@ def sign_note(uow: UnitOfWork, note_id: int) -> NoteView:
     with uow:
         note = _load(uow, note_id)
         if note.signed_at is not None:
-            raise RecordLocked("This note is already signed.")
+            raise RecordLocked(ErrorCode.NOTE_ALREADY_SIGNED)
         problem = sign_problem({str(k): str(v) for k, v in (note.sections or {}).items()})
         if problem is not None:
-            raise ValidationError(problem, "sections")
+            raise problem
         note.signed_at = utcnow()
         note.signed_by = uow.actor
         uow.session.flush()
@@ -223,15 +221,13 @@ def sign_note(uow: UnitOfWork, note_id: int) -> NoteView:
 def add_addendum(uow: UnitOfWork, note_id: int, body: str) -> AddendumView:
     text = body.strip()
     if not text:
-        raise ValidationError("Please write the addendum before adding it.", "body")
+        raise ValidationError(ErrorCode.PLEASE_WRITE_ADDENDUM_BEFORE_ADDING, "body")
     if len(text) > MAX_NOTE_CHARS:
-        raise ValidationError("This addendum is too long to save.", "body")
+        raise ValidationError(ErrorCode.ADDENDUM_TOO_LONG_SAVE, "body")
     with uow:
         note = _load(uow, note_id)
         if note.signed_at is None:
-            raise ValidationError(
-                "Addenda are for signed notes; while a note is a draft, edit it directly.", "body"
-            )
+            raise ValidationError(ErrorCode.ADDENDA_ARE_SIGNED_NOTES_WHILE, "body")
         addendum = Addendum(note_id=note.id, created_at=utcnow(), author=uow.actor, body=text)
         uow.session.add(addendum)
         uow.session.flush()

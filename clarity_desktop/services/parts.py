@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.services.locations import app_data
 
 PART_PREFIX = ".clarity-"
@@ -80,7 +80,7 @@ def writing(target: Path) -> Iterator[Path]:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteFailed(f"Could not write {target}: {_reason(exc)}.") from exc
+        raise WriteFailed(ErrorCode.WRITE_FAILED, target=target, reason=_reason(exc)) from exc
     token = secrets.token_hex(8)
     part = target.parent / f"{PART_PREFIX}{token}{PART_SUFFIX}"
     claim = folder / f"{token}.json"
@@ -97,7 +97,7 @@ def writing(target: Path) -> Iterator[Path]:
         except OSError as exc:
             if exc.errno is None:  # raised on purpose (a cancel), not by the system
                 raise
-            raise WriteFailed(f"Could not write {target}: {_reason(exc)}.") from exc
+            raise WriteFailed(ErrorCode.WRITE_FAILED, target=target, reason=_reason(exc)) from exc
         finally:
             with contextlib.suppress(FileNotFoundError):
                 part.unlink()

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import integrity, unlock_attempts
 from clarity_desktop.services.dto import PracticeSummary
@@ -35,16 +35,16 @@ def create_practice(
     window: bool = False,
 ) -> tuple[OpenPractice, str]:
     if passphrase != repeat:
-        raise ValidationError("The two passphrases do not match.", "repeat")
+        raise ValidationError(ErrorCode.TWO_PASSPHRASES_DO_NOT_MATCH, "repeat")
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
-            f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters.", "passphrase"
+            ErrorCode.PLEASE_CHOOSE_PASSPHRASE_LEAST_CHARACTERS,
+            "passphrase",
+            min_passphrase=MIN_PASSPHRASE,
         )
     name = clinician_name.strip()
     if not name:
-        raise ValidationError(
-            "Please enter the clinician's name; it appears on signed notes.", "name"
-        )
+        raise ValidationError(ErrorCode.PLEASE_ENTER_CLINICIAN_S_NAME, "name")
     opened, recovery = store.create(
         folder, passphrase, Clinician(name, credentials.strip()), window=window
     )
@@ -115,10 +115,12 @@ def _after_open(opened: OpenPractice, accept_missing_work: bool) -> None:
 
 def _check_new_passphrase(new: str, repeat: str) -> None:
     if new != repeat:
-        raise ValidationError("The two new passphrases do not match.", "repeat")
+        raise ValidationError(ErrorCode.TWO_NEW_PASSPHRASES_DO_NOT, "repeat")
     if len(new) < MIN_PASSPHRASE:
         raise ValidationError(
-            f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters.", "passphrase"
+            ErrorCode.PLEASE_CHOOSE_PASSPHRASE_LEAST_CHARACTERS,
+            "passphrase",
+            min_passphrase=MIN_PASSPHRASE,
         )
 
 
@@ -126,7 +128,7 @@ def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str)
     """The current passphrase must be right; the database is not re-encrypted."""
     _check_new_passphrase(new, repeat)
     if new == current:
-        raise ValidationError("The new passphrase is the same as the current one.", "passphrase")
+        raise ValidationError(ErrorCode.NEW_PASSPHRASE_SAME_CURRENT_ONE, "passphrase")
     seed = store.rewrap_passphrase(opened.folder, current, new)
     opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
@@ -198,8 +200,11 @@ def check_practice(
             except DBAPIError as exc:
                 found.append(f"The practice database in {folder} is damaged ({exc.orig}).")
         if found:
-            more = f" ({len(found) - 1} more problems found.)" if len(found) > 1 else ""
-            raise store.PracticeDamaged(found[0] + more)
+            if len(found) > 1:
+                raise store.PracticeDamaged(
+                    ErrorCode.PRACTICE_CHECK_FAILED_MORE, problem=found[0], more=len(found) - 1
+                )
+            raise store.PracticeDamaged(ErrorCode.PRACTICE_CHECK_FAILED, problem=found[0])
         with opened.engine.connect() as conn:
             cases = conn.execute(select(func.count()).select_from(Case)).scalar_one()
             notes = conn.execute(select(func.count()).select_from(Note)).scalar_one()

@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.services.dto import CaseDetail, PartnerView, SessionView
 
@@ -80,11 +80,10 @@ def plan(case: CaseDetail, partner_id: int) -> ReleasePlan:
     """What a copy of *case* for the partner *partner_id* leaves out."""
     partner = next((p for p in case.partners if p.id == partner_id), None)
     if partner is None:
-        raise ValidationError("That partner does not belong to this case.", "for_partner")
+        raise ValidationError(ErrorCode.PARTNER_NOT_IN_CASE, "for_partner")
     if case.kind is not CaseKind.COUPLE or len(case.partners) < 2:
         raise ValidationError(
-            "A copy for one partner is for couple cases; an individual case's record is the "
-            "client's own, so export it whole.",
+            ErrorCode.COPY_ONE_PARTNER_COUPLE_CASES,
             "for_partner",
         )
     others = tuple(p for p in case.partners if p.id != partner_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
-from clarity_desktop.domain.errors import RecordLocked, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, RecordLocked, ValidationError
 from clarity_desktop.domain.markers import MOMENTS_KEY, PAD_KEY, Suggestion, moments_text, suggest
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import markers, notes, views
@@ -29,11 +29,11 @@ def save_pad(uow: UnitOfWork, note_id: int, text: str, *, wait: float | None = N
     if wait is not None:
         uow.waiting_at_most(wait)
     if len(text) > MAX_NOTE_CHARS:
-        raise ValidationError("The note pad holds too much text to save.", "pad")
+        raise ValidationError(ErrorCode.NOTE_PAD_HOLDS_TOO_MUCH, "pad")
     with uow:
         note = notes._load(uow, note_id)
         if note.signed_at is not None:
-            raise RecordLocked("This note is signed and locked; add an addendum instead.")
+            raise RecordLocked(ErrorCode.NOTE_SIGNED_LOCKED_ADD_ADDENDUM)
         sections = {str(k): str(v) for k, v in (note.sections or {}).items()}
         if text.strip():
             sections[PAD_KEY] = text
@@ -41,7 +41,7 @@ def save_pad(uow: UnitOfWork, note_id: int, text: str, *, wait: float | None = N
             sections.pop(PAD_KEY, None)
         body = notes.full_text(sections)
         if len(body) > MAX_NOTE_CHARS:
-            raise ValidationError("This note is too long to save.", "pad")
+            raise ValidationError(ErrorCode.NOTE_TOO_LONG_SAVE, "pad")
         note.sections = sections  # a new dict: the JSON column sees the change
         note.updated_at = utcnow()
         uow.session.flush()
@@ -70,7 +70,7 @@ def review(uow: UnitOfWork, note_id: int, names: dict[int, str]) -> SessionRevie
     the partners in the session, id to the name to write."""
     note = notes.open_note(uow, note_id)
     if note.signed:
-        raise RecordLocked("This note is signed and locked; its readings cannot change.")
+        raise RecordLocked(ErrorCode.NOTE_SIGNED_LOCKED_READINGS_CANNOT)
     marks = markers.session_markers(uow, note.session_id)
     local = [m.local() for m in marks]
     joint = note.attending_partner_id is None and len(names) >= 2

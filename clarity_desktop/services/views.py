@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
-from clarity_desktop.domain.errors import NotFound
+from clarity_desktop.domain.errors import ErrorCode, NotFound
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.dto import (
@@ -83,7 +83,7 @@ def case_detail(db: DbSession, case_id: int) -> CaseDetail:
         )
     ).scalar_one_or_none()
     if case is None:
-        raise NotFound(f"There is no case number {case_id}.")
+        raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
     steps = current_steps(db, case_id)
     sessions = sorted(case.sessions, key=lambda s: (s.starts_at, s.id), reverse=True)
     return CaseDetail(

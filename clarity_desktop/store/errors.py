@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
 
 
 class PracticeError(ClarityError):
@@ -47,9 +47,7 @@ class KeyFileDamaged(NotAPractice):
 def key_file_damaged(folder: Path, exc: Exception) -> KeyFileDamaged:
     reason = str(exc).removeprefix("The practice key file is damaged.").strip()
     return KeyFileDamaged(
-        f"The practice's key file is damaged{f' ({reason})' if reason else ''}, so no "
-        f"passphrase can unlock the practice in {folder}. Nothing has been changed: copy "
-        "practice.key from the newest folder in backups/ (every backup keeps one) over it."
+        ErrorCode.KEY_FILE_DAMAGED, detail=f" ({reason})" if reason else "", folder=folder
     )
 
 
@@ -85,18 +83,11 @@ def disk_full(exc: BaseException, folder: Path | None = None) -> bool:
 
 
 def full_disk(folder: Path) -> PracticeDiskFull:
-    return PracticeDiskFull(
-        f"The disk that holds the practice in {folder} is full. Nothing has been changed; "
-        "make room on that disk (empty the bin, move large files), then try again."
-    )
+    return PracticeDiskFull(ErrorCode.DISK_FULL, folder=folder)
 
 
 def read_only(folder: Path) -> PracticeReadOnly:
-    return PracticeReadOnly(
-        f"The practice folder {folder} cannot be written to. Clarity needs to write "
-        "there to keep your records; check the folder's permissions, or copy the "
-        "practice to a folder you can write to."
-    )
+    return PracticeReadOnly(ErrorCode.FOLDER_READ_ONLY, folder=folder)
 
 
 def cannot_write(exc: BaseException) -> bool:

@@ -8,6 +8,7 @@ import dataclasses
 import secrets
 from pathlib import Path
 
+from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.store import keys, seals
 from clarity_desktop.store.errors import (
     NotAPractice,
@@ -22,22 +23,20 @@ from clarity_desktop.store.seals import Ed25519PrivateKey
 
 def read_key_file(folder: Path) -> keys.KeyFile:
     if not folder.is_dir():
-        raise PracticeNotFound(f"There is no practice folder at {folder}.")
+        raise PracticeNotFound(ErrorCode.THERE_NO_PRACTICE_FOLDER, folder=folder)
     kp, db = key_path(folder), db_path(folder)
     if not kp.exists():
         if db.exists():
-            raise NotAPractice(
-                f"The practice in {folder} has lost its key file, so it cannot be opened."
-            )
-        raise PracticeNotFound(f"There is no Clarity practice in {folder}.")
+            raise NotAPractice(ErrorCode.PRACTICE_HAS_LOST_KEY_FILE, folder=folder)
+        raise PracticeNotFound(ErrorCode.THERE_NO_CLARITY_PRACTICE, folder=folder)
     try:
         keyfile = keys.KeyFile.read(kp)
     except keys.KeyFileDamaged as exc:
         raise key_file_damaged(folder, exc) from exc
     except keys.KeyFileError as exc:
-        raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
+        raise NotAPractice(ErrorCode.NOT_A_PRACTICE_DETAIL, folder=folder, exc=exc) from exc
     if not db.exists():
-        raise PracticeDamaged(f"The practice database in {folder} is missing.")
+        raise PracticeDamaged(ErrorCode.PRACTICE_DATABASE_MISSING, folder=folder)
     return keyfile
 
 
@@ -57,12 +56,12 @@ def unlock_secrets(
         payload = keys.unwrap(entry, secret)
         return payload[: keys.KEY_BYTES], payload[keys.KEY_BYTES :] or None
     except keys.WrongSecret:
-        what = "recovery key" if recovery else "passphrase"
-        raise WrongPassphrase(f"That {what} does not unlock this practice.") from None
+        code = ErrorCode.WRONG_RECOVERY_KEY if recovery else ErrorCode.WRONG_PASSPHRASE
+        raise WrongPassphrase(code) from None
     except keys.KeyFileDamaged as exc:
         raise key_file_damaged(folder, exc) from exc
     except keys.KeyFileError as exc:
-        raise NotAPractice(f"{folder} does not hold a Clarity practice: {exc}") from exc
+        raise NotAPractice(ErrorCode.NOT_A_PRACTICE_DETAIL, folder=folder, exc=exc) from exc
 
 
 def trusted_keys(keyfile: keys.KeyFile, signer: Ed25519PrivateKey | None) -> set[str]:

@@ -28,7 +28,7 @@ from typing import IO
 
 import portalocker
 
-from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
 
 PRACTICE_LOCK = "practice.lock"
 WINDOW_LOCK = "window.lock"
@@ -109,10 +109,7 @@ def hold_shared(folder: Path, *, wait_s: float = WAIT_FOR_RESTORE_S) -> SharedHo
             while not _try(held.file, portalocker.LockFlags.SHARED):
                 if time.monotonic() >= deadline:
                     _forget_if_unused(folder, PRACTICE_LOCK, held)
-                    raise PracticeInUse(
-                        f"The practice in {folder} is being restored or repaired by another "
-                        "Clarity program; try again when it has finished."
-                    )
+                    raise PracticeInUse(ErrorCode.PRACTICE_BEING_RESTORED, folder=folder)
                 time.sleep(0.05)
         held.shared += 1
     return SharedHold(folder)
@@ -131,10 +128,7 @@ def exclusive(folder: Path) -> Iterator[None]:
                 portalocker.lock(held.file, portalocker.LockFlags.SHARED)
             else:
                 _forget_if_unused(folder, PRACTICE_LOCK, held)
-            raise PracticeInUse(
-                f"The practice in {folder} is open in another Clarity program (a window or a "
-                "command); close it there first."
-            )
+            raise PracticeInUse(ErrorCode.PRACTICE_IN_USE, folder=folder)
         held.exclusive = True
     try:
         yield
@@ -168,9 +162,6 @@ def hold_window(folder: Path) -> WindowHold:
             return WindowHold(folder, held)  # this process already shows the window
         if not _try(held.file, portalocker.LockFlags.EXCLUSIVE):
             _forget_if_unused(folder, WINDOW_LOCK, held)
-            raise PracticeInUse(
-                "This practice is already open in another Clarity Desktop window. Close that "
-                "one first, then unlock here."
-            )
+            raise PracticeInUse(ErrorCode.PRACTICE_OPEN_IN_WINDOW)
         held.exclusive = True
     return WindowHold(folder, held)

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.store import anchor, backup, keyring, keys, migrate, oslock, seals
 from clarity_desktop.store.audit_chain import last_link
 from clarity_desktop.store.engine import DatabaseError, make_engine, writer
@@ -155,7 +156,7 @@ def create(
 ) -> tuple[OpenPractice, str]:
     """Make a new practice. Returns it unlocked, with the recovery key to show once."""
     if exists(folder):
-        raise PracticeExists(f"There is already a practice in {folder}.")
+        raise PracticeExists(ErrorCode.THERE_ALREADY_PRACTICE, folder=folder)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     _restrict(folder, stat.S_IRWXU)
     params = kdf or keys.DEFAULT_KDF
@@ -254,7 +255,7 @@ def open_with_key(
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
                 tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
                 if "practice_info" not in tables or "alembic_version" not in tables:
-                    raise NotAPractice(f"{folder} does not hold a Clarity practice.")
+                    raise NotAPractice(ErrorCode.NOT_A_PRACTICE, folder=folder)
                 revision = migrate.current_revision(conn)
                 info = conn.execute(select(PracticeInfo)).first()
         except (SADatabaseError, DatabaseError) as exc:
@@ -264,19 +265,16 @@ def open_with_key(
                 raise read_only(folder) from exc
             raise _unreadable(folder, bytes(key), keyfile.db_salt) from exc
         if info is None or info.signature != SIGNATURE or info.practice_id != keyfile.practice_id:
-            raise NotAPractice(f"{folder} does not hold a Clarity practice.")
+            raise NotAPractice(ErrorCode.NOT_A_PRACTICE, folder=folder)
         if revision not in migrate.known_revisions():
-            raise PracticeTooNew(
-                "This practice was last used by a newer Clarity Desktop; please update the program."
-            )
+            raise PracticeTooNew(ErrorCode.PRACTICE_TOO_NEW)
         if revision != migrate.head_revision():
             _backup_before_upgrade(folder, key, revision or "none")
             try:
                 migrate.upgrade_checked(engine)
             except Exception as exc:
                 raise PracticeError(
-                    "Updating this practice to the new version failed and was undone; your "
-                    f"records are unchanged ({exc})."
+                    ErrorCode.UPDATING_PRACTICE_NEW_VERSION_FAILED, exc=exc
                 ) from exc
         signer = seals.signer_from_seed(seed) if seed else None
         anchor.settle(folder, trusted_keys(keyfile, signer), lambda a: _database_holds(engine, a))
@@ -303,27 +301,16 @@ def _check_anchor(
         found = anchor.read(folder, trusted_keys(keyfile, signer))
     except anchor.AnchorInvalid as exc:
         raise PracticeDamaged(
-            f"The practice in {folder} cannot be trusted as it is: {exc} "
-            f"({anchor.ANCHOR_NAME}, which records the newest saved work)."
+            ErrorCode.ANCHOR_UNREADABLE, folder=folder, exc=exc, anchor_name=anchor.ANCHOR_NAME
         ) from exc
     if found is None:
         if keyfile.anchored:
             raise PracticeBehind(
-                f"The practice in {folder} has lost its anchor file ({anchor.ANCHOR_NAME}), "
-                "which records the newest saved work, so work missing from the end of the "
-                "record could not be noticed. Nothing has been changed. If the folder was "
-                "copied without it, copy it again whole; or go on with the practice as it is "
-                "(that decision is written to the audit trail)."
+                ErrorCode.ANCHOR_MISSING, folder=folder, anchor_name=anchor.ANCHOR_NAME
             )
         return
     if found.practice_id != keyfile.practice_id or not _database_holds(engine, found):
-        raise PracticeBehind(
-            f"The practice in {folder} is missing work that was saved up to "
-            f"{found.at:%Y-%m-%d %H:%M} UTC: the database is older than its last clean close "
-            "(an older copy may have been put in its place, or its log file was lost). Nothing "
-            "has been changed. Restore the newest backup, or go on with the practice as it is "
-            "(that decision is written to the audit trail)."
-        )
+        raise PracticeBehind(ErrorCode.PRACTICE_BEHIND, folder=folder, at=found.at)
 
 
 def _database_holds(engine: Engine, found: anchor.Anchor) -> bool:
@@ -364,14 +351,8 @@ def _unreadable(folder: Path, key: bytes, recorded_salt: str) -> PracticeError:
         and backup.salt_of(db) != recorded_salt
         and not (recorded_salt and backup.decrypts_with_salt(db, key, recorded_salt))
     ):
-        return NotAPractice(
-            f"The key file in {folder} belongs to a different practice than the database "
-            "beside it (was it copied from another practice folder?). Nothing has been "
-            "changed; put this practice's own key file back (every backup folder holds a copy)."
-        )
-    return PracticeDamaged(
-        f"The practice database in {folder} is damaged or is not a Clarity practice."
-    )
+        return NotAPractice(ErrorCode.KEY_FILE_OTHER_PRACTICE, folder=folder)
+    return PracticeDamaged(ErrorCode.PRACTICE_DATABASE_DAMAGED_NOT_CLARITY, folder=folder)
 
 
 def _backup_before_upgrade(folder: Path, key: bytes | bytearray, revision: str) -> None:
@@ -387,6 +368,4 @@ def _backup_before_upgrade(folder: Path, key: bytes | bytearray, revision: str) 
             folder, key, target, kind="safety", revision=revision, app_version=__version__
         )
     except backup.CheckFailed as exc:
-        raise PracticeDamaged(
-            f"The practice could not be backed up before updating it: {exc}."
-        ) from exc
+        raise PracticeDamaged(ErrorCode.PRACTICE_COULD_NOT_BACKED_UP, exc=exc) from exc

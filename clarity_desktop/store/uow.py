@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.clock import utcnow
-from clarity_desktop.domain.errors import PracticeBusy, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, PracticeBusy, ValidationError
 from clarity_desktop.store import audit_chain
 from clarity_desktop.store.models import AuditEvent
 
@@ -188,8 +188,7 @@ class UnitOfWork:
 
         if self._signer is None:
             raise ValidationError(
-                "This practice was unlocked with the recovery key. Please set a new "
-                "passphrase first (Practice > Change passphrase); signing needs it.",
+                ErrorCode.PASSPHRASE_NEEDED_TO_SIGN,
                 "signer",
             )
         detail = seals.seal_detail(self._signer, entity, entity_id, content, legacy=legacy)

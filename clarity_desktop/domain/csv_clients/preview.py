@@ -23,7 +23,7 @@ from clarity_desktop.domain.csv_clients.rows import (
     check_row,
     column_map,
 )
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, validate_case
 
 MAX_ROWS = 20_000
@@ -69,19 +69,20 @@ class ImportPreview:
 
     def blocker(self, skip_rejected: bool = False) -> str | None:
         """Why this preview cannot be imported as it stands (one sentence), or None."""
+        error = self.blocker_error(skip_rejected)
+        return None if error is None else str(error)
+
+    def blocker_error(self, skip_rejected: bool = False) -> ValidationError | None:
+        """The same, as an error with its code, for the window to say in its language."""
         if self.date_order_unresolved:
-            return (
-                "Some dates of birth read differently day first and month first; "
-                "choose which order the file uses."
-            )
+            return ValidationError(ErrorCode.IMPORT_DATE_ORDER_UNRESOLVED, "preview")
         if self.rejected and not skip_rejected:
             r = len(self.rejected)
-            return (
-                f"{r} row{'s' if r != 1 else ''} cannot be imported; fix the file, "
-                "or choose to skip the rows that cannot be imported."
-            )
+            if r == 1:
+                return ValidationError(ErrorCode.IMPORT_ROW_REJECTED, "preview")
+            return ValidationError(ErrorCode.IMPORT_ROWS_REJECTED, "preview", count=r)
         if not self.rows:
-            return "There is no client to import in this file."
+            return ValidationError(ErrorCode.IMPORT_NOTHING_TO_IMPORT, "preview")
         return None
 
 
@@ -152,10 +153,10 @@ def preview_import(
         text, encoding = decode(source)
     else:
         if len(source) > MAX_FILE_BYTES:
-            raise ImportFileError("The text is too large to be a client list.")
+            raise ImportFileError(ErrorCode.TEXT_TOO_LARGE_CLIENT_LIST)
         text, encoding = source.removeprefix("\ufeff"), "text"
         if "\x00" in text:
-            raise ImportFileError("This does not look like a CSV text file (it holds binary data).")
+            raise ImportFileError(ErrorCode.DOES_NOT_LOOK_LIKE_CSV)
     delimiter = sniff_delimiter(text)
     rows_read = records(text, delimiter)
     header: list[str] | None = None
@@ -164,18 +165,12 @@ def preview_import(
             header = cells
             break
     if header is None:
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(ErrorCode.FILE_EMPTY)
     cols, ignored = column_map(header)
     if not cols:
-        raise ImportFileError(
-            "The first line should name the columns (for example Name, Pronouns, "
-            "Date of birth, E-mail, Phone), but none of its names is one that is known."
-        )
+        raise ImportFileError(ErrorCode.FIRST_LINE_SHOULD_NAME_COLUMNS)
     if not ({Field.NAME, Field.FIRST, Field.LAST} & cols.keys()):
-        raise ImportFileError(
-            "The file has no column for the client's name (such as Name, or First name "
-            "and Last name)."
-        )
+        raise ImportFileError(ErrorCode.FILE_HAS_NO_COLUMN_CLIENT)
     hint = None
     if Field.BIRTH in cols:
         title = header[cols[Field.BIRTH][0]]
@@ -190,9 +185,7 @@ def preview_import(
             continue  # blank lines are not rows
         count += 1
         if count > MAX_ROWS:
-            raise ImportFileError(
-                f"The file has more than {MAX_ROWS:,} rows; split it into smaller files."
-            )
+            raise ImportFileError(ErrorCode.FILE_HAS_MORE_THAN_ROWS, max_rows=MAX_ROWS)
         try:
             d = check_row(cells, cols, len(header), today)
         except Rejected as exc:

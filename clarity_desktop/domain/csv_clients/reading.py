@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 DELIMITERS = (",", ";", "\t", "|")
@@ -27,9 +27,7 @@ class ImportFileError(ValidationError):
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding as a person would name it)."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(
-            f"The file is too large to be a client list (more than {MAX_FILE_BYTES // 2**20} MB)."
-        )
+        raise ImportFileError(ErrorCode.FILE_TOO_LARGE_CLIENT_LIST, number=MAX_FILE_BYTES // 2**20)
     for bom, codec, label in (
         (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 (with byte-order mark)"),
         (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
@@ -40,11 +38,10 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(codec), label
             except UnicodeDecodeError:
                 raise ImportFileError(
-                    f"The file says it is {label.split(' ')[0]} but is not; "
-                    "save it again as CSV (UTF-8)."
+                    ErrorCode.FILE_ENCODING_MISLABELLED, encoding=label.split(" ")[0]
                 ) from None
     if b"\x00" in data:
-        raise ImportFileError("This does not look like a CSV text file (it holds binary data).")
+        raise ImportFileError(ErrorCode.DOES_NOT_LOOK_LIKE_CSV)
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -52,10 +49,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        raise ImportFileError(
-            "The file is in a text encoding that cannot be read (neither UTF-8 nor "
-            "Windows-1252); save it again as CSV (UTF-8)."
-        ) from None
+        raise ImportFileError(ErrorCode.FILE_TEXT_ENCODING_CANNOT_READ) from None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -91,9 +85,7 @@ def records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     except csv.Error:
         # Past the reader's limit on one value (128 KB): often the same lost quote.
         check_quotes(lines, last + 1, len(lines), delimiter)
-        raise ImportFileError(
-            f"Line {last + 1} cannot be read as CSV: a value on it is far too long."
-        ) from None
+        raise ImportFileError(ErrorCode.LINE_CANNOT_READ_CSV_VALUE, number=last + 1) from None
     if start:
         check_quotes(lines, start, last, delimiter)  # a quote left open on the last line
 
@@ -131,21 +123,14 @@ def check_quotes(lines: list[str], first: int, last: int, delimiter: str) -> Non
             assert body is not None  # the pattern matches the empty string
             close = body.end()
             if close >= size:
-                raise ImportFileError(
-                    f"The quotation mark that opens a value on line {line_of(pos)} is never "
-                    "closed, so everything after it would be read as one value; close it or "
-                    "remove it, then try again."
-                )
+                raise ImportFileError(ErrorCode.QUOTE_NEVER_CLOSED, line=line_of(pos))
             after = blanks.match(raw, close + 1)
             assert after is not None
             follows = raw[after.end()] if after.end() < size else ""
             spans = line_of(close) > line_of(pos)
             if spans and follows not in ("", delimiter, "\r", "\n"):
                 raise ImportFileError(
-                    f"The quotation mark that opens a value on line {line_of(pos)} is only "
-                    f"closed on line {line_of(close)}, in the middle of a value, so lines "
-                    f"{line_of(pos)} to {line_of(close)} would be read as one; check the "
-                    f"quotation marks on line {line_of(pos)}, then try again."
+                    ErrorCode.QUOTE_CLOSED_LATER, line=line_of(pos), closed=line_of(close)
                 )
             pos = close + 1
         end = plain.match(raw, pos)

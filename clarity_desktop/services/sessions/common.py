@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from clarity_desktop.domain.errors import NotFound, RecordLocked, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, NotFound, Phrase, RecordLocked, ValidationError
 from clarity_desktop.domain.records import CaseKind, CaseStatus, SessionInput, validate_session
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.store.models import Case, Note, Session
@@ -28,20 +28,20 @@ def load(uow: UnitOfWork, session_id: int) -> Session:
         )
     ).scalar_one_or_none()
     if session is None:
-        raise NotFound(f"There is no session number {session_id}.")
+        raise NotFound(ErrorCode.NO_SUCH_SESSION, session_id=session_id)
     return session
 
 
 def load_case(uow: UnitOfWork, case_id: int) -> Case:
     case = uow.session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"There is no case number {case_id}.")
+        raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
     return case
 
 
-def require_active(case: Case, doing: str) -> None:
+def require_active(case: Case, doing: Phrase) -> None:
     if case.status is CaseStatus.CLOSED:
-        raise ValidationError(f"This case is closed; reopen it to {doing}.", "case")
+        raise ValidationError(ErrorCode.CASE_CLOSED_REOPEN, "case", doing=doing)
 
 
 def attending(case: Case, data: SessionInput) -> int | None:
@@ -50,7 +50,7 @@ def attending(case: Case, data: SessionInput) -> int | None:
     validate_session(data)
     partner_id = data.attending_partner_id
     if partner_id is not None and partner_id not in {p.id for p in case.partners}:
-        raise ValidationError("The attending partner does not belong to this case.", "attending")
+        raise ValidationError(ErrorCode.ATTENDING_PARTNER_DOES_NOT_BELONG, "attending")
     return None if case.kind is CaseKind.INDIVIDUAL else partner_id
 
 
@@ -58,12 +58,9 @@ def status_of(session: Session) -> SessionStatus:
     return session.status
 
 
-def refuse_signed(session: Session, doing: str) -> None:
+def refuse_signed(session: Session, doing: Phrase) -> None:
     if session.note is not None and session.note.signed_at is not None:
-        raise RecordLocked(
-            f"This session's note is signed and locked, so it cannot be {doing}; "
-            "add an addendum to the note instead."
-        )
+        raise RecordLocked(ErrorCode.SESSION_NOTE_SIGNED, doing=doing)
 
 
 def minute(value: datetime) -> datetime:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.records import MAX_SESSION_MINUTES, SessionInput
 from clarity_desktop.domain.schedule import (
     Repeat,
@@ -92,7 +92,7 @@ def schedule_sessions(
     starts = [minute(s) for s in series_starts(data.starts_at, repeat, count)]
     with uow:
         case = load_case(uow, case_id)
-        require_active(case, "schedule a session")
+        require_active(case, Phrase.SCHEDULE_SESSION)
         partner_id = attending(case, data)
         clashes = _clashes(uow, [(s, data.duration_minutes) for s in starts], None)
         series = str(uuid.uuid4()) if len(starts) > 1 else None
@@ -128,12 +128,11 @@ def reschedule_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> 
         session = load(uow, session_id)
         if status_of(session) is not SessionStatus.SCHEDULED:
             raise ValidationError(
-                "Only a scheduled session can be rescheduled; a session with a note can "
-                "have its details corrected while the note is a draft.",
+                ErrorCode.ONLY_SCHEDULED_SESSION_CAN_RESCHEDULED,
                 "status",
             )
         case = session.case
-        require_active(case, "reschedule a session")
+        require_active(case, Phrase.RESCHEDULE_SESSION)
         partner_id = attending(case, data)
         start = minute(data.starts_at)
         clashes = _clashes(uow, [(start, data.duration_minutes)], session.id)
@@ -175,17 +174,14 @@ def _call_off(uow: UnitOfWork, session_id: int, status: SessionStatus, reason: s
     text = clean_reason(reason)
     with uow:
         session = load(uow, session_id)
-        refuse_signed(session, "cancelled")
+        refuse_signed(session, Phrase.CANCELLED)
         current = status_of(session)
         if current.called_off:
-            raise ValidationError(
-                f"This session is already marked “{current.title.lower()}”.", "status"
-            )
+            raise ValidationError(ErrorCode.SESSION_ALREADY_MARKED, "status", status=current)
         note = session.note
         if note is not None and not is_empty_note(note):
             raise ValidationError(
-                "This session's note has writing, steps or readings in it, so the session "
-                "took place and cannot be cancelled.",
+                ErrorCode.SESSION_S_NOTE_HAS_WRITING,
                 "status",
             )
         if note is not None:  # started by mistake, nothing written: the draft goes

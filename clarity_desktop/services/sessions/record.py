@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from clarity_desktop.domain.errors import RecordLocked, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, Phrase, RecordLocked, ValidationError
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.templates import Template
@@ -54,7 +54,7 @@ def create_session(
     there is always exactly one place to write about it."""
     with uow:
         case = load_case(uow, case_id)
-        require_active(case, "record a session")
+        require_active(case, Phrase.RECORD_SESSION)
         partner_id = attending(case, data)
         session = Session(
             case_id=case.id,
@@ -82,14 +82,14 @@ def start_session(
         session = load(uow, session_id)
         status = status_of(session)
         if status is SessionStatus.HELD:
-            raise ValidationError("This session has already been started; open its note.", "status")
+            raise ValidationError(ErrorCode.SESSION_HAS_ALREADY_BEEN_STARTED, "status")
         if status is not SessionStatus.SCHEDULED:
             raise ValidationError(
-                f"This session is marked “{status.title.lower()}”, so it cannot be started; "
-                "schedule a new session instead.",
+                ErrorCode.SESSION_MARKED_CANNOT_STARTED_SCHEDULE,
                 "status",
+                status=status,
             )
-        require_active(session.case, "start a session")
+        require_active(session.case, Phrase.START_SESSION)
         session.note = _new_note(template, session.attending_partner_id)
         session.status = SessionStatus.HELD
         session.status_changed_at = utcnow()
@@ -105,11 +105,10 @@ def correct_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> Ses
     an addendum says what was wrong."""
     with uow:
         session = load(uow, session_id)
-        refuse_signed(session, "corrected")
+        refuse_signed(session, Phrase.CORRECTED)
         if status_of(session) is not SessionStatus.HELD or session.note is None:
             raise ValidationError(
-                "Only a session with a draft note can be corrected; reschedule a scheduled "
-                "session instead.",
+                ErrorCode.ONLY_SESSION_DRAFT_NOTE_CAN,
                 "status",
             )
         case = session.case
@@ -159,14 +158,12 @@ def _check_attendance_change(session: Session, note: Note, partner_id: int | Non
     }
     if recorded - {partner_id}:
         raise ValidationError(
-            "This draft records steps or readings for the partner who would no longer have "
-            "attended; clear those first.",
+            ErrorCode.DRAFT_RECORDS_STEPS_READINGS_PARTNER,
             "attending",
         )
     if note.couple_reading is not None:
         raise ValidationError(
-            "This draft records the couple's loop, which belongs to joint sessions; clear it "
-            "first.",
+            ErrorCode.DRAFT_RECORDS_COUPLE_S_LOOP,
             "attending",
         )
 
@@ -178,17 +175,14 @@ def discard_session(uow: UnitOfWork, session_id: int) -> None:
     existed and was discarded."""
     with uow:
         session = load(uow, session_id)
-        refuse_signed(session, "discarded")
+        refuse_signed(session, Phrase.DISCARDED)
         status = status_of(session)
         if status.called_off:
-            raise ValidationError(
-                f"A session marked “{status.title.lower()}” stays in the record.", "status"
-            )
+            raise ValidationError(ErrorCode.SESSION_MARKED_STAYS_RECORD, "status", status=status)
         note = session.note
         if note is not None and not is_empty_note(note):
             raise ValidationError(
-                "This draft has writing, steps or readings in it, so it is not discarded; "
-                "clear it first if the session really did not happen.",
+                ErrorCode.DRAFT_HAS_WRITING_STEPS_READINGS,
                 "note",
             )
         markers = uow.session.scalar(
@@ -199,7 +193,7 @@ def discard_session(uow: UnitOfWork, session_id: int) -> None:
         )
         if markers or handouts:
             raise ValidationError(
-                "Markers or handouts are recorded for this session, so it is not discarded.",
+                ErrorCode.MARKERS_HANDOUTS_ARE_RECORDED_SESSION,
                 "note",
             )
         case_id = session.case_id
@@ -207,7 +201,7 @@ def discard_session(uow: UnitOfWork, session_id: int) -> None:
         detail = f"{what} of {when(session.starts_at)}"
         if note is not None:
             if note.signed_at is not None:  # refuse_signed said so; the trigger would too
-                raise RecordLocked("A signed note cannot be discarded.")
+                raise RecordLocked(ErrorCode.SIGNED_NOTE_CANNOT_DISCARDED)
             fts.index_note(uow.session.connection(), note.id, "")  # drops its search row
             uow.session.delete(note)
             uow.session.flush()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from clarity_desktop.domain.records import CaseStatus, unusual_date_warning
@@ -31,7 +32,9 @@ def new_case(cmd: Commands) -> None:
         try:
             detail = cases.create_case(cmd.practice.uow(), data)
         except Exception as exc:
-            QMessageBox.warning(cmd.widget, cmd.tr("Case not created"), explain(exc))
+            QMessageBox.warning(
+                cmd.widget, QCoreApplication.translate("Commands", "Case not created"), explain(exc)
+            )
             continue
         if not cmd.leave_note():
             return
@@ -49,7 +52,9 @@ def edit_case(cmd: Commands) -> None:
         try:
             cases.update_case(cmd.practice.uow(), case.id, dialog.case_input())
         except Exception as exc:
-            QMessageBox.warning(cmd.widget, cmd.tr("Case not saved"), explain(exc))
+            QMessageBox.warning(
+                cmd.widget, QCoreApplication.translate("Commands", "Case not saved"), explain(exc)
+            )
             continue
         cmd.events.case_changed.emit(case.id)
         return
@@ -61,10 +66,11 @@ def close_case(cmd: Commands) -> None:
         return
     answer = QMessageBox.question(
         cmd.widget,
-        cmd.tr("Close this case?"),
-        cmd.tr(
+        QCoreApplication.translate("Commands", "Close this case?"),
+        QCoreApplication.translate(
+            "Commands",
             "Close %s as of today? Its records stay in the practice and can still be read; "
-            "a closed case can be reopened."
+            "a closed case can be reopened.",
         )
         % case.display_name,
     )
@@ -73,7 +79,9 @@ def close_case(cmd: Commands) -> None:
     try:
         cases.close_case(cmd.practice.uow(), case.id)
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Case not closed"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Case not closed"), explain(exc)
+        )
         return
     cmd.events.case_changed.emit(case.id)
 
@@ -85,7 +93,9 @@ def reopen_case(cmd: Commands) -> None:
     try:
         cases.reopen_case(cmd.practice.uow(), case.id)
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Case not reopened"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Case not reopened"), explain(exc)
+        )
         return
     cmd.events.case_changed.emit(case.id)
 
@@ -107,14 +117,24 @@ def new_session(cmd: Commands) -> None:
                 cmd.practice.uow(), [(data.starts_at, data.duration_minutes)]
             )
         except Exception as exc:
-            QMessageBox.warning(cmd.widget, cmd.tr("Session not recorded"), explain(exc))
+            QMessageBox.warning(
+                cmd.widget,
+                QCoreApplication.translate("Commands", "Session not recorded"),
+                explain(exc),
+            )
             continue
-        if not session_actions.confirm_clashes(cmd, clashes, cmd.tr("Record it")):
+        if not session_actions.confirm_clashes(
+            cmd, clashes, QCoreApplication.translate("Commands", "Record it")
+        ):
             continue
         try:
             created = sessions.create_session(cmd.practice.uow(), case.id, data, dialog.template())
         except Exception as exc:
-            QMessageBox.warning(cmd.widget, cmd.tr("Session not recorded"), explain(exc))
+            QMessageBox.warning(
+                cmd.widget,
+                QCoreApplication.translate("Commands", "Session not recorded"),
+                explain(exc),
+            )
             continue
         if not cmd.leave_note():
             return
@@ -132,9 +152,10 @@ def _confirm_new_clients(cmd: Commands, names: list[str]) -> bool:
     listed = "\n".join(f"• {c.name} (in {c.case_name})" for c in found[:5])
     answer = QMessageBox.question(
         cmd.widget,
-        cmd.tr("This client may already be here"),
-        cmd.tr(
-            "A client with this name is already in the practice:\n%s\n\nCreate a new case anyway?"
+        QCoreApplication.translate("Commands", "This client may already be here"),
+        QCoreApplication.translate(
+            "Commands",
+            "A client with this name is already in the practice:\n%s\n\nCreate a new case anyway?",
         )
         % listed,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -149,8 +170,9 @@ def _confirm_date(cmd: Commands, when: date, what: str) -> bool:
         return True
     answer = QMessageBox.question(
         cmd.widget,
-        cmd.tr("Please check the date"),
-        cmd.tr("%s Is that right?") % cmd.tr(warning),
+        QCoreApplication.translate("Commands", "Please check the date"),
+        QCoreApplication.translate("Commands", "%s Is that right?")
+        % QCoreApplication.translate("Commands", warning),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

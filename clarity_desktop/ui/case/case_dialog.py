@@ -42,12 +42,14 @@ from clarity_desktop.domain.records import (
     validate_case,
 )
 from clarity_desktop.services.dto import CaseDetail, PartnerView
+from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.form_parts import (
     WarningBanner,
     locale_date_format,
     to_date,
     to_qdate,
 )
+from clarity_desktop.ui.common.messages import error_text
 
 MAX_SAFETY_NOTE = 1000  # validate_case refuses longer notes
 
@@ -179,7 +181,7 @@ class CaseDialog(QDialog):
         )
         for structure in RELATIONSHIP_STRUCTURES:
             # The structure is free text once chosen, so storing the translation is right.
-            self.relationship.addItem(self.tr(structure))
+            self.relationship.addItem(labels.text(structure))
         self.relationship.setCurrentIndex(-1)
         self.relationship.setEditText("")
         line_edit = self.relationship.lineEdit()
@@ -342,7 +344,7 @@ class CaseDialog(QDialog):
         try:
             result = validate_case(self._build(), self._today)
         except ValidationError as error:
-            self.error_banner.show_message(str(error))
+            self.error_banner.show_message(error_text(error))
             widget = self._fields.get(error.field or "")
             if widget is not None and widget.isEnabled():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)

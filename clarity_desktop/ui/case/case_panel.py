@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.services.dto import CaseDetail, SessionView
-from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.common import appearance, dates, labels
 from clarity_desktop.ui.common.models import ID_ROLE, SessionTableModel
 from clarity_desktop.ui.note.session_bar import SessionBar
 
@@ -137,7 +137,11 @@ class CasePanel(QWidget):
             self.banner.hide()
         lines = []
         for p in case.partners:
-            step = p.current_step.label if p.current_step else self.tr("step not recorded yet")
+            step = (
+                labels.step_label(p.current_step)
+                if p.current_step
+                else self.tr("step not recorded yet")
+            )
             pron = f" ({escape(p.pronouns)})" if p.pronouns else ""
             lines.append(f"<b>{escape(p.name)}</b>{pron} — {escape(step)}")
         self.partners.setText("<br>".join(lines))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
@@ -17,7 +18,11 @@ if TYPE_CHECKING:
 def open_documents(cmd: Commands, initial: str | None = None) -> None:
     case = cmd.case
     if case is None:
-        QMessageBox.information(cmd.widget, cmd.tr("Documents"), cmd.tr("Open a case first."))
+        QMessageBox.information(
+            cmd.widget,
+            QCoreApplication.translate("Commands", "Documents"),
+            QCoreApplication.translate("Commands", "Open a case first."),
+        )
         return
     from clarity_desktop.ui.documents.document_dialog import DocumentDialog
 

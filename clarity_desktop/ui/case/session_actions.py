@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from clarity_desktop.domain.records import CaseStatus, unusual_date_warning
@@ -58,7 +59,9 @@ def _session(cmd: Commands, session_id: int) -> SessionView | None:
     try:
         return sessions.get_session(cmd.practice.uow(), session_id)
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Session not found"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Session not found"), explain(exc)
+        )
         return None
 
 
@@ -77,11 +80,13 @@ def confirm_clashes(cmd: Commands, clashes: list[SessionClash], doing: str) -> b
     )
     more = len(clashes) - 6
     if more > 0:
-        listed += "\n" + cmd.tr("and %d more") % more
+        listed += "\n" + QCoreApplication.translate("Commands", "and %d more") % more
     answer = QMessageBox.question(
         cmd.widget,
-        cmd.tr("Another session at that time"),
-        cmd.tr("This overlaps another session of the practice:\n%s\n\n%s anyway?")
+        QCoreApplication.translate("Commands", "Another session at that time"),
+        QCoreApplication.translate(
+            "Commands", "This overlaps another session of the practice:\n%s\n\n%s anyway?"
+        )
         % (listed, doing),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -95,8 +100,9 @@ def _confirm_date(cmd: Commands, when: date) -> bool:
         return True
     answer = QMessageBox.question(
         cmd.widget,
-        cmd.tr("Please check the date"),
-        cmd.tr("%s Is that right?") % cmd.tr(warning),
+        QCoreApplication.translate("Commands", "Please check the date"),
+        QCoreApplication.translate("Commands", "%s Is that right?")
+        % QCoreApplication.translate("Commands", warning),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -118,21 +124,26 @@ def schedule(cmd: Commands) -> None:
                 cmd.practice.uow(), [(s, data.duration_minutes) for s in starts]
             )
         except Exception as exc:
-            QMessageBox.warning(cmd.widget, cmd.tr("Not scheduled"), explain(exc))
+            QMessageBox.warning(
+                cmd.widget, QCoreApplication.translate("Commands", "Not scheduled"), explain(exc)
+            )
             continue
-        if not confirm_clashes(cmd, clashes, cmd.tr("Schedule")):
+        if not confirm_clashes(cmd, clashes, QCoreApplication.translate("Commands", "Schedule")):
             continue
         try:
             planned = sessions.schedule_sessions(cmd.practice.uow(), case.id, data, repeat, count)
         except Exception as exc:
-            QMessageBox.warning(cmd.widget, cmd.tr("Not scheduled"), explain(exc))
+            QMessageBox.warning(
+                cmd.widget, QCoreApplication.translate("Commands", "Not scheduled"), explain(exc)
+            )
             continue
         cmd.events.sessions_changed.emit(case.id)
         cmd.workspace.select_session(planned.sessions[0].id)
         cmd.workspace.show_message(
-            cmd.tr("1 session scheduled.")
+            QCoreApplication.translate("Commands", "1 session scheduled.")
             if len(planned.sessions) == 1
-            else cmd.tr("%d sessions scheduled.") % len(planned.sessions),
+            else QCoreApplication.translate("Commands", "%d sessions scheduled.")
+            % len(planned.sessions),
             5000,
         )
         return
@@ -146,8 +157,11 @@ def start(cmd: Commands, session_id: int) -> None:
     if s.starts_at.date() != date.today():
         answer = QMessageBox.question(
             cmd.widget,
-            cmd.tr("Start this session now?"),
-            cmd.tr("This session is booked for %s, not today. Start it now anyway?") % _when(s),
+            QCoreApplication.translate("Commands", "Start this session now?"),
+            QCoreApplication.translate(
+                "Commands", "This session is booked for %s, not today. Start it now anyway?"
+            )
+            % _when(s),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -158,7 +172,9 @@ def start(cmd: Commands, session_id: int) -> None:
     try:
         sessions.start_session(cmd.practice.uow(), session_id)
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Session not started"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Session not started"), explain(exc)
+        )
         return
     cmd.events.sessions_changed.emit(s.case_id)
     open_note(cmd, s.case_id, session_id)
@@ -185,8 +201,11 @@ def change(cmd: Commands, session_id: int) -> None:
     if not scheduled and not s.is_draft:
         QMessageBox.information(
             cmd.widget,
-            cmd.tr("Session not changed"),
-            cmd.tr("Only a booked session, or one whose note is still a draft, can be changed."),
+            QCoreApplication.translate("Commands", "Session not changed"),
+            QCoreApplication.translate(
+                "Commands",
+                "Only a booked session, or one whose note is still a draft, can be changed.",
+            ),
         )
         return
     dialog = SessionDialog(
@@ -201,9 +220,13 @@ def change(cmd: Commands, session_id: int) -> None:
                 cmd.practice.uow(), [(data.starts_at, data.duration_minutes)], s.id
             )
         except Exception as exc:
-            QMessageBox.warning(cmd.widget, cmd.tr("Session not changed"), explain(exc))
+            QMessageBox.warning(
+                cmd.widget,
+                QCoreApplication.translate("Commands", "Session not changed"),
+                explain(exc),
+            )
             continue
-        if not confirm_clashes(cmd, clashes, cmd.tr("Save")):
+        if not confirm_clashes(cmd, clashes, QCoreApplication.translate("Commands", "Save")):
             continue
         try:
             if scheduled:
@@ -212,7 +235,11 @@ def change(cmd: Commands, session_id: int) -> None:
                 cmd.note.save_now()
                 sessions.correct_session(cmd.practice.uow(), s.id, data)
         except Exception as exc:
-            QMessageBox.warning(cmd.widget, cmd.tr("Session not changed"), explain(exc))
+            QMessageBox.warning(
+                cmd.widget,
+                QCoreApplication.translate("Commands", "Session not changed"),
+                explain(exc),
+            )
             continue
         cmd.events.sessions_changed.emit(s.case_id)
         cmd.workspace.select_session(s.id)
@@ -228,7 +255,9 @@ def _show_note_again(cmd: Commands, note_id: int) -> None:
     try:
         fresh = notes.open_note(cmd.practice.uow(), note_id)
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Note not opened"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Note not opened"), explain(exc)
+        )
         return
     cmd.note.show_note(fresh, case.partners)
 
@@ -239,7 +268,11 @@ def call_off(cmd: Commands, session_id: int, outcome: SessionStatus) -> None:
         return
     case = cmd.case
     name = case.display_name if case is not None and case.id == s.case_id else ""
-    what = cmd.tr("%s, %s (%d min)") % (name, _when(s), s.duration_minutes)
+    what = QCoreApplication.translate("Commands", "%s, %s (%d min)") % (
+        name,
+        _when(s),
+        s.duration_minutes,
+    )
     dialog = CallOffDialog(cmd.widget, what, outcome)
     if not dialog.exec():
         return
@@ -257,7 +290,9 @@ def call_off(cmd: Commands, session_id: int, outcome: SessionStatus) -> None:
                 late=chosen is SessionStatus.LATE_CANCELLED,
             )
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Session not changed"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Session not changed"), explain(exc)
+        )
         return
     if cmd.note.note is not None and cmd.note.note.session_id == s.id:
         cmd.note.clear()  # its empty draft is gone
@@ -269,13 +304,18 @@ def discard(cmd: Commands, session_id: int) -> None:
     s = _session(cmd, session_id)
     if s is None:
         return
-    what = cmd.tr("this booking") if s.note_id is None else cmd.tr("this empty draft")
+    what = (
+        QCoreApplication.translate("Commands", "this booking")
+        if s.note_id is None
+        else QCoreApplication.translate("Commands", "this empty draft")
+    )
     answer = QMessageBox.question(
         cmd.widget,
-        cmd.tr("Discard this session?"),
-        cmd.tr(
+        QCoreApplication.translate("Commands", "Discard this session?"),
+        QCoreApplication.translate(
+            "Commands",
             "Discard %s of %s? Use this for a session made by mistake; the audit trail "
-            "keeps that it existed. A session that was called off should be cancelled instead."
+            "keeps that it existed. A session that was called off should be cancelled instead.",
         )
         % (what, _when(s)),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
@@ -289,7 +329,11 @@ def discard(cmd: Commands, session_id: int) -> None:
     try:
         sessions.discard_session(cmd.practice.uow(), s.id)
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Session not discarded"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget,
+            QCoreApplication.translate("Commands", "Session not discarded"),
+            explain(exc),
+        )
         return
     if open_here:
         cmd.note.clear()

@@ -253,11 +253,11 @@ def step_text_size(steps: int, settings: Settings | None = None) -> float:
 def add_text_size_menu(menu: QMenu, window: QWidget, settings: Settings) -> QMenu:
     """View ▸ Text size: Smaller (Ctrl+-), Larger (Ctrl+= or Ctrl++), Normal (from the
     menu: Ctrl+0 opens Today)."""
-    sizes = menu.addMenu(window.tr("&Text size"))
+    sizes = menu.addMenu(QCoreApplication.translate("MainWindow", "&Text size"))
     for text, keys, steps in (
-        (window.tr("&Larger"), ("Ctrl+=", "Ctrl++"), 1),
-        (window.tr("&Smaller"), ("Ctrl+-",), -1),
-        (window.tr("&Normal size"), (), 0),
+        (QCoreApplication.translate("MainWindow", "&Larger"), ("Ctrl+=", "Ctrl++"), 1),
+        (QCoreApplication.translate("MainWindow", "&Smaller"), ("Ctrl+-",), -1),
+        (QCoreApplication.translate("MainWindow", "&Normal size"), (), 0),
     ):
         action = QAction(text, window)
         action.setShortcuts([QKeySequence(k) for k in keys])

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services.dto import CaseSummary, SessionView
-from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.common import appearance, dates, labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -308,9 +308,9 @@ class SessionTableModel(ListTableModel[SessionView]):
             if col == self.WHEN:
                 return short_when(s.starts_at)
             if col == self.WHO:
-                return s.attending_label
+                return labels.text(s.attending_label)
             if col == self.MODE:
-                return s.modality.title
+                return labels.label(s.modality)
             if col == self.STEPS:
                 return ", ".join(str(int(step)) for step in s.steps) or "—"
             if col == self.NOTE:
@@ -319,9 +319,11 @@ class SessionTableModel(ListTableModel[SessionView]):
             return _lock_icon()  # a signed note carries the lock; a draft does not
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.STEPS and s.steps:
-                return "\n".join(step.label for step in s.steps)
+                return "\n".join(labels.step_label(step) for step in s.steps)
             if col == self.WHEN:
-                return f"{when(s.starts_at)} · {s.duration_minutes} min · {s.modality.title}"
+                return (
+                    f"{when(s.starts_at)} · {s.duration_minutes} min · {labels.label(s.modality)}"
+                )
             if col == self.NOTE and s.status_reason:
                 return s.status_reason
             if col == self.NOTE and s.status is SessionStatus.HELD:

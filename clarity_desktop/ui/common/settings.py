@@ -96,5 +96,14 @@ class Settings:
             "appearance/text_scale", round(min(max(value, TEXT_SCALE_MIN), TEXT_SCALE_MAX), 2)
         )
 
+    @property
+    def language(self) -> str:
+        """ "en", "es", or "" until chosen (then the system's language decides)."""
+        return str(self._s.value("appearance/language", "") or "")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._s.setValue("appearance/language", code)
+
     def sync(self) -> None:
         self._s.sync()

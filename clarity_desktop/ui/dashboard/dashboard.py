@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop.domain import measures
 from clarity_desktop.domain.timeline import Timeline
+from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.dashboard.dashboard_charts import ChartBuilder
 from clarity_desktop.ui.dashboard.dashboard_kit import make_view
 from clarity_desktop.ui.dashboard.dashboard_parts import DashboardHeader, GuidancePanel
@@ -48,7 +49,6 @@ from clarity_desktop.ui.dashboard.dashboard_style import (
     has_readings,
 )
 from clarity_desktop.ui.dashboard.dashboard_tooltips import Describer
-from clarity_desktop.ui.dashboard.movement_text import translated
 
 MIN_SESSIONS_FOR_CHARTS = 2
 
@@ -224,16 +224,14 @@ class CaseDashboard(QWidget):
         parts = []
         if shown:
             items = "&nbsp;&nbsp; ".join(
-                f"{DIRECTION_GLYPHS[d]}&nbsp;{translated(d.title.lower()).replace(' ', '&nbsp;')}"
+                f"{DIRECTION_GLYPHS[d]}&nbsp;{labels.label(d).lower().replace(' ', '&nbsp;')}"
                 for d in shown
             )
-            parts.append(
-                f"<span style='color:{muted}'>{self.tr('Direction taking shape:')}</span> {items}"
-            )
+            shaping = self.tr("Direction taking shape:")
+            parts.append(f"<span style='color:{muted}'>{shaping}</span> {items}")
         if self.charts.private_shown:
-            parts.append(
-                f"○&nbsp;{self.tr('hollow: individual session (private)').replace(' ', '&nbsp;')}"
-            )
+            hollow = self.tr("hollow: individual session (private)")
+            parts.append(f"○&nbsp;{hollow.replace(' ', '&nbsp;')}")
         if not parts:
             self.direction_key.hide()
             return

@@ -27,13 +27,14 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QWidget
 
 from clarity_desktop.domain.marks import direction_marks
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
+from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.dashboard.dashboard_kit import ChartKit, PartnerSeries
 from clarity_desktop.ui.dashboard.dashboard_style import (
     DAY_MS,
@@ -44,7 +45,6 @@ from clarity_desktop.ui.dashboard.dashboard_style import (
     lane_y,
     step_label,
     to_ms,
-    tr,
 )
 from clarity_desktop.ui.dashboard.dashboard_tooltips import Describer
 
@@ -54,10 +54,18 @@ class ChartBuilder(ChartKit):
 
     def __init__(self, owner: QWidget, on_click: Callable[[int], None]) -> None:
         super().__init__(owner, on_click)
-        self.step_chart = self._chart(tr("Steps"))
-        self.position_chart = self._chart(tr("Pursue and withdraw"))
-        self.intensity_chart = self._chart(tr("Loop intensity"))
-        self.stance_chart = self._chart(tr("Stance (thick lines) and clarity (thin lines)"))
+        self.step_chart = self._chart(QCoreApplication.translate("CaseDashboard", "Steps"))
+        self.position_chart = self._chart(
+            QCoreApplication.translate("CaseDashboard", "Pursue and withdraw")
+        )
+        self.intensity_chart = self._chart(
+            QCoreApplication.translate("CaseDashboard", "Loop intensity")
+        )
+        self.stance_chart = self._chart(
+            QCoreApplication.translate(
+                "CaseDashboard", "Stance (thick lines) and clarity (thin lines)"
+            )
+        )
         self.charts = (
             self.step_chart,
             self.position_chart,
@@ -153,7 +161,7 @@ class ChartBuilder(ChartKit):
                     here = [r for r in marked if r[3] is direction and r[0].private is private]
                     if not here:
                         continue
-                    title = f"{name} · {direction.title}"
+                    title = f"{name} · {labels.label(direction)}"
                     marker = (
                         self._hollow(title, colour, size, shape)
                         if private
@@ -196,7 +204,11 @@ class ChartBuilder(ChartKit):
             chart,
             -3.5,
             3.5,
-            [(tr("withdrawing"), -3.0), (tr("neither"), 0.0), (tr("pursuing"), 3.0)],
+            [
+                (QCoreApplication.translate("CaseDashboard", "withdrawing"), -3.0),
+                (QCoreApplication.translate("CaseDashboard", "neither"), 0.0),
+                (QCoreApplication.translate("CaseDashboard", "pursuing"), 3.0),
+            ],
         )
         rows_by_partner: dict[int, dict[int, tuple[SessionPoint, float, float]]] = {}
         for pid in tl.partner_ids:
@@ -216,7 +228,7 @@ class ChartBuilder(ChartKit):
                 area = QAreaSeries(upper, lower)
                 upper.setParent(area)
                 lower.setParent(area)
-                area.setName(tr("distance between them"))
+                area.setName(QCoreApplication.translate("CaseDashboard", "distance between them"))
                 area.setBrush(QBrush(self.colours.gap))
                 area.setPen(QPen(Qt.PenStyle.NoPen))
                 chart.addSeries(area)
@@ -250,7 +262,10 @@ class ChartBuilder(ChartKit):
             chart,
             -2.6,
             10.5,
-            [(tr("co-regulation"), co_reg_row), (tr("flooding"), flood_row)]
+            [
+                (QCoreApplication.translate("CaseDashboard", "co-regulation"), co_reg_row),
+                (QCoreApplication.translate("CaseDashboard", "flooding"), flood_row),
+            ]
             + [(str(v), float(v)) for v in (0, 5, 10)],
         )
         pairs = list(zip(points, xs, strict=True))
@@ -259,10 +274,18 @@ class ChartBuilder(ChartKit):
             for p, x in pairs
             if p.couple is not None and p.couple.intensity is not None
         ]
-        line = self._line(tr("Loop intensity"), self.colours.couple, len(rows))
+        line = self._line(
+            QCoreApplication.translate("CaseDashboard", "Loop intensity"),
+            self.colours.couple,
+            len(rows),
+        )
         self._series(chart, line, rows, describe.intensity, (x_axis, y_axis))
         self.intensity_line = line
-        hollow = self._hollow(tr("Loop intensity · individual sessions"), self.colours.couple, 8.0)
+        hollow = self._hollow(
+            QCoreApplication.translate("CaseDashboard", "Loop intensity · individual sessions"),
+            self.colours.couple,
+            8.0,
+        )
         private = [r for r in rows if r[0].private]
         self._series(chart, hollow, private, describe.intensity, (x_axis, y_axis))
         self._hide_from_legend(chart, hollow)
@@ -279,7 +302,11 @@ class ChartBuilder(ChartKit):
                 continue
             colour = self.colours.partner(lane)
             shape = PARTNER_SHAPES[lane % len(PARTNER_SHAPES)]
-            label = tr("%s flooded") % name if lanes >= 2 else tr("Flooding")
+            label = (
+                QCoreApplication.translate("CaseDashboard", "%s flooded") % name
+                if lanes >= 2
+                else QCoreApplication.translate("CaseDashboard", "Flooding")
+            )
             shared = [r for r in flooded if not r[0].private]
             marker = self._scatter(label, colour, shape, 10.0)
             self._series(chart, marker, shared, describe.intensity, (x_axis, y_axis))
@@ -295,7 +322,7 @@ class ChartBuilder(ChartKit):
             if p.couple is not None and p.couple.co_regulation is True
         ]
         marker = self._scatter(
-            tr("Co-regulation"),
+            QCoreApplication.translate("CaseDashboard", "Co-regulation"),
             self.colours.co_regulation,
             QScatterSeries.MarkerShape.MarkerShapeCircle,
             10.0,
@@ -318,7 +345,11 @@ class ChartBuilder(ChartKit):
             -0.5,
             10.5,
             # Two short lines each (axis labels are rich text), so the plot keeps its width.
-            [(tr("toward<br>leaving"), 0.0), ("5", 5.0), (tr("toward<br>staying"), 10.0)],
+            [
+                (QCoreApplication.translate("CaseDashboard", "toward<br>leaving"), 0.0),
+                ("5", 5.0),
+                (QCoreApplication.translate("CaseDashboard", "toward<br>staying"), 10.0),
+            ],
         )
         clarity_axis = QValueAxis()
         clarity_axis.setRange(-0.5, 10.5)
@@ -326,7 +357,7 @@ class ChartBuilder(ChartKit):
         clarity_axis.setTickAnchor(0.0)
         clarity_axis.setTickInterval(5.0)
         clarity_axis.setLabelFormat("%d")
-        clarity_axis.setTitleText(tr("clarity"))
+        clarity_axis.setTitleText(QCoreApplication.translate("CaseDashboard", "clarity"))
         clarity_axis.setGridLineVisible(False)
         self._style_axis(clarity_axis)
         chart.addAxis(clarity_axis, Qt.AlignmentFlag.AlignRight)
@@ -350,7 +381,7 @@ class ChartBuilder(ChartKit):
             drawn = self._partner(
                 chart,
                 lane,
-                tr("%s · clarity") % name,
+                QCoreApplication.translate("CaseDashboard", "%s · clarity") % name,
                 clarity,
                 describe.stance,
                 (x_axis, clarity_axis),

@@ -23,6 +23,8 @@ from clarity_desktop.domain import measures, movement
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.services.guidance import GuidanceError, step_guidance
+from clarity_desktop.ui.common import labels
+from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.dashboard.dashboard_style import PARTNER_GLYPHS, Colours
 from clarity_desktop.ui.dashboard.movement_text import chip as movement_chip
 
@@ -143,12 +145,16 @@ class DashboardHeader(QWidget):
         # Each measure: its latest change first, then the trend, in the domain's words
         # (domain/movement.py; the overview and the reports say the same).
         intensity = movement.intensity_movement(tl)
+        # Outside the f-strings below, where lupdate would not find them.
+        loop_word = self.tr("Loop intensity")
+        distance_word = self.tr("Pursue/withdraw distance")
+        clarity_word = self.tr("Clarity")
         # Loop intensity is recorded at joint sessions: a one-person case shows it only if
         # someone recorded one anyway.
         if intensity.latest is not None or len(tl.partner_ids) >= 2:
             self.chips.append(
                 self._chip(
-                    f"<span style='color:{muted}'>{self.tr('Loop intensity')}</span> "
+                    f"<span style='color:{muted}'>{loop_word}</span> "
                     f"{html.escape(movement_chip(intensity))}",
                     "trendChip",
                     self.tr(
@@ -160,7 +166,7 @@ class DashboardHeader(QWidget):
         if len(tl.partner_ids) >= 2:
             self.chips.append(
                 self._chip(
-                    f"<span style='color:{muted}'>{self.tr('Pursue/withdraw distance')}</span> "
+                    f"<span style='color:{muted}'>{distance_word}</span> "
                     f"{html.escape(movement_chip(movement.distance_movement(tl)))}",
                     "trendChip",
                     self.tr("Whether the partners' pursue/withdraw positions are drawing closer."),
@@ -170,14 +176,14 @@ class DashboardHeader(QWidget):
             words = movement_chip(movement.clarity_movement(tl, pid))
             self.chips.append(
                 self._chip(
-                    f"<span style='color:{muted}'>{self.tr('Clarity')}, {html.escape(name)}</span> "
+                    f"<span style='color:{muted}'>{clarity_word}, {html.escape(name)}</span> "
                     f"{html.escape(words)}",
                     "trendChip",
                 )
             )
         border = "#f0b45a" if colours.dark else "#b7791f"
         for flag in flags:
-            chip = self._chip(f"⚑ {html.escape(flag.message)}", "attentionFlag")
+            chip = self._chip(f"⚑ {html.escape(labels.flag_text(flag))}", "attentionFlag")
             chip.setProperty("code", flag.code)
             chip.setStyleSheet(
                 f"QLabel {{ color: {text}; border: 1px solid {border}; border-radius: 9px;"
@@ -260,16 +266,16 @@ class GuidancePanel(QScrollArea):
         try:
             g = step_guidance(step, self.folder)
         except GuidanceError as e:
-            head = self.tr("Guidance for %s at %s") % (who, step.label)
-            return f"<b>{html.escape(head)}</b><br>{html.escape(str(e))}"
-        head = self.tr("Guidance for %s at %s") % (who, f"{int(step)} · {g.title}")
+            head = self.tr("Guidance for %s at %s") % (who, labels.step_label(step))
+            return f"<b>{html.escape(head)}</b><br>{html.escape(error_text(e))}"
+        head = self.tr("Guidance for %s at %s") % (who, labels.step_label(step))
         parts = [f"<b>{html.escape(head)}</b>"]
         for pid in pids:
             direction = self._latest_direction(tl, pid)
             if direction is not None and step >= Step.FIND_YOUR_DIRECTION:
                 text = self.tr("Direction taking shape for %s: %s") % (
                     measures.partner_name(tl, pid),
-                    direction.title.lower(),
+                    labels.label(direction).lower(),
                 )
                 parts.append(f"<br><i>{html.escape(text)}</i>")
         for label, items in ((self.tr("Explore"), g.explore), (self.tr("Go gently"), g.avoid)):
@@ -277,11 +283,11 @@ class GuidancePanel(QScrollArea):
             parts.append(
                 f"<p style='margin-bottom:0'><b>{label}</b></p><ul style='margin-top:2px; -qt-list-indent:1'>{lis}</ul>"
             )
-        parts.append(f"<p><b>{self.tr('Handout')}</b><br>{html.escape(g.handout)}</p>")
+        handout = self.tr("Handout")
+        parts.append(f"<p><b>{handout}</b><br>{html.escape(g.handout)}</p>")
         if tl.safety_flag:
-            parts.append(
-                f"<p><i>{html.escape(self.tr('Safety flag set: check that a joint handout is safe to give.'))}</i></p>"
-            )
+            check = self.tr("Safety flag set: check that a joint handout is safe to give.")
+            parts.append(f"<p><i>{html.escape(check)}</i></p>")
         return "".join(parts)
 
     @staticmethod

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint
+from clarity_desktop.ui.common import labels
 
 LANE_OFFSET = 0.16  # how far a partner's lane sits above (first) or below (second) the step
 POINTS_VISIBLE_UP_TO = 60  # beyond this many points, markers would merge into a thick line
@@ -116,7 +117,7 @@ def to_ms(dt: datetime) -> float:
 def step_label(step: Step, wrap: bool = True) -> str:
     """ "3 · Lean In". For the axis (*wrap*), long names break onto a second line (axis
     labels are rich text) so the plot keeps its width."""
-    label = f"{int(step)} · {tr(step.title)}"
+    label = labels.step_label(step)
     if wrap and len(label) > 22 and " " in label[12:]:
         cut = label.rfind(" ", 0, 22)
         label = label[:cut] + "<br>" + label[cut + 1 :]

@@ -3,11 +3,13 @@ chart shows, per partner. Dates and readings only, never a verdict."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from clarity_desktop.domain.dynamics import position_label
 from clarity_desktop.domain.measures import partner_name
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
-from clarity_desktop.ui.common import dates
-from clarity_desktop.ui.dashboard.dashboard_style import step_label, tr
+from clarity_desktop.ui.common import dates, labels
+from clarity_desktop.ui.dashboard.dashboard_style import step_label
 
 
 class Describer:
@@ -20,13 +22,24 @@ class Describer:
     def _head(self, p: SessionPoint) -> str:
         when = dates.weekday(p.starts_at.date())
         if p.joint:
-            head = tr("%s · joint session") % when
-            return tr("%s · private note") % head if p.private else head
+            head = QCoreApplication.translate("CaseDashboard", "%s · joint session") % when
+            return (
+                QCoreApplication.translate("CaseDashboard", "%s · private note") % head
+                if p.private
+                else head
+            )
         if len(self.timeline.partner_ids) < 2:
             return when
         who = ", ".join(self.names[pid] for pid in self._present(p))
-        head = tr("%s · individual session (%s)") % (when, who)
-        return tr("%s · private") % head if p.private else head
+        head = QCoreApplication.translate("CaseDashboard", "%s · individual session (%s)") % (
+            when,
+            who,
+        )
+        return (
+            QCoreApplication.translate("CaseDashboard", "%s · private") % head
+            if p.private
+            else head
+        )
 
     def _present(self, p: SessionPoint) -> list[int]:
         return [
@@ -39,10 +52,16 @@ class Describer:
         lines = [self._head(p)]
         for pid in self._present(p):
             step = p.steps.get(pid)
-            text = step_label(step, wrap=False) if step is not None else tr("step not recorded")
+            text = (
+                step_label(step, wrap=False)
+                if step is not None
+                else QCoreApplication.translate("CaseDashboard", "step not recorded")
+            )
             r = p.partners.get(pid)
             if r is not None and r.direction is not None:
-                text += tr(" · direction: %s") % tr(r.direction.title)
+                text += QCoreApplication.translate(
+                    "CaseDashboard", " · direction: %s"
+                ) % labels.label(r.direction)
             lines.append(f"{self.names[pid]}: {text}")
         return "\n".join(lines)
 
@@ -52,37 +71,52 @@ class Describer:
         for pid in self._present(p):
             r = p.partners.get(pid)
             if r is None or r.position is None:
-                lines.append(tr("%s: not observed") % self.names[pid])
+                lines.append(
+                    QCoreApplication.translate("CaseDashboard", "%s: not observed")
+                    % self.names[pid]
+                )
                 continue
             values.append(r.position)
-            label = tr(position_label(r.position))
+            label = labels.text(position_label(r.position))
             lines.append(f"{self.names[pid]}: {label} ({r.position:+d})")
         if len(values) == 2:
-            lines.append(tr("Distance between them: %d") % abs(values[0] - values[1]))
+            lines.append(
+                QCoreApplication.translate("CaseDashboard", "Distance between them: %d")
+                % abs(values[0] - values[1])
+            )
         return "\n".join(lines)
 
     def intensity(self, p: SessionPoint) -> str:
         lines = [self._head(p)]
         c = p.couple
         if c is not None and c.intensity is not None:
-            lines.append(tr("Loop intensity: %d of 10") % c.intensity)
+            lines.append(
+                QCoreApplication.translate("CaseDashboard", "Loop intensity: %d of 10")
+                % c.intensity
+            )
         elif p.joint:
-            lines.append(tr("Loop intensity: not recorded"))
+            lines.append(
+                QCoreApplication.translate("CaseDashboard", "Loop intensity: not recorded")
+            )
         if c is not None and (c.loops or c.loop_other):
-            names = sorted(tr(loop.title) for loop in c.loops) + (
+            names = sorted(labels.label(loop) for loop in c.loops) + (
                 [c.loop_other] if c.loop_other else []
             )
-            lines.append(tr("Loop: %s") % ", ".join(names))
+            lines.append(QCoreApplication.translate("CaseDashboard", "Loop: %s") % ", ".join(names))
         flooded = [
             self.names[pid]
             for pid in self.timeline.partner_ids
             if (r := p.partners.get(pid)) is not None and r.flooded
         ]
         if flooded:
-            lines.append(tr("Flooded: %s") % ", ".join(flooded))
+            lines.append(
+                QCoreApplication.translate("CaseDashboard", "Flooded: %s") % ", ".join(flooded)
+            )
         if c is not None and c.co_regulation is not None:
             lines.append(
-                tr("Co-regulation: yes") if c.co_regulation else tr("Co-regulation: not seen")
+                QCoreApplication.translate("CaseDashboard", "Co-regulation: yes")
+                if c.co_regulation
+                else QCoreApplication.translate("CaseDashboard", "Co-regulation: not seen")
             )
         return "\n".join(lines)
 
@@ -92,6 +126,13 @@ class Describer:
             r = p.partners.get(pid)
             stance = "—" if r is None or r.stance is None else str(r.stance)
             clarity = "—" if r is None or r.clarity is None else str(r.clarity)
-            lines.append(tr("%s: stance %s, clarity %s") % (self.names[pid], stance, clarity))
-        lines.append(tr("(stance 0 = toward leaving, 10 = toward staying; clarity 0-10)"))
+            lines.append(
+                QCoreApplication.translate("CaseDashboard", "%s: stance %s, clarity %s")
+                % (self.names[pid], stance, clarity)
+            )
+        lines.append(
+            QCoreApplication.translate(
+                "CaseDashboard", "(stance 0 = toward leaving, 10 = toward staying; clarity 0-10)"
+            )
+        )
         return "\n".join(lines)

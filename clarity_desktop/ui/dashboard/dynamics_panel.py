@@ -31,6 +31,7 @@ from clarity_desktop.domain.dynamics import (
 )
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.services.dto import PartnerView
+from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.note.note_widgets import ShortNoteEdit
 
 
@@ -68,9 +69,9 @@ class PartnerReadingBox(QGroupBox):
         self.position.addItem(self.tr("Not observed"), None)
         for v in range(POSITION_MAX, POSITION_MIN - 1, -1):
             self.position.addItem(
-                f"{v:+d} · {self.tr(position_label(v))}"
+                f"{v:+d} · {labels.text(position_label(v))}"
                 if v
-                else f"0 · {self.tr(position_label(v))}",
+                else f"0 · {labels.text(position_label(v))}",
                 v,
             )
         self.stance = _scale(self.tr("Not asked"))
@@ -83,7 +84,7 @@ class PartnerReadingBox(QGroupBox):
         self.direction = QComboBox()
         self.direction.addItem(self.tr("—"), None)
         for d in Direction:
-            self.direction.addItem(self.tr(d.title), d)
+            self.direction.addItem(labels.label(d), d)
         self.direction.setToolTip(
             self.tr("The direction taking shape, from Find Your Direction on")
         )
@@ -94,14 +95,14 @@ class PartnerReadingBox(QGroupBox):
         form.addRow(self.flooded, self.flooding_note)
         form.addRow(self.tr("Direction"), self.direction)
         for name, w in (
-            ("Pursue or withdraw", self.position),
-            ("Stance", self.stance),
-            ("Clarity", self.clarity),
-            ("Flooded", self.flooded),
-            ("Flooding note", self.flooding_note),
-            ("Direction", self.direction),
+            (self.tr("Pursue or withdraw"), self.position),
+            (self.tr("Stance"), self.stance),
+            (self.tr("Clarity"), self.clarity),
+            (self.tr("Flooded"), self.flooded),
+            (self.tr("Flooding note"), self.flooding_note),
+            (self.tr("Direction"), self.direction),
         ):
-            w.setAccessibleName(self.tr("%s, %s") % (self.tr(name), partner.name))
+            w.setAccessibleName(self.tr("%s, %s") % (name, partner.name))
         self.position.currentIndexChanged.connect(self.changed)
         self.stance.valueChanged.connect(self.changed)
         self.clarity.valueChanged.connect(self.changed)
@@ -170,7 +171,7 @@ class CoupleReadingBox(QGroupBox):
         self.loops: dict[Loop, QCheckBox] = {}
         grid = QGridLayout()
         for i, loop in enumerate(Loop):
-            box = QCheckBox(self.tr(loop.title))
+            box = QCheckBox(labels.label(loop))
             box.toggled.connect(self.changed)
             self.loops[loop] = box
             grid.addWidget(box, i // 2, i % 2)
@@ -195,15 +196,15 @@ class CoupleReadingBox(QGroupBox):
         form.addRow(self.tr("Repair attempts"), self.repair_attempts)
         form.addRow(self.tr("…that landed"), self.repairs_landed)
         for name, w in (
-            ("Another loop", self.loop_other),
-            ("Loop intensity", self.intensity),
-            ("What set it off", self.trigger),
-            ("Co-regulation", self.co_regulation),
-            ("What helped", self.co_regulation_note),
-            ("Repair attempts", self.repair_attempts),
-            ("Repairs that landed", self.repairs_landed),
+            (self.tr("Another loop"), self.loop_other),
+            (self.tr("Loop intensity"), self.intensity),
+            (self.tr("What set it off"), self.trigger),
+            (self.tr("Co-regulation"), self.co_regulation),
+            (self.tr("What helped"), self.co_regulation_note),
+            (self.tr("Repair attempts"), self.repair_attempts),
+            (self.tr("Repairs that landed"), self.repairs_landed),
         ):
-            w.setAccessibleName(self.tr(name))
+            w.setAccessibleName(name)
         self.loop_other.textEdited.connect(self.changed)
         self.intensity.valueChanged.connect(self.changed)
         self.trigger.textEdited.connect(self.changed)

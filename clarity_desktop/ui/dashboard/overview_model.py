@@ -29,9 +29,9 @@ from clarity_desktop.domain.movement import WORDS, Measure
 from clarity_desktop.domain.records import CaseKind, name_sort_key
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.overview import OverviewRow
-from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.common import dates, labels
 from clarity_desktop.ui.common.models import ID_ROLE, SORT_ROLE, Index, ListTableModel
-from clarity_desktop.ui.dashboard.movement_text import ARROWS, translated
+from clarity_desktop.ui.dashboard.movement_text import ARROWS, change, translated
 
 NO_VALUE = "—"
 # Ascending: no trend yet, then easing, steady, mixed, rising; descending puts rising
@@ -98,7 +98,7 @@ def _steps_text(r: OverviewRow) -> str:
     step's label for one person."""
     if len(r.partner_names) == 1:
         only: Step | None = r.current_steps[0] if r.current_steps else None
-        return only.label if only else NO_VALUE
+        return labels.step_label(only) if only else NO_VALUE
     names = [_short(n, 0) for n in r.partner_names]
     if len(set(names)) < len(names):  # "Priya R." and "Priya N." when first names match
         names = [_short(n, 1) for n in r.partner_names]
@@ -191,7 +191,8 @@ class OverviewModel(ListTableModel["_Entry"]):
             return f"{kind} · {', '.join(r.partner_names)}"
         if column == self.STEPS:
             return "\n".join(
-                self.tr("%s: %s") % (name, step.label if step else self.tr("no step recorded yet"))
+                self.tr("%s: %s")
+                % (name, labels.step_label(step) if step else self.tr("no step recorded yet"))
                 for name, step in zip(r.partner_names, r.current_steps, strict=False)
             )
         if column == self.INTENSITY:
@@ -202,7 +203,7 @@ class OverviewModel(ListTableModel["_Entry"]):
                 % r.latest_intensity
             )
         if column == self.TREND:
-            latest = self.tr("Loop intensity %s.") % translated(r.intensity.change)
+            latest = self.tr("Loop intensity %s.") % change(r.intensity)
             if r.intensity_trend is Trend.NOT_ENOUGH:
                 return (
                     latest
@@ -233,7 +234,7 @@ class OverviewModel(ListTableModel["_Entry"]):
             if r.no_recent_session:
                 tip += "\n" + self.tr("No session in the last 30 days.")
             return tip
-        return "\n".join("• " + f.message for f in r.flags) or self.tr("Nothing flagged.")
+        return "\n".join("• " + labels.flag_text(f) for f in r.flags) or self.tr("Nothing flagged.")
 
     # ----- sorting --------------------------------------------------------------------
 

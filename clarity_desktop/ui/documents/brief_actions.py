@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from clarity_desktop.domain.schedule import SessionStatus
@@ -32,7 +32,11 @@ def open_brief(cmd: Commands) -> None:
 
     case = cmd.case
     if case is None:
-        QMessageBox.information(cmd.widget, cmd.tr("Session brief"), cmd.tr("Open a case first."))
+        QMessageBox.information(
+            cmd.widget,
+            QCoreApplication.translate("Commands", "Session brief"),
+            QCoreApplication.translate("Commands", "Open a case first."),
+        )
         return
     cmd.note.save_now()
     chosen = cmd.workspace.current_session_id()
@@ -58,8 +62,10 @@ def session_mode_for_open_note(cmd: Commands) -> None:
     if note is None:
         QMessageBox.information(
             cmd.widget,
-            cmd.tr("Session mode"),
-            cmd.tr("Open the session's note first, or start from its brief (Ctrl+Shift+B)."),
+            QCoreApplication.translate("Commands", "Session mode"),
+            QCoreApplication.translate(
+                "Commands", "Open the session's note first, or start from its brief (Ctrl+Shift+B)."
+            ),
         )
         return
     start_session_mode(cmd, note.session_id)
@@ -86,13 +92,17 @@ def start_session_mode(cmd: Commands, session_id: int) -> None:
     try:
         note = notes.note_for_session(cmd.practice.uow(), session_id)
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Session mode"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Session mode"), explain(exc)
+        )
         return
     if note.signed:
         QMessageBox.information(
             cmd.widget,
-            cmd.tr("Session mode"),
-            cmd.tr("This session's note is signed; session mode is for a note still open."),
+            QCoreApplication.translate("Commands", "Session mode"),
+            QCoreApplication.translate(
+                "Commands", "This session's note is signed; session mode is for a note still open."
+            ),
         )
         return
     cmd.note.clear()  # the pad and the review write this note; the editor reloads it after

@@ -26,15 +26,13 @@ def bullets(lines: list[str]) -> str:
     return "".join(f"<p style='margin:0 0 4px 0'>• {html(t)}</p>" for t in lines)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BriefDialog", text)
-
-
 def plan_html(doc: facts.BriefDocument) -> str:
     note = facts.last_note(doc)
     parts = []
     if note is None:
-        parts.append(escape(_tr("No earlier session has a note.")))
+        parts.append(
+            escape(QCoreApplication.translate("BriefDialog", "No earlier session has a note."))
+        )
     else:
         parts.append(f"<i>{html(facts.last_note_heading(note))}</i>")
         for section_title, text in note.plan:
@@ -53,11 +51,14 @@ def standings_html(doc: facts.BriefDocument) -> str:
     rows = facts.standings(doc)
     head = "".join(f"<th align='left'>{escape(r.name)}</th>" for r in rows)
     lines: list[tuple[str, Callable[[facts.Standing], str]]] = [
-        (_tr("Step"), lambda r: r.step),
-        (_tr("Pursue / withdraw"), lambda r: r.position),
-        (_tr("Stance (0 leave – 10 stay)"), lambda r: r.stance),
-        (_tr("Clarity"), lambda r: r.clarity),
-        (_tr("Direction"), lambda r: r.direction),
+        (QCoreApplication.translate("BriefDialog", "Step"), lambda r: r.step),
+        (QCoreApplication.translate("BriefDialog", "Pursue / withdraw"), lambda r: r.position),
+        (
+            QCoreApplication.translate("BriefDialog", "Stance (0 leave – 10 stay)"),
+            lambda r: r.stance,
+        ),
+        (QCoreApplication.translate("BriefDialog", "Clarity"), lambda r: r.clarity),
+        (QCoreApplication.translate("BriefDialog", "Direction"), lambda r: r.direction),
     ]
     body = "".join(
         f"<tr><td><b>{escape(label)}</b></td>"
@@ -73,8 +74,13 @@ def guidance_html(g: facts.StepGuidance) -> str:
         return html(g.problem)
     explore = "".join(f"<li>{escape(t)}</li>" for t in g.explore)
     gently = "".join(f"<li>{escape(t)}</li>" for t in g.go_gently)
+    words = (
+        QCoreApplication.translate("BriefDialog", "Explore"),
+        QCoreApplication.translate("BriefDialog", "Go gently"),
+        QCoreApplication.translate("BriefDialog", "Handout"),
+    )
     return (
-        f"<b>{escape(_tr('Explore'))}</b><ul style='margin:0'>{explore}</ul>"
-        f"<b>{escape(_tr('Go gently'))}</b><ul style='margin:0'>{gently}</ul>"
-        f"<b>{escape(_tr('Handout'))}:</b> {escape(g.handout)}"
+        f"<b>{escape(words[0])}</b><ul style='margin:0'>{explore}</ul>"
+        f"<b>{escape(words[1])}</b><ul style='margin:0'>{gently}</ul>"
+        f"<b>{escape(words[2])}:</b> {escape(g.handout)}"
     )

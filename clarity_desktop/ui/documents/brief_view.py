@@ -42,7 +42,7 @@ from clarity_desktop.services import brief
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common import appearance, labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import when
 from clarity_desktop.ui.common.worker import run_task
@@ -82,7 +82,7 @@ class BriefDialog(QDialog):
         self.session = QComboBox()
         self.session.setAccessibleName(self.tr("Session the brief prepares"))
         for s in sorted(case.sessions, key=lambda s: (s.starts_at, s.id), reverse=True):
-            self.session.addItem(f"{when(s.starts_at)} · {s.attending_label}", s.id)
+            self.session.addItem(f"{when(s.starts_at)} · {labels.text(s.attending_label)}", s.id)
         if not case.sessions:
             self.session.addItem(self.tr("No session yet: the case as it stands"), None)
         index = self.session.findData(session_id) if session_id is not None else -1
@@ -251,7 +251,7 @@ class BriefDialog(QDialog):
         self._add(
             self.right,
             self.tr("Attention"),
-            brief_html.bullets([f.message for f in flags])
+            brief_html.bullets([labels.flag_text(f) for f in flags])
             if flags
             else escape(self.tr("No attention flags.")),
         )
@@ -267,7 +267,7 @@ class BriefDialog(QDialog):
             self._add(
                 self.right,
                 self.tr("Guidance: %s — %s")
-                % (block.guidance.step.label, join_names(list(block.names))),
+                % (labels.step_label(block.guidance.step), join_names(list(block.names))),
                 brief_html.guidance_html(block.guidance),
             )
         for column in (self.left, self.right):

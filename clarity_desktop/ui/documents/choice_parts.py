@@ -18,10 +18,6 @@ from PySide6.QtWidgets import (
 from clarity_desktop.ui.common import appearance
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChoicesPanel", text)
-
-
 def hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -49,7 +45,9 @@ def safety_box() -> tuple[QFrame, QLabel, QCheckBox]:
     )
     warning = QLabel()
     warning.setWordWrap(True)
-    tick = QCheckBox(_tr("I have &considered safety for this handout"))
+    tick = QCheckBox(
+        QCoreApplication.translate("ChoicesPanel", "I have &considered safety for this handout")
+    )
     inner = QVBoxLayout(frame)
     inner.addWidget(warning)
     inner.addWidget(tick)
@@ -60,8 +58,10 @@ def message_edit() -> QPlainTextEdit:
     """The therapist's own words for a handout."""
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
-    edit.setAccessibleName(_tr("Your message to them"))
-    edit.setPlaceholderText(_tr("A few words of your own, or homework"))
+    edit.setAccessibleName(QCoreApplication.translate("ChoicesPanel", "Your message to them"))
+    edit.setPlaceholderText(
+        QCoreApplication.translate("ChoicesPanel", "A few words of your own, or homework")
+    )
     edit.setMinimumHeight(70)
     edit.setMaximumHeight(100)
     return edit

@@ -9,16 +9,19 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 MIN_PASSWORD = 8
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentDialog", text)
-
-
 def password_problem(password: str, repeat: str) -> str | None:
     """What is wrong with the password typed for a PDF, or None."""
     if len(password) < MIN_PASSWORD:
-        return _tr("A password for the PDF has at least %d characters.") % MIN_PASSWORD
+        return (
+            QCoreApplication.translate(
+                "DocumentDialog", "A password for the PDF has at least %d characters."
+            )
+            % MIN_PASSWORD
+        )
     if password != repeat:
-        return _tr("The two passwords differ; please type them again.")
+        return QCoreApplication.translate(
+            "DocumentDialog", "The two passwords differ; please type them again."
+        )
     return None
 
 
@@ -26,9 +29,9 @@ def safety_confirmed(parent: QWidget, joint: bool, joint_question: str, question
     """Ask before a (joint) handout leaves a case with a safety flag; Cancel is the default."""
     answer = QMessageBox.warning(
         parent,
-        _tr("Joint handout in a case with a safety flag")
+        QCoreApplication.translate("DocumentDialog", "Joint handout in a case with a safety flag")
         if joint
-        else _tr("Handout in a case with a safety flag"),
+        else QCoreApplication.translate("DocumentDialog", "Handout in a case with a safety flag"),
         joint_question if joint else question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

@@ -37,7 +37,7 @@ from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
 from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
-from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.common import dates, labels
 from clarity_desktop.ui.documents import choice_parts
 from clarity_desktop.ui.documents.document_kinds import (
     CONTENT_CHOICES,
@@ -110,13 +110,13 @@ class ChoicesPanel(QWidget):
         self.step = QComboBox()
         self.step.setAccessibleName(self.tr("Step of the handout"))
         for step in Step:
-            self.step.addItem(step.label, int(step))
+            self.step.addItem(labels.step_label(step), int(step))
         self.step.currentIndexChanged.connect(lambda _i: self.changed.emit(CLICK_MS))
         form.addRow(self.tr("S&tep"), self.step)
         if any(p.current_step for p in self.partners):
             recorded = "; ".join(
                 f"{first_name(p.name)}: "
-                + (p.current_step.label if p.current_step else self.tr("none yet"))
+                + (labels.step_label(p.current_step) if p.current_step else self.tr("none yet"))
                 for p in self.partners
             )
             form.addRow("", choice_parts.hint(self.tr("Recorded steps: %s") % recorded))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clarity_desktop.domain.errors import ClarityError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
 
 # Pages are rasterised for the printer at its own resolution, but no finer than this:
 # a 1200 dpi A4 page would be a half-gigabyte image, and 300 dpi is already sharper than
@@ -51,16 +51,16 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
     buffer = load_pdf(data, document)
     try:
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-            raise PrintFailed("The document could not be prepared for printing.")
+            raise PrintFailed(ErrorCode.PRINT_NOT_PREPARED)
         printer.setFullPage(True)  # the PDF carries its own margins
         dpi = min(printer.resolution(), MAX_PRINT_DPI)
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintFailed("The printer could not be started.")
+            raise PrintFailed(ErrorCode.PRINTER_NOT_STARTED)
         try:
             for page in range(document.pageCount()):
                 if page and not printer.newPage():
-                    raise PrintFailed("The printer stopped accepting pages.")
+                    raise PrintFailed(ErrorCode.PRINTER_STOPPED)
                 points = document.pagePointSize(page)
                 image = document.render(
                     page, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))

@@ -51,6 +51,7 @@ from clarity_desktop.services import importer
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.form_parts import WarningBanner
+from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.common.models import Index, ListTableModel
 from clarity_desktop.ui.common.worker import run_task
 
@@ -322,7 +323,8 @@ class ImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         preview = self._preview
-        blocker = None if preview is None else preview.blocker(self.skip_rejected.isChecked())
+        error = None if preview is None else preview.blocker_error(self.skip_rejected.isChecked())
+        blocker = None if error is None else error_text(error)
         ready = preview is not None and blocker is None and not self._busy
         self.import_button.setEnabled(ready)
         self.hint_label.setText(blocker or "")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from clarity_desktop import APP_NAME
 from clarity_desktop.services import unlock_attempts
 from clarity_desktop.services.locations import default_folder, demo_folder, practice_exists
-from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common import appearance, language
 from clarity_desktop.ui.common.clipboard import clipboard_guard
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.settings import Settings
@@ -209,6 +209,7 @@ def run_gui(data_dir: Path | None, *, demo: bool = False) -> int:
     app.setOrganizationName("Clarity")
     app.setApplicationName(APP_NAME)
     settings = Settings()
+    language.apply(settings)  # before any window: every text and date follows it
     appearance.apply(app, settings)  # Fusion, system light/dark, remembered text size, icon
     if data_dir is not None:
         folder = data_dir

@@ -35,24 +35,32 @@ def confirm_leaving(cmd: Commands, leaving: str, on: date | None = None) -> bool
     listed = "\n".join(f"• {d.case_name}, {clock(d.starts_at)}" for d in drafts[:8])
     box = QMessageBox(cmd.widget)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(cmd.tr("Notes from today"))
+    box.setWindowTitle(QCoreApplication.translate("Commands", "Notes from today"))
     head = (
-        cmd.tr("1 note from today's sessions is not signed yet:")
+        QCoreApplication.translate("Commands", "1 note from today's sessions is not signed yet:")
         if len(drafts) == 1
-        else cmd.tr("%d notes from today's sessions are not signed yet:") % len(drafts)
+        else QCoreApplication.translate(
+            "Commands", "%d notes from today's sessions are not signed yet:"
+        )
+        % len(drafts)
     )
     box.setText(head + "\n" + listed)
     box.setInformativeText(
-        cmd.tr(
+        QCoreApplication.translate(
+            "Commands",
             "They are saved and will wait for you under Today. Notes are often easiest to "
-            "finish while the session is fresh."
+            "finish while the session is fresh.",
         )
     )
     go = box.addButton(
-        cmd.tr("Quit now") if leaving == "quit" else cmd.tr("Lock now"),
+        QCoreApplication.translate("Commands", "Quit now")
+        if leaving == "quit"
+        else QCoreApplication.translate("Commands", "Lock now"),
         QMessageBox.ButtonRole.AcceptRole,
     )
-    stay = box.addButton(cmd.tr("Show the notes"), QMessageBox.ButtonRole.RejectRole)
+    stay = box.addButton(
+        QCoreApplication.translate("Commands", "Show the notes"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(stay)
     box.exec()
     if box.clickedButton() is go:
@@ -65,8 +73,11 @@ def say_note_stays(parent: QWidget, why: str) -> None:
     """The note being left could not be saved: it stays open, and this says why."""
     QMessageBox.warning(
         parent,
-        _tr("Note not saved"),
-        _tr("The note you are leaving could not be saved, so it stays open. %s") % why,
+        QCoreApplication.translate("MainWindow", "Note not saved"),
+        QCoreApplication.translate(
+            "MainWindow", "The note you are leaving could not be saved, so it stays open. %s"
+        )
+        % why,
     )
 
 
@@ -74,13 +85,12 @@ def close_losing_changes(parent: QWidget) -> bool:
     """The open note could not be saved on closing: close anyway (and lose it)?"""
     answer = QMessageBox.warning(
         parent,
-        _tr("Note not saved"),
-        _tr("The open note could not be saved. Close anyway and lose the last changes?"),
+        QCoreApplication.translate("MainWindow", "Note not saved"),
+        QCoreApplication.translate(
+            "MainWindow",
+            "The open note could not be saved. Close anyway and lose the last changes?",
+        ),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)

@@ -23,7 +23,7 @@ from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.ui.case import case_actions, record_actions, session_actions
 from clarity_desktop.ui.case.case_list import CaseListPanel
 from clarity_desktop.ui.case.case_panel import CasePanel
-from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common import appearance, language
 from clarity_desktop.ui.common.commands import Commands
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
@@ -282,6 +282,7 @@ class MainMenus(QMainWindow):
         self.case_list_action.setChecked(True)
         view.addAction(self.case_list_action)
         appearance.add_text_size_menu(view, self, self.settings)
+        language.add_language_menu(view, self, self.settings)
 
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo, self._undo))

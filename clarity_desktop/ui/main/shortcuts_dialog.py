@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -56,7 +57,6 @@ def _menu_of(action: QAction, menus: dict[int, str]) -> str:
 def collect(window: QMainWindow) -> list[Shortcut]:
     """Every shortcut of *window*: actions (grouped by their menu), the window's own
     QShortcuts (described by their whatsThis), then the Alt letters."""
-    tr = window.tr
     menus: dict[int, str] = {}
     for top in window.menuBar().actions():
         menu = top.menu()
@@ -79,7 +79,7 @@ def collect(window: QMainWindow) -> list[Shortcut]:
         if not here(action.parent()):
             continue
         for sequence in action.shortcuts():
-            group = _menu_of(action, menus) or tr("Anywhere")
+            group = _menu_of(action, menus) or QCoreApplication.translate("MainWindow", "Anywhere")
             what = plain(action.text())
             holder = next((w for w in action.associatedObjects() if isinstance(w, QMenu)), None)
             if holder is not None and isinstance(holder.parentWidget(), QMenu):
@@ -91,7 +91,7 @@ def collect(window: QMainWindow) -> list[Shortcut]:
         owner = shortcut.parent()
         if not here(owner) or not isinstance(owner, QWidget):
             continue
-        group = tr("Anywhere")
+        group = QCoreApplication.translate("MainWindow", "Anywhere")
         for tab_widget in tabs:
             for i in range(tab_widget.count()):
                 page = tab_widget.widget(i)
@@ -101,11 +101,15 @@ def collect(window: QMainWindow) -> list[Shortcut]:
             keys = _keys(sequence)
             if keys not in listed:  # a menu item already says what this key does
                 add(group, keys, shortcut.whatsThis() or plain(shortcut.objectName()))
-    alt = tr("Alt letters")
+    alt = QCoreApplication.translate("MainWindow", "Alt letters")
     for top in window.menuBar().actions():
         letter = mnemonic(top.text())
         if letter:
-            add(alt, f"Alt+{letter}", tr("%s menu") % plain(top.text()))
+            add(
+                alt,
+                f"Alt+{letter}",
+                QCoreApplication.translate("MainWindow", "%s menu") % plain(top.text()),
+            )
     for bar in window.findChildren(QTabBar):
         if not here(bar):
             continue

@@ -15,17 +15,19 @@ from clarity_desktop.ui.common import appearance
 from clarity_desktop.ui.common.settings import Settings
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def add_status_labels(window: QMainWindow, practice: OpenPractice) -> None:
     """Who signs, and a DEMO badge for the demo practice."""
     status = window.statusBar()
-    status.addPermanentWidget(QLabel(_tr("Signing as %s") % practice.clinician.signature))
+    status.addPermanentWidget(
+        QLabel(
+            QCoreApplication.translate("MainWindow", "Signing as %s") % practice.clinician.signature
+        )
+    )
     if practice.is_demo:
-        badge = QLabel(_tr("DEMO"))
-        badge.setAccessibleName(_tr("Demo practice, with invented clients"))
+        badge = QLabel(QCoreApplication.translate("MainWindow", "DEMO"))
+        badge.setAccessibleName(
+            QCoreApplication.translate("MainWindow", "Demo practice, with invented clients")
+        )
         appearance.styled(
             badge,
             lambda t: (

@@ -30,7 +30,9 @@ from clarity_desktop.domain.templates import SECTIONS, Template, ordered_section
 from clarity_desktop.services import notes
 from clarity_desktop.services.dto import NoteDraft, NoteView, PartnerView
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.common.models import when
 from clarity_desktop.ui.note import autosave, note_find, note_parts
 from clarity_desktop.ui.note.autosave import AutosavePolicy, Next
@@ -91,7 +93,7 @@ class NoteEditor(NotePage):
             self._note = note
             self._partners = tuple(p for p in partners if note.attending_partner_id in (None, p.id))
             self.header.setText(
-                f"{note.case_name} · {when(note.session_starts_at)} · {note.attending_label}"
+                f"{note.case_name} · {when(note.session_starts_at)} · {labels.text(note.attending_label)}"
             )
             self.template.setCurrentIndex(self.template.findData(note.template))
             self.private.setChecked(note.private)
@@ -131,7 +133,7 @@ class NoteEditor(NotePage):
             combo = QComboBox()
             combo.addItem(self.tr("Not recorded"), None)
             for step in Step:
-                combo.addItem(step.label, step)
+                combo.addItem(labels.step_label(step), step)
             current = note.partner_steps.get(p.id)
             combo.setCurrentIndex(combo.findData(current) if current else 0)
             combo.setAccessibleName(self.tr("Step for %s") % p.name)
@@ -151,12 +153,13 @@ class NoteEditor(NotePage):
         for edit in self._sections:
             edit.textChanged.disconnect(self._changed)
         clear_layout(self.sections_layout)
-        prompts = {s.key: s.prompt_for(self._joint) for s in SECTIONS[template]}
+        prompts = {s.key: labels.text(s.prompt_for(self._joint)) for s in SECTIONS[template]}
         self._sections = []
         locked = self._note is not None and self._note.signed
         for key, title, text in ordered_sections(template, texts):
             if locked and not text.strip():
                 continue  # a signed note reads as the record it is: no empty prompts
+            title = labels.text(title)
             label = QLabel(title)
             label.setStyleSheet("font-weight: 600; margin-top: 6px;")
             edit = SectionEdit(key, prompts.get(key, ""))
@@ -299,7 +302,7 @@ class NoteEditor(NotePage):
             return
         problem = notes.sign_problem(self._note.sections)
         if problem is not None:  # said first: never "Sign?" and then "cannot be signed"
-            QMessageBox.information(self, self.tr("Not signed"), self.tr(problem))
+            QMessageBox.information(self, self.tr("Not signed"), error_text(problem))
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.ui.common import appearance
+from clarity_desktop.ui.common import appearance, labels
 from clarity_desktop.ui.dashboard.dynamics_panel import DynamicsPanel
 from clarity_desktop.ui.note import note_parts
 from clarity_desktop.ui.note.note_addenda import AddendaPanel
@@ -35,7 +35,7 @@ class NotePage(QWidget):
         self.save_state = SaveState()
         self.template = QComboBox()
         for t in Template:
-            self.template.addItem(t.title, t)
+            self.template.addItem(labels.label(t), t)
         self.template.setAccessibleName(self.tr("Note template"))
         template_label = QLabel(self.tr("Te&mplate"))
         template_label.setBuddy(self.template)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.dto import NoteView
-from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.common import appearance, dates, labels
 from clarity_desktop.ui.note.note_widgets import SectionEdit, StepButton, clear_layout
 
 __all__ = ["SaveState", "SectionEdit", "clear_layout", "local_time"]
@@ -21,10 +21,6 @@ __all__ = ["SaveState", "SectionEdit", "clear_layout", "local_time"]
 
 def local_time(utc: datetime) -> datetime:
     return as_utc(utc).astimezone().replace(tzinfo=None)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NoteEditor", text)
 
 
 def header_label() -> QLabel:
@@ -42,15 +38,17 @@ def step_toggles() -> dict[Step, QPushButton]:
     """One toggle per step: was it worked on in this session?"""
     buttons: dict[Step, QPushButton] = {}
     for step in Step:
-        b = StepButton(step.label)
+        b = StepButton(labels.step_label(step))
         b.setCheckable(True)
         b.setObjectName("stepToggle")
         b.setStyleSheet(
             "QPushButton#stepToggle:checked { background: palette(highlight);"
             " color: palette(highlighted-text); font-weight: 600; }"
         )
-        b.setToolTip(step.short)
-        b.setAccessibleName(_tr("Worked on step %s") % step.label)
+        b.setToolTip(labels.text(step.short))
+        b.setAccessibleName(
+            QCoreApplication.translate("NoteEditor", "Worked on step %s") % labels.step_label(step)
+        )
         buttons[step] = b
     return buttons
 
@@ -72,7 +70,9 @@ def signature_text(note: NoteView) -> str:
     """Who signed and when, for a signed note; empty for a draft."""
     if not note.signed or note.signed_at is None:
         return ""
-    return _tr("Signed electronically by %s on %s. This note is locked.") % (
+    return QCoreApplication.translate(
+        "NoteEditor", "Signed electronically by %s on %s. This note is locked."
+    ) % (
         note.signed_by,
         dates.utc_day_time(note.signed_at),
     )

@@ -47,6 +47,7 @@ from clarity_desktop.ui.common.form_parts import (
     grow_to_fit,
     mnemonic_safe,
 )
+from clarity_desktop.ui.common.messages import error_text
 
 DEFAULT_MINUTES = 50
 DEFAULT_SERIES = 6
@@ -308,7 +309,7 @@ class SessionDialog(QDialog):
         try:
             result = validate_session(self._build())
         except ValidationError as error:
-            self.error_banner.show_message(str(error))
+            self.error_banner.show_message(error_text(error))
             widget = self._fields.get(error.field or "")
             if widget is not None and widget.isEnabled():
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)

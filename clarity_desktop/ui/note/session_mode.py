@@ -46,6 +46,7 @@ from clarity_desktop.services.documents import first_name
 from clarity_desktop.services.dto import NoteView, PartnerView
 from clarity_desktop.services.markers import MarkerView
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.note import session_mode_parts
 from clarity_desktop.ui.note.marker_keys import MarkerKeys, Tap
@@ -104,7 +105,7 @@ class SessionModeWindow(QDialog):
         self.setWindowTitle(self.tr("Session mode"))
         self.setObjectName("sessionMode")
 
-        self.heading = QLabel(f"{note.case_name} · {note.attending_label}")
+        self.heading = QLabel(f"{note.case_name} · {labels.text(note.attending_label)}")
         self.heading.setStyleSheet("color: palette(placeholder-text);")
         self.timer_label = session_mode_parts.timer_label()
         self.planned = QLabel(self.tr("of %d min") % duration_minutes)

@@ -22,13 +22,9 @@ from PySide6.QtWidgets import (
 from clarity_desktop.services.dto import PartnerView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionModeWindow", text)
-
-
 def timer_label() -> QLabel:
     label = QLabel()
-    label.setAccessibleName(_tr("Time in session"))
+    label.setAccessibleName(QCoreApplication.translate("SessionModeWindow", "Time in session"))
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 2.2)
     font.setWeight(QFont.Weight.Light)
@@ -40,8 +36,12 @@ def timer_label() -> QLabel:
 def note_pad(text: str) -> QPlainTextEdit:
     pad = QPlainTextEdit()
     pad.setObjectName("sessionPad")
-    pad.setPlaceholderText(_tr("Note pad: what you want to remember. Saved as you write."))
-    pad.setAccessibleName(_tr("Note pad"))
+    pad.setPlaceholderText(
+        QCoreApplication.translate(
+            "SessionModeWindow", "Note pad: what you want to remember. Saved as you write."
+        )
+    )
+    pad.setAccessibleName(QCoreApplication.translate("SessionModeWindow", "Note pad"))
     font = pad.font()
     font.setPointSizeF(font.pointSizeF() * 1.25)
     pad.setFont(font)
@@ -56,7 +56,9 @@ def note_pad(text: str) -> QPlainTextEdit:
 def marker_list() -> QListWidget:
     markers = QListWidget()
     markers.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to marking
-    markers.setAccessibleName(_tr("Markers, newest first"))
+    markers.setAccessibleName(
+        QCoreApplication.translate("SessionModeWindow", "Markers, newest first")
+    )
     markers.setObjectName("markerList")
     markers.setStyleSheet("QListWidget#markerList { border: none; }")
     markers.setWordWrap(True)
@@ -67,12 +69,14 @@ def marker_list() -> QListWidget:
 def quote_row(partners: tuple[PartnerView, ...]) -> tuple[QWidget, QLineEdit, QComboBox]:
     """The row for a quote and who said it, hidden until asked for."""
     quote = QLineEdit()
-    quote.setPlaceholderText(_tr("The words worth keeping; Enter keeps them"))
-    quote.setAccessibleName(_tr("Quote"))
+    quote.setPlaceholderText(
+        QCoreApplication.translate("SessionModeWindow", "The words worth keeping; Enter keeps them")
+    )
+    quote.setAccessibleName(QCoreApplication.translate("SessionModeWindow", "Quote"))
     quote.setMaxLength(500)
     speaker = QComboBox()
-    speaker.setAccessibleName(_tr("Said by"))
-    speaker.addItem(_tr("Said by —"), None)
+    speaker.setAccessibleName(QCoreApplication.translate("SessionModeWindow", "Said by"))
+    speaker.addItem(QCoreApplication.translate("SessionModeWindow", "Said by —"), None)
     for p in partners:
         speaker.addItem(p.name, p.id)
     row = QWidget()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def _progress_dialog(cmd: Commands, text: str) -> QProgressDialog:
     dialog = QProgressDialog(text, "", 0, 100, cmd.widget)
-    dialog.setWindowTitle(cmd.tr("Backup"))
+    dialog.setWindowTitle(QCoreApplication.translate("Commands", "Backup"))
     dialog.setCancelButton(None)  # a copy in progress is finished, never left half-done
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -41,24 +41,30 @@ def back_up_now(cmd: Commands) -> None:
     start = backups.backups_root(cmd.practice.folder)
     start.mkdir(mode=0o700, exist_ok=True)
     folder = QFileDialog.getExistingDirectory(
-        cmd.widget, cmd.tr("Back up the practice to…"), str(start)
+        cmd.widget, QCoreApplication.translate("Commands", "Back up the practice to…"), str(start)
     )
     if not folder:
         return
-    dialog = _progress_dialog(cmd, cmd.tr("Copying and checking the encrypted practice…"))
+    dialog = _progress_dialog(
+        cmd, QCoreApplication.translate("Commands", "Copying and checking the encrypted practice…")
+    )
 
     def done(info: backups.BackupInfo) -> None:
         dialog.close()
         QMessageBox.information(
             cmd.widget,
-            cmd.tr("Backup made"),
-            cmd.tr("A verified, encrypted backup of %d cases and %d notes is in\n%s")
+            QCoreApplication.translate("Commands", "Backup made"),
+            QCoreApplication.translate(
+                "Commands", "A verified, encrypted backup of %d cases and %d notes is in\n%s"
+            )
             % (info.case_count, info.note_count, info.folder),
         )
 
     def failed(exc: BaseException) -> None:
         dialog.close()
-        QMessageBox.warning(cmd.widget, cmd.tr("Backup not made"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Backup not made"), explain(exc)
+        )
 
     run_task(
         _backup_with_progress,
@@ -80,7 +86,9 @@ def _backup_with_progress(
 def auto_backup_on_close(cmd: Commands) -> None:
     """The backup at close: on the GUI thread, because the program is about to end; a
     progress window shows for anything longer than a moment."""
-    dialog = _progress_dialog(cmd, cmd.tr("Making the automatic backup before closing…"))
+    dialog = _progress_dialog(
+        cmd, QCoreApplication.translate("Commands", "Making the automatic backup before closing…")
+    )
 
     def progress(done: int, total: int) -> None:
         dialog.setValue(int(done * 100 / total) if total else 100)
@@ -91,8 +99,10 @@ def auto_backup_on_close(cmd: Commands) -> None:
     except Exception as exc:
         QMessageBox.warning(
             cmd.widget,
-            cmd.tr("Automatic backup failed"),
-            cmd.tr("%s\nYour records are safe in the practice itself; make a backup soon.")
+            QCoreApplication.translate("Commands", "Automatic backup failed"),
+            QCoreApplication.translate(
+                "Commands", "%s\nYour records are safe in the practice itself; make a backup soon."
+            )
             % explain(exc),
         )
     finally:
@@ -107,9 +117,12 @@ def auto_backup_if_due(cmd: Commands) -> None:
         backups.auto_backup,
         cmd.practice,
         owner=cmd.widget,
-        on_done=lambda _info: cmd.workspace.show_message(cmd.tr("Automatic backup made."), 5000),
+        on_done=lambda _info: cmd.workspace.show_message(
+            QCoreApplication.translate("Commands", "Automatic backup made."), 5000
+        ),
         on_failed=lambda exc: cmd.workspace.show_message(
-            cmd.tr("Automatic backup failed: %s") % explain(exc), 15000
+            QCoreApplication.translate("Commands", "Automatic backup failed: %s") % explain(exc),
+            15000,
         ),
     )
 
@@ -125,11 +138,12 @@ def restore_from_backup(cmd: Commands) -> None:
     info = chosen
     answer = QMessageBox.question(
         cmd.widget,
-        cmd.tr("Restore this backup?"),
-        cmd.tr(
+        QCoreApplication.translate("Commands", "Restore this backup?"),
+        QCoreApplication.translate(
+            "Commands",
             "Backup of %s: %d cases, %d notes.\n\nEverything recorded since then will be replaced "
             "by this backup. The practice as it is now is kept first as a backup of its own, "
-            "so you can undo the restore (Practice > Undo the last restore)."
+            "so you can undo the restore (Practice > Undo the last restore).",
         )
         % (dates.utc_day_time(info.created_at), info.case_count, info.note_count),
     )
@@ -147,16 +161,17 @@ def undo_last_restore(cmd: Commands) -> None:
     if not kept:
         QMessageBox.information(
             cmd.widget,
-            cmd.tr("Undo the last restore"),
-            cmd.tr("There is no restore to undo."),
+            QCoreApplication.translate("Commands", "Undo the last restore"),
+            QCoreApplication.translate("Commands", "There is no restore to undo."),
         )
         return
     answer = QMessageBox.question(
         cmd.widget,
-        cmd.tr("Undo the last restore?"),
-        cmd.tr(
+        QCoreApplication.translate("Commands", "Undo the last restore?"),
+        QCoreApplication.translate(
+            "Commands",
             "The practice goes back to how it was just before the last restore (%d cases, "
-            "%d notes, kept %s). What the restore brought in is kept as a backup too."
+            "%d notes, kept %s). What the restore brought in is kept as a backup too.",
         )
         % (
             kept[0].case_count,
@@ -174,8 +189,8 @@ def _replace_practice(cmd: Commands, replace: Callable[[Path, str], backups.Back
     replace it, and open it again whatever happened."""
     secret, ok = QInputDialog.getText(
         cmd.widget,
-        cmd.tr("Confirm with the passphrase"),
-        cmd.tr("Passphrase:"),
+        QCoreApplication.translate("Commands", "Confirm with the passphrase"),
+        QCoreApplication.translate("Commands", "Passphrase:"),
         QLineEdit.EchoMode.Password,
     )
     if not ok or not secret:
@@ -186,16 +201,18 @@ def _replace_practice(cmd: Commands, replace: Callable[[Path, str], backups.Back
             folder, secret
         ).close()  # right passphrase before anything changes
     except Exception as exc:
-        QMessageBox.warning(cmd.widget, cmd.tr("Not restored"), explain(exc))
+        QMessageBox.warning(
+            cmd.widget, QCoreApplication.translate("Commands", "Not restored"), explain(exc)
+        )
         return
     cmd.note.save_now()
     cmd.practice.close()
     try:
         replace(folder, secret)
-        message = cmd.tr("Done: the practice is restored.")
+        message = QCoreApplication.translate("Commands", "Done: the practice is restored.")
     except Exception as exc:
-        message = cmd.tr("Not restored: %s") % explain(exc)
+        message = QCoreApplication.translate("Commands", "Not restored: %s") % explain(exc)
     reopened = practices.unlock_practice(folder, secret, window=True)
     cmd.note.clear()
     cmd.events.practice_replaced.emit(reopened)  # the window shows it, as after unlocking
-    QMessageBox.information(cmd.widget, cmd.tr("Restore"), message)
+    QMessageBox.information(cmd.widget, QCoreApplication.translate("Commands", "Restore"), message)

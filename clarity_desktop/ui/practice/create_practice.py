@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop import APP_NAME
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
+from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
@@ -67,6 +68,7 @@ class CreatePracticeWindow(QWidget):
         self.strength_hint = QLabel(
             self.tr("Use at least %d characters; a few unrelated words work well.") % MIN_PASSPHRASE
         )
+        self.strength_hint.setWordWrap(True)  # longer in other languages
         self.folder_label = QLabel(str(folder))
         self.folder_label.setWordWrap(True)
         change = QPushButton(self.tr("C&hange…"))
@@ -125,7 +127,7 @@ class CreatePracticeWindow(QWidget):
     def _strength_changed(self, text: str) -> None:
         score, hint = passphrase_strength(text)
         self.strength.setValue(score)
-        self.strength_hint.setText(self.tr(hint))
+        self.strength_hint.setText(labels.text(hint))
 
     def _fail(self, message: str, field: QLineEdit | None = None) -> None:
         self.status.clear()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import practices
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.practice.window_parts import error_label
 
@@ -89,7 +90,7 @@ class PassphraseDialog(QDialog):
     def _strength(self, text: str) -> None:
         score, hint = passphrase_strength(text)
         self.strength.setValue(score)
-        self.hint.setText(self.tr(hint))
+        self.hint.setText(labels.text(hint))
 
     def accept(self) -> None:
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,14 +26,16 @@ from clarity_desktop.ui.common.errors import explain
 
 def describe(dialog: QWidget, info: backups.BackupInfo) -> str:
     kinds = {
-        "auto": dialog.tr("automatic"),
-        "manual": dialog.tr("made with Back up now"),
-        "safety": dialog.tr("kept before an upgrade"),
-        backups.BEFORE_RESTORE: dialog.tr("kept before a restore"),
+        "auto": QCoreApplication.translate("RestoreDialog", "automatic"),
+        "manual": QCoreApplication.translate("RestoreDialog", "made with Back up now"),
+        "safety": QCoreApplication.translate("RestoreDialog", "kept before an upgrade"),
+        backups.BEFORE_RESTORE: QCoreApplication.translate(
+            "RestoreDialog", "kept before a restore"
+        ),
     }
     when = dates.weekday_time(dates.local(info.created_at))
     kind = kinds.get(info.kind, info.kind)
-    return dialog.tr("%s · %s · %d cases, %d notes") % (
+    return QCoreApplication.translate("RestoreDialog", "%s · %s · %d cases, %d notes") % (
         when,
         kind,
         info.case_count,

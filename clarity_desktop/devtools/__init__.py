@@ -1,0 +1,1 @@
+"""Tools for working on Clarity Desktop itself; the program never imports them."""

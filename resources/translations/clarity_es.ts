@@ -1,0 +1,5068 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AddendaPanel</name>
+    <message>
+        <source>A correction or later information. Once added it is dated and cannot be changed. Ctrl+Enter adds it.</source>
+        <translation>Una corrección o información posterior. Una vez añadida, queda fechada y no se puede cambiar. Ctrl+Intro la añade.</translation>
+    </message>
+    <message>
+        <source>New addendum</source>
+        <translation>Nueva adenda</translation>
+    </message>
+    <message>
+        <source>&amp;Add addendum</source>
+        <translation>A&amp;ñadir adenda</translation>
+    </message>
+    <message>
+        <source>Add the addendum</source>
+        <translation>Añadir la adenda</translation>
+    </message>
+    <message>
+        <source>Add the addendum (Ctrl+Enter)</source>
+        <translation>Añadir la adenda (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Add the addendum (asks first)</source>
+        <translation>Añadir la adenda (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation>Adendas</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Addendum, %s, %s&lt;/b&gt;&lt;br&gt;%s</source>
+        <translation>&lt;b&gt;Adenda, %s, %s&lt;/b&gt;&lt;br&gt;%s</translation>
+    </message>
+    <message>
+        <source>Add this addendum?</source>
+        <translation>¿Añadir esta adenda?</translation>
+    </message>
+    <message>
+        <source>Once added, the addendum is dated and cannot be changed.</source>
+        <translation>Una vez añadida, la adenda queda fechada y no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation>Añadir adenda</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Preparing the demo practice…</source>
+        <translation>Preparando la consulta de demostración…</translation>
+    </message>
+    <message>
+        <source>The practice file is damaged</source>
+        <translation>El archivo de la consulta está dañado</translation>
+    </message>
+    <message>
+        <source>Clarity found damage in the practice file, so some records may be missing or wrong. Nothing has been changed. Restoring the newest backup brings back a sound copy; the damaged file is kept beside it.</source>
+        <translation>Clarity encontró daños en el archivo de la consulta, así que algunos registros pueden faltar o ser incorrectos. No se ha cambiado nada. Restaurar la copia de seguridad más reciente devuelve una copia sana; el archivo dañado se conserva a su lado.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Todos los casos</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha inicial</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha final</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Entradas de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit trail status</source>
+        <translation>Estado del registro de auditoría</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the trail</source>
+        <translation>&amp;Verificar el registro</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>%d entries, newest first</source>
+        <translation>%d entradas, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>Verified: all %d entries are intact and in order.</source>
+        <translation>Verificado: las %d entradas están intactas y en orden.</translation>
+    </message>
+    <message>
+        <source>The trail is broken at entry %d: it was changed or removed outside the program.</source>
+        <translation>El registro se rompe en la entrada %d: se cambió o se eliminó fuera del programa.</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Wrote %d entries to %s.</source>
+        <translation>Se escribieron %d entradas en %s.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>session of %s</source>
+        <translation>sesión de %s</translation>
+    </message>
+    <message>
+        <source>note of %s</source>
+        <translation>nota de %s</translation>
+    </message>
+    <message>
+        <source>addendum to the note of %s</source>
+        <translation>adenda a la nota de %s</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>el caso</translation>
+    </message>
+    <message>
+        <source>the practice</source>
+        <translation>la consulta</translation>
+    </message>
+    <message>
+        <source>the audit trail</source>
+        <translation>el registro de auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Session brief</source>
+        <translation>Resumen para la sesión</translation>
+    </message>
+    <message>
+        <source>Session the brief prepares</source>
+        <translation>Sesión que prepara el resumen</translation>
+    </message>
+    <message>
+        <source>No session yet: the case as it stands</source>
+        <translation>Aún no hay sesión: el caso tal como está</translation>
+    </message>
+    <message>
+        <source>S&amp;ession</source>
+        <translation>S&amp;esión</translation>
+    </message>
+    <message>
+        <source>Safety flag</source>
+        <translation>Alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>Show pr&amp;ivate sessions</source>
+        <translation>Mostrar sesiones &amp;individuales</translation>
+    </message>
+    <message>
+        <source>Steps, readings and plans recorded at private individual sessions; hidden so the brief can be on screen with the couple.</source>
+        <translation>Pasos, lecturas y planes registrados en sesiones individuales privadas; ocultos para poder mostrar el resumen en pantalla con la pareja.</translation>
+    </message>
+    <message>
+        <source>Show the safety &amp;note</source>
+        <translation>Mostrar la &amp;nota de seguridad</translation>
+    </message>
+    <message>
+        <source>Start &amp;session mode (%s)</source>
+        <translation>Iniciar el &amp;modo sesión (%s)</translation>
+    </message>
+    <message>
+        <source>Start session mode</source>
+        <translation>Iniciar el modo sesión</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve PDF…</source>
+        <translation>&amp;Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save the brief as a one-page PDF (Ctrl+S)</source>
+        <translation>Guardar el resumen como PDF de una página (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <source>Print the brief on one page (Ctrl+P)</source>
+        <translation>Imprimir el resumen en una página (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Ce&amp;rrar</translation>
+    </message>
+    <message>
+        <source>Brief not shown</source>
+        <translation>Resumen no mostrado</translation>
+    </message>
+    <message>
+        <source>Session brief — %s</source>
+        <translation>Resumen para la sesión — %s</translation>
+    </message>
+    <message>
+        <source>Last session: plan and next steps</source>
+        <translation>Última sesión: plan y próximos pasos</translation>
+    </message>
+    <message>
+        <source>Where each partner stands</source>
+        <translation>Dónde está cada miembro de la pareja</translation>
+    </message>
+    <message>
+        <source>Where things stand</source>
+        <translation>Cómo están las cosas</translation>
+    </message>
+    <message>
+        <source>The loop, recently</source>
+        <translation>El ciclo, últimamente</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>No attention flags.</source>
+        <translation>Sin avisos de atención.</translation>
+    </message>
+    <message>
+        <source>Handouts given</source>
+        <translation>Hojas para llevar entregadas</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>Nada registrado.</translation>
+    </message>
+    <message>
+        <source>Guidance: %s — %s</source>
+        <translation>Orientación: %s — %s</translation>
+    </message>
+    <message>
+        <source>Timer, note pad and one-key markers for this session</source>
+        <translation>Temporizador, bloc de notas y marcadores de una tecla para esta sesión</translation>
+    </message>
+    <message>
+        <source>Session mode is for a booked session, or one whose note is not signed yet.</source>
+        <translation>El modo sesión es para una sesión reservada o cuya nota aún no está firmada.</translation>
+    </message>
+    <message>
+        <source>No earlier session has a note.</source>
+        <translation>Ninguna sesión anterior tiene nota.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Pursue / withdraw</source>
+        <translation>Buscar / retirarse</translation>
+    </message>
+    <message>
+        <source>Stance (0 leave – 10 stay)</source>
+        <translation>Postura (0 irse – 10 quedarse)</translation>
+    </message>
+    <message>
+        <source>Clarity</source>
+        <translation>Claridad</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Rumbo</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>Explorar</translation>
+    </message>
+    <message>
+        <source>Go gently</source>
+        <translation>Con cuidado</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>Hoja para llevar</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>Preparando el PDF…</translation>
+    </message>
+    <message>
+        <source>Brief not made</source>
+        <translation>Resumen no creado</translation>
+    </message>
+    <message>
+        <source>Save the brief as PDF</source>
+        <translation>Guardar el resumen como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as %s.</source>
+        <translation>Guardado como %s.</translation>
+    </message>
+    <message>
+        <source>Print the brief</source>
+        <translation>Imprimir el resumen</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+</context>
+<context>
+    <name>CallOffDialog</name>
+    <message>
+        <source>Session not taking place</source>
+        <translation>La sesión no se realiza</translation>
+    </message>
+    <message>
+        <source>Cancelled in good time</source>
+        <translation>Cancelada con antelación</translation>
+    </message>
+    <message>
+        <source>Cancelled late (inside the notice you ask for)</source>
+        <translation>Cancelada tarde (dentro del plazo de aviso que pide)</translation>
+    </message>
+    <message>
+        <source>No-show: nobody came</source>
+        <translation>No se presentó: no vino nadie</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (kept in the record)</source>
+        <translation>&amp;Motivo (queda en el registro)</translation>
+    </message>
+    <message>
+        <source>For example: they called in the morning, ill.</source>
+        <translation>Por ejemplo: llamaron por la mañana, enfermos.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %d characters).</source>
+        <translation>El motivo es demasiado largo (como máximo %d caracteres).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDashboard</name>
+    <message>
+        <source>Open a case to see how its sessions are moving.</source>
+        <translation>Abra un caso para ver cómo evolucionan sus sesiones.</translation>
+    </message>
+    <message>
+        <source>Show readings from private individual sessions</source>
+        <translation>Mostrar lecturas de sesiones individuales privadas</translation>
+    </message>
+    <message>
+        <source>Left out by default, so this screen can be shown to the couple. Shown, they are drawn hollow and marked in the tooltips. Cleared when another case opens.</source>
+        <translation>Se omiten por defecto, para poder mostrar esta pantalla a la pareja. Si se muestran, aparecen huecas y marcadas en las descripciones emergentes. Se ocultan al abrir otro caso.</translation>
+    </message>
+    <message>
+        <source>Steps of each partner over sessions</source>
+        <translation>Pasos de cada miembro de la pareja a lo largo de las sesiones</translation>
+    </message>
+    <message>
+        <source>Pursue and withdraw positions over sessions</source>
+        <translation>Posiciones de buscar y retirarse a lo largo de las sesiones</translation>
+    </message>
+    <message>
+        <source>Loop intensity, flooding and co-regulation over sessions</source>
+        <translation>Intensidad del ciclo, desborde emocional y corregulación a lo largo de las sesiones</translation>
+    </message>
+    <message>
+        <source>Stance and clarity of each partner over sessions</source>
+        <translation>Postura y claridad de cada miembro de la pareja a lo largo de las sesiones</translation>
+    </message>
+    <message>
+        <source>Charts appear once two sessions have readings. Record readings in the Dynamics panel beside the note.</source>
+        <translation>Los gráficos aparecen cuando dos sesiones tienen lecturas. Registre lecturas en el panel Dinámica junto a la nota.</translation>
+    </message>
+    <message>
+        <source>Show readings from private individual sessions (%d)</source>
+        <translation>Mostrar lecturas de sesiones individuales privadas (%d)</translation>
+    </message>
+    <message>
+        <source>Direction taking shape:</source>
+        <translation>Rumbo que va tomando forma:</translation>
+    </message>
+    <message>
+        <source>hollow: individual session (private)</source>
+        <translation>hueco: sesión individual (privada)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Pursue and withdraw</source>
+        <translation>Buscar y retirarse</translation>
+    </message>
+    <message>
+        <source>Loop intensity</source>
+        <translation>Intensidad del ciclo</translation>
+    </message>
+    <message>
+        <source>Stance (thick lines) and clarity (thin lines)</source>
+        <translation>Postura (líneas gruesas) y claridad (líneas finas)</translation>
+    </message>
+    <message>
+        <source>withdrawing</source>
+        <translation>se retira</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>pursuing</source>
+        <translation>busca</translation>
+    </message>
+    <message>
+        <source>distance between them</source>
+        <translation>distancia entre ellos</translation>
+    </message>
+    <message>
+        <source>co-regulation</source>
+        <translation>corregulación</translation>
+    </message>
+    <message>
+        <source>flooding</source>
+        <translation>desborde emocional</translation>
+    </message>
+    <message>
+        <source>Loop intensity · individual sessions</source>
+        <translation>Intensidad del ciclo · sesiones individuales</translation>
+    </message>
+    <message>
+        <source>%s flooded</source>
+        <translation>%s se desbordó</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>Desborde emocional</translation>
+    </message>
+    <message>
+        <source>Co-regulation</source>
+        <translation>Corregulación</translation>
+    </message>
+    <message>
+        <source>toward&lt;br&gt;leaving</source>
+        <translation>hacia&lt;br&gt;irse</translation>
+    </message>
+    <message>
+        <source>toward&lt;br&gt;staying</source>
+        <translation>hacia&lt;br&gt;quedarse</translation>
+    </message>
+    <message>
+        <source>clarity</source>
+        <translation>claridad</translation>
+    </message>
+    <message>
+        <source>%s · clarity</source>
+        <translation>%s · claridad</translation>
+    </message>
+    <message>
+        <source>%s · joint session</source>
+        <translation>%s · sesión conjunta</translation>
+    </message>
+    <message>
+        <source>%s · private note</source>
+        <translation>%s · nota privada</translation>
+    </message>
+    <message>
+        <source>%s · individual session (%s)</source>
+        <translation>%s · sesión individual (%s)</translation>
+    </message>
+    <message>
+        <source>%s · private</source>
+        <translation>%s · privada</translation>
+    </message>
+    <message>
+        <source>step not recorded</source>
+        <translation>paso no registrado</translation>
+    </message>
+    <message>
+        <source> · direction: %s</source>
+        <translation> · rumbo: %s</translation>
+    </message>
+    <message>
+        <source>%s: not observed</source>
+        <translation>%s: no observado</translation>
+    </message>
+    <message>
+        <source>Distance between them: %d</source>
+        <translation>Distancia entre ellos: %d</translation>
+    </message>
+    <message>
+        <source>Loop intensity: %d of 10</source>
+        <translation>Intensidad del ciclo: %d de 10</translation>
+    </message>
+    <message>
+        <source>Loop intensity: not recorded</source>
+        <translation>Intensidad del ciclo: no registrada</translation>
+    </message>
+    <message>
+        <source>Loop: %s</source>
+        <translation>Ciclo: %s</translation>
+    </message>
+    <message>
+        <source>Flooded: %s</source>
+        <translation>Desborde emocional: %s</translation>
+    </message>
+    <message>
+        <source>Co-regulation: yes</source>
+        <translation>Corregulación: sí</translation>
+    </message>
+    <message>
+        <source>Co-regulation: not seen</source>
+        <translation>Corregulación: no observada</translation>
+    </message>
+    <message>
+        <source>%s: stance %s, clarity %s</source>
+        <translation>%s: postura %s, claridad %s</translation>
+    </message>
+    <message>
+        <source>(stance 0 = toward leaving, 10 = toward staying; clarity 0-10)</source>
+        <translation>(postura 0 = hacia irse, 10 = hacia quedarse; claridad 0-10)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Edit case</source>
+        <translation>Editar caso</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nuevo caso</translation>
+    </message>
+    <message>
+        <source>Co&amp;uple</source>
+        <translation>Pare&amp;ja</translation>
+    </message>
+    <message>
+        <source>&amp;Individual</source>
+        <translation>&amp;Individual</translation>
+    </message>
+    <message>
+        <source>Choose one or type your own words</source>
+        <translation>Elija una opción o escriba sus propias palabras</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Case na&amp;me</source>
+        <translation>No&amp;mbre del caso</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship</source>
+        <translation>&amp;Relación</translation>
+    </message>
+    <message>
+        <source>&amp;Opened on</source>
+        <translation>&amp;Abierto el</translation>
+    </message>
+    <message>
+        <source>Partner 1</source>
+        <translation>Persona 1</translation>
+    </message>
+    <message>
+        <source>Partner 2</source>
+        <translation>Persona 2</translation>
+    </message>
+    <message>
+        <source>&amp;Safety flag</source>
+        <translation>Alerta de &amp;seguridad</translation>
+    </message>
+    <message>
+        <source>Set when intimate partner violence or another safety concern makes joint work need extra care.</source>
+        <translation>Márquela cuando la violencia en la pareja u otro riesgo para la seguridad exija un cuidado especial en el trabajo conjunto.</translation>
+    </message>
+    <message>
+        <source>A few words on the concern</source>
+        <translation>Unas palabras sobre el riesgo</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>No&amp;te</source>
+        <translation>No&amp;ta</translation>
+    </message>
+    <message>
+        <source>Case name</source>
+        <translation>Nombre del caso</translation>
+    </message>
+    <message>
+        <source>Relationship structure</source>
+        <translation>Tipo de relación</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Abierto el</translation>
+    </message>
+    <message>
+        <source>Safety flag</source>
+        <translation>Alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>Safety note</source>
+        <translation>Nota de seguridad</translation>
+    </message>
+    <message>
+        <source>Couple case</source>
+        <translation>Caso de pareja</translation>
+    </message>
+    <message>
+        <source>Individual case</source>
+        <translation>Caso individual</translation>
+    </message>
+    <message>
+        <source>Couple</source>
+        <translation>Pareja</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the partners&apos; names</source>
+        <translation>Déjelo vacío para usar los nombres de la pareja</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the client&apos;s name</source>
+        <translation>Déjelo vacío para usar el nombre del cliente</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <source>Filter cases by name</source>
+        <translation>Filtrar casos por nombre</translation>
+    </message>
+    <message>
+        <source>Filter cases</source>
+        <translation>Filtrar casos</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activos</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrados</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Show cases</source>
+        <translation>Mostrar casos</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation>Nuevo caso…</translation>
+    </message>
+    <message>
+        <source>Import clients…</source>
+        <translation>Importar clientes…</translation>
+    </message>
+    <message>
+        <source>From another practice system&apos;s client list (CSV)</source>
+        <translation>Desde la lista de clientes de otro sistema de consulta (CSV)</translation>
+    </message>
+    <message>
+        <source>No cases yet. Create the first one, or import your client list.</source>
+        <translation>Aún no hay casos. Cree el primero o importe su lista de clientes.</translation>
+    </message>
+    <message>
+        <source>No case matches this filter.</source>
+        <translation>Ningún caso coincide con este filtro.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Safety flag</source>
+        <translation>Alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w session…</source>
+        <translation>Nueva se&amp;sión…</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Programar…</translation>
+    </message>
+    <message>
+        <source>Schedule sessions</source>
+        <translation>Programar sesiones</translation>
+    </message>
+    <message>
+        <source>Book sessions ahead, once or as a series</source>
+        <translation>Reservar sesiones con antelación, una vez o en serie</translation>
+    </message>
+    <message>
+        <source>Edit case…</source>
+        <translation>Editar caso…</translation>
+    </message>
+    <message>
+        <source>Edit the case (Ctrl+E)</source>
+        <translation>Editar el caso (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Editar caso</translation>
+    </message>
+    <message>
+        <source>No sessions yet. Record the first with New session.</source>
+        <translation>Aún no hay sesiones. Registre la primera con Nueva sesión.</translation>
+    </message>
+    <message>
+        <source>Choose a case from the list.</source>
+        <translation>Elija un caso de la lista.</translation>
+    </message>
+    <message>
+        <source>Couple</source>
+        <translation>Pareja</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>opened %s</source>
+        <translation>abierto el %s</translation>
+    </message>
+    <message>
+        <source>closed %s</source>
+        <translation>cerrado el %s</translation>
+    </message>
+    <message>
+        <source>⚠ Safety flag: %s</source>
+        <translation>⚠ Alerta de seguridad: %s</translation>
+    </message>
+    <message>
+        <source>step not recorded yet</source>
+        <translation>paso aún no registrado</translation>
+    </message>
+    <message>
+        <source>Reopen the case to record a session.</source>
+        <translation>Reabra el caso para registrar una sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Última sesión</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Couple</source>
+        <translation>Pareja</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>%s · %d sessions</source>
+        <translation>%s · %d sesiones</translation>
+    </message>
+    <message>
+        <source> · closed</source>
+        <translation> · cerrado</translation>
+    </message>
+    <message>
+        <source>Safety flag set: open the case to read the note.</source>
+        <translation>Alerta de seguridad activa: abra el caso para leer la nota.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesPanel</name>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>Hoja para llevar</translation>
+    </message>
+    <message>
+        <source>Step of the handout</source>
+        <translation>Paso de la hoja</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>Pa&amp;so</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno aún</translation>
+    </message>
+    <message>
+        <source>Recorded steps: %s</source>
+        <translation>Pasos registrados: %s</translation>
+    </message>
+    <message>
+        <source>No step is recorded for this case yet.</source>
+        <translation>Aún no hay ningún paso registrado para este caso.</translation>
+    </message>
+    <message>
+        <source>Both together</source>
+        <translation>Los dos juntos</translation>
+    </message>
+    <message>
+        <source>%s alone</source>
+        <translation>%s a solas</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;Para</translation>
+    </message>
+    <message>
+        <source>I have &amp;considered safety for this handout</source>
+        <translation>He &amp;considerado la seguridad para esta hoja</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Name printed for partner %d</source>
+        <translation>Nombre impreso para la persona %d</translation>
+    </message>
+    <message>
+        <source>N&amp;ames on it</source>
+        <translation>Nom&amp;bres en la hoja</translation>
+    </message>
+    <message>
+        <source>Your &amp;message to them</source>
+        <translation>Su &amp;mensaje para ellos</translation>
+    </message>
+    <message>
+        <source>Your message to them</source>
+        <translation>Su mensaje para ellos</translation>
+    </message>
+    <message>
+        <source>A few words of your own, or homework</source>
+        <translation>Unas palabras suyas, o tareas</translation>
+    </message>
+    <message>
+        <source>Whatever you type here is printed in the handout exactly as written. Nothing from your notes is ever added.</source>
+        <translation>Lo que escriba aquí se imprime en la hoja tal como está escrito. Nunca se añade nada de sus notas.</translation>
+    </message>
+    <message>
+        <source>Record it as &amp;given at the session of %s</source>
+        <translation>Registrarla como &amp;entregada en la sesión del %s</translation>
+    </message>
+    <message>
+        <source>Record it as &amp;given (no session recorded yet)</source>
+        <translation>Registrarla como &amp;entregada (aún no hay sesiones registradas)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha inicial</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha final</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>What it includes</source>
+        <translation>Qué incluye</translation>
+    </message>
+    <message>
+        <source>Include readings from private &amp;individual sessions</source>
+        <translation>Incluir lecturas de sesiones &amp;individuales privadas</translation>
+    </message>
+    <message>
+        <source>Left out, what one partner said alone (a direction, a step, clarity) stays out of a document the couple may see. Included, each is marked “individual session”.</source>
+        <translation>Si se omiten, lo que un miembro de la pareja dijo a solas (un rumbo, un paso, la claridad) queda fuera de un documento que la pareja puede ver. Si se incluyen, cada una se marca como «sesión individual».</translation>
+    </message>
+    <message>
+        <source>Include the safety &amp;note</source>
+        <translation>Incluir la &amp;nota de seguridad</translation>
+    </message>
+    <message>
+        <source>The safety note may hold what a partner disclosed in confidence.</source>
+        <translation>La nota de seguridad puede contener lo que un miembro de la pareja reveló en confianza.</translation>
+    </message>
+    <message>
+        <source>Paper and protection</source>
+        <translation>Papel y protección</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Tamaño de página</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge size</source>
+        <translation>Tamaño de pá&amp;gina</translation>
+    </message>
+    <message>
+        <source>Protect with a pass&amp;word when saving</source>
+        <translation>Proteger con &amp;contraseña al guardar</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>For documents sent by e-mail. Tell the password another way, by phone for example. The preview and printing are not affected.</source>
+        <translation>Para documentos enviados por correo electrónico. Comunique la contraseña por otra vía, por ejemplo por teléfono. La vista previa y la impresión no se ven afectadas.</translation>
+    </message>
+    <message>
+        <source>%s of %s characters</source>
+        <translation>%s de %s caracteres</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag. A handout addressed to both partners may not be safe to give; consider each partner&apos;s own handout instead. Its practices are for one person, never exercises to do together.</source>
+        <translation>Este caso tiene una alerta de seguridad. Una hoja dirigida a los dos miembros de la pareja puede no ser segura; considere en su lugar la hoja propia de cada uno. Sus prácticas son para una sola persona, nunca ejercicios para hacer juntos.</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag, so this handout has practices for one person in place of joint exercises. Nothing on it mentions safety.</source>
+        <translation>Este caso tiene una alerta de seguridad, así que esta hoja trae prácticas para una sola persona en lugar de ejercicios conjuntos. Nada en ella menciona la seguridad.</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Case not created</source>
+        <translation>Caso no creado</translation>
+    </message>
+    <message>
+        <source>Case not saved</source>
+        <translation>Caso no guardado</translation>
+    </message>
+    <message>
+        <source>Close this case?</source>
+        <translation>¿Cerrar este caso?</translation>
+    </message>
+    <message>
+        <source>Close %s as of today? Its records stay in the practice and can still be read; a closed case can be reopened.</source>
+        <translation>¿Cerrar %s con fecha de hoy? Sus registros se quedan en la consulta y se pueden seguir leyendo; un caso cerrado se puede reabrir.</translation>
+    </message>
+    <message>
+        <source>Case not closed</source>
+        <translation>Caso no cerrado</translation>
+    </message>
+    <message>
+        <source>Case not reopened</source>
+        <translation>Caso no reabierto</translation>
+    </message>
+    <message>
+        <source>Session not recorded</source>
+        <translation>Sesión no registrada</translation>
+    </message>
+    <message>
+        <source>Record it</source>
+        <translation>Registrarla</translation>
+    </message>
+    <message>
+        <source>This client may already be here</source>
+        <translation>Puede que este cliente ya esté aquí</translation>
+    </message>
+    <message>
+        <source>A client with this name is already in the practice:
+%s
+
+Create a new case anyway?</source>
+        <translation>Ya hay un cliente con este nombre en la consulta:
+%s
+
+¿Crear un caso nuevo de todos modos?</translation>
+    </message>
+    <message>
+        <source>Please check the date</source>
+        <translation>Revise la fecha</translation>
+    </message>
+    <message>
+        <source>%s Is that right?</source>
+        <translation>%s ¿Es correcto?</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Open a case first.</source>
+        <translation>Abra primero un caso.</translation>
+    </message>
+    <message>
+        <source>Session not found</source>
+        <translation>Sesión no encontrada</translation>
+    </message>
+    <message>
+        <source>and %d more</source>
+        <translation>y %d más</translation>
+    </message>
+    <message>
+        <source>Another session at that time</source>
+        <translation>Otra sesión a esa hora</translation>
+    </message>
+    <message>
+        <source>This overlaps another session of the practice:
+%s
+
+%s anyway?</source>
+        <translation>Esto se solapa con otra sesión de la consulta:
+%s
+
+¿%s de todos modos?</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>No programada</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>1 session scheduled.</source>
+        <translation>1 sesión programada.</translation>
+    </message>
+    <message>
+        <source>%d sessions scheduled.</source>
+        <translation>%d sesiones programadas.</translation>
+    </message>
+    <message>
+        <source>Start this session now?</source>
+        <translation>¿Empezar esta sesión ahora?</translation>
+    </message>
+    <message>
+        <source>This session is booked for %s, not today. Start it now anyway?</source>
+        <translation>Esta sesión está reservada para el %s, no para hoy. ¿Empezarla ahora de todos modos?</translation>
+    </message>
+    <message>
+        <source>Session not started</source>
+        <translation>Sesión no empezada</translation>
+    </message>
+    <message>
+        <source>Session not changed</source>
+        <translation>Sesión no cambiada</translation>
+    </message>
+    <message>
+        <source>Only a booked session, or one whose note is still a draft, can be changed.</source>
+        <translation>Solo se puede cambiar una sesión reservada o una cuya nota siga en borrador.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Note not opened</source>
+        <translation>Nota no abierta</translation>
+    </message>
+    <message>
+        <source>%s, %s (%d min)</source>
+        <translation>%s, %s (%d min)</translation>
+    </message>
+    <message>
+        <source>this booking</source>
+        <translation>esta reserva</translation>
+    </message>
+    <message>
+        <source>this empty draft</source>
+        <translation>este borrador vacío</translation>
+    </message>
+    <message>
+        <source>Discard this session?</source>
+        <translation>¿Descartar esta sesión?</translation>
+    </message>
+    <message>
+        <source>Discard %s of %s? Use this for a session made by mistake; the audit trail keeps that it existed. A session that was called off should be cancelled instead.</source>
+        <translation>¿Descartar %s de %s? Úselo para una sesión creada por error; el registro de auditoría conserva que existió. Una sesión que se anuló debe cancelarse en su lugar.</translation>
+    </message>
+    <message>
+        <source>Session not discarded</source>
+        <translation>Sesión no descartada</translation>
+    </message>
+    <message>
+        <source>Session brief</source>
+        <translation>Resumen para la sesión</translation>
+    </message>
+    <message>
+        <source>Session mode</source>
+        <translation>Modo sesión</translation>
+    </message>
+    <message>
+        <source>Open the session&apos;s note first, or start from its brief (Ctrl+Shift+B).</source>
+        <translation>Abra primero la nota de la sesión, o empiece desde su resumen (Ctrl+Mayús+B).</translation>
+    </message>
+    <message>
+        <source>This session&apos;s note is signed; session mode is for a note still open.</source>
+        <translation>La nota de esta sesión está firmada; el modo sesión es para una nota todavía abierta.</translation>
+    </message>
+    <message>
+        <source>Notes from today</source>
+        <translation>Notas de hoy</translation>
+    </message>
+    <message>
+        <source>1 note from today&apos;s sessions is not signed yet:</source>
+        <translation>1 nota de las sesiones de hoy aún no está firmada:</translation>
+    </message>
+    <message>
+        <source>%d notes from today&apos;s sessions are not signed yet:</source>
+        <translation>%d notas de las sesiones de hoy aún no están firmadas:</translation>
+    </message>
+    <message>
+        <source>They are saved and will wait for you under Today. Notes are often easiest to finish while the session is fresh.</source>
+        <translation>Están guardadas y le esperarán en Hoy. Las notas suelen ser más fáciles de terminar con la sesión reciente.</translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation>Salir ahora</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>Show the notes</source>
+        <translation>Mostrar las notas</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Back up the practice to…</source>
+        <translation>Hacer copia de seguridad de la consulta en…</translation>
+    </message>
+    <message>
+        <source>Copying and checking the encrypted practice…</source>
+        <translation>Copiando y comprobando la consulta cifrada…</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Copia de seguridad hecha</translation>
+    </message>
+    <message>
+        <source>A verified, encrypted backup of %d cases and %d notes is in
+%s</source>
+        <translation>Hay una copia de seguridad cifrada y verificada de %d casos y %d notas en
+%s</translation>
+    </message>
+    <message>
+        <source>Backup not made</source>
+        <translation>Copia de seguridad no hecha</translation>
+    </message>
+    <message>
+        <source>Making the automatic backup before closing…</source>
+        <translation>Haciendo la copia de seguridad automática antes de cerrar…</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>Falló la copia de seguridad automática</translation>
+    </message>
+    <message>
+        <source>%s
+Your records are safe in the practice itself; make a backup soon.</source>
+        <translation>%s
+Sus registros están a salvo en la propia consulta; haga pronto una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Automatic backup made.</source>
+        <translation>Copia de seguridad automática hecha.</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: %s</source>
+        <translation>Falló la copia de seguridad automática: %s</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>¿Restaurar esta copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>Backup of %s: %d cases, %d notes.
+
+Everything recorded since then will be replaced by this backup. The practice as it is now is kept first as a backup of its own, so you can undo the restore (Practice &gt; Undo the last restore).</source>
+        <translation>Copia de seguridad del %s: %d casos, %d notas.
+
+Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda la consulta tal como está ahora como una copia de seguridad propia, para que pueda deshacer la restauración (Consulta &gt; Deshacer la última restauración).</translation>
+    </message>
+    <message>
+        <source>Undo the last restore</source>
+        <translation>Deshacer la última restauración</translation>
+    </message>
+    <message>
+        <source>There is no restore to undo.</source>
+        <translation>No hay ninguna restauración que deshacer.</translation>
+    </message>
+    <message>
+        <source>Undo the last restore?</source>
+        <translation>¿Deshacer la última restauración?</translation>
+    </message>
+    <message>
+        <source>The practice goes back to how it was just before the last restore (%d cases, %d notes, kept %s). What the restore brought in is kept as a backup too.</source>
+        <translation>La consulta vuelve a como estaba justo antes de la última restauración (%d casos, %d notas, guardada el %s). Lo que trajo la restauración también se conserva como copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Confirm with the passphrase</source>
+        <translation>Confirme con la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>No restaurada</translation>
+    </message>
+    <message>
+        <source>Done: the practice is restored.</source>
+        <translation>Hecho: la consulta está restaurada.</translation>
+    </message>
+    <message>
+        <source>Not restored: %s</source>
+        <translation>No restaurada: %s</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+</context>
+<context>
+    <name>CoupleReadingBox</name>
+    <message>
+        <source>The loop</source>
+        <translation>El ciclo</translation>
+    </message>
+    <message>
+        <source>Another loop, in your words</source>
+        <translation>Otro ciclo, en sus palabras</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin valorar</translation>
+    </message>
+    <message>
+        <source>0 calm … 10 the loop at full strength</source>
+        <translation>0 calma … 10 el ciclo con toda su fuerza</translation>
+    </message>
+    <message>
+        <source>What set it off</source>
+        <translation>Qué lo desencadenó</translation>
+    </message>
+    <message>
+        <source>Not noted</source>
+        <translation>Sin anotar</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>What helped</source>
+        <translation>Qué ayudó</translation>
+    </message>
+    <message>
+        <source>&amp;Intensity (0 – 10)</source>
+        <translation>&amp;Intensidad (0 – 10)</translation>
+    </message>
+    <message>
+        <source>Set off by</source>
+        <translation>Desencadenado por</translation>
+    </message>
+    <message>
+        <source>Co-regulation</source>
+        <translation>Corregulación</translation>
+    </message>
+    <message>
+        <source>Repair attempts</source>
+        <translation>Intentos de reparación</translation>
+    </message>
+    <message>
+        <source>…that landed</source>
+        <translation>…que funcionaron</translation>
+    </message>
+    <message>
+        <source>Another loop</source>
+        <translation>Otro ciclo</translation>
+    </message>
+    <message>
+        <source>Loop intensity</source>
+        <translation>Intensidad del ciclo</translation>
+    </message>
+    <message>
+        <source>Repairs that landed</source>
+        <translation>Reparaciones que funcionaron</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePracticeWindow</name>
+    <message>
+        <source>%s — Create a practice</source>
+        <translation>%s — Crear una consulta</translation>
+    </message>
+    <message>
+        <source>As it should appear on signed notes</source>
+        <translation>Tal como debe aparecer en las notas firmadas</translation>
+    </message>
+    <message>
+        <source>Clinician name</source>
+        <translation>Nombre del profesional</translation>
+    </message>
+    <message>
+        <source>For example LMFT, PhD</source>
+        <translation>Por ejemplo LMFT, PhD</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Titulación</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Repetir la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Solidez de la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Use at least %d characters; a few unrelated words work well.</source>
+        <translation>Use al menos %d caracteres; unas cuantas palabras sin relación entre sí funcionan bien.</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>Cam&amp;biar…</translation>
+    </message>
+    <message>
+        <source>Change the practice folder</source>
+        <translation>Cambiar la carpeta de la consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Create practice</source>
+        <translation>&amp;Crear consulta</translation>
+    </message>
+    <message>
+        <source>Clinician &amp;name</source>
+        <translation>&amp;Nombre del profesional</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials</source>
+        <translation>Titu&amp;lación</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase</source>
+        <translation>&amp;Repetir la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Everything you record is kept in one encrypted file on this computer. The passphrase unlocks it; nobody, including us, can recover records without the passphrase or the recovery key you will see next.</source>
+        <translation>Todo lo que registre se guarda en un único archivo cifrado en este equipo. La frase de contraseña lo desbloquea; nadie, ni siquiera nosotros, puede recuperar los registros sin la frase de contraseña o la clave de recuperación que verá a continuación.</translation>
+    </message>
+    <message>
+        <source>Create a practice</source>
+        <translation>Crear una consulta</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the practice</source>
+        <translation>Elija una carpeta para la consulta</translation>
+    </message>
+    <message>
+        <source>Please enter the clinician&apos;s name; it appears on signed notes.</source>
+        <translation>Escriba el nombre del profesional; aparece en las notas firmadas.</translation>
+    </message>
+    <message>
+        <source>Please choose a passphrase of at least %d characters.</source>
+        <translation>Elija una frase de contraseña de al menos %d caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted practice…</source>
+        <translation>Creando la consulta cifrada…</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardHeader</name>
+    <message>
+        <source>Loop intensity</source>
+        <translation>Intensidad del ciclo</translation>
+    </message>
+    <message>
+        <source>Pursue/withdraw distance</source>
+        <translation>Distancia buscar/retirarse</translation>
+    </message>
+    <message>
+        <source>Clarity</source>
+        <translation>Claridad</translation>
+    </message>
+    <message>
+        <source>The latest loop intensity against the one before, then its direction over the last sessions; “mixed” when they do not agree.</source>
+        <translation>La intensidad del ciclo más reciente frente a la anterior, y luego su tendencia en las últimas sesiones; «mixta» cuando no coinciden.</translation>
+    </message>
+    <message>
+        <source>Whether the partners&apos; pursue/withdraw positions are drawing closer.</source>
+        <translation>Si las posiciones de buscar/retirarse de la pareja se están acercando.</translation>
+    </message>
+</context>
+<context>
+    <name>DaySessionModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <source>Time passed: not started</source>
+        <translation>Tiempo transcurrido: sin empezar</translation>
+    </message>
+    <message>
+        <source>Note signed</source>
+        <translation>Nota firmada</translation>
+    </message>
+    <message>
+        <source>Note draft</source>
+        <translation>Nota en borrador</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Late cancellation</source>
+        <translation>Cancelación tardía</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>Both partners</source>
+        <translation>Ambos</translation>
+    </message>
+    <message>
+        <source>Safety flag set: open the case to read the note.</source>
+        <translation>Alerta de seguridad activa: abra el caso para leer la nota.</translation>
+    </message>
+    <message>
+        <source>Telehealth</source>
+        <translation>Telesalud</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Presencial</translation>
+    </message>
+    <message>
+        <source>%s · %d min · %s</source>
+        <translation>%s · %d min · %s</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Print or save a document</source>
+        <translation>Imprimir o guardar un documento</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Ce&amp;rrar</translation>
+    </message>
+    <message>
+        <source>Save as a PDF file (Ctrl+S)</source>
+        <translation>Guardar como archivo PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print on paper (Ctrl+P)</source>
+        <translation>Imprimir en papel (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag. Tick “I have considered safety for this handout” to see the joint handout, or choose one partner&apos;s handout.</source>
+        <translation>Este caso tiene una alerta de seguridad. Marque «He considerado la seguridad para esta hoja» para ver la hoja conjunta, o elija la hoja de un miembro de la pareja.</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag. Tick “I have considered safety for this handout” to see it, with practices for one person in place of joint exercises.</source>
+        <translation>Este caso tiene una alerta de seguridad. Marque «He considerado la seguridad para esta hoja» para verla, con prácticas para una sola persona en lugar de ejercicios conjuntos.</translation>
+    </message>
+    <message>
+        <source>A password for the PDF has at least %d characters.</source>
+        <translation>La contraseña del PDF tiene al menos %d caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; please type them again.</source>
+        <translation>Las dos contraseñas no coinciden; escríbalas de nuevo.</translation>
+    </message>
+    <message>
+        <source>Joint handout in a case with a safety flag</source>
+        <translation>Hoja conjunta en un caso con alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>Handout in a case with a safety flag</source>
+        <translation>Hoja en un caso con alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag. Save a handout addressed to both partners anyway?</source>
+        <translation>Este caso tiene una alerta de seguridad. ¿Guardar de todos modos una hoja dirigida a los dos miembros de la pareja?</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag. Save this handout, with practices for one person in place of joint exercises?</source>
+        <translation>Este caso tiene una alerta de seguridad. ¿Guardar esta hoja, con prácticas para una sola persona en lugar de ejercicios conjuntos?</translation>
+    </message>
+    <message>
+        <source>Save the document as PDF</source>
+        <translation>Guardar el documento como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved as %s.</source>
+        <translation>Guardado como %s.</translation>
+    </message>
+    <message>
+        <source>The handout was made, but not recorded as given: %s</source>
+        <translation>La hoja se creó, pero no se registró como entregada: %s</translation>
+    </message>
+    <message>
+        <source>Recorded as given.</source>
+        <translation>Registrada como entregada.</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag. Print a handout addressed to both partners anyway?</source>
+        <translation>Este caso tiene una alerta de seguridad. ¿Imprimir de todos modos una hoja dirigida a los dos miembros de la pareja?</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag. Print this handout, with practices for one person in place of joint exercises?</source>
+        <translation>Este caso tiene una alerta de seguridad. ¿Imprimir esta hoja, con prácticas para una sola persona en lugar de ejercicios conjuntos?</translation>
+    </message>
+    <message>
+        <source>Print the document</source>
+        <translation>Imprimir el documento</translation>
+    </message>
+    <message>
+        <source>Preparing to print…</source>
+        <translation>Preparando la impresión…</translation>
+    </message>
+    <message>
+        <source>Sent 1 page to the printer.</source>
+        <translation>Se envió 1 página a la impresora.</translation>
+    </message>
+    <message>
+        <source>Sent %d pages to the printer.</source>
+        <translation>Se enviaron %d páginas a la impresora.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %s.</source>
+        <translation>No se pudo escribir el PDF: %s.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentKinds</name>
+    <message>
+        <source>Session &amp;note</source>
+        <translation>&amp;Nota de sesión</translation>
+    </message>
+    <message>
+        <source>Case s&amp;ummary</source>
+        <translation>Res&amp;umen del caso</translation>
+    </message>
+    <message>
+        <source>P&amp;rogress report</source>
+        <translation>Info&amp;rme de evolución</translation>
+    </message>
+    <message>
+        <source>Client &amp;handout</source>
+        <translation>&amp;Hoja para llevar</translation>
+    </message>
+    <message>
+        <source>Five steps o&amp;verview</source>
+        <translation>Resumen de los cinco pasos (&amp;v)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftModel</name>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <source>Under a day</source>
+        <translation>Menos de un día</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>%d days</source>
+        <translation>%d días</translation>
+    </message>
+    <message>
+        <source>%s: over three days, please sign soon</source>
+        <translation>%s: más de tres días, firme pronto</translation>
+    </message>
+    <message>
+        <source>%s: over a day</source>
+        <translation>%s: más de un día</translation>
+    </message>
+</context>
+<context>
+    <name>DynamicsPanel</name>
+    <message>
+        <source>Dynamics</source>
+        <translation>Dinámica</translation>
+    </message>
+    <message>
+        <source>Leave blank what you did not observe.</source>
+        <translation>Deje en blanco lo que no observó.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Addenda are for signed notes; while a note is a draft, edit it directly.</source>
+        <translation>Las adendas son para notas firmadas; mientras una nota es un borrador, edítela directamente.</translation>
+    </message>
+    <message>
+        <source>This addendum is too long to save.</source>
+        <translation>Esta adenda es demasiado larga para guardarla.</translation>
+    </message>
+    <message>
+        <source>The practice in {folder} has lost its anchor file ({anchor_name}), which records the newest saved work, so work missing from the end of the record could not be noticed. Nothing has been changed. If the folder was copied without it, copy it again whole; or go on with the practice as it is (that decision is written to the audit trail).</source>
+        <translation>La consulta de {folder} ha perdido su archivo ancla ({anchor_name}), que registra el último trabajo guardado, así que no se podría detectar trabajo que falte al final del registro. No se ha cambiado nada. Si la carpeta se copió sin él, cópiela de nuevo entera; o siga con la consulta tal como está (esa decisión queda en el registro de auditoría).</translation>
+    </message>
+    <message>
+        <source>The practice in {folder} cannot be trusted as it is: {exc} ({anchor_name}, which records the newest saved work).</source>
+        <translation>No se puede confiar en la consulta de {folder} tal como está: {exc} ({anchor_name}, que registra el último trabajo guardado).</translation>
+    </message>
+    <message>
+        <source>The attending partner does not belong to this case.</source>
+        <translation>El miembro de la pareja que asiste no pertenece a este caso.</translation>
+    </message>
+    <message>
+        <source>That backup belongs to a different practice.</source>
+        <translation>Esa copia de seguridad pertenece a otra consulta.</translation>
+    </message>
+    <message>
+        <source>That backup cannot be used: {value}.</source>
+        <translation>Esa copia de seguridad no se puede usar: {value}.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {root}: {value}.</source>
+        <translation>No se pudo escribir la copia de seguridad en {root}: {value}.</translation>
+    </message>
+    <message>
+        <source>The backup in {folder} failed its check: {exc}.</source>
+        <translation>La copia de seguridad de {folder} no superó su comprobación: {exc}.</translation>
+    </message>
+    <message>
+        <source>Cannot write a backup to {root}: {strerror}.</source>
+        <translation>No se puede escribir una copia de seguridad en {root}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>This case is already active.</source>
+        <translation>Este caso ya está activo.</translation>
+    </message>
+    <message>
+        <source>This case is already closed.</source>
+        <translation>Este caso ya está cerrado.</translation>
+    </message>
+    <message>
+        <source>A case cannot change between couple and individual.</source>
+        <translation>Un caso no puede pasar de pareja a individual ni al revés.</translation>
+    </message>
+    <message>
+        <source>A case cannot be closed before the day it was opened.</source>
+        <translation>Un caso no se puede cerrar antes del día en que se abrió.</translation>
+    </message>
+    <message>
+        <source>This case is closed; reopen it to {doing}.</source>
+        <translation>Este caso está cerrado; reábralo para {doing}.</translation>
+    </message>
+    <message>
+        <source>This case has no session notes yet.</source>
+        <translation>Este caso aún no tiene notas de sesión.</translation>
+    </message>
+    <message>
+        <source>Choose a joint handout or one partner&apos;s handout, not both.</source>
+        <translation>Elija una hoja conjunta o la hoja de un miembro de la pareja, no ambas.</translation>
+    </message>
+    <message>
+        <source>Choose weekly or fortnightly to schedule a series.</source>
+        <translation>Elija semanal o quincenal para programar una serie.</translation>
+    </message>
+    <message>
+        <source>A copy for one partner is for couple cases; an individual case&apos;s record is the client&apos;s own, so export it whole.</source>
+        <translation>Una copia para un miembro de la pareja es para casos de pareja; el registro de un caso individual es del propio cliente, así que expórtelo entero.</translation>
+    </message>
+    <message>
+        <source>For a couple, choose a joint handout or one partner&apos;s handout.</source>
+        <translation>Para una pareja, elija una hoja conjunta o la hoja de un miembro de la pareja.</translation>
+    </message>
+    <message>
+        <source>A couple case has two partners.</source>
+        <translation>Un caso de pareja tiene dos miembros.</translation>
+    </message>
+    <message>
+        <source>The couple&apos;s loop is recorded at joint sessions only.</source>
+        <translation>El ciclo de la pareja solo se registra en sesiones conjuntas.</translation>
+    </message>
+    <message>
+        <source>A date of birth cannot be in the future.</source>
+        <translation>Una fecha de nacimiento no puede estar en el futuro.</translation>
+    </message>
+    <message>
+        <source>That date of birth is more than 120 years ago.</source>
+        <translation>Esa fecha de nacimiento es de hace más de 120 años.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the practice in {folder} is full. Nothing has been changed; make room on that disk (empty the bin, move large files), then try again.</source>
+        <translation>El disco que contiene la consulta de {folder} está lleno. No se ha cambiado nada; libere espacio en ese disco (vacíe la papelera, mueva archivos grandes) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Please choose {what}.</source>
+        <translation>Elija {what}.</translation>
+    </message>
+    <message>
+        <source>This does not look like a CSV text file (it holds binary data).</source>
+        <translation>Esto no parece un archivo de texto CSV (contiene datos binarios).</translation>
+    </message>
+    <message>
+        <source>This draft has writing, steps or readings in it, so it is not discarded; clear it first if the session really did not happen.</source>
+        <translation>Este borrador contiene texto, pasos o lecturas, así que no se descarta; vacíelo primero si la sesión de verdad no se realizó.</translation>
+    </message>
+    <message>
+        <source>This draft records the couple&apos;s loop, which belongs to joint sessions; clear it first.</source>
+        <translation>Este borrador registra el ciclo de la pareja, que corresponde a sesiones conjuntas; bórrelo primero.</translation>
+    </message>
+    <message>
+        <source>This draft records steps or readings for the partner who would no longer have attended; clear those first.</source>
+        <translation>Este borrador registra pasos o lecturas del miembro de la pareja que ya no habría asistido; bórrelos primero.</translation>
+    </message>
+    <message>
+        <source>“{text}” does not look like an e-mail address.</source>
+        <translation>«{text}» no parece una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>An empty note cannot be signed; write the note first.</source>
+        <translation>Una nota vacía no se puede firmar; escriba primero la nota.</translation>
+    </message>
+    <message>
+        <source>{out} is a folder; choose a file name for the export.</source>
+        <translation>{out} es una carpeta; elija un nombre de archivo para la exportación.</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read ({value}).</source>
+        <translation>No se puede leer el archivo {name} ({value}).</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>The file says it is {encoding} but is not; save it again as CSV (UTF-8).</source>
+        <translation>El archivo dice estar en {encoding} pero no lo está; guárdelo de nuevo como CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>The file has more than {max_rows:,} rows; split it into smaller files.</source>
+        <translation>El archivo tiene más de {max_rows:,} filas; divídalo en archivos más pequeños.</translation>
+    </message>
+    <message>
+        <source>The file has no column for the client&apos;s name (such as Name, or First name and Last name).</source>
+        <translation>El archivo no tiene columna para el nombre del cliente (como Nombre, o Nombre y Apellidos).</translation>
+    </message>
+    <message>
+        <source>The file is in a text encoding that cannot be read (neither UTF-8 nor Windows-1252); save it again as CSV (UTF-8).</source>
+        <translation>El archivo está en una codificación de texto que no se puede leer (ni UTF-8 ni Windows-1252); guárdelo de nuevo como CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a client list (more than {number} MB).</source>
+        <translation>El archivo es demasiado grande para ser una lista de clientes (más de {number} MB).</translation>
+    </message>
+    <message>
+        <source>The file {name} is too large to be a client list (more than {number} MB).</source>
+        <translation>El archivo {name} es demasiado grande para ser una lista de clientes (más de {number} MB).</translation>
+    </message>
+    <message>
+        <source>The first line should name the columns (for example Name, Pronouns, Date of birth, E-mail, Phone), but none of its names is one that is known.</source>
+        <translation>La primera línea debería nombrar las columnas (por ejemplo Name, Pronouns, Date of birth, E-mail, Phone), pero ninguno de sus nombres es conocido.</translation>
+    </message>
+    <message>
+        <source>A first name on a handout has at most {max_first_name} characters.</source>
+        <translation>Un nombre en una hoja tiene como máximo {max_first_name} caracteres.</translation>
+    </message>
+    <message>
+        <source>A flooding marker names the partner who flooded.</source>
+        <translation>Un marcador de desborde emocional indica quién se desbordó.</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation>La carpeta {parent} no existe.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a CSV file.</source>
+        <translation>{path} es una carpeta, no un archivo CSV.</translation>
+    </message>
+    <message>
+        <source>The practice folder {folder} cannot be written to. Clarity needs to write there to keep your records; check the folder&apos;s permissions, or copy the practice to a folder you can write to.</source>
+        <translation>No se puede escribir en la carpeta de la consulta {folder}. Clarity necesita escribir allí para guardar sus registros; revise los permisos de la carpeta o copie la consulta a una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+        <source>The guidance file {path} could not be read: {strerror}.</source>
+        <translation>No se pudo leer el archivo de orientación {path}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>The guidance file {source} is malformed at line {line_no}: {why}</source>
+        <translation>El archivo de orientación {source} tiene un error en la línea {line_no}: {why}</translation>
+    </message>
+    <message>
+        <source>The guidance file {path} is not UTF-8 text.</source>
+        <translation>El archivo de orientación {path} no es texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>The guidance for step {label} is missing: {path} does not exist.</source>
+        <translation>Falta la orientación del paso {label}: {path} no existe.</translation>
+    </message>
+    <message>
+        <source>A handout is addressed to at most {max_first_names} people.</source>
+        <translation>Una hoja se dirige como máximo a {max_first_names} personas.</translation>
+    </message>
+    <message>
+        <source>{where}: the “{name}” section needs list items (“- …”).</source>
+        <translation>{where}: la sección «{name}» necesita elementos de lista («- …»).</translation>
+    </message>
+    <message>
+        <source>{where}: the “{name}” section needs text.</source>
+        <translation>{where}: la sección «{name}» necesita texto.</translation>
+    </message>
+    <message>
+        <source>{where}, line {line}: the section “{name}” is repeated.</source>
+        <translation>{where}, línea {line}: la sección «{name}» está repetida.</translation>
+    </message>
+    <message>
+        <source>{where}, line {line}: text before the first “## section” heading.</source>
+        <translation>{where}, línea {line}: texto antes del primer encabezado «## sección».</translation>
+    </message>
+    <message>
+        <source>The handout text {path} is missing.</source>
+        <translation>Falta el texto de la hoja {path}.</translation>
+    </message>
+    <message>
+        <source>The handout text {path} is not UTF-8 text.</source>
+        <translation>El texto de la hoja {path} no es texto UTF-8.</translation>
+    </message>
+    <message>
+        <source>{where}: the file has no “# Title” line.</source>
+        <translation>{where}: el archivo no tiene línea «# Título».</translation>
+    </message>
+    <message>
+        <source>Cannot read the handout text {path}: {reason}.</source>
+        <translation>No se puede leer el texto de la hoja {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{where}, line {line}: a file has only one title.</source>
+        <translation>{where}, línea {line}: un archivo tiene un solo título.</translation>
+    </message>
+    <message>
+        <source>{where}, line {line}: unknown section “{name}” (expected one of: {allowed}).</source>
+        <translation>{where}, línea {line}: sección desconocida «{name}» (se esperaba una de: {allowed}).</translation>
+    </message>
+    <message>
+        <source>Some dates of birth read differently day first and month first; choose which order the file uses.</source>
+        <translation>Algunas fechas de nacimiento se leen distinto con el día primero o el mes primero; elija qué orden usa el archivo.</translation>
+    </message>
+    <message>
+        <source>Line {line} cannot be imported ({reason}); nothing was imported.</source>
+        <translation>La línea {line} no se puede importar ({reason}); no se importó nada.</translation>
+    </message>
+    <message>
+        <source>There is no client to import in this file.</source>
+        <translation>No hay ningún cliente que importar en este archivo.</translation>
+    </message>
+    <message>
+        <source>{count} rows cannot be imported; fix the file, or choose to skip the rows that cannot be imported.</source>
+        <translation>{count} filas no se pueden importar; corrija el archivo o elija omitir las filas que no se pueden importar.</translation>
+    </message>
+    <message>
+        <source>1 row cannot be imported; fix the file, or choose to skip the rows that cannot be imported.</source>
+        <translation>1 fila no se puede importar; corrija el archivo o elija omitir las filas que no se pueden importar.</translation>
+    </message>
+    <message>
+        <source>An individual case has one client.</source>
+        <translation>Un caso individual tiene un cliente.</translation>
+    </message>
+    <message>
+        <source>A joint handout is for couples; this is an individual case.</source>
+        <translation>Una hoja conjunta es para parejas; este es un caso individual.</translation>
+    </message>
+    <message>
+        <source>The practice&apos;s key file is damaged{detail}, so no passphrase can unlock the practice in {folder}. Nothing has been changed: copy practice.key from the newest folder in backups/ (every backup keeps one) over it.</source>
+        <translation>El archivo de claves de la consulta está dañado{detail}, así que ninguna frase de contraseña puede desbloquear la consulta de {folder}. No se ha cambiado nada: copie encima practice.key desde la carpeta más reciente de backups/ (cada copia de seguridad guarda uno).</translation>
+    </message>
+    <message>
+        <source>The key file in {folder} belongs to a different practice than the database beside it (was it copied from another practice folder?). Nothing has been changed; put this practice&apos;s own key file back (every backup folder holds a copy).</source>
+        <translation>El archivo de claves de {folder} pertenece a una consulta distinta de la base de datos que tiene al lado (¿se copió desde otra carpeta de consulta?). No se ha cambiado nada; vuelva a poner el archivo de claves propio de esta consulta (cada carpeta de copia de seguridad guarda uno).</translation>
+    </message>
+    <message>
+        <source>Line {number} cannot be read as CSV: a value on it is far too long.</source>
+        <translation>La línea {number} no se puede leer como CSV: contiene un valor demasiado largo.</translation>
+    </message>
+    <message>
+        <source>The loop between partners is marked at joint sessions.</source>
+        <translation>El ciclo entre los miembros de la pareja se marca en sesiones conjuntas.</translation>
+    </message>
+    <message>
+        <source>A loop episode names the partner who pursued and the one who withdrew.</source>
+        <translation>Un episodio del ciclo indica quién buscó y quién se retiró.</translation>
+    </message>
+    <message>
+        <source>Markers or handouts are recorded for this session, so it is not discarded.</source>
+        <translation>Hay marcadores u hojas registrados para esta sesión, así que no se descarta.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s note is signed; its markers are locked with it.</source>
+        <translation>La nota de esta sesión está firmada; sus marcadores quedan bloqueados con ella.</translation>
+    </message>
+    <message>
+        <source>A marker can only name a partner who is in the session.</source>
+        <translation>Un marcador solo puede nombrar a un miembro de la pareja presente en la sesión.</translation>
+    </message>
+    <message>
+        <source>The message is too long for a handout (at most {max_message:,} characters).</source>
+        <translation>El mensaje es demasiado largo para una hoja (como máximo {max_message:,} caracteres).</translation>
+    </message>
+    <message>
+        <source>More repairs landed than were attempted.</source>
+        <translation>Hay más reparaciones que funcionaron que intentos.</translation>
+    </message>
+    <message>
+        <source>More than one partner is called “{name}” in this case; give the full name (partners: {known}).</source>
+        <translation>Hay más de un miembro de la pareja llamado «{name}» en este caso; escriba el nombre completo (miembros: {known}).</translation>
+    </message>
+    <message>
+        <source>Please enter {what}.</source>
+        <translation>Escriba {what}.</translation>
+    </message>
+    <message>
+        <source>{What} is too long (at most {max_name} characters).</source>
+        <translation>{What}: texto demasiado largo (como máximo {max_name} caracteres).</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>La nueva frase de contraseña es igual a la actual.</translation>
+    </message>
+    <message>
+        <source>This note is already signed.</source>
+        <translation>Esta nota ya está firmada.</translation>
+    </message>
+    <message>
+        <source>The note pad holds too much text to save.</source>
+        <translation>El bloc de notas tiene demasiado texto para guardarlo.</translation>
+    </message>
+    <message>
+        <source>This note is signed and locked; add an addendum instead.</source>
+        <translation>Esta nota está firmada y bloqueada; añada una adenda.</translation>
+    </message>
+    <message>
+        <source>This note is signed and locked; its readings cannot change.</source>
+        <translation>Esta nota está firmada y bloqueada; sus lecturas no pueden cambiar.</translation>
+    </message>
+    <message>
+        <source>This note is too long to save.</source>
+        <translation>Esta nota es demasiado larga para guardarla.</translation>
+    </message>
+    <message>
+        <source>This note is too long to save (more than {max_note_chars:,} characters).</source>
+        <translation>Esta nota es demasiado larga para guardarla (más de {max_note_chars:,} caracteres).</translation>
+    </message>
+    <message>
+        <source>{folder} does not hold a Clarity practice.</source>
+        <translation>{folder} no contiene una consulta de Clarity.</translation>
+    </message>
+    <message>
+        <source>{folder} does not hold a Clarity practice: {exc}</source>
+        <translation>{folder} no contiene una consulta de Clarity: {exc}</translation>
+    </message>
+    <message>
+        <source>{folder} is not a Clarity backup.</source>
+        <translation>{folder} no es una copia de seguridad de Clarity.</translation>
+    </message>
+    <message>
+        <source>There is no note for session {session_id}.</source>
+        <translation>No hay nota para la sesión {session_id}.</translation>
+    </message>
+    <message>
+        <source>No step is recorded for {name} yet; choose the step for the handout.</source>
+        <translation>Aún no hay ningún paso registrado para {name}; elija el paso de la hoja.</translation>
+    </message>
+    <message>
+        <source>There is no case number {case_id}.</source>
+        <translation>No existe el caso número {case_id}.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>No existe el archivo {path}.</translation>
+    </message>
+    <message>
+        <source>There is no marker number {marker_id}.</source>
+        <translation>No existe el marcador número {marker_id}.</translation>
+    </message>
+    <message>
+        <source>There is no note number {note_id}.</source>
+        <translation>No existe la nota número {note_id}.</translation>
+    </message>
+    <message>
+        <source>There is no session number {session_id}.</source>
+        <translation>No existe la sesión número {session_id}.</translation>
+    </message>
+    <message>
+        <source>{What} is a number from {low} to {high}.</source>
+        <translation>{What}: un número del {low} al {high}.</translation>
+    </message>
+    <message>
+        <source>Only a loop episode names a second partner.</source>
+        <translation>Solo un episodio del ciclo nombra a un segundo miembro de la pareja.</translation>
+    </message>
+    <message>
+        <source>Only a quote carries text.</source>
+        <translation>Solo una cita lleva texto.</translation>
+    </message>
+    <message>
+        <source>Only a repair attempt lands or does not.</source>
+        <translation>Solo un intento de reparación funciona o no.</translation>
+    </message>
+    <message>
+        <source>Only a scheduled session can be rescheduled; a session with a note can have its details corrected while the note is a draft.</source>
+        <translation>Solo se puede reprogramar una sesión programada; una sesión con nota puede corregir sus datos mientras la nota sea un borrador.</translation>
+    </message>
+    <message>
+        <source>Only a session with a draft note can be corrected; reschedule a scheduled session instead.</source>
+        <translation>Solo se puede corregir una sesión con nota en borrador; reprograme en su lugar una sesión programada.</translation>
+    </message>
+    <message>
+        <source>The page size is A4 or Letter, not {value!r}.</source>
+        <translation>El tamaño de página es A4 o Carta, no {value!r}.</translation>
+    </message>
+    <message>
+        <source>The partners do not stand at one recorded step ({where}); choose the step for a joint handout.</source>
+        <translation>Los miembros de la pareja no están en un mismo paso registrado ({where}); elija el paso para una hoja conjunta.</translation>
+    </message>
+    <message>
+        <source>The partners&apos; names together are too long for the case name; please type a shorter name for the case.</source>
+        <translation>Los nombres de la pareja juntos son demasiado largos para el nombre del caso; escriba un nombre más corto para el caso.</translation>
+    </message>
+    <message>
+        <source>That partner does not belong to this case.</source>
+        <translation>Ese miembro de la pareja no pertenece a este caso.</translation>
+    </message>
+    <message>
+        <source>This practice was unlocked with the recovery key. Please set a new passphrase first (Practice &gt; Change passphrase); signing needs it.</source>
+        <translation>Esta consulta se desbloqueó con la clave de recuperación. Establezca primero una nueva frase de contraseña (Consulta &gt; Cambiar frase de contraseña); firmar la necesita.</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends ({start} is after {end}).</source>
+        <translation>El periodo empieza después de terminar ({start} es posterior a {end}).</translation>
+    </message>
+    <message>
+        <source>Please add a short note saying why the safety flag is set.</source>
+        <translation>Añada una nota breve que diga por qué está activa la alerta de seguridad.</translation>
+    </message>
+    <message>
+        <source>Please choose a passphrase of at least {min_passphrase} characters.</source>
+        <translation>Elija una frase de contraseña de al menos {min_passphrase} caracteres.</translation>
+    </message>
+    <message>
+        <source>Please enter the clinician&apos;s name; it appears on signed notes.</source>
+        <translation>Escriba el nombre del profesional; aparece en las notas firmadas.</translation>
+    </message>
+    <message>
+        <source>Please give the first name (or names) to print on the handout.</source>
+        <translation>Indique el nombre (o los nombres) que se imprimirán en la hoja.</translation>
+    </message>
+    <message>
+        <source>Please type the words worth keeping.</source>
+        <translation>Escriba las palabras que vale la pena guardar.</translation>
+    </message>
+    <message>
+        <source>Please write the addendum before adding it.</source>
+        <translation>Escriba la adenda antes de añadirla.</translation>
+    </message>
+    <message>
+        <source>The practice in {folder} is missing work that was saved up to {at:%Y-%m-%d %H:%M} UTC: the database is older than its last clean close (an older copy may have been put in its place, or its log file was lost). Nothing has been changed. Restore the newest backup, or go on with the practice as it is (that decision is written to the audit trail).</source>
+        <translation>A la consulta de {folder} le falta trabajo guardado hasta el {at:%Y-%m-%d %H:%M} UTC: la base de datos es anterior a su último cierre correcto (puede que se pusiera una copia antigua en su lugar o que se perdiera su archivo de registro). No se ha cambiado nada. Restaure la copia de seguridad más reciente o siga con la consulta tal como está (esa decisión queda en el registro de auditoría).</translation>
+    </message>
+    <message>
+        <source>The practice in {folder} is being restored or repaired by another Clarity program; try again when it has finished.</source>
+        <translation>Otro programa de Clarity está restaurando o reparando la consulta de {folder}; vuelva a intentarlo cuando termine.</translation>
+    </message>
+    <message>
+        <source>Another task is writing to the practice just now (an import, a backup or another Clarity program); nothing was changed, so please try again in a moment.</source>
+        <translation>Otra tarea está escribiendo en la consulta en este momento (una importación, una copia de seguridad u otro programa de Clarity); no se cambió nada, así que vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>{problem}</source>
+        <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>{problem} ({more} more problems found.)</source>
+        <translation>{problem} (se encontraron {more} problemas más.)</translation>
+    </message>
+    <message>
+        <source>The practice could not be backed up before updating it: {exc}.</source>
+        <translation>No se pudo hacer una copia de seguridad de la consulta antes de actualizarla: {exc}.</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} is damaged or is not a Clarity practice.</source>
+        <translation>La base de datos de la consulta de {folder} está dañada o no es una consulta de Clarity.</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} is missing.</source>
+        <translation>Falta la base de datos de la consulta de {folder}.</translation>
+    </message>
+    <message>
+        <source>The practice in {folder} has lost its key file, so it cannot be opened.</source>
+        <translation>La consulta de {folder} ha perdido su archivo de claves, así que no se puede abrir.</translation>
+    </message>
+    <message>
+        <source>The practice in {folder} is open in another Clarity program (a window or a command); close it there first.</source>
+        <translation>La consulta de {folder} está abierta en otro programa de Clarity (una ventana o un comando); ciérrela allí primero.</translation>
+    </message>
+    <message>
+        <source>This practice is already open in another Clarity Desktop window. Close that one first, then unlock here.</source>
+        <translation>Esta consulta ya está abierta en otra ventana de Clarity Desktop. Cierre esa primero y desbloquee aquí.</translation>
+    </message>
+    <message>
+        <source>This practice was last used by a newer Clarity Desktop; please update the program.</source>
+        <translation>Esta consulta se usó por última vez con una versión más nueva de Clarity Desktop; actualice el programa.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+    <message>
+        <source>The printer stopped accepting pages.</source>
+        <translation>La impresora dejó de aceptar páginas.</translation>
+    </message>
+    <message>
+        <source>The document could not be prepared for printing.</source>
+        <translation>No se pudo preparar el documento para imprimir.</translation>
+    </message>
+    <message>
+        <source>The quotation mark that opens a value on line {line} is only closed on line {closed}, in the middle of a value, so lines {line} to {closed} would be read as one; check the quotation marks on line {line}, then try again.</source>
+        <translation>Las comillas que abren un valor en la línea {line} solo se cierran en la línea {closed}, en mitad de un valor, así que las líneas {line} a {closed} se leerían como una sola; revise las comillas de la línea {line} y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>A quote is at most {max_quote} characters.</source>
+        <translation>Una cita tiene como máximo {max_quote} caracteres.</translation>
+    </message>
+    <message>
+        <source>The quotation mark that opens a value on line {line} is never closed, so everything after it would be read as one value; close it or remove it, then try again.</source>
+        <translation>Las comillas que abren un valor en la línea {line} no se cierran nunca, así que todo lo que sigue se leería como un solo valor; ciérrelas o quítelas y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{What} is too long (at most {max_short_note} characters).</source>
+        <translation>{What}: texto demasiado largo (como máximo {max_short_note} caracteres).</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {max_reason} characters).</source>
+        <translation>El motivo es demasiado largo (como máximo {max_reason} caracteres).</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag, so the handout has practices for one person in place of joint exercises; confirm to make it.</source>
+        <translation>Este caso tiene una alerta de seguridad, así que la hoja trae prácticas para una sola persona en lugar de ejercicios conjuntos; confirme para crearla.</translation>
+    </message>
+    <message>
+        <source>This case has a safety flag. A joint handout may not be safe; confirm to make it anyway.</source>
+        <translation>Este caso tiene una alerta de seguridad. Una hoja conjunta puede no ser segura; confirme para crearla de todos modos.</translation>
+    </message>
+    <message>
+        <source>The safety note is too long (at most 1000 characters).</source>
+        <translation>La nota de seguridad es demasiado larga (como máximo 1000 caracteres).</translation>
+    </message>
+    <message>
+        <source>A series has between 1 and {max_repeats} sessions.</source>
+        <translation>Una serie tiene entre 1 y {max_repeats} sesiones.</translation>
+    </message>
+    <message>
+        <source>This session is already marked “{status}”.</source>
+        <translation>Esta sesión ya está marcada como «{status}».</translation>
+    </message>
+    <message>
+        <source>This session was cancelled; nothing can be marked in it.</source>
+        <translation>Esta sesión se canceló; no se puede marcar nada en ella.</translation>
+    </message>
+    <message>
+        <source>This session has already been started; open its note.</source>
+        <translation>Esta sesión ya ha empezado; abra su nota.</translation>
+    </message>
+    <message>
+        <source>Session {id} has no note.</source>
+        <translation>La sesión {id} no tiene nota.</translation>
+    </message>
+    <message>
+        <source>A session lasts between 1 and {max_session_minutes} minutes.</source>
+        <translation>Una sesión dura entre 1 y {max_session_minutes} minutos.</translation>
+    </message>
+    <message>
+        <source>This session is marked “{status}”, so it cannot be started; schedule a new session instead.</source>
+        <translation>Esta sesión está marcada como «{status}», así que no se puede empezar; programe en su lugar una sesión nueva.</translation>
+    </message>
+    <message>
+        <source>A session marked “{status}” stays in the record.</source>
+        <translation>Una sesión marcada como «{status}» se queda en el registro.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s note is signed and locked, so it cannot be {doing}; add an addendum to the note instead.</source>
+        <translation>La nota de esta sesión está firmada y bloqueada, así que no se puede {doing}; añada en su lugar una adenda a la nota.</translation>
+    </message>
+    <message>
+        <source>Session {session_id} is not a session of this case.</source>
+        <translation>La sesión {session_id} no es una sesión de este caso.</translation>
+    </message>
+    <message>
+        <source>Start this session first; it is still only scheduled.</source>
+        <translation>Empiece primero esta sesión; todavía solo está programada.</translation>
+    </message>
+    <message>
+        <source>This session is recorded as a no-show; nothing can be marked in it.</source>
+        <translation>Esta sesión consta como no presentada; no se puede marcar nada en ella.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s note has writing, steps or readings in it, so the session took place and cannot be cancelled.</source>
+        <translation>La nota de esta sesión contiene texto, pasos o lecturas, así que la sesión se realizó y no se puede cancelar.</translation>
+    </message>
+    <message>
+        <source>A signed note cannot be discarded.</source>
+        <translation>Una nota firmada no se puede descartar.</translation>
+    </message>
+    <message>
+        <source>Steps and readings can only be recorded for a partner who attended this session.</source>
+        <translation>Los pasos y las lecturas solo se pueden registrar para un miembro de la pareja que asistió a esta sesión.</translation>
+    </message>
+    <message>
+        <source>A step is a number from 1 to 5, not {value!r}.</source>
+        <translation>Un paso es un número del 1 al 5, no {value!r}.</translation>
+    </message>
+    <message>
+        <source>The text is too large to be a client list.</source>
+        <translation>El texto es demasiado grande para ser una lista de clientes.</translation>
+    </message>
+    <message>
+        <source>{What} is too long (at most {max_short} characters).</source>
+        <translation>{What}: texto demasiado largo (como máximo {max_short} caracteres).</translation>
+    </message>
+    <message>
+        <source>There is already a practice in {folder}.</source>
+        <translation>Ya hay una consulta en {folder}.</translation>
+    </message>
+    <message>
+        <source>There is no Clarity practice in {folder}.</source>
+        <translation>No hay ninguna consulta de Clarity en {folder}.</translation>
+    </message>
+    <message>
+        <source>There is no partner called “{name}” in this case (partners: {known}).</source>
+        <translation>No hay ningún miembro de la pareja llamado «{name}» en este caso (miembros: {known}).</translation>
+    </message>
+    <message>
+        <source>There is no practice folder at {folder}.</source>
+        <translation>No hay ninguna carpeta de consulta en {folder}.</translation>
+    </message>
+    <message>
+        <source>There is no restore to undo: no copy from before a restore was found.</source>
+        <translation>No hay ninguna restauración que deshacer: no se encontró ninguna copia de antes de una restauración.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases do not match.</source>
+        <translation>Las dos frases de contraseña nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>Updating this practice to the new version failed and was undone; your records are unchanged ({exc}).</source>
+        <translation>La actualización de esta consulta a la nueva versión falló y se deshizo; sus registros no han cambiado ({exc}).</translation>
+    </message>
+    <message>
+        <source>Could not write {target}: {reason}.</source>
+        <translation>No se pudo escribir {target}: {reason}.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not unlock this practice.</source>
+        <translation>Esa frase de contraseña no desbloquea esta consulta.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not unlock this practice.</source>
+        <translation>Esa clave de recuperación no desbloquea esta consulta.</translation>
+    </message>
+    <message>
+        <source>There is no room left on the disk. Nothing typed is lost; saving resumes when there is room.</source>
+        <translation>No queda espacio en el disco. No se pierde nada de lo escrito; el guardado se reanuda cuando haya espacio.</translation>
+    </message>
+    <message>
+        <source>The practice folder could not be used: %s.</source>
+        <translation>No se pudo usar la carpeta de la consulta: %s.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong (%s: %s).</source>
+        <translation>Algo inesperado salió mal (%s: %s).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the case&apos;s records</source>
+        <translation>Exportar los registros del caso</translation>
+    </message>
+    <message>
+        <source>The &amp;whole record</source>
+        <translation>El registro &amp;completo</translation>
+    </message>
+    <message>
+        <source>A copy for &amp;one partner:</source>
+        <translation>Una copia para &amp;un miembro de la pareja:</translation>
+    </message>
+    <message>
+        <source>The partner the copy is for</source>
+        <translation>Miembro de la pareja para quien es la copia</translation>
+    </message>
+    <message>
+        <source>Withheld from this copy, and why:</source>
+        <translation>Lo que se retiene de esta copia, y por qué:</translation>
+    </message>
+    <message>
+        <source>What is withheld, and why</source>
+        <translation>Qué se retiene, y por qué</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>Cancelar la e&amp;xportación</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Ce&amp;rrar</translation>
+    </message>
+    <message>
+        <source>Everything in the case, private notes of individual sessions included: the full record, for the file or a request you review before releasing.</source>
+        <translation>Todo lo del caso, incluidas las notas privadas de las sesiones individuales: el registro completo, para el archivo o para una solicitud que usted revisa antes de entregarlo.</translation>
+    </message>
+    <message>
+        <source>For %s alone: what belongs to the other partner is left out, and the ZIP lists it with the reason.</source>
+        <translation>Solo para %s: lo que pertenece al otro miembro de la pareja se omite, y el ZIP lo enumera con el motivo.</translation>
+    </message>
+    <message>
+        <source>• %s: withheld because %s.</source>
+        <translation>• %s: retenido porque %s.</translation>
+    </message>
+    <message>
+        <source>A copy for %s is in %s. It is not encrypted: keep it safe. Withheld, as listed above and in the ZIP&apos;s README.txt.</source>
+        <translation>Hay una copia para %s en %s. No está cifrada: guárdela en un lugar seguro. Lo retenido figura arriba y en el README.txt del ZIP.</translation>
+    </message>
+    <message>
+        <source>The records of %s (%d notes, %d addenda) are in %s. The file is not encrypted: keep it safe, and release only what the request covers.</source>
+        <translation>Los registros de %s (%d notas, %d adendas) están en %s. El archivo no está cifrado: guárdelo en un lugar seguro y entregue solo lo que cubra la solicitud.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>Se canceló la exportación; no se escribió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>Step guidance</source>
+        <translation>Orientación por pasos</translation>
+    </message>
+    <message>
+        <source>Guidance appears once a partner&apos;s step is recorded in a note.</source>
+        <translation>La orientación aparece cuando se registra en una nota el paso de un miembro de la pareja.</translation>
+    </message>
+    <message>
+        <source>%s and %s</source>
+        <translation>%s y %s</translation>
+    </message>
+    <message>
+        <source>Guidance for %s at %s</source>
+        <translation>Orientación para %s en %s</translation>
+    </message>
+    <message>
+        <source>Direction taking shape for %s: %s</source>
+        <translation>Rumbo que va tomando forma para %s: %s</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>Explorar</translation>
+    </message>
+    <message>
+        <source>Go gently</source>
+        <translation>Con cuidado</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>Hoja para llevar</translation>
+    </message>
+    <message>
+        <source>Safety flag set: check that a joint handout is safe to give.</source>
+        <translation>Alerta de seguridad activa: compruebe que es seguro entregar una hoja conjunta.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Given to</source>
+        <translation>Entregada a</translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>Hoja para llevar</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <source>Next session</source>
+        <translation>Próxima sesión</translation>
+    </message>
+    <message>
+        <source>Both partners</source>
+        <translation>Ambos</translation>
+    </message>
+    <message>
+        <source>Step %s</source>
+        <translation>Paso %s</translation>
+    </message>
+    <message>
+        <source> (safety-aware)</source>
+        <translation> (con atención a la seguridad)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import clients from a CSV file</source>
+        <translation>Importar clientes desde un archivo CSV</translation>
+    </message>
+    <message>
+        <source>Choose a client list exported by another practice system (columns such as name, pronouns, date of birth, e-mail and phone). Each row becomes one individual case for that client; to work with a couple, open a couple case for them afterwards. Nothing is added until you press Import.</source>
+        <translation>Elija una lista de clientes exportada por otro sistema de consulta (columnas como nombre, pronombres, fecha de nacimiento, correo electrónico y teléfono). Cada fila se convierte en un caso individual para ese cliente; para trabajar con una pareja, abra después un caso de pareja para ellos. No se añade nada hasta que pulse Importar.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Ningún archivo elegido</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>Archivo CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Elegir archivo…</translation>
+    </message>
+    <message>
+        <source>Dates of birth such as 03/04/1985 mean</source>
+        <translation>Las fechas de nacimiento como 03/04/1985 significan</translation>
+    </message>
+    <message>
+        <source>&amp;Day first: 3 April 1985</source>
+        <translation>&amp;Día primero: 3 de abril de 1985</translation>
+    </message>
+    <message>
+        <source>&amp;Month first: March 4, 1985</source>
+        <translation>&amp;Mes primero: 4 de marzo de 1985</translation>
+    </message>
+    <message>
+        <source>Clients to import</source>
+        <translation>Clientes que se importarán</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Filas que no se pueden importar</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the rows that cannot be imported</source>
+        <translation>&amp;Omitir las filas que no se pueden importar</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Choose a client list</source>
+        <translation>Elija una lista de clientes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+    <message>
+        <source>Line %d: %s</source>
+        <translation>Línea %d: %s</translation>
+    </message>
+    <message>
+        <source>1 client will be added</source>
+        <translation>Se añadirá 1 cliente</translation>
+    </message>
+    <message>
+        <source>%d clients will be added</source>
+        <translation>Se añadirán %d clientes</translation>
+    </message>
+    <message>
+        <source>1 row cannot be imported</source>
+        <translation>1 fila no se puede importar</translation>
+    </message>
+    <message>
+        <source>%d rows cannot be imported</source>
+        <translation>%d filas no se pueden importar</translation>
+    </message>
+    <message>
+        <source>%s; %s.</source>
+        <translation>%s; %s.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %s</source>
+        <translation>No se importó nada: %s</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avisos</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Notice the Shift</source>
+        <translation>Notar el cambio</translation>
+    </message>
+    <message>
+        <source>Name What&apos;s Happening</source>
+        <translation>Nombrar lo que pasa</translation>
+    </message>
+    <message>
+        <source>Lean In</source>
+        <translation>Explorar sin prisa</translation>
+    </message>
+    <message>
+        <source>Find Your Direction</source>
+        <translation>Encontrar tu rumbo</translation>
+    </message>
+    <message>
+        <source>Move Forward with Intention</source>
+        <translation>Avanzar con intención</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Reparar</translation>
+    </message>
+    <message>
+        <source>Redefinition</source>
+        <translation>Redefinir</translation>
+    </message>
+    <message>
+        <source>Letting go</source>
+        <translation>Soltar</translation>
+    </message>
+    <message>
+        <source>Not yet clear</source>
+        <translation>Sin decidir</translation>
+    </message>
+    <message>
+        <source>Five steps</source>
+        <translation>Cinco pasos</translation>
+    </message>
+    <message>
+        <source>DAP</source>
+        <translation>DAP</translation>
+    </message>
+    <message>
+        <source>SOAP</source>
+        <translation>SOAP</translation>
+    </message>
+    <message>
+        <source>Couple</source>
+        <translation>Pareja</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Presencial</translation>
+    </message>
+    <message>
+        <source>Telehealth</source>
+        <translation>Telesalud</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Realizada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Late cancellation</source>
+        <translation>Cancelación tardía</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>Pursue – withdraw</source>
+        <translation>Buscar – retirarse</translation>
+    </message>
+    <message>
+        <source>Talk – shut down</source>
+        <translation>Hablar – cerrarse</translation>
+    </message>
+    <message>
+        <source>Try harder – feel more distant</source>
+        <translation>Esforzarse más – sentirse más lejos</translation>
+    </message>
+    <message>
+        <source>Attack – attack</source>
+        <translation>Atacar – atacar</translation>
+    </message>
+    <message>
+        <source>Withdraw – withdraw</source>
+        <translation>Retirarse – retirarse</translation>
+    </message>
+    <message>
+        <source>Focus of the session</source>
+        <translation>Foco de la sesión</translation>
+    </message>
+    <message>
+        <source>What the couple brought today.</source>
+        <translation>Lo que trajo hoy la pareja.</translation>
+    </message>
+    <message>
+        <source>What the client brought today.</source>
+        <translation>Lo que trajo hoy el cliente.</translation>
+    </message>
+    <message>
+        <source>Noticing the shift</source>
+        <translation>Notar el cambio</translation>
+    </message>
+    <message>
+        <source>Changes sensed since last time.</source>
+        <translation>Cambios percibidos desde la última vez.</translation>
+    </message>
+    <message>
+        <source>Naming what&apos;s happening</source>
+        <translation>Nombrar lo que pasa</translation>
+    </message>
+    <message>
+        <source>Words found for what has changed.</source>
+        <translation>Palabras encontradas para lo que ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Leaning in</source>
+        <translation>Explorar sin prisa</translation>
+    </message>
+    <message>
+        <source>Both pulls explored: what matters, what feels unsustainable.</source>
+        <translation>Exploradas ambas fuerzas: lo que importa, lo que parece insostenible.</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Rumbo</translation>
+    </message>
+    <message>
+        <source>Any direction taking shape, and how sure it feels.</source>
+        <translation>Cualquier rumbo que vaya tomando forma, y con cuánta seguridad se siente.</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Próximos pasos</translation>
+    </message>
+    <message>
+        <source>Agreed practices, homework, next session.</source>
+        <translation>Prácticas acordadas, tareas, próxima sesión.</translation>
+    </message>
+    <message>
+        <source>Safety and risk</source>
+        <translation>Seguridad y riesgo</translation>
+    </message>
+    <message>
+        <source>Screening, concerns, plan.</source>
+        <translation>Cribado, preocupaciones, plan.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>What was observed and said.</source>
+        <translation>Lo que se observó y se dijo.</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>Clinical impressions.</source>
+        <translation>Impresiones clínicas.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Interventions and next steps.</source>
+        <translation>Intervenciones y próximos pasos.</translation>
+    </message>
+    <message>
+        <source>Subjective</source>
+        <translation>Subjetivo</translation>
+    </message>
+    <message>
+        <source>What the clients reported.</source>
+        <translation>Lo que relataron los clientes.</translation>
+    </message>
+    <message>
+        <source>What the client reported.</source>
+        <translation>Lo que relató el cliente.</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>What the clinician observed.</source>
+        <translation>Lo que observó el profesional.</translation>
+    </message>
+    <message>
+        <source>Jotted during the session</source>
+        <translation>Anotado durante la sesión</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>Momentos</translation>
+    </message>
+    <message>
+        <source>Sensing that something has changed; awareness before action.</source>
+        <translation>Percibir que algo ha cambiado; darse cuenta antes de actuar.</translation>
+    </message>
+    <message>
+        <source>Putting words to what changed and what no longer works.</source>
+        <translation>Poner palabras a lo que cambió y a lo que ya no funciona.</translation>
+    </message>
+    <message>
+        <source>Slowing down to explore both the pull to stay and the pull to go.</source>
+        <translation>Ir más despacio para explorar tanto el impulso de quedarse como el de irse.</translation>
+    </message>
+    <message>
+        <source>A direction is forming: repair, redefinition or letting go.</source>
+        <translation>Un rumbo va tomando forma: reparar, redefinir o soltar.</translation>
+    </message>
+    <message>
+        <source>Deliberate next steps taken from clarity, not from urgency.</source>
+        <translation>Próximos pasos deliberados, desde la claridad y no desde la urgencia.</translation>
+    </message>
+    <message>
+        <source>Both partners</source>
+        <translation>Ambos</translation>
+    </message>
+    <message>
+        <source>Too short: use at least 8 characters.</source>
+        <translation>Demasiado corta: use al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>Weak: a few unrelated words make a stronger passphrase.</source>
+        <translation>Débil: unas cuantas palabras sin relación entre sí hacen una frase más sólida.</translation>
+    </message>
+    <message>
+        <source>Fair: longer is stronger.</source>
+        <translation>Aceptable: más larga es más sólida.</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>Buena.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Sólida.</translation>
+    </message>
+    <message>
+        <source>Strongly withdrawing</source>
+        <translation>Se retira mucho</translation>
+    </message>
+    <message>
+        <source>Withdrawing</source>
+        <translation>Se retira</translation>
+    </message>
+    <message>
+        <source>Leaning to withdraw</source>
+        <translation>Tiende a retirarse</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Leaning to pursue</source>
+        <translation>Tiende a buscar</translation>
+    </message>
+    <message>
+        <source>Pursuing</source>
+        <translation>Busca</translation>
+    </message>
+    <message>
+        <source>Strongly pursuing</source>
+        <translation>Busca mucho</translation>
+    </message>
+    <message>
+        <source>Married</source>
+        <translation>Casados</translation>
+    </message>
+    <message>
+        <source>Partnered, living together</source>
+        <translation>En pareja, conviven</translation>
+    </message>
+    <message>
+        <source>Dating</source>
+        <translation>Saliendo</translation>
+    </message>
+    <message>
+        <source>Situationship</source>
+        <translation>Relación sin definir</translation>
+    </message>
+    <message>
+        <source>Consensually non-monogamous</source>
+        <translation>No monógamos por consenso</translation>
+    </message>
+    <message>
+        <source>Separated, co-parenting</source>
+        <translation>Separados, crianza compartida</translation>
+    </message>
+    <message>
+        <source>Separated</source>
+        <translation>Separados</translation>
+    </message>
+    <message>
+        <source>Safety flag set: check before joint work or joint handouts.</source>
+        <translation>Alerta de seguridad activa: revísela antes del trabajo conjunto o de las hojas conjuntas.</translation>
+    </message>
+    <message>
+        <source>Partners are at different steps (%1: %2; %3: %4).</source>
+        <translation>Los miembros de la pareja están en pasos distintos (%1: %2; %3: %4).</translation>
+    </message>
+    <message>
+        <source>%1 flooded in each of the last %2 sessions they attended</source>
+        <translation>%1 se desbordó en cada una de las últimas %2 sesiones a las que asistió</translation>
+    </message>
+    <message>
+        <source>Loop intensity has risen %1 sessions running (%2).</source>
+        <translation>La intensidad del ciclo ha subido %1 sesiones seguidas (%2).</translation>
+    </message>
+    <message>
+        <source>Loop intensity rose sharply, from %1 to %2, at the latest session that recorded it (%3), and %4 flooded.</source>
+        <translation>La intensidad del ciclo subió bruscamente, de %1 a %2, en la última sesión que la registró (%3), y %4 se desbordó.</translation>
+    </message>
+    <message>
+        <source>No co-regulation noted in the last %1 joint sessions that recorded it.</source>
+        <translation>No se anotó corregulación en las últimas %1 sesiones conjuntas que la registraron.</translation>
+    </message>
+    <message>
+        <source>No session in the last %1 days (last on %2).</source>
+        <translation>Ninguna sesión en los últimos %1 días (la última, el %2).</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 y %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <source>Session &amp;brief…</source>
+        <translation>Resu&amp;men para la sesión…</translation>
+    </message>
+    <message>
+        <source>Session &amp;mode</source>
+        <translation>Modo sesi&amp;ón</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>&amp;Consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Search notes…</source>
+        <translation>&amp;Buscar en las notas…</translation>
+    </message>
+    <message>
+        <source>&amp;Import clients…</source>
+        <translation>&amp;Importar clientes…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>Hacer copia de seguridad a&amp;hora…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last restore…</source>
+        <translation>&amp;Deshacer la última restauración…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>Registro de a&amp;uditoría…</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Cambiar &amp;frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>B&amp;loquear ahora</translation>
+    </message>
+    <message>
+        <source>Lock a&amp;fter inactivity</source>
+        <translation>Bloquear &amp;tras inactividad</translation>
+    </message>
+    <message>
+        <source>%s minutes</source>
+        <translation>%s minutos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>C&amp;aso</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>&amp;Nuevo caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit case…</source>
+        <translation>&amp;Editar caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Close case…</source>
+        <translation>&amp;Cerrar caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen case</source>
+        <translation>&amp;Reabrir caso</translation>
+    </message>
+    <message>
+        <source>New &amp;session…</source>
+        <translation>Nueva &amp;sesión…</translation>
+    </message>
+    <message>
+        <source>Sched&amp;ule sessions…</source>
+        <translation>&amp;Programar sesiones…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter cases</source>
+        <translation>&amp;Filtrar casos</translation>
+    </message>
+    <message>
+        <source>&amp;Documents and handouts…</source>
+        <translation>&amp;Documentos y hojas para llevar…</translation>
+    </message>
+    <message>
+        <source>Client &amp;handout…</source>
+        <translation>&amp;Hoja para llevar…</translation>
+    </message>
+    <message>
+        <source>Case su&amp;mmary…</source>
+        <translation>Res&amp;umen del caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Progress report…</source>
+        <translation>Informe de e&amp;volución…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport case records…</source>
+        <translation>E&amp;xportar los registros del caso…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Toda&amp;y</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>Session &amp;note</source>
+        <translation>&amp;Nota de sesión</translation>
+    </message>
+    <message>
+        <source>Case &amp;dashboard</source>
+        <translation>&amp;Panel del caso</translation>
+    </message>
+    <message>
+        <source>Practice &amp;overview</source>
+        <translation>&amp;Resumen de la consulta</translation>
+    </message>
+    <message>
+        <source>Case &amp;list</source>
+        <translation>&amp;Lista de casos</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <source>&amp;Sign and lock…</source>
+        <translation>&amp;Firmar y bloquear…</translation>
+    </message>
+    <message>
+        <source>&amp;Add addendum</source>
+        <translation>A&amp;ñadir adenda</translation>
+    </message>
+    <message>
+        <source>&amp;Print or save this note…</source>
+        <translation>&amp;Imprimir o guardar esta nota…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>A&amp;cerca de</translation>
+    </message>
+    <message>
+        <source>About %s</source>
+        <translation>Acerca de %s</translation>
+    </message>
+    <message>
+        <source>%s %s
+Records, session notes and five-step tracking for couples therapists.</source>
+        <translation>%s %s
+Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de pareja.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>Frase de contraseña cambiada.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source> — DEMO practice</source>
+        <translation> — Consulta de DEMOSTRACIÓN</translation>
+    </message>
+    <message>
+        <source>Signing as %s</source>
+        <translation>Firmando como %s</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Demo practice, with invented clients</source>
+        <translation>Consulta de demostración, con clientes inventados</translation>
+    </message>
+    <message>
+        <source>Choose a case from the list.</source>
+        <translation>Elija un caso de la lista.</translation>
+    </message>
+    <message>
+        <source>Note not saved</source>
+        <translation>Nota no guardada</translation>
+    </message>
+    <message>
+        <source>The note you are leaving could not be saved, so it stays open. %s</source>
+        <translation>La nota que deja no se pudo guardar, así que sigue abierta. %s</translation>
+    </message>
+    <message>
+        <source>Case not opened</source>
+        <translation>Caso no abierto</translation>
+    </message>
+    <message>
+        <source>Note not opened</source>
+        <translation>Nota no abierta</translation>
+    </message>
+    <message>
+        <source>The open note could not be saved. Close anyway and lose the last changes?</source>
+        <translation>No se pudo guardar la nota abierta. ¿Cerrar de todos modos y perder los últimos cambios?</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>&amp;Larger</source>
+        <translation>&amp;Más grande</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller</source>
+        <translation>Más &amp;pequeño</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>Tamaño &amp;normal</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Clarity will be in %s the next time it starts.</source>
+        <translation>Clarity estará en %s la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>En cualquier lugar</translation>
+    </message>
+    <message>
+        <source>Alt letters</source>
+        <translation>Letras con Alt</translation>
+    </message>
+    <message>
+        <source>%s menu</source>
+        <translation>Menú %s</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerKeys</name>
+    <message>
+        <source>Marking keys</source>
+        <translation>Teclas de marcado</translation>
+    </message>
+    <message>
+        <source>%s pursued · %s withdrew</source>
+        <translation>%s buscó · %s se retiró</translation>
+    </message>
+    <message>
+        <source>%s flooded</source>
+        <translation>%s se desbordó</translation>
+    </message>
+    <message>
+        <source>Co-regulation moment</source>
+        <translation>Momento de corregulación</translation>
+    </message>
+    <message>
+        <source>Repair attempt</source>
+        <translation>Intento de reparación</translation>
+    </message>
+    <message>
+        <source>…it landed / it did not land</source>
+        <translation>…funcionó / no funcionó</translation>
+    </message>
+    <message>
+        <source>A quote worth keeping</source>
+        <translation>Una cita que vale la pena guardar</translation>
+    </message>
+    <message>
+        <source>Undo the last tap</source>
+        <translation>Deshacer la última pulsación</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>Write in the pad</source>
+        <translation>Escribir en el bloc</translation>
+    </message>
+</context>
+<context>
+    <name>Movement</name>
+    <message>
+        <source>easing</source>
+        <translation>bajando</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>subiendo</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>estable</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>mixta</translation>
+    </message>
+    <message>
+        <source>too few readings for a trend</source>
+        <translation>muy pocas lecturas para una tendencia</translation>
+    </message>
+    <message>
+        <source>drawing closer</source>
+        <translation>acercándose</translation>
+    </message>
+    <message>
+        <source>moving apart</source>
+        <translation>alejándose</translation>
+    </message>
+    <message>
+        <source>growing</source>
+        <translation>creciendo</translation>
+    </message>
+    <message>
+        <source>lessening</source>
+        <translation>disminuyendo</translation>
+    </message>
+    <message>
+        <source>1 point apart</source>
+        <translation>a 1 punto</translation>
+    </message>
+    <message>
+        <source>%1 points apart</source>
+        <translation>a %1 puntos</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation>aún sin registrar</translation>
+    </message>
+    <message>
+        <source>%1 (the first reading)</source>
+        <translation>%1 (la primera lectura)</translation>
+    </message>
+    <message>
+        <source>%1, the same as last time</source>
+        <translation>%1, igual que la vez anterior</translation>
+    </message>
+    <message>
+        <source>%1, up from %2 last time</source>
+        <translation>%1, sube desde %2 la vez anterior</translation>
+    </message>
+    <message>
+        <source>%1, down from %2 last time</source>
+        <translation>%1, baja desde %2 la vez anterior</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Worked on step %s</source>
+        <translation>Trabajado el paso %s</translation>
+    </message>
+    <message>
+        <source>Where each partner stands</source>
+        <translation>Dónde está cada miembro de la pareja</translation>
+    </message>
+    <message>
+        <source>Sign and lock the note (asks first)</source>
+        <translation>Firmar y bloquear la nota (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>Where %s stands</source>
+        <translation>Dónde está %s</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <source>Step for %s</source>
+        <translation>Paso de %s</translation>
+    </message>
+    <message>
+        <source>Signed electronically by %s on %s. This note is locked.</source>
+        <translation>Firmada electrónicamente por %s el %s. Esta nota está bloqueada.</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>No firmada</translation>
+    </message>
+    <message>
+        <source>Sign this note?</source>
+        <translation>¿Firmar esta nota?</translation>
+    </message>
+    <message>
+        <source>Once signed, this note and its step tags are locked for good. Corrections can only be added as dated addenda.
+
+Sign as %s?</source>
+        <translation>Una vez firmada, esta nota y sus pasos quedan bloqueados para siempre. Las correcciones solo se pueden añadir como adendas fechadas.
+
+¿Firmar como %s?</translation>
+    </message>
+    <message>
+        <source>Sign note</source>
+        <translation>Firmar la nota</translation>
+    </message>
+    <message>
+        <source>Addendum not added</source>
+        <translation>Adenda no añadida</translation>
+    </message>
+</context>
+<context>
+    <name>NotePage</name>
+    <message>
+        <source>Note template</source>
+        <translation>Plantilla de nota</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate</source>
+        <translation>P&amp;lantilla</translation>
+    </message>
+    <message>
+        <source>P&amp;rivate (individual content)</source>
+        <translation>Privada (contenido in&amp;dividual)</translation>
+    </message>
+    <message>
+        <source>Private notes never go into anything printed for clients unless you add them on purpose.</source>
+        <translation>Las notas privadas nunca entran en nada impreso para los clientes, salvo que usted las añada a propósito.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign and lock…</source>
+        <translation>&amp;Firmar y bloquear…</translation>
+    </message>
+    <message>
+        <source>Sign and lock the note</source>
+        <translation>Firmar y bloquear la nota</translation>
+    </message>
+    <message>
+        <source>Sign the note (Ctrl+Shift+S)</source>
+        <translation>Firmar la nota (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>Steps worked on</source>
+        <translation>Pasos trabajados</translation>
+    </message>
+    <message>
+        <source>Where each partner stands</source>
+        <translation>Dónde está cada miembro de la pareja</translation>
+    </message>
+    <message>
+        <source>Choose a session to read or write its note.</source>
+        <translation>Elija una sesión para leer o escribir su nota.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Partner steps</source>
+        <translation>Pasos de cada miembro</translation>
+    </message>
+    <message>
+        <source>Latest intensity</source>
+        <translation>Última intensidad</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendencia</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Última sesión</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atención</translation>
+    </message>
+    <message>
+        <source>The case; a couple or one person</source>
+        <translation>El caso; una pareja o una persona</translation>
+    </message>
+    <message>
+        <source>Where each partner stands in the five steps, from the newest note</source>
+        <translation>Dónde está cada miembro de la pareja en los cinco pasos, según la nota más reciente</translation>
+    </message>
+    <message>
+        <source>Loop intensity (0–10) at the latest joint session that recorded one</source>
+        <translation>Intensidad del ciclo (0–10) en la última sesión conjunta que la registró</translation>
+    </message>
+    <message>
+        <source>Direction of loop intensity over the last sessions that recorded one</source>
+        <translation>Tendencia de la intensidad del ciclo en las últimas sesiones que la registraron</translation>
+    </message>
+    <message>
+        <source>The newest session, a booked one included</source>
+        <translation>La sesión más reciente, incluidas las reservadas</translation>
+    </message>
+    <message>
+        <source>How many things are worth a look; a warning sign marks a safety flag</source>
+        <translation>Cuántas cosas merecen atención; un signo de aviso marca una alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>Couple</source>
+        <translation>Pareja</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>%s: %s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <source>no step recorded yet</source>
+        <translation>aún no hay paso registrado</translation>
+    </message>
+    <message>
+        <source>No loop intensity recorded yet.</source>
+        <translation>Aún no hay intensidad del ciclo registrada.</translation>
+    </message>
+    <message>
+        <source>Loop intensity %d of 10 at the latest session that recorded it.</source>
+        <translation>Intensidad del ciclo %d de 10 en la última sesión que la registró.</translation>
+    </message>
+    <message>
+        <source>Loop intensity %s.</source>
+        <translation>Intensidad del ciclo %s.</translation>
+    </message>
+    <message>
+        <source>Not enough readings yet for a trend (three are needed).</source>
+        <translation>Aún no hay lecturas suficientes para una tendencia (hacen falta tres).</translation>
+    </message>
+    <message>
+        <source>Mixed: over the last sessions that recorded it, the readings do not agree on a direction.</source>
+        <translation>Mixta: en las últimas sesiones que la registraron, las lecturas no coinciden en una dirección.</translation>
+    </message>
+    <message>
+        <source>Over the last sessions that recorded it: %s.</source>
+        <translation>En las últimas sesiones que la registraron: %s.</translation>
+    </message>
+    <message>
+        <source>No session recorded yet.</source>
+        <translation>Aún no hay sesiones registradas.</translation>
+    </message>
+    <message>
+        <source>No session in the last 30 days.</source>
+        <translation>Ninguna sesión en los últimos 30 días.</translation>
+    </message>
+    <message>
+        <source>Nothing flagged.</source>
+        <translation>Nada señalado.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <source>Filter by case or partner name</source>
+        <translation>Filtrar por caso o nombre</translation>
+    </message>
+    <message>
+        <source>Filter the overview</source>
+        <translation>Filtrar el resumen</translation>
+    </message>
+    <message>
+        <source>Partners at different steps</source>
+        <translation>Pasos distintos en la pareja</translation>
+    </message>
+    <message>
+        <source>Couples whose partners stand at different steps now</source>
+        <translation>Parejas cuyos miembros están ahora en pasos distintos</translation>
+    </message>
+    <message>
+        <source>Safety flag</source>
+        <translation>Alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>Cases with the safety flag set</source>
+        <translation>Casos con alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>No session in 30 days</source>
+        <translation>Sin sesión en 30 días</translation>
+    </message>
+    <message>
+        <source>Cases with no session in the last 30 days, or none yet</source>
+        <translation>Casos sin sesión en los últimos 30 días, o aún sin ninguna</translation>
+    </message>
+    <message>
+        <source>Cases shown</source>
+        <translation>Casos mostrados</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Read the overview again (F5)</source>
+        <translation>Volver a leer el resumen (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh the overview</source>
+        <translation>Actualizar el resumen</translation>
+    </message>
+    <message>
+        <source>Active cases</source>
+        <translation>Casos activos</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>The overview could not be read. %s</source>
+        <translation>No se pudo leer el resumen. %s</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>%d of %d cases</source>
+        <translation>%d de %d casos</translation>
+    </message>
+    <message>
+        <source>1 active case</source>
+        <translation>1 caso activo</translation>
+    </message>
+    <message>
+        <source>%d active cases</source>
+        <translation>%d casos activos</translation>
+    </message>
+    <message>
+        <source>Not refreshed</source>
+        <translation>No actualizado</translation>
+    </message>
+    <message>
+        <source>Loading the practice overview…</source>
+        <translation>Cargando el resumen de la consulta…</translation>
+    </message>
+    <message>
+        <source>No active cases.
+Active cases appear here, with where each partner stands and anything worth a look.</source>
+        <translation>No hay casos activos.
+Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y lo que merezca atención.</translation>
+    </message>
+    <message>
+        <source>No case matches these filters.</source>
+        <translation>Ningún caso coincide con estos filtros.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerFields</name>
+    <message>
+        <source>e.g. they/them</source>
+        <translation>p. ej. elle</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Tick to record a date of birth</source>
+        <translation>Márquelo para registrar una fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Pronouns</source>
+        <translation>&amp;Pronombres</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Correo electrónico</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Te&amp;léfono</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>pronouns</source>
+        <translation>pronombres</translation>
+    </message>
+    <message>
+        <source>date of birth known</source>
+        <translation>fecha de nacimiento conocida</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerReadingBox</name>
+    <message>
+        <source>Not observed</source>
+        <translation>No observado</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>No preguntado</translation>
+    </message>
+    <message>
+        <source>0 leaning toward leaving … 10 leaning toward staying</source>
+        <translation>0 más cerca de irse … 10 más cerca de quedarse</translation>
+    </message>
+    <message>
+        <source>0 very unsure … 10 very clear</source>
+        <translation>0 muy dudoso … 10 muy claro</translation>
+    </message>
+    <message>
+        <source>Flooded</source>
+        <translation>Desbordado</translation>
+    </message>
+    <message>
+        <source>When, and what it looked like</source>
+        <translation>Cuándo, y cómo se manifestó</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>The direction taking shape, from Find Your Direction on</source>
+        <translation>El rumbo que va tomando forma, desde Encontrar tu rumbo</translation>
+    </message>
+    <message>
+        <source>Pursue / withdraw</source>
+        <translation>Buscar / retirarse</translation>
+    </message>
+    <message>
+        <source>Stance (leave 0 – stay 10)</source>
+        <translation>Postura (irse 0 – quedarse 10)</translation>
+    </message>
+    <message>
+        <source>Clarity (0 – 10)</source>
+        <translation>Claridad (0 – 10)</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Rumbo</translation>
+    </message>
+    <message>
+        <source>Pursue or withdraw</source>
+        <translation>Buscar o retirarse</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Postura</translation>
+    </message>
+    <message>
+        <source>Clarity</source>
+        <translation>Claridad</translation>
+    </message>
+    <message>
+        <source>Flooding note</source>
+        <translation>Nota de desborde emocional</translation>
+    </message>
+    <message>
+        <source>%s, %s</source>
+        <translation>%s, %s</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Choose a new passphrase</source>
+        <translation>Elija una nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat new passphrase</source>
+        <translation>Repetir la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Solidez de la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>At least %d characters; a few unrelated words work well.</source>
+        <translation>Al menos %d caracteres; unas cuantas palabras sin relación entre sí funcionan bien.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase</source>
+        <translation>Frase de contraseña &amp;actual</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new passphrase</source>
+        <translation>&amp;Repetir la nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>You opened the practice with the recovery key. Choose a new passphrase for every day; the recovery key keeps working as before.</source>
+        <translation>Ha abierto la consulta con la clave de recuperación. Elija una nueva frase de contraseña para el día a día; la clave de recuperación sigue funcionando como antes.</translation>
+    </message>
+</context>
+<context>
+    <name>Phrases</name>
+    <message>
+        <source>partner 1&apos;s name</source>
+        <translation>el nombre de la persona 1</translation>
+    </message>
+    <message>
+        <source>partner 2&apos;s name</source>
+        <translation>el nombre de la persona 2</translation>
+    </message>
+    <message>
+        <source>the client&apos;s name</source>
+        <translation>el nombre del cliente</translation>
+    </message>
+    <message>
+        <source>a name for the case</source>
+        <translation>un nombre para el caso</translation>
+    </message>
+    <message>
+        <source>pronouns</source>
+        <translation>pronombres</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>relationship structure</source>
+        <translation>tipo de relación</translation>
+    </message>
+    <message>
+        <source>pursue/withdraw position</source>
+        <translation>posición de buscar/retirarse</translation>
+    </message>
+    <message>
+        <source>stance</source>
+        <translation>postura</translation>
+    </message>
+    <message>
+        <source>clarity</source>
+        <translation>claridad</translation>
+    </message>
+    <message>
+        <source>the flooding note</source>
+        <translation>la nota de desborde emocional</translation>
+    </message>
+    <message>
+        <source>loop intensity</source>
+        <translation>intensidad del ciclo</translation>
+    </message>
+    <message>
+        <source>repair attempts</source>
+        <translation>intentos de reparación</translation>
+    </message>
+    <message>
+        <source>repairs that landed</source>
+        <translation>reparaciones que funcionaron</translation>
+    </message>
+    <message>
+        <source>the loop description</source>
+        <translation>la descripción del ciclo</translation>
+    </message>
+    <message>
+        <source>what set it off</source>
+        <translation>qué lo desencadenó</translation>
+    </message>
+    <message>
+        <source>what helped</source>
+        <translation>qué ayudó</translation>
+    </message>
+    <message>
+        <source>the session note</source>
+        <translation>la nota de sesión</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>el caso</translation>
+    </message>
+    <message>
+        <source>the first day of the period</source>
+        <translation>el primer día del periodo</translation>
+    </message>
+    <message>
+        <source>the last day of the period</source>
+        <translation>el último día del periodo</translation>
+    </message>
+    <message>
+        <source>the step</source>
+        <translation>el paso</translation>
+    </message>
+    <message>
+        <source>record a session</source>
+        <translation>registrar una sesión</translation>
+    </message>
+    <message>
+        <source>start a session</source>
+        <translation>empezar una sesión</translation>
+    </message>
+    <message>
+        <source>schedule a session</source>
+        <translation>programar una sesión</translation>
+    </message>
+    <message>
+        <source>reschedule a session</source>
+        <translation>reprogramar una sesión</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>corregir</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>descartar</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Preview progress</source>
+        <translation>Progreso de la vista previa</translation>
+    </message>
+    <message>
+        <source>Page count</source>
+        <translation>Número de páginas</translation>
+    </message>
+    <message>
+        <source>Building the preview…</source>
+        <translation>Preparando la vista previa…</translation>
+    </message>
+    <message>
+        <source>The preview could not be shown.</source>
+        <translation>No se pudo mostrar la vista previa.</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <source>%d pages</source>
+        <translation>%d páginas</translation>
+    </message>
+</context>
+<context>
+    <name>QuietModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Última sesión</translation>
+    </message>
+    <message>
+        <source>Next booked</source>
+        <translation>Próxima reserva</translation>
+    </message>
+    <message>
+        <source>None yet (opened %d days ago)</source>
+        <translation>Ninguna aún (abierto hace %d días)</translation>
+    </message>
+    <message>
+        <source>%s (%d days ago)</source>
+        <translation>%s (hace %d días)</translation>
+    </message>
+    <message>
+        <source>Nothing booked</source>
+        <translation>Nada reservado</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Su clave de recuperación</translation>
+    </message>
+    <message>
+        <source>If the passphrase is ever forgotten, this recovery key is the only other way into the practice. It is shown now and never again. Write it down, print it or save it, and keep it somewhere safe, away from this computer.</source>
+        <translation>Si alguna vez olvida la frase de contraseña, esta clave de recuperación es la única otra forma de entrar en la consulta. Se muestra ahora y nunca más. Anótela, imprímala o guárdela, y consérvela en un lugar seguro, lejos de este equipo.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>&amp;Copiar al portapapeles</translation>
+    </message>
+    <message>
+        <source>Copy the recovery key to the clipboard</source>
+        <translation>Copiar la clave de recuperación al portapapeles</translation>
+    </message>
+    <message>
+        <source>It is cleared from the clipboard after 30 seconds.</source>
+        <translation>Se borra del portapapeles a los 30 segundos.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Imprimir la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Save to a file…</source>
+        <translation>&amp;Guardar en un archivo…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key to a file</source>
+        <translation>Guardar la clave de recuperación en un archivo</translation>
+    </message>
+    <message>
+        <source>What happened to the key</source>
+        <translation>Qué se hizo con la clave</translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key somewhere safe</source>
+        <translation>He guardado la clave de recuperación en un lugar seguro</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinuar</translation>
+    </message>
+    <message>
+        <source>The printer could not be used; nothing was printed.</source>
+        <translation>No se pudo usar la impresora; no se imprimió nada.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Keep the page somewhere safe, apart from this computer.</source>
+        <translation>Enviada a la impresora. Guarde la página en un lugar seguro, lejos de este equipo.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Guardar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Not saved: a key kept in the practice folder would open it for anyone who copies the folder, so please choose another place.</source>
+        <translation>No guardada: una clave guardada en la carpeta de la consulta la abriría a cualquiera que copie la carpeta; elija otro lugar.</translation>
+    </message>
+    <message>
+        <source>Not saved: %s.</source>
+        <translation>No guardada: %s.</translation>
+    </message>
+    <message>
+        <source>Saved in %s; keep the file somewhere safe, apart from this computer.</source>
+        <translation>Guardada en %s; conserve el archivo en un lugar seguro, lejos de este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>automatic</source>
+        <translation>automática</translation>
+    </message>
+    <message>
+        <source>made with Back up now</source>
+        <translation>hecha con Hacer copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <source>kept before an upgrade</source>
+        <translation>guardada antes de una actualización</translation>
+    </message>
+    <message>
+        <source>kept before a restore</source>
+        <translation>guardada antes de una restauración</translation>
+    </message>
+    <message>
+        <source>%s · %s · %d cases, %d notes</source>
+        <translation>%s · %s · %d casos, %d notas</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Choose the backup to bring back. Times are this computer&apos;s.</source>
+        <translation>Elija la copia de seguridad que quiere recuperar. Las horas son las de este equipo.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Another folder…</source>
+        <translation>&amp;Otra carpeta…</translation>
+    </message>
+    <message>
+        <source>A backup kept elsewhere, such as on a USB stick</source>
+        <translation>Una copia de seguridad guardada en otro sitio, como una memoria USB</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurar…</translation>
+    </message>
+    <message>
+        <source>There is no backup in the practice&apos;s backups folder yet.</source>
+        <translation>Aún no hay ninguna copia de seguridad en la carpeta de copias de la consulta.</translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>Elija una carpeta de copias de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>End of session: review</source>
+        <translation>Fin de la sesión: revisión</translation>
+    </message>
+    <message>
+        <source>The moments you marked suggest these readings. Check or change each one; nothing goes into the note until you save.</source>
+        <translation>Los momentos que marcó sugieren estas lecturas. Compruebe o cambie cada una; nada entra en la nota hasta que guarde.</translation>
+    </message>
+    <message>
+        <source>No marker speaks to the readings; they are as the note has them.</source>
+        <translation>Ningún marcador afecta a las lecturas; quedan como están en la nota.</translation>
+    </message>
+    <message>
+        <source>Moments, for the note</source>
+        <translation>Momentos, para la nota</translation>
+    </message>
+    <message>
+        <source>No moments were marked.</source>
+        <translation>No se marcó ningún momento.</translation>
+    </message>
+    <message>
+        <source>&amp;Moments, added to the note</source>
+        <translation>&amp;Momentos, añadidos a la nota</translation>
+    </message>
+    <message>
+        <source>&amp;Save to the note</source>
+        <translation>&amp;Guardar en la nota</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the session</source>
+        <translation>&amp;Volver a la sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the note as it is</source>
+        <translation>&amp;Dejar la nota como está</translation>
+    </message>
+    <message>
+        <source>Close session mode; the markers stay in the record.</source>
+        <translation>Cerrar el modo sesión; los marcadores se quedan en el registro.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+</context>
+<context>
+    <name>SaveState</name>
+    <message>
+        <source>Save state</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>Guardado %s</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>Editando…</translation>
+    </message>
+    <message>
+        <source>Waiting to save…</source>
+        <translation>Esperando para guardar…</translation>
+    </message>
+    <message>
+        <source>Another task is writing to the practice just now (an import, a backup or another Clarity program). Your note is kept here and is saved as soon as the practice is free.</source>
+        <translation>Otra tarea está escribiendo en la consulta en este momento (una importación, una copia de seguridad u otro programa de Clarity). Su nota se conserva aquí y se guarda en cuanto la consulta quede libre.</translation>
+    </message>
+    <message>
+        <source>Not saved: %s Retrying…</source>
+        <translation>No guardado: %s Reintentando…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search notes</source>
+        <translation>Buscar en las notas</translation>
+    </message>
+    <message>
+        <source>Words to find in notes and addenda</source>
+        <translation>Palabras que buscar en notas y adendas</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Palabras de búsqueda</translation>
+    </message>
+    <message>
+        <source>Type a word or two; every word must appear.</source>
+        <translation>Escriba una o dos palabras; deben aparecer todas.</translation>
+    </message>
+    <message>
+        <source>Search only the open case</source>
+        <translation>Buscar solo en el caso abierto</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>&amp;Only in %s</source>
+        <translation>&amp;Solo en %s</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No note contains all of these words.</source>
+        <translation>Ninguna nota contiene todas estas palabras.</translation>
+    </message>
+    <message>
+        <source>%d found. Press Enter or double-click to open.</source>
+        <translation>%d encontradas. Pulse Intro o haga doble clic para abrir.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source> · addendum</source>
+        <translation> · adenda</translation>
+    </message>
+    <message>
+        <source> · private</source>
+        <translation> · privada</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBar</name>
+    <message>
+        <source>Chosen session</source>
+        <translation>Sesión elegida</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <source>Start this session: its note opens</source>
+        <translation>Empezar esta sesión: se abre su nota</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Change the date, time or attendance</source>
+        <translation>Cambiar la fecha, la hora o la asistencia</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Cancelar…</translation>
+    </message>
+    <message>
+        <source>Cancel this session, with a reason</source>
+        <translation>Cancelar esta sesión, con un motivo</translation>
+    </message>
+    <message>
+        <source>No-show…</source>
+        <translation>No se presentó…</translation>
+    </message>
+    <message>
+        <source>Record that nobody came</source>
+        <translation>Registrar que no vino nadie</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Descartar…</translation>
+    </message>
+    <message>
+        <source>Remove a session made by mistake</source>
+        <translation>Quitar una sesión creada por error</translation>
+    </message>
+    <message>
+        <source>Scheduled for %s, %d min. Start it to write its note.</source>
+        <translation>Programada para el %s, %d min. Empiécela para escribir su nota.</translation>
+    </message>
+    <message>
+        <source>Held on %s. The note is signed and locked.</source>
+        <translation>Realizada el %s. La nota está firmada y bloqueada.</translation>
+    </message>
+    <message>
+        <source>Held on %s. The note is a draft: the session&apos;s details can still be corrected.</source>
+        <translation>Realizada el %s. La nota es un borrador: los datos de la sesión aún se pueden corregir.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Cancelled late</source>
+        <translation>Cancelada tarde</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>%s: the session of %s.</source>
+        <translation>%s: la sesión del %s.</translation>
+    </message>
+    <message>
+        <source>Reason: %s</source>
+        <translation>Motivo: %s</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>New session: {case}</source>
+        <translation>Nueva sesión: {case}</translation>
+    </message>
+    <message>
+        <source>Schedule sessions: {case}</source>
+        <translation>Programar sesiones: {case}</translation>
+    </message>
+    <message>
+        <source>Reschedule session: {case}</source>
+        <translation>Reprogramar la sesión: {case}</translation>
+    </message>
+    <message>
+        <source>Correct session details: {case}</source>
+        <translation>Corregir los datos de la sesión: {case}</translation>
+    </message>
+    <message>
+        <source>Safety flag: {note}</source>
+        <translation>Alerta de seguridad: {note}</translation>
+    </message>
+    <message>
+        <source>This case carries a safety flag.</source>
+        <translation>Este caso tiene una alerta de seguridad.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>In &amp;person</source>
+        <translation>&amp;Presencial</translation>
+    </message>
+    <message>
+        <source>Tele&amp;health</source>
+        <translation>&amp;Telesalud</translation>
+    </message>
+    <message>
+        <source>&amp;Both partners (joint session)</source>
+        <translation>&amp;Ambos miembros (sesión conjunta)</translation>
+    </message>
+    <message>
+        <source>{name} alone (individual session)</source>
+        <translation>{name} a solas (sesión individual)</translation>
+    </message>
+    <message>
+        <source>Notes from individual sessions are private by default.</source>
+        <translation>Las notas de las sesiones individuales son privadas por defecto.</translation>
+    </message>
+    <message>
+        <source>Five steps</source>
+        <translation>Cinco pasos</translation>
+    </message>
+    <message>
+        <source>DAP</source>
+        <translation>DAP</translation>
+    </message>
+    <message>
+        <source>SOAP</source>
+        <translation>SOAP</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Una vez</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>Every two weeks</source>
+        <translation>Cada dos semanas</translation>
+    </message>
+    <message>
+        <source> sessions in all</source>
+        <translation> sesiones en total</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>Number of sessions in the series</source>
+        <translation>Número de sesiones de la serie</translation>
+    </message>
+    <message>
+        <source>Date and &amp;time</source>
+        <translation>Fecha y &amp;hora</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duración</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Modalidad</translation>
+    </message>
+    <message>
+        <source>Who will attend</source>
+        <translation>Quién asistirá</translation>
+    </message>
+    <message>
+        <source>Who attended</source>
+        <translation>Quién asistió</translation>
+    </message>
+    <message>
+        <source>Note te&amp;mplate</source>
+        <translation>Pla&amp;ntilla de nota</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Repetir</translation>
+    </message>
+    <message>
+        <source>Session date and time</source>
+        <translation>Fecha y hora de la sesión</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Duración en minutos</translation>
+    </message>
+    <message>
+        <source>Note template</source>
+        <translation>Plantilla de nota</translation>
+    </message>
+    <message>
+        <source>Setting of the session</source>
+        <translation>Modalidad de la sesión</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Reprogramar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>SessionModeWindow</name>
+    <message>
+        <source>Session mode</source>
+        <translation>Modo sesión</translation>
+    </message>
+    <message>
+        <source>Time in session</source>
+        <translation>Tiempo en sesión</translation>
+    </message>
+    <message>
+        <source>of %d min</source>
+        <translation>de %d min</translation>
+    </message>
+    <message>
+        <source>&amp;End session… (Ctrl+Enter)</source>
+        <translation>&amp;Terminar la sesión… (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Note pad: what you want to remember. Saved as you write.</source>
+        <translation>Bloc de notas: lo que quiere recordar. Se guarda mientras escribe.</translation>
+    </message>
+    <message>
+        <source>Note pad</source>
+        <translation>Bloc de notas</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Markers, newest first</source>
+        <translation>Marcadores, los más recientes primero</translation>
+    </message>
+    <message>
+        <source>The words worth keeping; Enter keeps them</source>
+        <translation>Las palabras que vale la pena guardar; Intro las guarda</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Said by</source>
+        <translation>Dicho por</translation>
+    </message>
+    <message>
+        <source>Said by —</source>
+        <translation>Dicho por —</translation>
+    </message>
+    <message>
+        <source>Past the planned length</source>
+        <translation>Pasada la duración prevista</translation>
+    </message>
+    <message>
+        <source>Time since session mode opened</source>
+        <translation>Tiempo desde que se abrió el modo sesión</translation>
+    </message>
+    <message>
+        <source>Waiting to save 1 marker…</source>
+        <translation>Esperando para guardar 1 marcador…</translation>
+    </message>
+    <message>
+        <source>Waiting to save %d markers…</source>
+        <translation>Esperando para guardar %d marcadores…</translation>
+    </message>
+    <message>
+        <source>Not marked: %s</source>
+        <translation>No marcado: %s</translation>
+    </message>
+    <message>
+        <source>Marked: %s</source>
+        <translation>Marcado: %s</translation>
+    </message>
+    <message>
+        <source>Undone: %s</source>
+        <translation>Deshecho: %s</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nada que deshacer.</translation>
+    </message>
+    <message>
+        <source>Not undone: %s</source>
+        <translation>No deshecho: %s</translation>
+    </message>
+    <message>
+        <source>Mark a repair attempt (R) first.</source>
+        <translation>Marque primero un intento de reparación (R).</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Escribiendo…</translation>
+    </message>
+    <message>
+        <source>Waiting to save…</source>
+        <translation>Esperando para guardar…</translation>
+    </message>
+    <message>
+        <source>Not saved: %s</source>
+        <translation>No guardado: %s</translation>
+    </message>
+    <message>
+        <source>Pad saved</source>
+        <translation>Bloc guardado</translation>
+    </message>
+    <message>
+        <source>Writing — Esc to mark moments</source>
+        <translation>Escribiendo — Esc para marcar momentos</translation>
+    </message>
+    <message>
+        <source>Marking — Enter to write in the pad</source>
+        <translation>Marcando — Intro para escribir en el bloc</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Asistió</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modalidad</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Signed and locked</source>
+        <translation>Firmada y bloqueada</translation>
+    </message>
+    <message>
+        <source>Draft, not signed</source>
+        <translation>Borrador, sin firmar</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmada</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source> · private</source>
+        <translation> · privada</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Late cancellation</source>
+        <translation>Cancelación tardía</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Qué hacen</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>Sessions today and this week</source>
+        <translation>Sesiones de hoy y de esta semana</translation>
+    </message>
+    <message>
+        <source>Unsigned notes</source>
+        <translation>Notas sin firmar</translation>
+    </message>
+    <message>
+        <source>Handouts given last session</source>
+        <translation>Hojas entregadas en la última sesión</translation>
+    </message>
+    <message>
+        <source>No session in 30 days</source>
+        <translation>Sin sesión en 30 días</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the day</source>
+        <translation>Actualizar el día</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Nothing booked for the next seven days.</source>
+        <translation>Nada reservado para los próximos siete días.</translation>
+    </message>
+    <message>
+        <source>Notes to sign</source>
+        <translation>Notas por firmar</translation>
+    </message>
+    <message>
+        <source>Every note is signed.</source>
+        <translation>Todas las notas están firmadas.</translation>
+    </message>
+    <message>
+        <source>No handouts recorded at the last session of the cases you see soon.</source>
+        <translation>No hay hojas registradas en la última sesión de los casos que verá pronto.</translation>
+    </message>
+    <message>
+        <source>Every active case had a session in the last 30 days.</source>
+        <translation>Todos los casos activos tuvieron una sesión en los últimos 30 días.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <source>Start this session</source>
+        <translation>Empezar esta sesión</translation>
+    </message>
+    <message>
+        <source>Open note</source>
+        <translation>Abrir nota</translation>
+    </message>
+    <message>
+        <source>Open this session&apos;s note</source>
+        <translation>Abrir la nota de esta sesión</translation>
+    </message>
+    <message>
+        <source>The day could not be read: %s</source>
+        <translation>No se pudo leer el día: %s</translation>
+    </message>
+    <message>
+        <source>1 session today</source>
+        <translation>1 sesión hoy</translation>
+    </message>
+    <message>
+        <source>%d sessions today</source>
+        <translation>%d sesiones hoy</translation>
+    </message>
+    <message>
+        <source>1 note to sign</source>
+        <translation>1 nota por firmar</translation>
+    </message>
+    <message>
+        <source>%d notes to sign</source>
+        <translation>%d notas por firmar</translation>
+    </message>
+    <message>
+        <source>1 booking past without an outcome</source>
+        <translation>1 reserva pasada sin resultado</translation>
+    </message>
+    <message>
+        <source>%d bookings past without an outcome</source>
+        <translation>%d reservas pasadas sin resultado</translation>
+    </message>
+    <message>
+        <source>bookings past without an outcome</source>
+        <translation>reservas pasadas sin resultado</translation>
+    </message>
+    <message>
+        <source>sessions this week</source>
+        <translation>sesiones esta semana</translation>
+    </message>
+    <message>
+        <source>notes to sign (the oldest are listed)</source>
+        <translation>notas por firmar (se muestran las más antiguas)</translation>
+    </message>
+    <message>
+        <source>quiet cases</source>
+        <translation>casos sin actividad</translation>
+    </message>
+    <message>
+        <source>%d of %d %s</source>
+        <translation>%d de %d %s</translation>
+    </message>
+    <message>
+        <source>Listed here: %s.</source>
+        <translation>Se muestran aquí: %s.</translation>
+    </message>
+    <message>
+        <source>Open this note</source>
+        <translation>Abrir esta nota</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>%s — Unlock</source>
+        <translation>%s — Desbloquear</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Use the &amp;recovery key instead</source>
+        <translation>Usar la clave de &amp;recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>Restaurar la copia de seguridad más reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Go on with the practice as it is</source>
+        <translation>&amp;Seguir con la consulta tal como está</translation>
+    </message>
+    <message>
+        <source>Work saved after the date shown stays missing; this choice is audited.</source>
+        <translation>El trabajo guardado después de la fecha indicada sigue faltando; esta decisión queda auditada.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Practice folder: %s</source>
+        <translation>Carpeta de la consulta: %s</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Demo practice, with invented clients</source>
+        <translation>Consulta de demostración, con clientes inventados</translation>
+    </message>
+    <message>
+        <source>This is the demo practice, with invented clients. Its passphrase is demo.</source>
+        <translation>Esta es la consulta de demostración, con clientes inventados. Su frase de contraseña es demo.</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key</source>
+        <translation>Clave de &amp;recuperación</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Please type the passphrase.</source>
+        <translation>Escriba la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Desbloqueando…</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <translation>Escriba primero la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %s (%d cases, %d notes)</source>
+        <translation>Restaurar la copia de seguridad del %s (%d casos, %d notas)</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first; restoring needs it.</source>
+        <translation>Escriba primero la frase de contraseña; restaurar la necesita.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restaurando la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Please wait %d s before trying again.</source>
+        <translation>Espere %d s antes de volver a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewTabs</name>
+    <message>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <source>Toda&amp;y</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>Session no&amp;te</source>
+        <translation>No&amp;ta de sesión</translation>
+    </message>
+    <message>
+        <source>Case &amp;dashboard</source>
+        <translation>&amp;Panel del caso</translation>
+    </message>
+    <message>
+        <source>Practice &amp;overview</source>
+        <translation>&amp;Resumen de la consulta</translation>
+    </message>
+    <message>
+        <source>Dashboard not shown</source>
+        <translation>Panel no mostrado</translation>
+    </message>
+</context>
+</TS>
