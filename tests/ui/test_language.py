@@ -45,6 +45,7 @@ def test_choosing_espanol_is_remembered_for_the_next_start(
     assert labels.label(Step.LEAN_IN) == "Explorar sin prisa"
     assert QCoreApplication.translate("MainWindow", "&View") == "&Ver"  # filed as MainMenus
     assert dates.day(date(2026, 3, 4)) == "4 mar 2026"
+    assert labels.text("Julien Lefèvre") == "Julien Lefèvre"  # data passes through whole
 
 
 def test_back_to_english(settings: Settings, restored: None) -> None:

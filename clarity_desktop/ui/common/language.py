@@ -40,8 +40,8 @@ class SourceFallback(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self._table.get(source, "")
+    ) -> str | None:
+        return self._table.get(source)  # None, not "": "" would be taken as the translation
 
     def isEmpty(self) -> bool:
         return not self._table
