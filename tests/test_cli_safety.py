@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from clarity_desktop.store import engine
+from clarity_desktop.store.sqlite import engine
 from tests.test_cli import assert_clean_error, run
 
 

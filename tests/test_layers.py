@@ -286,3 +286,30 @@ def test_services_load_without_qt_in_a_fresh_interpreter() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def engine_imports_in_services() -> list[str]:
+    """Imports of a storage engine's own code from services/: its package under store/
+    (store/sqlite/, later store/postgres/) or its driver."""
+    engines = ("clarity_desktop.store.sqlite", "clarity_desktop.store.postgres")
+    drivers = ("sqlite3", "sqlcipher3", "psycopg", "psycopg2")
+    bad = []
+    for path in MODULES:
+        if layer(path) != "services":
+            continue
+        for name, _top in imports_of(path.read_text(encoding="utf-8"), package_of(path)):
+            if starts(name, *engines, *drivers):
+                bad.append(f"{path.relative_to(ROOT)} imports {name}")
+    return bad
+
+
+def test_services_never_import_a_storage_engine() -> None:
+    """Services speak to store/backend.py's interface only, so a second backend needs no
+    change in services/."""
+    assert engine_imports_in_services() == []
+
+
+def test_the_engine_rule_sees_a_nested_engine_import() -> None:
+    source = "def f():\n    from clarity_desktop.store.sqlite import fts\n    import sqlcipher3\n"
+    names = {n for n, _ in imports_of(source, ["clarity_desktop", "services"])}
+    assert "clarity_desktop.store.sqlite.fts" in names and "sqlcipher3" in names

@@ -98,7 +98,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _demo_scale(args: argparse.Namespace) -> int:
-    from clarity_desktop.services import demo, scale
+    from clarity_desktop.devtools import scale
+    from clarity_desktop.services import demo
 
     if args.scale < 1:
         raise CliError("--scale needs a number of cases of at least 1.")

@@ -20,12 +20,13 @@ from clarity_desktop import __version__
 from clarity_desktop.domain.clock import parse_utc
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.progress import Progress
-from clarity_desktop.store import backup, files, migrate, oslock, seals
+from clarity_desktop.store import files, opening, oslock, seals
 from clarity_desktop.store import practice as store
+from clarity_desktop.store.backend import Backend, CheckFailed
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.uow import utcnow
 
-MANIFEST = backup.MANIFEST
+MANIFEST = files.MANIFEST
 PREFIX = "clarity-backup-"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 8
@@ -62,16 +63,16 @@ def backup_now(
     now = utcnow()
     name = f"{PREFIX}{now:%Y%m%d-%H%M%S}" + ("" if kind == "manual" else f"-{kind}")
     folder = root / name
-    if folder.exists() or folder.with_name(folder.name + backup.PART).exists():
+    if folder.exists() or folder.with_name(folder.name + files.PART).exists():
         folder = root / f"{name}-{now:%f}"
     try:
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise BackupError(ErrorCode.CANNOT_WRITE_BACKUP, root=root, strerror=exc.strerror) from exc
-    with opened.engine.connect() as conn:
-        revision = migrate.current_revision(conn) or ""
+    backend = opened.backend
+    revision = backend.current_revision(opened.engine)
     try:
-        created_at, cases, notes = backup.write_backup_set(
+        made = backend.write_backup_set(
             opened.folder,
             opened.db_key,
             folder,
@@ -80,13 +81,13 @@ def backup_now(
             app_version=__version__,
             progress=progress,
         )
-    except backup.CheckFailed as exc:
+    except CheckFailed as exc:
         raise BackupError(ErrorCode.BACKUP_FAILED_CHECK, folder=folder, exc=exc) from exc
     except OSError as exc:
         raise BackupError(
             ErrorCode.BACKUP_COULD_NOT_WRITTEN, root=root, value=exc.strerror or exc
         ) from exc
-    info = BackupInfo(folder, created_at, kind, revision, cases, notes, __version__)
+    info = BackupInfo(folder, made.created_at, kind, revision, made.cases, made.notes, __version__)
     with opened.uow() as uow:
         uow.audit("backup", "practice", detail=f"{kind} backup to {folder}")
         uow.commit()
@@ -173,18 +174,18 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
     with oslock.exclusive(practice_folder):
         info = read_backup(backup_folder)
         key, seed = store.unlock_secrets(practice_folder, secret)
-        source = files.db_path(backup_folder)
-        found = backup.problems(source, key)
+        backend = opening.backend_for(practice_folder)
+        found = backend.copy_problems(backup_folder, key)
         if found:
             raise BackupError(ErrorCode.BACKUP_CANNOT_USED, value=found[0])
         keyfile = store.read_key_file(practice_folder)
-        if backup.practice_id_of(source, key) != keyfile.practice_id:
+        if backend.practice_id_of(backup_folder, key) != keyfile.practice_id:
             raise BackupError(ErrorCode.BACKUP_BELONGS_DIFFERENT_PRACTICE)
-        safety = _keep_before_restore(practice_folder, key)
-        backup.install(
+        safety = _keep_before_restore(backend, practice_folder, key)
+        backend.install(
             practice_folder,
             key,
-            source,
+            backup_folder,
             f"from {backup_folder}; previous kept in {safety}",
             seals.signer_from_seed(seed) if seed else None,
         )
@@ -203,7 +204,7 @@ def undo_restore(practice_folder: Path, secret: str) -> BackupInfo:
 BEFORE_RESTORE = "before-restore"
 
 
-def _keep_before_restore(practice_folder: Path, key: bytes) -> Path:
+def _keep_before_restore(backend: Backend, practice_folder: Path, key: bytes) -> Path:
     """A verified backup set of the practice as it is; if the database is too damaged
     to copy, its files are kept byte for byte in a folder of their own instead."""
     root = backups_root(practice_folder)
@@ -212,8 +213,8 @@ def _keep_before_restore(practice_folder: Path, key: bytes) -> Path:
     target = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-{BEFORE_RESTORE}"
     current = files.db_path(practice_folder)
     try:
-        revision = backup.revision_of(current, key)
-        backup.write_backup_set(
+        revision = backend.revision_of(practice_folder, key)
+        backend.write_backup_set(
             practice_folder,
             key,
             target,

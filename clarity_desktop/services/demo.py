@@ -21,6 +21,7 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import NoteDraft
 from clarity_desktop.services.guidance import resources_dir
+from clarity_desktop.store import opening
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.practice import Clinician, OpenPractice
 
@@ -51,7 +52,7 @@ def build_demo(folder: Path, today: date | None = None) -> OpenPractice:
     """
     today = today or date.today()
     specs = demo_cases()  # a bad file fails here, before any practice is made
-    opened, _recovery = store.create(folder, DEMO_PASSPHRASE, DEMO_CLINICIAN, is_demo=True)
+    opened, _recovery = opening.create(folder, DEMO_PASSPHRASE, DEMO_CLINICIAN, is_demo=True)
     try:
         with opened.uow() as uow:
             uow.audit("created", "practice", detail="demo practice")

@@ -157,7 +157,7 @@ class SearchHit:
     session_starts_at: datetime
     in_addendum: bool
     private: bool  # from an individual session's private note
-    snippet: str  # with fts.HIT_START / HIT_END around matched words
+    snippet: str  # with search_index.HIT_START / HIT_END around matched words
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import AddendumView, NoteDraft, NoteView
-from clarity_desktop.store import fts, seals
+from clarity_desktop.store import seals
 from clarity_desktop.store.models import (
     Addendum,
     AuditEvent,
@@ -140,7 +140,7 @@ def save_draft(
         note.partner_steps = kept
         _store_readings(note, readings, couple)
         uow.session.flush()
-        fts.index_note(uow.session.connection(), note.id, body)
+        uow.search.index_note(uow.session, note.id, body)
         if not _recently_audited(uow, note.id):
             uow.audit("changed", "note", note.id, case.id)
         # The view is built from what was just flushed (the session does not expire on
@@ -231,7 +231,7 @@ def add_addendum(uow: UnitOfWork, note_id: int, body: str) -> AddendumView:
         addendum = Addendum(note_id=note.id, created_at=utcnow(), author=uow.actor, body=text)
         uow.session.add(addendum)
         uow.session.flush()
-        fts.index_addendum(uow.session.connection(), note.id, addendum.id, text)
+        uow.search.index_addendum(uow.session, note.id, addendum.id, text)
         uow.audit(
             "addendum_added", "note", note.id, note.session.case_id, f"addendum {addendum.id}"
         )

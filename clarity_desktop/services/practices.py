@@ -1,10 +1,11 @@
-"""Creating, unlocking and checking a practice (the services' front on store.practice)."""
+"""Creating, unlocking and checking a practice (the services' front on store.opening and
+the open practice's backend)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
@@ -12,7 +13,7 @@ from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strengt
 from clarity_desktop.services import integrity, unlock_attempts
 from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder
-from clarity_desktop.store import audit_chain, seals, triggers
+from clarity_desktop.store import audit_chain, opening, seals
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
 from clarity_desktop.store.models import AuditEvent, Case, Note
@@ -45,7 +46,7 @@ def create_practice(
     name = clinician_name.strip()
     if not name:
         raise ValidationError(ErrorCode.PLEASE_ENTER_CLINICIAN_S_NAME, "name")
-    opened, recovery = store.create(
+    opened, recovery = opening.create(
         folder, passphrase, Clinician(name, credentials.strip()), window=window
     )
     with opened.uow() as uow:
@@ -70,7 +71,7 @@ def unlock_practice(
     the audit with its "unlocked" row (services/unlock_attempts.py)."""
     try:
         with unlock_attempts.noting_failure(folder, recovery=recovery):
-            opened = store.unlock(
+            opened = opening.unlock(
                 folder,
                 secret,
                 recovery=recovery,
@@ -147,33 +148,10 @@ def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: 
 
 
 def integrity_problems(opened: OpenPractice) -> list[str]:
-    """Plain-words problems found by reading the whole file: damaged pages (the
-    encryption's own check), SQLite's structural check, records pointing nowhere and
-    missing record locks. Empty when all is well. Reads everything: run it off the GUI
-    thread."""
-    folder = opened.folder
-    found: list[str] = []
-    with opened.engine.connect() as conn:
-        try:
-            cipher = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
-            if cipher:
-                found.append(
-                    f"The practice database in {folder} has damaged pages ({len(cipher)} found)."
-                )
-            quick = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
-            if quick != ["ok"]:
-                found.append(f"The practice database in {folder} is damaged: {quick[0]}")
-            if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
-                found.append(f"The practice database in {folder} has records that point nowhere.")
-            gone = triggers.missing(conn)
-            if gone:
-                found.append(
-                    f"The practice in {folder} has record locks missing or altered ({', '.join(gone)})."
-                )
-        except DBAPIError as exc:
-            # SQLite gives up on some damage rather than listing it: that is damage too.
-            found.append(f"The practice database in {folder} is damaged ({exc.orig}).")
-    return found
+    """Plain-words problems found by reading the whole store (on SQLite: damaged pages,
+    the structural check, records pointing nowhere, missing record locks). Empty when all
+    is well. Reads everything: run it off the GUI thread."""
+    return opened.backend.integrity_problems(opened)
 
 
 def check_practice(
@@ -184,7 +162,7 @@ def check_practice(
     seal of a signed record, and count records. Raises a PracticeError naming the first
     problem, and how many more there are."""
     with unlock_attempts.noting_failure(folder):  # a wrong passphrase is written down
-        opened = store.unlock(folder, secret, accept_missing_work=accept_missing_work)
+        opened = opening.unlock(folder, secret, accept_missing_work=accept_missing_work)
     try:
         _after_open(opened, accept_missing_work)
         found = integrity_problems(opened)

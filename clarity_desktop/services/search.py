@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session as DbSession
 
 from clarity_desktop.services.dto import SearchHit
-from clarity_desktop.store import fts
-from clarity_desktop.store.fts import HIT_END, HIT_START
+from clarity_desktop.store.search_index import HIT_END, HIT_START, SearchIndex, SearchRow
 
 __all__ = ["HIT_END", "HIT_START", "search_notes"]
 from clarity_desktop.store.models import Case, Note, Session
@@ -41,20 +41,21 @@ def search_notes(
     uow: UnitOfWork, query: str, limit: int = DEFAULT_LIMIT, case_id: int | None = None
 ) -> list[SearchHit]:
     """Every typed word must match (as a word prefix). Best matches first; a search that
-    matches more than fts.RANKED_AT_MOST notes lists the most recently written first.
+    matches more than the index ranks (2,000 on SQLite) notes lists the most recently written first.
     With *case_id*, only that case's notes and addenda (the search is then audited as
     a search in that case).
 
     The search reads outside the write lock (it may take a while over a big practice, and
     autosave on the GUI thread must never wait for it); only its audit row is written."""
-    if fts.to_match_query(query) is None:
+    index = uow.search
+    if not index.accepts(query):
         return []
     with uow.reading() as db:
         if case_id is None:
-            raw = fts.search(db.connection(), query, limit)
+            raw = index.query(db, query, limit)
         else:
             in_case = set(db.scalars(_NOTES_OF_CASE, {"c": case_id}))
-            raw = _search_within(db.connection(), query, limit, in_case)
+            raw = _search_within(index, db, query, limit, in_case)
         ids = {h.note_id for h in raw}
         info = {row.id: row for row in db.execute(_WHERE_NOTES_ARE, {"ids": list(ids)})}
     hits = [
@@ -83,8 +84,8 @@ def search_notes(
 
 
 def _search_within(
-    conn: Connection, query: str, limit: int, note_ids: set[int]
-) -> list[fts.RawHit]:
+    index: SearchIndex, db: DbSession, query: str, limit: int, note_ids: set[int]
+) -> list[SearchRow]:
     """The practice-wide search, kept to *note_ids*. The index has no case column, so
     this asks for more hits until *limit* of them are in the case or there are no more:
     one round for a word the case shares with few other notes, a few for a common one."""
@@ -92,7 +93,7 @@ def _search_within(
         return []
     fetch = limit
     while True:
-        raw = fts.search(conn, query, fetch)
+        raw = index.query(db, query, fetch)
         kept = [h for h in raw if h.note_id in note_ids]
         if len(kept) >= limit or len(raw) < fetch:
             return kept[:limit]

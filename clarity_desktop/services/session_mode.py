@@ -18,7 +18,6 @@ from clarity_desktop.domain.markers import MOMENTS_KEY, PAD_KEY, Suggestion, mom
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import markers, notes, views
 from clarity_desktop.services.dto import NoteDraft, NoteView
-from clarity_desktop.store import fts
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 
@@ -45,7 +44,7 @@ def save_pad(uow: UnitOfWork, note_id: int, text: str, *, wait: float | None = N
         note.sections = sections  # a new dict: the JSON column sees the change
         note.updated_at = utcnow()
         uow.session.flush()
-        fts.index_note(uow.session.connection(), note.id, body)
+        uow.search.index_note(uow.session, note.id, body)
         if not notes._recently_audited(uow, note.id):
             uow.audit("changed", "note", note.id, note.session.case_id)
         view = views.note_view(note)

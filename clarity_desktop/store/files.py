@@ -7,6 +7,8 @@ from pathlib import Path
 
 DB_NAME = "practice.clarity"
 KEY_NAME = "practice.key"
+MANIFEST = "manifest.json"  # in a backup folder, beside its copies of both
+PART = ".part"  # a folder or file with this suffix is being written, not yet whole
 
 
 def db_path(folder: Path) -> Path:

@@ -3,9 +3,9 @@
 The audit event of an action is added through the same unit of work, so the action and
 its audit row commit together or not at all.
 
-Writers take turns (BEGIN IMMEDIATE); one that waits longer than SQLite's busy timeout
-gets "database is locked". That leaves here as PracticeBusy, one plain sentence, so no
-front shows a driver error for what is only a queue. Autosave must not keep the window
+Writers take turns (the write lock is taken at BEGIN); one that waits longer than the
+backend's timeout gets its driver's "locked" error. That leaves here as PracticeBusy, one
+plain sentence, so no front shows a driver error for what is only a queue. Autosave must not keep the window
 waiting that long: waiting_at_most() shortens the wait for one unit of work, and the
 editor tries again later.
 """
@@ -13,29 +13,38 @@ editor tries again later.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.clock import utcnow
 from clarity_desktop.domain.errors import ErrorCode, PracticeBusy, ValidationError
 from clarity_desktop.store import audit_chain
 from clarity_desktop.store.models import AuditEvent
+from clarity_desktop.store.search_index import SearchIndex
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
-def is_busy(exc: BaseException) -> bool:
-    """SQLite's answer when another connection kept the write lock longer than we waited."""
-    if not isinstance(exc, DBAPIError):
-        return False
-    text = str(exc.orig).lower()
-    return "database is locked" in text or "database is busy" in text
+class WriterRules(Protocol):
+    """The part of a storage backend (store/backend.py) a unit of work carries."""
+
+    @property
+    def search(self) -> SearchIndex: ...
+
+    def limit_wait(self, conn: Connection, wait_ms: int) -> AbstractContextManager[None]:
+        """Within the block, *conn* waits at most *wait_ms* for another writer's lock, then
+        fails with an error for which is_busy() is true."""
+        ...
+
+    def is_busy(self, exc: BaseException) -> bool:
+        """Is *exc* the driver's answer when another writer kept the lock longer than we
+        waited?"""
+        ...
 
 
 class UnitOfWork:
@@ -46,8 +55,10 @@ class UnitOfWork:
         read_factory: sessionmaker[Session] | None = None,
         *,
         signer: Ed25519PrivateKey | None = None,
+        backend: WriterRules | None = None,
     ) -> None:
         self._factory = factory
+        self._backend = backend
         self._signer = signer
         self._read_factory = read_factory or factory
         self.actor = actor
@@ -55,6 +66,16 @@ class UnitOfWork:
         self._last: tuple[int, str] | None = None  # the chain's head within this transaction
         self._wait_ms: int | None = None
         self._connection: Connection | None = None
+
+    @property
+    def search(self) -> SearchIndex:
+        """The practice's full-text index; changes to it go in this unit's transaction."""
+        if self._backend is None:
+            raise RuntimeError("this unit of work has no backend")
+        return self._backend.search
+
+    def _is_busy(self, exc: BaseException) -> bool:
+        return self._backend is not None and self._backend.is_busy(exc)
 
     @property
     def session(self) -> Session:
@@ -78,26 +99,23 @@ class UnitOfWork:
         return self
 
     def _begin_within(self, wait_ms: int) -> Session:
-        """A session on a connection whose busy timeout is *wait_ms* while it takes the
-        write lock (BEGIN IMMEDIATE), and back to its usual value straight after: once the
-        lock is held nothing else in the transaction waits for it."""
+        """A session on a connection that waits at most *wait_ms* while it takes the write
+        lock, and as usual straight after: once the lock is held nothing else in the
+        transaction waits for it."""
+        if self._backend is None:
+            raise RuntimeError("this unit of work has no backend")
         bind = self._factory.kw["bind"]
         conn: Connection = bind.connect()  # no transaction yet: BEGIN comes with the session
         try:
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            usual = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
-            raw.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
-            session = self._factory(bind=conn)
-            try:
-                session.connection()  # BEGIN IMMEDIATE
-            except BaseException as exc:
-                session.close()
-                if is_busy(exc):
-                    raise PracticeBusy() from exc
-                raise
-            finally:
-                raw.execute(f"PRAGMA busy_timeout = {usual}")
+            with self._backend.limit_wait(conn, wait_ms):
+                session = self._factory(bind=conn)
+                try:
+                    session.connection()  # BEGIN: the write lock
+                except BaseException as exc:
+                    session.close()
+                    if self._is_busy(exc):
+                        raise PracticeBusy() from exc
+                    raise
         except BaseException:
             conn.close()
             raise
@@ -119,7 +137,7 @@ class UnitOfWork:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
-        if exc is not None and is_busy(exc):
+        if exc is not None and self._is_busy(exc):
             raise PracticeBusy() from exc
 
     @contextmanager
@@ -146,7 +164,7 @@ class UnitOfWork:
         case_id: int | None = None,
         detail: str = "",
     ) -> None:
-        """Append one chained audit row. Transactions begin IMMEDIATE (store/engine.py),
+        """Append one chained audit row. Writer transactions take the write lock at BEGIN,
         so nobody else can append between reading the last link and adding ours; within
         the transaction the head is remembered, so many rows (sealing) cost no query each."""
         if self._last is None:

@@ -37,12 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sqlalchemy import event, func, insert, select
 
 from clarity_desktop.services import importer
-from clarity_desktop.store import keys
-from clarity_desktop.store import practice as store
-from clarity_desktop.store.engine import connect_raw
+from clarity_desktop.store import keys, opening
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.models import Case, Partner
 from clarity_desktop.store.practice import Clinician, OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.store.uow import utcnow
 
 FAST_KDF = keys.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
@@ -145,7 +144,7 @@ def main() -> None:
     args = ap.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="clarity-bench-import-"))
     folder = root / "practice"
-    opened, _ = store.create(folder, "bench passphrase", Clinician("Bench", "LMFT"), kdf=FAST_KDF)
+    opened, _ = opening.create(folder, "bench passphrase", Clinician("Bench", "LMFT"), kdf=FAST_KDF)
     add_existing(opened, args.existing)
     data = make_csv(args.rows)
     print(f"{args.rows:,} rows ({len(data) / 2**20:.1f} MB), {args.existing:,} clients already in")

@@ -36,8 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import insert
 
-from clarity_desktop.store import keys
-from clarity_desktop.store import practice as store
+from clarity_desktop.store import keys, opening
 from clarity_desktop.store.models import (
     Case,
     CoupleReadingRow,
@@ -56,7 +55,7 @@ LAST = ["Alves", "Kelleher", "Okafor", "Raman", "Nakamura", "Wiśniewski", "Hale
 
 def build(folder: Path, n_cases: int, sessions_per_case: int, seed: int = 7) -> OpenPractice:
     rng = random.Random(seed)
-    opened, _recovery = store.create(
+    opened, _recovery = opening.create(
         folder, "bench passphrase", Clinician("Bench", "LMFT"), kdf=FAST_KDF
     )
     today = date.today()

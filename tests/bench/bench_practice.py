@@ -3,7 +3,7 @@ asserts nothing about time (speed is watched by reading these, not by timed test
 
     .venv/bin/python tests/bench/bench_practice.py [--cases 10000] [--reuse DIR | --keep DIR]
 
-Builds the practice with services/scale.py (what ``clarity-desktop demo --scale N`` does;
+Builds the practice with devtools/scale.py (what ``clarity-desktop demo --scale N`` does;
 passphrase "demo") in a temporary folder, or reuses one built before (--reuse DIR; it
 gains a few audit rows and saved drafts). Each figure is measured in the same run as its
 baseline, on the same machine, as the median of several runs (the count is printed):
@@ -154,7 +154,11 @@ qapp.processEvents()
 rss_before = rss_kib()
 
 from clarity_desktop.services import cases, practices
-from clarity_desktop.store import practice as store
+
+try:  # where the key file is unwrapped: store/sqlite/practice.py since the storage seam
+    from clarity_desktop.store.sqlite import practice as store
+except ImportError:
+    from clarity_desktop.store import practice as store
 
 spent = {}
 
@@ -355,11 +359,11 @@ def unlock(folder: Path, scripts: Path, env: dict[str, str], table: Table, runs:
 
 
 def search(opened: Any, key: bytes, table: Table, runs: int, case_id: int | None = None) -> None:
-    from clarity_desktop.services import scale
+    from clarity_desktop.devtools import scale
     from clarity_desktop.services import search as search_service
-    from clarity_desktop.store import fts
-    from clarity_desktop.store.engine import connect_raw
     from clarity_desktop.store.files import db_path
+    from clarity_desktop.store.sqlite import fts
+    from clarity_desktop.store.sqlite.engine import connect_raw
 
     raw = connect_raw(db_path(opened.folder), key)
 
@@ -667,8 +671,11 @@ def main() -> None:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from clarity_desktop.services import cases, scale
-    from clarity_desktop.store import practice as store
+    from clarity_desktop.devtools import scale
+    from clarity_desktop.services import cases
+    from clarity_desktop.store import keyring
+    from clarity_desktop.store.sqlite import practice as store
+    from clarity_desktop.store.sqlite.backend import SqliteBackend
 
     qInstallMessageHandler(lambda *_: None)  # the offscreen platform's chatter
     app = QApplication.instance() or QApplication(sys.argv)
@@ -695,8 +702,8 @@ def main() -> None:
             startup(folder, scripts, env, table, 7)
         if "2" in args.only or "8" in args.only:
             unlock(folder, scripts, env, table, max(3, args.runs - 2))
-        key = store.unlock_key(folder, PASSPHRASE)
-        opened = store.open_with_key(folder, key)
+        key = keyring.unlock_key(folder, PASSPHRASE)
+        opened = store.open_with_key(folder, key, SqliteBackend())
         try:
             rows = cases.list_cases(opened.uow())
             by_id = {c.id: c for c in cases.list_cases(opened.uow(), status=None)}

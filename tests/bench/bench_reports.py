@@ -51,8 +51,7 @@ from clarity_desktop.domain.templates import Template
 from clarity_desktop.reports import fonts, handouts, summary
 from clarity_desktop.services import cases, documents, dynamics, notes, sessions
 from clarity_desktop.services.dto import NoteDraft
-from clarity_desktop.store import keys
-from clarity_desktop.store import practice as store
+from clarity_desktop.store import keys, opening
 from clarity_desktop.store.practice import Clinician, OpenPractice
 
 FAST_KDF = keys.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
@@ -60,7 +59,7 @@ MM = 72 / 25.4
 
 
 def build_case(folder: Path, n: int) -> tuple[OpenPractice, int]:
-    opened, _recovery = store.create(
+    opened, _recovery = opening.create(
         folder, "bench passphrase", Clinician("Dana Reyes", "LMFT"), kdf=FAST_KDF
     )
     uow = opened.uow()

@@ -3,7 +3,7 @@ the OS locks touch. Prints a table; asserts nothing about time.
 
     .venv/bin/python tests/bench/bench_writes.py [--cases 2000] [--runs 40]
 
-Builds a scale practice (services/scale.py, passphrase "demo") in a temporary folder and
+Builds a scale practice (devtools/scale.py, passphrase "demo") in a temporary folder and
 times, each as the median of --runs: saving a ~1,500-character draft, signing a note
 (with its seal), adding an addendum (with its seal), a search for a rarer word, and
 unlocking then closing the practice (Argon2 included; the close folds the log in and
@@ -23,9 +23,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from clarity_desktop.devtools import scale
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.services import cases, notes, practices, scale, search, sessions
+from clarity_desktop.services import cases, notes, practices, search, sessions
 from clarity_desktop.services.dto import NoteDraft
 
 TEXT = ("They noticed the shift when the evenings went quiet; " * 30)[:1500]

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop import cli
 from clarity_desktop.cli import safety as cli_safety
 from clarity_desktop.services import backups, practices
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.ui.practice.unlock import UnlockWindow
 from tests.conftest import PASSPHRASE
 

@@ -19,9 +19,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from tests.faults.conftest import SignedRecord, add_marker, make_signed_record
 
 LOCKED_TABLES = (

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from clarity_desktop.devtools import scale
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
-from clarity_desktop.services import backups, cases, practices, scale
+from clarity_desktop.services import backups, cases, practices
 from clarity_desktop.services.demo import DEMO_PASSPHRASE
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.models import AuditEvent
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from tests.faults.conftest import child_env, cli
 
 

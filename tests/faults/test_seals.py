@@ -25,6 +25,8 @@ from clarity_desktop.store import practice as store
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import OpenPractice, PracticeBehind
 from clarity_desktop.store.seals import _message, digest
+from clarity_desktop.store.sqlite import practice as sqlite_practice
+from clarity_desktop.store.sqlite.backend import SqliteBackend
 from tests.faults.conftest import SignedRecord, cli
 
 T = triggers.TRIGGERS
@@ -193,7 +195,8 @@ def test_a_forged_seal_with_a_rebuilt_chain_is_found(
     ).fetchone()
     body = json.loads(row[1])
     # The attacker recomputes the digest from the edited rows with the program's own code.
-    opened = store.open_with_key(practice_dir, key)  # no signer: the passphrase is unknown
+    # No signer: the passphrase is unknown.
+    opened = sqlite_practice.open_with_key(practice_dir, key, SqliteBackend())
     from clarity_desktop.services.integrity import _note_query
     from clarity_desktop.store.seals import note_content, public_hex
 

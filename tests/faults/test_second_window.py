@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.services import backups
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.store import practice as store
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.oslock import PracticeInUse
+from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main.app import AppController
 from clarity_desktop.ui.practice.unlock import UnlockWindow

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import markers, notes, sessions
 from clarity_desktop.services.dto import CaseDetail
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.ui.note.session_mode import SessionModeWindow
 
 

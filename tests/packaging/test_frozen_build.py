@@ -108,7 +108,7 @@ def test_unused_qt_modules_and_the_development_tools_are_left_out(package_output
     )
     assert listing.returncode == 0, listing.stderr
     modules = {line.strip() for line in listing.stdout.splitlines()}
-    assert "clarity_desktop.cli" in modules and "clarity_desktop.store.fts" in modules
+    assert "clarity_desktop.cli" in modules and "clarity_desktop.store.sqlite.fts" in modules
     for unwanted in (
         "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff", "sqlite3", "tkinter",
         "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore",

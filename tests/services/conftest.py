@@ -14,8 +14,8 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import sessions
 from clarity_desktop.services.dto import NoteDraft, SessionView
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 
 
 def note_draft(

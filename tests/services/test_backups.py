@@ -17,7 +17,7 @@ import pytest
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.services import backups, cases, practices
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.store import backup as raw_backup
+from clarity_desktop.store.sqlite import backup as raw_backup
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,6 +18,7 @@ from clarity_desktop.domain.templates import SECTIONS
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.services import cases, demo, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail, NoteView, SessionView
+from clarity_desktop.store import opening
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.models import AuditEvent
 from clarity_desktop.store.practice import OpenPractice
@@ -33,7 +34,7 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def reopened(demo_folder: Path) -> Iterator[OpenPractice]:
-    opened = store.unlock(demo_folder, demo.DEMO_PASSPHRASE)
+    opened = opening.unlock(demo_folder, demo.DEMO_PASSPHRASE)
     try:
         yield opened
     finally:
@@ -121,7 +122,7 @@ def test_demo_dates_follow_the_build_day(tmp_path: Path) -> None:
 def test_building_into_an_existing_practice_is_refused(demo_folder: Path) -> None:
     with pytest.raises(store.PracticeExists):
         demo.build_demo(demo_folder)
-    opened = store.unlock(demo_folder, demo.DEMO_PASSPHRASE)  # left as it was
+    opened = opening.unlock(demo_folder, demo.DEMO_PASSPHRASE)  # left as it was
     try:
         assert 7 <= len(cases.list_cases(opened.uow())) <= 9
     finally:

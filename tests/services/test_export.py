@@ -24,8 +24,8 @@ from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import cases, export, importer, notes
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from tests.reports import pdftools
 
 ME = "Dana Reyes, LMFT"

@@ -20,8 +20,8 @@ from clarity_desktop.domain.markers import MOMENTS_KEY, PAD_KEY, MarkerKind
 from clarity_desktop.domain.templates import EXTRA_TITLES, Template, ordered_sections
 from clarity_desktop.services import markers, notes, session_mode
 from clarity_desktop.services.dto import CaseDetail, SessionView
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from tests.services.conftest import AuditRow, note_draft
 
 Loop_ = MarkerKind.LOOP_EPISODE

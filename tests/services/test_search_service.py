@@ -9,8 +9,8 @@ import pytest
 
 from clarity_desktop.services import notes, search
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
-from clarity_desktop.store.fts import HIT_END, HIT_START
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.fts import HIT_END, HIT_START
 
 
 @pytest.fixture

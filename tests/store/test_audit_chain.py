@@ -14,7 +14,7 @@ from clarity_desktop.services import cases, practices, search, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.store import audit_chain, migrate
-from clarity_desktop.store.engine import make_engine
+from clarity_desktop.store.sqlite.engine import make_engine
 
 
 def test_a_busy_practice_has_an_intact_chain(

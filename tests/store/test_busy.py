@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import text
 
 from clarity_desktop.domain.errors import PracticeBusy
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.services import practices
 from clarity_desktop.store import attempts
 from clarity_desktop.store import practice as store
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import (
     NotAPractice,
     OpenPractice,
@@ -29,6 +28,7 @@ from clarity_desktop.store.practice import (
     PracticeNotFound,
     WrongPassphrase,
 )
+from clarity_desktop.store.sqlite.engine import connect_raw
 
 Fingerprint = dict[str, str]
 FolderFingerprint = Callable[[Path], Fingerprint]

@@ -15,8 +15,8 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import notes, search, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft
-from clarity_desktop.store import fts
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite import fts
 
 NASTY = [
     '"',

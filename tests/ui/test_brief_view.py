@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.markers import MOMENTS_KEY
 from clarity_desktop.services import cases, markers, notes
-from clarity_desktop.store.engine import connect_raw
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.documents.brief_view import BriefDialog
 from clarity_desktop.ui.main.main_window import MainWindow

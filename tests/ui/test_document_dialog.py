@@ -22,7 +22,7 @@ from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import cases, document_request, documents, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, NoteView
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.store.engine import connect_raw
+from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.documents.document_choices import JOINT
 from clarity_desktop.ui.documents.document_dialog import DocumentDialog

@@ -31,7 +31,6 @@ from clarity_desktop.services.sessions.common import (
     status_of,
     when,
 )
-from clarity_desktop.store import fts
 from clarity_desktop.store.models import Case, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -185,7 +184,7 @@ def _call_off(uow: UnitOfWork, session_id: int, status: SessionStatus, reason: s
                 "status",
             )
         if note is not None:  # started by mistake, nothing written: the draft goes
-            fts.index_note(uow.session.connection(), note.id, "")
+            uow.search.index_note(uow.session, note.id, "")
             uow.session.delete(note)
             session.note = None
             uow.session.flush()

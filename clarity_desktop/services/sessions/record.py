@@ -22,7 +22,6 @@ from clarity_desktop.services.sessions.common import (
     status_of,
     when,
 )
-from clarity_desktop.store import fts
 from clarity_desktop.store.models import HandoutGiven, Note, Session, SessionMarker
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -202,7 +201,7 @@ def discard_session(uow: UnitOfWork, session_id: int) -> None:
         if note is not None:
             if note.signed_at is not None:  # refuse_signed said so; the trigger would too
                 raise RecordLocked(ErrorCode.SIGNED_NOTE_CANNOT_DISCARDED)
-            fts.index_note(uow.session.connection(), note.id, "")  # drops its search row
+            uow.search.index_note(uow.session, note.id, "")  # drops its search row
             uow.session.delete(note)
             uow.session.flush()
         uow.session.delete(session)

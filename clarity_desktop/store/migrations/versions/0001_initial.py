@@ -8,12 +8,78 @@ Create Date: 2026-11-23
 import sqlalchemy as sa
 from alembic import op
 
-from clarity_desktop.store import fts, triggers
-
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
+
+# Frozen DDL (SQLite) of this revision: a migration never imports the live store/sqlite modules,
+# which describe the newest schema and may change; tests/store/test_migrations_frozen.py.
+SEARCH_TABLE = """
+CREATE VIRTUAL TABLE note_search USING fts5(
+    body, note_id UNINDEXED, addendum_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+)"""
+
+# The record locks of revision 0001.
+TRIGGERS = (
+    """
+    CREATE TRIGGER trg_notes_signed_no_update BEFORE UPDATE ON notes
+    WHEN OLD.signed_at IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_notes_signed_no_delete BEFORE DELETE ON notes
+    WHEN OLD.signed_at IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_sessions_signed_no_update BEFORE UPDATE ON sessions
+    WHEN EXISTS (SELECT 1 FROM notes WHERE session_id = OLD.id AND signed_at IS NOT NULL)
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_sessions_signed_no_delete BEFORE DELETE ON sessions
+    WHEN EXISTS (SELECT 1 FROM notes WHERE session_id = OLD.id AND signed_at IS NOT NULL)
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_addenda_no_update BEFORE UPDATE ON addenda
+    BEGIN SELECT RAISE(ABORT, 'an addendum cannot be changed'); END""",
+    """
+    CREATE TRIGGER trg_addenda_no_delete BEFORE DELETE ON addenda
+    BEGIN SELECT RAISE(ABORT, 'an addendum cannot be deleted'); END""",
+    """
+    CREATE TRIGGER trg_addenda_only_signed BEFORE INSERT ON addenda
+    WHEN (SELECT signed_at FROM notes WHERE id = NEW.note_id) IS NULL
+    BEGIN SELECT RAISE(ABORT, 'addenda belong to signed notes'); END""",
+    """
+    CREATE TRIGGER trg_audit_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """
+    CREATE TRIGGER trg_audit_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """
+    CREATE TRIGGER trg_note_steps_signed_no_insert BEFORE INSERT ON note_steps
+    WHEN (SELECT signed_at FROM notes WHERE id = NEW.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_note_steps_signed_no_update BEFORE UPDATE ON note_steps
+    WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_note_steps_signed_no_delete BEFORE DELETE ON note_steps
+    WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_note_partner_steps_signed_no_insert BEFORE INSERT ON note_partner_steps
+    WHEN (SELECT signed_at FROM notes WHERE id = NEW.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_note_partner_steps_signed_no_update BEFORE UPDATE ON note_partner_steps
+    WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_note_partner_steps_signed_no_delete BEFORE DELETE ON note_partner_steps
+    WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+)
 
 
 def upgrade() -> None:
@@ -167,8 +233,9 @@ def upgrade() -> None:
     op.create_index("ix_audit_events_case_id", "audit_events", ["case_id"])
 
     conn = op.get_bind()
-    fts.create(conn)
-    triggers.create(conn, triggers.REVISION_0001)
+    conn.execute(sa.text(SEARCH_TABLE))
+    for sql in TRIGGERS:
+        conn.execute(sa.text(sql))
 
 
 def downgrade() -> None:

@@ -8,12 +8,40 @@ Create Date: 2026-11-23
 import sqlalchemy as sa
 from alembic import op
 
-from clarity_desktop.store import triggers
-
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
+
+# Frozen DDL (SQLite) of this revision: a migration never imports the live store/sqlite modules,
+# which describe the newest schema and may change; tests/store/test_migrations_frozen.py.
+# The record locks of revision 0002.
+TRIGGERS = (
+    """
+    CREATE TRIGGER trg_partner_readings_signed_no_insert BEFORE INSERT ON partner_readings
+    WHEN (SELECT signed_at FROM notes WHERE id = NEW.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_partner_readings_signed_no_update BEFORE UPDATE ON partner_readings
+    WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_partner_readings_signed_no_delete BEFORE DELETE ON partner_readings
+    WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_couple_readings_signed_no_insert BEFORE INSERT ON couple_readings
+    WHEN (SELECT signed_at FROM notes WHERE id = NEW.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_couple_readings_signed_no_update BEFORE UPDATE ON couple_readings
+    WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_couple_readings_signed_no_delete BEFORE DELETE ON couple_readings
+    WHEN (SELECT signed_at FROM notes WHERE id = OLD.note_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+)
 
 
 def upgrade() -> None:
@@ -64,7 +92,8 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("note_id", name="pk_couple_readings"),
     )
-    triggers.create(op.get_bind(), triggers.REVISION_0002)
+    for sql in TRIGGERS:
+        op.get_bind().execute(sa.text(sql))
 
 
 def downgrade() -> None:

@@ -8,17 +8,45 @@ Revises: 0002
 Create Date: 2026-11-23
 """
 
+import hashlib
 from datetime import datetime
 
 import sqlalchemy as sa
 from alembic import op
 
-from clarity_desktop.store import audit_chain, triggers
-
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
+
+# Frozen (SQLite) as this revision made them: a migration never imports the live store
+# modules, which may change; tests/store/test_migrations_frozen.py. The digest is the
+# chain's of revision 0003 (store/audit_chain.py row_digest, as it was then).
+AUDIT_NO_UPDATE = """
+    CREATE TRIGGER trg_audit_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
+GENESIS = "0" * 64
+
+
+def _row_digest(
+    prev_hash: str,
+    row_id: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    case_id: int | None,
+    detail: str,
+) -> str:
+    fields = [prev_hash, str(row_id), at.isoformat(), actor, action, entity]
+    fields += [
+        str(entity_id) if entity_id is not None else "",
+        str(case_id) if case_id is not None else "",
+    ]
+    fields.append(detail)
+    payload = "".join(f"{len(f)}:{f};" for f in fields).encode("utf-8")
+    return hashlib.sha256(payload).hexdigest()
 
 
 def upgrade() -> None:
@@ -36,10 +64,10 @@ def upgrade() -> None:
             "FROM audit_events ORDER BY id"
         )
     ).all()
-    prev = audit_chain.GENESIS
+    prev = GENESIS
     for r in rows:
         at = r.at if isinstance(r.at, datetime) else datetime.fromisoformat(r.at)
-        digest = audit_chain.row_digest(
+        digest = _row_digest(
             prev, r.id, at, r.actor, r.action, r.entity, r.entity_id, r.case_id, r.detail
         )
         conn.execute(
@@ -47,7 +75,7 @@ def upgrade() -> None:
             {"p": prev, "h": digest, "i": r.id},
         )
         prev = digest
-    conn.execute(sa.text(triggers.REVISION_0001["trg_audit_no_update"]))
+    conn.execute(sa.text(AUDIT_NO_UPDATE))
 
 
 def downgrade() -> None:

@@ -1,6 +1,6 @@
 """The therapist's day: sessions with a life cycle (scheduled, held, cancelled, late
 cancelled, no-show; repeat series), the markers tapped during a session (locked with its
-note, store/triggers.py REVISION_0006), and which handout went to whom.
+note, store/sqlite/triggers.py REVISION_0006), and which handout went to whom.
 
 Existing sessions were all held: they get status 'held'.
 
@@ -12,12 +12,30 @@ Create Date: 2026-12-20
 import sqlalchemy as sa
 from alembic import op
 
-from clarity_desktop.store import triggers
-
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
+
+# Frozen DDL (SQLite) of this revision: a migration never imports the live store/sqlite modules,
+# which describe the newest schema and may change; tests/store/test_migrations_frozen.py.
+# The record locks new in revision 0006.
+NEW_TRIGGERS = (
+    """
+    CREATE TRIGGER trg_session_markers_signed_no_insert BEFORE INSERT ON session_markers
+    WHEN EXISTS (SELECT 1 FROM notes WHERE session_id = NEW.session_id AND signed_at IS NOT NULL) OR EXISTS (SELECT 1 FROM session_markers AS m JOIN notes AS n ON n.session_id = m.session_id WHERE m.id = NEW.id AND n.signed_at IS NOT NULL)
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_session_markers_signed_no_update BEFORE UPDATE ON session_markers
+    WHEN EXISTS (SELECT 1 FROM notes WHERE session_id = OLD.session_id AND signed_at IS NOT NULL)
+      OR EXISTS (SELECT 1 FROM notes WHERE session_id = NEW.session_id AND signed_at IS NOT NULL)
+      OR EXISTS (SELECT 1 FROM session_markers AS m JOIN notes AS n ON n.session_id = m.session_id WHERE m.id = NEW.id AND n.signed_at IS NOT NULL)
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+    """
+    CREATE TRIGGER trg_session_markers_signed_no_delete BEFORE DELETE ON session_markers
+    WHEN EXISTS (SELECT 1 FROM notes WHERE session_id = OLD.session_id AND signed_at IS NOT NULL)
+    BEGIN SELECT RAISE(ABORT, 'signed note is locked'); END""",
+)
 
 STATUSES = "'scheduled', 'held', 'cancelled', 'late_cancelled', 'no_show'"
 
@@ -111,7 +129,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_handouts_given_case_id", "handouts_given", ["case_id"])
 
-    triggers.create(conn, triggers.NEW_IN_0006)
+    for sql in NEW_TRIGGERS:
+        conn.execute(sa.text(sql))
 
 
 def downgrade() -> None:

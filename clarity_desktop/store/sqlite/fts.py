@@ -1,8 +1,9 @@
-"""Full-text search over note and addendum text (SQLite FTS5).
+"""Full-text search over note and addendum text (SQLite FTS5): SQLite's SearchIndex
+(store/search_index.py), which services reach as ``uow.search``.
 
 The index is kept by the service layer in the same transaction as the change it
 reflects, so it can never disagree with the notes after a crash. A PostgreSQL
-implementation (tsvector) would provide the same three functions.
+implementation (tsvector) provides the same SearchIndex.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, TextClause, text
+from sqlalchemy.orm import Session
 
-# Markers that cannot occur in typed text; the UI turns them into highlighting.
-HIT_START = "\x02"
-HIT_END = "\x03"
+from clarity_desktop.store.search_index import HIT_END, HIT_START, SearchRow
+
+RawHit = SearchRow  # the name the benchmark and older tests know
 
 CREATE = """
 CREATE VIRTUAL TABLE note_search USING fts5(
@@ -73,13 +74,6 @@ def to_match_query(user_text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
-@dataclass(frozen=True)
-class RawHit:
-    note_id: int
-    addendum_id: int
-    snippet: str
-
-
 # Ranking (bm25) costs about 1.5 µs for every matching row, however few are shown: a word
 # in a quarter of 200,000 notes took 70 ms to rank. Past this many matches the word is
 # everywhere and relevance says little, so the most recently written come first instead
@@ -121,3 +115,21 @@ def run_search(execute: Execute, user_text: str, limit: int = 100) -> list[RawHi
         {"q": match, "s": HIT_START, "e": HIT_END, "lim": limit},
     )
     return [RawHit(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+
+class Fts5Index:
+    """SearchIndex over the note_search table, in the caller's session and transaction."""
+
+    ranked_at_most = RANKED_AT_MOST
+
+    def accepts(self, user_text: str) -> bool:
+        return to_match_query(user_text) is not None
+
+    def index_note(self, db: Session, note_id: int, body: str) -> None:
+        index_note(db.connection(), note_id, body)
+
+    def index_addendum(self, db: Session, note_id: int, addendum_id: int, body: str) -> None:
+        index_addendum(db.connection(), note_id, addendum_id, body)
+
+    def query(self, db: Session, user_text: str, limit: int) -> list[SearchRow]:
+        return search(db.connection(), user_text, limit)

@@ -14,6 +14,9 @@ cases per transaction, in the order the database locks allow: notes unsigned fir
 their tags, readings and full-text rows, then one UPDATE signs them, then addenda (which
 belong to signed notes). One audit row ("created", "practice") is written at the end
 through the unit of work, so the hash chain holds. Everyone here is invented.
+
+A benchmark fixture, not a service: it writes SQLite's full-text rows itself (bulk
+inserts into FTS5's note_search), so it builds SQLite practices only.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from sqlalchemy import Connection, bindparam, insert, text, update
 from clarity_desktop.services import integrity
 from clarity_desktop.services.demo import DEMO_CLINICIAN, DEMO_PASSPHRASE
 from clarity_desktop.services.notes import full_text
-from clarity_desktop.store import practice as store
+from clarity_desktop.store import opening
 from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.models import (
     Addendum,
@@ -653,7 +656,7 @@ def build_scale_practice(
         raise ValueError("A scale practice needs at least one case.")
     started = time.perf_counter()
     say = progress or (lambda _m: None)
-    opened, _recovery = store.create(folder, DEMO_PASSPHRASE, DEMO_CLINICIAN, is_demo=True)
+    opened, _recovery = opening.create(folder, DEMO_PASSPHRASE, DEMO_CLINICIAN, is_demo=True)
     writer = _Writer(random.Random(seed), today or date.today())
     try:
         for start in range(1, n_cases + 1, CASES_PER_CHUNK):

@@ -1,4 +1,4 @@
-"""The scale practice (services/scale.py): bulk-built, yet a practice like any other."""
+"""The scale practice (devtools/scale.py): bulk-built, yet a practice like any other."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from sqlalchemy.exc import DatabaseError
 
 from clarity_desktop import cli
 from clarity_desktop.cli.common import EXIT_ERROR, EXIT_OK
+from clarity_desktop.devtools import scale
 from clarity_desktop.domain.records import CaseStatus
-from clarity_desktop.services import cases, practices, scale, search
+from clarity_desktop.services import cases, practices, search
 from clarity_desktop.services.demo import DEMO_PASSPHRASE
-from clarity_desktop.store import fts
+from clarity_desktop.store import opening
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite import fts
 from clarity_desktop.ui.common.models import ID_ROLE, CaseFilterProxy, CaseTableModel
 
 N = 30
@@ -37,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, scale.ScaleSu
 
 @pytest.fixture
 def reopened(built: tuple[Path, scale.ScaleSummary]) -> Iterator[OpenPractice]:
-    opened = store.unlock(built[0], DEMO_PASSPHRASE)
+    opened = opening.unlock(built[0], DEMO_PASSPHRASE)
     try:
         yield opened
     finally:
@@ -227,7 +229,7 @@ def test_the_case_list_model_sorts_and_filters_ten_thousand_ways(
 ) -> None:
     """The case list sorts in its model (not through the proxy's sort) and filters from
     one precomputed pass: the same rows, orders and selection as before, only faster."""
-    opened = store.unlock(built[0], DEMO_PASSPHRASE)
+    opened = opening.unlock(built[0], DEMO_PASSPHRASE)
     try:
         rows = cases.list_cases(opened.uow(), status=None)
     finally:

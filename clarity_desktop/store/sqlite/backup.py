@@ -19,8 +19,9 @@ from clarity_desktop.domain.clock import utc_text
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import anchor
 from clarity_desktop.store.audit_chain import last_link
-from clarity_desktop.store.engine import connect_raw
+from clarity_desktop.store.backend import CheckFailed
 from clarity_desktop.store.seals import Ed25519PrivateKey
+from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.store.uow import utcnow
 
 
@@ -149,7 +150,7 @@ def revision_of(path: Path, key: bytes | bytearray) -> str:
         conn.close()
 
 
-MANIFEST = "manifest.json"
+from clarity_desktop.store.files import MANIFEST, PART  # noqa: E402
 
 
 def write_manifest(
@@ -173,10 +174,6 @@ def write_manifest(
         "app_version": app_version,
     }
     (folder / MANIFEST).write_text(json.dumps(data, indent=2), encoding="utf-8")
-
-
-class CheckFailed(Exception):
-    """The fresh copy did not pass its check; the message names the first problem."""
 
 
 def write_backup_set(
@@ -231,9 +228,6 @@ def write_backup_set(
     return created_at, cases, notes
 
 
-PART = ".part"
-
-
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a folder
         fd = os.open(folder, os.O_RDONLY)
@@ -275,9 +269,9 @@ def install(
     a stale stage is debris that the next open removes."""
     from sqlalchemy.orm import sessionmaker
 
-    from clarity_desktop.store.engine import make_engine, writer
     from clarity_desktop.store.files import db_path
     from clarity_desktop.store.models import PracticeInfo
+    from clarity_desktop.store.sqlite.engine import make_engine, writer
     from clarity_desktop.store.uow import UnitOfWork
 
     current = db_path(practice_folder)

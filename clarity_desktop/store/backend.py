@@ -1,0 +1,178 @@
+"""The storage seam: what a database engine must provide, so services never speak its dialect.
+
+Services reach a practice's storage only through this interface: an open practice
+(``OpenPractice``) hands out units of work; its ``backend`` answers everything that differs
+between engines. Today there is one implementation, ``store/sqlite/`` (SQLCipher: key
+file, pragmas, FTS5, triggers, the online backup API); ``store/opening.py`` says which
+backend serves a folder. Nothing in services/ may import a backend package
+(tests/test_layers.py).
+
+A second backend (PostgreSQL) is added as ``store/postgres/`` with a class satisfying
+``Backend`` and one line in ``store/opening.py``; services stay as they are. It must provide:
+
+- **Opening**: ``create`` a practice (schema at the head revision, the practice_info row,
+  the clinician) and ``unlock`` one (check it is ours, not behind its anchor, upgrade it
+  after a verified copy), each returning an ``OpenPractice`` whose ``engine`` is a
+  SQLAlchemy engine for the portable models of store/models.py and whose writer
+  transactions take the write lock at once (units of work append to the audit chain).
+  Failures are the errors of store/errors.py, never driver errors.
+- **Unit of work** (``WriterRules``, store/uow.py, which the unit of work carries): the
+  ``search`` index, ``limit_wait`` (a shorter wait for the write lock on one connection,
+  for autosave), ``is_busy`` (is this exception "another writer kept the lock"), and
+  ``before_close`` (make committed work durable at rest before the engine is disposed).
+- **Search index** (``search``, a ``SearchIndex``, store/search_index.py): index a note's and an addendum's text
+  in the caller's transaction, and query it: every typed word must match as a prefix, user
+  text is never passed through as query syntax, hits carry a snippet with ``HIT_START`` /
+  ``HIT_END`` around matched words, best first (newest first past a cut-off).
+- **Integrity check**: ``integrity_problems`` lists in plain words what reading the whole
+  store finds wrong (damaged pages, records pointing nowhere, record locks missing or
+  altered); an empty list means sound.
+- **Backup and restore**: ``write_backup_set`` makes a verified, self-contained copy in a
+  backup folder (manifest included; see services/backups.py for folders and rotation),
+  ``copy_problems``, ``practice_id_of`` and ``revision_of`` read such a copy, and
+  ``install`` puts one in place of the practice with its "restored" audit row inside.
+- **Upgrade**: ``current_revision`` of an open practice (Alembic's version table);
+  upgrading happens inside ``unlock``. Migrations freeze their own DDL and never import a
+  backend's live modules (tests/store/test_migrations_frozen.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from sqlalchemy import Engine
+
+from clarity_desktop.domain.progress import Progress
+from clarity_desktop.store.search_index import SearchIndex, SearchRow
+from clarity_desktop.store.uow import UnitOfWork, WriterRules
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from clarity_desktop.store.keys import KdfParams
+
+__all__ = [
+    "Backend",
+    "BackupCopy",
+    "CheckFailed",
+    "Clinician",
+    "OpenPractice",
+    "SearchIndex",
+    "SearchRow",
+]
+
+
+@dataclass(frozen=True)
+class Clinician:
+    name: str
+    credentials: str
+
+    @property
+    def signature(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+@dataclass(frozen=True)
+class BackupCopy:
+    """What a verified backup set holds, as written in its manifest."""
+
+    created_at: datetime  # naive UTC
+    cases: int
+    notes: int
+
+
+class CheckFailed(Exception):
+    """A fresh backup copy did not pass its check; the message names the first problem."""
+
+
+@runtime_checkable
+class OpenPractice(Protocol):
+    """An unlocked practice, as services know it (store/practice.py's EnginePractice
+    implements it; the window checks what a worker handed back with isinstance)."""
+
+    folder: Path
+    engine: Engine
+    clinician: Clinician
+    is_demo: bool
+    practice_id: str
+    backend: Backend
+    # The clinician's signing key: None only in a session unlocked with the recovery key
+    # of a practice made before seals, until a new passphrase is set.
+    signer: Ed25519PrivateKey | None
+
+    @property
+    def db_key(self) -> bytes: ...
+
+    def uow(self) -> UnitOfWork: ...
+
+    def write_anchor(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Backend(WriterRules, Protocol):
+    """Everything engine-specific about a practice (see the module docstring)."""
+
+    name: str
+
+    # Opening
+    def create(
+        self,
+        folder: Path,
+        passphrase: str,
+        clinician: Clinician,
+        *,
+        is_demo: bool = False,
+        kdf: KdfParams | None = None,
+        window: bool = False,
+    ) -> tuple[OpenPractice, str]:
+        """A new practice, unlocked, and its recovery key (shown once)."""
+        ...
+
+    def unlock(
+        self,
+        folder: Path,
+        secret: str,
+        *,
+        recovery: bool = False,
+        window: bool = False,
+        accept_missing_work: bool = False,
+    ) -> OpenPractice: ...
+
+    def before_close(self, engine: Engine) -> None: ...
+
+    # Integrity, upgrade
+    def integrity_problems(self, practice: OpenPractice) -> list[str]: ...
+
+    def current_revision(self, engine: Engine) -> str: ...
+
+    # Backups (folders as services/backups.py describes them)
+    def write_backup_set(
+        self,
+        practice_folder: Path,
+        key: bytes,
+        target: Path,
+        *,
+        kind: str,
+        revision: str,
+        app_version: str,
+        progress: Progress | None = None,
+    ) -> BackupCopy: ...
+
+    def copy_problems(self, copy_folder: Path, key: bytes) -> list[str]: ...
+
+    def practice_id_of(self, copy_folder: Path, key: bytes) -> str | None: ...
+
+    def revision_of(self, copy_folder: Path, key: bytes) -> str: ...
+
+    def install(
+        self,
+        practice_folder: Path,
+        key: bytes,
+        copy_folder: Path,
+        audit_detail: str,
+        signer: Ed25519PrivateKey | None,
+    ) -> None: ...

@@ -1,0 +1,1 @@
+"""SQLite (SQLCipher) behind the storage seam (store/backend.py): SqliteBackend in backend.py."""

@@ -1,0 +1,175 @@
+"""SQLite (SQLCipher) behind the storage seam: the Backend of store/backend.py.
+
+Each method hands over to the module that holds the SQLite way of doing it: practice.py
+(opening: key file, anchor, OS locks, upgrade), engine.py (keyed connections, pragmas,
+explicit BEGIN), fts.py (FTS5), triggers.py (record locks), backup.py (online backup API),
+upgrade.py (migrations with foreign keys off).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import DBAPIError
+
+from clarity_desktop.domain.progress import Progress
+from clarity_desktop.store import migrate
+from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
+from clarity_desktop.store.files import db_path
+from clarity_desktop.store.practice import EnginePractice
+from clarity_desktop.store.sqlite import backup, fts, practice, triggers
+from clarity_desktop.store.sqlite.engine import DatabaseError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from clarity_desktop.store.keys import KdfParams
+
+
+class SqliteBackend:
+    name = "sqlite"
+
+    def __init__(self) -> None:
+        self.search = fts.Fts5Index()
+
+    # Opening
+    def create(
+        self,
+        folder: Path,
+        passphrase: str,
+        clinician: Clinician,
+        *,
+        is_demo: bool = False,
+        kdf: KdfParams | None = None,
+        window: bool = False,
+    ) -> tuple[EnginePractice, str]:
+        return practice.create(
+            folder, passphrase, clinician, self, is_demo=is_demo, kdf=kdf, window=window
+        )
+
+    def unlock(
+        self,
+        folder: Path,
+        secret: str,
+        *,
+        recovery: bool = False,
+        window: bool = False,
+        accept_missing_work: bool = False,
+    ) -> EnginePractice:
+        return practice.unlock(
+            folder,
+            secret,
+            self,
+            recovery=recovery,
+            window=window,
+            accept_missing_work=accept_missing_work,
+        )
+
+    # Unit of work
+    @contextlib.contextmanager
+    def limit_wait(self, conn: Connection, wait_ms: int) -> Iterator[None]:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        usual = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+        raw.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        try:
+            yield
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {usual}")
+
+    def is_busy(self, exc: BaseException) -> bool:
+        """SQLite's answer when another connection kept the write lock longer than we
+        waited."""
+        if not isinstance(exc, DBAPIError):
+            return False
+        message = str(exc.orig).lower()
+        return "database is locked" in message or "database is busy" in message
+
+    def before_close(self, engine: Engine) -> None:
+        """Fold the write-ahead log into the database, so nothing committed lives only in
+        the log at rest."""
+        with contextlib.suppress(SADatabaseError, DatabaseError), engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # Integrity, upgrade
+    def integrity_problems(self, practice: OpenPractice) -> list[str]:
+        """Damaged pages (the encryption's own check), SQLite's structural check, records
+        pointing nowhere and missing record locks, in plain words."""
+        folder = practice.folder
+        found: list[str] = []
+        with practice.engine.connect() as conn:
+            try:
+                cipher = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
+                if cipher:
+                    found.append(
+                        f"The practice database in {folder} has damaged pages "
+                        f"({len(cipher)} found)."
+                    )
+                quick = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+                if quick != ["ok"]:
+                    found.append(f"The practice database in {folder} is damaged: {quick[0]}")
+                if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
+                    found.append(
+                        f"The practice database in {folder} has records that point nowhere."
+                    )
+                gone = triggers.missing(conn)
+                if gone:
+                    found.append(
+                        f"The practice in {folder} has record locks missing or altered "
+                        f"({', '.join(gone)})."
+                    )
+            except DBAPIError as exc:
+                # SQLite gives up on some damage rather than listing it: that is damage too.
+                found.append(f"The practice database in {folder} is damaged ({exc.orig}).")
+        return found
+
+    def current_revision(self, engine: Engine) -> str:
+        with engine.connect() as conn:
+            return migrate.current_revision(conn) or ""
+
+    # Backups
+    def write_backup_set(
+        self,
+        practice_folder: Path,
+        key: bytes,
+        target: Path,
+        *,
+        kind: str,
+        revision: str,
+        app_version: str,
+        progress: Progress | None = None,
+    ) -> BackupCopy:
+        created_at, cases, notes = backup.write_backup_set(
+            practice_folder,
+            key,
+            target,
+            kind=kind,
+            revision=revision,
+            app_version=app_version,
+            progress=progress,
+        )
+        return BackupCopy(created_at, cases, notes)
+
+    def copy_problems(self, copy_folder: Path, key: bytes) -> list[str]:
+        return backup.problems(db_path(copy_folder), key)
+
+    def practice_id_of(self, copy_folder: Path, key: bytes) -> str | None:
+        return backup.practice_id_of(db_path(copy_folder), key)
+
+    def revision_of(self, copy_folder: Path, key: bytes) -> str:
+        return backup.revision_of(db_path(copy_folder), key)
+
+    def install(
+        self,
+        practice_folder: Path,
+        key: bytes,
+        copy_folder: Path,
+        audit_detail: str,
+        signer: Ed25519PrivateKey | None,
+    ) -> None:
+        backup.install(practice_folder, key, db_path(copy_folder), audit_detail, signer)
