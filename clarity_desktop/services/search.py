@@ -41,7 +41,7 @@ def search_notes(
     uow: UnitOfWork, query: str, limit: int = DEFAULT_LIMIT, case_id: int | None = None
 ) -> list[SearchHit]:
     """Every typed word must match (as a word prefix). Best matches first; a search that
-    matches more than the index ranks (2,000 on SQLite) notes lists the most recently written first.
+    matches more than the index ranks (2,000 on SQLite) lists the most recently written first.
     With *case_id*, only that case's notes and addenda (the search is then audited as
     a search in that case).
 

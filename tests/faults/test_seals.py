@@ -20,12 +20,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.services import notes, practices
-from clarity_desktop.store import audit_chain, triggers
+from clarity_desktop.store import audit_chain
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import OpenPractice, PracticeBehind
 from clarity_desktop.store.seals import _message, digest
 from clarity_desktop.store.sqlite import practice as sqlite_practice
+from clarity_desktop.store.sqlite import triggers
 from clarity_desktop.store.sqlite.backend import SqliteBackend
 from tests.faults.conftest import SignedRecord, cli
 

@@ -14,8 +14,9 @@ from sqlalchemy.exc import IntegrityError
 
 from clarity_desktop.domain.errors import ClarityError
 from clarity_desktop.services import backups, integrity, practices
-from clarity_desktop.store import backup, migrate, triggers
+from clarity_desktop.store import migrate
 from clarity_desktop.store import practice as store
+from clarity_desktop.store.sqlite import backup, triggers
 from clarity_desktop.store.sqlite.engine import connect_raw
 
 FIXTURES = Path(__file__).parent / "fixtures"

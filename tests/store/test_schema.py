@@ -7,9 +7,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from clarity_desktop.store import fts, migrate, triggers
+from clarity_desktop.store import migrate
 from clarity_desktop.store.models import Base
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite import fts, triggers
 
 FTS_TABLES = {
     "note_search",
