@@ -91,10 +91,9 @@ def unlock_practice(
             raise
         unlock_attempts.rearm(opened, consumed)
     except OperationalError as exc:
-        if store.disk_full(exc, folder):
-            raise store.full_disk(folder) from exc
-        if store.cannot_write(exc):
-            raise store.read_only(folder) from exc
+        plain = opening.backend_for(folder).plain_error(exc, folder)
+        if plain is not None:
+            raise plain from exc
         raise
     return opened
 

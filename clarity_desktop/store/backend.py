@@ -19,7 +19,9 @@ A second backend (PostgreSQL) is added as ``store/postgres/`` with a class satis
 - **Unit of work** (``WriterRules``, store/uow.py, which the unit of work carries): the
   ``search`` index, ``limit_wait`` (a shorter wait for the write lock on one connection,
   for autosave), ``is_busy`` (is this exception "another writer kept the lock"), and
-  ``before_close`` (make committed work durable at rest before the engine is disposed).
+  ``before_close`` (make committed work durable at rest before the engine is disposed),
+  ``plain_error`` (a driver's error that means a full disk or a read-only folder, as the
+  one-sentence error of store/errors.py).
 - **Search index** (``search``, a ``SearchIndex``, store/search_index.py): index a note's and an addendum's text
   in the caller's transaction, and query it: every typed word must match as a prefix, user
   text is never passed through as query syntax, hits carry a snippet with ``HIT_START`` /
@@ -46,6 +48,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from sqlalchemy import Engine
 
 from clarity_desktop.domain.progress import Progress
+from clarity_desktop.store.errors import PracticeError
 from clarity_desktop.store.search_index import SearchIndex, SearchRow
 from clarity_desktop.store.uow import UnitOfWork, WriterRules
 
@@ -143,6 +146,11 @@ class Backend(WriterRules, Protocol):
     ) -> OpenPractice: ...
 
     def before_close(self, engine: Engine) -> None: ...
+
+    def plain_error(self, exc: BaseException, folder: Path) -> PracticeError | None:
+        """What a driver's error means for the clinician, when it is not damage: a full
+        disk (PracticeDiskFull), a folder the program may not write (PracticeReadOnly)."""
+        ...
 
     # Integrity, upgrade
     def integrity_problems(self, practice: OpenPractice) -> list[str]: ...

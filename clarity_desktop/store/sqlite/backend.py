@@ -20,6 +20,13 @@ from sqlalchemy.exc import DBAPIError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import migrate
 from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
+from clarity_desktop.store.errors import (
+    PracticeError,
+    cannot_write,
+    disk_full,
+    full_disk,
+    read_only,
+)
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import EnginePractice
 from clarity_desktop.store.sqlite import backup, fts, practice, triggers
@@ -95,6 +102,13 @@ class SqliteBackend:
         the log at rest."""
         with contextlib.suppress(SADatabaseError, DatabaseError), engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def plain_error(self, exc: BaseException, folder: Path) -> PracticeError | None:
+        if disk_full(exc, folder):
+            return full_disk(folder)
+        if cannot_write(exc):
+            return read_only(folder)
+        return None
 
     # Integrity, upgrade
     def integrity_problems(self, practice: OpenPractice) -> list[str]:
