@@ -21,7 +21,6 @@ inserts into FTS5's note_search), so it builds SQLite practices only.
 
 from __future__ import annotations
 
-import contextlib
 import random
 import time
 from collections.abc import Callable
@@ -36,7 +35,6 @@ from clarity_desktop.services import integrity
 from clarity_desktop.services.demo import DEMO_CLINICIAN, DEMO_PASSPHRASE
 from clarity_desktop.services.notes import full_text
 from clarity_desktop.store import opening
-from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.models import (
     Addendum,
     Case,
@@ -681,7 +679,7 @@ def build_scale_practice(
         integrity.seal_unsealed(opened, legacy=False)
     except BaseException:
         opened.close()
-        _remove(folder)
+        opened.backend.discard_new(folder)
         raise
     summary = ScaleSummary(
         cases=n_cases,
@@ -692,10 +690,3 @@ def build_scale_practice(
         seconds=time.perf_counter() - started,
     )
     return opened, summary
-
-
-def _remove(folder: Path) -> None:
-    db = db_path(folder)
-    for path in (key_path(folder), *(db.with_name(db.name + s) for s in ("", "-wal", "-shm"))):
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()

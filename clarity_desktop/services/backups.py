@@ -211,7 +211,6 @@ def _keep_before_restore(backend: Backend, practice_folder: Path, key: bytes) ->
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     now = utcnow()
     target = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-{BEFORE_RESTORE}"
-    current = files.db_path(practice_folder)
     try:
         revision = backend.revision_of(practice_folder, key)
         backend.write_backup_set(
@@ -226,9 +225,6 @@ def _keep_before_restore(backend: Backend, practice_folder: Path, key: bytes) ->
     except Exception:
         damaged = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-damaged-{BEFORE_RESTORE}"
         damaged.mkdir(mode=0o700)
-        for suffix in ("", "-wal", "-shm"):
-            p = current.with_name(current.name + suffix)
-            if p.exists():
-                shutil.copy2(p, damaged / p.name)
+        backend.copy_store_files(practice_folder, damaged)
         shutil.copy2(files.key_path(practice_folder), files.key_path(damaged))
         return damaged

@@ -11,7 +11,6 @@ therapist would. Dates are relative to the build day so the demo always looks cu
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import NoteDraft
 from clarity_desktop.services.guidance import resources_dir
 from clarity_desktop.store import opening
-from clarity_desktop.store import practice as store
 from clarity_desktop.store.practice import Clinician, OpenPractice
 
 # Deliberately shorter than the services' minimum passphrase length: the demo holds only
@@ -61,7 +59,7 @@ def build_demo(folder: Path, today: date | None = None) -> OpenPractice:
             _build_case(opened, spec, today)
     except BaseException:
         opened.close()
-        _remove_new_practice(folder)
+        opened.backend.discard_new(folder)
         raise
     return opened
 
@@ -140,14 +138,3 @@ def _partner(p: PersonSpec, today: date) -> PartnerInput:
     return PartnerInput(
         name=p.name, pronouns=p.pronouns, date_of_birth=born, email=p.email, phone=p.phone
     )
-
-
-def _remove_new_practice(folder: Path) -> None:
-    """Remove the files store.create made in *folder* moments ago (and SQLite's sidecars)."""
-    db = store.db_path(folder)
-    for path in (
-        store.key_path(folder),
-        *(db.with_name(db.name + s) for s in ("", "-wal", "-shm", "-journal")),
-    ):
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()

@@ -32,7 +32,9 @@ A second backend (PostgreSQL) is added as ``store/postgres/`` with a class satis
 - **Backup and restore**: ``write_backup_set`` makes a verified, self-contained copy in a
   backup folder (manifest included; see services/backups.py for folders and rotation),
   ``copy_problems``, ``practice_id_of`` and ``revision_of`` read such a copy, and
-  ``install`` puts one in place of the practice with its "restored" audit row inside.
+  ``install`` puts one in place of the practice with its "restored" audit row inside;
+  ``copy_store_files`` keeps what is left of a store too damaged to back up, and
+  ``discard_new`` removes a practice whose making failed halfway.
 - **Upgrade**: ``current_revision`` of an open practice (Alembic's version table);
   upgrading happens inside ``unlock``. Migrations freeze their own DDL and never import a
   backend's live modules (tests/store/test_migrations_frozen.py).
@@ -175,6 +177,15 @@ class Backend(WriterRules, Protocol):
     def practice_id_of(self, copy_folder: Path, key: bytes) -> str | None: ...
 
     def revision_of(self, copy_folder: Path, key: bytes) -> str: ...
+
+    def copy_store_files(self, practice_folder: Path, dest: Path) -> None:
+        """The store's own files byte for byte into the folder *dest*: what is kept of a
+        store too damaged to back up (the key file is the caller's)."""
+        ...
+
+    def discard_new(self, folder: Path) -> None:
+        """Remove a practice just made in *folder* (closed), whose filling failed."""
+        ...
 
     def install(
         self,

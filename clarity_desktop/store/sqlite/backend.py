@@ -9,6 +9,7 @@ upgrade.py (migrations with foreign keys off).
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,6 +178,15 @@ class SqliteBackend:
 
     def revision_of(self, copy_folder: Path, key: bytes) -> str:
         return backup.revision_of(db_path(copy_folder), key)
+
+    def copy_store_files(self, practice_folder: Path, dest: Path) -> None:
+        current = db_path(practice_folder)
+        for p in (current, *(current.with_name(current.name + s) for s in ("-wal", "-shm"))):
+            if p.exists():
+                shutil.copy2(p, dest / p.name)
+
+    def discard_new(self, folder: Path) -> None:
+        practice.discard(folder)
 
     def install(
         self,

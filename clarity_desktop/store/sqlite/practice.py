@@ -132,6 +132,16 @@ def create(
     return opened, recovery
 
 
+def discard(folder: Path) -> None:
+    """Remove the files create() made in *folder* (the practice is closed): the key file,
+    the database and SQLite's files beside it."""
+    db = db_path(folder)
+    sidecars = (db.with_name(db.name + s) for s in ("", "-wal", "-shm", "-journal"))
+    for path in (key_path(folder), *sidecars):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
 def _take_locks(folder: Path, window: bool) -> tuple[Hold, ...]:
     """The window's lock first (a second window is refused before anything is written),
     then the shared lock every program holds; debris of a killed program is removed when
