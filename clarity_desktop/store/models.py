@@ -1,6 +1,7 @@
 """SQLAlchemy 2 models. Portable types only: the same models serve SQLite now and
 PostgreSQL later. Dialect-specific parts (full-text search, triggers) live in
-store/fts.py and store/triggers.py and are created by the migrations.
+store/sqlite/fts.py and store/sqlite/triggers.py and are created by the migrations (which
+freeze their own copy of that DDL).
 """
 
 from __future__ import annotations

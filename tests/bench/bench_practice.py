@@ -13,7 +13,7 @@ baseline, on the same machine, as the median of several runs (the count is print
    complete paint; measured from just before Popen (median of 7, alternating);
 2. unlock to the main window showing the case list, in a fresh process each run (the
    services preloaded as while the passphrase is typed), Argon2 reported separately;
-3. services.search.search_notes against the same SQL (store/fts.py) on a raw sqlcipher3
+3. services.search.search_notes against the same SQL (store/sqlite/fts.py) on a raw sqlcipher3
    connection, for a rarer word and for the word in a quarter of all notes;
 4. filter-as-you-type on the case list: CaseFilterProxy.set_text per keystroke, and the
    keystroke with the view repainted;
@@ -433,7 +433,7 @@ def search(opened: Any, key: bytes, table: Table, runs: int, case_id: int | None
             "3: every search also writes its audit row, committed with an fsync (synchronous="
             f"FULL): that alone takes {ms(median(timed_runs(audit_only, runs)))} here. "
             f"Past {fts.RANKED_AT_MOST:,} matches the newest come first instead of the best "
-            f"(store/fts.py): ranking all notes with {scale.COMMON_WORD!r} takes {ms(ranked)} "
+            f"(store/sqlite/fts.py): ranking all notes with {scale.COMMON_WORD!r} takes {ms(ranked)} "
             "on the raw connection."
         )
     finally:

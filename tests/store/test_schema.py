@@ -26,7 +26,7 @@ def test_hand_written_migration_matches_the_models(practice: OpenPractice) -> No
     seen_fts: set[str] = set()
 
     def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-        # The FTS5 index is SQLite-only and lives outside the portable models (store/fts.py).
+        # The FTS5 index is SQLite-only and lives outside the portable models (store/sqlite/fts.py).
         if type_ == "table" and name in FTS_TABLES:
             seen_fts.add(name)
             return False
