@@ -1,1 +1,2 @@
-"""Storage: SQLCipher database, key handling, models, migrations, unit of work."""
+"""Storage: the backend interface (backend.py) with SQLite/SQLCipher behind it (sqlite/),
+models, migrations, key handling, unit of work."""
