@@ -16,16 +16,17 @@ A second backend (PostgreSQL) is added as ``store/postgres/`` with a class satis
   SQLAlchemy engine for the portable models of store/models.py and whose writer
   transactions take the write lock at once (units of work append to the audit chain).
   Failures are the errors of store/errors.py, never driver errors.
-- **Unit of work** (``WriterRules``, store/uow.py, which the unit of work carries): the
-  ``search`` index, ``limit_wait`` (a shorter wait for the write lock on one connection,
-  for autosave), ``is_busy`` (is this exception "another writer kept the lock"), and
-  ``before_close`` (make committed work durable at rest before the engine is disposed),
-  ``plain_error`` (a driver's error that means a full disk or a read-only folder, as the
-  one-sentence error of store/errors.py).
-- **Search index** (``search``, a ``SearchIndex``, store/search_index.py): index a note's and an addendum's text
-  in the caller's transaction, and query it: every typed word must match as a prefix, user
-  text is never passed through as query syntax, hits carry a snippet with ``HIT_START`` /
-  ``HIT_END`` around matched words, best first (newest first past a cut-off).
+- **Unit of work** (``WriterRules`` in store/uow.py, the part each unit of work carries):
+  the ``search`` index, ``limit_wait`` (a shorter wait for the write lock on one
+  connection, for autosave) and ``is_busy`` (is this exception "another writer kept the
+  lock"). Beside it: ``before_close`` (make committed work durable at rest before the
+  engine is disposed) and ``plain_error`` (a driver's error that means a full disk or a
+  read-only folder, as the one-sentence error of store/errors.py).
+- **Search index** (``search``, a ``SearchIndex``, store/search_index.py): index a note's
+  and an addendum's text in the caller's transaction, and query it: every typed word must
+  match as a prefix, user text is never passed through as query syntax, hits carry a
+  snippet with ``HIT_START`` / ``HIT_END`` around matched words, best first (newest first
+  past a cut-off).
 - **Integrity check**: ``integrity_problems`` lists in plain words what reading the whole
   store finds wrong (damaged pages, records pointing nowhere, record locks missing or
   altered); an empty list means sound.
@@ -38,6 +39,10 @@ A second backend (PostgreSQL) is added as ``store/postgres/`` with a class satis
 - **Upgrade**: ``current_revision`` of an open practice (Alembic's version table);
   upgrading happens inside ``unlock``. Migrations freeze their own DDL and never import a
   backend's live modules (tests/store/test_migrations_frozen.py).
+
+Not yet behind the interface: the key file (store/keys.py, keyring.py), which services
+still use for passphrase changes, restore and seals; a backend without a database key
+will want those behind it too.
 """
 
 from __future__ import annotations
