@@ -36,11 +36,13 @@ from reportlab.platypus import (
 )
 
 from clarity_desktop import APP_NAME
+from clarity_desktop.domain.languages import DEFAULT, Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports import fonts, layout, styles, texts
+from clarity_desktop.reports.handout_words import words
 from clarity_desktop.reports.layout import Destination, PageSizeName
-from clarity_desktop.reports.text import day, join_names, markup, paragraphs
+from clarity_desktop.reports.text import markup, paragraphs
 
 RULED_LINES = 4
 RULE_GAP = 8 * layout.MM
@@ -57,6 +59,7 @@ class HandoutInput:
     given_on: date | None = None
     author: str = ""  # the therapist, for the PDF's metadata
     safety_aware: bool = False  # a case with a safety flag: individual practices only
+    language: Language = DEFAULT  # the texts and the words around them
 
 
 class StepTrack(Flowable):
@@ -148,12 +151,10 @@ def _bullets(items: Sequence[str], st: styles.Styles, *, numbered: bool) -> Any:
     )
 
 
-def _message_box(message: str, st: styles.Styles, width: float) -> Any:
+def _message_box(message: str, st: styles.Styles, width: float, label: str) -> Any:
     """A sand-coloured box with the therapist's message, one table row per line so a long
     message can continue on the next page (a table splits between rows only)."""
-    rows: list[list[Any]] = [
-        [Paragraph("A note from your therapist, and something to try", st.label)]
-    ]
+    rows: list[list[Any]] = [[Paragraph(markup(label), st.label)]]
     if message.strip():
         rows += [[p] for p in paragraphs(message.strip(), st.body)]
     else:
@@ -181,28 +182,31 @@ def _text_width(page_size: PageSizeName) -> float:
 
 
 def handout_title(handout: HandoutInput, folder: Path | None = None) -> str:
-    text = texts.load_step(handout.step, folder)
-    names = join_names(handout.first_names)
-    return f"{text.title} — for {names}" if names else text.title
+    text = texts.load_step(handout.step, folder, language=handout.language)
+    w = words(handout.language)
+    names = w.join_names(handout.first_names)
+    return w.title_for.format(title=text.title, names=names) if names else text.title
 
 
 def handout_story(
     handout: HandoutInput, page_size: PageSizeName = "A4", folder: Path | None = None
 ) -> list[Any]:
     st = styles.handout()
-    text = texts.load_step(handout.step, folder, safety_aware=handout.safety_aware)
-    titles = [texts.load_step(s, folder).title for s in Step]
-    lead = [f"Step {int(handout.step)} of {len(Step)}"]
-    names = join_names(handout.first_names)
+    lang = handout.language
+    w = words(lang)
+    text = texts.load_step(handout.step, folder, safety_aware=handout.safety_aware, language=lang)
+    titles = [texts.load_step(s, folder, language=lang).title for s in Step]
+    lead = [w.step_of.format(step=int(handout.step), total=len(Step))]
+    names = w.join_names(handout.first_names)
     if names:
-        lead.append(f"For {names}")
+        lead.append(w.for_names.format(names=names))
     if handout.given_on is not None:
-        lead.append(day(handout.given_on))
+        lead.append(w.day(handout.given_on))
     story: list[Any] = [
         Paragraph(markup(" · ".join(lead)), st.subtitle),
         Paragraph(markup(text.title), st.title),
         StepTrack(handout.step, titles),
-        Paragraph("What this step is about", st.heading),
+        Paragraph(markup(w.about), st.heading),
     ]
     story.extend(Paragraph(markup(p), st.body) for p in text.about)
     # Each list stays with its heading: a page never ends on a heading or starts with a
@@ -210,7 +214,7 @@ def handout_story(
     story.append(
         KeepTogether(
             [
-                Paragraph("Questions to take home", st.heading),
+                Paragraph(markup(w.questions), st.heading),
                 _bullets(text.questions, st, numbered=True),
             ]
         )
@@ -218,14 +222,15 @@ def handout_story(
     story.append(
         KeepTogether(
             [
-                Paragraph("Small practices for this week", st.heading),
+                Paragraph(markup(w.practices), st.heading),
                 _bullets(text.practices, st, numbered=False),
             ]
         )
     )
     # The message box moves whole to the next page rather than splitting (unless it is
     # taller than a page), and the closing words go with it.
-    ending: list[Any] = [Spacer(1, 6), _message_box(handout.message, st, _text_width(page_size))]
+    box = _message_box(handout.message, st, _text_width(page_size), w.message)
+    ending: list[Any] = [Spacer(1, 6), box]
     if text.closing:
         ending.append(Spacer(1, 6))
         ending.extend(Paragraph(markup(p), st.quote) for p in text.closing)
@@ -233,9 +238,12 @@ def handout_story(
     return story
 
 
-def _handout_furniture() -> layout.Furniture:
+def _handout_furniture(language: Language = DEFAULT) -> layout.Furniture:
     return layout.Furniture(
-        label_single_page=False, band=styles.TEAL, edge=layout.HANDOUT_MARGINS.left
+        label_single_page=False,
+        band=styles.TEAL,
+        edge=layout.HANDOUT_MARGINS.left,
+        page_label=words(language).page_label,
     )
 
 
@@ -255,9 +263,9 @@ def build_handout(
         info=layout.DocumentInfo(
             title=handout_title(handout, folder),
             author=handout.author or APP_NAME,
-            subject=f"Step {int(handout.step)} of the five steps",
+            subject=words(handout.language).subject_step.format(step=int(handout.step)),
         ),
-        furniture=_handout_furniture(),
+        furniture=_handout_furniture(handout.language),
         page_size=page_size,
         margins=layout.HANDOUT_MARGINS,
         password=password,
@@ -265,9 +273,13 @@ def build_handout(
     )
 
 
-def overview_story(page_size: PageSizeName = "A4", folder: Path | None = None) -> list[Any]:
+def overview_story(
+    page_size: PageSizeName = "A4",
+    folder: Path | None = None,
+    language: Language = DEFAULT,
+) -> list[Any]:
     st = styles.overview()
-    text = texts.load_overview(folder)
+    text = texts.load_overview(folder, language)
     story: list[Any] = [Paragraph(markup(text.title), st.title), Spacer(1, 8)]
     story.extend(Paragraph(markup(p), st.body) for p in text.about)
     story.append(Spacer(1, 14))
@@ -299,8 +311,8 @@ def _row_heading(st: styles.Styles) -> Any:
     return ParagraphStyle("h-row", st.heading, spaceBefore=0, spaceAfter=2, leading=26)
 
 
-def overview_title(folder: Path | None = None) -> str:
-    return texts.load_overview(folder).title
+def overview_title(folder: Path | None = None, language: Language = DEFAULT) -> str:
+    return texts.load_overview(folder, language).title
 
 
 def build_overview(
@@ -311,15 +323,18 @@ def build_overview(
     password: str | None = None,
     progress: Progress | None = None,
     folder: Path | None = None,
+    language: Language = DEFAULT,
 ) -> bytes | None:
-    """The one-page overview of the five steps, for clients."""
+    """The one-page overview of the five steps, for clients, in *language*."""
     return layout.finish(
-        overview_story(page_size, folder),
+        overview_story(page_size, folder, language),
         out,
         info=layout.DocumentInfo(
-            title=overview_title(folder), author=author or APP_NAME, subject="The five steps"
+            title=overview_title(folder, language),
+            author=author or APP_NAME,
+            subject=words(language).subject_overview,
         ),
-        furniture=_handout_furniture(),
+        furniture=_handout_furniture(language),
         page_size=page_size,
         margins=layout.HANDOUT_MARGINS,
         password=password,

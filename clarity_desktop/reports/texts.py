@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
+from clarity_desktop.domain.languages import DEFAULT, Language
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.resources import resource_path
 
@@ -74,8 +75,13 @@ class OverviewText:
     closing: tuple[str, ...] = ()
 
 
-def default_folder() -> Path:
-    return resource_path("handouts")
+def default_folder(language: Language | str = DEFAULT) -> Path:
+    """Where the shipped texts in *language* are: resources/handouts for English,
+    resources/handouts/<code> for the others (the same files, written fresh)."""
+    code = Language(language)
+    if code is Language.EN:
+        return resource_path("handouts")
+    return resource_path("handouts", code.value)
 
 
 def parse(text: str, where: str, allowed: tuple[str, ...]) -> ParsedText:
@@ -164,10 +170,17 @@ def _all_text(section: Section | None) -> tuple[str, ...]:
     return (*section.paragraphs, *section.items) if section else ()
 
 
-def load_step(step: Step, folder: Path | None = None, *, safety_aware: bool = False) -> StepText:
+def load_step(
+    step: Step,
+    folder: Path | None = None,
+    *,
+    safety_aware: bool = False,
+    language: Language | str = DEFAULT,
+) -> StepText:
     """One step's words; *safety_aware* gives the version for a case with a safety flag
-    (its "safer practices" are required, its "safer questions" optional)."""
-    path = (folder or default_folder()) / f"step-{int(step)}.md"
+    (its "safer practices" are required, its "safer questions" optional). *folder*, when
+    given, is read whatever the *language*."""
+    path = (folder or default_folder(language)) / f"step-{int(step)}.md"
     where = path.name
     parsed = parse(_read(path), where, STEP_SECTIONS)
     questions = _need(parsed, where, "questions", items=True)
@@ -187,8 +200,8 @@ def load_step(step: Step, folder: Path | None = None, *, safety_aware: bool = Fa
     )
 
 
-def load_overview(folder: Path | None = None) -> OverviewText:
-    base = folder or default_folder()
+def load_overview(folder: Path | None = None, language: Language | str = DEFAULT) -> OverviewText:
+    base = folder or default_folder(language)
     path = base / "overview.md"
     where = path.name
     parsed = parse(_read(path), where, OVERVIEW_SECTIONS)
