@@ -87,7 +87,10 @@ class Case(Base):
 
 class Partner(Base):
     __tablename__ = "partners"
-    __table_args__ = (UniqueConstraint("case_id", "position"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "position"),
+        CheckConstraint("language IN ('en', 'es')", name="language"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -96,6 +99,8 @@ class Partner(Base):
     date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(200), default="")
+    # The language their handouts are printed in (domain/languages.py).
+    language: Mapped[str] = mapped_column(String(8), server_default=text("'en'"))
 
     case: Mapped[Case] = relationship(back_populates="partners")
 
@@ -173,7 +178,10 @@ class HandoutGiven(Base):
     """A handout given (printed or sent) to a partner, or to both, at a session."""
 
     __tablename__ = "handouts_given"
-    __table_args__ = (CheckConstraint("step BETWEEN 1 AND 5", name="step"),)
+    __table_args__ = (
+        CheckConstraint("step BETWEEN 1 AND 5", name="step"),
+        CheckConstraint("language IN ('en', 'es')", name="language"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
     session_id: Mapped[int | None] = mapped_column(
@@ -187,6 +195,7 @@ class HandoutGiven(Base):
     given_at: Mapped[datetime] = mapped_column(UtcDateTime)
     safety_aware: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    language: Mapped[str] = mapped_column(String(8), server_default=text("'en'"))
 
 
 class Note(Base):

@@ -75,8 +75,14 @@ def test_upgrading_keeps_every_record_and_every_lock(revision: str, tmp_path: Pa
             assert conn.exec_driver_sql(
                 "SELECT DISTINCT status, status_reason, series_id FROM sessions"
             ).fetchall() == [("held", "", None)]
-            for table in ("session_markers", "handouts_given"):
-                assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
+            given = 1 if revision >= "0006" else 0  # the fixtures record one from 0006 on
+            for table, count in (("session_markers", 0), ("handouts_given", given)):
+                assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == count
+            # Everything given and everyone known before handout languages was English.
+            for table in ("partners", "handouts_given"):
+                assert conn.exec_driver_sql(
+                    f"SELECT DISTINCT language FROM {table}"
+                ).scalars().all() == (["en"] if table == "partners" or given else [])
         assert integrity.legacy_count(opened) == 5
         assert integrity.verify_seals(opened) == []
         with (
@@ -114,3 +120,20 @@ def test_a_failed_upgrade_rolls_back_to_the_old_revision(
     finally:
         conn.close()
     assert counts(folder, TABLES) == before
+
+
+def test_after_the_upgrade_a_partner_can_prefer_spanish_and_nothing_else(tmp_path: Path) -> None:
+    """The language column added by 0007 on a practice from 0006 takes "es" and refuses a
+    code the program does not know, at the database itself."""
+    folder = copy("0006", tmp_path)
+    opened = practices.unlock_practice(folder, PASSPHRASE)
+    try:
+        with opened.engine.begin() as conn:
+            conn.execute(text("UPDATE partners SET language = 'es' WHERE id = 2"))
+        with opened.engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, language FROM partners WHERE case_id = 1"))
+            assert sorted(tuple(r) for r in rows) == [(1, "en"), (2, "es")]
+        with pytest.raises(IntegrityError, match="language"), opened.engine.begin() as conn:
+            conn.execute(text("UPDATE partners SET language = 'fr' WHERE id = 1"))
+    finally:
+        opened.close()
