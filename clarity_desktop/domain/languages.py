@@ -16,13 +16,22 @@ class Language(StrEnum):
 
     @property
     def display_name(self) -> str:
-        """The language's name in its own words, as a client would recognise it."""
+        """The language's name in English, for the clinician (ui/ translates it)."""
         return LANGUAGE_NAMES[self]
+
+    @property
+    def native_name(self) -> str:
+        """The language's name in its own words, as a client would recognise it."""
+        return NATIVE_NAMES[self]
 
 
 DEFAULT = Language.EN
 
 LANGUAGE_NAMES: dict[Language, str] = {
+    Language.EN: "English",
+    Language.ES: "Spanish",
+}
+NATIVE_NAMES: dict[Language, str] = {
     Language.EN: "English",
     Language.ES: "Español",
 }

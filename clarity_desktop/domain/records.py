@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
+from clarity_desktop.domain.languages import Language
 
 
 class CaseKind(Enum):
@@ -129,6 +130,8 @@ class PartnerInput:
     date_of_birth: date | None = None
     email: str = ""
     phone: str = ""
+    # Their handouts' language; None: English for a new partner, unchanged on an edit.
+    language: Language | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,7 @@ def validate_case(data: CaseInput, today: date) -> CaseInput:
                 date_of_birth=check_birth_date(p.date_of_birth, today, f"partner{i}.date_of_birth"),
                 email=check_email(p.email, f"partner{i}.email"),
                 phone=optional_short(p.phone, Phrase.PHONE, f"partner{i}.phone"),
+                language=Language(p.language) if p.language is not None else None,
             )
         )
     display = clean_text(data.display_name)

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
+from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
 from clarity_desktop.domain.records import (
     CaseInput,
     CaseStatus,
@@ -115,6 +116,7 @@ def create_case(uow: UnitOfWork, data: CaseInput, today: date | None = None) -> 
                     date_of_birth=p.date_of_birth,
                     email=p.email,
                     phone=p.phone,
+                    language=(p.language or DEFAULT_LANGUAGE).value,
                 )
             )
         uow.session.add(case)
@@ -147,6 +149,8 @@ def update_case(
             partner.date_of_birth = p.date_of_birth
             partner.email = p.email
             partner.phone = p.phone
+            if p.language is not None:
+                partner.language = p.language.value
         uow.audit("changed", "case", case.id, case.id)
         uow.commit()
         return views.case_detail(uow.session, case.id)

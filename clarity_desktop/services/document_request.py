@@ -18,6 +18,7 @@ from datetime import date
 from typing import Literal, get_args
 
 from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import Destination
@@ -38,7 +39,10 @@ class DocumentRequest:
     - progress: *case_id*, *date_from* and *date_to* (both included), the include_* options;
     - handout: *case_id*, *step*, *first_names*, *message*, *partner_id* (None: both
       partners of a couple), *acknowledge_safety*;
-    - steps: *case_id* optional (it only links the audit row to the case).
+    - steps: *case_id* optional (it links the audit row to the case).
+
+    *language* (handout, steps) None: the partner's preferred language, see
+    services.handout_language.
 
     *out* is a file path, or None for the bytes (a preview, printing); *action* is what
     the audit row says was done with it.
@@ -57,6 +61,7 @@ class DocumentRequest:
     include_private_readings: bool = False
     include_safety_note: bool = False
     page_size: str = "A4"
+    language: Language | None = None
     password: str | None = None
     out: Destination = None
     action: DocumentAction = "exported"
@@ -101,6 +106,7 @@ def render(
             uow,
             r.out,
             case_id=r.case_id,
+            language=r.language,
             page_size=size,
             password=password,
             progress=progress,
@@ -149,6 +155,7 @@ def render(
         r.out,
         partner_id=r.partner_id,
         acknowledge_safety=r.acknowledge_safety,
+        language=r.language,
         page_size=size,
         password=password,
         progress=progress,

@@ -28,6 +28,8 @@ from typing import Literal
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.csv_clients import name_key
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
+from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
@@ -38,7 +40,7 @@ from clarity_desktop.reports.brief_facts import HandoutGiven
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
 from clarity_desktop.reports.note_readings import PartnerReadingRow
-from clarity_desktop.services import cases, dynamics, handouts_given, notes
+from clarity_desktop.services import cases, dynamics, handout_language, handouts_given, notes
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -343,6 +345,11 @@ def progress_pdf(
 # Handouts ---------------------------------------------------------------------------
 
 
+def _in(language: Language) -> str:
+    """What the audit row adds about the language: nothing for English (as before)."""
+    return "" if language is DEFAULT_LANGUAGE else f", in {language.display_name}"
+
+
 def clean_first_names(first_names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     names = tuple(" ".join(n.split()) for n in first_names if n and n.strip())
     if not names:
@@ -384,10 +391,12 @@ def handout_pdf(
     password: str | None = None,
     progress: Progress | None = None,
     action: DocumentAction = "exported",
+    language: Language | str | None = None,
 ) -> bytes | None:
     """One step's client handout. *partner_id* None in a couple case means a joint
     handout (both partners). In a case with a safety flag every handout is the
-    safety-aware version and needs *acknowledge_safety*."""
+    safety-aware version and needs *acknowledge_safety*. *language* None: the
+    partner's preferred language (services.handout_language)."""
     _check_action(action)
     size = layout.page_size_name(page_size)
     names = clean_first_names(first_names)
@@ -399,6 +408,7 @@ def handout_pdf(
     if case.safety_flag and not acknowledge_safety:
         code = ErrorCode.SAFETY_FLAG_JOINT if joint else ErrorCode.SAFETY_FLAG_INDIVIDUAL
         raise ValidationError(code, "acknowledge_safety")
+    lang = handout_language.choose(case, partner_id, language)
     handout = handouts.HandoutInput(
         step=Step(step),
         first_names=names,
@@ -406,12 +416,13 @@ def handout_pdf(
         given_on=given_on or date.today(),
         author=uow.actor,
         safety_aware=case.safety_flag,
+        language=lang,
     )
     data = handouts.build_handout(
         handout, out, page_size=size, password=password or None, progress=progress
     )
     who = "joint" if joint else f"partner {partner_id}" if partner_id else "client"
-    what = f"client handout PDF, step {int(step)}, {who}"
+    what = f"client handout PDF, step {int(step)}, {who}{_in(lang)}"
     if case.safety_flag:
         what = f"{what}, safety-aware version, safety flag acknowledged"
     _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
@@ -427,18 +438,27 @@ def steps_overview_pdf(
     password: str | None = None,
     progress: Progress | None = None,
     action: DocumentAction = "exported",
+    language: Language | str | None = None,
 ) -> bytes | None:
-    """The one-page overview of the five steps for clients; *case_id* only links the
-    audit row to the case it was given for."""
+    """The one-page overview of the five steps for clients; *case_id* links the audit
+    row to the case it was given for, and (without *language*) prints it in the
+    language the couple prefer (English when they differ)."""
     _check_action(action)
     size = layout.page_size_name(page_size)
+    case = None
     if case_id is not None:
-        cases.get_case(uow, case_id, record_view=False)  # a clear error for a wrong number
+        case = cases.get_case(uow, case_id, record_view=False)  # a clear error for a wrong number
+    lang = handout_language.choose(case, None, language)
     data = handouts.build_overview(
-        out, author=uow.actor, page_size=size, password=password or None, progress=progress
+        out,
+        author=uow.actor,
+        page_size=size,
+        password=password or None,
+        progress=progress,
+        language=lang,
     )
     entity, entity_id = ("case", case_id) if case_id is not None else ("practice", None)
-    what = _detail("five steps overview PDF", out, password)
+    what = _detail(f"five steps overview PDF{_in(lang)}", out, password)
     _audit(uow, action, entity, entity_id, case_id, what)
     return data
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
+from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
@@ -22,6 +24,7 @@ class PartnerView:
     email: str
     phone: str
     current_step: Step | None  # from the newest note that records it
+    language: Language = DEFAULT_LANGUAGE  # the language of their handouts
 
 
 @dataclass(frozen=True)

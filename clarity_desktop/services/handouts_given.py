@@ -19,6 +19,8 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
+from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, PRIVATE_SESSION
@@ -42,6 +44,7 @@ class HandoutGivenView:
     given_at: datetime  # UTC
     safety_aware: bool
     privacy_mark: str  # "" / "individual session" / "private session"
+    language: Language = DEFAULT_LANGUAGE  # the language it was printed in
 
     @property
     def given_on(self) -> date:
@@ -70,6 +73,7 @@ def _view(row: HandoutGiven, case: Case, session: SessionRow | None) -> HandoutG
         given_at=row.given_at,
         safety_aware=bool(row.safety_aware),
         privacy_mark=_mark(session),
+        language=Language(row.language),
     )
 
 
@@ -80,10 +84,12 @@ def record_given(
     *,
     partner_id: int | None = None,
     session_id: int | None = None,
+    language: Language | str | None = None,
 ) -> HandoutGivenView:
     """Record that the handout for *step* went to *partner_id* (None in a couple case:
-    both partners) at *session_id*. Whether it was the safety-aware version follows the
-    case's safety flag, as the handout itself does."""
+    both partners) at *session_id*, in *language* (None: the language the handout
+    service would choose, the partner's own). Whether it was the safety-aware version
+    follows the case's safety flag, as the handout itself does."""
     with uow:
         case = uow.session.execute(
             select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
@@ -106,6 +112,11 @@ def record_given(
                 raise ValidationError(
                     ErrorCode.SESSION_NOT_IN_CASE, "session", session_id=session_id
                 )
+        if language:
+            lang = Language(language)
+        else:
+            preferred = {p.language for p in case.partners if partner_id in (None, p.id)}
+            lang = Language(preferred.pop()) if len(preferred) == 1 else DEFAULT_LANGUAGE
         now = utcnow()
         row = HandoutGiven(
             case_id=case.id,
@@ -115,12 +126,15 @@ def record_given(
             given_at=now,
             safety_aware=case.safety_flag,
             created_at=now,
+            language=lang.value,
         )
         uow.session.add(row)
         uow.session.flush()
         who = "both partners" if partner_id is None else f"partner {partner_id}"
         where = f", session {session_id}" if session_id is not None else ""
-        uow.audit("handout_given", "case", case.id, case.id, f"step {int(step)}, {who}{where}")
+        said = "" if lang is DEFAULT_LANGUAGE else f", in {lang.display_name}"
+        detail = f"step {int(step)}, {who}{where}{said}"
+        uow.audit("handout_given", "case", case.id, case.id, detail)
         view = _view(row, case, session)
         uow.commit()
         return view

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.errors import ErrorCode, NotFound
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.dto import (
@@ -111,6 +112,7 @@ def partner_view(p: Partner, step: Step | None) -> PartnerView:
         email=p.email,
         phone=p.phone,
         current_step=step,
+        language=Language(p.language),
     )
 
 
