@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 REPORTS = ("note", "summary", "progress", "handout", "steps")  # document_request.KINDS
 HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
 CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
+LANGUAGES = ("en", "es")  # domain.languages.Language, kept here so --help loads nothing
 REPORT_NOUNS = {
     "note": "note",
     "summary": "case summary",
@@ -66,6 +67,12 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     )
     report.add_argument("--message", default="", help="handout: your message, printed as typed")
     report.add_argument("--joint", action="store_true", help="handout: one for both partners")
+    report.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help="handout, steps: the language to print in (default: the partner's handout "
+        "language on their record; English for a couple whose partners differ)",
+    )
     report.add_argument(
         "--acknowledge-safety",
         action="store_true",
@@ -148,6 +155,8 @@ def _check_report_options(args: argparse.Namespace) -> None:
         if given:
             option = "--" + given[0].replace("_", "-")
             raise CliError(f"{option} is for the handout report only.")
+    if args.document not in ("handout", "steps") and args.language is not None:
+        raise CliError("--language is for the handout and steps reports only.")
     if args.document not in ("summary", "progress"):
         given = [n for n in CLINICIAN_ONLY if getattr(args, n)]
         if given:
@@ -161,7 +170,8 @@ def build_request(
     """The request for what *args* ask (options already checked), and the case when it
     had to be read to resolve a session or a partner's name."""
     from clarity_desktop.domain.errors import ValidationError
-    from clarity_desktop.services import cases, documents
+    from clarity_desktop.domain.languages import Language
+    from clarity_desktop.services import cases, documents, handout_language
     from clarity_desktop.services.document_request import DocumentRequest
 
     kind = args.document
@@ -186,6 +196,7 @@ def build_request(
             first_names=plan.first_names,
             message=args.message,
             acknowledge_safety=args.acknowledge_safety,
+            language=handout_language.choose(case, plan.partner_id, args.language),
             page_size=args.page_size,
         )
         return request, case
@@ -198,6 +209,7 @@ def build_request(
         date_to=end,
         include_private_readings=args.include_private_readings,
         include_safety_note=args.include_safety_note,
+        language=Language(args.language) if args.language else None,
         page_size=args.page_size,
     )
     return request, None
@@ -206,6 +218,8 @@ def build_request(
 def default_out(request: DocumentRequest) -> Path:
     """Where the PDF goes without --out, in the current folder."""
     r = request
+    # A handout in another language says so in its name: handout-step-3-es.pdf.
+    lang = f"-{r.language.value}" if r.language is not None and r.language.value != "en" else ""
     if r.kind == "note":
         return Path(f"session-note-{r.note_id}.pdf")
     if r.kind == "summary":
@@ -213,8 +227,8 @@ def default_out(request: DocumentRequest) -> Path:
     if r.kind == "progress":
         return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}.pdf")
     if r.kind == "handout":
-        return Path(f"handout-step-{int(r.step or 1)}.pdf")
-    return Path("five-steps.pdf")
+        return Path(f"handout-step-{int(r.step or 1)}{lang}.pdf")
+    return Path(f"five-steps{lang}.pdf")
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -1,0 +1,120 @@
+"""`report handout` and `report steps` in a partner's language, or the one asked for with
+--language; the file name says when it is not English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clarity_desktop import cli
+from clarity_desktop.domain.languages import Language
+from clarity_desktop.domain.records import CaseInput, PartnerInput
+from clarity_desktop.domain.steps import Step
+from clarity_desktop.services import cases
+from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.store.practice import OpenPractice
+from tests.reports import pdftools
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, passphrase: str, tmp_path: Path) -> Path:
+    monkeypatch.setenv("CLARITY_PASSPHRASE", passphrase)
+    monkeypatch.delenv("CLARITY_DEBUG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def lukasz_in_spanish(practice: OpenPractice, couple_case: CaseDetail) -> CaseDetail:
+    """Zoë (English) and Łukasz, whose handouts are in Spanish."""
+    return cases.update_case(
+        practice.uow(),
+        couple_case.id,
+        CaseInput(
+            kind=couple_case.kind,
+            display_name=couple_case.display_name,
+            partners=(PartnerInput(name="Zoë"), PartnerInput(name="Łukasz", language=Language.ES)),
+            relationship_structure=couple_case.relationship_structure,
+        ),
+    )
+
+
+def report(capsys: pytest.CaptureFixture[str], practice_dir: Path, *args: str) -> tuple[int, str]:
+    code = cli.main(["report", *args, "--data-dir", str(practice_dir)])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def test_a_partners_handout_follows_their_language_unless_asked(
+    env: Path,
+    practice_dir: Path,
+    lukasz_in_spanish: CaseDetail,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cid = str(lukasz_in_spanish.id)
+    code, said = report(capsys, practice_dir, "handout", "--case", cid, "--partner", "Łukasz",
+                        "--step", "5")  # fmt: skip
+    assert code == 0, said
+    assert said.strip() == "Wrote handout-step-5-es.pdf."
+    printed = pdftools.flat(pdftools.text(env / "handout-step-5-es.pdf"))
+    assert "Paso 5 de 5 · Para Łukasz" in printed and "Avanzar con intención" in printed
+    code, said = report(capsys, practice_dir, "handout", "--case", cid, "--partner", "Łukasz",
+                        "--step", "5", "--language", "en")  # fmt: skip
+    assert code == 0, said
+    assert "Step 5 of 5 · For Łukasz" in pdftools.flat(pdftools.text(env / "handout-step-5.pdf"))
+
+
+def test_a_joint_handout_is_english_unless_spanish_is_asked_for(
+    env: Path,
+    practice_dir: Path,
+    lukasz_in_spanish: CaseDetail,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cid = str(lukasz_in_spanish.id)
+    args = ("handout", "--case", cid, "--joint", "--step", str(int(Step.LEAN_IN)))
+    code, said = report(capsys, practice_dir, *args)
+    assert code == 0, said
+    assert "For Zoë and Łukasz" in pdftools.flat(pdftools.text(env / "handout-step-3.pdf"))
+    code, said = report(capsys, practice_dir, *args, "--language", "es")
+    assert code == 0, said
+    printed = pdftools.flat(pdftools.text(env / "handout-step-3-es.pdf"))
+    assert "Para Zoë y Łukasz" in printed and "Explorar sin prisa" in printed
+
+
+def test_the_overview_in_spanish(
+    env: Path, practice: OpenPractice, practice_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, said = report(capsys, practice_dir, "steps", "--language", "es")
+    assert code == 0, said
+    assert said.strip() == "Wrote five-steps-es.pdf."
+    assert "Cinco pasos hacia la claridad" in pdftools.text(env / "five-steps-es.pdf")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("note", "--case", "1", "--language", "es"), "--language is for the handout and steps"),
+    ],
+)
+def test_language_mistakes_exit_2(
+    env: Path,
+    practice: OpenPractice,
+    practice_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    code, said = report(capsys, practice_dir, *args)
+    assert code == 2 and message in said
+
+
+def test_an_unknown_language_is_one_sentence(
+    env: Path, practice_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["report", "steps", "--language", "fr", "--data-dir", str(practice_dir)])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.strip() == (
+        "clarity-desktop: --language is one of en, es, not 'fr'."
+    )
