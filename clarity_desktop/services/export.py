@@ -51,7 +51,8 @@ without a zone. Absent values are ``null``; texts never are (``""``).
       },
       "partners": [
         {"id": 12, "position": 1, "name": "...", "pronouns": "...",
-         "date_of_birth": date | null, "email": "...", "phone": "..."}
+         "date_of_birth": date | null, "email": "...", "phone": "...",
+         "language": "en" | "es"}
       ],
       "sessions": [                                # oldest first
         {
@@ -380,6 +381,7 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
                 "date_of_birth": _day(p.date_of_birth),
                 "email": p.email,
                 "phone": p.phone,
+                "language": p.language,  # their handouts' language (en, es)
             }
             for p in case.partners
         ],

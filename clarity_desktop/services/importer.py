@@ -33,6 +33,7 @@ from clarity_desktop.domain.csv_clients import (
     preview_import,
 )
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
+from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
 from clarity_desktop.domain.records import (
     CaseInput,
     CaseKind,
@@ -182,4 +183,5 @@ def _partner_values(clean: CaseInput) -> dict[str, Any]:
         "date_of_birth": p.date_of_birth,
         "email": p.email,
         "phone": p.phone,
+        "language": (p.language or DEFAULT_LANGUAGE).value,
     }

@@ -179,6 +179,7 @@ def test_case_json_has_every_session_note_addendum_and_reading(
             "date_of_birth": None,
             "email": "zoe@example.org",
             "phone": "",
+            "language": "en",
         },
         {
             "id": lukasz,
@@ -188,6 +189,7 @@ def test_case_json_has_every_session_note_addendum_and_reading(
             "date_of_birth": "1988-04-02",
             "email": "",
             "phone": "",
+            "language": "en",
         },
     ]
     joint, alone, later = doc["sessions"]  # oldest first

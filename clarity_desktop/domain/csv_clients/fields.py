@@ -17,6 +17,7 @@ class Field(Enum):
     BIRTH = "date of birth"
     EMAIL = "e-mail"
     PHONE = "phone"
+    LANGUAGE = "handout language"
 
 
 # Header names after normalise_header(): lower case, no accents, letters and digits only.
@@ -42,6 +43,9 @@ SYNONYMS: dict[Field, frozenset[str]] = {
     Field.MIDDLE: frozenset({"middle", "middlename", "middlenames", "middleinitial"}),
     Field.LAST: frozenset({"last", "lastname", "surname", "familyname", "lname", "clientlastname"}),
     Field.PRONOUNS: frozenset({"pronouns", "pronoun", "preferredpronouns"}),
+    Field.LANGUAGE: frozenset(
+        {"language", "handoutlanguage", "preferredlanguage", "lang", "idioma", "lengua"}
+    ),
     Field.BIRTH: frozenset(
         {"dob", "dateofbirth", "birthdate", "birthday", "born", "birth", "clientdob"}
     ),

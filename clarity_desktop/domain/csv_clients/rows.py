@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from clarity_desktop.domain.csv_clients.dates import (
@@ -11,8 +11,14 @@ from clarity_desktop.domain.csv_clients.dates import (
     parse_written_date,
     years_before,
 )
-from clarity_desktop.domain.csv_clients.fields import Field, clean_cell, field_of
+from clarity_desktop.domain.csv_clients.fields import (
+    Field,
+    clean_cell,
+    field_of,
+    normalise_header,
+)
 from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import MAX_NAME, MAX_SHORT, PartnerInput, check_email
 
 FAR_PAST_YEARS = 110  # older than this: a warning
@@ -100,8 +106,29 @@ def check_row(cells: list[str], cols: dict[Field, list[int]], width: int, today:
                 f"The date of birth “{birth_text}” is not a date that can be read "
                 "(for example 1985-03-25, 25 Mar 1985 or 25/03/1985)."
             ) from None
-    client = PartnerInput(name=name, pronouns=pronouns, email=email, phone=phone)
-    return Draft(0, (), client, birth_text, written, [])
+    language, warnings = _language(_value(cells, cols.get(Field.LANGUAGE)))
+    client = PartnerInput(name=name, pronouns=pronouns, email=email, phone=phone, language=language)
+    return Draft(0, (), client, birth_text, written, warnings)
+
+
+# How another system may write a language we print handouts in (folded: no accents).
+_LANGUAGE_WORDS = {
+    Language.EN: {"en", "eng", "english", "ingles"},
+    Language.ES: {"es", "esp", "spa", "spanish", "espanol", "castellano"},
+}
+
+
+def _language(text: str) -> tuple[Language | None, list[str]]:
+    """The handout language a cell names (empty: None, English by default); a language
+    with no handouts yet is a warning, not a rejected row: the client is still imported,
+    with English handouts."""
+    if not text:
+        return None, []
+    folded = normalise_header(text)
+    for language, spellings in _LANGUAGE_WORDS.items():
+        if folded in spellings:
+            return language, []
+    return None, [f"There are no handouts in “{text}” yet; this client's will be in English."]
 
 
 def birth_checks(d: Draft, day_first: bool | None, today: date) -> PartnerInput:
@@ -143,10 +170,4 @@ def birth_checks(d: Draft, day_first: bool | None, today: date) -> PartnerInput:
             f"The date of birth {born.isoformat()} makes the client younger than "
             f"{YOUNGEST_YEARS}; please check it."
         )
-    return PartnerInput(
-        name=d.client.name,
-        pronouns=d.client.pronouns,
-        date_of_birth=born,
-        email=d.client.email,
-        phone=d.client.phone,
-    )
+    return replace(d.client, date_of_birth=born)

@@ -1,0 +1,60 @@
+"""The handout language moving in and out: a CSV client list may carry it (optional,
+English by default; a language with no handouts yet is a warning, the client still comes
+in), and a records export states it for each partner."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from clarity_desktop.domain.languages import Language
+from clarity_desktop.services import cases, export, importer
+from clarity_desktop.store.practice import OpenPractice
+
+TODAY = date(2025, 6, 1)
+CLIENTS = (
+    "Full Name,Idioma,E-mail\n"
+    "Lucía Peña,Español,lucia@example.org\n"
+    "Marco Díaz,es,\n"
+    "Amira Haddad,,\n"
+    "Claire Dubois,Français,\n"
+)
+
+
+def test_a_language_column_is_read_and_optional(practice: OpenPractice) -> None:
+    preview = importer.preview_bytes(practice.uow(), CLIENTS, today=TODAY)
+    assert preview.blocker() is None
+    warnings = [row.warnings for row in preview.rows]
+    assert warnings[:3] == [(), (), ()]
+    assert warnings[3] == (
+        "There are no handouts in “Français” yet; this client's will be in English.",
+    )
+    ids = importer.import_clients(practice.uow(), preview, today=TODAY)
+    people = [cases.get_case(practice.uow(), i, record_view=False).partners[0] for i in ids]
+    assert [(p.name, p.language) for p in people] == [
+        ("Lucía Peña", Language.ES),
+        ("Marco Díaz", Language.ES),
+        ("Amira Haddad", Language.EN),
+        ("Claire Dubois", Language.EN),
+    ]
+
+
+def test_a_list_without_the_column_imports_english(practice: OpenPractice) -> None:
+    preview = importer.preview_bytes(practice.uow(), "Name\nAmira Haddad\n", today=TODAY)
+    (case_id,) = importer.import_clients(practice.uow(), preview, today=TODAY)
+    case = cases.get_case(practice.uow(), case_id, record_view=False)
+    assert case.partners[0].language is Language.EN
+
+
+def test_a_records_export_states_each_partners_language(
+    practice: OpenPractice, tmp_path: Path
+) -> None:
+    preview = importer.preview_bytes(practice.uow(), CLIENTS, today=TODAY)
+    first, *_ = importer.import_clients(practice.uow(), preview, today=TODAY)
+    out = tmp_path / "record.zip"
+    export.export_case(practice.uow(), first, out)
+    with zipfile.ZipFile(out) as zf:
+        data = json.loads(zf.read("case.json").decode("utf-8"))
+    assert [(p["name"], p["language"]) for p in data["partners"]] == [("Lucía Peña", "es")]
