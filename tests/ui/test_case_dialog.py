@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseInput, CaseKind, CaseStatus, PartnerInput
 from clarity_desktop.services.dto import CaseDetail, PartnerView
 from clarity_desktop.ui.case.case_dialog import CaseDialog
@@ -139,8 +140,9 @@ def test_new_couple_case_is_cleaned_and_named_after_the_partners(
                 pronouns="she/her",
                 date_of_birth=date(1988, 5, 2),
                 email="zoe@example.org",
+                language=Language.EN,
             ),
-            PartnerInput(name="Łukasz", phone="+48 600 000 000"),
+            PartnerInput(name="Łukasz", phone="+48 600 000 000", language=Language.EN),
         ),
         relationship_structure="Living apart together",
         opened_on=TODAY,
@@ -263,7 +265,7 @@ def test_switching_to_individual_hides_partner_two(qtbot: QtBot, new_dialog: Cas
     assert d.result() == QDialog.DialogCode.Accepted
     result = d.case_input()
     assert result.kind is CaseKind.INDIVIDUAL
-    assert result.partners == (PartnerInput(name="Søren Ødegård"),)
+    assert result.partners == (PartnerInput(name="Søren Ødegård", language=Language.EN),)
     assert result.display_name == "Søren Ødegård"
     assert result.relationship_structure == "Recently separated"
 
@@ -310,8 +312,14 @@ def test_editing_prefills_every_field_and_fixes_the_kind(qtbot: QtBot) -> None:
                 pronouns="she/her",
                 date_of_birth=date(1988, 5, 2),
                 email="zoe@example.org",
+                language=Language.EN,
             ),
-            PartnerInput(name="Łukasz", pronouns="he/him/they", phone="+48 600 000 000"),
+            PartnerInput(
+                name="Łukasz",
+                pronouns="he/him/they",
+                phone="+48 600 000 000",
+                language=Language.EN,
+            ),
         ),
         relationship_structure="Separated, co-parenting",
         opened_on=date(2024, 1, 5),
@@ -340,7 +348,11 @@ def test_editing_an_individual_case_shows_only_the_client(qtbot: QtBot) -> None:
     qtbot.keyClick(d.partner1.name, Qt.Key.Key_Return)
     assert d.case_input().partners == (
         PartnerInput(
-            name="Zoë", pronouns="she/her", date_of_birth=date(1988, 5, 2), email="zoe@example.org"
+            name="Zoë",
+            pronouns="she/her",
+            date_of_birth=date(1988, 5, 2),
+            email="zoe@example.org",
+            language=Language.EN,
         ),
     )
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.domain.errors import ValidationError
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import (
     MAX_NAME,
     MAX_SHORT,
@@ -49,13 +50,15 @@ from clarity_desktop.ui.common.form_parts import (
     to_date,
     to_qdate,
 )
+from clarity_desktop.ui.common.languages import language_name
 from clarity_desktop.ui.common.messages import error_text
 
 MAX_SAFETY_NOTE = 1000  # validate_case refuses longer notes
 
 
 class PartnerFields(QGroupBox):
-    """Name, pronouns, optional date of birth and contact details of one person."""
+    """Name, pronouns, optional date of birth, contact details and the language of the
+    handouts printed for one person."""
 
     def __init__(
         self, title: str, today: date, parent: QWidget | None = None, letters: bool = True
@@ -83,6 +86,10 @@ class PartnerFields(QGroupBox):
         self.email.setMaxLength(MAX_SHORT)
         self.phone = QLineEdit(self)
         self.phone.setMaxLength(MAX_SHORT)
+        self.language = QComboBox(self)
+        for lang in Language:
+            self.language.addItem(language_name(lang), lang.value)
+        self.language.setToolTip(self.tr("The language of the handouts printed for this person"))
         room = self.fontMetrics().averageCharWidth() * 22
         for line in (self.name, self.pronouns, self.email, self.phone):
             line.setMinimumWidth(room)
@@ -93,6 +100,7 @@ class PartnerFields(QGroupBox):
         form.addRow(self.birth_known, self.birth_date)
         form.addRow(self._label(own(self.tr("&E-mail")), self.email), self.email)
         form.addRow(self._label(own(self.tr("P&hone")), self.phone), self.phone)
+        form.addRow(self._label(own(self.tr("Handout lan&guage")), self.language), self.language)
         # Explicit names, so a screen reader tells "Partner 1 name" from "Partner 2 name".
         for widget, what in (
             (self.name, self.tr("name")),
@@ -101,6 +109,7 @@ class PartnerFields(QGroupBox):
             (self.birth_date, self.tr("date of birth")),
             (self.email, self.tr("e-mail")),
             (self.phone, self.tr("phone")),
+            (self.language, self.tr("handout language")),
         ):
             widget.setAccessibleName(f"{title} {what}")
 
@@ -110,7 +119,15 @@ class PartnerFields(QGroupBox):
         return label
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.name, self.pronouns, self.birth_known, self.birth_date, self.email, self.phone]
+        return [
+            self.name,
+            self.pronouns,
+            self.birth_known,
+            self.birth_date,
+            self.email,
+            self.phone,
+            self.language,
+        ]
 
     def field_widgets(self, prefix: str) -> dict[str, QWidget]:
         return {
@@ -119,6 +136,7 @@ class PartnerFields(QGroupBox):
             f"{prefix}.date_of_birth": self.birth_date,
             f"{prefix}.email": self.email,
             f"{prefix}.phone": self.phone,
+            f"{prefix}.language": self.language,
         }
 
     def fill(self, partner: PartnerView) -> None:
@@ -129,6 +147,7 @@ class PartnerFields(QGroupBox):
             self.birth_date.setDate(to_qdate(partner.date_of_birth))
         self.email.setText(partner.email)
         self.phone.setText(partner.phone)
+        self.language.setCurrentIndex(max(0, self.language.findData(partner.language.value)))
 
     def partner_input(self) -> PartnerInput:
         return PartnerInput(
@@ -137,6 +156,7 @@ class PartnerFields(QGroupBox):
             date_of_birth=to_date(self.birth_date.date()) if self.birth_known.isChecked() else None,
             email=self.email.text(),
             phone=self.phone.text(),
+            language=Language(self.language.currentData()),
         )
 
 

@@ -11,6 +11,10 @@ and "Both together" warns more strongly. See DocumentDialog for what the tick al
 Privacy: the case summary and the progress report leave out readings from private
 individual sessions and the safety note's text unless the clinician ticks them here;
 both ticks start cleared every time the dialog opens.
+
+Language: a handout and the five steps overview are printed in the handout language on
+the client's record (services.handout_language); for a couple whose partners differ the
+choice starts on English and a hint says to choose.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
@@ -46,6 +51,7 @@ from clarity_desktop.ui.documents.document_kinds import (
     DocumentChoice,
     DocumentKind,
 )
+from clarity_desktop.ui.documents.language_choice import LanguageChoice
 
 CLICK_MS = 400  # a click, a new step, another page size
 TYPING_MS = 900  # names and the message: wait for a pause in typing
@@ -76,8 +82,12 @@ class ChoicesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._kind_group(initial))
+        # Made before the handout's group, which sets it.
+        self.language_group = LanguageChoice(case)
+        self.language_group.changed.connect(self.changed.emit)
         self.handout_group = self._handout_group()
         layout.addWidget(self.handout_group)
+        layout.addWidget(self.language_group)
         self.dates_group = self._dates_group()
         layout.addWidget(self.dates_group)
         self.contents_group = self._contents_group()
@@ -192,6 +202,11 @@ class ChoicesPanel(QWidget):
         self._message_changed()
         return group
 
+    def _update_language(self) -> None:
+        steps = not self.is_handout()  # the overview: for both partners
+        who = self.who_id()
+        self.language_group.follow(None if steps or who == JOINT else who)
+
     def _dates_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Period"))
         form = QFormLayout(group)
@@ -287,6 +302,8 @@ class ChoicesPanel(QWidget):
     def _kind_changed(self) -> None:
         current = self.kind()
         self.handout_group.setVisible(HANDOUT_CHOICES in current.choices)
+        self.language_group.setVisible(current.key in ("handout", "steps"))
+        self._update_language()
         self.dates_group.setVisible(DATE_CHOICES in current.choices)
         self.contents_group.setVisible(CONTENT_CHOICES in current.choices)
         self._update_safety()
@@ -300,6 +317,7 @@ class ChoicesPanel(QWidget):
         for pid, edit in self.names.items():
             edit.setVisible(who == JOINT or pid == who or not self.couple)
         self.step.setCurrentIndex(self.step.findData(int(self.default_step())))
+        self._update_language()
         self._update_safety()
         self.changed.emit(CLICK_MS)
 
@@ -363,14 +381,18 @@ class ChoicesPanel(QWidget):
         """Every handout in a case with a safety flag needs the therapist's confirmation."""
         return self.case.safety_flag and self.is_handout()
 
-    def given(self) -> tuple[Step, int | None, int | None] | None:
-        """(step, partner id or None for both, session id) to record once this handout
-        is printed or saved; None when it is not a handout or the tick is cleared."""
+    def chosen_language(self) -> Language:
+        return self.language_group.chosen()
+
+    def given(self) -> tuple[Step, int | None, int | None, Language] | None:
+        """(step, partner id or None for both, session id, language) to record once this
+        handout is printed or saved; None when it is not a handout or the tick is cleared."""
         if not self.is_handout() or not self.record_given.isChecked():
             return None
         who = self.who_id()
         session = self.given_session.id if self.given_session is not None else None
-        return Step(int(self.step.currentData())), None if who == JOINT else who, session
+        step = Step(int(self.step.currentData()))
+        return step, None if who == JOINT else who, session, self.chosen_language()
 
     def chosen_page_size(self) -> str:
         return str(self.page_size.currentData())
@@ -402,4 +424,5 @@ class ChoicesPanel(QWidget):
             acknowledge_safety=acknowledge_safety,
             include_private_readings=contents and self.include_private.isChecked(),
             include_safety_note=contents and self.include_safety.isChecked(),
+            language=self.chosen_language() if current.key in ("handout", "steps") else None,
         )

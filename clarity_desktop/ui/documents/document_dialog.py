@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import DocumentAction
@@ -62,7 +63,7 @@ from clarity_desktop.ui.documents.document_choices import ChoicesPanel
 from clarity_desktop.ui.documents.document_kinds import KINDS, DocumentChoice, Out, build
 from clarity_desktop.ui.documents.document_preview import PreviewPane, print_pdf
 
-Given = tuple[Step, int | None, int | None] | None  # a handout to record as given
+Given = tuple[Step, int | None, int | None, Language] | None  # a handout to record as given
 
 
 class DocumentDialog(QDialog):
@@ -262,7 +263,7 @@ class DocumentDialog(QDialog):
         """Which handout went to whom, once it exists on paper or in a file."""
         if given is None:
             return
-        step, partner_id, session_id = given
+        step, partner_id, session_id, language = given
         try:
             view = handouts_given.record_given(
                 self.practice.uow(),
@@ -270,6 +271,7 @@ class DocumentDialog(QDialog):
                 step,
                 partner_id=partner_id,
                 session_id=session_id,
+                language=language,
             )
         except Exception as exc:
             self._show_error(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.document_request import DocumentKind as Kind
@@ -48,6 +49,7 @@ class DocumentChoice:
     # The case summary and progress report: both off unless the clinician ticks them.
     include_private_readings: bool = False
     include_safety_note: bool = False
+    language: Language | None = None  # handout, steps: None is the client's own
 
     def request(self, out: Out, password: str | None, action: DocumentAction) -> DocumentRequest:
         """What the services are asked to make: this choice, written to *out* as *action*."""
@@ -64,6 +66,7 @@ class DocumentChoice:
             date_to=self.date_to,
             include_private_readings=self.include_private_readings,
             include_safety_note=self.include_safety_note,
+            language=self.language,
             page_size=self.page_size,
             password=password,
             out=out,
@@ -107,12 +110,18 @@ def _progress_file(choice: DocumentChoice) -> str:
     return f"progress-report-{start.isoformat()}-to-{end.isoformat()}.pdf"
 
 
+def _in(choice: DocumentChoice) -> str:
+    """A handout in another language says so in its name: handout-step-3-es.pdf."""
+    lang = choice.language
+    return f"-{lang.value}" if lang is not None and lang is not Language.EN else ""
+
+
 def _handout_file(choice: DocumentChoice) -> str:
-    return f"handout-step-{int(choice.step or 1)}.pdf"
+    return f"handout-step-{int(choice.step or 1)}{_in(choice)}.pdf"
 
 
 def _steps_file(choice: DocumentChoice) -> str:
-    return "five-steps-overview.pdf"
+    return f"five-steps-overview{_in(choice)}.pdf"
 
 
 KINDS: tuple[DocumentKind, ...] = (
