@@ -214,6 +214,8 @@ def _row_text(row: PreviewRow) -> str:
     bits += [c.pronouns] if c.pronouns else []
     bits += [f"born {describe_date(c.date_of_birth)}"] if c.date_of_birth else []
     bits += [v for v in (c.email, c.phone) if v]
+    if c.language is not None and c.language.value != "en":
+        bits.append(f"handouts in {c.language.display_name}")
     return f"  line {row.line}: " + " · ".join(bits)
 
 

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from clarity_desktop import cli
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.services import cases, export, importer
 from clarity_desktop.store.practice import OpenPractice
@@ -58,3 +62,33 @@ def test_a_records_export_states_each_partners_language(
     with zipfile.ZipFile(out) as zf:
         data = json.loads(zf.read("case.json").decode("utf-8"))
     assert [(p["name"], p["language"]) for p in data["partners"]] == [("Lucía Peña", "es")]
+
+
+@pytest.fixture
+def run_cli(
+    practice: OpenPractice,
+    passphrase: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Callable[..., tuple[int, str, str]]:
+    monkeypatch.setenv("CLARITY_PASSPHRASE", passphrase)
+    monkeypatch.delenv("CLARITY_DEBUG", raising=False)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = cli.main([args[0], "--data-dir", str(practice.folder), *args[1:]])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_the_dry_run_says_which_clients_get_spanish_handouts(
+    tmp_path: Path, practice: OpenPractice, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(CLIENTS, encoding="utf-8")
+    code, out, err = run_cli("import", str(path), "--dry-run")
+    assert (code, err) == (0, "")
+    assert "line 2: Lucía Peña · lucia@example.org · handouts in Spanish" in out
+    assert "line 4: Amira Haddad\n" in out
+    assert "There are no handouts in “Français” yet" in out

@@ -139,3 +139,17 @@ def test_the_overview_offers_the_language_too(
     with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
         dialog.choices.choose_kind("summary")
     assert not dialog.choices.language_group.isVisible()
+
+
+def test_the_case_panel_names_a_language_other_than_english(qtbot: QtBot) -> None:
+    from clarity_desktop.ui.case.case_panel import CasePanel
+
+    panel = CasePanel()
+    qtbot.addWidget(panel)
+    case = detail()
+    lukasz = next(p for p in case.partners if p.name == "Łukasz")
+    zoe = next(p for p in case.partners if p is not lukasz)
+    panel.show_case(replace(case, partners=(zoe, replace(lukasz, language=Language.ES))))
+    zoe_line, lukasz_line = panel.partners.text().split("<br>")
+    assert "handouts in" not in zoe_line
+    assert lukasz_line.endswith(" · handouts in Spanish")

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.ui.common import appearance, dates, labels
+from clarity_desktop.ui.common.languages import language_name
 from clarity_desktop.ui.common.models import ID_ROLE, SessionTableModel
 from clarity_desktop.ui.note.session_bar import SessionBar
 
@@ -143,7 +145,13 @@ class CasePanel(QWidget):
                 else self.tr("step not recorded yet")
             )
             pron = f" ({escape(p.pronouns)})" if p.pronouns else ""
-            lines.append(f"<b>{escape(p.name)}</b>{pron} — {escape(step)}")
+            # Only a language other than English is worth a word: most handouts are.
+            lang = (
+                " · " + escape(self.tr("handouts in %s") % language_name(p.language))
+                if p.language is not Language.EN
+                else ""
+            )
+            lines.append(f"<b>{escape(p.name)}</b>{pron} — {escape(step)}{lang}")
         self.partners.setText("<br>".join(lines))
         active = case.status is CaseStatus.ACTIVE
         self.new_session.setEnabled(active)
