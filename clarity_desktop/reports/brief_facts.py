@@ -26,6 +26,7 @@ from datetime import date, datetime
 
 from clarity_desktop.domain import measures, movement
 from clarity_desktop.domain.dynamics import position_label
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.measures import AttentionFlag
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
@@ -70,6 +71,7 @@ class HandoutGiven:
     to: str  # "Both partners", or a partner's name
     safety_aware: bool
     mark: str = ""  # given at a private session: "individual session" / "private session"
+    language: Language = Language.EN  # the language it was printed in
 
     @property
     def private(self) -> bool:
@@ -355,6 +357,8 @@ def handout_line(h: HandoutGiven) -> str:
     text = f"{day(h.given_on)}: {h.step.label}, to {h.to}"
     if h.safety_aware:
         text += " (safety-aware version)"
+    if h.language is not Language.EN:
+        text += f" (in {h.language.display_name})"
     if h.mark:
         text += f" ({h.mark})"
     return text

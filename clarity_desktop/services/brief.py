@@ -138,7 +138,7 @@ def brief_document(
             status=session.status.title,
         )
     given = [
-        facts.HandoutGiven(h.given_on, h.step, h.to, h.safety_aware, h.privacy_mark)
+        facts.HandoutGiven(h.given_on, h.step, h.to, h.safety_aware, h.privacy_mark, h.language)
         for h in handouts_given.given_for_case(uow, case_id)
         if (h.session_id in ids)
         or (h.session_id is None and (session is None or h.given_on <= session.starts_at.date()))

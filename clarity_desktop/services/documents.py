@@ -243,7 +243,7 @@ def summary_document(
 def _handouts(uow: UnitOfWork, case_id: int) -> tuple[HandoutGiven, ...]:
     """The handouts recorded as given in the case, as the documents show them."""
     return tuple(
-        HandoutGiven(h.given_on, h.step, h.to, h.safety_aware, h.privacy_mark)
+        HandoutGiven(h.given_on, h.step, h.to, h.safety_aware, h.privacy_mark, h.language)
         for h in handouts_given.given_for_case(uow, case_id)
     )
 

@@ -153,3 +153,17 @@ def test_the_language_given_is_recorded(
         "step 3, both partners",
         "step 3, both partners, in Spanish",
     ]
+
+
+def test_the_case_summary_says_which_handout_was_given_in_spanish(
+    practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    case = prefer(practice, couple_case, None, ES)
+    zoe, lukasz = case.partners
+    handouts_given.record_given(practice.uow(), case.id, Step.LEAN_IN, partner_id=lukasz.id)
+    handouts_given.record_given(practice.uow(), case.id, Step.LEAN_IN, partner_id=zoe.id)
+    data = documents.summary_pdf(practice.uow(), case.id)
+    assert data is not None
+    printed = pdftools.flat(pdftools.text(data))
+    assert "3 · Lean In, to Łukasz (in Spanish)" in printed
+    assert "3 · Lean In, to Zoë (in" not in printed
