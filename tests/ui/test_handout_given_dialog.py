@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import cases, handouts_given
 from clarity_desktop.services.dto import CaseDetail
@@ -102,4 +103,4 @@ def test_a_case_without_sessions_records_the_handout_without_one(
     dialog = DocumentDialog(practice, couple_case, None, settings=settings, initial="handout")
     qtbot.addWidget(dialog)
     assert dialog.choices.record_given.text() == "Record it as &given (no session recorded yet)"
-    assert dialog.choices.given() == (Step.NOTICE_THE_SHIFT, None, None)
+    assert dialog.choices.given() == (Step.NOTICE_THE_SHIFT, None, None, Language.EN)
