@@ -202,6 +202,11 @@ def build_request(
         return request, case
     period = report_period(args)
     start, end = period if period is not None else (None, None)
+    language = Language(args.language) if args.language else None
+    if kind == "steps" and language is None and args.case is not None:
+        # The couple's language, resolved here so the file name can say it.
+        case = cases.get_case(uow, args.case, record_view=False)
+        language = handout_language.choose(case, None, None)
     request = DocumentRequest(
         kind,
         args.case,
@@ -209,7 +214,7 @@ def build_request(
         date_to=end,
         include_private_readings=args.include_private_readings,
         include_safety_note=args.include_safety_note,
-        language=Language(args.language) if args.language else None,
+        language=language,
         page_size=args.page_size,
     )
     return request, None

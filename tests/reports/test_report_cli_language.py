@@ -118,3 +118,22 @@ def test_an_unknown_language_is_one_sentence(
     assert capsys.readouterr().err.strip() == (
         "clarity-desktop: --language is one of en, es, not 'fr'."
     )
+
+
+def test_the_overview_for_a_spanish_speaking_couple_says_so_in_its_name(
+    env: Path,
+    practice: OpenPractice,
+    practice_dir: Path,
+    couple_case: CaseDetail,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    both = tuple(PartnerInput(name=p.name, language=Language.ES) for p in couple_case.partners)
+    cases.update_case(
+        practice.uow(),
+        couple_case.id,
+        CaseInput(couple_case.kind, couple_case.display_name, both, "Married"),
+    )
+    code, said = report(capsys, practice_dir, "steps", "--case", str(couple_case.id))
+    assert code == 0, said
+    assert said.strip() == "Wrote five-steps-es.pdf."
+    assert "Cinco pasos hacia la claridad" in pdftools.text(env / "five-steps-es.pdf")
