@@ -183,6 +183,7 @@ def _as_json(plan: DayPlan) -> dict[str, Any]:
                 "title": h.step.label,
                 "given_at": h.given_at.isoformat(timespec="minutes") + "Z",
                 "safety_aware": h.safety_aware,
+                "language": h.language.value,
                 "next_session": h.next_session.isoformat(timespec="minutes"),
             }
             for h in plan.handouts
@@ -247,7 +248,9 @@ def _as_text(plan: DayPlan) -> list[str]:
         out += ["", "Handouts given at the last session"]
         out += [
             f"  {h.case_name}: step {int(h.step)} {h.step.label}, for "
-            f"{h.partner_name or 'both partners'} (next session {h.next_session:%a %d %b %H:%M})"
+            f"{h.partner_name or 'both partners'}"
+            f"{'' if h.language.value == 'en' else f', in {h.language.display_name}'}"
+            f" (next session {h.next_session:%a %d %b %H:%M})"
             for h in plan.handouts
         ]
     if plan.quiet:

@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session as DbSession
 
+from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import (
     DayWindow,
@@ -79,6 +81,7 @@ class HandoutReminder:
     safety_aware: bool
     last_session: datetime
     next_session: datetime
+    language: Language = DEFAULT_LANGUAGE  # the language it was printed in
 
 
 @dataclass(frozen=True)
@@ -315,6 +318,7 @@ def _handouts(
             safety_aware=h.safety_aware,
             last_session=last[h.case_id][1],
             next_session=nxt[h.case_id],
+            language=Language(h.language),
         )
         for h in given
         if h.case_id in last

@@ -4,14 +4,14 @@ asked for when a couple's partners differ, and recorded with the handout given."
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services import cases, documents, handout_language, handouts_given
+from clarity_desktop.services import cases, documents, handout_language, handouts_given, today
 from clarity_desktop.services.document_request import DocumentRequest, render
-from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.store.practice import OpenPractice
 from tests.reports import pdftools
 from tests.services.conftest import AuditRow
@@ -167,3 +167,22 @@ def test_the_case_summary_says_which_handout_was_given_in_spanish(
     printed = pdftools.flat(pdftools.text(data))
     assert "3 · Lean In, to Łukasz (in Spanish)" in printed
     assert "3 · Lean In, to Zoë (in" not in printed
+
+
+def test_the_day_plan_says_a_handout_went_out_in_spanish(
+    practice: OpenPractice,
+    couple_case: CaseDetail,
+    record_session: Callable[..., SessionView],
+) -> None:
+    from tests.services.test_today import NOW, book
+
+    case = prefer(practice, couple_case, None, ES)
+    zoe, lukasz = case.partners
+    last = record_session(case.id, NOW - timedelta(days=7))
+    for partner in (zoe, lukasz):
+        handouts_given.record_given(
+            practice.uow(), case.id, Step.LEAN_IN, partner_id=partner.id, session_id=last.id
+        )
+    book(practice, case.id, NOW + timedelta(days=1))
+    plan = today.day_plan(practice.uow(), NOW)
+    assert [(h.partner_name, h.language) for h in plan.handouts] == [("Zoë", EN), ("Łukasz", ES)]

@@ -11,10 +11,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import Modality
 from clarity_desktop.domain.schedule import DraftAge, SessionStatus
 from clarity_desktop.services.today import DaySession, DraftItem, HandoutReminder, QuietCase
 from clarity_desktop.ui.common import appearance, dates, labels
+from clarity_desktop.ui.common.languages import language_name
 from clarity_desktop.ui.common.models import ID_ROLE, Index, ListTableModel, _warning_icon
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 2  # the case id of a session or draft row
@@ -242,6 +244,8 @@ class HandoutModel(ListTableModel[HandoutReminder]):
                 return h.partner_name or self.tr("Both partners")
             if col == self.STEP:
                 text = self.tr("Step %s") % labels.step_label(h.step)
+                if h.language is not Language.EN:
+                    text += self.tr(" (in %s)") % language_name(h.language)
                 return text + (self.tr(" (safety-aware)") if h.safety_aware else "")
             if col == self.GIVEN:
                 return full_day(h.last_session.date())
