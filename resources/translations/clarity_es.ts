@@ -851,6 +851,10 @@
         <translation>paso aún no registrado</translation>
     </message>
     <message>
+        <source>handouts in %s</source>
+        <translation>hojas para llevar en %s</translation>
+    </message>
+    <message>
         <source>Reopen the case to record a session.</source>
         <translation>Reabra el caso para registrar una sesión.</translation>
     </message>
@@ -2628,6 +2632,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Paso %s</translation>
     </message>
     <message>
+        <source> (in %s)</source>
+        <translation> (en %s)</translation>
+    </message>
+    <message>
         <source> (safety-aware)</source>
         <translation> (con atención a la seguridad)</translation>
     </message>
@@ -3107,6 +3115,40 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>%1 and %2</source>
         <translation>%1 y %2</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of the handout</source>
+        <translation>Idioma de la hoja para llevar</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int in</source>
+        <translation>&amp;Imprimir en</translation>
+    </message>
+    <message>
+        <source>The partners&apos; records name different handout languages; English unless you choose.</source>
+        <translation>Los miembros de la pareja tienen idiomas distintos en su registro; en inglés salvo que usted elija otro.</translation>
+    </message>
+    <message>
+        <source>The handout language on the client&apos;s record.</source>
+        <translation>El idioma de las hojas que figura en el registro del cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +3850,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Márquelo para registrar una fecha de nacimiento</translation>
     </message>
     <message>
+        <source>The language of the handouts printed for this person</source>
+        <translation>El idioma de las hojas para llevar que se imprimen para esta persona</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -3822,6 +3868,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>P&amp;hone</source>
         <translation>Te&amp;léfono</translation>
+    </message>
+    <message>
+        <source>Handout lan&amp;guage</source>
+        <translation>Idioma de las &amp;hojas</translation>
     </message>
     <message>
         <source>name</source>
@@ -3846,6 +3896,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>phone</source>
         <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>handout language</source>
+        <translation>idioma de las hojas</translation>
     </message>
 </context>
 <context>
