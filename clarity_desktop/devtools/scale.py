@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, text, update
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.services import integrity
 from clarity_desktop.services.demo import DEMO_CLINICIAN, DEMO_PASSPHRASE
 from clarity_desktop.services.notes import full_text
@@ -671,7 +672,7 @@ def build_scale_practice(
             )
         with opened.uow() as uow:
             uow.audit(
-                "created",
+                AuditAction.CREATED,
                 "practice",
                 detail=f"scale demo practice: {n_cases} cases, {writer.sessions} notes",
             )

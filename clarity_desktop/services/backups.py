@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from clarity_desktop import __version__
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import parse_utc
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.progress import Progress
@@ -89,7 +90,7 @@ def backup_now(
         ) from exc
     info = BackupInfo(folder, made.created_at, kind, revision, made.cases, made.notes, __version__)
     with opened.uow() as uow:
-        uow.audit("backup", "practice", detail=f"{kind} backup to {folder}")
+        uow.audit(AuditAction.BACKUP, "practice", detail=f"{kind} backup to {folder}")
         uow.commit()
     opened.write_anchor()
     return info

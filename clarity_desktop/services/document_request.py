@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal, get_args
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
@@ -59,7 +60,7 @@ class DocumentRequest:
     page_size: str = "A4"
     password: str | None = None
     out: Destination = None
-    action: DocumentAction = "exported"
+    action: DocumentAction = AuditAction.EXPORTED
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

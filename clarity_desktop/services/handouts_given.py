@@ -15,14 +15,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, PRIVATE_SESSION
 from clarity_desktop.services.dto import CaseDetail, SessionView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Case, HandoutGiven, Note
 from clarity_desktop.store.models import Session as SessionRow
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -84,6 +87,7 @@ def record_given(
     """Record that the handout for *step* went to *partner_id* (None in a couple case:
     both partners) at *session_id*. Whether it was the safety-aware version follows the
     case's safety flag, as the handout itself does."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         case = uow.session.execute(
             select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
@@ -120,25 +124,27 @@ def record_given(
         uow.session.flush()
         who = "both partners" if partner_id is None else f"partner {partner_id}"
         where = f", session {session_id}" if session_id is not None else ""
-        uow.audit("handout_given", "case", case.id, case.id, f"step {int(step)}, {who}{where}")
+        uow.audit(
+            AuditAction.HANDOUT_GIVEN, "case", case.id, case.id, f"step {int(step)}, {who}{where}"
+        )
         view = _view(row, case, session)
         uow.commit()
         return view
 
 
-def _views(uow: UnitOfWork, rows: Iterable[HandoutGiven]) -> list[HandoutGivenView]:
+def _views(db: DbSession, rows: Iterable[HandoutGiven]) -> list[HandoutGivenView]:
     rows = list(rows)
     case_ids = {r.case_id for r in rows}
     session_ids = {r.session_id for r in rows if r.session_id is not None}
     cases = {
         c.id: c
-        for c in uow.session.execute(
+        for c in db.execute(
             select(Case).where(Case.id.in_(case_ids)).options(selectinload(Case.partners))
         ).scalars()
     }
     sessions = {
         s.id: s
-        for s in uow.session.execute(
+        for s in db.execute(
             select(SessionRow)
             .where(SessionRow.id.in_(session_ids))
             .options(selectinload(SessionRow.note).load_only(Note.private))
@@ -152,13 +158,19 @@ def _views(uow: UnitOfWork, rows: Iterable[HandoutGiven]) -> list[HandoutGivenVi
 
 def given_for_case(uow: UnitOfWork, case_id: int) -> tuple[HandoutGivenView, ...]:
     """Every handout recorded as given in the case, newest first."""
-    with uow:
-        rows = uow.session.execute(
-            select(HandoutGiven)
-            .where(HandoutGiven.case_id == case_id)
-            .order_by(HandoutGiven.given_at.desc(), HandoutGiven.id.desc())
-        ).scalars()
-        return tuple(_views(uow, rows))
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow.reading() as db:
+        return load_given(db, case_id)
+
+
+def load_given(db: DbSession, case_id: int) -> tuple[HandoutGivenView, ...]:
+    """given_for_case in the caller's open session."""
+    rows = db.execute(
+        select(HandoutGiven)
+        .where(HandoutGiven.case_id == case_id)
+        .order_by(HandoutGiven.given_at.desc(), HandoutGiven.id.desc())
+    ).scalars()
+    return tuple(_views(db, rows))
 
 
 def given_at_sessions(
@@ -169,6 +181,7 @@ def given_at_sessions(
     wanted = set(session_ids)
     if not wanted:
         return {}
+    require(uow.principal, Permission.READ_RECORDS)
     with uow:
         rows = uow.session.execute(
             select(HandoutGiven)
@@ -176,7 +189,7 @@ def given_at_sessions(
             .order_by(HandoutGiven.given_at, HandoutGiven.id)
         ).scalars()
         out: dict[int, list[HandoutGivenView]] = {}
-        for v in _views(uow, rows):
+        for v in _views(uow.session, rows):
             assert v.session_id is not None
             out.setdefault(v.session_id, []).append(v)
         return {sid: tuple(vs) for sid, vs in out.items()}

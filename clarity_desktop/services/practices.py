@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import integrity, unlock_attempts
@@ -50,7 +51,7 @@ def create_practice(
         folder, passphrase, Clinician(name, credentials.strip()), window=window
     )
     with opened.uow() as uow:
-        uow.audit("created", "practice")
+        uow.audit(AuditAction.CREATED, "practice")
         uow.commit()
     unlock_attempts.rearm(opened, None, force=True)  # wrong passphrases get written down
     return opened, recovery
@@ -82,7 +83,9 @@ def unlock_practice(
             with opened.uow() as uow:
                 consumed = unlock_attempts.move_into_audit(uow, opened)
                 uow.audit(
-                    "unlocked", "practice", detail="recovery key" if recovery else "passphrase"
+                    AuditAction.UNLOCKED,
+                    "practice",
+                    detail="recovery key" if recovery else "passphrase",
                 )
                 uow.commit()
             _after_open(opened, accept_missing_work)
@@ -104,7 +107,7 @@ def _after_open(opened: OpenPractice, accept_missing_work: bool) -> None:
     if accept_missing_work:
         with opened.uow() as uow:
             uow.audit(
-                "accepted_missing_work",
+                AuditAction.ACCEPTED_MISSING_WORK,
                 "practice",
                 detail="went on with a database older than its last clean close",
             )
@@ -132,7 +135,7 @@ def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str)
     seed = store.rewrap_passphrase(opened.folder, current, new)
     opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
-        uow.audit("passphrase_changed", "practice")
+        uow.audit(AuditAction.PASSPHRASE_CHANGED, "practice")
         uow.commit()
 
 
@@ -142,7 +145,7 @@ def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: 
     seed = store.rewrap_passphrase(opened.folder, recovery_key, new, recovery=True)
     opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
-        uow.audit("passphrase_reset", "practice", detail="with the recovery key")
+        uow.audit(AuditAction.PASSPHRASE_RESET, "practice", detail="with the recovery key")
         uow.commit()
 
 
