@@ -203,3 +203,28 @@ def test_recording_a_session_returns_what_the_window_shows_in_one_transaction(
     assert [s.id for s in done.case.sessions] == [done.session.id]
     assert (done.row.id, done.row.session_count) == (couple_case.id, 1)
     assert done.row.last_session == datetime(2025, 3, 4, 10, 0)
+
+
+def test_the_signing_key_names_its_user_and_a_stranger_key_is_refused(
+    practice: OpenPractice, passphrase: str
+) -> None:
+    import dataclasses
+
+    from clarity_desktop.services import practices
+    from clarity_desktop.store import practice as store
+    from clarity_desktop.store.errors import PracticeDamaged
+    from clarity_desktop.store.files import key_path
+
+    folder = practice.folder
+    keyfile = store.read_key_file(folder)
+    assert keyfile.signer_user == 1
+    practice.close()
+    dataclasses.replace(keyfile, signer_user=2).write_atomically(key_path(folder))
+    with pytest.raises(PracticeDamaged, match="belongs to a user this practice does not have"):
+        practices.unlock_practice(folder, passphrase)
+    keyfile.write_atomically(key_path(folder))
+    again = practices.unlock_practice(folder, passphrase)
+    try:
+        assert again.principal.user_id == 1
+    finally:
+        again.close()

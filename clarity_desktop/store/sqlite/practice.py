@@ -220,7 +220,7 @@ def open_with_key(
         anchor.settle(folder, trusted_keys(keyfile, signer), lambda a: _database_holds(engine, a))
         if not accept_missing_work:
             _check_anchor(folder, engine, keyfile, signer)
-        principal = principal_of(engine, SOLO_USER_ID)
+        principal = principal_of(engine, keyfile.signer_user)
         salt = backup.salt_of(db_path(folder))
         if keyfile.db_salt != salt:  # a restored file, or a key file from before salts
             dataclasses.replace(keyfile, db_salt=salt).write_atomically(key_path(folder))
