@@ -21,6 +21,7 @@ from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import parse_utc
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.progress import Progress
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import files, opening, oslock, seals
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.backend import Backend, CheckFailed
@@ -60,6 +61,7 @@ def backup_now(
     progress: Progress | None = None,
 ) -> BackupInfo:
     """Copy, verify, describe; audited. Raises BackupError with a plain reason."""
+    require(opened.principal, Permission.RUN_PRACTICE)
     root = dest_root or backups_root(opened.folder)
     now = utcnow()
     name = f"{PREFIX}{now:%Y%m%d-%H%M%S}" + ("" if kind == "manual" else f"-{kind}")
