@@ -228,3 +228,27 @@ def test_the_signing_key_names_its_user_and_a_stranger_key_is_refused(
         assert again.principal.user_id == 1
     finally:
         again.close()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["user_id = 2", "hash_format = 1", "user_id = NULL"],
+    ids=["another user", "passed off as an old row", "no user"],
+)
+def test_changing_who_acted_breaks_the_audit_chain(
+    practice: OpenPractice, couple_case: CaseDetail, edit: str
+) -> None:
+    from clarity_desktop.services import practices
+
+    cases.open_case(practice.uow(), couple_case.id)
+    assert practices.verify_audit(practice).ok
+    (last,) = rows(practice, "SELECT max(id) FROM audit_events")[0]
+    conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("DROP TRIGGER trg_audit_no_update")
+        conn.execute(f"UPDATE audit_events SET {edit} WHERE id = ?", (last,))
+        conn.commit()
+    finally:
+        conn.close()
+    assert practices.verify_audit(practice).first_broken == last
