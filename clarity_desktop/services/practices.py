@@ -14,6 +14,7 @@ from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strengt
 from clarity_desktop.services import integrity, unlock_attempts
 from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import audit_chain, opening, seals
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
@@ -215,6 +216,7 @@ __all__ = [
 
 def verify_audit(opened: OpenPractice) -> ChainReport:
     """Walk the whole audit log and check every link of its hash chain."""
+    require(opened.principal, Permission.READ_AUDIT)
     with opened.uow().reading() as s:
         rows = s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
         return audit_chain.verify(rows)
