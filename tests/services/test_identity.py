@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clarity_desktop.store.engine import connect_raw
 from sqlalchemy import event
 
 from clarity_desktop.domain.errors import NotPermitted
@@ -20,6 +19,7 @@ from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.services import audit, cases, documents, export, notes
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.store.uow import UnitOfWork, UnitOfWorkSpent
 
 FRONT_DESK = Principal(7, "Front Desk", Role.ADMINISTRATOR)
