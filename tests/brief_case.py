@@ -129,5 +129,5 @@ def make_brief_case(practice: OpenPractice, *, safety_note: str = "") -> BriefCa
     )
     handouts_given.record_given(practice.uow(), case.id, Step.LEAN_IN, session_id=third.id)
     nxt = _session(practice, case.id, datetime(2025, 3, 25, 10), None)
-    detail = cases.get_case(practice.uow(), case.id, record_view=False)
+    detail = cases.read_case(practice.uow(), case.id)
     return BriefCase(detail, zoe, lukasz, first, alone, third, nxt)

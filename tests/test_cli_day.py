@@ -30,7 +30,7 @@ def env(monkeypatch: pytest.MonkeyPatch, passphrase: str, tmp_path: Path) -> Pat
 
 
 def booked(practice: OpenPractice, case_id: int) -> list[SessionView]:
-    detail = cases.get_case(practice.uow(), case_id, record_view=False)
+    detail = cases.read_case(practice.uow(), case_id)
     return sorted(detail.sessions, key=lambda s: s.starts_at)
 
 

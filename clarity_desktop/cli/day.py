@@ -90,7 +90,7 @@ def _schedule(args: argparse.Namespace) -> int:
         if args.partner:
             from clarity_desktop.services.documents import find_partner
 
-            case = cases.get_case(opened.uow(), args.case, record_view=False)
+            case = cases.read_case(opened.uow(), args.case)
             partner_id = find_partner(case, args.partner).id
         data = SessionInput(
             starts_at=args.at,

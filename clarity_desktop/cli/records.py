@@ -102,7 +102,7 @@ def _sessions(args: argparse.Namespace) -> int:
     tolerant_stdout()
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:
-        case = cases.get_case(opened.uow(), args.case)  # audited: a case's record is read
+        case = cases.open_case(opened.uow(), args.case)  # audited: a case's record is read
     finally:
         opened.close()
     rows = sorted(case.sessions, key=lambda s: (s.starts_at, s.id))
@@ -202,7 +202,7 @@ def _partner_id(opened: OpenPractice, case_id: int, name: str) -> int:
     """--for-partner NAME as the partner's id: full or first name, accents ignored."""
     from clarity_desktop.services import cases, documents
 
-    case = cases.get_case(opened.uow(), case_id, record_view=False)
+    case = cases.read_case(opened.uow(), case_id)
     return documents.find_partner(case, name).id
 
 

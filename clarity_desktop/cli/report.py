@@ -24,6 +24,7 @@ from clarity_desktop.cli.common import (
     read_passphrase,
     refuse_existing,
 )
+from clarity_desktop.domain.audit_actions import AuditAction
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.steps import Step
@@ -176,11 +177,11 @@ def build_request(
 
     kind = args.document
     if kind == "note":
-        case = cases.get_case(uow, args.case, record_view=False)
+        case = cases.read_case(uow, args.case)
         note_id = documents.note_for(case, args.session)
         return DocumentRequest("note", case.id, note_id=note_id, page_size=args.page_size), case
     if kind == "handout":
-        case = cases.get_case(uow, args.case, record_view=False)
+        case = cases.read_case(uow, args.case)
         try:
             plan = documents.plan_handout(case, partner=args.partner, joint=args.joint, step=step)
         except ValidationError as exc:
@@ -205,7 +206,7 @@ def build_request(
     language = Language(args.language) if args.language else None
     if kind == "steps" and language is None and args.case is not None:
         # The couple's language, resolved here so the file name can say it.
-        case = cases.get_case(uow, args.case, record_view=False)
+        case = cases.read_case(uow, args.case)
         language = handout_language.choose(case, None, None)
     request = DocumentRequest(
         kind,
@@ -249,12 +250,11 @@ def _report(args: argparse.Namespace) -> int:
     )
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:
-        uow = opened.uow()
-        request, case = build_request(uow, args, step)
+        request, case = build_request(opened.uow(), args, step)
         out = args.out or default_out(request)
         refuse_existing(out, args.overwrite)
         try:
-            render(uow, request.to(out, "exported", pdf_password))
+            render(opened.uow(), request.to(out, AuditAction.EXPORTED, pdf_password))
         except ValidationError as exc:
             if exc.field != "acknowledge_safety" or case is None:
                 raise

@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, text, update
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.services import integrity
 from clarity_desktop.services.demo import DEMO_CLINICIAN, DEMO_PASSPHRASE
 from clarity_desktop.services.notes import full_text
@@ -46,7 +47,7 @@ from clarity_desktop.store.models import (
     PartnerReadingRow,
     Session,
 )
-from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store.practice import SOLO_USER_ID, OpenPractice
 
 # A word in about a quarter of all notes, and only in the sentences that carry it, so a
 # search for it measures a common term; RARE details each appear in a few notes per 10,000.
@@ -525,7 +526,9 @@ class _Writer:
         if not draft:
             self.signed += 1
             signed_at = min(when + timedelta(hours=rng.randint(1, 30)), self.now)
-            rows.signatures.append({"nid": sid, "sat": signed_at, "sby": self.signature})
+            rows.signatures.append(
+                {"nid": sid, "sat": signed_at, "sby": self.signature, "uid": SOLO_USER_ID}
+            )
             if rng.random() < 0.015:
                 self.addendum_id += 1
                 self.addenda += 1
@@ -536,6 +539,7 @@ class _Writer:
                         "note_id": sid,
                         "created_at": signed_at + timedelta(days=rng.randint(1, 9)),
                         "author": self.signature,
+                        "author_id": SOLO_USER_ID,
                         "body": body,
                     }
                 )
@@ -632,7 +636,11 @@ def _insert(conn: Connection, rows: _Rows) -> None:
         conn.execute(
             update(Note)
             .where(Note.id == bindparam("nid"))
-            .values(signed_at=bindparam("sat"), signed_by=bindparam("sby")),
+            .values(
+                signed_at=bindparam("sat"),
+                signed_by=bindparam("sby"),
+                signed_by_id=bindparam("uid"),
+            ),
             rows.signatures,
         )
     if rows.addenda:  # addenda belong to signed notes
@@ -671,7 +679,7 @@ def build_scale_practice(
             )
         with opened.uow() as uow:
             uow.audit(
-                "created",
+                AuditAction.CREATED,
                 "practice",
                 detail=f"scale demo practice: {n_cases} cases, {writer.sessions} notes",
             )

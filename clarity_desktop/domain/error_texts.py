@@ -109,6 +109,8 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.NO_SUCH_CASE: "There is no case number {case_id}.",
     ErrorCode.NO_SUCH_FILE: "There is no file {path}.",
     ErrorCode.NO_SUCH_MARKER: "There is no marker number {marker_id}.",
+    ErrorCode.NOT_PERMITTED: "{who} is not permitted to {what}; nothing was changed.",
+    ErrorCode.KEY_FILE_UNKNOWN_USER: "The practice's key file belongs to a user this practice does not have (or who was disabled); nothing has been changed.",
     ErrorCode.NO_SUCH_NOTE: "There is no note number {note_id}.",
     ErrorCode.NO_SUCH_SESSION: "There is no session number {session_id}.",
     ErrorCode.NUMBER_OUT_OF_RANGE: "{What} is a number from {low} to {high}.",

@@ -11,6 +11,7 @@ __all__ = [
     "ClarityError",
     "ErrorCode",
     "NotFound",
+    "NotPermitted",
     "Phrase",
     "PracticeBusy",
     "RecordLocked",
@@ -51,3 +52,12 @@ class PracticeBusy(ClarityError):
 
     def __init__(self, code: ErrorCode = ErrorCode.PRACTICE_BUSY, /, **params: object) -> None:
         super().__init__(code, **params)
+
+
+class NotPermitted(ClarityError):
+    """The user acting may not do this; nothing was read or written."""
+
+    def __init__(self, who: str, what: Phrase) -> None:
+        super().__init__(ErrorCode.NOT_PERMITTED, who=who, what=what)
+        self.who = who
+        self.what = what

@@ -11,41 +11,17 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.services import parts
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Addendum, AuditEvent, Case, Note, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork
 
-ACTIONS: tuple[str, ...] = (
-    "created",
-    "viewed",
-    "changed",
-    "signed",
-    "addendum_added",
-    "searched",
-    "unlocked",
-    "unlock_failed",
-    "attempts_record_altered",
-    "attempts_record_unverified",
-    "closed",
-    "reopened",
-    "exported",
-    "printed",
-    "previewed",
-    "backup",
-    "restored",
-    "imported",
-    "passphrase_changed",
-    "passphrase_reset",
-    "scheduled",
-    "started",
-    "rescheduled",
-    "corrected",
-    "cancelled",
-    "no_show",
-    "discarded",
-)
+# What the viewer can filter by: every action the log records.
+ACTIONS: tuple[AuditAction, ...] = tuple(AuditAction)
 
 
 @dataclass(frozen=True)
@@ -73,31 +49,36 @@ class AuditRow:
 def list_events(uow: UnitOfWork, f: AuditFilter) -> list[AuditRow]:
     """Newest first. Reading the log is not itself audited (it would grow with every look);
     exporting it is."""
-    with uow:
-        q = select(AuditEvent, Case.display_name).outerjoin(Case, Case.id == AuditEvent.case_id)
-        if f.case_id is not None:
-            q = q.where(AuditEvent.case_id == f.case_id)
-        if f.action:
-            q = q.where(AuditEvent.action == f.action)
-        if f.since is not None:
-            q = q.where(AuditEvent.at >= datetime.combine(f.since, time.min))
-        if f.until is not None:
-            q = q.where(AuditEvent.at < datetime.combine(f.until + timedelta(days=1), time.min))
-        rows = uow.session.execute(q.order_by(AuditEvent.id.desc()).limit(f.limit)).all()
-        return [
-            AuditRow(
-                e.id,
-                e.at,
-                e.actor,
-                e.action,
-                e.entity,
-                e.entity_id,
-                e.case_id,
-                name or "",
-                e.detail,
-            )
-            for e, name in rows
-        ]
+    require(uow.principal, Permission.READ_AUDIT)
+    with uow.reading() as db:
+        return _events(db, f)
+
+
+def _events(db: DbSession, f: AuditFilter) -> list[AuditRow]:
+    q = select(AuditEvent, Case.display_name).outerjoin(Case, Case.id == AuditEvent.case_id)
+    if f.case_id is not None:
+        q = q.where(AuditEvent.case_id == f.case_id)
+    if f.action:
+        q = q.where(AuditEvent.action == f.action)
+    if f.since is not None:
+        q = q.where(AuditEvent.at >= datetime.combine(f.since, time.min))
+    if f.until is not None:
+        q = q.where(AuditEvent.at < datetime.combine(f.until + timedelta(days=1), time.min))
+    rows = db.execute(q.order_by(AuditEvent.id.desc()).limit(f.limit)).all()
+    return [
+        AuditRow(
+            e.id,
+            e.at,
+            e.actor,
+            e.action,
+            e.entity,
+            e.entity_id,
+            e.case_id,
+            name or "",
+            e.detail,
+        )
+        for e, name in rows
+    ]
 
 
 # How a detail names a partner ("handout PDF for partner 7"): by id, since the chained
@@ -125,6 +106,7 @@ def record_names(uow: UnitOfWork, rows: list[AuditRow]) -> RecordNames:
         if r.entity in wanted and r.entity_id is not None:
             wanted[r.entity].add(r.entity_id)
         partner_ids.update(int(m) for m in PARTNER_IN_DETAIL.findall(r.detail))
+    require(uow.principal, Permission.READ_AUDIT)
     with uow.reading() as db:
         partners = dict(
             db.execute(select(Partner.id, Partner.name).where(Partner.id.in_(partner_ids))).all()
@@ -180,7 +162,8 @@ def to_csv(rows: list[AuditRow]) -> str:
 
 
 def export_csv(uow: UnitOfWork, f: AuditFilter, out: Path) -> int:
-    """Write the filtered log to *out* (owner-only, atomically); audited."""
+    """Write the filtered log to *out* (owner-only, atomically); audited: one read, one
+    write."""
     rows = list_events(uow, f)
     with parts.writing(out) as tmp:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
@@ -189,6 +172,11 @@ def export_csv(uow: UnitOfWork, f: AuditFilter, out: Path) -> int:
             os.fsync(fh.fileno())
         os.replace(tmp, out)
     with uow:
-        uow.audit("exported", "audit", case_id=f.case_id, detail=f"{len(rows)} audit rows to CSV")
+        uow.audit(
+            AuditAction.EXPORTED,
+            "audit",
+            case_id=f.case_id,
+            detail=f"{len(rows)} audit rows to CSV",
+        )
         uow.commit()
     return len(rows)

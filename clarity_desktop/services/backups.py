@@ -17,9 +17,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from clarity_desktop import __version__
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import parse_utc
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.progress import Progress
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import files, opening, oslock, seals
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.backend import Backend, CheckFailed
@@ -59,6 +61,7 @@ def backup_now(
     progress: Progress | None = None,
 ) -> BackupInfo:
     """Copy, verify, describe; audited. Raises BackupError with a plain reason."""
+    require(opened.principal, Permission.RUN_PRACTICE)
     root = dest_root or backups_root(opened.folder)
     now = utcnow()
     name = f"{PREFIX}{now:%Y%m%d-%H%M%S}" + ("" if kind == "manual" else f"-{kind}")
@@ -89,7 +92,7 @@ def backup_now(
         ) from exc
     info = BackupInfo(folder, made.created_at, kind, revision, made.cases, made.notes, __version__)
     with opened.uow() as uow:
-        uow.audit("backup", "practice", detail=f"{kind} backup to {folder}")
+        uow.audit(AuditAction.BACKUP, "practice", detail=f"{kind} backup to {folder}")
         uow.commit()
     opened.write_anchor()
     return info

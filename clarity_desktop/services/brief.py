@@ -12,8 +12,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
@@ -24,9 +26,10 @@ from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import brief_facts as facts
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.text import join_names
-from clarity_desktop.services import cases, dynamics, guidance, handouts_given
+from clarity_desktop.services import dynamics, guidance, handouts_given, views
 from clarity_desktop.services.documents import DocumentAction, _audit, _check_action, _detail
 from clarity_desktop.services.dto import CaseDetail, SessionView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Note
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -46,14 +49,13 @@ def _before(s: SessionView, session: SessionView | None, now: datetime) -> bool:
     return (s.starts_at, s.id) < (session.starts_at, session.id)
 
 
-def _earlier(uow: UnitOfWork, s: SessionView, case: CaseDetail) -> facts.EarlierNote:
-    with uow:
-        note = uow.session.execute(
-            select(Note).where(Note.id == s.note_id).options(selectinload(Note.steps))
-        ).scalar_one()
-        template = note.template
-        sections = {str(k): str(v) for k, v in (note.sections or {}).items()}
-        signed = note.signed_at is not None
+def _earlier(db: DbSession, s: SessionView, case: CaseDetail) -> facts.EarlierNote:
+    note = db.execute(
+        select(Note).where(Note.id == s.note_id).options(selectinload(Note.steps))
+    ).scalar_one()
+    template = note.template
+    sections = {str(k): str(v) for k, v in (note.sections or {}).items()}
+    signed = note.signed_at is not None
     titles: dict[str, str] = {}
     for t in Template:
         titles.update(section_titles(t))
@@ -98,8 +100,32 @@ def brief_document(
 ) -> facts.BriefDocument:
     """The brief for *session_id*, or for the case as it stands at *now* (default: the
     present) when no session is chosen. Not audited: see :func:`session_brief`."""
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow.reading() as db:
+        return _brief_facts(
+            db,
+            uow.actor,
+            case_id,
+            session_id,
+            include_private_readings=include_private_readings,
+            include_safety_note=include_safety_note,
+            now=now,
+        )
+
+
+def _brief_facts(
+    db: DbSession,
+    clinician: str,
+    case_id: int,
+    session_id: int | None,
+    *,
+    include_private_readings: bool,
+    include_safety_note: bool,
+    now: datetime | None,
+) -> facts.BriefDocument:
+    """Everything the brief shows, read in the caller's one open session."""
     moment = now or datetime.now()
-    case = cases.get_case(uow, case_id, record_view=False)
+    case = views.case_detail(db, case_id)
     session = None
     if session_id is not None:
         session = next((s for s in case.sessions if s.id == session_id), None)
@@ -109,7 +135,7 @@ def brief_document(
         s for s in case.sessions if _before(s, session, moment) and s.status is SessionStatus.HELD
     ]
     ids = {s.id for s in earlier}
-    full = dynamics.case_timeline(uow, case_id)
+    full = dynamics.load_timeline(db, case_id)
     timeline = Timeline(
         case_id=full.case_id,
         partner_ids=full.partner_ids,
@@ -118,12 +144,12 @@ def brief_document(
         points=tuple(p for p in full.points if p.session_id in ids),
     )
     with_notes = [s for s in earlier if s.note_id is not None]
-    last = _earlier(uow, with_notes[0], case) if with_notes else None
+    last = _earlier(db, with_notes[0], case) if with_notes else None
     shared = next((s for s in with_notes if not s.note_private), None)
     if last is not None and shared is not None and shared.id == last.session_id:
         last_shared: facts.EarlierNote | None = last
     else:
-        last_shared = _earlier(uow, shared, case) if shared is not None else None
+        last_shared = _earlier(db, shared, case) if shared is not None else None
     steps = {int(st) for p in timeline.points for st in p.steps.values()}
     brief_session = None
     if session is not None:
@@ -139,12 +165,12 @@ def brief_document(
         )
     given = [
         facts.HandoutGiven(h.given_on, h.step, h.to, h.safety_aware, h.privacy_mark, h.language)
-        for h in handouts_given.given_for_case(uow, case_id)
+        for h in handouts_given.load_given(db, case_id)
         if (h.session_id in ids)
         or (h.session_id is None and (session is None or h.given_on <= session.starts_at.date()))
     ]
     return facts.BriefDocument(
-        clinician=uow.actor,
+        clinician=clinician,
         case_id=case.id,
         case_name=case.display_name,
         case_kind=case.kind.title,
@@ -198,7 +224,7 @@ def session_brief(
         now=now,
     )
     with uow:
-        uow.audit("viewed", "case", case_id, case_id, _what(doc))
+        uow.audit(AuditAction.VIEWED, "case", case_id, case_id, _what(doc))
         uow.commit()
     return doc
 
@@ -212,7 +238,7 @@ def brief_pdf(
     page_size: str = "A4",
     password: str | None = None,
     progress: Progress | None = None,
-    action: DocumentAction = "exported",
+    action: DocumentAction = AuditAction.EXPORTED,
     include_private_readings: bool = False,
     include_safety_note: bool = False,
     now: datetime | None = None,
@@ -221,6 +247,7 @@ def brief_pdf(
     from clarity_desktop.reports import brief, layout
 
     _check_action(action)
+    require(uow.principal, Permission.MAKE_DOCUMENTS)
     size = layout.page_size_name(page_size)
     doc = brief_document(
         uow,

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
 from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
 from clarity_desktop.domain.records import (
@@ -21,6 +23,7 @@ from clarity_desktop.domain.records import (
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import CaseDetail, CaseSummary
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Case, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -32,46 +35,64 @@ def list_cases(uow: UnitOfWork, status: CaseStatus | None = None) -> list[CaseSu
     it reads plain columns rather than Case objects and sorts with a key that skips
     Unicode normalisation for ASCII names: about 0.5 s became 0.15-0.2 s at 10,000 cases
     (tests/bench/bench_practice.py)."""
+    require(uow.principal, Permission.READ_RECORDS)
     with uow:
-        stats = (
-            select(
-                Session.case_id,
-                func.max(Session.starts_at).label("last"),
-                func.count(Session.id).label("n"),
-            )
-            .where(Session.status == SessionStatus.HELD)  # sessions that took place
-            .group_by(Session.case_id)
-            .subquery()
+        return _summaries(uow.session, status)
+
+
+def case_row(db: DbSession, case_id: int) -> CaseSummary:
+    """One case as the case list shows it, in the caller's open session: after an action
+    on a case the list updates that row instead of reading every case again."""
+    found = _summaries(db, None, case_id)
+    if not found:
+        raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
+    return found[0]
+
+
+def _summaries(
+    db: DbSession, status: CaseStatus | None, case_id: int | None = None
+) -> list[CaseSummary]:
+    stats = (
+        select(
+            Session.case_id,
+            func.max(Session.starts_at).label("last"),
+            func.count(Session.id).label("n"),
         )
-        q = select(
-            Case.id,
-            Case.kind,
-            Case.display_name,
-            Case.status,
-            Case.opened_on,
-            Case.closed_on,
-            Case.safety_flag,
-            stats.c.last,
-            stats.c.n,
-        ).outerjoin(stats, stats.c.case_id == Case.id)
-        if status is not None:
-            q = q.where(Case.status == status)
-        # Sorted here, not by SQL lower(): SQLite folds only ASCII, which put "Émile" after "Zoë".
-        rows = sorted(uow.session.execute(q.order_by(Case.id)).all(), key=lambda r: _name_key(r[2]))
-        return [
-            CaseSummary(
-                id=case_id,
-                kind=kind,
-                display_name=name,
-                status=case_status,
-                opened_on=opened_on,
-                closed_on=closed_on,
-                safety_flag=bool(safety_flag),
-                last_session=last,
-                session_count=n or 0,
-            )
-            for case_id, kind, name, case_status, opened_on, closed_on, safety_flag, last, n in rows
-        ]
+        .where(Session.status == SessionStatus.HELD)  # sessions that took place
+        .group_by(Session.case_id)
+        .subquery()
+    )
+    q = select(
+        Case.id,
+        Case.kind,
+        Case.display_name,
+        Case.status,
+        Case.opened_on,
+        Case.closed_on,
+        Case.safety_flag,
+        stats.c.last,
+        stats.c.n,
+    ).outerjoin(stats, stats.c.case_id == Case.id)
+    if status is not None:
+        q = q.where(Case.status == status)
+    if case_id is not None:
+        q = q.where(Case.id == case_id)
+    # Sorted here, not by SQL lower(): SQLite folds only ASCII, which put "Émile" after "Zoë".
+    rows = sorted(db.execute(q.order_by(Case.id)).all(), key=lambda r: _name_key(r[2]))
+    return [
+        CaseSummary(
+            id=row_id,
+            kind=kind,
+            display_name=name,
+            status=case_status,
+            opened_on=opened_on,
+            closed_on=closed_on,
+            safety_flag=bool(safety_flag),
+            last_session=last,
+            session_count=n or 0,
+        )
+        for row_id, kind, name, case_status, opened_on, closed_on, safety_flag, last, n in rows
+    ]
 
 
 def _name_key(name: str) -> tuple[str, str]:
@@ -81,19 +102,28 @@ def _name_key(name: str) -> tuple[str, str]:
     return (folded, name) if folded.isascii() else name_sort_key(name)
 
 
-def get_case(uow: UnitOfWork, case_id: int, *, record_view: bool = True) -> CaseDetail:
-    """The case with partners and sessions. Opening a case is audited; a window refreshing
-    what is already on screen passes record_view=False."""
+def open_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
+    """The case with partners and sessions, for a clinician who opens it: audited
+    ("viewed"), in the same transaction as the reading."""
+    require(uow.principal, Permission.READ_RECORDS)
     with uow:
         detail = views.case_detail(uow.session, case_id)
-        if record_view:
-            uow.audit("viewed", "case", case_id, case_id)
-            uow.commit()
+        uow.audit(AuditAction.VIEWED, "case", case_id, case_id)
+        uow.commit()
         return detail
+
+
+def read_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
+    """The case as it stands, without an audit row: a window refreshing what is already
+    on screen, or a check before another action."""
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow.reading() as db:
+        return views.case_detail(db, case_id)
 
 
 def create_case(uow: UnitOfWork, data: CaseInput, today: date | None = None) -> CaseDetail:
     clean = validate_case(data, today or date.today())
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         now = utcnow()
         case = Case(
@@ -121,15 +151,17 @@ def create_case(uow: UnitOfWork, data: CaseInput, today: date | None = None) -> 
             )
         uow.session.add(case)
         uow.session.flush()
-        uow.audit("created", "case", case.id, case.id)
+        uow.audit(AuditAction.CREATED, "case", case.id, case.id)
+        view = views.case_detail(uow.session, case.id)
         uow.commit()
-        return views.case_detail(uow.session, case.id)
+        return view
 
 
 def update_case(
     uow: UnitOfWork, case_id: int, data: CaseInput, today: date | None = None
 ) -> CaseDetail:
     clean = validate_case(data, today or date.today())
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         case = _case(uow, case_id)
         if clean.kind is not case.kind:
@@ -151,12 +183,14 @@ def update_case(
             partner.phone = p.phone
             if p.language is not None:
                 partner.language = p.language.value
-        uow.audit("changed", "case", case.id, case.id)
+        uow.audit(AuditAction.CHANGED, "case", case.id, case.id)
+        view = views.case_detail(uow.session, case.id)
         uow.commit()
-        return views.case_detail(uow.session, case.id)
+        return view
 
 
 def close_case(uow: UnitOfWork, case_id: int, closed_on: date | None = None) -> CaseDetail:
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         case = _case(uow, case_id)
         if case.status is CaseStatus.CLOSED:
@@ -164,12 +198,14 @@ def close_case(uow: UnitOfWork, case_id: int, closed_on: date | None = None) -> 
         case.closed_on = check_closed_on(case.opened_on, closed_on or date.today())
         case.status = CaseStatus.CLOSED
         case.updated_at = utcnow()
-        uow.audit("closed", "case", case.id, case.id)
+        uow.audit(AuditAction.CLOSED, "case", case.id, case.id)
+        view = views.case_detail(uow.session, case.id)
         uow.commit()
-        return views.case_detail(uow.session, case.id)
+        return view
 
 
 def reopen_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         case = _case(uow, case_id)
         if case.status is CaseStatus.ACTIVE:
@@ -177,9 +213,10 @@ def reopen_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
         case.status = CaseStatus.ACTIVE
         case.closed_on = None
         case.updated_at = utcnow()
-        uow.audit("reopened", "case", case.id, case.id)
+        uow.audit(AuditAction.REOPENED, "case", case.id, case.id)
+        view = views.case_detail(uow.session, case.id)
         uow.commit()
-        return views.case_detail(uow.session, case.id)
+        return view
 
 
 def _case(uow: UnitOfWork, case_id: int) -> Case:
@@ -204,6 +241,7 @@ def similar_clients(
     wanted = {name_key(n) for n in names if name_key(n)}
     if not wanted:
         return []
+    require(uow.principal, Permission.READ_RECORDS)
     with uow:
         rows = uow.session.execute(
             select(Partner.name, Case.id, Case.display_name).join(Case, Case.id == Partner.case_id)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.demo_content import CaseSpec, PersonSpec, SessionSpec, load_case
 from clarity_desktop.domain.records import CaseInput, PartnerInput, SessionInput
 from clarity_desktop.domain.steps import Step
@@ -53,7 +54,7 @@ def build_demo(folder: Path, today: date | None = None) -> OpenPractice:
     opened, _recovery = opening.create(folder, DEMO_PASSPHRASE, DEMO_CLINICIAN, is_demo=True)
     try:
         with opened.uow() as uow:
-            uow.audit("created", "practice", detail="demo practice")
+            uow.audit(AuditAction.CREATED, "practice", detail="demo practice")
             uow.commit()
         for spec in specs:
             _build_case(opened, spec, today)

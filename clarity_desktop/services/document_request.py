@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal, get_args
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
@@ -64,7 +65,7 @@ class DocumentRequest:
     language: Language | None = None
     password: str | None = None
     out: Destination = None
-    action: DocumentAction = "exported"
+    action: DocumentAction = AuditAction.EXPORTED
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -1,10 +1,10 @@
 """Printing and exporting documents: the session note, client handouts, the overview,
 the case summary and the progress report.
 
-Each function gathers what the document shows through the other services, hands plain
-dataclasses to clarity_desktop.reports, and writes one audit row ("exported", "printed"
-or "previewed") once the document exists, so the log never claims a document that was
-not made.
+Each function reads what the document shows in one read (the services' loaders on one
+session, outside the write lock), hands plain dataclasses to clarity_desktop.reports, and
+writes one audit row ("exported", "printed" or "previewed") in one write once the
+document exists, so the log never claims a document that was not made.
 
 Privacy: the case summary and the progress report print the case's structure and
 readings and no note text at all. Readings from private sessions and the safety note's
@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from sqlalchemy.orm import Session as DbSession
+
+from clarity_desktop.domain.audit_actions import DOCUMENT_ACTIONS, AuditAction
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.csv_clients import name_key
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
@@ -40,12 +43,14 @@ from clarity_desktop.reports.brief_facts import HandoutGiven
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
 from clarity_desktop.reports.note_readings import PartnerReadingRow
-from clarity_desktop.services import cases, dynamics, handout_language, handouts_given, notes
+from clarity_desktop.services import dynamics, handout_language, handouts_given, notes, views
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.uow import UnitOfWork
 
-DocumentAction = Literal["exported", "printed", "previewed"]
-ACTIONS: tuple[DocumentAction, ...] = ("exported", "printed", "previewed")
+# What a document is made for; each is also its audit row's action (domain/audit_actions.py).
+DocumentAction = Literal[AuditAction.EXPORTED, AuditAction.PRINTED, AuditAction.PREVIEWED]
+ACTIONS: tuple[AuditAction, ...] = DOCUMENT_ACTIONS
 
 MAX_FIRST_NAMES = 4
 MAX_FIRST_NAME = 60
@@ -86,7 +91,7 @@ def _audit(
     detail: str,
 ) -> None:
     with uow:
-        uow.audit(action, entity, entity_id, case_id, detail=detail)
+        uow.audit(AuditAction(action), entity, entity_id, case_id, detail=detail)
         uow.commit()
 
 
@@ -152,14 +157,16 @@ def note_pdf(
     page_size: str = "A4",
     password: str | None = None,
     progress: Progress | None = None,
-    action: DocumentAction = "exported",
+    action: DocumentAction = AuditAction.EXPORTED,
 ) -> bytes | None:
     """The note as a PDF record copy (signed, or marked DRAFT). Returns the bytes when
     *out* is None."""
     _check_action(action)
+    require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
     size = layout.page_size_name(page_size)
-    note = notes.open_note(uow, note_id)
-    case = cases.get_case(uow, note.case_id, record_view=False)
+    with uow.reading() as db:  # the facts, in one read; the audit row, in one write
+        note = views.note_view(notes.load_note(db, note_id))
+        case = views.case_detail(db, note.case_id)
     doc = note_document(note, case, uow.actor)
     data = build_note(doc, out, page_size=size, password=password or None, progress=progress)
     what = "session note PDF" if note.signed else "session note PDF (unsigned draft)"
@@ -240,12 +247,25 @@ def summary_document(
     )
 
 
-def _handouts(uow: UnitOfWork, case_id: int) -> tuple[HandoutGiven, ...]:
+def _handouts(db: DbSession, case_id: int) -> tuple[HandoutGiven, ...]:
     """The handouts recorded as given in the case, as the documents show them."""
     return tuple(
         HandoutGiven(h.given_on, h.step, h.to, h.safety_aware, h.privacy_mark, h.language)
-        for h in handouts_given.given_for_case(uow, case_id)
+        for h in handouts_given.load_given(db, case_id)
     )
+
+
+def _case_facts(
+    uow: UnitOfWork, case_id: int
+) -> tuple[CaseDetail, Timeline, tuple[HandoutGiven, ...]]:
+    """What a case summary or progress report shows, in one read."""
+    require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
+    with uow.reading() as db:
+        return (
+            views.case_detail(db, case_id),
+            dynamics.load_timeline(db, case_id),
+            _handouts(db, case_id),
+        )
 
 
 def _included(doc: summary.SummaryDocument) -> str:
@@ -277,7 +297,7 @@ def summary_pdf(
     page_size: str = "A4",
     password: str | None = None,
     progress: Progress | None = None,
-    action: DocumentAction = "exported",
+    action: DocumentAction = AuditAction.EXPORTED,
     include_private_readings: bool = False,
     include_safety_note: bool = False,
 ) -> bytes | None:
@@ -285,14 +305,14 @@ def summary_pdf(
     the safety note only when included) as a PDF. Returns the bytes when *out* is None."""
     _check_action(action)
     size = layout.page_size_name(page_size)
-    case = cases.get_case(uow, case_id, record_view=False)
+    case, timeline, given = _case_facts(uow, case_id)
     doc = summary_document(
         case,
-        dynamics.case_timeline(uow, case_id),
+        timeline,
         uow.actor,
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
-        handouts=_handouts(uow, case_id),
+        handouts=given,
     )
     data = summary.build_summary(
         doc, out, page_size=size, password=password or None, progress=progress
@@ -312,7 +332,7 @@ def progress_pdf(
     page_size: str = "A4",
     password: str | None = None,
     progress: Progress | None = None,
-    action: DocumentAction = "exported",
+    action: DocumentAction = AuditAction.EXPORTED,
     include_private_readings: bool = False,
     include_safety_note: bool = False,
 ) -> bytes | None:
@@ -321,15 +341,15 @@ def progress_pdf(
     _check_action(action)
     size = layout.page_size_name(page_size)
     period = check_period(start, end)
-    case = cases.get_case(uow, case_id, record_view=False)
+    case, timeline, given = _case_facts(uow, case_id)
     doc = summary_document(
         case,
-        dynamics.case_timeline(uow, case_id),
+        timeline,
         uow.actor,
         period,
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
-        handouts=_handouts(uow, case_id),
+        handouts=given,
     )
     data = summary.build_progress(
         doc, out, page_size=size, password=password or None, progress=progress
@@ -390,7 +410,7 @@ def handout_pdf(
     page_size: str = "A4",
     password: str | None = None,
     progress: Progress | None = None,
-    action: DocumentAction = "exported",
+    action: DocumentAction = AuditAction.EXPORTED,
     language: Language | str | None = None,
 ) -> bytes | None:
     """One step's client handout. *partner_id* None in a couple case means a joint
@@ -401,7 +421,9 @@ def handout_pdf(
     size = layout.page_size_name(page_size)
     names = clean_first_names(first_names)
     text = clean_message(message)
-    case = cases.get_case(uow, case_id, record_view=False)
+    require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
+    with uow.reading() as db:
+        case = views.case_detail(db, case_id)
     if partner_id is not None and partner_id not in {p.id for p in case.partners}:
         raise ValidationError(ErrorCode.PARTNER_NOT_IN_CASE, "partner_id")
     joint = case.kind is CaseKind.COUPLE and partner_id is None
@@ -437,7 +459,7 @@ def steps_overview_pdf(
     page_size: str = "A4",
     password: str | None = None,
     progress: Progress | None = None,
-    action: DocumentAction = "exported",
+    action: DocumentAction = AuditAction.EXPORTED,
     language: Language | str | None = None,
 ) -> bytes | None:
     """The one-page overview of the five steps for clients; *case_id* links the audit
@@ -445,9 +467,11 @@ def steps_overview_pdf(
     language the couple prefer (English when they differ)."""
     _check_action(action)
     size = layout.page_size_name(page_size)
+    require(uow.principal, Permission.MAKE_DOCUMENTS)
     case = None
     if case_id is not None:
-        case = cases.get_case(uow, case_id, record_view=False)  # a clear error for a wrong number
+        with uow.reading() as db:
+            case = views.case_detail(db, case_id)  # a clear error for a wrong number
     lang = handout_language.choose(case, None, language)
     data = handouts.build_overview(
         out,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.errors import ErrorCode, NotFound
@@ -11,40 +12,47 @@ from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.services import views
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Case, Note, Session
 from clarity_desktop.store.uow import UnitOfWork
 
 
 def case_timeline(uow: UnitOfWork, case_id: int) -> Timeline:
-    """Every session of the case that took place, oldest first, with steps and readings. Four queries
-    whatever the number of sessions (selectin loading), so 300 sessions stay quick."""
-    with uow:
-        case = uow.session.execute(
-            select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
-        ).scalar_one_or_none()
-        if case is None:
-            raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
-        sessions = (
-            uow.session.execute(
-                select(Session)
-                .where(Session.case_id == case_id, Session.status == SessionStatus.HELD)
-                .order_by(Session.starts_at, Session.id)
-                .options(
-                    selectinload(Session.note).selectinload(Note.partner_steps),
-                    selectinload(Session.note).selectinload(Note.partner_readings),
-                    selectinload(Session.note).selectinload(Note.couple_reading),
-                )
+    """Every session of the case that took place, oldest first, with steps and readings."""
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow.reading() as db:
+        return load_timeline(db, case_id)
+
+
+def load_timeline(db: DbSession, case_id: int) -> Timeline:
+    """The case's timeline in the caller's open session. Four queries whatever the number
+    of sessions (selectin loading), so 300 sessions stay quick."""
+    case = db.execute(
+        select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
+    ).scalar_one_or_none()
+    if case is None:
+        raise NotFound(ErrorCode.NO_SUCH_CASE, case_id=case_id)
+    sessions = (
+        db.execute(
+            select(Session)
+            .where(Session.case_id == case_id, Session.status == SessionStatus.HELD)
+            .order_by(Session.starts_at, Session.id)
+            .options(
+                selectinload(Session.note).selectinload(Note.partner_steps),
+                selectinload(Session.note).selectinload(Note.partner_readings),
+                selectinload(Session.note).selectinload(Note.couple_reading),
             )
-            .scalars()
-            .all()
         )
-        return Timeline(
-            case_id=case.id,
-            partner_ids=tuple(p.id for p in case.partners),
-            partner_names=tuple(p.name for p in case.partners),
-            safety_flag=case.safety_flag,
-            points=tuple(_point(s, case.kind is CaseKind.COUPLE) for s in sessions),
-        )
+        .scalars()
+        .all()
+    )
+    return Timeline(
+        case_id=case.id,
+        partner_ids=tuple(p.id for p in case.partners),
+        partner_names=tuple(p.name for p in case.partners),
+        safety_flag=case.safety_flag,
+        points=tuple(_point(s, case.kind is CaseKind.COUPLE) for s in sessions),
+    )
 
 
 def _point(s: Session, couple_case: bool) -> SessionPoint:

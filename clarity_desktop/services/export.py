@@ -129,9 +129,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import naive_utc
 from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
 from clarity_desktop.domain.progress import Progress
@@ -142,6 +144,7 @@ from clarity_desktop.reports import layout
 from clarity_desktop.reports.note import build_note
 from clarity_desktop.services import documents, parts, release, views
 from clarity_desktop.services.dto import CaseDetail, NoteView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import (
     AuditEvent,
     Case,
@@ -285,8 +288,7 @@ def _note_json(
     }
 
 
-def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
-    db = uow.session
+def _snapshot(db: DbSession, actor: str, case_id: int, include_pdfs: bool) -> _Snapshot:
     case = db.execute(
         select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
     ).scalar_one_or_none()
@@ -352,12 +354,12 @@ def _snapshot(uow: UnitOfWork, case_id: int, include_pdfs: bool) -> _Snapshot:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "exported_at": utc_text(utcnow()),
-        "exported_by": uow.actor,
+        "exported_by": actor,
         "program": {"name": APP_NAME, "version": __version__},
         "clinician": {
             "name": info.clinician_name if info else "",
             "credentials": info.clinician_credentials if info else "",
-            "signature": uow.actor,
+            "signature": actor,
         },
         "case": {
             "id": case.id,
@@ -522,8 +524,9 @@ def export_case(
     out = Path(out_zip)
     _check_target(out)
     size = layout.page_size_name(page_size)
-    with uow:
-        snap = _snapshot(uow, case_id, include_pdfs)
+    require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
+    with uow.reading() as db:  # the record, in one read; its audit row, in one write
+        snap = _snapshot(db, uow.actor, case_id, include_pdfs)
     if for_partner is not None:
         snap = _for_partner(snap, for_partner)
     when = datetime.now().astimezone()  # zip entries hold local wall-clock time
@@ -548,7 +551,7 @@ def export_case(
             handle.flush()
             os.fsync(handle.fileno())
         with uow:
-            uow.audit("exported", "case", case_id, case_id, detail=_audit_detail(snap))
+            uow.audit(AuditAction.EXPORTED, "case", case_id, case_id, detail=_audit_detail(snap))
             os.replace(tmp, out)
             try:
                 uow.commit()

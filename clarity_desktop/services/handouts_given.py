@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
 from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
@@ -25,6 +27,7 @@ from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, PRIVATE_SESSION
 from clarity_desktop.services.dto import CaseDetail, SessionView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Case, HandoutGiven, Note
 from clarity_desktop.store.models import Session as SessionRow
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -90,6 +93,7 @@ def record_given(
     both partners) at *session_id*, in *language* (None: the language the handout
     service would choose, the partner's own). Whether it was the safety-aware version
     follows the case's safety flag, as the handout itself does."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         case = uow.session.execute(
             select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
@@ -134,25 +138,25 @@ def record_given(
         where = f", session {session_id}" if session_id is not None else ""
         said = "" if lang is DEFAULT_LANGUAGE else f", in {lang.display_name}"
         detail = f"step {int(step)}, {who}{where}{said}"
-        uow.audit("handout_given", "case", case.id, case.id, detail)
+        uow.audit(AuditAction.HANDOUT_GIVEN, "case", case.id, case.id, detail)
         view = _view(row, case, session)
         uow.commit()
         return view
 
 
-def _views(uow: UnitOfWork, rows: Iterable[HandoutGiven]) -> list[HandoutGivenView]:
+def _views(db: DbSession, rows: Iterable[HandoutGiven]) -> list[HandoutGivenView]:
     rows = list(rows)
     case_ids = {r.case_id for r in rows}
     session_ids = {r.session_id for r in rows if r.session_id is not None}
     cases = {
         c.id: c
-        for c in uow.session.execute(
+        for c in db.execute(
             select(Case).where(Case.id.in_(case_ids)).options(selectinload(Case.partners))
         ).scalars()
     }
     sessions = {
         s.id: s
-        for s in uow.session.execute(
+        for s in db.execute(
             select(SessionRow)
             .where(SessionRow.id.in_(session_ids))
             .options(selectinload(SessionRow.note).load_only(Note.private))
@@ -166,13 +170,19 @@ def _views(uow: UnitOfWork, rows: Iterable[HandoutGiven]) -> list[HandoutGivenVi
 
 def given_for_case(uow: UnitOfWork, case_id: int) -> tuple[HandoutGivenView, ...]:
     """Every handout recorded as given in the case, newest first."""
-    with uow:
-        rows = uow.session.execute(
-            select(HandoutGiven)
-            .where(HandoutGiven.case_id == case_id)
-            .order_by(HandoutGiven.given_at.desc(), HandoutGiven.id.desc())
-        ).scalars()
-        return tuple(_views(uow, rows))
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow.reading() as db:
+        return load_given(db, case_id)
+
+
+def load_given(db: DbSession, case_id: int) -> tuple[HandoutGivenView, ...]:
+    """given_for_case in the caller's open session."""
+    rows = db.execute(
+        select(HandoutGiven)
+        .where(HandoutGiven.case_id == case_id)
+        .order_by(HandoutGiven.given_at.desc(), HandoutGiven.id.desc())
+    ).scalars()
+    return tuple(_views(db, rows))
 
 
 def given_at_sessions(
@@ -183,6 +193,7 @@ def given_at_sessions(
     wanted = set(session_ids)
     if not wanted:
         return {}
+    require(uow.principal, Permission.READ_RECORDS)
     with uow:
         rows = uow.session.execute(
             select(HandoutGiven)
@@ -190,7 +201,7 @@ def given_at_sessions(
             .order_by(HandoutGiven.given_at, HandoutGiven.id)
         ).scalars()
         out: dict[int, list[HandoutGivenView]] = {}
-        for v in _views(uow, rows):
+        for v in _views(uow.session, rows):
             assert v.session_id is not None
             out.setdefault(v.session_id, []).append(v)
         return {sid: tuple(vs) for sid, vs in out.items()}

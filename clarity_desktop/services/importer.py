@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.csv_clients import (
     MAX_FILE_BYTES,
     ImportFileError,
@@ -41,6 +42,7 @@ from clarity_desktop.domain.records import (
     PartnerInput,
     validate_case,
 )
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Case, Partner
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -79,6 +81,7 @@ def read_csv(path: Path) -> bytes:
 def existing_clients(uow: UnitOfWork) -> tuple[list[str], list[str]]:
     """Names and e-mail addresses of everyone already in the practice (for duplicates).
     Read outside the write lock: previewing never makes a writer wait."""
+    require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as db:
         rows = db.execute(select(Partner.name, Partner.email)).all()
     return [name for name, _ in rows], [email for _, email in rows if email]
@@ -118,13 +121,16 @@ def import_clients(
     case_rows = [_case_values(c, now) for c in clean]
     partner_rows = [_partner_values(c) for c in clean]
     n = len(clean)
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:  # the write lock from here to the commit: inserts only
         ids = _insert_cases(uow, case_rows)
         for values, case_id in zip(partner_rows, ids, strict=True):
             values["case_id"] = case_id
         if partner_rows:
             uow.session.execute(insert(Partner), partner_rows)
-        uow.audit("imported", "practice", detail=f"{n} client{'s' if n != 1 else ''} from CSV")
+        uow.audit(
+            AuditAction.IMPORTED, "practice", detail=f"{n} client{'s' if n != 1 else ''} from CSV"
+        )
         uow.commit()
     return ids
 

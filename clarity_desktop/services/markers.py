@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import ErrorCode, NotFound, RecordLocked, ValidationError
 from clarity_desktop.domain.markers import Marker, MarkerKind, validate_marker
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Case, SessionMarker
 from clarity_desktop.store.models import Session as SessionRow
 from clarity_desktop.store.uow import UnitOfWork, utcnow
@@ -110,6 +113,7 @@ def add_marker(
     """Write one marker now (committed before this returns). *at* is UTC, default now.
     With *wait*, give up after that many seconds if another task holds the write lock
     (PracticeBusy; nothing written): session mode keeps the tap and tries again."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     if wait is not None:
         uow.waiting_at_most(wait)
     with uow:
@@ -133,7 +137,11 @@ def add_marker(
         uow.session.add(row)
         uow.session.flush()
         uow.audit(
-            "marker_added", "session", session.id, session.case_id, kind.value.replace("_", " ")
+            AuditAction.MARKER_ADDED,
+            "session",
+            session.id,
+            session.case_id,
+            kind.value.replace("_", " "),
         )
         view = _view(row)
         uow.commit()
@@ -151,6 +159,7 @@ def set_landed(
     uow: UnitOfWork, marker_id: int, landed: bool | None, *, wait: float | None = None
 ) -> MarkerView:
     """Say whether a repair attempt landed (None: not said; *wait* as for add_marker)."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     if wait is not None:
         uow.waiting_at_most(wait)
     with uow:
@@ -160,7 +169,9 @@ def set_landed(
             raise ValidationError(ErrorCode.ONLY_REPAIR_ATTEMPT_LANDS_DOES, "landed")
         row.landed = landed
         word = {True: "landed", False: "did not land", None: "not said"}[landed]
-        uow.audit("marker_changed", "session", session.id, session.case_id, f"repair {word}")
+        uow.audit(
+            AuditAction.MARKER_CHANGED, "session", session.id, session.case_id, f"repair {word}"
+        )
         view = _view(row)
         uow.commit()
         return view
@@ -168,6 +179,7 @@ def set_landed(
 
 def remove_marker(uow: UnitOfWork, marker_id: int, *, wait: float | None = None) -> None:
     """Undo a tap while the note is a draft (*wait* as for :func:`add_marker`)."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     if wait is not None:
         uow.waiting_at_most(wait)
     with uow:
@@ -175,16 +187,22 @@ def remove_marker(uow: UnitOfWork, marker_id: int, *, wait: float | None = None)
         _writable(session)
         kind = row.kind.value.replace("_", " ")
         uow.session.delete(row)
-        uow.audit("marker_removed", "session", session.id, session.case_id, kind)
+        uow.audit(AuditAction.MARKER_REMOVED, "session", session.id, session.case_id, kind)
         uow.commit()
 
 
 def session_markers(uow: UnitOfWork, session_id: int) -> tuple[MarkerView, ...]:
     """Every marker of the session, oldest first."""
-    with uow:
-        rows = uow.session.execute(
-            select(SessionMarker)
-            .where(SessionMarker.session_id == session_id)
-            .order_by(SessionMarker.at, SessionMarker.id)
-        ).scalars()
-        return tuple(_view(r) for r in rows)
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow.reading() as db:
+        return load_markers(db, session_id)
+
+
+def load_markers(db: DbSession, session_id: int) -> tuple[MarkerView, ...]:
+    """session_markers in the caller's open session."""
+    rows = db.execute(
+        select(SessionMarker)
+        .where(SessionMarker.session_id == session_id)
+        .order_by(SessionMarker.at, SessionMarker.id)
+    ).scalars()
+    return tuple(_view(r) for r in rows)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.dynamics import (
     CoupleReading,
     PartnerReading,
@@ -22,6 +24,7 @@ from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import AddendumView, NoteDraft, NoteView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import seals
 from clarity_desktop.store.models import (
     Addendum,
@@ -39,8 +42,10 @@ from clarity_desktop.store.uow import UnitOfWork, utcnow
 AUDIT_COALESCE = timedelta(minutes=10)
 
 
-def _load(uow: UnitOfWork, note_id: int) -> Note:
-    note = uow.session.execute(
+def load_note(db: DbSession, note_id: int) -> Note:
+    """The note with everything its view shows, in the caller's open session: the loader
+    other services build on, so an action that needs a note stays one transaction."""
+    note = db.execute(
         select(Note)
         .where(Note.id == note_id)
         .options(
@@ -57,23 +62,51 @@ def _load(uow: UnitOfWork, note_id: int) -> Note:
     return note
 
 
-def note_for_session(uow: UnitOfWork, session_id: int) -> NoteView:
-    with uow:
-        note_id = uow.session.execute(
-            select(Note.id).where(Note.session_id == session_id)
-        ).scalar_one_or_none()
+def _load(uow: UnitOfWork, note_id: int) -> Note:
+    return load_note(uow.session, note_id)
+
+
+def note_id_for_session(db: DbSession, session_id: int) -> int:
+    note_id = db.execute(select(Note.id).where(Note.session_id == session_id)).scalar_one_or_none()
     if note_id is None:
         raise NotFound(ErrorCode.NO_NOTE_FOR_SESSION, session_id=session_id)
-    return open_note(uow, note_id)
+    return note_id
+
+
+def note_for_session(uow: UnitOfWork, session_id: int) -> NoteView:
+    """Open the note of a session: one transaction, one "viewed" row."""
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow:
+        return _open(uow, note_id_for_session(uow.session, session_id))
 
 
 def open_note(uow: UnitOfWork, note_id: int) -> NoteView:
+    """The note, for a clinician who opens it: the reading is audited ("viewed")."""
+    require(uow.principal, Permission.READ_RECORDS)
     with uow:
-        note = _load(uow, note_id)
-        view = views.note_view(note)
-        uow.audit("viewed", "note", note.id, view.case_id)
-        uow.commit()
-        return view
+        return _open(uow, note_id)
+
+
+def open_loaded(uow: UnitOfWork, note_id: int) -> NoteView:
+    """Within an open unit of work: the note's view and its "viewed" row (not committed)."""
+    note = _load(uow, note_id)
+    view = views.note_view(note)
+    uow.audit(AuditAction.VIEWED, "note", note.id, view.case_id)
+    return view
+
+
+def _open(uow: UnitOfWork, note_id: int) -> NoteView:
+    view = open_loaded(uow, note_id)
+    uow.commit()
+    return view
+
+
+def read_note(uow: UnitOfWork, note_id: int) -> NoteView:
+    """The note as it stands, without an audit row: for refreshing what is already on
+    screen, or for building on in the same action (a document audits itself)."""
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow.reading() as db:
+        return views.note_view(load_note(db, note_id))
 
 
 def full_text(sections: dict[str, str]) -> str:
@@ -86,6 +119,7 @@ def save_draft(
     """Save the note's draft. With *wait*, give up after that many seconds if another
     task holds the write lock (PracticeBusy; nothing changed): autosave tries again
     later instead of keeping the window waiting."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     if wait is not None:
         uow.waiting_at_most(wait)
     sections = {k: v for k, v in draft.sections.items() if v.strip()}
@@ -142,7 +176,7 @@ def save_draft(
         uow.session.flush()
         uow.search.index_note(uow.session, note.id, body)
         if not _recently_audited(uow, note.id):
-            uow.audit("changed", "note", note.id, case.id)
+            uow.audit(AuditAction.CHANGED, "note", note.id, case.id)
         # The view is built from what was just flushed (the session does not expire on
         # commit): reloading it afterwards cost seven more queries on every autosave.
         view = views.note_view(note)
@@ -202,6 +236,7 @@ def sign_problem(sections: dict[str, str]) -> ValidationError | None:
 
 
 def sign_note(uow: UnitOfWork, note_id: int) -> NoteView:
+    require(uow.principal, Permission.SIGN)
     with uow:
         note = _load(uow, note_id)
         if note.signed_at is not None:
@@ -211,32 +246,66 @@ def sign_note(uow: UnitOfWork, note_id: int) -> NoteView:
             raise problem
         note.signed_at = utcnow()
         note.signed_by = uow.actor
+        note.signed_by_id = uow.principal.user_id
         uow.session.flush()
-        uow.audit("signed", "note", note.id, note.session.case_id)
+        uow.audit(AuditAction.SIGNED, "note", note.id, note.session.case_id)
         uow.seal("note", note.id, note.session.case_id, seals.note_content(note))
+        view = views.note_view(note)
         uow.commit()
-        return views.note_view(note)
+        return view
 
 
 def add_addendum(uow: UnitOfWork, note_id: int, body: str) -> AddendumView:
+    """Append a dated, signed addendum to a signed note."""
+    text = _addendum_text(body)
+    require(uow.principal, Permission.SIGN)
+    with uow:
+        addendum = _add_addendum(uow, _load(uow, note_id), text)
+        uow.commit()
+        return AddendumView(
+            addendum.id, addendum.note_id, addendum.created_at, addendum.author, addendum.body
+        )
+
+
+def amend_note(uow: UnitOfWork, note_id: int, body: str) -> NoteView:
+    """Add an addendum and return the note as it now stands, in one transaction: the
+    editor shows it without reading it again (and without a second "viewed" row)."""
+    text = _addendum_text(body)
+    require(uow.principal, Permission.SIGN)
+    with uow:
+        note = _load(uow, note_id)
+        _add_addendum(uow, note, text)
+        uow.session.flush()
+        uow.session.refresh(note, ["addenda"])
+        view = views.note_view(note)
+        uow.commit()
+        return view
+
+
+def _addendum_text(body: str) -> str:
     text = body.strip()
     if not text:
         raise ValidationError(ErrorCode.PLEASE_WRITE_ADDENDUM_BEFORE_ADDING, "body")
     if len(text) > MAX_NOTE_CHARS:
         raise ValidationError(ErrorCode.ADDENDUM_TOO_LONG_SAVE, "body")
-    with uow:
-        note = _load(uow, note_id)
-        if note.signed_at is None:
-            raise ValidationError(ErrorCode.ADDENDA_ARE_SIGNED_NOTES_WHILE, "body")
-        addendum = Addendum(note_id=note.id, created_at=utcnow(), author=uow.actor, body=text)
-        uow.session.add(addendum)
-        uow.session.flush()
-        uow.search.index_addendum(uow.session, note.id, addendum.id, text)
-        uow.audit(
-            "addendum_added", "note", note.id, note.session.case_id, f"addendum {addendum.id}"
-        )
-        uow.seal("addendum", addendum.id, note.session.case_id, seals.addendum_content(addendum))
-        uow.commit()
-        return AddendumView(
-            addendum.id, note.id, addendum.created_at, addendum.author, addendum.body
-        )
+    return text
+
+
+def _add_addendum(uow: UnitOfWork, note: Note, text: str) -> Addendum:
+    if note.signed_at is None:
+        raise ValidationError(ErrorCode.ADDENDA_ARE_SIGNED_NOTES_WHILE, "body")
+    addendum = Addendum(
+        note_id=note.id,
+        created_at=utcnow(),
+        author=uow.actor,
+        author_id=uow.principal.user_id,
+        body=text,
+    )
+    uow.session.add(addendum)
+    uow.session.flush()
+    uow.search.index_addendum(uow.session, note.id, addendum.id, text)
+    uow.audit(
+        AuditAction.ADDENDUM_ADDED, "note", note.id, note.session.case_id, f"addendum {addendum.id}"
+    )
+    uow.seal("addendum", addendum.id, note.session.case_id, seals.addendum_content(addendum))
+    return addendum

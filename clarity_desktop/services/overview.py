@@ -19,6 +19,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session as DbSession
 
 from clarity_desktop.domain import measures
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
 from clarity_desktop.domain.measures import AttentionFlag, Trend
 from clarity_desktop.domain.movement import Movement, intensity_movement
@@ -27,6 +28,7 @@ from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.services import views
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import (
     Case,
     CoupleReadingRow,
@@ -72,13 +74,14 @@ def practice_overview(uow: UnitOfWork, today: date | None = None) -> list[Overvi
     """All active cases, sorted by name. Read-only apart from its one audit row."""
     today = today or date.today()
     # The long read runs outside the write lock, so autosave never waits behind it.
+    require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as session:
         timelines, names, kinds = _active_timelines(session)
     rows = [
         _row(timelines[case_id], names[case_id], kinds[case_id], today) for case_id in timelines
     ]
     with uow:
-        uow.audit("viewed", "practice", detail="overview")
+        uow.audit(AuditAction.VIEWED, "practice", detail="overview")
         uow.commit()
     rows.sort(key=lambda r: (name_sort_key(r.display_name), r.case_id))
     return rows

@@ -8,11 +8,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import integrity, unlock_attempts
 from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import audit_chain, opening, seals
 from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
@@ -50,7 +52,7 @@ def create_practice(
         folder, passphrase, Clinician(name, credentials.strip()), window=window
     )
     with opened.uow() as uow:
-        uow.audit("created", "practice")
+        uow.audit(AuditAction.CREATED, "practice")
         uow.commit()
     unlock_attempts.rearm(opened, None, force=True)  # wrong passphrases get written down
     return opened, recovery
@@ -82,7 +84,9 @@ def unlock_practice(
             with opened.uow() as uow:
                 consumed = unlock_attempts.move_into_audit(uow, opened)
                 uow.audit(
-                    "unlocked", "practice", detail="recovery key" if recovery else "passphrase"
+                    AuditAction.UNLOCKED,
+                    "practice",
+                    detail="recovery key" if recovery else "passphrase",
                 )
                 uow.commit()
             _after_open(opened, accept_missing_work)
@@ -104,7 +108,7 @@ def _after_open(opened: OpenPractice, accept_missing_work: bool) -> None:
     if accept_missing_work:
         with opened.uow() as uow:
             uow.audit(
-                "accepted_missing_work",
+                AuditAction.ACCEPTED_MISSING_WORK,
                 "practice",
                 detail="went on with a database older than its last clean close",
             )
@@ -132,7 +136,7 @@ def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str)
     seed = store.rewrap_passphrase(opened.folder, current, new)
     opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
-        uow.audit("passphrase_changed", "practice")
+        uow.audit(AuditAction.PASSPHRASE_CHANGED, "practice")
         uow.commit()
 
 
@@ -142,7 +146,7 @@ def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: 
     seed = store.rewrap_passphrase(opened.folder, recovery_key, new, recovery=True)
     opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
-        uow.audit("passphrase_reset", "practice", detail="with the recovery key")
+        uow.audit(AuditAction.PASSPHRASE_RESET, "practice", detail="with the recovery key")
         uow.commit()
 
 
@@ -212,6 +216,7 @@ __all__ = [
 
 def verify_audit(opened: OpenPractice) -> ChainReport:
     """Walk the whole audit log and check every link of its hash chain."""
+    require(opened.principal, Permission.READ_AUDIT)
     with opened.uow().reading() as s:
         rows = s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
         return audit_chain.verify(rows)

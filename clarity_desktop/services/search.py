@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session as DbSession
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.services.dto import SearchHit
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.search_index import HIT_END, HIT_START, SearchIndex, SearchRow
 
 __all__ = ["HIT_END", "HIT_START", "search_notes"]
@@ -50,6 +52,7 @@ def search_notes(
     index = uow.search
     if not index.accepts(query):
         return []
+    require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as db:
         if case_id is None:
             raw = index.query(db, query, limit)
@@ -74,10 +77,14 @@ def search_notes(
     ]
     with uow:
         if case_id is None:
-            uow.audit("searched", "practice", detail=f"{query!r}: {len(hits)} results")
+            uow.audit(AuditAction.SEARCHED, "practice", detail=f"{query!r}: {len(hits)} results")
         else:
             uow.audit(
-                "searched", "case", case_id, case_id, detail=f"{query!r}: {len(hits)} results"
+                AuditAction.SEARCHED,
+                "case",
+                case_id,
+                case_id,
+                detail=f"{query!r}: {len(hits)} results",
             )
         uow.commit()
     return hits

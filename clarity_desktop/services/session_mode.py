@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading
 from clarity_desktop.domain.errors import ErrorCode, RecordLocked, ValidationError
 from clarity_desktop.domain.markers import MOMENTS_KEY, PAD_KEY, Suggestion, moments_text, suggest
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import markers, notes, views
 from clarity_desktop.services.dto import NoteDraft, NoteView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 
@@ -25,6 +27,7 @@ def save_pad(uow: UnitOfWork, note_id: int, text: str, *, wait: float | None = N
     """Write the note pad's text into its section of the draft (empty text removes it).
     With *wait*, give up after that many seconds if another task is writing
     (PracticeBusy; nothing changed), as the note editor's autosave does."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     if wait is not None:
         uow.waiting_at_most(wait)
     if len(text) > MAX_NOTE_CHARS:
@@ -46,7 +49,7 @@ def save_pad(uow: UnitOfWork, note_id: int, text: str, *, wait: float | None = N
         uow.session.flush()
         uow.search.index_note(uow.session, note.id, body)
         if not notes._recently_audited(uow, note.id):
-            uow.audit("changed", "note", note.id, note.session.case_id)
+            uow.audit(AuditAction.CHANGED, "note", note.id, note.session.case_id)
         view = views.note_view(note)
         uow.commit()
         return view
@@ -67,10 +70,13 @@ class SessionReview:
 def review(uow: UnitOfWork, note_id: int, names: dict[int, str]) -> SessionReview:
     """The readings and the "Moments" text the markers suggest for *note_id*. *names*:
     the partners in the session, id to the name to write."""
-    note = notes.open_note(uow, note_id)
+    require(uow.principal, Permission.READ_RECORDS)
+    with uow:  # the note is opened for review (audited) with its markers, in one transaction
+        note = notes.open_loaded(uow, note_id)
+        marks = markers.load_markers(uow.session, note.session_id)
+        uow.commit()
     if note.signed:
         raise RecordLocked(ErrorCode.NOTE_SIGNED_LOCKED_READINGS_CANNOT)
-    marks = markers.session_markers(uow, note.session_id)
     local = [m.local() for m in marks]
     joint = note.attending_partner_id is None and len(names) >= 2
     suggestion = suggest(local, names, note.partner_readings, note.couple_reading, joint)
@@ -85,8 +91,9 @@ def apply_review(
     moments: str,
 ) -> NoteView:
     """Save what the therapist confirmed: the readings, and the "Moments" section (empty
-    text leaves the section out). Everything else in the note stays as it is."""
-    note = notes.open_note(uow, note_id)
+    text leaves the section out). Everything else in the note stays as it is. One read
+    (the note as it stands), one write (the draft, through notes.save_draft)."""
+    note = notes.read_note(uow, note_id)
     sections = dict(note.sections)
     if moments.strip():
         sections[MOMENTS_KEY] = moments.strip()

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session as DbSession
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
@@ -27,6 +28,7 @@ from clarity_desktop.domain.schedule import (
     draft_age,
 )
 from clarity_desktop.domain.steps import Step
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Case, HandoutGiven, Note, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -124,17 +126,19 @@ def day_plan(
     now = now or datetime.now()
     day = day or now.date()
     window = DayWindow(day, days)
+    require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as db:
         plan = _read(db, window, now)
     if record_view:
         with uow:
-            uow.audit("viewed", "practice", detail=f"today {day.isoformat()}")
+            uow.audit(AuditAction.VIEWED, "practice", detail=f"today {day.isoformat()}")
             uow.commit()
     return plan
 
 
 def unsigned_from(uow: UnitOfWork, day: date) -> tuple[DraftItem, ...]:
     """The unsigned notes of sessions held on *day*; not audited (only counted)."""
+    require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as db:
         drafts = _drafts(db, datetime.combine(day, datetime.max.time()))
     return tuple(d for d in drafts if d.starts_at.date() == day)

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import utcnow
 from clarity_desktop.store import attempts
 
@@ -94,7 +95,7 @@ def move_into_audit(uow: UnitOfWork, opened: OpenPractice) -> bytes | None:
         record = attempts.read(opened.folder)
     except attempts.Unreadable:
         uow.audit(
-            "attempts_record_altered",
+            AuditAction.ATTEMPTS_RECORD_ALTERED,
             "practice",
             detail="The record of failed unlock attempts beside the practice could not be read "
             "(it was changed or damaged), so attempts since the last unlock may be missing.",
@@ -122,10 +123,10 @@ def move_into_audit(uow: UnitOfWork, opened: OpenPractice) -> bytes | None:
         )
     for detail in details:
         if detail not in done:
-            uow.audit("unlock_failed", "practice", detail=detail)
+            uow.audit(AuditAction.UNLOCK_FAILED, "practice", detail=detail)
     if verdict.problem:
         uow.audit(
-            "attempts_record_altered",
+            AuditAction.ATTEMPTS_RECORD_ALTERED,
             "practice",
             detail="The record of failed unlock attempts beside the practice was altered "
             f"({verdict.problem}); only the {len(verdict.trusted)} attempts before that "
@@ -133,7 +134,7 @@ def move_into_audit(uow: UnitOfWork, opened: OpenPractice) -> bytes | None:
         )
     elif not verdict.authenticated:
         uow.audit(
-            "attempts_record_unverified",
+            AuditAction.ATTEMPTS_RECORD_UNVERIFIED,
             "practice",
             detail="The record of failed unlock attempts was started afresh while the practice "
             "was locked (the one armed at the last unlock was missing or unreadable), so its "

@@ -20,6 +20,10 @@ from clarity_desktop.domain.clock import utc_text
 from clarity_desktop.store.models import AuditEvent
 
 GENESIS = "0" * 64
+# Hash formats. 1: the rows written before revision 0008, without the acting user.
+# 2: the format number and the user's id come first, so neither can be changed (nor a
+# row passed off as format 1) without breaking the link.
+FORMAT = 2
 
 
 def row_digest(
@@ -39,9 +43,65 @@ def row_digest(
         str(case_id) if case_id is not None else "",
     ]
     fields.append(detail)
+    return _hash(fields)
+
+
+def row_digest_v2(
+    prev_hash: str,
+    row_id: int,
+    at: datetime,
+    user_id: int | None,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    case_id: int | None,
+    detail: str,
+) -> str:
+    fields = [
+        "clarity-audit-v2",
+        prev_hash,
+        str(row_id),
+        utc_text(at),
+        str(user_id) if user_id is not None else "",
+        actor,
+        action,
+        entity,
+        str(entity_id) if entity_id is not None else "",
+        str(case_id) if case_id is not None else "",
+        detail,
+    ]
+    return _hash(fields)
+
+
+def _hash(fields: list[str]) -> str:
     # Length-prefixed so no two different rows can serialise the same way.
     payload = "".join(f"{len(f)}:{f};" for f in fields).encode("utf-8")
     return hashlib.sha256(payload).hexdigest()
+
+
+def digest_of(r: AuditEvent, prev: str) -> str | None:
+    """The hash *r* should carry after *prev*, in the format it says it was written in;
+    None for a format this program does not know."""
+    fmt = 1 if r.hash_format is None else r.hash_format
+    if fmt == 1:
+        return row_digest(
+            prev, r.id, r.at, r.actor, r.action, r.entity, r.entity_id, r.case_id, r.detail
+        )
+    if fmt == 2:
+        return row_digest_v2(
+            prev,
+            r.id,
+            r.at,
+            r.user_id,
+            r.actor,
+            r.action,
+            r.entity,
+            r.entity_id,
+            r.case_id,
+            r.detail,
+        )
+    return None
 
 
 def last_link(db: Session) -> tuple[int, str]:
@@ -70,10 +130,8 @@ def verify(rows: Iterable[AuditEvent]) -> ChainReport:
         count += 1
         if expected_id is not None and r.id != expected_id:
             return ChainReport(count, r.id)  # a row is missing before this one
-        digest = row_digest(
-            prev, r.id, r.at, r.actor, r.action, r.entity, r.entity_id, r.case_id, r.detail
-        )
-        if r.prev_hash != prev or r.row_hash != digest:
+        digest = digest_of(r, prev)
+        if r.prev_hash != prev or digest is None or r.row_hash != digest:
             return ChainReport(count, r.id)
         prev = r.row_hash
         expected_id = r.id + 1

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from sqlalchemy import Engine
 
+from clarity_desktop.domain.identity import Principal
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store.errors import PracticeError
 from clarity_desktop.store.search_index import SearchIndex, SearchRow
@@ -109,6 +110,7 @@ class OpenPractice(Protocol):
     is_demo: bool
     practice_id: str
     backend: Backend
+    principal: Principal  # who acts in this program (domain/identity.py)
     # The clinician's signing key: None only in a session unlocked with the recovery key
     # of a practice made before seals, until a new passphrase is set.
     signer: Ed25519PrivateKey | None

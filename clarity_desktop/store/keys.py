@@ -166,6 +166,10 @@ class KeyFile:
     # a key file from another practice from a database whose first bytes are damaged.
     db_salt: str = ""
     anchored: bool = False  # an anchor has been written: from then on one must be there
+    # The user (users.id) whose passphrase wraps the signing key: seals made with it name
+    # this user. Key files from before identity (revision 0008) belong to user 1, the
+    # practice's clinician.
+    signer_user: int = 1
 
     def body(self) -> dict[str, Any]:
         return {
@@ -179,6 +183,7 @@ class KeyFile:
             "legacy_sealed": self.legacy_sealed,
             "db_salt": self.db_salt,
             "anchored": self.anchored,
+            "signer_user": self.signer_user,
         }
 
     def to_json(self) -> str:
@@ -214,6 +219,7 @@ class KeyFile:
                 bool(data.get("legacy_sealed", False)),
                 str(data.get("db_salt", "")),
                 bool(data.get("anchored", False)),
+                int(data.get("signer_user", 1)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise KeyFileDamaged("The practice key file is damaged.") from exc

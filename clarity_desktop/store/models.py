@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.markers import MarkerKind
 from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import SessionStatus
@@ -57,6 +58,21 @@ class PracticeInfo(Base):
     clinician_credentials: Mapped[str] = mapped_column(String(120))
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class User(Base):
+    """A person who acts in the practice (revision 0008). A solo practice has one, made
+    from the clinician's name and credentials. Users are disabled, never deleted: audit
+    rows, signatures and addenda keep pointing at them."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('clinician', 'administrator')", name="role"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[Role] = mapped_column(EnumText(Role, 16))
+    signature: Mapped[str] = mapped_column(String(250))  # "Name, credentials" on a signed note
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Case(Base):
@@ -213,6 +229,7 @@ class Note(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     signed_by: Mapped[str | None] = mapped_column(String(250), nullable=True)
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
     session: Mapped[Session] = relationship(back_populates="note")
     steps: Mapped[list[NoteStep]] = relationship(
@@ -308,6 +325,7 @@ class Addendum(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     author: Mapped[str] = mapped_column(String(250))
     body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
 
 class AuditEvent(Base):
@@ -326,3 +344,10 @@ class AuditEvent(Base):
     # edited, removed or inserted row shows as a broken link.
     prev_hash: Mapped[str] = mapped_column(String(64), server_default=text("''"))
     row_hash: Mapped[str] = mapped_column(String(64), server_default=text("''"))
+    # Who acted (revision 0008). Rows before it were pointed at the practice's clinician.
+    # The references to users (here, notes and addenda) are plain ADD COLUMNs, whose
+    # inline FOREIGN KEY keeps the default ON DELETE: a user still referred to cannot be
+    # deleted, which is what we want (users are disabled, never deleted).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    # How row_hash was computed: 1 without user_id (rows before 0008), 2 with it.
+    hash_format: Mapped[int] = mapped_column(Integer, server_default=text("1"))

@@ -15,6 +15,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.domain.identity import Principal, Role
 from clarity_desktop.store import anchor, keyring, oslock
 from clarity_desktop.store.audit_chain import last_link
 from clarity_desktop.store.backend import Backend, Clinician, OpenPractice
@@ -44,6 +46,7 @@ from clarity_desktop.store.keyring import (  # noqa: F401
     unlock_key,
     unlock_secrets,
 )
+from clarity_desktop.store.models import User
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 if TYPE_CHECKING:
@@ -54,6 +57,17 @@ if TYPE_CHECKING:
 __all__ = ["Clinician", "EnginePractice", "OpenPractice"]
 
 Hold = oslock.SharedHold | oslock.WindowHold
+SOLO_USER_ID = 1  # the clinician of a solo practice (migration 0008 makes them from practice_info)
+
+
+def principal_of(engine: Engine, user_id: int) -> Principal:
+    """Who acts in this program: the user the key file's signing key belongs to (a solo
+    practice: its clinician, user 1), so every seal made here names its key's owner."""
+    with Session(engine) as s:
+        user = s.get(User, user_id)
+    if user is None or user.disabled:
+        raise PracticeDamaged(ErrorCode.KEY_FILE_UNKNOWN_USER)
+    return Principal(user.id, user.display_name, Role(user.role))
 
 
 class EnginePractice:
@@ -72,6 +86,7 @@ class EnginePractice:
         holds: tuple[Hold, ...] = (),
         signer: Ed25519PrivateKey | None = None,
         practice_id: str = "",
+        principal: Principal | None = None,
     ) -> None:
         self.folder = folder
         self._holds = holds
@@ -83,6 +98,8 @@ class EnginePractice:
         self.backend = backend
         self._key = key  # the same buffer the engine's connections are keyed from
         self.clinician = clinician
+        # Who acts in this program: the practice's one clinician (a solo practice).
+        self.principal = principal or Principal(SOLO_USER_ID, clinician.name, Role.CLINICIAN)
         self.is_demo = is_demo
         self._factory = sessionmaker(writer_engine, expire_on_commit=False)
         self._read_factory = sessionmaker(engine, expire_on_commit=False)
@@ -90,10 +107,11 @@ class EnginePractice:
     def uow(self) -> UnitOfWork:
         return UnitOfWork(
             self._factory,
-            self.clinician.signature,
+            self.principal,
             self._read_factory,
             signer=self.signer,
             backend=self.backend,
+            signature=self.clinician.signature,
         )
 
     def write_anchor(self) -> None:

@@ -27,10 +27,13 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.store.models import Addendum, Note, SessionMarker
 
-SEALED = "sealed"
-VERSION = 1
+SEALED = AuditAction.SEALED
+# Seal formats. 1: entity, id and digest signed (before revision 0008). 2: the signing
+# user's id is signed too, so a seal names who signed and cannot be moved to another user.
+VERSION = 2
 
 
 def public_hex(key: Ed25519PrivateKey) -> str:
@@ -150,21 +153,32 @@ def digest(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _message(entity: str, entity_id: int, digest_hex: str) -> bytes:
-    return f"clarity-seal-v{VERSION}|{entity}|{entity_id}|{digest_hex}".encode("ascii")
+def _message(entity: str, entity_id: int, digest_hex: str, user_id: int | None = None) -> bytes:
+    """What is signed: format 1 without a user (seals before revision 0008), 2 with one."""
+    if user_id is None:
+        return f"clarity-seal-v1|{entity}|{entity_id}|{digest_hex}".encode("ascii")
+    return f"clarity-seal-v2|{int(user_id)}|{entity}|{entity_id}|{digest_hex}".encode("ascii")
 
 
 def seal_detail(
-    signer: Ed25519PrivateKey, entity: str, entity_id: int, content: dict[str, Any], *, legacy: bool
+    signer: Ed25519PrivateKey,
+    entity: str,
+    entity_id: int,
+    content: dict[str, Any],
+    *,
+    legacy: bool,
+    user_id: int,
 ) -> str:
-    """The audit row's detail for a seal: digest, public key, signature (and whether the
-    record was signed before seals existed, so was sealed later as it then stood)."""
+    """The audit row's detail for a seal: digest, the signing user and their public key,
+    signature (and whether the record was signed before seals existed, so was sealed
+    later as it then stood)."""
     d = digest(content)
-    body = {
+    body: dict[str, Any] = {
         "v": VERSION,
         "digest": d,
+        "user": user_id,
         "key": public_hex(signer),
-        "sig": signer.sign(_message(entity, entity_id, d)).hex(),
+        "sig": signer.sign(_message(entity, entity_id, d, user_id)).hex(),
     }
     if legacy:
         body["legacy"] = True
@@ -204,8 +218,9 @@ def check_seal(row: SealRow, content: dict[str, Any] | None, trusted: set[str]) 
     try:
         body = json.loads(row.detail)
         key_hex, sig_hex, d = str(body["key"]), str(body["sig"]), str(body["digest"])
+        user = None if body.get("v", 1) == 1 else int(body["user"])
         public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(key_hex))
-        public.verify(bytes.fromhex(sig_hex), _message(row.entity, row.entity_id, d))
+        public.verify(bytes.fromhex(sig_hex), _message(row.entity, row.entity_id, d, user))
     except (ValueError, KeyError, TypeError, InvalidSignature):
         return "its seal is not genuine"
     if key_hex not in trusted:

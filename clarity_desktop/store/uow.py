@@ -3,6 +3,12 @@
 The audit event of an action is added through the same unit of work, so the action and
 its audit row commit together or not at all.
 
+One-shot: a unit of work is entered once. Entering it again raises UnitOfWorkSpent, so a
+service cannot quietly run an action as several transactions (each with its own view of
+the records); services that build on each other share one open session through private
+loaders instead. It carries the principal (domain/identity.py): every audit row it
+writes names that user's id, and every seal is signed in their name.
+
 Writers take turns (the write lock is taken at BEGIN); one that waits longer than the
 backend's timeout gets its driver's "locked" error. That leaves here as PracticeBusy, one
 plain sentence, so no front shows a driver error for what is only a queue. Autosave must not keep the window
@@ -20,8 +26,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import utcnow
 from clarity_desktop.domain.errors import ErrorCode, PracticeBusy, ValidationError
+from clarity_desktop.domain.identity import Principal
 from clarity_desktop.store import audit_chain
 from clarity_desktop.store.models import AuditEvent
 from clarity_desktop.store.search_index import SearchIndex
@@ -47,21 +55,31 @@ class WriterRules(Protocol):
         ...
 
 
+class UnitOfWorkSpent(RuntimeError):
+    """A unit of work was entered a second time: one action, one transaction. A
+    programming error, never a user's: each action asks the practice for a new one."""
+
+
 class UnitOfWork:
     def __init__(
         self,
         factory: sessionmaker[Session],
-        actor: str,
+        principal: Principal,
         read_factory: sessionmaker[Session] | None = None,
         *,
         signer: Ed25519PrivateKey | None = None,
         backend: WriterRules | None = None,
+        signature: str | None = None,
     ) -> None:
         self._factory = factory
         self._backend = backend
         self._signer = signer
         self._read_factory = read_factory or factory
-        self.actor = actor
+        self.principal = principal
+        # The text written as the actor and on signatures ("Name, credentials").
+        self.actor = signature or principal.display_name
+        self._spent = False
+        self._read_spent = False
         self._session: Session | None = None
         self._last: tuple[int, str] | None = None  # the chain's head within this transaction
         self._wait_ms: int | None = None
@@ -92,6 +110,9 @@ class UnitOfWork:
         return self
 
     def __enter__(self) -> UnitOfWork:
+        if self._spent:
+            raise UnitOfWorkSpent("this unit of work has been used; each action takes a new one")
+        self._spent = True
         self._session = (
             self._factory() if self._wait_ms is None else self._begin_within(self._wait_ms)
         )
@@ -143,8 +164,12 @@ class UnitOfWork:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only session outside the write lock, for long reads (the practice
-        overview) that must not make autosave wait. Its audit row goes through the unit
-        of work afterwards."""
+        overview, a document's facts) that must not make autosave wait. Its audit row
+        goes through the unit of work afterwards. One-shot too: one read and one write
+        per action."""
+        if self._read_spent:
+            raise UnitOfWorkSpent("this unit of work has read already; each action takes a new one")
+        self._read_spent = True
         session = self._read_factory()
         try:
             yield session
@@ -158,7 +183,7 @@ class UnitOfWork:
 
     def audit(
         self,
-        action: str,
+        action: AuditAction,
         entity: str,
         entity_id: int | None = None,
         case_id: int | None = None,
@@ -166,7 +191,10 @@ class UnitOfWork:
     ) -> None:
         """Append one chained audit row. Writer transactions take the write lock at BEGIN,
         so nobody else can append between reading the last link and adding ours; within
-        the transaction the head is remembered, so many rows (sealing) cost no query each."""
+        the transaction the head is remembered, so many rows (sealing) cost no query each.
+        Only an AuditAction is accepted: no free string reaches the log."""
+        if not isinstance(action, AuditAction):
+            raise ValueError(f"not an audit action: {action!r}")
         if self._last is None:
             self.session.flush()
             self._last = audit_chain.last_link(self.session)
@@ -177,15 +205,26 @@ class UnitOfWork:
                 id=row_id,
                 at=at,
                 actor=self.actor,
-                action=action,
+                action=action.value,
                 entity=entity,
                 entity_id=entity_id,
                 case_id=case_id,
                 detail=detail,
+                user_id=self.principal.user_id,
+                hash_format=audit_chain.FORMAT,
                 prev_hash=prev,
                 row_hash=(
-                    digest := audit_chain.row_digest(
-                        prev, row_id, at, self.actor, action, entity, entity_id, case_id, detail
+                    digest := audit_chain.row_digest_v2(
+                        prev,
+                        row_id,
+                        at,
+                        self.principal.user_id,
+                        self.actor,
+                        action.value,
+                        entity,
+                        entity_id,
+                        case_id,
+                        detail,
                     )
                 ),
             )
@@ -201,7 +240,8 @@ class UnitOfWork:
         *,
         legacy: bool = False,
     ) -> None:
-        """Sign the digest of *content* with the clinician's key, in the audit chain."""
+        """Sign the digest of *content* with the acting user's key, in the audit chain;
+        the seal names the user."""
         from clarity_desktop.store import seals
 
         if self._signer is None:
@@ -209,5 +249,7 @@ class UnitOfWork:
                 ErrorCode.PASSPHRASE_NEEDED_TO_SIGN,
                 "signer",
             )
-        detail = seals.seal_detail(self._signer, entity, entity_id, content, legacy=legacy)
-        self.audit(seals.SEALED, entity, entity_id, case_id, detail)
+        detail = seals.seal_detail(
+            self._signer, entity, entity_id, content, legacy=legacy, user_id=self.principal.user_id
+        )
+        self.audit(AuditAction.SEALED, entity, entity_id, case_id, detail)

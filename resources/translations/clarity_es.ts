@@ -2199,6 +2199,14 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>No existe el marcador número {marker_id}.</translation>
     </message>
     <message>
+        <source>{who} is not permitted to {what}; nothing was changed.</source>
+        <translation>{who} no tiene permiso para {what}; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The practice&apos;s key file belongs to a user this practice does not have (or who was disabled); nothing has been changed.</source>
+        <translation>El archivo de claves de la consulta pertenece a un usuario que esta consulta no tiene (o que fue desactivado); no se ha cambiado nada.</translation>
+    </message>
+    <message>
         <source>There is no note number {note_id}.</source>
         <translation>No existe la nota número {note_id}.</translation>
     </message>
@@ -4129,6 +4137,30 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>corrected</source>
         <translation>corregir</translation>
+    </message>
+    <message>
+        <source>read clinical records</source>
+        <translation>leer expedientes clínicos</translation>
+    </message>
+    <message>
+        <source>change clinical records</source>
+        <translation>modificar expedientes clínicos</translation>
+    </message>
+    <message>
+        <source>sign notes or add addenda</source>
+        <translation>firmar notas o añadir adendas</translation>
+    </message>
+    <message>
+        <source>print or export records</source>
+        <translation>imprimir o exportar expedientes</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>run backups or imports</source>
+        <translation>hacer copias de seguridad o importaciones</translation>
     </message>
     <message>
         <source>discarded</source>

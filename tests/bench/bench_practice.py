@@ -418,8 +418,10 @@ def search(opened: Any, key: bytes, table: Table, runs: int, case_id: int | None
                 )
 
         def audit_only() -> None:
+            from clarity_desktop.domain.audit_actions import AuditAction
+
             with opened.uow() as uow:
-                uow.audit("searched", "practice", detail="benchmark: the audit row alone")
+                uow.audit(AuditAction.SEARCHED, "practice", detail="benchmark: the audit row alone")
                 uow.commit()
 
         params = {
@@ -508,7 +510,7 @@ def open_long_case(app: Any, opened: Any, case_id: int, table: Table, runs: int)
     def open_case() -> None:
         nonlocal sessions
         t = time.perf_counter()
-        detail = cases.get_case(opened.uow(), case_id)
+        detail = cases.open_case(opened.uow(), case_id)
         t = phase("get_case", t)
         timeline = dynamics.case_timeline(opened.uow(), case_id)
         t = phase("case_timeline", t)
@@ -543,16 +545,19 @@ def documents(opened: Any, case_id: int, table: Table, runs: int) -> None:
     from clarity_desktop.services import cases, dynamics
     from clarity_desktop.services import documents as docs
 
-    uow = opened.uow()
-    case = cases.get_case(uow, case_id, record_view=False)
-    doc = docs.summary_document(case, dynamics.case_timeline(uow, case_id), uow.actor)
-    service = bench_reports.median_s(lambda: docs.summary_pdf(uow, case_id), runs)
+    case = cases.read_case(opened.uow(), case_id)
+    doc = docs.summary_document(
+        case, dynamics.case_timeline(opened.uow(), case_id), opened.clinician.signature
+    )
+    service = bench_reports.median_s(lambda: docs.summary_pdf(opened.uow(), case_id), runs)
     bare = bench_reports.median_s(lambda: bench_reports.bare_build(doc), runs)
     builder = bench_reports.median_s(lambda: bench_reports.summary.build_summary(doc), runs)
 
     def gather() -> None:
-        detail = cases.get_case(uow, case_id, record_view=False)
-        docs.summary_document(detail, dynamics.case_timeline(uow, case_id), uow.actor)
+        detail = cases.read_case(opened.uow(), case_id)
+        docs.summary_document(
+            detail, dynamics.case_timeline(opened.uow(), case_id), opened.clinician.signature
+        )
 
     gathering = bench_reports.median_s(gather, runs)
     table.notes.append(
@@ -570,7 +575,7 @@ def documents(opened: Any, case_id: int, table: Table, runs: int) -> None:
     first = case.partners[0]
     handout = bench_reports.median_s(
         lambda: docs.handout_pdf(
-            uow,
+            opened.uow(),
             case_id,
             Step.LEAN_IN,
             [first.name.split()[0]],

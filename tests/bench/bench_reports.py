@@ -62,9 +62,8 @@ def build_case(folder: Path, n: int) -> tuple[OpenPractice, int]:
     opened, _recovery = opening.create(
         folder, "bench passphrase", Clinician("Dana Reyes", "LMFT"), kdf=FAST_KDF
     )
-    uow = opened.uow()
     case = cases.create_case(
-        uow,
+        opened.uow(),
         CaseInput(
             kind=CaseKind.COUPLE,
             display_name="",
@@ -79,7 +78,7 @@ def build_case(folder: Path, n: int) -> tuple[OpenPractice, int]:
     for i in range(n):
         joint = i % 10 != 5
         view = sessions.create_session(
-            uow,
+            opened.uow(),
             case.id,
             SessionInput(
                 first + timedelta(days=7 * i), attending_partner_id=None if joint else zoe
@@ -105,7 +104,7 @@ def build_case(folder: Path, n: int) -> tuple[OpenPractice, int]:
                 direction=Direction.NOT_YET_CLEAR if ls >= Step.FIND_YOUR_DIRECTION else None,
             )
         notes.save_draft(
-            uow,
+            opened.uow(),
             view.note_id,
             NoteDraft(
                 Template.FIVE_STEPS,
@@ -128,7 +127,7 @@ def build_case(folder: Path, n: int) -> tuple[OpenPractice, int]:
             ),
         )
         if i < n - 2:
-            notes.sign_note(uow, view.note_id)
+            notes.sign_note(opened.uow(), view.note_id)
     return opened, case.id
 
 
@@ -466,15 +465,21 @@ def main() -> None:
         opened, case_id = build_case(Path(tmp) / "practice", args.sessions)
         print(f"built a {args.sessions}-session case in {time.perf_counter() - start:.1f} s")
         try:
-            uow = opened.uow()
-            case = cases.get_case(uow, case_id, record_view=False)
-            doc = documents.summary_document(case, dynamics.case_timeline(uow, case_id), uow.actor)
-            service = median_s(lambda: documents.summary_pdf(uow, case_id), args.runs)
+            case = cases.read_case(opened.uow(), case_id)
+            doc = documents.summary_document(
+                case, dynamics.case_timeline(opened.uow(), case_id), opened.clinician.signature
+            )
+            service = median_s(lambda: documents.summary_pdf(opened.uow(), case_id), args.runs)
             builder = median_s(lambda: summary.build_summary(doc), args.runs)
             bare = median_s(lambda: bare_build(doc), args.runs)
             handout_service = median_s(
                 lambda: documents.handout_pdf(
-                    uow, case_id, Step.LEAN_IN, ["Zoë"], "See you on Tuesday.", partner_id=None
+                    opened.uow(),
+                    case_id,
+                    Step.LEAN_IN,
+                    ["Zoë"],
+                    "See you on Tuesday.",
+                    partner_id=None,
                 ),
                 args.runs,
             )

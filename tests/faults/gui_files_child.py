@@ -57,7 +57,7 @@ def drive(data_dir: Path | None, *, demo: bool = False) -> int:
     settings = Settings()
     practice = practices.unlock_practice(data_dir, os.environ["CLARITY_PASSPHRASE"])
     case = cases.list_cases(practice.uow())[0]
-    detail = cases.get_case(practice.uow(), case.id)
+    detail = cases.open_case(practice.uow(), case.id)
     settings.last_folder = data_dir
 
     dialog = DocumentDialog(practice, detail, None, settings=settings, initial="summary")

@@ -44,7 +44,7 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     practice = practices.unlock_practice(folder, passphrase)
     note = notes.note_for_session(practice.uow(), session_id)
-    case = cases.get_case(practice.uow(), note.case_id, record_view=False)
+    case = cases.read_case(practice.uow(), note.case_id)
     window = SessionModeWindow(practice, note, case.partners, 50)
     window.show()
     window.activateWindow()

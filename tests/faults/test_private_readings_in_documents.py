@@ -105,11 +105,10 @@ def confided(practice: OpenPractice, couple_case: CaseDetail) -> CaseDetail:
 
 
 def made(practice: OpenPractice, case: CaseDetail, **choices: bool) -> dict[str, bytes | None]:
-    uow = practice.uow()
     return {
-        "summary": documents.summary_pdf(uow, case.id, **choices),
+        "summary": documents.summary_pdf(practice.uow(), case.id, **choices),
         "progress": documents.progress_pdf(
-            uow, case.id, date(2025, 3, 1), date(2025, 3, 31), **choices
+            practice.uow(), case.id, date(2025, 3, 1), date(2025, 3, 31), **choices
         ),
     }
 
@@ -161,15 +160,16 @@ def test_included_on_purpose_they_are_marked_individual_session(
 
 
 def test_the_choices_are_in_the_audit_trail(practice: OpenPractice, confided: CaseDetail) -> None:
-    uow = practice.uow()
-    documents.summary_pdf(uow, confided.id, include_private_readings=True)
-    details = [e.detail for e in audit.list_events(uow, audit.AuditFilter(case_id=confided.id))]
+    documents.summary_pdf(practice.uow(), confided.id, include_private_readings=True)
+    details = [
+        e.detail for e in audit.list_events(practice.uow(), audit.AuditFilter(case_id=confided.id))
+    ]
     assert details[0] == "case summary PDF, 4 sessions, private sessions' readings included"
 
 
 @pytest.fixture
 def flagged(practice: OpenPractice, confided: CaseDetail) -> CaseDetail:
-    case = cases.get_case(practice.uow(), confided.id, record_view=False)
+    case = cases.read_case(practice.uow(), confided.id)
     data = CaseInput(
         kind=CaseKind.COUPLE,
         display_name=case.display_name,

@@ -90,7 +90,7 @@ def couple(
     write(datetime(2025, 2, 24, 10, 0), None, MARKER, True)  # a joint note marked private
     # The audit log names a file made from Marcus's note.
     documents.note_pdf(practice.uow(), marcus_note, tmp_path / f"{MARKER}.pdf")
-    return cases.get_case(practice.uow(), case.id, record_view=False)
+    return cases.read_case(practice.uow(), case.id)
 
 
 def every_text(zip_path: Path, folder: Path, forbidden: str | None = MARKER) -> dict[str, str]:

@@ -205,15 +205,21 @@ def test_a_forged_seal_with_a_rebuilt_chain_is_found(
         note = next(x for x in s.scalars(_note_query()) if x.id == n)
         d = digest(note_content(note))
     opened.close()
-    body.update(digest=d, key=public_hex(forged), sig=forged.sign(_message("note", n, d)).hex())
+    sig = forged.sign(_message("note", n, d, body.get("user"))).hex()
+    body.update(digest=d, key=public_hex(forged), sig=sig)
     conn.execute("UPDATE audit_events SET detail = ? WHERE id = ?", (json.dumps(body), row[0]))
     prev = audit_chain.GENESIS
     for r in conn.execute(
-        "SELECT id, at, actor, action, entity, entity_id, case_id, detail FROM audit_events ORDER BY id"
+        "SELECT id, at, user_id, actor, action, entity, entity_id, case_id, detail, hash_format "
+        "FROM audit_events ORDER BY id"
     ).fetchall():
         from datetime import datetime
 
-        h = audit_chain.row_digest(prev, r[0], datetime.fromisoformat(r[1]), *r[2:])
+        at = datetime.fromisoformat(r[1])
+        if r[9] == 1:
+            h = audit_chain.row_digest(prev, r[0], at, *r[3:9])
+        else:
+            h = audit_chain.row_digest_v2(prev, r[0], at, *r[2:9])
         conn.execute(
             "UPDATE audit_events SET prev_hash = ?, row_hash = ? WHERE id = ?", (prev, h, r[0])
         )

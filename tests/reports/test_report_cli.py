@@ -51,7 +51,7 @@ def stepped_case(practice: OpenPractice, couple_case: CaseDetail) -> CaseDetail:
         ),
     )
     notes.sign_note(practice.uow(), session.note_id)
-    return cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    return cases.read_case(practice.uow(), couple_case.id)
 
 
 def report(

@@ -67,7 +67,7 @@ def test_case_actions_each_write_one_row(practice: OpenPractice, audit_log: Audi
     rows = new_rows(audit_log, lambda: created.append(cases.create_case(practice.uow(), data)))
     cid = created[0].id
     assert rows == [("created", "case", cid, cid, ME, "")]
-    assert new_rows(audit_log, lambda: cases.get_case(practice.uow(), cid)) == [
+    assert new_rows(audit_log, lambda: cases.open_case(practice.uow(), cid)) == [
         ("viewed", "case", cid, cid, ME, "")
     ]
     assert new_rows(audit_log, lambda: cases.update_case(practice.uow(), cid, data)) == [
@@ -202,7 +202,7 @@ def test_failed_actions_write_no_audit_row(
                 practice.uow(), CaseInput(CaseKind.COUPLE, "", (PartnerInput("Zoë"),))
             ),
         ),
-        (NotFound, lambda: cases.get_case(practice.uow(), 999)),
+        (NotFound, lambda: cases.open_case(practice.uow(), 999)),
         (
             ValidationError,
             lambda: cases.close_case(practice.uow(), couple_case.id, date(2000, 1, 1)),

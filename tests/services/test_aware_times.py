@@ -69,7 +69,7 @@ def returned(p: OpenPractice) -> list[object]:
     out: list[object] = [cases.list_cases(p.uow()), overview.practice_overview(p.uow())]
     out.append(today.day_plan(p.uow()))
     for summary in cases.list_cases(p.uow()):
-        case = cases.get_case(p.uow(), summary.id)
+        case = cases.open_case(p.uow(), summary.id)
         out += [case, dynamics.case_timeline(p.uow(), case.id)]
         out.append(handouts_given.given_for_case(p.uow(), case.id))
         for s in case.sessions:
@@ -82,7 +82,7 @@ def returned(p: OpenPractice) -> list[object]:
 
 def test_no_naive_time_leaves_the_services(practice: OpenPractice) -> None:
     draft = next(c for c in cases.list_cases(practice.uow()) if c.display_name.startswith("Beat"))
-    case = cases.get_case(practice.uow(), draft.id)
+    case = cases.open_case(practice.uow(), draft.id)
     session = case.sessions[0]  # the newest: an unsigned joint session
     markers.add_marker(
         practice.uow(), session.id, MarkerKind.QUOTE, partner_id=case.partners[0].id, text="Hm."

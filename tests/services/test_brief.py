@@ -206,6 +206,6 @@ def test_sessions_that_did_not_take_place_tell_nothing(
     assert called_off.id not in {p.session_id for p in doc.timeline.points}
     note = facts.last_note(doc)
     assert note is not None and note.session_id == bc.next.id  # held, not the cancelled one
-    case = cases.get_case(practice.uow(), bc.case.id, record_view=False)
+    case = cases.read_case(practice.uow(), bc.case.id)
     found = brief.next_session(case, today=datetime(2025, 3, 26).date())
     assert found is not None and found.id == booked.id  # the cancelled one is skipped

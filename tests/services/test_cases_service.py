@@ -40,12 +40,12 @@ def test_new_couple_case_comes_back_cleaned(couple_case: CaseDetail) -> None:
 def test_get_case_reads_back_what_was_created(
     practice: OpenPractice, couple_case: CaseDetail
 ) -> None:
-    assert cases.get_case(practice.uow(), couple_case.id) == couple_case
+    assert cases.open_case(practice.uow(), couple_case.id) == couple_case
 
 
 def test_get_case_of_an_unknown_number_is_not_found(practice: OpenPractice) -> None:
     with pytest.raises(NotFound, match="no case number 404"):
-        cases.get_case(practice.uow(), 404)
+        cases.open_case(practice.uow(), 404)
 
 
 def test_invalid_case_is_refused_and_not_stored(practice: OpenPractice) -> None:
@@ -124,7 +124,7 @@ def test_update_changes_names_details_and_safety(
     assert updated.partners[0].email == ""  # cleared in the form, cleared in the record
     assert updated.relationship_structure == "Separated, co-parenting"
     assert updated.safety_flag and updated.safety_note.startswith("Screened")
-    assert cases.get_case(practice.uow(), couple_case.id) == updated
+    assert cases.open_case(practice.uow(), couple_case.id) == updated
     # partner ids are stable across edits (notes point at them)
     assert [p.id for p in updated.partners] == [p.id for p in couple_case.partners]
 
@@ -146,7 +146,7 @@ def test_update_cannot_move_the_opened_date_past_the_closing_date(
     late = couple_input("Zoë", "Łukasz", opened_on=date(2024, 7, 1))
     with pytest.raises(ValidationError, match="closed before the day it was opened"):
         cases.update_case(practice.uow(), couple_case.id, late)
-    after = cases.get_case(practice.uow(), couple_case.id)
+    after = cases.open_case(practice.uow(), couple_case.id)
     assert (after.opened_on, after.closed_on) == (date(2024, 1, 15), date(2024, 6, 30))
 
 
@@ -160,20 +160,20 @@ def test_update_cannot_turn_a_couple_into_an_individual_case(
             CaseInput(CaseKind.INDIVIDUAL, "", (PartnerInput("Zoë"),)),
         )
     assert info.value.field == "kind"
-    assert cases.get_case(practice.uow(), couple_case.id).kind is CaseKind.COUPLE
+    assert cases.open_case(practice.uow(), couple_case.id).kind is CaseKind.COUPLE
 
 
 def test_invalid_update_changes_nothing(practice: OpenPractice, couple_case: CaseDetail) -> None:
     bad = couple_input("Zoë", "Łukasz", safety_flag=True, safety_note="")
     with pytest.raises(ValidationError):
         cases.update_case(practice.uow(), couple_case.id, bad)
-    assert cases.get_case(practice.uow(), couple_case.id) == couple_case
+    assert cases.open_case(practice.uow(), couple_case.id) == couple_case
 
 
 def test_close_and_reopen(practice: OpenPractice, couple_case: CaseDetail) -> None:
     closed = cases.close_case(practice.uow(), couple_case.id, date(2025, 1, 31))
     assert (closed.status, closed.closed_on) == (CaseStatus.CLOSED, date(2025, 1, 31))
-    assert cases.get_case(practice.uow(), couple_case.id).status is CaseStatus.CLOSED
+    assert cases.open_case(practice.uow(), couple_case.id).status is CaseStatus.CLOSED
     with pytest.raises(ValidationError, match="already closed"):
         cases.close_case(practice.uow(), couple_case.id)
 
@@ -193,7 +193,7 @@ def test_closing_before_the_opened_date_is_refused(
     with pytest.raises(ValidationError, match="before the day it was opened") as info:
         cases.close_case(practice.uow(), couple_case.id, couple_case.opened_on - timedelta(days=1))
     assert info.value.field == "closed_on"
-    after = cases.get_case(practice.uow(), couple_case.id)
+    after = cases.open_case(practice.uow(), couple_case.id)
     assert (after.status, after.closed_on) == (CaseStatus.ACTIVE, None)
 
 
@@ -206,7 +206,7 @@ def test_closed_case_refuses_a_new_session(
     with pytest.raises(ValidationError, match="closed; reopen it") as info:
         record_session(couple_case.id)
     assert info.value.field == "case"
-    assert cases.get_case(practice.uow(), couple_case.id).sessions == ()
+    assert cases.open_case(practice.uow(), couple_case.id).sessions == ()
     cases.reopen_case(practice.uow(), couple_case.id)
     assert record_session(couple_case.id).case_id == couple_case.id
 
@@ -222,7 +222,7 @@ def test_cases_are_never_deleted_by_closing(
 ) -> None:
     s = record_session(couple_case.id)
     cases.close_case(practice.uow(), couple_case.id, date(2025, 12, 31))
-    detail = cases.get_case(practice.uow(), couple_case.id)
+    detail = cases.open_case(practice.uow(), couple_case.id)
     assert [x.id for x in detail.sessions] == [s.id]
     assert (
         replace(detail, status=CaseStatus.ACTIVE, closed_on=None).partners == couple_case.partners

@@ -42,7 +42,7 @@ def reopened(demo_folder: Path) -> Iterator[OpenPractice]:
 
 
 def _details(p: OpenPractice) -> list[CaseDetail]:
-    return [cases.get_case(p.uow(), c.id) for c in cases.list_cases(p.uow())]
+    return [cases.open_case(p.uow(), c.id) for c in cases.list_cases(p.uow())]
 
 
 def _notes(p: OpenPractice) -> list[tuple[CaseDetail, SessionView, NoteView]]:

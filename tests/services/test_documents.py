@@ -127,7 +127,6 @@ def test_every_export_print_and_preview_is_audited(
     tmp_path: Path,
     audit_log: AuditLog,
 ) -> None:
-    uow = practice.uow()
     cid = couple_case.id
     out = tmp_path / "n.pdf"
     zoe = couple_case.partners[0].id
@@ -135,7 +134,7 @@ def test_every_export_print_and_preview_is_audited(
     def made(action: Callable[[], object]) -> list[tuple[Any, ...]]:
         return [r for r in new_rows(audit_log, action) if r[0] != "viewed"]
 
-    assert made(lambda: documents.note_pdf(uow, signed_note, out, password="pw pw")) == [
+    assert made(lambda: documents.note_pdf(practice.uow(), signed_note, out, password="pw pw")) == [
         (
             "exported",
             "note",
@@ -145,19 +144,23 @@ def test_every_export_print_and_preview_is_audited(
             f"session note PDF, password-protected, to {out}",
         )
     ]
-    assert made(lambda: documents.note_pdf(uow, signed_note, action="printed")) == [
+    assert made(lambda: documents.note_pdf(practice.uow(), signed_note, action="printed")) == [
         ("printed", "note", signed_note, cid, ME, "session note PDF")
     ]
     assert made(
-        lambda: documents.handout_pdf(uow, cid, Step.LEAN_IN, ["Zoë"], "", partner_id=zoe)
+        lambda: documents.handout_pdf(
+            practice.uow(), cid, Step.LEAN_IN, ["Zoë"], "", partner_id=zoe
+        )
     ) == [("exported", "case", cid, cid, ME, f"client handout PDF, step 3, partner {zoe}")]
     assert made(
-        lambda: documents.handout_pdf(uow, cid, Step.LEAN_IN, ["Zoë", "Łukasz"], action="previewed")
+        lambda: documents.handout_pdf(
+            practice.uow(), cid, Step.LEAN_IN, ["Zoë", "Łukasz"], action="previewed"
+        )
     ) == [("previewed", "case", cid, cid, ME, "client handout PDF, step 3, joint")]
-    assert made(lambda: documents.steps_overview_pdf(uow, case_id=cid)) == [
+    assert made(lambda: documents.steps_overview_pdf(practice.uow(), case_id=cid)) == [
         ("exported", "case", cid, cid, ME, "five steps overview PDF")
     ]
-    assert made(lambda: documents.steps_overview_pdf(uow)) == [
+    assert made(lambda: documents.steps_overview_pdf(practice.uow())) == [
         ("exported", "practice", None, None, ME, "five steps overview PDF")
     ]
 
@@ -195,17 +198,16 @@ def safety_case(practice: OpenPractice) -> CaseDetail:
 def test_a_safety_flag_blocks_a_joint_handout_until_confirmed(
     practice: OpenPractice, safety_case: CaseDetail, audit_log: AuditLog
 ) -> None:
-    uow = practice.uow()
     names = ["Ngozi", "Marcus"]
     before = audit_log()
     with pytest.raises(ValidationError) as refused:
-        documents.handout_pdf(uow, safety_case.id, Step.LEAN_IN, names, "")
+        documents.handout_pdf(practice.uow(), safety_case.id, Step.LEAN_IN, names, "")
     assert str(refused.value) == (
         "This case has a safety flag. A joint handout may not be safe; confirm to make it anyway."
     )
     assert [r for r in audit_log()[len(before) :] if r[0] != "viewed"] == []
     data = documents.handout_pdf(
-        uow, safety_case.id, Step.LEAN_IN, names, "", acknowledge_safety=True
+        practice.uow(), safety_case.id, Step.LEAN_IN, names, "", acknowledge_safety=True
     )
     assert data is not None and "For Ngozi and Marcus" in pdftools.flat(pdftools.text(data))
     assert audit_log()[-1][5] == (
@@ -234,10 +236,9 @@ def test_handouts_never_carry_note_text_or_case_details(
 ) -> None:
     """The privacy rule: a marker written everywhere a clinician writes about the case
     must not reach any kind of handout; typed into the message, it must."""
-    uow = practice.uow()
     zoe, lukasz = couple_case.partners
     cases.update_case(
-        uow,
+        practice.uow(),
         couple_case.id,
         CaseInput(
             kind=CaseKind.COUPLE,
@@ -260,16 +261,16 @@ def test_handouts_never_carry_note_text_or_case_details(
         assert session.note_id is not None
         sections = {key: f"{key}: {MARKER}" for key in ("focus", "leaning_in", "safety")}
         notes.save_draft(
-            uow,
+            practice.uow(),
             session.note_id,
             draft(sections, {Step.LEAN_IN}, partner_steps, private=session is private),
         )
     assert joint.note_id is not None
-    notes.sign_note(uow, joint.note_id)
-    notes.add_addendum(uow, joint.note_id, f"Addendum {MARKER}")
-    assert notes.open_note(uow, private.note_id or 0).private
+    notes.sign_note(practice.uow(), joint.note_id)
+    notes.add_addendum(practice.uow(), joint.note_id, f"Addendum {MARKER}")
+    assert notes.open_note(practice.uow(), private.note_id or 0).private
 
-    case = cases.get_case(uow, couple_case.id, record_view=False)
+    case = cases.read_case(practice.uow(), couple_case.id)
     made: list[bytes] = []
     for step in Step:
         for plan in (
@@ -278,7 +279,7 @@ def test_handouts_never_carry_note_text_or_case_details(
             documents.plan_handout(case, partner="Łukasz Nowak", step=step),
         ):
             data = documents.handout_pdf(
-                uow,
+                practice.uow(),
                 case.id,
                 plan.step,
                 plan.first_names,
@@ -294,7 +295,7 @@ def test_handouts_never_carry_note_text_or_case_details(
         assert plan.step is Step.LEAN_IN
         made.append(
             documents.handout_pdf(
-                uow,
+                practice.uow(),
                 case.id,
                 plan.step,
                 plan.first_names,
@@ -303,7 +304,7 @@ def test_handouts_never_carry_note_text_or_case_details(
             )
             or b""
         )
-    made.append(documents.steps_overview_pdf(uow, case_id=case.id) or b"")
+    made.append(documents.steps_overview_pdf(practice.uow(), case_id=case.id) or b"")
     assert len(made) == 18
     for data in made:
         printed = pdftools.text(data)
@@ -314,7 +315,7 @@ def test_handouts_never_carry_note_text_or_case_details(
         assert "Zoë" in printed or "Łukasz" in printed or "Five steps" in printed
 
     typed = documents.handout_pdf(
-        uow,
+        practice.uow(),
         case.id,
         Step.LEAN_IN,
         ["Zoë"],
@@ -346,7 +347,7 @@ def test_planning_a_handout_follows_each_partners_step(
     draft: Callable[..., NoteDraft],
 ) -> None:
     zoe, lukasz = couple_case.partners
-    case = cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    case = cases.read_case(practice.uow(), couple_case.id)
     with pytest.raises(ValidationError, match="No step is recorded for Zoë"):
         documents.plan_handout(case, partner="zoë")
     with pytest.raises(ValidationError, match="joint handout or one partner's"):
@@ -365,7 +366,7 @@ def test_planning_a_handout_follows_each_partners_step(
             {"focus": "x"}, partner_steps={zoe.id: Step.LEAN_IN, lukasz.id: Step.NOTICE_THE_SHIFT}
         ),
     )
-    case = cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    case = cases.read_case(practice.uow(), couple_case.id)
     plan = documents.plan_handout(case, partner="Łukasz")
     assert plan == documents.HandoutPlan(Step.NOTICE_THE_SHIFT, ("Łukasz",), lukasz.id)
     assert (
@@ -378,7 +379,7 @@ def test_planning_a_handout_follows_each_partners_step(
         Step.LEAN_IN, ("Zoë", "Łukasz"), None
     )
 
-    solo = cases.get_case(practice.uow(), individual_case.id, record_view=False)
+    solo = cases.read_case(practice.uow(), individual_case.id)
     with pytest.raises(ValidationError, match="individual case"):
         documents.plan_handout(solo, joint=True, step=Step.LEAN_IN)
     assert documents.plan_handout(solo, step=Step.LEAN_IN).first_names == ("Søren",)
@@ -387,12 +388,12 @@ def test_planning_a_handout_follows_each_partners_step(
 def test_the_note_for_a_case_is_its_latest_or_the_chosen_session(
     practice: OpenPractice, couple_case: CaseDetail, record_session: Callable[..., SessionView]
 ) -> None:
-    case = cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    case = cases.read_case(practice.uow(), couple_case.id)
     with pytest.raises(ValidationError, match="no session notes yet"):
         documents.note_for(case)
     first = record_session(couple_case.id, datetime(2025, 1, 1, 9, 0))
     latest = record_session(couple_case.id, datetime(2025, 2, 1, 9, 0))
-    case = cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    case = cases.read_case(practice.uow(), couple_case.id)
     assert documents.note_for(case) == latest.note_id
     assert documents.note_for(case, first.id) == first.note_id
     with pytest.raises(ValidationError, match="not a session of this case"):
@@ -400,11 +401,10 @@ def test_the_note_for_a_case_is_its_latest_or_the_chosen_session(
 
 
 def test_handout_inputs_are_checked(practice: OpenPractice, couple_case: CaseDetail) -> None:
-    uow = practice.uow()
     with pytest.raises(ValidationError, match="at most 4 people"):
-        documents.handout_pdf(uow, couple_case.id, Step.LEAN_IN, list("abcde"))
+        documents.handout_pdf(practice.uow(), couple_case.id, Step.LEAN_IN, list("abcde"))
     with pytest.raises(ValidationError, match="too long for a handout"):
-        documents.handout_pdf(uow, couple_case.id, Step.LEAN_IN, ["Zoë"], "x" * 3001)
+        documents.handout_pdf(practice.uow(), couple_case.id, Step.LEAN_IN, ["Zoë"], "x" * 3001)
     with pytest.raises(NotFound):
-        documents.handout_pdf(uow, 9999, Step.LEAN_IN, ["Zoë"])
+        documents.handout_pdf(practice.uow(), 9999, Step.LEAN_IN, ["Zoë"])
     assert documents.clean_first_names(["  Zoë  ", "", "Mary   Ann"]) == ("Zoë", "Mary Ann")

@@ -63,7 +63,6 @@ def stepped(
 ) -> CaseDetail:
     """Zoë & Łukasz over six sessions with steps and readings; the third is Zoë's
     individual session with a private note holding a marker phrase in every section."""
-    uow = practice.uow()
     zoe, lukasz = (p.id for p in couple_case.partners)
     for when, joint, zs, ls, zp, lp, intensity in PLAN:
         session = record_session(couple_case.id, when, attending=None if joint else zoe)
@@ -94,7 +93,7 @@ def stepped(
             )
         text = MARKER if not joint else "Joint work."
         notes.save_draft(
-            uow,
+            practice.uow(),
             session.note_id,
             NoteDraft(
                 Template.FIVE_STEPS,
@@ -107,7 +106,7 @@ def stepped(
             ),
         )
         if when < datetime(2025, 3, 18):
-            notes.sign_note(uow, session.note_id)
+            notes.sign_note(practice.uow(), session.note_id)
     return couple_case
 
 
@@ -319,7 +318,6 @@ def test_a_long_case_numbers_every_page(
 def test_the_summary_and_progress_report_are_audited(
     practice: OpenPractice, stepped: CaseDetail, tmp_path: Path, audit_log: AuditLog
 ) -> None:
-    uow = practice.uow()
     cid = stepped.id
     out = tmp_path / "s.pdf"
 
@@ -328,7 +326,7 @@ def test_the_summary_and_progress_report_are_audited(
         action()
         return [r for r in audit_log()[len(before) :] if r[0] != "viewed"]
 
-    assert made(lambda: documents.summary_pdf(uow, cid, out, password="pw pw")) == [
+    assert made(lambda: documents.summary_pdf(practice.uow(), cid, out, password="pw pw")) == [
         (
             "exported",
             "case",
@@ -340,11 +338,13 @@ def test_the_summary_and_progress_report_are_audited(
     ]
     assert not pdftools.readable(out)
     assert "Zoë & Łukasz" in pdftools.text(out, "pw pw")
-    assert made(lambda: documents.summary_pdf(uow, cid, action="printed")) == [
+    assert made(lambda: documents.summary_pdf(practice.uow(), cid, action="printed")) == [
         ("printed", "case", cid, cid, ME, "case summary PDF, 6 sessions")
     ]
     start, end = date(2025, 2, 1), date(2025, 2, 28)
-    assert made(lambda: documents.progress_pdf(uow, cid, start, end, action="previewed")) == [
+    assert made(
+        lambda: documents.progress_pdf(practice.uow(), cid, start, end, action="previewed")
+    ) == [
         (
             "previewed",
             "case",
@@ -359,18 +359,19 @@ def test_the_summary_and_progress_report_are_audited(
 def test_nothing_is_audited_when_nothing_was_made(
     practice: OpenPractice, stepped: CaseDetail, audit_log: AuditLog
 ) -> None:
-    uow = practice.uow()
     before = audit_log()
     with pytest.raises(ValidationError, match=re.escape("2025-03-01 is after 2025-02-01")):
-        documents.progress_pdf(uow, stepped.id, date(2025, 3, 1), date(2025, 2, 1))
+        documents.progress_pdf(practice.uow(), stepped.id, date(2025, 3, 1), date(2025, 2, 1))
     with pytest.raises(NotFound):
-        documents.summary_pdf(uow, 9999)
+        documents.summary_pdf(practice.uow(), 9999)
     with pytest.raises(ValidationError, match="A4 or Letter"):
-        documents.summary_pdf(uow, stepped.id, page_size="A5")
+        documents.summary_pdf(practice.uow(), stepped.id, page_size="A5")
     with pytest.raises(ValueError, match="unknown document action"):
-        documents.progress_pdf(uow, stepped.id, date(2025, 1, 1), date(2025, 2, 1), action="faxed")  # type: ignore[arg-type]
+        documents.progress_pdf(
+            practice.uow(), stepped.id, date(2025, 1, 1), date(2025, 2, 1), action="faxed"
+        )  # type: ignore[arg-type]
     with pytest.raises(OSError):
-        documents.summary_pdf(uow, stepped.id, Path("/nonexistent/folder/s.pdf"))
+        documents.summary_pdf(practice.uow(), stepped.id, Path("/nonexistent/folder/s.pdf"))
     assert [r for r in audit_log()[len(before) :] if r[0] != "viewed"] == []
 
 
@@ -379,9 +380,8 @@ def test_a_booked_session_is_not_called_a_draft(
 ) -> None:
     record_session(couple_case.id, datetime(2025, 4, 1, 9, 0))
     record_session(couple_case.id, datetime(2025, 4, 8, 9, 0))
-    uow = practice.uow()
-    case = cases.get_case(uow, couple_case.id, record_view=False)
+    case = cases.read_case(practice.uow(), couple_case.id)
     doc = documents.summary_document(
-        case, dynamics.case_timeline(uow, case.id), ME, now=datetime(2025, 4, 5, 12, 0)
+        case, dynamics.case_timeline(practice.uow(), case.id), ME, now=datetime(2025, 4, 5, 12, 0)
     )
     assert [r.note for r in doc.sessions] == ["Draft", "Booked"]

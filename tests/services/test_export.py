@@ -104,8 +104,8 @@ def record(
         practice.uow(),
         CaseInput(CaseKind.INDIVIDUAL, "", (PartnerInput(name="Other Client"),)),
     )
-    cases.get_case(practice.uow(), other.id)  # an audit row for another case
-    detail = cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    cases.open_case(practice.uow(), other.id)  # an audit row for another case
+    detail = cases.read_case(practice.uow(), couple_case.id)
     return Record(detail, joint, alone, later, other.id)
 
 

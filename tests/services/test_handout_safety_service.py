@@ -44,10 +44,9 @@ def test_every_handout_in_a_flagged_case_needs_confirming(
     kind = CaseKind.COUPLE if who == "one partner" else CaseKind.INDIVIDUAL
     case = flagged(practice, kind)
     ngozi = case.partners[0].id
-    uow = practice.uow()
     before = audit_log()
     with pytest.raises(ValidationError) as refused:
-        documents.handout_pdf(uow, case.id, Step.LEAN_IN, ["Ngozi"], partner_id=ngozi)
+        documents.handout_pdf(practice.uow(), case.id, Step.LEAN_IN, ["Ngozi"], partner_id=ngozi)
     assert refused.value.field == "acknowledge_safety"
     assert str(refused.value) == (
         "This case has a safety flag, so the handout has practices for one person in place "
@@ -56,7 +55,7 @@ def test_every_handout_in_a_flagged_case_needs_confirming(
     assert [r for r in audit_log()[len(before) :] if r[0] != "viewed"] == []
 
     data = documents.handout_pdf(
-        uow, case.id, Step.LEAN_IN, ["Ngozi"], partner_id=ngozi, acknowledge_safety=True
+        practice.uow(), case.id, Step.LEAN_IN, ["Ngozi"], partner_id=ngozi, acknowledge_safety=True
     )
     assert data is not None
     text = pdftools.flat(pdftools.text(data))

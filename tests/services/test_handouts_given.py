@@ -90,7 +90,7 @@ def test_the_default_session_is_the_open_note_else_the_latest_held(
     early = record_session(couple_case.id, datetime(2025, 3, 4, 10))
     late = record_session(couple_case.id, datetime(2025, 3, 11, 10))
     record_session(couple_case.id, datetime(2025, 4, 1, 10))  # after "today"
-    case = cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    case = cases.read_case(practice.uow(), couple_case.id)
     found = handouts_given.default_session(case, None, today=date(2025, 3, 20))
     assert found is not None and found.id == late.id
     found = handouts_given.default_session(case, early.id, today=date(2025, 3, 20))

@@ -54,7 +54,7 @@ def test_import_adds_one_individual_case_per_row_with_every_field(
     before = audit_log()
     ids = importer.import_clients(practice.uow(), p, today=TODAY)
     assert len(ids) == 3
-    details = [cases.get_case(practice.uow(), i, record_view=False) for i in ids]
+    details = [cases.read_case(practice.uow(), i) for i in ids]
     assert all(d.kind is CaseKind.INDIVIDUAL and d.opened_on == TODAY for d in details)
     people = [d.partners[0] for d in details]
     assert [(c.name, c.pronouns, c.date_of_birth, c.email, c.phone) for c in people] == [
@@ -104,7 +104,7 @@ def test_an_unresolved_date_order_blocks_the_import_until_chosen(practice: OpenP
         importer.import_clients(practice.uow(), p, skip_rejected=True)
     assert case_count(practice) == 0
     (case_id,) = importer.import_clients(practice.uow(), preview(practice, text, day_first=False))
-    born = cases.get_case(practice.uow(), case_id, record_view=False).partners[0].date_of_birth
+    born = cases.read_case(practice.uow(), case_id).partners[0].date_of_birth
     assert born == date(1985, 3, 4)
 
 
@@ -185,7 +185,7 @@ def test_fuzzed_import_creates_exactly_the_previewed_cases_or_none(
         return
     assert p.blocker(skip) is None
     assert len(ids) == len(p.rows) == case_count(practice) - before
-    stored = [cases.get_case(practice.uow(), i, record_view=False).partners[0] for i in ids]
+    stored = [cases.read_case(practice.uow(), i).partners[0] for i in ids]
     assert [s.name for s in stored] == [r.client.name for r in p.rows]
     assert [s.date_of_birth for s in stored] == [r.client.date_of_birth for r in p.rows]
 
@@ -254,7 +254,7 @@ def test_cli_import_asks_for_the_date_order_when_the_file_cannot_tell(
     code, out, _err = run_cli("import", str(path), "--month-first")
     assert code == 0 and "Imported 1 client" in out
     (summary,) = cases.list_cases(practice.uow())
-    born = cases.get_case(practice.uow(), summary.id, record_view=False).partners[0].date_of_birth
+    born = cases.read_case(practice.uow(), summary.id).partners[0].date_of_birth
     assert born == date(1985, 3, 4)
 
 

@@ -191,7 +191,7 @@ def test_signed_note_refuses_a_new_draft_and_nothing_changes(
             draft({"focus": "rewritten"}, {Step.MOVE_FORWARD}, {zoe: Step.MOVE_FORWARD}, True),
         )
     assert notes.open_note(practice.uow(), joint) == signed
-    session = cases.get_case(practice.uow(), couple_case.id).sessions[0]
+    session = cases.open_case(practice.uow(), couple_case.id).sessions[0]
     assert session.note_signed and session.steps == (Step.LEAN_IN,)
 
 
@@ -257,7 +257,7 @@ def test_partner_current_step_comes_from_the_newest_session(
         practice.uow(), only_zoe, draft({"focus": "c"}, partner_steps={zoe: Step.MOVE_FORWARD})
     )
     current = {
-        p.id: p.current_step for p in cases.get_case(practice.uow(), couple_case.id).partners
+        p.id: p.current_step for p in cases.open_case(practice.uow(), couple_case.id).partners
     }
     assert current == {zoe: Step.MOVE_FORWARD, lukasz: Step.LEAN_IN}
 

@@ -66,8 +66,8 @@ def test_the_recovery_key_sets_a_new_passphrase(practice: OpenPractice, recovery
 def test_audit_filters_by_case_action_and_day_and_exports_csv(
     practice: OpenPractice, couple_case: CaseDetail, individual_case: CaseDetail, tmp_path: Path
 ) -> None:
-    cases.get_case(practice.uow(), couple_case.id)
-    cases.get_case(practice.uow(), individual_case.id)
+    cases.open_case(practice.uow(), couple_case.id)
+    cases.open_case(practice.uow(), individual_case.id)
     only_couple = audit.list_events(practice.uow(), audit.AuditFilter(case_id=couple_case.id))
     assert {r.case_id for r in only_couple} == {couple_case.id}
     assert {r.case_name for r in only_couple} == {couple_case.display_name}

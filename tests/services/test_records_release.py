@@ -68,7 +68,7 @@ def couple(
         )
         notes.sign_note(practice.uow(), note_id)
     record_session(case.id, datetime(2025, 3, 3, 10))
-    return cases.get_case(practice.uow(), case.id, record_view=False)
+    return cases.read_case(practice.uow(), case.id)
 
 
 def read(zip_path: Path) -> tuple[dict[str, Any], str, list[list[str]], list[str]]:

@@ -30,7 +30,7 @@ def book(practice: OpenPractice, case_id: int, at: datetime = MON, **kw: object)
 
 
 def detail(practice: OpenPractice, case_id: int) -> CaseDetail:
-    return cases.get_case(practice.uow(), case_id, record_view=False)
+    return cases.read_case(practice.uow(), case_id)
 
 
 def test_a_scheduled_session_has_no_note_until_it_is_started(

@@ -68,7 +68,7 @@ def test_a_partner_from_another_case_is_refused(
     with pytest.raises(ValidationError, match="does not belong to this case") as info:
         record_session(couple_case.id, attending=stranger)
     assert info.value.field == "attending"
-    assert cases.get_case(practice.uow(), couple_case.id).sessions == ()
+    assert cases.open_case(practice.uow(), couple_case.id).sessions == ()
 
 
 def test_session_for_an_unknown_case_is_not_found(
@@ -87,7 +87,7 @@ def test_impossible_length_is_refused_and_nothing_recorded(
 ) -> None:
     with pytest.raises(ValidationError):
         record_session(couple_case.id, minutes=minutes)
-    assert cases.get_case(practice.uow(), couple_case.id).sessions == ()
+    assert cases.open_case(practice.uow(), couple_case.id).sessions == ()
 
 
 def test_case_shows_sessions_newest_first(
@@ -96,7 +96,7 @@ def test_case_shows_sessions_newest_first(
     a = record_session(couple_case.id, datetime(2025, 3, 4, 10))
     b = record_session(couple_case.id, datetime(2025, 5, 6, 10))
     c = record_session(couple_case.id, datetime(2025, 4, 1, 10))
-    detail = cases.get_case(practice.uow(), couple_case.id)
+    detail = cases.open_case(practice.uow(), couple_case.id)
     assert [s.id for s in detail.sessions] == [b.id, c.id, a.id]
 
 

@@ -21,7 +21,7 @@ def test_a_busy_practice_has_an_intact_chain(
     practice: OpenPractice, couple_case: CaseDetail
 ) -> None:
     sessions.create_session(practice.uow(), couple_case.id, SessionInput(datetime(2026, 11, 2, 9)))
-    cases.get_case(practice.uow(), couple_case.id)
+    cases.open_case(practice.uow(), couple_case.id)
     search.search_notes(practice.uow(), "anything")
     report = practices.verify_audit(practice)
     assert report.ok and report.rows >= 5
@@ -36,15 +36,15 @@ def _tamper(practice: OpenPractice, *sql: str) -> None:
 
 
 def test_an_edited_row_is_named(practice: OpenPractice, couple_case: CaseDetail) -> None:
-    cases.get_case(practice.uow(), couple_case.id)
+    cases.open_case(practice.uow(), couple_case.id)
     _tamper(practice, "UPDATE audit_events SET actor = 'someone else' WHERE id = 2")
     report = practices.verify_audit(practice)
     assert report.first_broken == 2
 
 
 def test_a_removed_row_is_noticed(practice: OpenPractice, couple_case: CaseDetail) -> None:
-    cases.get_case(practice.uow(), couple_case.id)
-    cases.get_case(practice.uow(), couple_case.id)
+    cases.open_case(practice.uow(), couple_case.id)
+    cases.open_case(practice.uow(), couple_case.id)
     _tamper(practice, "DELETE FROM audit_events WHERE id = 2")
     assert practices.verify_audit(practice).first_broken == 3
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import PracticeBusy
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.practice import OpenPractice
@@ -34,7 +35,7 @@ def test_a_short_wait_gives_up_quickly_with_a_plain_sentence(
 ) -> None:
     t0 = time.monotonic()
     with pytest.raises(PracticeBusy) as caught, practice.uow().waiting_at_most(0.1) as uow:
-        uow.audit("viewed", "practice")
+        uow.audit(AuditAction.VIEWED, "practice")
         uow.commit()
     waited = time.monotonic() - t0
     print(f"gave up after {waited * 1000:.0f} ms")
@@ -58,7 +59,7 @@ def test_after_a_short_wait_every_connection_has_its_usual_patience(
 
 def test_a_short_wait_that_gets_the_lock_commits_as_usual(practice: OpenPractice) -> None:
     with practice.uow().waiting_at_most(0.1) as uow:
-        uow.audit("viewed", "practice", detail="short wait")
+        uow.audit(AuditAction.VIEWED, "practice", detail="short wait")
         uow.commit()
     with practice.uow() as uow:
         details = uow.session.execute(text("SELECT detail FROM audit_events")).scalars().all()
@@ -74,5 +75,5 @@ def test_a_writer_that_outwaits_the_busy_timeout_gets_practice_busy(
     with practice.engine.connect() as conn:
         conn.connection.driver_connection.execute("PRAGMA busy_timeout = 50")  # type: ignore[union-attr]
     with pytest.raises(PracticeBusy), practice.uow() as uow:
-        uow.audit("viewed", "practice")
+        uow.audit(AuditAction.VIEWED, "practice")
         uow.commit()

@@ -137,3 +137,35 @@ def test_after_the_upgrade_a_partner_can_prefer_spanish_and_nothing_else(tmp_pat
             conn.execute(text("UPDATE partners SET language = 'fr' WHERE id = 1"))
     finally:
         opened.close()
+
+
+@pytest.mark.parametrize("revision", [r for r in REVISIONS if r >= "0003"])
+def test_upgrading_points_every_record_at_the_practices_clinician(
+    revision: str, tmp_path: Path
+) -> None:
+    """0008: the clinician becomes user 1; the audit rows, signed notes and addenda made
+    before point at them, and the chain written before still verifies beside new rows."""
+    folder = copy(revision, tmp_path)
+    opened = practices.unlock_practice(folder, PASSPHRASE)
+    try:
+        with opened.engine.connect() as conn:
+            q = conn.exec_driver_sql
+            assert q("SELECT id, display_name, role, signature, disabled FROM users").all() == [
+                (1, "Rosa Imbert", "clinician", "Rosa Imbert, LMFT", 0)
+            ]
+            formats = dict(q("SELECT hash_format, count(*) FROM audit_events GROUP BY 1").all())
+            assert formats[1] == 6 and formats[2] >= 1  # the fixture's rows, then ours
+            assert q("SELECT DISTINCT user_id FROM audit_events").all() == [(1,)]
+            assert q(
+                "SELECT DISTINCT signed_by_id FROM notes WHERE signed_at IS NOT NULL"
+            ).all() == [(1,)]
+            assert q("SELECT signed_by_id FROM notes WHERE signed_at IS NULL").all() == [
+                (None,),
+                (None,),
+            ]
+            assert q("SELECT author_id FROM addenda").all() == [(1,)]
+        assert opened.principal.user_id == 1
+        assert practices.verify_audit(opened).ok
+        assert integrity.verify_seals(opened) == []
+    finally:
+        opened.close()

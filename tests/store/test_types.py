@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import StatementError
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.models import AuditEvent, Case
@@ -41,7 +42,7 @@ def test_a_mistyped_value_is_refused_before_it_is_written(
 
 def test_times_are_stored_as_naive_utc_and_read_as_aware_utc(practice: OpenPractice) -> None:
     with practice.uow() as uow:
-        uow.audit("viewed", "practice")  # stamped now, in UTC
+        uow.audit(AuditAction.VIEWED, "practice")  # stamped now, in UTC
         uow.commit()
     with practice.uow() as uow:
         row_id, at = uow.session.execute(

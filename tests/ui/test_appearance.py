@@ -313,7 +313,7 @@ def test_the_main_window_follows_light_and_dark(
     flagged = next(
         c
         for c in cases.list_cases(demo_practice.uow())
-        if cases.get_case(demo_practice.uow(), c.id, record_view=False).safety_flag
+        if cases.read_case(demo_practice.uow(), c.id).safety_flag
     )
     window.case_list.select_case(flagged.id)
     assert window.case_panel.banner.isVisible()

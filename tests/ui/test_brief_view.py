@@ -97,7 +97,7 @@ def test_f5_asks_for_session_mode_for_an_open_note_only(
     assert asked.args == [bc.next.id]
     assert bc.third.note_id is not None
     notes.sign_note(practice.uow(), bc.third.note_id)
-    fresh = cases.get_case(practice.uow(), bc.case.id, record_view=False)
+    fresh = cases.read_case(practice.uow(), bc.case.id)
     signed = BriefDialog(practice, fresh, bc.third.id)
     qtbot.addWidget(signed)
     assert not signed.start.isEnabled()

@@ -50,7 +50,7 @@ def test_edit_case_sets_a_safety_flag_and_the_banner_shows(
     qtbot.keyClick(main, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: main.case_panel.banner.isVisible())
     assert "Screened at intake" in main.case_panel.banner.text()
-    assert cases.get_case(practice.uow(), couple_case.id).safety_flag
+    assert cases.open_case(practice.uow(), couple_case.id).safety_flag
     assert main.case_list.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None
 
 
@@ -65,11 +65,11 @@ def test_close_case_asks_then_hides_it_from_active_and_reopen_brings_it_back(
     main.case_list.select_case(couple_case.id)
     modal.answer(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
     main.close_case_action.trigger()
-    assert cases.get_case(practice.uow(), couple_case.id).status is CaseStatus.CLOSED
+    assert cases.open_case(practice.uow(), couple_case.id).status is CaseStatus.CLOSED
     assert not main.new_session_action.isEnabled()
     assert not main.case_panel.new_session.isEnabled()
     main.reopen_case_action.trigger()
-    assert cases.get_case(practice.uow(), couple_case.id).status is CaseStatus.ACTIVE
+    assert cases.open_case(practice.uow(), couple_case.id).status is CaseStatus.ACTIVE
     assert main.new_session_action.isEnabled()
 
 

@@ -68,7 +68,7 @@ def note(practice: OpenPractice, couple_case: CaseDetail) -> NoteView:
 @pytest.fixture
 def case(practice: OpenPractice, couple_case: CaseDetail, note: NoteView) -> CaseDetail:
     """The couple case as the program sees it once the note records their steps."""
-    return cases.get_case(practice.uow(), couple_case.id)
+    return cases.open_case(practice.uow(), couple_case.id)
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def text(dialog: DocumentDialog) -> str:
 def test_private_readings_and_the_safety_note_only_when_ticked(
     qtbot: QtBot, practice: OpenPractice, flagged: CaseDetail, settings: Settings, kind: str
 ) -> None:
-    case = cases.get_case(practice.uow(), flagged.id)
+    case = cases.open_case(practice.uow(), flagged.id)
     dialog = open_dialog(qtbot, practice, case, settings, initial=kind)
     choices = dialog.choices
     if kind == "progress":
@@ -71,7 +71,7 @@ def test_private_readings_and_the_safety_note_only_when_ticked(
 def test_no_safety_note_no_choice_about_it(
     qtbot: QtBot, practice: OpenPractice, confided: CaseDetail, settings: Settings
 ) -> None:
-    case = cases.get_case(practice.uow(), confided.id)
+    case = cases.open_case(practice.uow(), confided.id)
     dialog = open_dialog(qtbot, practice, case, settings, initial="summary")
     assert dialog.choices.include_private.isVisible()
     assert not dialog.choices.include_safety.isVisible()

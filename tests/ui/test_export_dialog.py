@@ -57,7 +57,7 @@ def case(practice: OpenPractice, couple_case: CaseDetail) -> CaseDetail:
             ),
         )
         notes.sign_note(practice.uow(), s.note_id)
-    return cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    return cases.read_case(practice.uow(), couple_case.id)
 
 
 def items(dialog: ExportDialog) -> list[str]:

@@ -38,7 +38,7 @@ def test_saving_a_handout_records_it_as_given_at_the_note_s_session(
     tmp_path: Path,
 ) -> None:
     note = signed_note(practice, couple_case)
-    case = cases.get_case(practice.uow(), couple_case.id)
+    case = cases.open_case(practice.uow(), couple_case.id)
     zoe = case.partners[0]
     dialog = open_dialog(qtbot, practice, case, settings, note, initial="handout")
     assert dialog.choices.record_given.isChecked()
@@ -84,7 +84,7 @@ def test_other_documents_record_nothing(
     tmp_path: Path,
 ) -> None:
     note = signed_note(practice, couple_case)
-    case = cases.get_case(practice.uow(), couple_case.id)
+    case = cases.open_case(practice.uow(), couple_case.id)
     dialog = open_dialog(qtbot, practice, case, settings, note, initial="summary")
     assert dialog.choices.given() is None
     monkeypatch.setattr(

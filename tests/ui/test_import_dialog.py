@@ -127,7 +127,7 @@ def test_the_date_order_is_asked_when_the_file_cannot_tell(
     with qtbot.waitSignal(dialog.clients_imported, timeout=5000):
         dialog.import_button.click()
     (summary,) = cases.list_cases(practice.uow())
-    born = cases.get_case(practice.uow(), summary.id, record_view=False).partners[0].date_of_birth
+    born = cases.read_case(practice.uow(), summary.id).partners[0].date_of_birth
     assert born == date(1985, 4, 3)
 
 

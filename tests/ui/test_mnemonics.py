@@ -160,7 +160,7 @@ def test_the_dialogs_do_not_clash_either(
     )
     note = notes.note_for_session(practice.uow(), session.id)
     shown: list[QWidget] = [
-        BriefDialog(practice, cases.get_case(practice.uow(), couple_case.id), session.id),
+        BriefDialog(practice, cases.open_case(practice.uow(), couple_case.id), session.id),
         SessionModeWindow(practice, note, couple_case.partners, 50),
         CaseDialog(None, existing=couple_case),
         CaseDialog(None),

@@ -40,7 +40,7 @@ def test_session_and_search_models_pass_the_model_tester(
         sessions.create_session(
             practice.uow(), couple_case.id, SessionInput(datetime(2026, 11, day, 10))
         )
-    detail = cases.get_case(practice.uow(), couple_case.id)
+    detail = cases.open_case(practice.uow(), couple_case.id)
     model = SessionTableModel()
     model.set_sessions(detail.sessions)
     assert model.rowCount() == 3

@@ -48,7 +48,7 @@ def test_audit_viewer_filters_verifies_and_passes_the_model_tester(
     couple_case: CaseDetail,
     individual_case: CaseDetail,
 ) -> None:
-    cases.get_case(practice.uow(), couple_case.id)
+    cases.open_case(practice.uow(), couple_case.id)
     dialog = AuditDialog(practice)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)

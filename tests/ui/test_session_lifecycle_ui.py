@@ -47,7 +47,7 @@ def statuses(main: MainWindow) -> list[str]:
 
 
 def stored(practice: OpenPractice, case_id: int) -> list[SessionView]:
-    detail = cases.get_case(practice.uow(), case_id, record_view=False)
+    detail = cases.read_case(practice.uow(), case_id)
     return sorted(detail.sessions, key=lambda s: s.starts_at)
 
 

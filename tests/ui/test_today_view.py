@@ -251,7 +251,7 @@ def test_no_question_when_todays_notes_are_signed(
     main = open_main(qtbot, practice, settings)
     main.quit_by_hand()
     assert not main.isVisible() and modal.answered == []
-    assert cases.get_case(practice.uow(), couple_case.id).sessions[0].note_signed
+    assert cases.open_case(practice.uow(), couple_case.id).sessions[0].note_signed
 
 
 def test_a_new_session_from_today_puts_the_cursor_in_the_note(

@@ -158,7 +158,7 @@ def test_restore_lists_each_backup_by_its_whole_date_and_restores_the_one_chosen
     assert "automatic" in texts[1] and "Back up now" in texts[0]
     assert str(newer.created_at.year) in texts[0]  # a whole date: the year in full
     assert dates.utc_day_time(older.created_at) in asked[0]
-    restored = cases.get_case(main.practice.uow(), couple_case.id)
+    restored = cases.open_case(main.practice.uow(), couple_case.id)
     assert restored.status is CaseStatus.ACTIVE  # the older backup, from before the close
 
 

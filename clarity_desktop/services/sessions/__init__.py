@@ -8,8 +8,8 @@ their reason. A draft's date, time, duration, modality and attendance can be cor
 and an empty draft or a scheduled session made by mistake can be discarded. A signed
 note's session never changes. Each action is one unit of work with its audit row.
 
-    record.py  create_session, start_session, correct_session, discard_session,
-               get_session
+    record.py  create_session (record_session: with what the window shows next),
+               start_session, correct_session, discard_session, get_session
     plan.py    schedule_sessions, reschedule_session, cancel_session, mark_no_show,
                find_clashes
 """
@@ -26,6 +26,7 @@ from clarity_desktop.services.sessions.record import (
     create_session,
     discard_session,
     get_session,
+    record_session,
     start_session,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "find_clashes",
     "get_session",
     "mark_no_show",
+    "record_session",
     "reschedule_session",
     "schedule_sessions",
     "start_session",

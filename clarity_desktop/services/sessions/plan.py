@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.records import MAX_SESSION_MINUTES, SessionInput
 from clarity_desktop.domain.schedule import (
@@ -20,6 +21,7 @@ from clarity_desktop.domain.schedule import (
 )
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import Planned, SessionClash, SessionView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.services.sessions.common import (
     attending,
     is_empty_note,
@@ -45,6 +47,7 @@ def find_clashes(
 ) -> list[SessionClash]:
     """Sessions of the practice, any case, that overlap one of *planned* (start, minutes).
     Read-only; a warning to show, never a refusal."""
+    require(uow.principal, Permission.READ_RECORDS)
     with uow:
         return _clashes(uow, list(planned), exclude_session_id)
 
@@ -89,6 +92,7 @@ def schedule_sessions(
     series). No note is made until a session is started. Overlaps with other sessions
     are returned as warnings; the sessions are booked all the same."""
     starts = [minute(s) for s in series_starts(data.starts_at, repeat, count)]
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         case = load_case(uow, case_id)
         require_active(case, Phrase.SCHEDULE_SESSION)
@@ -115,7 +119,7 @@ def schedule_sessions(
             detail = f"{when(session.starts_at)}, {session.duration_minutes} min"
             if repeat is not None:
                 detail += f", {repeat.value} {i} of {len(made)}"
-            uow.audit("scheduled", "session", session.id, case.id, detail)
+            uow.audit(AuditAction.SCHEDULED, "session", session.id, case.id, detail)
         views_ = tuple(views.session_view(case, s) for s in made)
         uow.commit()
         return Planned(views_, tuple(clashes))
@@ -123,6 +127,7 @@ def schedule_sessions(
 
 def reschedule_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> Planned:
     """Move a scheduled session (and change its length, setting or who comes)."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         session = load(uow, session_id)
         if status_of(session) is not SessionStatus.SCHEDULED:
@@ -142,7 +147,7 @@ def reschedule_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> 
         session.attending_partner_id = partner_id
         uow.session.flush()
         after = f"{when(start)}, {data.duration_minutes} min"
-        uow.audit("rescheduled", "session", session.id, case.id, f"{before} -> {after}")
+        uow.audit(AuditAction.RESCHEDULED, "session", session.id, case.id, f"{before} -> {after}")
         view = views.session_view(case, session)
         uow.commit()
         return Planned((view,), tuple(clashes))
@@ -163,14 +168,15 @@ def mark_no_show(uow: UnitOfWork, session_id: int, reason: str = "") -> SessionV
 
 
 _AUDIT = {
-    SessionStatus.CANCELLED: ("cancelled", "cancelled"),
-    SessionStatus.LATE_CANCELLED: ("cancelled", "late cancellation"),
-    SessionStatus.NO_SHOW: ("no_show", "no-show"),
+    SessionStatus.CANCELLED: (AuditAction.CANCELLED, "cancelled"),
+    SessionStatus.LATE_CANCELLED: (AuditAction.CANCELLED, "late cancellation"),
+    SessionStatus.NO_SHOW: (AuditAction.NO_SHOW, "no-show"),
 }
 
 
 def _call_off(uow: UnitOfWork, session_id: int, status: SessionStatus, reason: str) -> SessionView:
     text = clean_reason(reason)
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         session = load(uow, session_id)
         refuse_signed(session, Phrase.CANCELLED)

@@ -3,14 +3,18 @@ their note is a draft, or discarded when made by mistake."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, Phrase, RecordLocked, ValidationError
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.services import views
-from clarity_desktop.services.dto import SessionView
+from clarity_desktop.services import cases, views
+from clarity_desktop.services.dto import CaseDetail, CaseSummary, SessionView
+from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.services.sessions.common import (
     attending,
     is_empty_note,
@@ -22,12 +26,13 @@ from clarity_desktop.services.sessions.common import (
     status_of,
     when,
 )
-from clarity_desktop.store.models import HandoutGiven, Note, Session, SessionMarker
+from clarity_desktop.store.models import Case, HandoutGiven, Note, Session, SessionMarker
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 
 def get_session(uow: UnitOfWork, session_id: int) -> SessionView:
     """One session's details (no note text), to act on it; not audited, like a list row."""
+    require(uow.principal, Permission.READ_RECORDS)
     with uow:
         session = load(uow, session_id)
         return views.session_view(session.case, session)
@@ -51,32 +56,69 @@ def create_session(
 ) -> SessionView:
     """A session recorded as it happens (or just after): held, with its draft note, so
     there is always exactly one place to write about it."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
-        case = load_case(uow, case_id)
-        require_active(case, Phrase.RECORD_SESSION)
-        partner_id = attending(case, data)
-        session = Session(
-            case_id=case.id,
-            starts_at=minute(data.starts_at),
-            duration_minutes=data.duration_minutes,
-            modality=data.modality,
-            attending_partner_id=partner_id,
-            created_at=utcnow(),
-            status=SessionStatus.HELD,
-            status_reason="",
-        )
-        session.note = _new_note(template, partner_id)
-        uow.session.add(session)
-        uow.session.flush()
-        uow.audit("created", "session", session.id, case.id)
+        case, session = _create(uow, case_id, data, template)
+        view = views.session_view(case, session)
         uow.commit()
-        return views.session_view(case, session)
+        return view
+
+
+@dataclass(frozen=True)
+class RecordedSession:
+    """What the window shows after a session is recorded, from the same transaction: the
+    session, the case as it now stands, and the case's row in the case list (the list
+    updates that row; it does not read every case again)."""
+
+    session: SessionView
+    case: CaseDetail
+    row: CaseSummary
+
+
+def record_session(
+    uow: UnitOfWork, case_id: int, data: SessionInput, template: Template = Template.FIVE_STEPS
+) -> RecordedSession:
+    """create_session, returning everything the window needs in one transaction."""
+    require(uow.principal, Permission.WRITE_RECORDS)
+    with uow:
+        case, session = _create(uow, case_id, data, template)
+        done = RecordedSession(
+            views.session_view(case, session),
+            views.case_detail(uow.session, case.id),
+            cases.case_row(uow.session, case.id),
+        )
+        uow.commit()
+        return done
+
+
+def _create(
+    uow: UnitOfWork, case_id: int, data: SessionInput, template: Template
+) -> tuple[Case, Session]:
+    case = load_case(uow, case_id)
+    require_active(case, Phrase.RECORD_SESSION)
+    partner_id = attending(case, data)
+    session = Session(
+        case_id=case.id,
+        starts_at=minute(data.starts_at),
+        duration_minutes=data.duration_minutes,
+        modality=data.modality,
+        attending_partner_id=partner_id,
+        created_at=utcnow(),
+        status=SessionStatus.HELD,
+        status_reason="",
+    )
+    session.note = _new_note(template, partner_id)
+    uow.session.add(session)
+    uow.session.flush()
+    uow.audit(AuditAction.CREATED, "session", session.id, case.id)
+    return case, session
 
 
 def start_session(
     uow: UnitOfWork, session_id: int, template: Template = Template.FIVE_STEPS
 ) -> SessionView:
     """A scheduled session begins: its note is made (a draft) and it counts as held."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         session = load(uow, session_id)
         status = status_of(session)
@@ -93,15 +135,19 @@ def start_session(
         session.status = SessionStatus.HELD
         session.status_changed_at = utcnow()
         uow.session.flush()
-        uow.audit("started", "session", session.id, session.case_id, when(session.starts_at))
+        uow.audit(
+            AuditAction.STARTED, "session", session.id, session.case_id, when(session.starts_at)
+        )
+        view = views.session_view(session.case, session)
         uow.commit()
-        return views.session_view(session.case, session)
+        return view
 
 
 def correct_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> SessionView:
     """Correct a draft's date, time, duration, modality or attendance (a session entered
     with the wrong details). Refused once the note is signed: then the record stands and
     an addendum says what was wrong."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         session = load(uow, session_id)
         refuse_signed(session, Phrase.CORRECTED)
@@ -139,9 +185,10 @@ def correct_session(uow: UnitOfWork, session_id: int, data: SessionInput) -> Ses
         session.modality = data.modality
         session.attending_partner_id = partner_id
         uow.session.flush()
-        uow.audit("corrected", "session", session.id, case.id, "; ".join(changes))
+        uow.audit(AuditAction.CORRECTED, "session", session.id, case.id, "; ".join(changes))
+        view = views.session_view(case, session)
         uow.commit()
-        return views.session_view(case, session)
+        return view
 
 
 def _attendance_word(partner_id: int | None) -> str:
@@ -172,6 +219,7 @@ def discard_session(uow: UnitOfWork, session_id: int) -> None:
     empty. Never a signed note, never a note with anything in it, and never a
     cancellation or no-show (those stay in the record). The audit trail keeps that it
     existed and was discarded."""
+    require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         session = load(uow, session_id)
         refuse_signed(session, Phrase.DISCARDED)
@@ -206,5 +254,5 @@ def discard_session(uow: UnitOfWork, session_id: int) -> None:
             uow.session.flush()
         uow.session.delete(session)
         uow.session.flush()
-        uow.audit("discarded", "session", session_id, case_id, detail)
+        uow.audit(AuditAction.DISCARDED, "session", session_id, case_id, detail)
         uow.commit()

@@ -267,10 +267,15 @@ def install(
     the old database's log is folded in and removed, then one rename swaps the files. A
     kill at any point leaves either the old practice or the new one with its audit row;
     a stale stage is debris that the next open removes."""
+    from sqlalchemy import select
     from sqlalchemy.orm import sessionmaker
 
+    from clarity_desktop.domain.audit_actions import AuditAction
+    from clarity_desktop.domain.identity import Principal, Role
+    from clarity_desktop.store import migrate
     from clarity_desktop.store.files import db_path
-    from clarity_desktop.store.models import PracticeInfo
+    from clarity_desktop.store.models import PracticeInfo, User
+    from clarity_desktop.store.sqlite import upgrade
     from clarity_desktop.store.sqlite.engine import make_engine, writer
     from clarity_desktop.store.uow import UnitOfWork
 
@@ -282,6 +287,10 @@ def install(
     engine = make_engine(staged, key)
     try:
         factory = sessionmaker(writer(engine), expire_on_commit=False)
+        with engine.connect() as conn:
+            behind = migrate.current_revision(conn) != migrate.head_revision()
+        if behind:  # a backup from an earlier version: its row is written as today's are
+            upgrade.upgrade_checked(engine)
         with factory() as s:
             info = s.get(PracticeInfo, 1)
             assert info is not None
@@ -290,8 +299,12 @@ def install(
                 if info.clinician_credentials
                 else info.clinician_name
             )
-        with UnitOfWork(factory, actor) as uow:
-            uow.audit("restored", "practice", detail=audit_detail)
+            user = s.scalars(
+                select(User).where(User.disabled.is_(False)).order_by(User.id).limit(1)
+            ).one()
+            principal = Principal(user.id, user.display_name, Role(user.role))
+        with UnitOfWork(factory, principal, signature=actor) as uow:
+            uow.audit(AuditAction.RESTORED, "practice", detail=audit_detail)
             uow.commit()
         with factory() as s:
             head = last_link(s)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.domain.identity import Role
 from clarity_desktop.store import anchor, keyring, keys, migrate, oslock, seals
 from clarity_desktop.store.backend import Backend, Clinician
 from clarity_desktop.store.errors import (
@@ -36,8 +37,8 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path, exists, key_path
 from clarity_desktop.store.keyring import read_key_file, trusted_keys, unlock_secrets
-from clarity_desktop.store.models import PracticeInfo
-from clarity_desktop.store.practice import EnginePractice, Hold
+from clarity_desktop.store.models import PracticeInfo, User
+from clarity_desktop.store.practice import SOLO_USER_ID, EnginePractice, Hold, principal_of
 from clarity_desktop.store.seals import Ed25519PrivateKey
 from clarity_desktop.store.sqlite import backup, upgrade
 from clarity_desktop.store.sqlite.engine import DatabaseError, make_engine, writer
@@ -97,6 +98,16 @@ def create(
                         clinician_credentials=clinician.credentials,
                         is_demo=is_demo,
                         created_at=utcnow(),
+                    )
+                )
+                s.add(
+                    User(
+                        id=SOLO_USER_ID,
+                        display_name=clinician.name,
+                        role=Role.CLINICIAN,
+                        signature=clinician.signature,
+                        created_at=utcnow(),
+                        disabled=False,
                     )
                 )
                 s.flush()
@@ -209,6 +220,7 @@ def open_with_key(
         anchor.settle(folder, trusted_keys(keyfile, signer), lambda a: _database_holds(engine, a))
         if not accept_missing_work:
             _check_anchor(folder, engine, keyfile, signer)
+        principal = principal_of(engine, keyfile.signer_user)
         salt = backup.salt_of(db_path(folder))
         if keyfile.db_salt != salt:  # a restored file, or a key file from before salts
             dataclasses.replace(keyfile, db_salt=salt).write_atomically(key_path(folder))
@@ -229,6 +241,7 @@ def open_with_key(
         holds,
         signer,
         keyfile.practice_id,
+        principal,
     )
 
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.reports import brief_facts as facts
 from clarity_desktop.reports.text import join_names
@@ -347,7 +348,7 @@ class BriefDialog(QDialog):
         if not path:
             return
         target = Path(path) if Path(path).suffix.lower() == ".pdf" else Path(path + ".pdf")
-        self._pdf(target, "exported", lambda _r: self._saved(target))
+        self._pdf(target, AuditAction.EXPORTED, lambda _r: self._saved(target))
 
     def _saved(self, target: Path) -> None:
         self._idle(self.tr("Saved as %s.") % target.name)
@@ -365,7 +366,7 @@ class BriefDialog(QDialog):
         dialog.setWindowTitle(self.tr("Print the brief"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._pdf(None, "printed", self._print_built)
+        self._pdf(None, AuditAction.PRINTED, self._print_built)
 
     def _print_built(self, data: bytes) -> None:
         from clarity_desktop.ui.documents.document_preview import print_pdf

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import handouts_given
@@ -173,7 +174,7 @@ class DocumentDialog(QDialog):
             choice,
             None,
             None,
-            "previewed",
+            AuditAction.PREVIEWED,
             key="preview",  # a newer preview supersedes it (common/worker.py)
             on_done=self._preview_built,
             on_failed=self._preview_failed,
@@ -248,7 +249,7 @@ class DocumentDialog(QDialog):
             choice,
             target,
             password or None,
-            "exported",
+            AuditAction.EXPORTED,
             on_done=lambda _none: self._saved(target, given),
             on_failed=self._action_failed,
             on_progress=self._action_progress,
@@ -319,7 +320,7 @@ class DocumentDialog(QDialog):
             choice,
             None,
             None,
-            "printed",
+            AuditAction.PRINTED,
             on_done=lambda data: self._print_built(data, given),
             on_failed=self._action_failed,
             on_progress=self._action_progress,

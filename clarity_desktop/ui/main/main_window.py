@@ -186,7 +186,7 @@ class MainWindow(MainMenus):
         if not self.leave_note():
             return
         try:
-            detail = cases.get_case(self.practice.uow(), case_id)
+            detail = cases.open_case(self.practice.uow(), case_id)
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Case not opened"), explain(exc))
             return
@@ -221,7 +221,7 @@ class MainWindow(MainMenus):
         case = self.case_panel.case
         if case is None:
             return
-        detail = cases.get_case(self.practice.uow(), case.id, record_view=False)
+        detail = cases.read_case(self.practice.uow(), case.id)
         self._show_case(detail, self.case_panel.current_session_id())
 
     def _case_added(self, case_id: int) -> None:
@@ -234,7 +234,7 @@ class MainWindow(MainMenus):
     def _sessions_changed(self, case_id: int) -> None:
         """Only that case's row and the open case are read again, not the whole list."""
         self.tabs.cases_changed()
-        detail = cases.get_case(self.practice.uow(), case_id, record_view=False)
+        detail = cases.read_case(self.practice.uow(), case_id)
         self.case_list.update_case(summary_of(detail))
         if self.case_panel.case is not None and self.case_panel.case.id == case_id:
             self._show_case(detail, self.case_panel.current_session_id())
@@ -257,7 +257,7 @@ class MainWindow(MainMenus):
     def _case_changed(self, case_id: int) -> None:
         self.tabs.cases_changed()
         self.reload_cases(keep=case_id)
-        detail = cases.get_case(self.practice.uow(), case_id, record_view=False)
+        detail = cases.read_case(self.practice.uow(), case_id)
         self._show_case(detail, self.case_panel.current_session_id())
 
     def open_session(self, session_id: int) -> None:
@@ -303,7 +303,7 @@ class MainWindow(MainMenus):
             finally:
                 self._suppress_selection = False
             self.editor.clear()
-            self._show_case(cases.get_case(self.practice.uow(), case_id))
+            self._show_case(cases.open_case(self.practice.uow(), case_id))
         self.tabs.setCurrentWidget(self.editor)
         self.case_panel.select_session(session_id)
         self.open_session(session_id)

@@ -357,10 +357,10 @@ class NoteEditor(NotePage):
         if self._note is None:
             return
         try:
-            notes.add_addendum(
+            # One transaction: the addendum, and the note as it now stands (no re-read).
+            fresh = notes.amend_note(
                 self._practice.uow(), self._note.id, self.addendum_edit.toPlainText()
             )
-            fresh = notes.open_note(self._practice.uow(), self._note.id)
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Addendum not added"), explain(exc))
             return
