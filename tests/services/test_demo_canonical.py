@@ -40,6 +40,9 @@ KEPT_TIMES = {("sessions", "starts_at"), ("handouts_given", "given_at"), ("sessi
 # Who signed and who wrote an addendum (revision 0008, after the golden dump): the demo's
 # one clinician, user 1, on every signed note and addendum; compared apart from the dump.
 BY_USER = {("notes", "signed_by_id"), ("addenda", "author_id")}
+# The handout language (revision 0007, after the golden dump): the demo's people and the
+# handouts given to them are all in English; compared apart from the dump.
+IN_ENGLISH = {("partners", "language"), ("handouts_given", "language")}
 
 
 def _is_time(column: Column[Any]) -> bool:
@@ -62,6 +65,9 @@ def canonical(opened: OpenPractice) -> dict[str, list[dict[str, Any]]]:
                     if (name, column.name) in BY_USER:
                         signed = name == "addenda" or row["signed_at"] is not None
                         assert value == (1 if signed else None), (name, column.name)
+                        continue
+                    if (name, column.name) in IN_ENGLISH:
+                        assert value == "en", (name, column.name)
                         continue
                     stamp = _is_time(column) and (name, column.name) not in KEPT_TIMES
                     if stamp or column.name == "series_id":  # a build's own time, a uuid

@@ -45,7 +45,7 @@ def test_a_new_partner_gets_english_and_an_edit_keeps_or_changes_the_language(
     # An edit that says nothing about languages (None) leaves them as they are.
     kept = prefer(practice, changed, None, None)
     assert [p.language for p in kept.partners] == [ES, EN]
-    reread = cases.get_case(practice.uow(), couple_case.id, record_view=False)
+    reread = cases.read_case(practice.uow(), couple_case.id)
     assert [p.language for p in reread.partners] == [ES, EN]
 
 

@@ -36,7 +36,7 @@ def test_a_language_column_is_read_and_optional(practice: OpenPractice) -> None:
         "There are no handouts in “Français” yet; this client's will be in English.",
     )
     ids = importer.import_clients(practice.uow(), preview, today=TODAY)
-    people = [cases.get_case(practice.uow(), i, record_view=False).partners[0] for i in ids]
+    people = [cases.read_case(practice.uow(), i).partners[0] for i in ids]
     assert [(p.name, p.language) for p in people] == [
         ("Lucía Peña", Language.ES),
         ("Marco Díaz", Language.ES),
@@ -48,7 +48,7 @@ def test_a_language_column_is_read_and_optional(practice: OpenPractice) -> None:
 def test_a_list_without_the_column_imports_english(practice: OpenPractice) -> None:
     preview = importer.preview_bytes(practice.uow(), "Name\nAmira Haddad\n", today=TODAY)
     (case_id,) = importer.import_clients(practice.uow(), preview, today=TODAY)
-    case = cases.get_case(practice.uow(), case_id, record_view=False)
+    case = cases.read_case(practice.uow(), case_id)
     assert case.partners[0].language is Language.EN
 
 

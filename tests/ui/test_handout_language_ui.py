@@ -88,7 +88,7 @@ def test_the_document_dialog_follows_the_partner_and_asks_for_a_couple_who_diffe
 ) -> None:
     spanish_for_lukasz(practice, couple_case)
     note = signed_note(practice, couple_case)  # Zoë at step 3, Łukasz at step 2
-    case = cases.get_case(practice.uow(), couple_case.id)
+    case = cases.read_case(practice.uow(), couple_case.id)
     zoe, lukasz = case.partners
     dialog = open_dialog(qtbot, practice, case, settings, note, initial="handout")
     language = dialog.choices.language_group
