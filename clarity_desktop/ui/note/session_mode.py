@@ -114,9 +114,8 @@ class SessionModeWindow(QDialog):
         self.pad = session_mode_parts.note_pad(note.sections.get(PAD_KEY, ""))
         self.save_state = QLabel()
         self.save_state.setAccessibleName(self.tr("Save state"))
-        self.pad_saver = PadSaver(
-            practice, note.id, self.pad, self.save_state, self._pad_saved, self
-        )
+        self.pad_saver = PadSaver(practice, note.id, self.pad, self.save_state, self)
+        self.pad_saver.saved.connect(self._pad_saved)
 
         self.keys = MarkerKeys(self.partners, self.joint, self.names)
         self.keys.tapped.connect(self._tapped)

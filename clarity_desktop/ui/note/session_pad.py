@@ -19,14 +19,12 @@ a change of behaviour to decide on its own (it would also end the short waits, u
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from clarity_desktop.domain.errors import PracticeBusy
 from clarity_desktop.services import session_mode
-from clarity_desktop.services.dto import NoteView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common.errors import explain
 
@@ -38,7 +36,10 @@ RETRY_MS = 5000  # the next try after a save that failed for another reason
 
 
 class PadSaver(QObject):
-    """Saves *pad* into the note *note_id*; *saved* gets the note as stored."""
+    """Saves *pad* into the note *note_id*, and announces the note as stored. (A signal,
+    not a callback held here: that would keep the window alive in a reference cycle.)"""
+
+    saved = Signal(object)  # the NoteView after the pad was saved
 
     def __init__(
         self,
@@ -46,7 +47,6 @@ class PadSaver(QObject):
         note_id: int,
         pad: QPlainTextEdit,
         state: QLabel,
-        saved: Callable[[NoteView], None],
         parent: QObject,
     ) -> None:
         super().__init__(parent)
@@ -54,7 +54,6 @@ class PadSaver(QObject):
         self.note_id = note_id
         self.pad = pad
         self.state = state
-        self._saved = saved
         self.dirty = False  # typed, not saved yet
         self._dirty_since: float | None = None
         self._timer = QTimer(self)
@@ -95,5 +94,5 @@ class PadSaver(QObject):
         self.dirty = False
         self._dirty_since = None
         self.state.setText(QCoreApplication.translate("SessionModeWindow", "Pad saved"))
-        self._saved(note)
+        self.saved.emit(note)
         return True
