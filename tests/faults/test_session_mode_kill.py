@@ -22,7 +22,7 @@ import pytest
 from clarity_desktop.domain.markers import PAD_KEY
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
 from clarity_desktop.services import cases, markers, notes, practices, sessions
-from clarity_desktop.ui.note.session_mode import MAX_UNSAVED_S
+from clarity_desktop.ui.note.session_pad import MAX_UNSAVED_S
 from tests.conftest import PASSPHRASE
 
 CHILD = Path(__file__).with_name("session_mode_child.py")

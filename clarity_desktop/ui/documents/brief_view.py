@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +45,7 @@ from clarity_desktop.ui.common import appearance, labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import when
 from clarity_desktop.ui.common.worker import run_task
-from clarity_desktop.ui.documents import brief_html
+from clarity_desktop.ui.documents import brief_html, brief_parts
 from clarity_desktop.ui.note.note_parts import clear_layout
 
 SESSION_MODE_KEY = "F5"
@@ -97,11 +95,11 @@ class BriefDialog(QDialog):
         self.safety.setWordWrap(True)
         self.safety.setAccessibleName(self.tr("Safety flag"))
 
-        self.left = self._column()
-        self.right = self._column()
+        self.left = brief_parts.column()
+        self.right = brief_parts.column()
         columns = QHBoxLayout()
-        columns.addWidget(self._scroll(self.left), 3)
-        columns.addWidget(self._scroll(self.right), 2)
+        columns.addWidget(brief_parts.scrolled(self.left), 3)
+        columns.addWidget(brief_parts.scrolled(self.right), 2)
 
         self.include_private = QCheckBox(self.tr("Show pr&ivate sessions"))  # Alt+P: Print
         self.include_private.setToolTip(
@@ -165,38 +163,6 @@ class BriefDialog(QDialog):
         self.resize(1180, 680)
         self.refresh()
 
-    # ----- building -------------------------------------------------------------------
-
-    def _column(self) -> QWidget:
-        column = QWidget()
-        box = QVBoxLayout(column)
-        box.setContentsMargins(4, 4, 12, 4)
-        box.setSpacing(4)
-        return column
-
-    def _scroll(self, column: QWidget) -> QScrollArea:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(column)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
-
-    def _add(self, column: QWidget, heading: str, html: str) -> QLabel:
-        box = column.layout()
-        assert isinstance(box, QVBoxLayout)
-        title = QLabel(heading)
-        title.setWordWrap(True)
-        title.setStyleSheet("font-weight: 600; margin-top: 8px;")
-        body = QLabel(html)
-        body.setTextFormat(Qt.TextFormat.RichText)
-        body.setWordWrap(True)
-        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        body.setAccessibleName(heading)
-        box.addWidget(title)
-        box.addWidget(body)
-        return body
-
     def session_id(self) -> int | None:
         value = self.session.currentData()
         return int(value) if value is not None else None
@@ -237,19 +203,21 @@ class BriefDialog(QDialog):
             box = column.layout()
             assert box is not None
             clear_layout(box)
-        self._add(
+        brief_parts.add_block(
             self.left, self.tr("Last session: plan and next steps"), brief_html.plan_html(doc)
         )
-        self._add(
+        brief_parts.add_block(
             self.left,
             self.tr("Where each partner stands") if doc.couple else self.tr("Where things stand"),
             brief_html.standings_html(doc),
         )
         course = facts.loop_course(doc)
         if course:
-            self._add(self.left, self.tr("The loop, recently"), brief_html.bullets(course))
+            brief_parts.add_block(
+                self.left, self.tr("The loop, recently"), brief_html.bullets(course)
+            )
         flags = facts.flags(doc)
-        self._add(
+        brief_parts.add_block(
             self.right,
             self.tr("Attention"),
             brief_html.bullets([labels.flag_text(f) for f in flags])
@@ -257,7 +225,7 @@ class BriefDialog(QDialog):
             else escape(self.tr("No attention flags.")),
         )
         given = facts.handouts(doc)
-        self._add(
+        brief_parts.add_block(
             self.right,
             self.tr("Handouts given"),
             brief_html.bullets([facts.handout_line(h) for h in given])
@@ -265,7 +233,7 @@ class BriefDialog(QDialog):
             else escape(self.tr("None recorded.")),
         )
         for block in facts.guidance(doc):
-            self._add(
+            brief_parts.add_block(
                 self.right,
                 self.tr("Guidance: %s — %s")
                 % (labels.step_label(block.guidance.step), join_names(list(block.names))),

@@ -1,5 +1,6 @@
 """What the document dialog checks before saving or printing: the PDF's password, and
-the therapist's yes to a handout in a case with a safety flag."""
+the therapist's yes to a handout in a case with a safety flag, with the words it asks
+and the preview's message before the safety tick (context "DocumentDialog")."""
 
 from __future__ import annotations
 
@@ -37,3 +38,49 @@ def safety_confirmed(parent: QWidget, joint: bool, joint_question: str, question
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def tick_first(joint: bool) -> str:
+    """Shown in place of the preview of a handout in a flagged case until it is ticked."""
+    if joint:
+        return QCoreApplication.translate(
+            "DocumentDialog",
+            "This case has a safety flag. Tick “I have considered safety for this "
+            "handout” to see the joint handout, or choose one partner's handout.",
+        )
+    return QCoreApplication.translate(
+        "DocumentDialog",
+        "This case has a safety flag. Tick “I have considered safety for this "
+        "handout” to see it, with practices for one person in place of joint "
+        "exercises.",
+    )
+
+
+def save_questions() -> tuple[str, str]:
+    """(for a joint handout, for one partner's) before saving in a flagged case."""
+    return (
+        QCoreApplication.translate(
+            "DocumentDialog",
+            "This case has a safety flag. Save a handout addressed to both partners anyway?",
+        ),
+        QCoreApplication.translate(
+            "DocumentDialog",
+            "This case has a safety flag. Save this handout, with practices for one "
+            "person in place of joint exercises?",
+        ),
+    )
+
+
+def print_questions() -> tuple[str, str]:
+    """(for a joint handout, for one partner's) before printing in a flagged case."""
+    return (
+        QCoreApplication.translate(
+            "DocumentDialog",
+            "This case has a safety flag. Print a handout addressed to both partners anyway?",
+        ),
+        QCoreApplication.translate(
+            "DocumentDialog",
+            "This case has a safety flag. Print this handout, with practices for one "
+            "person in place of joint exercises?",
+        ),
+    )

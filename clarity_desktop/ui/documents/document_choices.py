@@ -38,12 +38,11 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
 from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
 from clarity_desktop.ui.common import dates, labels
-from clarity_desktop.ui.documents import choice_parts
+from clarity_desktop.ui.documents import choice_groups, choice_parts
 from clarity_desktop.ui.documents.document_kinds import (
     CONTENT_CHOICES,
     DATE_CHOICES,
@@ -90,9 +89,21 @@ class ChoicesPanel(QWidget):
         layout.addWidget(self.language_group)
         self.dates_group = self._dates_group()
         layout.addWidget(self.dates_group)
-        self.contents_group = self._contents_group()
+        contents = choice_groups.contents_group(
+            case.safety_flag and bool(case.safety_note.strip()),
+            lambda: self.changed.emit(CLICK_MS),
+        )
+        self.contents_group = contents.group
+        self.include_private, self.include_safety = (
+            contents.include_private,
+            contents.include_safety,
+        )
+        self.safety_hint = contents.safety_hint
         layout.addWidget(self.contents_group)
-        layout.addWidget(self._paper_group(page_size))
+        paper = choice_groups.paper_group(page_size, lambda: self.changed.emit(CLICK_MS))
+        self.page_size, self.protect = paper.page_size, paper.protect
+        self.password, self.repeat = paper.password, paper.repeat
+        layout.addWidget(paper.group)
         layout.addStretch(1)
         self._kind_changed()
 
@@ -224,69 +235,6 @@ class ChoicesPanel(QWidget):
         self.date_to.setAccessibleName(self.tr("To date"))
         form.addRow(self.tr("&From"), self.date_from)
         form.addRow(self.tr("&To"), self.date_to)
-        return group
-
-    def _contents_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("What it includes"))
-        column = QVBoxLayout(group)
-        self.include_private = QCheckBox(
-            self.tr("Include readings from private &individual sessions")
-        )
-        self.include_private.setObjectName("includePrivateReadings")
-        column.addWidget(self.include_private)
-        column.addWidget(
-            choice_parts.hint(
-                self.tr(
-                    "Left out, what one partner said alone (a direction, a step, clarity) "
-                    "stays out of a document the couple may see. Included, each is marked "
-                    "“individual session”."
-                )
-            )
-        )
-        self.include_safety = QCheckBox(self.tr("Include the safety &note"))
-        self.include_safety.setObjectName("includeSafetyNote")
-        self.safety_hint = choice_parts.hint(
-            self.tr("The safety note may hold what a partner disclosed in confidence.")
-        )
-        column.addWidget(self.include_safety)
-        column.addWidget(self.safety_hint)
-        has_note = self.case.safety_flag and bool(self.case.safety_note.strip())
-        self.include_safety.setVisible(has_note)
-        self.safety_hint.setVisible(has_note)
-        for box in (self.include_private, self.include_safety):
-            box.toggled.connect(lambda _on: self.changed.emit(CLICK_MS))
-        return group
-
-    def _paper_group(self, page_size: str) -> QGroupBox:
-        group = QGroupBox(self.tr("Paper and protection"))
-        form = QFormLayout(group)
-        self.page_size = QComboBox()
-        self.page_size.setAccessibleName(self.tr("Page size"))
-        for name in PAGE_SIZE_NAMES:
-            self.page_size.addItem(name, name)
-        self.page_size.setCurrentIndex(max(0, self.page_size.findData(page_size)))
-        self.page_size.currentIndexChanged.connect(lambda _i: self.changed.emit(CLICK_MS))
-        form.addRow(self.tr("Pa&ge size"), self.page_size)
-        self.protect = QCheckBox(self.tr("Protect with a pass&word when saving"))
-        self.password = QLineEdit()
-        self.repeat = QLineEdit()
-        for edit, label in ((self.password, self.tr("Password")), (self.repeat, self.tr("Repeat"))):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setAccessibleName(label)
-            edit.setPlaceholderText(label)
-            edit.setEnabled(False)
-            self.protect.toggled.connect(edit.setEnabled)
-        form.addRow(self.protect)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Repeat"), self.repeat)
-        form.addRow(
-            choice_parts.hint(
-                self.tr(
-                    "For documents sent by e-mail. Tell the password another way, "
-                    "by phone for example. The preview and printing are not affected."
-                )
-            )
-        )
         return group
 
     # ----- reacting -------------------------------------------------------------------

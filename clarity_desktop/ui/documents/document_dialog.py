@@ -155,18 +155,8 @@ class DocumentDialog(QDialog):
         self._timer.stop()
         worker.forget(self, "preview")
         if self.choices.safety_needed() and not self.choices.safety_tick.isChecked():
-            if self.choices.is_joint_handout():
-                text = self.tr(
-                    "This case has a safety flag. Tick “I have considered safety for this "
-                    "handout” to see the joint handout, or choose one partner's handout."
-                )
-            else:
-                text = self.tr(
-                    "This case has a safety flag. Tick “I have considered safety for this "
-                    "handout” to see it, with practices for one person in place of joint "
-                    "exercises."
-                )
-            self.preview.show_message(text)
+            joint = self.choices.is_joint_handout()
+            self.preview.show_message(document_checks.tick_first(joint))
             return
         choice = self.choices.choice(acknowledge_safety=self.choices.safety_needed())
         self.preview.set_building(True)
@@ -224,15 +214,7 @@ class DocumentDialog(QDialog):
         password = self._password()
         if password is None:
             return
-        if not self._safety_confirmed(
-            self.tr(
-                "This case has a safety flag. Save a handout addressed to both partners anyway?"
-            ),
-            self.tr(
-                "This case has a safety flag. Save this handout, with practices for one "
-                "person in place of joint exercises?"
-            ),
-        ):
+        if not self._safety_confirmed(*document_checks.save_questions()):
             return
         choice = self.choices.choice(acknowledge_safety=self.choices.safety_needed())
         given = self.choices.given()
@@ -293,15 +275,7 @@ class DocumentDialog(QDialog):
         if self._busy:
             return
         self.error.clear()
-        if not self._safety_confirmed(
-            self.tr(
-                "This case has a safety flag. Print a handout addressed to both partners anyway?"
-            ),
-            self.tr(
-                "This case has a safety flag. Print this handout, with practices for one "
-                "person in place of joint exercises?"
-            ),
-        ):
+        if not self._safety_confirmed(*document_checks.print_questions()):
             return
         choice = self.choices.choice(acknowledge_safety=self.choices.safety_needed())
         given = self.choices.given()

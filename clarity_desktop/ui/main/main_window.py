@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMessageBox,
-    QSplitter,
 )
 
 from clarity_desktop import APP_NAME
@@ -50,28 +49,13 @@ class MainWindow(MainMenus):
         self.case_panel = CasePanel()
         self.editor = NoteEditor(practice)
         self.commands = Commands(practice, self.events, self.settings, self, self, self.editor)
-        # Left: the case list above the open case. Right: the session note (with the
-        # Dynamics panel beside it) and the case dashboard, as tabs.
-        self.left = QSplitter(Qt.Orientation.Vertical)
-        self.left.addWidget(self.case_list)
-        self.left.addWidget(self.case_panel)
-        self.left.setStretchFactor(0, 2)
-        self.left.setStretchFactor(1, 3)
-        self.left.setChildrenCollapsible(False)
-        self.left.setSizes([320, 520])
         self.tabs = ViewTabs(lambda: self.practice, self.current_case, self.editor)
         self.today = self.tabs.today
         self.dashboard = self.tabs.dashboard
         self.overview = self.tabs.overview
         self.overview.case_requested.connect(self.show_case)
         self.dashboard.session_requested.connect(self._open_session_from_chart)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.left)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setCollapsible(0, True)  # the case list folds away (View ▸ Case list)
-        self.splitter.setCollapsible(1, False)
+        self.left, self.splitter = window_frame.split(self.case_list, self.case_panel, self.tabs)
         self.setCentralWidget(self.splitter)
         self.search_dialog: SearchDialog | None = None
 

@@ -1,18 +1,38 @@
-"""The frame around the main window's views: the status bar's permanent labels, the
-menu icons, and the window's layout remembered between runs (Qt's QSettings, never
+"""The frame around the main window's views: the splitters that hold them, the status
+bar's permanent labels, the menu icons, and the window's layout remembered between runs (Qt's QSettings, never
 clinical data)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import appearance
 from clarity_desktop.ui.common.settings import Settings
+
+
+def split(case_list: QWidget, case_panel: QWidget, tabs: QWidget) -> tuple[QSplitter, QSplitter]:
+    """(left, whole). Left: the case list above the open case. Right: the session note
+    (with the Dynamics panel beside it), the dashboard and the other views, as tabs."""
+    left = QSplitter(Qt.Orientation.Vertical)
+    left.addWidget(case_list)
+    left.addWidget(case_panel)
+    left.setStretchFactor(0, 2)
+    left.setStretchFactor(1, 3)
+    left.setChildrenCollapsible(False)
+    left.setSizes([320, 520])
+    whole = QSplitter(Qt.Orientation.Horizontal)
+    whole.addWidget(left)
+    whole.addWidget(tabs)
+    whole.setStretchFactor(0, 2)
+    whole.setStretchFactor(1, 5)
+    whole.setCollapsible(0, True)  # the case list folds away (View ▸ Case list)
+    whole.setCollapsible(1, False)
+    return left, whole
 
 
 def add_status_labels(window: QMainWindow, practice: OpenPractice) -> None:

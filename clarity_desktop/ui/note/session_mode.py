@@ -15,8 +15,9 @@ to marking. Marking keys, with the first and second partner as the case lists th
 Ctrl+Enter ends the session: a review proposes the Dynamics readings and a "Moments"
 summary, which go into the note only once confirmed. Each tap is its own small
 transaction, committed before the next key is read, and the pad saves itself like the
-note editor (a second after typing pauses, at least every two seconds), so a crash or a
-killed program loses no marker and at most the last couple of seconds of typing.
+note editor (a second after typing pauses, at least every two seconds; session_pad.py,
+which says why it keeps its own timing), so a crash or a killed program loses no marker
+and at most the last couple of seconds of typing.
 While another program holds the practice's write lock (a backup, an import), a tap waits
 at most 0.2 s, then is kept in order with the time it was tapped, written as soon as the
 lock is free, and the bottom line says so: the window never freezes and no tap is dropped.
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import PracticeBusy
 from clarity_desktop.domain.markers import PAD_KEY, Marker, MarkerKind, describe
-from clarity_desktop.services import markers, session_mode
+from clarity_desktop.services import markers
 from clarity_desktop.services.documents import first_name
 from clarity_desktop.services.dto import NoteView, PartnerView
 from clarity_desktop.services.markers import MarkerView
@@ -50,11 +51,9 @@ from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.note import session_mode_parts
 from clarity_desktop.ui.note.marker_keys import MarkerKeys, Tap
+from clarity_desktop.ui.note.session_pad import BUSY_WAIT_S, PadSaver
 
-IDLE_MS = 1000
-BUSY_WAIT_S = 0.2  # how long a tap or a pad save waits for another writer, on the GUI thread
-BUSY_RETRY_MS = 500
-MAX_UNSAVED_S = 2.0
+BUSY_RETRY_MS = 500  # the next try for taps waiting while another program writes
 TICK_MS = 1000
 # When session mode was first opened for a session in this run of the program: opened
 # again (after a lock, or to finish the note), its timer goes on from there.
@@ -95,8 +94,6 @@ class SessionModeWindow(QDialog):
         self.note = note
         self._clock = clock
         self._closing = False
-        self._dirty = False
-        self._dirty_since: float | None = None
         self.partners = tuple(p for p in partners if note.attending_partner_id in (None, p.id))
         self.joint = note.attending_partner_id is None and len(self.partners) >= 2
         self.names = short_names(self.partners)
@@ -115,9 +112,10 @@ class SessionModeWindow(QDialog):
         self.end_button.clicked.connect(self.end_session)
 
         self.pad = session_mode_parts.note_pad(note.sections.get(PAD_KEY, ""))
-        self.pad.textChanged.connect(self._pad_changed)
         self.save_state = QLabel()
         self.save_state.setAccessibleName(self.tr("Save state"))
+        self.pad_saver = PadSaver(practice, note.id, self.pad, self.save_state, self)
+        self.pad_saver.saved.connect(self._pad_saved)
 
         self.keys = MarkerKeys(self.partners, self.joint, self.names)
         self.keys.tapped.connect(self._tapped)
@@ -145,9 +143,6 @@ class SessionModeWindow(QDialog):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self.flush)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.timeout.connect(self.save_pad)
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.tick)
@@ -300,37 +295,12 @@ class SessionModeWindow(QDialog):
 
     # ----- the pad --------------------------------------------------------------------
 
-    def _pad_changed(self) -> None:
-        now = time.monotonic()
-        self._dirty = True
-        if self._dirty_since is None:
-            self._dirty_since = now
-        self.save_state.setText(self.tr("Writing…"))
-        if now - self._dirty_since >= MAX_UNSAVED_S:
-            self.save_pad()
-        else:
-            self._save_timer.start(IDLE_MS)
-
     def save_pad(self, wait: float | None = BUSY_WAIT_S) -> bool:
-        self._save_timer.stop()
-        if not self._dirty:
-            return True
-        try:
-            self.note = session_mode.save_pad(
-                self.practice.uow(), self.note.id, self.pad.toPlainText(), wait=wait
-            )
-        except PracticeBusy:
-            self.save_state.setText(self.tr("Waiting to save…"))
-            self._save_timer.start(BUSY_RETRY_MS)
-            return False
-        except Exception as exc:
-            self.save_state.setText(self.tr("Not saved: %s") % explain(exc))
-            self._save_timer.start(5000)
-            return False
-        self._dirty = False
-        self._dirty_since = None
-        self.save_state.setText(self.tr("Pad saved"))
-        return True
+        """Save what is typed in the pad now; True once nothing is unsaved."""
+        return self.pad_saver.save(wait)
+
+    def _pad_saved(self, note: NoteView) -> None:
+        self.note = note
 
     # ----- focus, keys and ending -----------------------------------------------------
 
@@ -358,7 +328,7 @@ class SessionModeWindow(QDialog):
         self.keys.set_active(not writing)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if old is self.pad and self._dirty:
+        if old is self.pad and self.pad_saver.dirty:
             self.save_pad()
         if new is self.pad:
             self._show_state(writing=True)

@@ -1,0 +1,123 @@
+"""Two groups of the document dialog's choices panel (document_choices.py): what a
+summary or progress report includes, and the paper and password of the PDF.
+
+Each builder returns its group and the fields the panel reads; `changed` is called on
+every change (the panel turns it into a preview delay). The words keep the panel's
+translation context ("ChoicesPanel"), so the catalogue does not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from clarity_desktop.reports.layout import PAGE_SIZE_NAMES
+from clarity_desktop.ui.documents.choice_parts import hint
+
+
+@dataclass(frozen=True)
+class ContentsGroup:
+    group: QGroupBox
+    include_private: QCheckBox
+    include_safety: QCheckBox
+    safety_hint: QLabel
+
+
+@dataclass(frozen=True)
+class PaperGroup:
+    group: QGroupBox
+    page_size: QComboBox
+    protect: QCheckBox
+    password: QLineEdit
+    repeat: QLineEdit
+
+
+def contents_group(has_safety_note: bool, changed: Callable[[], None]) -> ContentsGroup:
+    """Private individual readings and the safety note: both start left out; the safety
+    note's tick shows only when the case has one."""
+    group = QGroupBox(QCoreApplication.translate("ChoicesPanel", "What it includes"))
+    column = QVBoxLayout(group)
+    include_private = QCheckBox(
+        QCoreApplication.translate(
+            "ChoicesPanel", "Include readings from private &individual sessions"
+        )
+    )
+    include_private.setObjectName("includePrivateReadings")
+    column.addWidget(include_private)
+    column.addWidget(
+        hint(
+            QCoreApplication.translate(
+                "ChoicesPanel",
+                "Left out, what one partner said alone (a direction, a step, clarity) "
+                "stays out of a document the couple may see. Included, each is marked "
+                "“individual session”.",
+            )
+        )
+    )
+    include_safety = QCheckBox(
+        QCoreApplication.translate("ChoicesPanel", "Include the safety &note")
+    )
+    include_safety.setObjectName("includeSafetyNote")
+    safety_hint = hint(
+        QCoreApplication.translate(
+            "ChoicesPanel", "The safety note may hold what a partner disclosed in confidence."
+        )
+    )
+    column.addWidget(include_safety)
+    column.addWidget(safety_hint)
+    include_safety.setVisible(has_safety_note)
+    safety_hint.setVisible(has_safety_note)
+    for box in (include_private, include_safety):
+        box.toggled.connect(lambda _on: changed())
+    return ContentsGroup(group, include_private, include_safety, safety_hint)
+
+
+def paper_group(page_size: str, changed: Callable[[], None]) -> PaperGroup:
+    """The page size, and a password for a PDF that is saved (twice, off until ticked)."""
+    group = QGroupBox(QCoreApplication.translate("ChoicesPanel", "Paper and protection"))
+    form = QFormLayout(group)
+    size = QComboBox()
+    size.setAccessibleName(QCoreApplication.translate("ChoicesPanel", "Page size"))
+    for name in PAGE_SIZE_NAMES:
+        size.addItem(name, name)
+    size.setCurrentIndex(max(0, size.findData(page_size)))
+    size.currentIndexChanged.connect(lambda _i: changed())
+    form.addRow(QCoreApplication.translate("ChoicesPanel", "Pa&ge size"), size)
+    protect = QCheckBox(
+        QCoreApplication.translate("ChoicesPanel", "Protect with a pass&word when saving")
+    )
+    password = QLineEdit()
+    repeat = QLineEdit()
+    for edit, label in (
+        (password, QCoreApplication.translate("ChoicesPanel", "Password")),
+        (repeat, QCoreApplication.translate("ChoicesPanel", "Repeat")),
+    ):
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setAccessibleName(label)
+        edit.setPlaceholderText(label)
+        edit.setEnabled(False)
+        protect.toggled.connect(edit.setEnabled)
+    form.addRow(protect)
+    form.addRow(QCoreApplication.translate("ChoicesPanel", "Password"), password)
+    form.addRow(QCoreApplication.translate("ChoicesPanel", "Repeat"), repeat)
+    form.addRow(
+        hint(
+            QCoreApplication.translate(
+                "ChoicesPanel",
+                "For documents sent by e-mail. Tell the password another way, "
+                "by phone for example. The preview and printing are not affected.",
+            )
+        )
+    )
+    return PaperGroup(group, size, protect, password, repeat)
