@@ -313,3 +313,60 @@ def test_the_engine_rule_sees_a_nested_engine_import() -> None:
     source = "def f():\n    from clarity_desktop.store.sqlite import fts\n    import sqlcipher3\n"
     names = {n for n, _ in imports_of(source, ["clarity_desktop", "services"])}
     assert "clarity_desktop.store.sqlite.fts" in names and "sqlcipher3" in names
+
+
+# What services/ may import from store/: the seam (backend, opening), the unit of work,
+# the portable models, the errors, and modules that are the same for every engine (the
+# search index's contract, the audit chain, seals over signed content, the failed-unlock
+# record and the names of a practice folder's files). Not the key file (keys, keyring),
+# the OS locks (oslock), the engine-neutral open practice's internals (practice), nor an
+# engine's package: those are reached through the backend.
+SERVICES_MAY_IMPORT_FROM_STORE = frozenset(
+    {
+        "backend",
+        "opening",
+        "uow",
+        "models",
+        "errors",
+        "search_index",
+        "audit_chain",
+        "seals",
+        "attempts",
+        "files",
+    }
+)
+
+
+def store_modules_outside_the_seam(sources: dict[Path, str]) -> list[str]:
+    bad = []
+    for path, source in sources.items():
+        for name, _top in imports_of(source, package_of(path)):
+            parts = name.split(".")
+            if parts[:2] != ["clarity_desktop", "store"] or len(parts) < 3:
+                continue
+            if parts[2] not in SERVICES_MAY_IMPORT_FROM_STORE:
+                bad.append(f"{path.relative_to(ROOT)} imports {'.'.join(parts[:3])}")
+    return sorted(set(bad))
+
+
+def test_services_import_from_store_only_the_seam_and_engine_neutral_modules() -> None:
+    """The key file and the restore lock sit behind the backend (store/backend.py), so a
+    backend without a key file or OS locks needs no change in services/."""
+    services = {p: p.read_text(encoding="utf-8") for p in MODULES if layer(p) == "services"}
+    assert store_modules_outside_the_seam(services) == []
+
+
+def test_the_store_rule_sees_the_key_file_and_the_lock_imported_any_way() -> None:
+    path = PACKAGE / "services" / "planted.py"
+    source = (
+        "from clarity_desktop.store import files, oslock\n"
+        "from clarity_desktop.store.models import Case\n"
+        "def f():\n"
+        "    from ..store import practice as store\n"
+        "    import clarity_desktop.store.keyring\n"
+    )
+    assert store_modules_outside_the_seam({path: source}) == [
+        "clarity_desktop/services/planted.py imports clarity_desktop.store.keyring",
+        "clarity_desktop/services/planted.py imports clarity_desktop.store.oslock",
+        "clarity_desktop/services/planted.py imports clarity_desktop.store.practice",
+    ]

@@ -22,10 +22,8 @@ from clarity_desktop.domain.clock import parse_utc
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.services.permissions import Permission, require
-from clarity_desktop.store import files, opening, oslock, seals
-from clarity_desktop.store import practice as store
-from clarity_desktop.store.backend import Backend, CheckFailed
-from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.store import files, opening, seals
+from clarity_desktop.store.backend import Backend, CheckFailed, OpenPractice
 from clarity_desktop.store.uow import utcnow
 
 MANIFEST = files.MANIFEST
@@ -174,15 +172,14 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
     dies). The current database is first kept as a verified backup of kind
     "before-restore", listed like any other, so the restore can be undone. The key file
     stays, so the current passphrase keeps working (the database key never changes)."""
-    with oslock.exclusive(practice_folder):
+    backend = opening.backend_for(practice_folder)
+    with backend.exclusive(practice_folder):
         info = read_backup(backup_folder)
-        key, seed = store.unlock_secrets(practice_folder, secret)
-        backend = opening.backend_for(practice_folder)
+        key, seed = backend.unlock_secrets(practice_folder, secret)
         found = backend.copy_problems(backup_folder, key)
         if found:
             raise BackupError(ErrorCode.BACKUP_CANNOT_USED, value=found[0])
-        keyfile = store.read_key_file(practice_folder)
-        if backend.practice_id_of(backup_folder, key) != keyfile.practice_id:
+        if backend.practice_id_of(backup_folder, key) != backend.practice_id(practice_folder):
             raise BackupError(ErrorCode.BACKUP_BELONGS_DIFFERENT_PRACTICE)
         safety = _keep_before_restore(backend, practice_folder, key)
         backend.install(
@@ -229,5 +226,4 @@ def _keep_before_restore(backend: Backend, practice_folder: Path, key: bytes) ->
         damaged = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-damaged-{BEFORE_RESTORE}"
         damaged.mkdir(mode=0o700)
         backend.copy_store_files(practice_folder, damaged)
-        shutil.copy2(files.key_path(practice_folder), files.key_path(damaged))
         return damaged

@@ -22,7 +22,7 @@ from clarity_desktop.services import cases, notes, sessions
 from clarity_desktop.services.dto import NoteDraft
 from clarity_desktop.services.guidance import resources_dir
 from clarity_desktop.store import opening
-from clarity_desktop.store.practice import Clinician, OpenPractice
+from clarity_desktop.store.backend import Clinician, OpenPractice
 
 # Deliberately shorter than the services' minimum passphrase length: the demo holds only
 # invented people and must be easy to open, so build_demo calls the store directly

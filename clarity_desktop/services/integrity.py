@@ -12,11 +12,10 @@ import json
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
-from clarity_desktop.store import practice as store
 from clarity_desktop.store import seals
+from clarity_desktop.store.backend import OpenPractice
 from clarity_desktop.store.models import Addendum, AuditEvent, Note, SessionMarker
 from clarity_desktop.store.models import Session as SessionRow
-from clarity_desktop.store.practice import OpenPractice
 
 
 def _note_query() -> Select[Note]:
@@ -83,15 +82,14 @@ def seal_unsealed(opened: OpenPractice, *, legacy: bool = True) -> int:
             for a in uow.session.scalars(select(Addendum).where(Addendum.id.in_(chunk))):
                 uow.seal("addendum", a.id, None, seals.addendum_content(a), legacy=legacy)
             uow.commit()
-    store.mark_legacy_sealed(opened.folder)
+    opened.backend.mark_legacy_sealed(opened)
     return len(note_ids) + len(addendum_ids)
 
 
 def verify_seals(opened: OpenPractice) -> list[str]:
     """Plain-words problems: a signed note or addendum changed after signing, a seal that is
     not genuine, a signed record without a seal, a sealed record gone."""
-    keyfile = store.read_key_file(opened.folder)
-    trusted = store.trusted_keys(keyfile, opened.signer)
+    trusted = opened.backend.trusted_keys(opened)
     found: list[str] = []
     with opened.uow().reading() as s:
         seal_rows = _latest_seals(

@@ -16,16 +16,10 @@ from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import audit_chain, opening, seals
-from clarity_desktop.store import practice as store
 from clarity_desktop.store.audit_chain import ChainReport
+from clarity_desktop.store.backend import Clinician, OpenPractice
+from clarity_desktop.store.errors import PracticeBehind, PracticeDamaged, WrongPassphrase
 from clarity_desktop.store.models import AuditEvent, Case, Note
-from clarity_desktop.store.practice import (
-    Clinician,
-    OpenPractice,
-    PracticeBehind,
-    PracticeDamaged,
-    WrongPassphrase,
-)
 
 
 def create_practice(
@@ -113,7 +107,7 @@ def _after_open(opened: OpenPractice, accept_missing_work: bool) -> None:
                 detail="went on with a database older than its last clean close",
             )
             uow.commit()
-    if opened.signer is not None and not store.read_key_file(opened.folder).legacy_sealed:
+    if opened.signer is not None and not opened.backend.legacy_sealed(opened):
         integrity.seal_unsealed(opened)
 
 
@@ -133,7 +127,7 @@ def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str)
     _check_new_passphrase(new, repeat)
     if new == current:
         raise ValidationError(ErrorCode.NEW_PASSPHRASE_SAME_CURRENT_ONE, "passphrase")
-    seed = store.rewrap_passphrase(opened.folder, current, new)
+    seed = opened.backend.rewrap_passphrase(opened, current, new)
     opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
         uow.audit(AuditAction.PASSPHRASE_CHANGED, "practice")
@@ -143,7 +137,7 @@ def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str)
 def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: str) -> None:
     """After unlocking with the recovery key: set a new passphrase with that key."""
     _check_new_passphrase(new, repeat)
-    seed = store.rewrap_passphrase(opened.folder, recovery_key, new, recovery=True)
+    seed = opened.backend.rewrap_passphrase(opened, recovery_key, new, recovery=True)
     opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:
         uow.audit(AuditAction.PASSPHRASE_RESET, "practice", detail="with the recovery key")
@@ -182,10 +176,10 @@ def check_practice(
                 found.append(f"The practice database in {folder} is damaged ({exc.orig}).")
         if found:
             if len(found) > 1:
-                raise store.PracticeDamaged(
+                raise PracticeDamaged(
                     ErrorCode.PRACTICE_CHECK_FAILED_MORE, problem=found[0], more=len(found) - 1
                 )
-            raise store.PracticeDamaged(ErrorCode.PRACTICE_CHECK_FAILED, problem=found[0])
+            raise PracticeDamaged(ErrorCode.PRACTICE_CHECK_FAILED, problem=found[0])
         with opened.engine.connect() as conn:
             cases = conn.execute(select(func.count()).select_from(Case)).scalar_one()
             notes = conn.execute(select(func.count()).select_from(Note)).scalar_one()

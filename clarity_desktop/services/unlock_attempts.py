@@ -26,7 +26,7 @@ from clarity_desktop.domain.clock import utcnow
 from clarity_desktop.store import attempts
 
 if TYPE_CHECKING:
-    from clarity_desktop.store.practice import OpenPractice
+    from clarity_desktop.store.backend import OpenPractice
     from clarity_desktop.store.uow import UnitOfWork
 
 FREE_SLIPS = 1  # the first wrong passphrase costs nothing
@@ -155,7 +155,7 @@ def rearm(opened: OpenPractice, consumed: bytes | None, *, force: bool = False) 
 def noting_failure(folder: Path, *, recovery: bool = False) -> Iterator[None]:
     """Around anything that checks a passphrase (unlocking, restoring a backup): a wrong
     one is written down before the error goes on its way."""
-    from clarity_desktop.store.practice import WrongPassphrase
+    from clarity_desktop.store.errors import WrongPassphrase
 
     try:
         yield

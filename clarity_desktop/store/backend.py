@@ -40,13 +40,18 @@ A second backend (PostgreSQL) is added as ``store/postgres/`` with a class satis
   upgrading happens inside ``unlock``. Migrations freeze their own DDL and never import a
   backend's live modules (tests/store/test_migrations_frozen.py).
 
-Not yet behind the interface: the key file (store/keys.py, keyring.py), which services
-still use for passphrase changes, restore and seals; a backend without a database key
-will want those behind it too.
+- **Keys and the restore lock**: the practice's secrets (on SQLite the key file,
+  store/keyring.py: the database key and the signing key wrapped by the passphrase and by
+  the recovery key) and the lock a restore holds alone (on SQLite the OS lock of
+  store/oslock.py). Services change the passphrase, check seals against the trusted
+  signing keys and restore through these methods only, never the key file or the lock
+  themselves, so a backend without a database key (PostgreSQL: logins, advisory leases)
+  answers them its own way.
 """
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -186,8 +191,8 @@ class Backend(WriterRules, Protocol):
     def revision_of(self, copy_folder: Path, key: bytes) -> str: ...
 
     def copy_store_files(self, practice_folder: Path, dest: Path) -> None:
-        """The store's own files byte for byte into the folder *dest*: what is kept of a
-        store too damaged to back up (the key file is the caller's)."""
+        """The store's own files and its keys byte for byte into the folder *dest*: what
+        is kept of a store too damaged to back up."""
         ...
 
     def discard_new(self, folder: Path) -> None:
@@ -202,3 +207,37 @@ class Backend(WriterRules, Protocol):
         audit_detail: str,
         signer: Ed25519PrivateKey | None,
     ) -> None: ...
+
+    # Keys and the restore lock
+    def exclusive(self, folder: Path) -> AbstractContextManager[None]:
+        """The practice to this program alone, for a restore: refused at once
+        (PracticeInUse) while any other program has it open."""
+        ...
+
+    def unlock_secrets(self, folder: Path, secret: str) -> tuple[bytes, bytes | None]:
+        """(database key, signing seed or None for a practice from before seals) for the
+        passphrase *secret*, without opening the database; WrongPassphrase if wrong."""
+        ...
+
+    def practice_id(self, folder: Path) -> str:
+        """The id the practice in *folder* was made with (a backup must carry the same)."""
+        ...
+
+    def rewrap_passphrase(
+        self, practice: OpenPractice, secret: str, new_passphrase: str, *, recovery: bool = False
+    ) -> bytes:
+        """Put the practice's keys under *new_passphrase*, given the current passphrase
+        (or the recovery key); the database is not re-encrypted. Returns the signing
+        seed the new passphrase unlocks."""
+        ...
+
+    def trusted_keys(self, practice: OpenPractice) -> set[str]:
+        """The public signing keys whose seals this practice accepts: the current one
+        and the former ones it vouched for."""
+        ...
+
+    def legacy_sealed(self, practice: OpenPractice) -> bool:
+        """Whether records signed before seals existed have been sealed already."""
+        ...
+
+    def mark_legacy_sealed(self, practice: OpenPractice) -> None: ...

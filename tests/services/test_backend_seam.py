@@ -5,6 +5,7 @@ services/."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.records import CaseInput, CaseKind, Modality, PartnerInput, SessionInput
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.services import cases, notes, practices, search, sessions
+from clarity_desktop.services import backups, cases, notes, practices, search, sessions
 from clarity_desktop.services.dto import NoteDraft
 from clarity_desktop.store import opening
 from clarity_desktop.store.backend import OpenPractice
@@ -53,10 +54,40 @@ class RecordingBackend(SqliteBackend):
         super().__init__()
         self.search: RecordingIndex = RecordingIndex(self.search)
         self.checked = 0
+        self.keys: list[str] = []
 
     def integrity_problems(self, practice: OpenPractice) -> list[str]:
         self.checked += 1
         return super().integrity_problems(practice)
+
+    # The key file and the restore lock, noted by name
+    @contextlib.contextmanager
+    def exclusive(self, folder: Path) -> Iterator[None]:
+        self.keys.append("exclusive")
+        with super().exclusive(folder):
+            yield
+
+    def unlock_secrets(self, folder: Path, secret: str) -> tuple[bytes, bytes | None]:
+        self.keys.append("unlock_secrets")
+        return super().unlock_secrets(folder, secret)
+
+    def practice_id(self, folder: Path) -> str:
+        self.keys.append("practice_id")
+        return super().practice_id(folder)
+
+    def rewrap_passphrase(
+        self, practice: OpenPractice, secret: str, new_passphrase: str, *, recovery: bool = False
+    ) -> bytes:
+        self.keys.append("rewrap_passphrase")
+        return super().rewrap_passphrase(practice, secret, new_passphrase, recovery=recovery)
+
+    def trusted_keys(self, practice: OpenPractice) -> set[str]:
+        self.keys.append("trusted_keys")
+        return super().trusted_keys(practice)
+
+    def legacy_sealed(self, practice: OpenPractice) -> bool:
+        self.keys.append("legacy_sealed")
+        return super().legacy_sealed(practice)
 
 
 @pytest.fixture
@@ -129,3 +160,43 @@ def test_a_search_with_no_words_never_reaches_the_index(
 ) -> None:
     assert search.search_notes(opened.uow(), " -* ") == []
     assert [c for c in backend.search.calls if c[0] == "query"] == []
+
+
+def test_a_new_passphrase_is_set_through_the_backend(
+    backend: RecordingBackend, opened: OpenPractice
+) -> None:
+    practices.change_passphrase(
+        opened, PASSPHRASE, "a much newer passphrase", "a much newer passphrase"
+    )
+    assert backend.keys == ["rewrap_passphrase"]
+    opened.close()
+    again = practices.unlock_practice(opened.folder, "a much newer passphrase")
+    again.close()
+
+
+def test_checking_a_practice_reads_its_seals_keys_through_the_backend(
+    backend: RecordingBackend, opened: OpenPractice
+) -> None:
+    a_note(opened, "Named the pursue-withdraw cycle together.")
+    opened.close()
+    practices.check_practice(opened.folder, PASSPHRASE)
+    assert "legacy_sealed" in backend.keys and "trusted_keys" in backend.keys
+
+
+def test_a_restore_holds_the_practice_and_reads_its_keys_through_the_backend(
+    backend: RecordingBackend, opened: OpenPractice
+) -> None:
+    kept = backups.backup_now(opened, opened.folder.parent / "stick")
+    note_id = a_note(opened, "Written after the backup.")
+    assert [h.note_id for h in search.search_notes(opened.uow(), "after")] == [note_id]
+    opened.close()
+    backend.keys.clear()
+
+    backups.restore(opened.folder, kept.folder, PASSPHRASE)
+
+    assert backend.keys[:3] == ["exclusive", "unlock_secrets", "practice_id"]
+    again = practices.unlock_practice(opened.folder, PASSPHRASE)
+    try:
+        assert search.search_notes(again.uow(), "after") == []  # the backup's state is back
+    finally:
+        again.close()

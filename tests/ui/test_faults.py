@@ -17,6 +17,7 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import notes, practices, search, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.store.errors import PracticeReadOnly
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main.app import AppController
 from clarity_desktop.ui.main.main_window import MainWindow
@@ -75,7 +76,7 @@ def test_a_read_only_practice_folder_is_explained(practice: OpenPractice, tmp_pa
     if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
         pytest.skip("chattr is not available here")
     try:
-        with pytest.raises(practices.store.PracticeReadOnly, match="cannot be written to"):
+        with pytest.raises(PracticeReadOnly, match="cannot be written to"):
             practices.unlock_practice(folder, PASSPHRASE)
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)

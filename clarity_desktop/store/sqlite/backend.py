@@ -19,7 +19,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
 
 from clarity_desktop.domain.progress import Progress
-from clarity_desktop.store import migrate
+from clarity_desktop.store import keyring, migrate, oslock
 from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
 from clarity_desktop.store.errors import (
     PracticeError,
@@ -28,7 +28,7 @@ from clarity_desktop.store.errors import (
     full_disk,
     read_only,
 )
-from clarity_desktop.store.files import db_path
+from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.practice import EnginePractice
 from clarity_desktop.store.sqlite import backup, fts, practice, triggers
 from clarity_desktop.store.sqlite.engine import DatabaseError
@@ -184,6 +184,7 @@ class SqliteBackend:
         for p in (current, *(current.with_name(current.name + s) for s in ("-wal", "-shm"))):
             if p.exists():
                 shutil.copy2(p, dest / p.name)
+        shutil.copy2(key_path(practice_folder), key_path(dest))
 
     def discard_new(self, folder: Path) -> None:
         practice.discard(folder)
@@ -197,3 +198,27 @@ class SqliteBackend:
         signer: Ed25519PrivateKey | None,
     ) -> None:
         backup.install(practice_folder, key, db_path(copy_folder), audit_detail, signer)
+
+    # Keys and the restore lock: the key file beside the database, an OS file lock
+    def exclusive(self, folder: Path) -> contextlib.AbstractContextManager[None]:
+        return oslock.exclusive(folder)
+
+    def unlock_secrets(self, folder: Path, secret: str) -> tuple[bytes, bytes | None]:
+        return keyring.unlock_secrets(folder, secret)
+
+    def practice_id(self, folder: Path) -> str:
+        return keyring.read_key_file(folder).practice_id
+
+    def rewrap_passphrase(
+        self, practice: OpenPractice, secret: str, new_passphrase: str, *, recovery: bool = False
+    ) -> bytes:
+        return keyring.rewrap_passphrase(practice.folder, secret, new_passphrase, recovery=recovery)
+
+    def trusted_keys(self, practice: OpenPractice) -> set[str]:
+        return keyring.trusted_keys(keyring.read_key_file(practice.folder), practice.signer)
+
+    def legacy_sealed(self, practice: OpenPractice) -> bool:
+        return keyring.read_key_file(practice.folder).legacy_sealed
+
+    def mark_legacy_sealed(self, practice: OpenPractice) -> None:
+        keyring.mark_legacy_sealed(practice.folder)
