@@ -2,10 +2,11 @@
 says. The window shows ui/common/messages.py's translatable text of the same code instead.
 
 Templates use str.format with the error's parameters; a Phrase parameter is said by its
-English words, and {What} (capitalised) starts a sentence with the {what} parameter."""
+English words, a date as "05 Jan 2028", and {What} (capitalised) starts a sentence with the {what} parameter."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 from clarity_desktop.domain.error_codes import ErrorCode, Phrase
@@ -36,6 +37,8 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.COUPLE_S_LOOP_RECORDED_JOINT: "The couple's loop is recorded at joint sessions only.",
     ErrorCode.DATE_BIRTH_CANNOT_FUTURE: "A date of birth cannot be in the future.",
     ErrorCode.DATE_BIRTH_MORE_THAN_120: "That date of birth is more than 120 years ago.",
+    ErrorCode.DATE_FAR_FUTURE: "The {what} is more than a year from now ({when}).",
+    ErrorCode.DATE_FAR_PAST: "The {what} is more than {years} years ago ({when}).",
     ErrorCode.DISK_FULL: "The disk that holds the practice in {folder} is full. Nothing has been changed; make room on that disk (empty the bin, move large files), then try again.",
     ErrorCode.DOCUMENT_CHOICE_MISSING: "Please choose {what}.",
     ErrorCode.DOES_NOT_LOOK_LIKE_CSV: "This does not look like a CSV text file (it holds binary data).",
@@ -194,6 +197,8 @@ def word(value: object) -> object:
         return value.value
     if isinstance(value, Exception):  # an error inside another: its sentence, unstopped
         return str(value).rstrip(".")
+    if type(value) is date:  # a day, not a moment: "05 Jan 2028"
+        return f"{value:%d %b %Y}"
     if isinstance(value, Enum):
         return str(getattr(value, "title", value.value)).lower()
     return value

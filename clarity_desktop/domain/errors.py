@@ -9,6 +9,7 @@ from clarity_desktop.domain.error_texts import english
 
 __all__ = [
     "ClarityError",
+    "DateWarning",
     "ErrorCode",
     "NotFound",
     "NotPermitted",
@@ -36,6 +37,10 @@ class ValidationError(ClarityError):
     def __init__(self, code: ErrorCode, field: str | None = None, /, **params: object) -> None:
         super().__init__(code, **params)
         self.field = field
+
+
+class DateWarning(ClarityError):
+    """Never raised: a date that is possible but unlikely, for the user to confirm."""
 
 
 class NotFound(ClarityError):

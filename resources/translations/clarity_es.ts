@@ -1907,6 +1907,14 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Esa fecha de nacimiento es de hace más de 120 años.</translation>
     </message>
     <message>
+        <source>The {what} is more than a year from now ({when}).</source>
+        <translation>La {what} es dentro de más de un año ({when}).</translation>
+    </message>
+    <message>
+        <source>The {what} is more than {years} years ago ({when}).</source>
+        <translation>La {what} es de hace más de {years} años ({when}).</translation>
+    </message>
+    <message>
         <source>The disk that holds the practice in {folder} is full. Nothing has been changed; make room on that disk (empty the bin, move large files), then try again.</source>
         <translation>El disco que contiene la consulta de {folder} está lleno. No se ha cambiado nada; libere espacio en ese disco (vacíe la papelera, mueva archivos grandes) y vuelva a intentarlo.</translation>
     </message>
@@ -4169,6 +4177,14 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>cancelled</source>
         <translation>cancelar</translation>
+    </message>
+    <message>
+        <source>session date</source>
+        <translation>fecha de la sesión</translation>
+    </message>
+    <message>
+        <source>opening date</source>
+        <translation>fecha de apertura</translation>
     </message>
 </context>
 <context>

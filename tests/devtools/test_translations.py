@@ -90,6 +90,19 @@ def test_errors_are_said_in_spanish_with_their_parameters(spanish: None) -> None
     assert str(marked) == "This session is already marked “no-show”."  # the CLI's English
 
 
+def test_an_unlikely_date_is_questioned_in_spanish_with_a_spanish_month(spanish: None) -> None:
+    from datetime import date
+
+    from clarity_desktop.domain.records import unusual_date_warning
+
+    ahead = unusual_date_warning(date(2028, 1, 5), date(2026, 11, 23), Phrase.SESSION_DATE)
+    assert ahead is not None
+    assert error_text(ahead) == "La fecha de la sesión es dentro de más de un año (5 ene 2028)."
+    back = unusual_date_warning(date(2016, 11, 20), date(2026, 11, 23), Phrase.OPENING_DATE)
+    assert back is not None
+    assert error_text(back) == "La fecha de apertura es de hace más de 5 años (20 nov 2016)."
+
+
 def hidden_strings(source: str) -> list[str]:
     """tr()/translate() calls lupdate cannot read: inside an f-string, or with a context
     or text that is not a literal string (then lupdate files nothing, or under the wrong
@@ -136,10 +149,6 @@ LOOKUPS = {
     "documents/brief_html.py": {"translated"},
     "common/commands.py": {"tr"},
     "documents/document_kinds.py": {"title"},
-    # Left to do: the domain's unusual-date warning is one English sentence with a date in
-    # it (domain/records.py unusual_date_warning); it needs a code and parameters.
-    "case/case_actions.py": {"_confirm_date"},
-    "case/session_actions.py": {"_confirm_date"},
 }
 
 

@@ -3,14 +3,16 @@
 Domain, store and services raise errors with a code and parameters (domain/errors.py);
 this table holds each code's text for translation (context "Errors"), in the same words
 as the command line's English (domain/error_texts.py; a test keeps the two in step).
-A Phrase parameter is translated too (context "Phrases"), a session status by its label.
+A Phrase parameter is translated too (context "Phrases"), a session status by its label,
+a date with the month in the user's language.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from clarity_desktop.domain.error_texts import fill
 from clarity_desktop.domain.errors import ClarityError, ErrorCode, Phrase
@@ -42,6 +44,8 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.COUPLE_S_LOOP_RECORDED_JOINT: QT_TRANSLATE_NOOP("Errors", "The couple's loop is recorded at joint sessions only."),
     ErrorCode.DATE_BIRTH_CANNOT_FUTURE: QT_TRANSLATE_NOOP("Errors", "A date of birth cannot be in the future."),
     ErrorCode.DATE_BIRTH_MORE_THAN_120: QT_TRANSLATE_NOOP("Errors", "That date of birth is more than 120 years ago."),
+    ErrorCode.DATE_FAR_FUTURE: QT_TRANSLATE_NOOP("Errors", "The {what} is more than a year from now ({when})."),
+    ErrorCode.DATE_FAR_PAST: QT_TRANSLATE_NOOP("Errors", "The {what} is more than {years} years ago ({when})."),
     ErrorCode.DISK_FULL: QT_TRANSLATE_NOOP("Errors", "The disk that holds the practice in {folder} is full. Nothing has been changed; make room on that disk (empty the bin, move large files), then try again."),
     ErrorCode.DOCUMENT_CHOICE_MISSING: QT_TRANSLATE_NOOP("Errors", "Please choose {what}."),
     ErrorCode.DOES_NOT_LOOK_LIKE_CSV: QT_TRANSLATE_NOOP("Errors", "This does not look like a CSV text file (it holds binary data)."),
@@ -227,6 +231,8 @@ PHRASES: dict[Phrase, object] = {
     Phrase.RUN_PRACTICE: QT_TRANSLATE_NOOP("Phrases", "run backups or imports"),
     Phrase.DISCARDED: QT_TRANSLATE_NOOP("Phrases", "discarded"),
     Phrase.CANCELLED: QT_TRANSLATE_NOOP("Phrases", "cancelled"),
+    Phrase.SESSION_DATE: QT_TRANSLATE_NOOP("Phrases", "session date"),
+    Phrase.OPENING_DATE: QT_TRANSLATE_NOOP("Phrases", "opening date"),
 }
 # fmt: on
 
@@ -238,6 +244,8 @@ def say(value: object) -> object:
         return QCoreApplication.translate("Phrases", str(PHRASES[value]))
     if isinstance(value, ClarityError):
         return error_text(value).rstrip(".")
+    if type(value) is date:  # a day, not a moment: its month in the user's language
+        return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
     if isinstance(value, Enum):
         return labels.label(value).lower()
     return value
