@@ -63,7 +63,16 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.FOLDER_NOT_CSV_FILE: "{path} is a folder, not a CSV file.",
     ErrorCode.FOLDER_READ_ONLY: "The practice folder {folder} cannot be written to. Clarity needs to write there to keep your records; check the folder's permissions, or copy the practice to a folder you can write to.",
     ErrorCode.GUIDANCE_FILE_COULD_NOT_READ: "The guidance file {path} could not be read: {strerror}.",
-    ErrorCode.GUIDANCE_FILE_MALFORMED: "The guidance file {source} is malformed at line {line_no}: {why}",
+    ErrorCode.GUIDANCE_FILE_MALFORMED: "The guidance file {source} is malformed at line {line_no}: {why}.",
+    ErrorCode.GUIDANCE_NEEDS_TITLE: "the first line with text must be the title, “# Title”.",
+    ErrorCode.GUIDANCE_SECTION_HEADING: "sections start with “## ” (only one title is allowed).",
+    ErrorCode.GUIDANCE_UNKNOWN_SECTION: "unknown section “{name}” (expected Explore, Go gently, Handout).",
+    ErrorCode.GUIDANCE_SECTION_TWICE: "the section “{name}” appears twice.",
+    ErrorCode.GUIDANCE_TEXT_BEFORE_SECTION: "text before the first section.",
+    ErrorCode.GUIDANCE_ITEM_DASH: "each item starts with “- ” (indent a line to continue an item).",
+    ErrorCode.GUIDANCE_EMPTY: "the file is empty; it needs a title and three sections.",
+    ErrorCode.GUIDANCE_SECTION_MISSING: "the section “{name}” is missing.",
+    ErrorCode.GUIDANCE_SECTION_EMPTY: "the section “{name}” is empty.",
     ErrorCode.GUIDANCE_FILE_NOT_UTF_8: "The guidance file {path} is not UTF-8 text.",
     ErrorCode.GUIDANCE_MISSING: "The guidance for step {label} is missing: {path} does not exist.",
     ErrorCode.HANDOUT_ADDRESSED_MOST_PEOPLE: "A handout is addressed to at most {max_first_names} people.",
@@ -124,6 +133,8 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.ONLY_SESSION_DRAFT_NOTE_CAN: "Only a session with a draft note can be corrected; reschedule a scheduled session instead.",
     ErrorCode.PAGE_SIZE_INVALID: "The page size is A4 or Letter, not {value!r}.",
     ErrorCode.PARTNERS_DO_NOT_STAND_ONE: "The partners do not stand at one recorded step ({where}); choose the step for a joint handout.",
+    ErrorCode.PARTNER_AT_STEP: "{name} at {step}",
+    ErrorCode.PARTNER_AT_NO_STEP: "{name} at no step yet",
     ErrorCode.PARTNERS_NAMES_TOGETHER_ARE_TOO: "The partners' names together are too long for the case name; please type a shorter name for the case.",
     ErrorCode.PARTNER_NOT_IN_CASE: "That partner does not belong to this case.",
     ErrorCode.PASSPHRASE_NEEDED_TO_SIGN: "This practice was unlocked with the recovery key. Please set a new passphrase first (Practice > Change passphrase); signing needs it.",
@@ -197,6 +208,8 @@ def word(value: object) -> object:
         return value.value
     if isinstance(value, Exception):  # an error inside another: its sentence, unstopped
         return str(value).rstrip(".")
+    if isinstance(value, tuple):  # a list: each item said, joined by commas
+        return ", ".join(str(word(v)) for v in value)
     if type(value) is date:  # a day, not a moment: "05 Jan 2028"
         return f"{value:%d %b %Y}"
     if isinstance(value, Enum):

@@ -17,6 +17,7 @@ __all__ = [
     "PracticeBusy",
     "RecordLocked",
     "ValidationError",
+    "Wording",
 ]
 
 
@@ -41,6 +42,11 @@ class ValidationError(ClarityError):
 
 class DateWarning(ClarityError):
     """Never raised: a date that is possible but unlikely, for the user to confirm."""
+
+
+class Wording(ClarityError):
+    """Never raised: a part of another error's sentence, put in one of its slots (a reason,
+    an item of a list), so that it is said in the user's language too."""
 
 
 class NotFound(ClarityError):

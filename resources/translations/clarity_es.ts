@@ -2011,8 +2011,44 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>No se pudo leer el archivo de orientación {path}: {strerror}.</translation>
     </message>
     <message>
-        <source>The guidance file {source} is malformed at line {line_no}: {why}</source>
-        <translation>El archivo de orientación {source} tiene un error en la línea {line_no}: {why}</translation>
+        <source>The guidance file {source} is malformed at line {line_no}: {why}.</source>
+        <translation>El archivo de orientación {source} tiene un error en la línea {line_no}: {why}.</translation>
+    </message>
+    <message>
+        <source>the first line with text must be the title, “# Title”.</source>
+        <translation>la primera línea con texto debe ser el título, «# Título».</translation>
+    </message>
+    <message>
+        <source>sections start with “## ” (only one title is allowed).</source>
+        <translation>las secciones empiezan con «## » (solo se admite un título).</translation>
+    </message>
+    <message>
+        <source>unknown section “{name}” (expected Explore, Go gently, Handout).</source>
+        <translation>sección desconocida «{name}» (se esperaba Explore, Go gently o Handout).</translation>
+    </message>
+    <message>
+        <source>the section “{name}” appears twice.</source>
+        <translation>la sección «{name}» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>text before the first section.</source>
+        <translation>hay texto antes de la primera sección.</translation>
+    </message>
+    <message>
+        <source>each item starts with “- ” (indent a line to continue an item).</source>
+        <translation>cada elemento empieza con «- » (sangre una línea para continuar un elemento).</translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs a title and three sections.</source>
+        <translation>el archivo está vacío; necesita un título y tres secciones.</translation>
+    </message>
+    <message>
+        <source>the section “{name}” is missing.</source>
+        <translation>falta la sección «{name}».</translation>
+    </message>
+    <message>
+        <source>the section “{name}” is empty.</source>
+        <translation>la sección «{name}» está vacía.</translation>
     </message>
     <message>
         <source>The guidance file {path} is not UTF-8 text.</source>
@@ -2253,6 +2289,14 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>The partners do not stand at one recorded step ({where}); choose the step for a joint handout.</source>
         <translation>Los miembros de la pareja no están en un mismo paso registrado ({where}); elija el paso para una hoja conjunta.</translation>
+    </message>
+    <message>
+        <source>{name} at {step}</source>
+        <translation>{name} en el paso {step}</translation>
+    </message>
+    <message>
+        <source>{name} at no step yet</source>
+        <translation>{name} aún sin paso</translation>
     </message>
     <message>
         <source>The partners&apos; names together are too long for the case name; please type a shorter name for the case.</source>

@@ -14,7 +14,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from clarity_desktop.devtools import translations
-from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.ui.common import labels, language
@@ -171,3 +171,24 @@ def test_every_string_of_the_interface_is_where_lupdate_reads_it() -> None:
             if spot.split(": ")[1] not in LOOKUPS.get(rel, set()):
                 hidden.append(f"{rel}:{spot}")
     assert hidden == []
+
+
+def test_reasons_and_lists_inside_errors_are_said_in_spanish_too(spanish: None) -> None:
+    from clarity_desktop.domain.errors import Wording
+    from clarity_desktop.services.guidance import parse_guidance
+
+    where = (
+        Wording(ErrorCode.PARTNER_AT_STEP, name="Zoë", step=3),
+        Wording(ErrorCode.PARTNER_AT_NO_STEP, name="Łukasz"),
+    )
+    apart = ValidationError(ErrorCode.PARTNERS_DO_NOT_STAND_ONE, "step", where=where)
+    assert error_text(apart) == (
+        "Los miembros de la pareja no están en un mismo paso registrado "
+        "(Zoë en el paso 3, Łukasz aún sin paso); elija el paso para una hoja conjunta."
+    )
+    with pytest.raises(ClarityError) as malformed:
+        parse_guidance("# Explorar\n## Explore\n- a\n## Notas\n", "paso-3.md")
+    assert error_text(malformed.value) == (
+        "El archivo de orientación paso-3.md tiene un error en la línea 4: "
+        "sección desconocida «Notas» (se esperaba Explore, Go gently o Handout)."
+    )

@@ -70,7 +70,16 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.FOLDER_NOT_CSV_FILE: QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a CSV file."),
     ErrorCode.FOLDER_READ_ONLY: QT_TRANSLATE_NOOP("Errors", "The practice folder {folder} cannot be written to. Clarity needs to write there to keep your records; check the folder's permissions, or copy the practice to a folder you can write to."),
     ErrorCode.GUIDANCE_FILE_COULD_NOT_READ: QT_TRANSLATE_NOOP("Errors", "The guidance file {path} could not be read: {strerror}."),
-    ErrorCode.GUIDANCE_FILE_MALFORMED: QT_TRANSLATE_NOOP("Errors", "The guidance file {source} is malformed at line {line_no}: {why}"),
+    ErrorCode.GUIDANCE_FILE_MALFORMED: QT_TRANSLATE_NOOP("Errors", "The guidance file {source} is malformed at line {line_no}: {why}."),
+    ErrorCode.GUIDANCE_NEEDS_TITLE: QT_TRANSLATE_NOOP("Errors", "the first line with text must be the title, “# Title”."),
+    ErrorCode.GUIDANCE_SECTION_HEADING: QT_TRANSLATE_NOOP("Errors", "sections start with “## ” (only one title is allowed)."),
+    ErrorCode.GUIDANCE_UNKNOWN_SECTION: QT_TRANSLATE_NOOP("Errors", "unknown section “{name}” (expected Explore, Go gently, Handout)."),
+    ErrorCode.GUIDANCE_SECTION_TWICE: QT_TRANSLATE_NOOP("Errors", "the section “{name}” appears twice."),
+    ErrorCode.GUIDANCE_TEXT_BEFORE_SECTION: QT_TRANSLATE_NOOP("Errors", "text before the first section."),
+    ErrorCode.GUIDANCE_ITEM_DASH: QT_TRANSLATE_NOOP("Errors", "each item starts with “- ” (indent a line to continue an item)."),
+    ErrorCode.GUIDANCE_EMPTY: QT_TRANSLATE_NOOP("Errors", "the file is empty; it needs a title and three sections."),
+    ErrorCode.GUIDANCE_SECTION_MISSING: QT_TRANSLATE_NOOP("Errors", "the section “{name}” is missing."),
+    ErrorCode.GUIDANCE_SECTION_EMPTY: QT_TRANSLATE_NOOP("Errors", "the section “{name}” is empty."),
     ErrorCode.GUIDANCE_FILE_NOT_UTF_8: QT_TRANSLATE_NOOP("Errors", "The guidance file {path} is not UTF-8 text."),
     ErrorCode.GUIDANCE_MISSING: QT_TRANSLATE_NOOP("Errors", "The guidance for step {label} is missing: {path} does not exist."),
     ErrorCode.HANDOUT_ADDRESSED_MOST_PEOPLE: QT_TRANSLATE_NOOP("Errors", "A handout is addressed to at most {max_first_names} people."),
@@ -131,6 +140,8 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.ONLY_SESSION_DRAFT_NOTE_CAN: QT_TRANSLATE_NOOP("Errors", "Only a session with a draft note can be corrected; reschedule a scheduled session instead."),
     ErrorCode.PAGE_SIZE_INVALID: QT_TRANSLATE_NOOP("Errors", "The page size is A4 or Letter, not {value!r}."),
     ErrorCode.PARTNERS_DO_NOT_STAND_ONE: QT_TRANSLATE_NOOP("Errors", "The partners do not stand at one recorded step ({where}); choose the step for a joint handout."),
+    ErrorCode.PARTNER_AT_STEP: QT_TRANSLATE_NOOP("Errors", "{name} at {step}"),
+    ErrorCode.PARTNER_AT_NO_STEP: QT_TRANSLATE_NOOP("Errors", "{name} at no step yet"),
     ErrorCode.PARTNERS_NAMES_TOGETHER_ARE_TOO: QT_TRANSLATE_NOOP("Errors", "The partners' names together are too long for the case name; please type a shorter name for the case."),
     ErrorCode.PARTNER_NOT_IN_CASE: QT_TRANSLATE_NOOP("Errors", "That partner does not belong to this case."),
     ErrorCode.PASSPHRASE_NEEDED_TO_SIGN: QT_TRANSLATE_NOOP("Errors", "This practice was unlocked with the recovery key. Please set a new passphrase first (Practice > Change passphrase); signing needs it."),
@@ -244,6 +255,8 @@ def say(value: object) -> object:
         return QCoreApplication.translate("Phrases", str(PHRASES[value]))
     if isinstance(value, ClarityError):
         return error_text(value).rstrip(".")
+    if isinstance(value, tuple):  # a list: each item said, joined by commas
+        return ", ".join(str(say(v)) for v in value)
     if type(value) is date:  # a day, not a moment: its month in the user's language
         return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
     if isinstance(value, Enum):
