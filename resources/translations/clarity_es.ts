@@ -2351,12 +2351,36 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Otra tarea está escribiendo en la consulta en este momento (una importación, una copia de seguridad u otro programa de Clarity); no se cambió nada, así que vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
-        <source>{problem}</source>
-        <translation>{problem}</translation>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
     </message>
     <message>
-        <source>{problem} ({more} more problems found.)</source>
-        <translation>{problem} (se encontraron {more} problemas más.)</translation>
+        <source>{problem}. ({more} more problems found.)</source>
+        <translation>{problem}. (Se encontraron {more} problemas más.)</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} has damaged pages ({count} found).</source>
+        <translation>La base de datos de la consulta de {folder} tiene páginas dañadas ({count} encontradas).</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} is damaged: {detail}.</source>
+        <translation>La base de datos de la consulta de {folder} está dañada: {detail}.</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} has records that point nowhere.</source>
+        <translation>La base de datos de la consulta de {folder} tiene registros que remiten a otros que no existen.</translation>
+    </message>
+    <message>
+        <source>The practice in {folder} has record locks missing or altered ({names}).</source>
+        <translation>La consulta de {folder} tiene bloqueos de registros ausentes o alterados ({names}).</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} is damaged ({exc}).</source>
+        <translation>La base de datos de la consulta de {folder} está dañada ({exc}).</translation>
+    </message>
+    <message>
+        <source>The audit trail of the practice in {folder} is broken at entry {entry}: entries were changed, removed or inserted.</source>
+        <translation>El registro de auditoría de la consulta de {folder} está roto en la entrada {entry}: se cambiaron, eliminaron o insertaron entradas.</translation>
     </message>
     <message>
         <source>The practice could not be backed up before updating it: {exc}.</source>

@@ -192,3 +192,18 @@ def test_reasons_and_lists_inside_errors_are_said_in_spanish_too(spanish: None) 
         "El archivo de orientación paso-3.md tiene un error en la línea 4: "
         "sección desconocida «Notas» (se esperaba Explore, Go gently o Handout)."
     )
+
+
+def test_integrity_findings_are_said_in_spanish(spanish: None) -> None:
+    from clarity_desktop.domain.errors import Wording
+
+    locks = Wording(ErrorCode.INTEGRITY_LOCKS_MISSING, folder="/p", names=("t_a", "t_b"))
+    damaged = ClarityError(ErrorCode.PRACTICE_CHECK_FAILED_MORE, problem=locks, more=2)
+    assert error_text(damaged) == (
+        "La consulta de /p tiene bloqueos de registros ausentes o alterados (t_a, t_b). "
+        "(Se encontraron 2 problemas más.)"
+    )
+    assert str(damaged) == (
+        "The practice in /p has record locks missing or altered (t_a, t_b). "
+        "(2 more problems found.)"
+    )
