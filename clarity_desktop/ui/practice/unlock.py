@@ -266,7 +266,7 @@ class UnlockWindow(QWidget):
         self._wait_as_recorded()  # a wrong passphrase here was written down too
 
     def _wait_text(self) -> str:
-        return self.tr("Please wait %d s before trying again.") % self._wait_left
+        return filled(self.tr("Please wait %d s before trying again."), self._wait_left)
 
     def _tick(self) -> None:
         self._wait_left -= 1
