@@ -2,10 +2,11 @@
 says. The window shows ui/common/messages.py's translatable text of the same code instead.
 
 Templates use str.format with the error's parameters; a Phrase parameter is said by its
-English words, and {What} (capitalised) starts a sentence with the {what} parameter."""
+English words, a date as "05 Jan 2028", and {What} (capitalised) starts a sentence with the {what} parameter."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 from clarity_desktop.domain.error_codes import ErrorCode, Phrase
@@ -36,6 +37,8 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.COUPLE_S_LOOP_RECORDED_JOINT: "The couple's loop is recorded at joint sessions only.",
     ErrorCode.DATE_BIRTH_CANNOT_FUTURE: "A date of birth cannot be in the future.",
     ErrorCode.DATE_BIRTH_MORE_THAN_120: "That date of birth is more than 120 years ago.",
+    ErrorCode.DATE_FAR_FUTURE: "The {what} is more than a year from now ({when}).",
+    ErrorCode.DATE_FAR_PAST: "The {what} is more than {years} years ago ({when}).",
     ErrorCode.DISK_FULL: "The disk that holds the practice in {folder} is full. Nothing has been changed; make room on that disk (empty the bin, move large files), then try again.",
     ErrorCode.DOCUMENT_CHOICE_MISSING: "Please choose {what}.",
     ErrorCode.DOES_NOT_LOOK_LIKE_CSV: "This does not look like a CSV text file (it holds binary data).",
@@ -60,7 +63,16 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.FOLDER_NOT_CSV_FILE: "{path} is a folder, not a CSV file.",
     ErrorCode.FOLDER_READ_ONLY: "The practice folder {folder} cannot be written to. Clarity needs to write there to keep your records; check the folder's permissions, or copy the practice to a folder you can write to.",
     ErrorCode.GUIDANCE_FILE_COULD_NOT_READ: "The guidance file {path} could not be read: {strerror}.",
-    ErrorCode.GUIDANCE_FILE_MALFORMED: "The guidance file {source} is malformed at line {line_no}: {why}",
+    ErrorCode.GUIDANCE_FILE_MALFORMED: "The guidance file {source} is malformed at line {line_no}: {why}.",
+    ErrorCode.GUIDANCE_NEEDS_TITLE: "the first line with text must be the title, “# Title”.",
+    ErrorCode.GUIDANCE_SECTION_HEADING: "sections start with “## ” (only one title is allowed).",
+    ErrorCode.GUIDANCE_UNKNOWN_SECTION: "unknown section “{name}” (expected Explore, Go gently, Handout).",
+    ErrorCode.GUIDANCE_SECTION_TWICE: "the section “{name}” appears twice.",
+    ErrorCode.GUIDANCE_TEXT_BEFORE_SECTION: "text before the first section.",
+    ErrorCode.GUIDANCE_ITEM_DASH: "each item starts with “- ” (indent a line to continue an item).",
+    ErrorCode.GUIDANCE_EMPTY: "the file is empty; it needs a title and three sections.",
+    ErrorCode.GUIDANCE_SECTION_MISSING: "the section “{name}” is missing.",
+    ErrorCode.GUIDANCE_SECTION_EMPTY: "the section “{name}” is empty.",
     ErrorCode.GUIDANCE_FILE_NOT_UTF_8: "The guidance file {path} is not UTF-8 text.",
     ErrorCode.GUIDANCE_MISSING: "The guidance for step {label} is missing: {path} does not exist.",
     ErrorCode.HANDOUT_ADDRESSED_MOST_PEOPLE: "A handout is addressed to at most {max_first_names} people.",
@@ -121,6 +133,8 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.ONLY_SESSION_DRAFT_NOTE_CAN: "Only a session with a draft note can be corrected; reschedule a scheduled session instead.",
     ErrorCode.PAGE_SIZE_INVALID: "The page size is A4 or Letter, not {value!r}.",
     ErrorCode.PARTNERS_DO_NOT_STAND_ONE: "The partners do not stand at one recorded step ({where}); choose the step for a joint handout.",
+    ErrorCode.PARTNER_AT_STEP: "{name} at {step}",
+    ErrorCode.PARTNER_AT_NO_STEP: "{name} at no step yet",
     ErrorCode.PARTNERS_NAMES_TOGETHER_ARE_TOO: "The partners' names together are too long for the case name; please type a shorter name for the case.",
     ErrorCode.PARTNER_NOT_IN_CASE: "That partner does not belong to this case.",
     ErrorCode.PASSPHRASE_NEEDED_TO_SIGN: "This practice was unlocked with the recovery key. Please set a new passphrase first (Practice > Change passphrase); signing needs it.",
@@ -134,8 +148,14 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.PRACTICE_BEHIND: "The practice in {folder} is missing work that was saved up to {at:%Y-%m-%d %H:%M} UTC: the database is older than its last clean close (an older copy may have been put in its place, or its log file was lost). Nothing has been changed. Restore the newest backup, or go on with the practice as it is (that decision is written to the audit trail).",
     ErrorCode.PRACTICE_BEING_RESTORED: "The practice in {folder} is being restored or repaired by another Clarity program; try again when it has finished.",
     ErrorCode.PRACTICE_BUSY: "Another task is writing to the practice just now (an import, a backup or another Clarity program); nothing was changed, so please try again in a moment.",
-    ErrorCode.PRACTICE_CHECK_FAILED: "{problem}",
-    ErrorCode.PRACTICE_CHECK_FAILED_MORE: "{problem} ({more} more problems found.)",
+    ErrorCode.PRACTICE_CHECK_FAILED: "{problem}.",
+    ErrorCode.PRACTICE_CHECK_FAILED_MORE: "{problem}. ({more} more problems found.)",
+    ErrorCode.INTEGRITY_DAMAGED_PAGES: "The practice database in {folder} has damaged pages ({count} found).",
+    ErrorCode.INTEGRITY_DAMAGED_DETAIL: "The practice database in {folder} is damaged: {detail}.",
+    ErrorCode.INTEGRITY_POINTS_NOWHERE: "The practice database in {folder} has records that point nowhere.",
+    ErrorCode.INTEGRITY_LOCKS_MISSING: "The practice in {folder} has record locks missing or altered ({names}).",
+    ErrorCode.INTEGRITY_DAMAGED_EXC: "The practice database in {folder} is damaged ({exc}).",
+    ErrorCode.INTEGRITY_AUDIT_BROKEN: "The audit trail of the practice in {folder} is broken at entry {entry}: entries were changed, removed or inserted.",
     ErrorCode.PRACTICE_COULD_NOT_BACKED_UP: "The practice could not be backed up before updating it: {exc}.",
     ErrorCode.PRACTICE_DATABASE_DAMAGED_NOT_CLARITY: "The practice database in {folder} is damaged or is not a Clarity practice.",
     ErrorCode.PRACTICE_DATABASE_MISSING: "The practice database in {folder} is missing.",
@@ -194,6 +214,10 @@ def word(value: object) -> object:
         return value.value
     if isinstance(value, Exception):  # an error inside another: its sentence, unstopped
         return str(value).rstrip(".")
+    if isinstance(value, tuple):  # a list: each item said, joined by commas
+        return ", ".join(str(word(v)) for v in value)
+    if type(value) is date:  # a day, not a moment: "05 Jan 2028"
+        return f"{value:%d %b %Y}"
     if isinstance(value, Enum):
         return str(getattr(value, "title", value.value)).lower()
     return value

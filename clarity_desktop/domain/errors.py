@@ -9,6 +9,7 @@ from clarity_desktop.domain.error_texts import english
 
 __all__ = [
     "ClarityError",
+    "DateWarning",
     "ErrorCode",
     "NotFound",
     "NotPermitted",
@@ -16,6 +17,7 @@ __all__ = [
     "PracticeBusy",
     "RecordLocked",
     "ValidationError",
+    "Wording",
 ]
 
 
@@ -36,6 +38,15 @@ class ValidationError(ClarityError):
     def __init__(self, code: ErrorCode, field: str | None = None, /, **params: object) -> None:
         super().__init__(code, **params)
         self.field = field
+
+
+class DateWarning(ClarityError):
+    """Never raised: a date that is possible but unlikely, for the user to confirm."""
+
+
+class Wording(ClarityError):
+    """Never raised: a part of another error's sentence, put in one of its slots (a reason,
+    an item of a list), so that it is said in the user's language too."""
 
 
 class NotFound(ClarityError):

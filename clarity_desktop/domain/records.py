@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
-from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
+from clarity_desktop.domain.errors import DateWarning, ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.languages import Language
 
 
@@ -218,13 +218,13 @@ FAR_PAST_YEARS = 5
 FAR_FUTURE_DAYS = 366
 
 
-def unusual_date_warning(when: date, today: date, what: str) -> str | None:
-    """A sentence when *when* is possible but unlikely (a typo in the year, most often).
-    A warning to confirm, never a block: old records do get entered late."""
+def unusual_date_warning(when: date, today: date, what: Phrase) -> DateWarning | None:
+    """A warning when *when* is possible but unlikely (a typo in the year, most often).
+    To confirm, never a block: old records do get entered late."""
     if when > today + timedelta(days=FAR_FUTURE_DAYS):
-        return f"The {what} is more than a year from now ({when:%d %b %Y})."
+        return DateWarning(ErrorCode.DATE_FAR_FUTURE, what=what, when=when)
     if when < today - timedelta(days=round(365.25 * FAR_PAST_YEARS)):
-        return f"The {what} is more than {FAR_PAST_YEARS} years ago ({when:%d %b %Y})."
+        return DateWarning(ErrorCode.DATE_FAR_PAST, what=what, years=FAR_PAST_YEARS, when=when)
     return None
 
 

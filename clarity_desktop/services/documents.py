@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session as DbSession
 from clarity_desktop.domain.audit_actions import DOCUMENT_ACTIONS, AuditAction
 from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.csv_clients import name_key
-from clarity_desktop.domain.errors import ErrorCode, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
 from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
@@ -538,8 +538,10 @@ def plan_handout(
         if step is None:
             steps = {p.current_step for p in case.partners}
             if len(steps) != 1 or None in steps:
-                where = ", ".join(
-                    f"{p.name} at {int(p.current_step) if p.current_step else 'no step yet'}"
+                where = tuple(
+                    Wording(ErrorCode.PARTNER_AT_STEP, name=p.name, step=int(p.current_step))
+                    if p.current_step
+                    else Wording(ErrorCode.PARTNER_AT_NO_STEP, name=p.name)
                     for p in case.partners
                 )
                 raise ValidationError(

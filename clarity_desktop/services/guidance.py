@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from clarity_desktop.domain.errors import ClarityError, ErrorCode
+from clarity_desktop.domain.errors import ClarityError, ErrorCode, Wording
 from clarity_desktop.domain.steps import Step
 
 EXPLORE = "explore"
@@ -76,9 +76,12 @@ def step_guidance(step: Step, folder: Path | None = None) -> Guidance:
 def parse_guidance(text: str, source: str = "guidance") -> Guidance:
     """Parse the format described in resources/guidance/README.md."""
 
-    def fail(line_no: int, why: str) -> GuidanceError:
+    def fail(line_no: int, why: ErrorCode, **params: object) -> GuidanceError:
         return GuidanceError(
-            ErrorCode.GUIDANCE_FILE_MALFORMED, source=source, line_no=line_no, why=why
+            ErrorCode.GUIDANCE_FILE_MALFORMED,
+            source=source,
+            line_no=line_no,
+            why=Wording(why, **params),
         )
 
     title: str | None = None
@@ -93,25 +96,22 @@ def parse_guidance(text: str, source: str = "guidance") -> Guidance:
             continue
         if title is None:
             if not line.startswith("# ") or not line[2:].strip():
-                raise fail(line_no, 'the first line with text must be the title, "# Title".')
+                raise fail(line_no, ErrorCode.GUIDANCE_NEEDS_TITLE)
             title = line[2:].strip()
             continue
         if line.startswith("#"):
             if not line.startswith("## "):
-                raise fail(line_no, 'sections start with "## " (only one title is allowed).')
+                raise fail(line_no, ErrorCode.GUIDANCE_SECTION_HEADING)
             name = " ".join(line[3:].split()).casefold()
             if name not in SECTIONS:
-                raise fail(
-                    line_no,
-                    f'unknown section "{line[3:].strip()}" (expected Explore, Go gently, Handout).',
-                )
+                raise fail(line_no, ErrorCode.GUIDANCE_UNKNOWN_SECTION, name=line[3:].strip())
             if name in items:
-                raise fail(line_no, f'the section "{line[3:].strip()}" appears twice.')
+                raise fail(line_no, ErrorCode.GUIDANCE_SECTION_TWICE, name=line[3:].strip())
             current = name
             items[name] = []
             continue
         if current is None:
-            raise fail(line_no, "text before the first section.")
+            raise fail(line_no, ErrorCode.GUIDANCE_TEXT_BEFORE_SECTION)
         entries = items[current]
         if current == HANDOUT:
             entries.append(stripped)
@@ -120,14 +120,14 @@ def parse_guidance(text: str, source: str = "guidance") -> Guidance:
         elif line[:1].isspace() and entries:
             entries[-1] = f"{entries[-1]} {stripped}"
         else:
-            raise fail(line_no, 'each item starts with "- " (indent a line to continue an item).')
+            raise fail(line_no, ErrorCode.GUIDANCE_ITEM_DASH)
     if title is None:
-        raise fail(max(last_line, 1), "the file is empty; it needs a title and three sections.")
+        raise fail(max(last_line, 1), ErrorCode.GUIDANCE_EMPTY)
     for name in SECTIONS:
         if name not in items:
-            raise fail(last_line, f'the section "{name.capitalize()}" is missing.')
+            raise fail(last_line, ErrorCode.GUIDANCE_SECTION_MISSING, name=name.capitalize())
         if not items[name]:
-            raise fail(last_line, f'the section "{name.capitalize()}" is empty.')
+            raise fail(last_line, ErrorCode.GUIDANCE_SECTION_EMPTY, name=name.capitalize())
     return Guidance(
         title=title,
         explore=items[EXPLORE],

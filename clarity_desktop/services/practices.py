@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from clarity_desktop.domain.audit_actions import AuditAction
-from clarity_desktop.domain.errors import ErrorCode, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import integrity, unlock_attempts
 from clarity_desktop.services.dto import PracticeSummary
@@ -144,7 +144,7 @@ def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: 
         uow.commit()
 
 
-def integrity_problems(opened: OpenPractice) -> list[str]:
+def integrity_problems(opened: OpenPractice) -> list[Wording]:
     """Plain-words problems found by reading the whole store (on SQLite: damaged pages,
     the structural check, records pointing nowhere, missing record locks). Empty when all
     is well. Reads everything: run it off the GUI thread."""
@@ -162,18 +162,24 @@ def check_practice(
         opened = opening.unlock(folder, secret, accept_missing_work=accept_missing_work)
     try:
         _after_open(opened, accept_missing_work)
-        found = integrity_problems(opened)
+        found: list[object] = list(integrity_problems(opened))
         if not found:
             try:
                 chain = verify_audit(opened)
                 if not chain.ok:
                     found.append(
-                        f"The audit trail of the practice in {folder} is broken at entry "
-                        f"{chain.first_broken}: entries were changed, removed or inserted."
+                        Wording(
+                            ErrorCode.INTEGRITY_AUDIT_BROKEN,
+                            folder=folder,
+                            entry=chain.first_broken,
+                        )
                     )
-                found += integrity.verify_seals(opened)
+                # Still English sentences; the error's template adds the full stop.
+                found += [p.rstrip(".") for p in integrity.verify_seals(opened)]
             except DBAPIError as exc:
-                found.append(f"The practice database in {folder} is damaged ({exc.orig}).")
+                found.append(
+                    Wording(ErrorCode.INTEGRITY_DAMAGED_EXC, folder=folder, exc=str(exc.orig))
+                )
         if found:
             if len(found) > 1:
                 raise PracticeDamaged(

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from sqlalchemy import Engine
 
+from clarity_desktop.domain.errors import Wording
 from clarity_desktop.domain.identity import Principal
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store.errors import PracticeError
@@ -167,7 +168,7 @@ class Backend(WriterRules, Protocol):
         ...
 
     # Integrity, upgrade
-    def integrity_problems(self, practice: OpenPractice) -> list[str]: ...
+    def integrity_problems(self, practice: OpenPractice) -> list[Wording]: ...
 
     def current_revision(self, engine: Engine) -> str: ...
 

@@ -1907,6 +1907,14 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Esa fecha de nacimiento es de hace más de 120 años.</translation>
     </message>
     <message>
+        <source>The {what} is more than a year from now ({when}).</source>
+        <translation>La {what} es dentro de más de un año ({when}).</translation>
+    </message>
+    <message>
+        <source>The {what} is more than {years} years ago ({when}).</source>
+        <translation>La {what} es de hace más de {years} años ({when}).</translation>
+    </message>
+    <message>
         <source>The disk that holds the practice in {folder} is full. Nothing has been changed; make room on that disk (empty the bin, move large files), then try again.</source>
         <translation>El disco que contiene la consulta de {folder} está lleno. No se ha cambiado nada; libere espacio en ese disco (vacíe la papelera, mueva archivos grandes) y vuelva a intentarlo.</translation>
     </message>
@@ -2003,8 +2011,44 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>No se pudo leer el archivo de orientación {path}: {strerror}.</translation>
     </message>
     <message>
-        <source>The guidance file {source} is malformed at line {line_no}: {why}</source>
-        <translation>El archivo de orientación {source} tiene un error en la línea {line_no}: {why}</translation>
+        <source>The guidance file {source} is malformed at line {line_no}: {why}.</source>
+        <translation>El archivo de orientación {source} tiene un error en la línea {line_no}: {why}.</translation>
+    </message>
+    <message>
+        <source>the first line with text must be the title, “# Title”.</source>
+        <translation>la primera línea con texto debe ser el título, «# Título».</translation>
+    </message>
+    <message>
+        <source>sections start with “## ” (only one title is allowed).</source>
+        <translation>las secciones empiezan con «## » (solo se admite un título).</translation>
+    </message>
+    <message>
+        <source>unknown section “{name}” (expected Explore, Go gently, Handout).</source>
+        <translation>sección desconocida «{name}» (se esperaba Explore, Go gently o Handout).</translation>
+    </message>
+    <message>
+        <source>the section “{name}” appears twice.</source>
+        <translation>la sección «{name}» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>text before the first section.</source>
+        <translation>hay texto antes de la primera sección.</translation>
+    </message>
+    <message>
+        <source>each item starts with “- ” (indent a line to continue an item).</source>
+        <translation>cada elemento empieza con «- » (sangre una línea para continuar un elemento).</translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs a title and three sections.</source>
+        <translation>el archivo está vacío; necesita un título y tres secciones.</translation>
+    </message>
+    <message>
+        <source>the section “{name}” is missing.</source>
+        <translation>falta la sección «{name}».</translation>
+    </message>
+    <message>
+        <source>the section “{name}” is empty.</source>
+        <translation>la sección «{name}» está vacía.</translation>
     </message>
     <message>
         <source>The guidance file {path} is not UTF-8 text.</source>
@@ -2247,6 +2291,14 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Los miembros de la pareja no están en un mismo paso registrado ({where}); elija el paso para una hoja conjunta.</translation>
     </message>
     <message>
+        <source>{name} at {step}</source>
+        <translation>{name} en el paso {step}</translation>
+    </message>
+    <message>
+        <source>{name} at no step yet</source>
+        <translation>{name} aún sin paso</translation>
+    </message>
+    <message>
         <source>The partners&apos; names together are too long for the case name; please type a shorter name for the case.</source>
         <translation>Los nombres de la pareja juntos son demasiado largos para el nombre del caso; escriba un nombre más corto para el caso.</translation>
     </message>
@@ -2299,12 +2351,36 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Otra tarea está escribiendo en la consulta en este momento (una importación, una copia de seguridad u otro programa de Clarity); no se cambió nada, así que vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
-        <source>{problem}</source>
-        <translation>{problem}</translation>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
     </message>
     <message>
-        <source>{problem} ({more} more problems found.)</source>
-        <translation>{problem} (se encontraron {more} problemas más.)</translation>
+        <source>{problem}. ({more} more problems found.)</source>
+        <translation>{problem}. (Se encontraron {more} problemas más.)</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} has damaged pages ({count} found).</source>
+        <translation>La base de datos de la consulta de {folder} tiene páginas dañadas ({count} encontradas).</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} is damaged: {detail}.</source>
+        <translation>La base de datos de la consulta de {folder} está dañada: {detail}.</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} has records that point nowhere.</source>
+        <translation>La base de datos de la consulta de {folder} tiene registros que remiten a otros que no existen.</translation>
+    </message>
+    <message>
+        <source>The practice in {folder} has record locks missing or altered ({names}).</source>
+        <translation>La consulta de {folder} tiene bloqueos de registros ausentes o alterados ({names}).</translation>
+    </message>
+    <message>
+        <source>The practice database in {folder} is damaged ({exc}).</source>
+        <translation>La base de datos de la consulta de {folder} está dañada ({exc}).</translation>
+    </message>
+    <message>
+        <source>The audit trail of the practice in {folder} is broken at entry {entry}: entries were changed, removed or inserted.</source>
+        <translation>El registro de auditoría de la consulta de {folder} está roto en la entrada {entry}: se cambiaron, eliminaron o insertaron entradas.</translation>
     </message>
     <message>
         <source>The practice could not be backed up before updating it: {exc}.</source>
@@ -4169,6 +4245,14 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>cancelled</source>
         <translation>cancelar</translation>
+    </message>
+    <message>
+        <source>session date</source>
+        <translation>fecha de la sesión</translation>
+    </message>
+    <message>
+        <source>opening date</source>
+        <translation>fecha de apertura</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from clarity_desktop.devtools import translations
-from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.ui.common import labels, language
@@ -90,6 +90,19 @@ def test_errors_are_said_in_spanish_with_their_parameters(spanish: None) -> None
     assert str(marked) == "This session is already marked “no-show”."  # the CLI's English
 
 
+def test_an_unlikely_date_is_questioned_in_spanish_with_a_spanish_month(spanish: None) -> None:
+    from datetime import date
+
+    from clarity_desktop.domain.records import unusual_date_warning
+
+    ahead = unusual_date_warning(date(2028, 1, 5), date(2026, 11, 23), Phrase.SESSION_DATE)
+    assert ahead is not None
+    assert error_text(ahead) == "La fecha de la sesión es dentro de más de un año (5 ene 2028)."
+    back = unusual_date_warning(date(2016, 11, 20), date(2026, 11, 23), Phrase.OPENING_DATE)
+    assert back is not None
+    assert error_text(back) == "La fecha de apertura es de hace más de 5 años (20 nov 2016)."
+
+
 def hidden_strings(source: str) -> list[str]:
     """tr()/translate() calls lupdate cannot read: inside an f-string, or with a context
     or text that is not a literal string (then lupdate files nothing, or under the wrong
@@ -136,10 +149,6 @@ LOOKUPS = {
     "documents/brief_html.py": {"translated"},
     "common/commands.py": {"tr"},
     "documents/document_kinds.py": {"title"},
-    # Left to do: the domain's unusual-date warning is one English sentence with a date in
-    # it (domain/records.py unusual_date_warning); it needs a code and parameters.
-    "case/case_actions.py": {"_confirm_date"},
-    "case/session_actions.py": {"_confirm_date"},
 }
 
 
@@ -162,3 +171,39 @@ def test_every_string_of_the_interface_is_where_lupdate_reads_it() -> None:
             if spot.split(": ")[1] not in LOOKUPS.get(rel, set()):
                 hidden.append(f"{rel}:{spot}")
     assert hidden == []
+
+
+def test_reasons_and_lists_inside_errors_are_said_in_spanish_too(spanish: None) -> None:
+    from clarity_desktop.domain.errors import Wording
+    from clarity_desktop.services.guidance import parse_guidance
+
+    where = (
+        Wording(ErrorCode.PARTNER_AT_STEP, name="Zoë", step=3),
+        Wording(ErrorCode.PARTNER_AT_NO_STEP, name="Łukasz"),
+    )
+    apart = ValidationError(ErrorCode.PARTNERS_DO_NOT_STAND_ONE, "step", where=where)
+    assert error_text(apart) == (
+        "Los miembros de la pareja no están en un mismo paso registrado "
+        "(Zoë en el paso 3, Łukasz aún sin paso); elija el paso para una hoja conjunta."
+    )
+    with pytest.raises(ClarityError) as malformed:
+        parse_guidance("# Explorar\n## Explore\n- a\n## Notas\n", "paso-3.md")
+    assert error_text(malformed.value) == (
+        "El archivo de orientación paso-3.md tiene un error en la línea 4: "
+        "sección desconocida «Notas» (se esperaba Explore, Go gently o Handout)."
+    )
+
+
+def test_integrity_findings_are_said_in_spanish(spanish: None) -> None:
+    from clarity_desktop.domain.errors import Wording
+
+    locks = Wording(ErrorCode.INTEGRITY_LOCKS_MISSING, folder="/p", names=("t_a", "t_b"))
+    damaged = ClarityError(ErrorCode.PRACTICE_CHECK_FAILED_MORE, problem=locks, more=2)
+    assert error_text(damaged) == (
+        "La consulta de /p tiene bloqueos de registros ausentes o alterados (t_a, t_b). "
+        "(Se encontraron 2 problemas más.)"
+    )
+    assert str(damaged) == (
+        "The practice in /p has record locks missing or altered (t_a, t_b). "
+        "(2 more problems found.)"
+    )

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
+from clarity_desktop.domain.errors import Wording
 from clarity_desktop.domain.records import CaseInput, CaseKind, Modality, PartnerInput, SessionInput
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import backups, cases, notes, practices, search, sessions
@@ -56,7 +57,7 @@ class RecordingBackend(SqliteBackend):
         self.checked = 0
         self.keys: list[str] = []
 
-    def integrity_problems(self, practice: OpenPractice) -> list[str]:
+    def integrity_problems(self, practice: OpenPractice) -> list[Wording]:
         self.checked += 1
         return super().integrity_problems(practice)
 

@@ -242,13 +242,13 @@ def test_likely_duplicate_clients_are_found_ignoring_case_accents_and_spaces(
 def test_unusual_dates_ask_to_confirm_but_ordinary_ones_do_not() -> None:
     from datetime import date
 
+    from clarity_desktop.domain.errors import ErrorCode, Phrase
     from clarity_desktop.domain.records import unusual_date_warning
 
     today = date(2026, 11, 23)
-    assert unusual_date_warning(date(2026, 11, 20), today, "session date") is None
-    assert "more than a year from now" in (
-        unusual_date_warning(date(2028, 1, 5), today, "session date") or ""
-    )
-    assert "more than 5 years ago" in (
-        unusual_date_warning(date(2016, 11, 20), today, "session date") or ""
-    )
+    assert unusual_date_warning(date(2026, 11, 20), today, Phrase.SESSION_DATE) is None
+    ahead = unusual_date_warning(date(2028, 1, 5), today, Phrase.SESSION_DATE)
+    assert ahead is not None and ahead.code is ErrorCode.DATE_FAR_FUTURE
+    assert str(ahead) == "The session date is more than a year from now (05 Jan 2028)."
+    back = unusual_date_warning(date(2016, 11, 20), today, Phrase.OPENING_DATE)
+    assert str(back) == "The opening date is more than 5 years ago (20 Nov 2016)."

@@ -367,6 +367,9 @@ def test_planning_a_handout_follows_each_partners_step(
         ),
     )
     case = cases.read_case(practice.uow(), couple_case.id)
+    with pytest.raises(ValidationError) as apart:
+        documents.plan_handout(case, joint=True)
+    assert f"({zoe.name} at 3, {lukasz.name} at 1)" in str(apart.value)
     plan = documents.plan_handout(case, partner="Łukasz")
     assert plan == documents.HandoutPlan(Step.NOTICE_THE_SHIFT, ("Łukasz",), lukasz.id)
     assert (

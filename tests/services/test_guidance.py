@@ -76,11 +76,11 @@ def test_a_missing_file_names_the_step_and_the_path(tmp_path: Path) -> None:
         ("Lean In\n## Explore\n- a\n", 1, "title"),
         ("# Lean In\n# Again\n", 2, "only one title"),
         ("# Lean In\n- stray item\n", 2, "before the first section"),
-        ("# Lean In\n## Explore\n- a\n## Notes\n- b\n", 4, 'unknown section "Notes"'),
+        ("# Lean In\n## Explore\n- a\n## Notes\n- b\n", 4, "unknown section “Notes”"),
         ("# Lean In\n## Explore\n- a\n## explore\n- b\n", 4, "appears twice"),
-        ("# Lean In\n## Explore\nno dash here\n", 3, 'starts with "- "'),
-        ("# Lean In\n## Explore\n- a\n## Go gently\n- b\n", 5, '"Handout" is missing'),
-        ("# Lean In\n## Explore\n- a\n## Go gently\n## Handout\nh\n", 6, '"Go gently" is empty'),
+        ("# Lean In\n## Explore\nno dash here\n", 3, "starts with “- ”"),
+        ("# Lean In\n## Explore\n- a\n## Go gently\n- b\n", 5, "“Handout” is missing"),
+        ("# Lean In\n## Explore\n- a\n## Go gently\n## Handout\nh\n", 6, "“Go gently” is empty"),
     ],
 )
 def test_a_malformed_file_says_which_file_line_and_why(

@@ -92,11 +92,19 @@ def test_damage_found_after_opening_is_explained_with_a_way_back(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    from clarity_desktop.domain.errors import ErrorCode, Wording
+
     folder = practice.folder
     practice.close()
-    monkeypatch.setattr(practices, "integrity_problems", lambda opened: ["damaged page 17"])
+    damaged = Wording(ErrorCode.INTEGRITY_DAMAGED_PAGES, folder=folder, count=17)
+    monkeypatch.setattr(practices, "integrity_problems", lambda opened: [damaged])
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    details: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda box: shown.append(box.text()) or details.append(box.detailedText()) or 0,
+    )
     controller = AppController(folder, settings=settings)
     controller.start()
     with qtbot.waitSignal(controller.main_window_shown, timeout=10000) as blocker:
@@ -104,3 +112,4 @@ def test_damage_found_after_opening_is_explained_with_a_way_back(
     qtbot.addWidget(blocker.args[0])
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "damage" in shown[0] and "backup" in shown[0]
+    assert "has damaged pages (17 found)." in details[0]

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
 
+from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import keyring, migrate, oslock
 from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
@@ -112,35 +113,36 @@ class SqliteBackend:
         return None
 
     # Integrity, upgrade
-    def integrity_problems(self, practice: OpenPractice) -> list[str]:
+    def integrity_problems(self, practice: OpenPractice) -> list[Wording]:
         """Damaged pages (the encryption's own check), SQLite's structural check, records
         pointing nowhere and missing record locks, in plain words."""
         folder = practice.folder
-        found: list[str] = []
+        found: list[Wording] = []
         with practice.engine.connect() as conn:
             try:
                 cipher = [r[0] for r in conn.execute(text("PRAGMA cipher_integrity_check"))]
                 if cipher:
                     found.append(
-                        f"The practice database in {folder} has damaged pages "
-                        f"({len(cipher)} found)."
+                        Wording(ErrorCode.INTEGRITY_DAMAGED_PAGES, folder=folder, count=len(cipher))
                     )
                 quick = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
                 if quick != ["ok"]:
-                    found.append(f"The practice database in {folder} is damaged: {quick[0]}")
-                if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
+                    detail = str(quick[0]).rstrip(".")
                     found.append(
-                        f"The practice database in {folder} has records that point nowhere."
+                        Wording(ErrorCode.INTEGRITY_DAMAGED_DETAIL, folder=folder, detail=detail)
                     )
+                if conn.execute(text("PRAGMA foreign_key_check")).first() is not None:
+                    found.append(Wording(ErrorCode.INTEGRITY_POINTS_NOWHERE, folder=folder))
                 gone = triggers.missing(conn)
                 if gone:
                     found.append(
-                        f"The practice in {folder} has record locks missing or altered "
-                        f"({', '.join(gone)})."
+                        Wording(ErrorCode.INTEGRITY_LOCKS_MISSING, folder=folder, names=tuple(gone))
                     )
             except DBAPIError as exc:
                 # SQLite gives up on some damage rather than listing it: that is damage too.
-                found.append(f"The practice database in {folder} is damaged ({exc.orig}).")
+                found.append(
+                    Wording(ErrorCode.INTEGRITY_DAMAGED_EXC, folder=folder, exc=str(exc.orig))
+                )
         return found
 
     def current_revision(self, engine: Engine) -> str:

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from clarity_desktop.domain.errors import Phrase
 from clarity_desktop.domain.records import CaseStatus, unusual_date_warning
 from clarity_desktop.services import cases, sessions
 from clarity_desktop.ui.case import session_actions
 from clarity_desktop.ui.case.case_dialog import CaseDialog
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.note.session_dialog import SessionDialog
 
 if TYPE_CHECKING:
@@ -27,7 +29,9 @@ def new_case(cmd: Commands) -> None:
         data = dialog.case_input()
         if not _confirm_new_clients(cmd, [p.name for p in data.partners]):
             continue
-        if data.opened_on is not None and not _confirm_date(cmd, data.opened_on, "opening date"):
+        if data.opened_on is not None and not _confirm_date(
+            cmd, data.opened_on, Phrase.OPENING_DATE
+        ):
             continue
         try:
             detail = cases.create_case(cmd.practice.uow(), data)
@@ -110,7 +114,7 @@ def new_session(cmd: Commands) -> None:
     dialog = SessionDialog(cmd.widget, case)
     while dialog.exec():
         data = dialog.session_input()
-        if not _confirm_date(cmd, data.starts_at.date(), "session date"):
+        if not _confirm_date(cmd, data.starts_at.date(), Phrase.SESSION_DATE):
             continue
         try:
             clashes = sessions.find_clashes(
@@ -164,15 +168,14 @@ def _confirm_new_clients(cmd: Commands, names: list[str]) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _confirm_date(cmd: Commands, when: date, what: str) -> bool:
+def _confirm_date(cmd: Commands, when: date, what: Phrase) -> bool:
     warning = unusual_date_warning(when, date.today(), what)
     if warning is None:
         return True
     answer = QMessageBox.question(
         cmd.widget,
         QCoreApplication.translate("Commands", "Please check the date"),
-        QCoreApplication.translate("Commands", "%s Is that right?")
-        % QCoreApplication.translate("Commands", warning),
+        QCoreApplication.translate("Commands", "%s Is that right?") % error_text(warning),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from clarity_desktop.domain.errors import Phrase
 from clarity_desktop.domain.records import CaseStatus, unusual_date_warning
 from clarity_desktop.domain.schedule import SessionStatus, series_starts
 from clarity_desktop.services import notes, sessions
 from clarity_desktop.services.dto import SessionClash, SessionView
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.messages import error_text
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.note.session_dialog import SessionDialog
 from clarity_desktop.ui.practice.today_models import clock, full_day
 from clarity_desktop.ui.safety.call_off_dialog import CallOffDialog
@@ -80,7 +83,7 @@ def confirm_clashes(cmd: Commands, clashes: list[SessionClash], doing: str) -> b
     )
     more = len(clashes) - 6
     if more > 0:
-        listed += "\n" + QCoreApplication.translate("Commands", "and %d more") % more
+        listed += "\n" + filled(QCoreApplication.translate("Commands", "and %d more"), more)
     answer = QMessageBox.question(
         cmd.widget,
         QCoreApplication.translate("Commands", "Another session at that time"),
@@ -95,14 +98,13 @@ def confirm_clashes(cmd: Commands, clashes: list[SessionClash], doing: str) -> b
 
 
 def _confirm_date(cmd: Commands, when: date) -> bool:
-    warning = unusual_date_warning(when, date.today(), "session date")
+    warning = unusual_date_warning(when, date.today(), Phrase.SESSION_DATE)
     if warning is None:
         return True
     answer = QMessageBox.question(
         cmd.widget,
         QCoreApplication.translate("Commands", "Please check the date"),
-        QCoreApplication.translate("Commands", "%s Is that right?")
-        % QCoreApplication.translate("Commands", warning),
+        QCoreApplication.translate("Commands", "%s Is that right?") % error_text(warning),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -142,8 +144,10 @@ def schedule(cmd: Commands) -> None:
         cmd.workspace.show_message(
             QCoreApplication.translate("Commands", "1 session scheduled.")
             if len(planned.sessions) == 1
-            else QCoreApplication.translate("Commands", "%d sessions scheduled.")
-            % len(planned.sessions),
+            else filled(
+                QCoreApplication.translate("Commands", "%d sessions scheduled."),
+                len(planned.sessions),
+            ),
             5000,
         )
         return
@@ -268,7 +272,8 @@ def call_off(cmd: Commands, session_id: int, outcome: SessionStatus) -> None:
         return
     case = cmd.case
     name = case.display_name if case is not None and case.id == s.case_id else ""
-    what = QCoreApplication.translate("Commands", "%s, %s (%d min)") % (
+    what = filled(
+        QCoreApplication.translate("Commands", "%s, %s (%d min)"),
         name,
         _when(s),
         s.duration_minutes,

@@ -3,14 +3,16 @@
 Domain, store and services raise errors with a code and parameters (domain/errors.py);
 this table holds each code's text for translation (context "Errors"), in the same words
 as the command line's English (domain/error_texts.py; a test keeps the two in step).
-A Phrase parameter is translated too (context "Phrases"), a session status by its label.
+A Phrase parameter is translated too (context "Phrases"), a session status by its label,
+a date with the month in the user's language.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from clarity_desktop.domain.error_texts import fill
 from clarity_desktop.domain.errors import ClarityError, ErrorCode, Phrase
@@ -42,6 +44,8 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.COUPLE_S_LOOP_RECORDED_JOINT: QT_TRANSLATE_NOOP("Errors", "The couple's loop is recorded at joint sessions only."),
     ErrorCode.DATE_BIRTH_CANNOT_FUTURE: QT_TRANSLATE_NOOP("Errors", "A date of birth cannot be in the future."),
     ErrorCode.DATE_BIRTH_MORE_THAN_120: QT_TRANSLATE_NOOP("Errors", "That date of birth is more than 120 years ago."),
+    ErrorCode.DATE_FAR_FUTURE: QT_TRANSLATE_NOOP("Errors", "The {what} is more than a year from now ({when})."),
+    ErrorCode.DATE_FAR_PAST: QT_TRANSLATE_NOOP("Errors", "The {what} is more than {years} years ago ({when})."),
     ErrorCode.DISK_FULL: QT_TRANSLATE_NOOP("Errors", "The disk that holds the practice in {folder} is full. Nothing has been changed; make room on that disk (empty the bin, move large files), then try again."),
     ErrorCode.DOCUMENT_CHOICE_MISSING: QT_TRANSLATE_NOOP("Errors", "Please choose {what}."),
     ErrorCode.DOES_NOT_LOOK_LIKE_CSV: QT_TRANSLATE_NOOP("Errors", "This does not look like a CSV text file (it holds binary data)."),
@@ -66,7 +70,16 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.FOLDER_NOT_CSV_FILE: QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a CSV file."),
     ErrorCode.FOLDER_READ_ONLY: QT_TRANSLATE_NOOP("Errors", "The practice folder {folder} cannot be written to. Clarity needs to write there to keep your records; check the folder's permissions, or copy the practice to a folder you can write to."),
     ErrorCode.GUIDANCE_FILE_COULD_NOT_READ: QT_TRANSLATE_NOOP("Errors", "The guidance file {path} could not be read: {strerror}."),
-    ErrorCode.GUIDANCE_FILE_MALFORMED: QT_TRANSLATE_NOOP("Errors", "The guidance file {source} is malformed at line {line_no}: {why}"),
+    ErrorCode.GUIDANCE_FILE_MALFORMED: QT_TRANSLATE_NOOP("Errors", "The guidance file {source} is malformed at line {line_no}: {why}."),
+    ErrorCode.GUIDANCE_NEEDS_TITLE: QT_TRANSLATE_NOOP("Errors", "the first line with text must be the title, “# Title”."),
+    ErrorCode.GUIDANCE_SECTION_HEADING: QT_TRANSLATE_NOOP("Errors", "sections start with “## ” (only one title is allowed)."),
+    ErrorCode.GUIDANCE_UNKNOWN_SECTION: QT_TRANSLATE_NOOP("Errors", "unknown section “{name}” (expected Explore, Go gently, Handout)."),
+    ErrorCode.GUIDANCE_SECTION_TWICE: QT_TRANSLATE_NOOP("Errors", "the section “{name}” appears twice."),
+    ErrorCode.GUIDANCE_TEXT_BEFORE_SECTION: QT_TRANSLATE_NOOP("Errors", "text before the first section."),
+    ErrorCode.GUIDANCE_ITEM_DASH: QT_TRANSLATE_NOOP("Errors", "each item starts with “- ” (indent a line to continue an item)."),
+    ErrorCode.GUIDANCE_EMPTY: QT_TRANSLATE_NOOP("Errors", "the file is empty; it needs a title and three sections."),
+    ErrorCode.GUIDANCE_SECTION_MISSING: QT_TRANSLATE_NOOP("Errors", "the section “{name}” is missing."),
+    ErrorCode.GUIDANCE_SECTION_EMPTY: QT_TRANSLATE_NOOP("Errors", "the section “{name}” is empty."),
     ErrorCode.GUIDANCE_FILE_NOT_UTF_8: QT_TRANSLATE_NOOP("Errors", "The guidance file {path} is not UTF-8 text."),
     ErrorCode.GUIDANCE_MISSING: QT_TRANSLATE_NOOP("Errors", "The guidance for step {label} is missing: {path} does not exist."),
     ErrorCode.HANDOUT_ADDRESSED_MOST_PEOPLE: QT_TRANSLATE_NOOP("Errors", "A handout is addressed to at most {max_first_names} people."),
@@ -127,6 +140,8 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.ONLY_SESSION_DRAFT_NOTE_CAN: QT_TRANSLATE_NOOP("Errors", "Only a session with a draft note can be corrected; reschedule a scheduled session instead."),
     ErrorCode.PAGE_SIZE_INVALID: QT_TRANSLATE_NOOP("Errors", "The page size is A4 or Letter, not {value!r}."),
     ErrorCode.PARTNERS_DO_NOT_STAND_ONE: QT_TRANSLATE_NOOP("Errors", "The partners do not stand at one recorded step ({where}); choose the step for a joint handout."),
+    ErrorCode.PARTNER_AT_STEP: QT_TRANSLATE_NOOP("Errors", "{name} at {step}"),
+    ErrorCode.PARTNER_AT_NO_STEP: QT_TRANSLATE_NOOP("Errors", "{name} at no step yet"),
     ErrorCode.PARTNERS_NAMES_TOGETHER_ARE_TOO: QT_TRANSLATE_NOOP("Errors", "The partners' names together are too long for the case name; please type a shorter name for the case."),
     ErrorCode.PARTNER_NOT_IN_CASE: QT_TRANSLATE_NOOP("Errors", "That partner does not belong to this case."),
     ErrorCode.PASSPHRASE_NEEDED_TO_SIGN: QT_TRANSLATE_NOOP("Errors", "This practice was unlocked with the recovery key. Please set a new passphrase first (Practice > Change passphrase); signing needs it."),
@@ -140,8 +155,14 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.PRACTICE_BEHIND: QT_TRANSLATE_NOOP("Errors", "The practice in {folder} is missing work that was saved up to {at:%Y-%m-%d %H:%M} UTC: the database is older than its last clean close (an older copy may have been put in its place, or its log file was lost). Nothing has been changed. Restore the newest backup, or go on with the practice as it is (that decision is written to the audit trail)."),
     ErrorCode.PRACTICE_BEING_RESTORED: QT_TRANSLATE_NOOP("Errors", "The practice in {folder} is being restored or repaired by another Clarity program; try again when it has finished."),
     ErrorCode.PRACTICE_BUSY: QT_TRANSLATE_NOOP("Errors", "Another task is writing to the practice just now (an import, a backup or another Clarity program); nothing was changed, so please try again in a moment."),
-    ErrorCode.PRACTICE_CHECK_FAILED: QT_TRANSLATE_NOOP("Errors", "{problem}"),
-    ErrorCode.PRACTICE_CHECK_FAILED_MORE: QT_TRANSLATE_NOOP("Errors", "{problem} ({more} more problems found.)"),
+    ErrorCode.PRACTICE_CHECK_FAILED: QT_TRANSLATE_NOOP("Errors", "{problem}."),
+    ErrorCode.PRACTICE_CHECK_FAILED_MORE: QT_TRANSLATE_NOOP("Errors", "{problem}. ({more} more problems found.)"),
+    ErrorCode.INTEGRITY_DAMAGED_PAGES: QT_TRANSLATE_NOOP("Errors", "The practice database in {folder} has damaged pages ({count} found)."),
+    ErrorCode.INTEGRITY_DAMAGED_DETAIL: QT_TRANSLATE_NOOP("Errors", "The practice database in {folder} is damaged: {detail}."),
+    ErrorCode.INTEGRITY_POINTS_NOWHERE: QT_TRANSLATE_NOOP("Errors", "The practice database in {folder} has records that point nowhere."),
+    ErrorCode.INTEGRITY_LOCKS_MISSING: QT_TRANSLATE_NOOP("Errors", "The practice in {folder} has record locks missing or altered ({names})."),
+    ErrorCode.INTEGRITY_DAMAGED_EXC: QT_TRANSLATE_NOOP("Errors", "The practice database in {folder} is damaged ({exc})."),
+    ErrorCode.INTEGRITY_AUDIT_BROKEN: QT_TRANSLATE_NOOP("Errors", "The audit trail of the practice in {folder} is broken at entry {entry}: entries were changed, removed or inserted."),
     ErrorCode.PRACTICE_COULD_NOT_BACKED_UP: QT_TRANSLATE_NOOP("Errors", "The practice could not be backed up before updating it: {exc}."),
     ErrorCode.PRACTICE_DATABASE_DAMAGED_NOT_CLARITY: QT_TRANSLATE_NOOP("Errors", "The practice database in {folder} is damaged or is not a Clarity practice."),
     ErrorCode.PRACTICE_DATABASE_MISSING: QT_TRANSLATE_NOOP("Errors", "The practice database in {folder} is missing."),
@@ -227,6 +248,8 @@ PHRASES: dict[Phrase, object] = {
     Phrase.RUN_PRACTICE: QT_TRANSLATE_NOOP("Phrases", "run backups or imports"),
     Phrase.DISCARDED: QT_TRANSLATE_NOOP("Phrases", "discarded"),
     Phrase.CANCELLED: QT_TRANSLATE_NOOP("Phrases", "cancelled"),
+    Phrase.SESSION_DATE: QT_TRANSLATE_NOOP("Phrases", "session date"),
+    Phrase.OPENING_DATE: QT_TRANSLATE_NOOP("Phrases", "opening date"),
 }
 # fmt: on
 
@@ -238,6 +261,10 @@ def say(value: object) -> object:
         return QCoreApplication.translate("Phrases", str(PHRASES[value]))
     if isinstance(value, ClarityError):
         return error_text(value).rstrip(".")
+    if isinstance(value, tuple):  # a list: each item said, joined by commas
+        return ", ".join(str(say(v)) for v in value)
+    if type(value) is date:  # a day, not a moment: its month in the user's language
+        return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
     if isinstance(value, Enum):
         return labels.label(value).lower()
     return value

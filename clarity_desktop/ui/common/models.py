@@ -22,6 +22,7 @@ from clarity_desktop.domain.records import CaseKind, CaseStatus
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services.dto import CaseSummary, SessionView
 from clarity_desktop.ui.common import appearance, dates, labels
+from clarity_desktop.ui.common.numbers import filled
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -211,7 +212,7 @@ class CaseTableModel(ListTableModel["_CaseRow"]):
             return _warning_icon()
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME:
             kind = self.tr("Couple") if c.kind is CaseKind.COUPLE else self.tr("Individual")
-            tip = self.tr("%s · %d sessions") % (kind, c.session_count)
+            tip = filled(self.tr("%s · %d sessions"), kind, c.session_count)
             if c.status is CaseStatus.CLOSED:
                 tip += self.tr(" · closed")
             if c.safety_flag:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain import measures
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.ui.common import labels
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.dashboard.dashboard_charts import ChartBuilder
 from clarity_desktop.ui.dashboard.dashboard_kit import make_view
 from clarity_desktop.ui.dashboard.dashboard_parts import DashboardHeader, GuidancePanel
@@ -170,7 +171,7 @@ class CaseDashboard(QWidget):
         self.private_toggle.setVisible(hidden > 0)
         if hidden:
             self.private_toggle.setText(
-                self.tr("Show readings from private individual sessions (%d)") % hidden
+                filled(self.tr("Show readings from private individual sessions (%d)"), hidden)
             )
         shown = timeline if self.private_toggle.isChecked() else timeline.shareable()
         self.shown = shown

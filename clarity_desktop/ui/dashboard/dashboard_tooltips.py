@@ -9,6 +9,7 @@ from clarity_desktop.domain.dynamics import position_label
 from clarity_desktop.domain.measures import partner_name
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.ui.common import dates, labels
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.dashboard.dashboard_style import step_label
 
 
@@ -81,8 +82,10 @@ class Describer:
             lines.append(f"{self.names[pid]}: {label} ({r.position:+d})")
         if len(values) == 2:
             lines.append(
-                QCoreApplication.translate("CaseDashboard", "Distance between them: %d")
-                % abs(values[0] - values[1])
+                filled(
+                    QCoreApplication.translate("CaseDashboard", "Distance between them: %d"),
+                    abs(values[0] - values[1]),
+                )
             )
         return "\n".join(lines)
 
@@ -91,8 +94,10 @@ class Describer:
         c = p.couple
         if c is not None and c.intensity is not None:
             lines.append(
-                QCoreApplication.translate("CaseDashboard", "Loop intensity: %d of 10")
-                % c.intensity
+                filled(
+                    QCoreApplication.translate("CaseDashboard", "Loop intensity: %d of 10"),
+                    c.intensity,
+                )
             )
         elif p.joint:
             lines.append(

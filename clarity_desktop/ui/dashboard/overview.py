@@ -46,6 +46,7 @@ from clarity_desktop.services.overview import OverviewRow
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import ID_ROLE
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.dashboard.overview_model import (
     Formatter,
@@ -291,11 +292,11 @@ class OverviewPanel(QWidget):
         elif not self._loaded:
             self.count.clear()
         elif self.proxy.filtering:
-            self.count.setText(self.tr("%d of %d cases") % (shown, total))
+            self.count.setText(filled(self.tr("%d of %d cases"), shown, total))
         elif total == 1:
             self.count.setText(self.tr("1 active case"))
         else:
-            self.count.setText(self.tr("%d active cases") % total)
+            self.count.setText(filled(self.tr("%d active cases"), total))
         if self._error and total > 0:  # keep showing what was read last time
             self.count.setText(self.tr("Not refreshed"))
         self.count.setToolTip(self._error)

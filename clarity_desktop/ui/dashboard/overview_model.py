@@ -31,6 +31,7 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.overview import OverviewRow
 from clarity_desktop.ui.common import dates, labels
 from clarity_desktop.ui.common.models import ID_ROLE, SORT_ROLE, Index, ListTableModel
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.dashboard.movement_text import ARROWS, change, translated
 
 NO_VALUE = "—"
@@ -198,9 +199,9 @@ class OverviewModel(ListTableModel["_Entry"]):
         if column == self.INTENSITY:
             if r.latest_intensity is None:
                 return self.tr("No loop intensity recorded yet.")
-            return (
-                self.tr("Loop intensity %d of 10 at the latest session that recorded it.")
-                % r.latest_intensity
+            return filled(
+                self.tr("Loop intensity %d of 10 at the latest session that recorded it."),
+                r.latest_intensity,
             )
         if column == self.TREND:
             latest = self.tr("Loop intensity %s.") % change(r.intensity)

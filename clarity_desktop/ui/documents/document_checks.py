@@ -7,17 +7,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from clarity_desktop.ui.common.numbers import filled
+
 MIN_PASSWORD = 8
 
 
 def password_problem(password: str, repeat: str) -> str | None:
     """What is wrong with the password typed for a PDF, or None."""
     if len(password) < MIN_PASSWORD:
-        return (
+        return filled(
             QCoreApplication.translate(
                 "DocumentDialog", "A password for the PDF has at least %d characters."
-            )
-            % MIN_PASSWORD
+            ),
+            MIN_PASSWORD,
         )
     if password != repeat:
         return QCoreApplication.translate(

@@ -42,6 +42,7 @@ from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
 from clarity_desktop.ui.common import dates, labels
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.documents import choice_groups, choice_parts
 from clarity_desktop.ui.documents.document_kinds import (
     CONTENT_CHOICES,
@@ -171,7 +172,7 @@ class ChoicesPanel(QWidget):
         for p in self.partners:
             edit = QLineEdit(first_name(p.name))
             edit.setPlaceholderText(self.tr("First name"))
-            edit.setAccessibleName(self.tr("Name printed for partner %d") % p.position)
+            edit.setAccessibleName(filled(self.tr("Name printed for partner %d"), p.position))
             edit.textChanged.connect(lambda _t: self.changed.emit(TYPING_MS))
             self.names[p.id] = edit
             names_row.addWidget(edit)

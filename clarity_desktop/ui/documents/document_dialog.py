@@ -57,6 +57,7 @@ from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import appearance, form_parts, worker
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.documents import choice_parts, document_checks
@@ -309,7 +310,7 @@ class DocumentDialog(QDialog):
         sent = (
             self.tr("Sent 1 page to the printer.")
             if pages == 1
-            else self.tr("Sent %d pages to the printer.") % pages
+            else filled(self.tr("Sent %d pages to the printer."), pages)
         )
         self._set_busy(False, sent)
         self._record_given(given)

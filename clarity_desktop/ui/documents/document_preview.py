@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
+from clarity_desktop.ui.common.numbers import filled
 
 # Pages are rasterised for the printer at its own resolution, but no finer than this:
 # a 1200 dpi A4 page would be a half-gigabyte image, and 300 dpi is already sharper than
@@ -140,7 +141,7 @@ class PreviewPane(QWidget):
             self.show_message(self.tr("The preview could not be shown."))
             return 0
         self.stack.setCurrentWidget(self.view)
-        self.pages.setText(self.tr("1 page") if count == 1 else self.tr("%d pages") % count)
+        self.pages.setText(self.tr("1 page") if count == 1 else filled(self.tr("%d pages"), count))
         if 0 < page < count:
             self.view.pageNavigator().jump(page, self.view.pageNavigator().currentLocation())
         return count

@@ -38,6 +38,7 @@ from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import worker
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
 
 if TYPE_CHECKING:
@@ -229,11 +230,16 @@ class ExportDialog(QDialog):
             self._show_withheld(summary.withheld)
         else:
             self.status.setText(
-                self.tr(
-                    "The records of %s (%d notes, %d addenda) are in %s. The file is not "
-                    "encrypted: keep it safe, and release only what the request covers."
+                filled(
+                    self.tr(
+                        "The records of %s (%d notes, %d addenda) are in %s. The file is not "
+                        "encrypted: keep it safe, and release only what the request covers."
+                    ),
+                    summary.case_name,
+                    summary.notes,
+                    summary.addenda,
+                    summary.path,
                 )
-                % (summary.case_name, summary.notes, summary.addenda, summary.path)
             )
         self.exported.emit(summary)
 

@@ -53,6 +53,7 @@ from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.form_parts import WarningBanner
 from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.common.models import Index, ListTableModel
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
 
 
@@ -297,7 +298,7 @@ class ImportDialog(QDialog):
             button.setChecked(True)
         self.rejected_list.clear()
         for r in preview.rejected:
-            item = QListWidgetItem(self.tr("Line %d: %s") % (r.line, r.reason))
+            item = QListWidgetItem(filled(self.tr("Line %d: %s"), r.line, r.reason))
             item.setToolTip(" | ".join(v.strip() for v in r.values))
             self.rejected_list.addItem(item)
         has_rejected = bool(preview.rejected)
@@ -310,14 +311,16 @@ class ImportDialog(QDialog):
     def summary_text(self, preview: ImportPreview) -> str:
         n, r = len(preview.rows), len(preview.rejected)
         added = (
-            self.tr("1 client will be added") if n == 1 else self.tr("%d clients will be added") % n
+            self.tr("1 client will be added")
+            if n == 1
+            else filled(self.tr("%d clients will be added"), n)
         )
         if not r:
             return added + "."
         rejected = (
             self.tr("1 row cannot be imported")
             if r == 1
-            else self.tr("%d rows cannot be imported") % r
+            else filled(self.tr("%d rows cannot be imported"), r)
         )
         return self.tr("%s; %s.") % (added, rejected)
 

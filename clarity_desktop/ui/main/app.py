@@ -24,6 +24,7 @@ from clarity_desktop.services.locations import default_folder, demo_folder, prac
 from clarity_desktop.ui.common import appearance, language
 from clarity_desktop.ui.common.clipboard import clipboard_guard
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.main.idle import IdleWatcher, ScreenLockWatcher
@@ -31,6 +32,7 @@ from clarity_desktop.ui.practice.create_practice import CreatePracticeWindow
 from clarity_desktop.ui.practice.unlock import UnlockWindow
 
 if TYPE_CHECKING:  # imported for real only after the first window shows
+    from clarity_desktop.domain.errors import Wording
     from clarity_desktop.services.practices import OpenPractice
     from clarity_desktop.ui.main.main_window import MainWindow
 
@@ -149,7 +151,7 @@ class AppController(QObject):
         is explained in plain words with the way back: the newest verified backup."""
         from clarity_desktop.services import practices
 
-        def found(problems: list[str]) -> None:
+        def found(problems: list[Wording]) -> None:
             if not problems or self.main is None:
                 return
             box = QMessageBox(self.main)
@@ -162,7 +164,7 @@ class AppController(QObject):
                     "a sound copy; the damaged file is kept beside it."
                 )
             )
-            box.setDetailedText("\n".join(problems))
+            box.setDetailedText("\n".join(error_text(p) for p in problems))
             restore = box.addButton(
                 self.tr("Restore from a backup…"), QMessageBox.ButtonRole.AcceptRole
             )

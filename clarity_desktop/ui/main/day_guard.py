@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clarity_desktop.services import today
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.practice.today_models import clock
 
 if TYPE_CHECKING:
@@ -39,10 +40,12 @@ def confirm_leaving(cmd: Commands, leaving: str, on: date | None = None) -> bool
     head = (
         QCoreApplication.translate("Commands", "1 note from today's sessions is not signed yet:")
         if len(drafts) == 1
-        else QCoreApplication.translate(
-            "Commands", "%d notes from today's sessions are not signed yet:"
+        else filled(
+            QCoreApplication.translate(
+                "Commands", "%d notes from today's sessions are not signed yet:"
+            ),
+            len(drafts),
         )
-        % len(drafts)
     )
     box.setText(head + "\n" + listed)
     box.setInformativeText(

@@ -47,6 +47,7 @@ from clarity_desktop.services.search import HIT_END, HIT_START
 from clarity_desktop.ui.common import appearance, worker
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import when
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.note.note_find import hit_words
 
@@ -235,7 +236,7 @@ class SearchDialog(QDialog):
             self.status.setText(self.tr("No note contains all of these words."))
         else:
             self.status.setText(
-                self.tr("%d found. Press Enter or double-click to open.") % len(hits)
+                filled(self.tr("%d found. Press Enter or double-click to open."), len(hits))
             )
             self.results.setCurrentIndex(self.model.index(0, 0))
 

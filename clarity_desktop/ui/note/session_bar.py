@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services.dto import SessionView
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.practice.today_models import clock, full_day
 
 ACTIONS = ("start", "change", "cancel", "no_show", "discard")
@@ -78,7 +79,8 @@ class SessionBar(QWidget):
     def describe(self, s: SessionView) -> str:
         when = _when(s)
         if s.status is SessionStatus.SCHEDULED:
-            return self.tr("Scheduled for %s, %d min. Start it to write its note.") % (
+            return filled(
+                self.tr("Scheduled for %s, %d min. Start it to write its note."),
                 when,
                 s.duration_minutes,
             )

@@ -49,6 +49,7 @@ from clarity_desktop.services.markers import MarkerView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.note import session_mode_parts
 from clarity_desktop.ui.note.marker_keys import MarkerKeys, Tap
 from clarity_desktop.ui.note.session_pad import BUSY_WAIT_S, PadSaver
@@ -105,7 +106,7 @@ class SessionModeWindow(QDialog):
         self.heading = QLabel(f"{note.case_name} · {labels.text(note.attending_label)}")
         self.heading.setStyleSheet("color: palette(placeholder-text);")
         self.timer_label = session_mode_parts.timer_label()
-        self.planned = QLabel(self.tr("of %d min") % duration_minutes)
+        self.planned = QLabel(filled(self.tr("of %d min"), duration_minutes))
         self.planned.setStyleSheet("color: palette(placeholder-text);")
         self.end_button = QPushButton(self.tr("&End session… (Ctrl+Enter)"))
         self.end_button.setAutoDefault(False)
@@ -212,7 +213,7 @@ class SessionModeWindow(QDialog):
                 self.last.setText(
                     self.tr("Waiting to save 1 marker…")
                     if n == 1
-                    else self.tr("Waiting to save %d markers…") % n
+                    else filled(self.tr("Waiting to save %d markers…"), n)
                 )
                 self._retry.start(BUSY_RETRY_MS)
                 return False

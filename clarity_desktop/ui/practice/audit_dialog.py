@@ -29,6 +29,7 @@ from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import dates
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import Index, ListTableModel
+from clarity_desktop.ui.common.numbers import filled
 
 
 def _local(at: datetime) -> str:
@@ -185,21 +186,19 @@ class AuditDialog(QDialog):
     def reload(self) -> None:
         rows = audit.list_events(self._practice.uow(), self.current_filter())
         self.model.set_rows(rows, audit.record_names(self._practice.uow(), rows))
-        self.status.setText(self.tr("%d entries, newest first") % len(rows))
+        self.status.setText(filled(self.tr("%d entries, newest first"), len(rows)))
 
     def verify(self) -> None:
         report = practices.verify_audit(self._practice)
         if report.ok:
             self.status.setText(
-                self.tr("Verified: all %d entries are intact and in order.") % report.rows
+                filled(self.tr("Verified: all %d entries are intact and in order."), report.rows)
             )
         else:
-            self.status.setText(
-                self.tr(
-                    "The trail is broken at entry %d: it was changed or removed outside the program."
-                )
-                % (report.first_broken or 0)
+            broken = self.tr(
+                "The trail is broken at entry %d: it was changed or removed outside the program."
             )
+            self.status.setText(filled(broken, report.first_broken or 0))
 
     def export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -212,4 +211,4 @@ class AuditDialog(QDialog):
         except Exception as exc:
             self.status.setText(explain(exc))
             return
-        self.status.setText(self.tr("Wrote %d entries to %s.") % (n, name))
+        self.status.setText(filled(self.tr("Wrote %d entries to %s."), n, name))

@@ -20,6 +20,7 @@ from clarity_desktop.domain.progress import CallbackProgress, Progress
 from clarity_desktop.services import backups, practices
 from clarity_desktop.ui.common import dates
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
 
 if TYPE_CHECKING:
@@ -54,10 +55,14 @@ def back_up_now(cmd: Commands) -> None:
         QMessageBox.information(
             cmd.widget,
             QCoreApplication.translate("Commands", "Backup made"),
-            QCoreApplication.translate(
-                "Commands", "A verified, encrypted backup of %d cases and %d notes is in\n%s"
-            )
-            % (info.case_count, info.note_count, info.folder),
+            filled(
+                QCoreApplication.translate(
+                    "Commands", "A verified, encrypted backup of %d cases and %d notes is in\n%s"
+                ),
+                info.case_count,
+                info.note_count,
+                info.folder,
+            ),
         )
 
     def failed(exc: BaseException) -> None:
@@ -139,13 +144,17 @@ def restore_from_backup(cmd: Commands) -> None:
     answer = QMessageBox.question(
         cmd.widget,
         QCoreApplication.translate("Commands", "Restore this backup?"),
-        QCoreApplication.translate(
-            "Commands",
-            "Backup of %s: %d cases, %d notes.\n\nEverything recorded since then will be replaced "
-            "by this backup. The practice as it is now is kept first as a backup of its own, "
-            "so you can undo the restore (Practice > Undo the last restore).",
-        )
-        % (dates.utc_day_time(info.created_at), info.case_count, info.note_count),
+        filled(
+            QCoreApplication.translate(
+                "Commands",
+                "Backup of %s: %d cases, %d notes.\n\nEverything recorded since then will be replaced "
+                "by this backup. The practice as it is now is kept first as a backup of its own, "
+                "so you can undo the restore (Practice > Undo the last restore).",
+            ),
+            dates.utc_day_time(info.created_at),
+            info.case_count,
+            info.note_count,
+        ),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
@@ -168,12 +177,12 @@ def undo_last_restore(cmd: Commands) -> None:
     answer = QMessageBox.question(
         cmd.widget,
         QCoreApplication.translate("Commands", "Undo the last restore?"),
-        QCoreApplication.translate(
-            "Commands",
-            "The practice goes back to how it was just before the last restore (%d cases, "
-            "%d notes, kept %s). What the restore brought in is kept as a backup too.",
-        )
-        % (
+        filled(
+            QCoreApplication.translate(
+                "Commands",
+                "The practice goes back to how it was just before the last restore (%d cases, "
+                "%d notes, kept %s). What the restore brought in is kept as a backup too.",
+            ),
             kept[0].case_count,
             kept[0].note_count,
             dates.utc_day_time(kept[0].created_at),

@@ -27,6 +27,7 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
 from clarity_desktop.ui.practice.window_parts import error_label, title_label
@@ -66,7 +67,10 @@ class CreatePracticeWindow(QWidget):
         self.strength.setMaximumHeight(8)
         self.strength.setAccessibleName(self.tr("Passphrase strength"))
         self.strength_hint = QLabel(
-            self.tr("Use at least %d characters; a few unrelated words work well.") % MIN_PASSPHRASE
+            filled(
+                self.tr("Use at least %d characters; a few unrelated words work well."),
+                MIN_PASSPHRASE,
+            )
         )
         self.strength_hint.setWordWrap(True)  # longer in other languages
         self.folder_label = QLabel(str(folder))
@@ -147,7 +151,9 @@ class CreatePracticeWindow(QWidget):
             return
         if len(self.passphrase.text()) < MIN_PASSPHRASE:
             self._fail(
-                self.tr("Please choose a passphrase of at least %d characters.") % MIN_PASSPHRASE,
+                filled(
+                    self.tr("Please choose a passphrase of at least %d characters."), MIN_PASSPHRASE
+                ),
                 self.passphrase,
             )
             return

@@ -18,6 +18,7 @@ from clarity_desktop.services import practices
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.practice.window_parts import error_label
 
 
@@ -56,7 +57,9 @@ class PassphraseDialog(QDialog):
         self.strength.setTextVisible(False)
         self.strength.setMaximumHeight(8)
         self.hint = QLabel(
-            self.tr("At least %d characters; a few unrelated words work well.") % MIN_PASSPHRASE
+            filled(
+                self.tr("At least %d characters; a few unrelated words work well."), MIN_PASSPHRASE
+            )
         )
         self.error = error_label()
         form = QFormLayout()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.services import backups
 from clarity_desktop.ui.common import dates
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.numbers import filled
 
 
 def describe(dialog: QWidget, info: backups.BackupInfo) -> str:
@@ -35,7 +36,8 @@ def describe(dialog: QWidget, info: backups.BackupInfo) -> str:
     }
     when = dates.weekday_time(dates.local(info.created_at))
     kind = kinds.get(info.kind, info.kind)
-    return QCoreApplication.translate("RestoreDialog", "%s · %s · %d cases, %d notes") % (
+    return filled(
+        QCoreApplication.translate("RestoreDialog", "%s · %s · %d cases, %d notes"),
         when,
         kind,
         info.case_count,

@@ -18,6 +18,7 @@ from clarity_desktop.services.today import DaySession, DraftItem, HandoutReminde
 from clarity_desktop.ui.common import appearance, dates, labels
 from clarity_desktop.ui.common.languages import language_name
 from clarity_desktop.ui.common.models import ID_ROLE, Index, ListTableModel, _warning_icon
+from clarity_desktop.ui.common.numbers import filled
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 2  # the case id of a session or draft row
 
@@ -135,7 +136,8 @@ class DaySessionModel(ListTableModel[SessionRow]):
                     if s.modality is Modality.TELEHEALTH
                     else self.tr("In person")
                 )
-                return self.tr("%s · %d min · %s") % (
+                return filled(
+                    self.tr("%s · %d min · %s"),
                     full_day(s.starts_at.date()),
                     s.duration_minutes,
                     mode,
@@ -178,7 +180,7 @@ class DraftModel(ListTableModel[DraftItem]):
         elif d.age_days == 1:
             days = self.tr("1 day")
         else:
-            days = self.tr("%d days") % d.age_days
+            days = filled(self.tr("%d days"), d.age_days)
         if d.age is DraftAge.OVER_THREE_DAYS:
             return self.tr("%s: over three days, please sign soon") % days
         if d.age is DraftAge.OVER_A_DAY:
@@ -279,8 +281,10 @@ class QuietModel(ListTableModel[QuietCase]):
                 return q.case_name
             if col == self.LAST:
                 if q.last_session is None:
-                    return self.tr("None yet (opened %d days ago)") % q.days_quiet
-                return self.tr("%s (%d days ago)") % (full_day(q.last_session.date()), q.days_quiet)
+                    return filled(self.tr("None yet (opened %d days ago)"), q.days_quiet)
+                return filled(
+                    self.tr("%s (%d days ago)"), full_day(q.last_session.date()), q.days_quiet
+                )
             if col == self.NEXT:
                 if q.next_session is None:
                     return self.tr("Nothing booked")

@@ -34,6 +34,7 @@ from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.today import DayPlan, DaySession
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import ID_ROLE
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.practice.today_models import (
     CASE_ROLE,
     DaySessionModel,
@@ -269,15 +270,17 @@ class TodayView(QWidget):
         bits = [
             self.tr("1 session today")
             if len(todays) == 1
-            else self.tr("%d sessions today") % len(todays),
-            self.tr("1 note to sign") if waiting == 1 else self.tr("%d notes to sign") % waiting,
+            else filled(self.tr("%d sessions today"), len(todays)),
+            self.tr("1 note to sign")
+            if waiting == 1
+            else filled(self.tr("%d notes to sign"), waiting),
         ]
         if plan.overdue:
             n = len(plan.overdue)
             bits.append(
                 self.tr("1 booking past without an outcome")
                 if n == 1
-                else self.tr("%d bookings past without an outcome") % n
+                else filled(self.tr("%d bookings past without an outcome"), n)
             )
         self.summary.setText(" · ".join(bits))
         overdue = plan.overdue[-MAX_ROWS // 2 :]  # the most recent of them
@@ -292,7 +295,7 @@ class TodayView(QWidget):
             (len(plan.quiet), MAX_ROWS, self.tr("quiet cases")),
         ]
         shown = [
-            self.tr("%d of %d %s") % (limit, total, what)
+            filled(self.tr("%d of %d %s"), limit, total, what)
             for total, limit, what in cut
             if total > limit
         ]

@@ -26,6 +26,7 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.services import unlock_attempts
 from clarity_desktop.ui.common import appearance, dates
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.practice.window_parts import error_label, title_label
 
@@ -228,8 +229,8 @@ class UnlockWindow(QWidget):
             return
         self._newest_backup = newest[0].folder
         self.restore_button.setText(
-            self.tr("Restore the backup of %s (%d cases, %d notes)")
-            % (
+            filled(
+                self.tr("Restore the backup of %s (%d cases, %d notes)"),
                 dates.utc_day_time(newest[0].created_at),
                 newest[0].case_count,
                 newest[0].note_count,
@@ -265,7 +266,7 @@ class UnlockWindow(QWidget):
         self._wait_as_recorded()  # a wrong passphrase here was written down too
 
     def _wait_text(self) -> str:
-        return self.tr("Please wait %d s before trying again.") % self._wait_left
+        return filled(self.tr("Please wait %d s before trying again."), self._wait_left)
 
     def _tick(self) -> None:
         self._wait_left -= 1

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.schedule import MAX_REASON, SessionStatus, clean_reason
 from clarity_desktop.ui.common.form_parts import WarningBanner
+from clarity_desktop.ui.common.numbers import filled
 
 OUTCOMES = (SessionStatus.CANCELLED, SessionStatus.LATE_CANCELLED, SessionStatus.NO_SHOW)
 
@@ -80,7 +81,7 @@ class CallOffDialog(QDialog):
             clean_reason(self.reason.toPlainText())
         except ValidationError:
             self.error_banner.show_message(
-                self.tr("The reason is too long (at most %d characters).") % MAX_REASON
+                filled(self.tr("The reason is too long (at most %d characters)."), MAX_REASON)
             )
             self.reason.setFocus()
             return
