@@ -1,7 +1,9 @@
 """Step guidance for the therapist: what to explore, what to go gently with, which handout
 fits, for each of the five steps.
 
-The texts live in ``resources/guidance/step-N.md`` rather than in code so that a
+The texts live in ``resources/guidance/step-N.md`` (English) and
+``resources/guidance/<code>/step-N.md`` (the same guidance written fresh in another
+language, e.g. ``es/``) rather than in code so that a
 clinician can read and edit them without touching Python; the format is described in
 ``resources/guidance/README.md``. It is a strict subset of Markdown on purpose: a typing
 slip in a hand-edited file is reported with the file and line, never silently dropped.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clarity_desktop.domain.errors import ClarityError, ErrorCode, Wording
+from clarity_desktop.domain.languages import DEFAULT, Language
 from clarity_desktop.domain.steps import Step
 
 EXPLORE = "explore"
@@ -47,19 +50,30 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources"
 
 
-def guidance_dir() -> Path:
-    return resources_dir() / "guidance"
+def guidance_dir(language: Language | str = DEFAULT) -> Path:
+    """resources/guidance for English, resources/guidance/<code> for the others."""
+    code = Language(language)
+    base = resources_dir() / "guidance"
+    return base if code is Language.EN else base / code.value
 
 
-def guidance_path(step: Step, folder: Path | None = None) -> Path:
-    return (folder if folder is not None else guidance_dir()) / f"step-{int(step)}.md"
+def guidance_path(
+    step: Step, folder: Path | None = None, language: Language | str = DEFAULT
+) -> Path:
+    """The file for *step*: in *folder* when given (whatever the *language*), else the
+    shipped guidance in *language*."""
+    base = folder if folder is not None else guidance_dir(language)
+    return base / f"step-{int(step)}.md"
 
 
-def step_guidance(step: Step, folder: Path | None = None) -> Guidance:
-    """The guidance for *step*, read from *folder* (default: resources/guidance).
+def step_guidance(
+    step: Step, folder: Path | None = None, language: Language | str = DEFAULT
+) -> Guidance:
+    """The guidance for *step* in *language*, read from *folder* (default: the shipped
+    resources/guidance, or resources/guidance/<code> for a language other than English).
 
     Raises GuidanceError, naming the file (and line), if it is missing or malformed."""
-    path = guidance_path(step, folder)
+    path = guidance_path(step, folder, language)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
