@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QXYSeries
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
@@ -23,6 +23,7 @@ from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.services.guidance import guidance_dir
+from clarity_desktop.ui.common import language
 from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
 from clarity_desktop.ui.dashboard.dashboard_style import lane_y, to_ms
 
@@ -660,3 +661,20 @@ def test_hovering_a_point_shows_its_tooltip(qtbot: QtBot, dashboard: CaseDashboa
     assert "Mon 12 Feb 2024" in QToolTip.text() and "Co-regulation: yes" in QToolTip.text()
     markers.hovered.emit(markers.points()[0], False)
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_guidance_follows_the_interface_language(
+    dashboard: CaseDashboard, qapp: QApplication
+) -> None:
+    before = QLocale()
+    assert language.install("es")
+    try:
+        dashboard.set_timeline(small_timeline(), TODAY)  # both partners at step 4
+        text = dashboard.guidance.texts()[0]
+    finally:
+        language.install("en")
+        QLocale.setDefault(before)
+    assert "“Encontrar tu rumbo” (paso 4)" in text
+    assert "Find Your Direction” (step 4)" not in text
+    dashboard.set_timeline(small_timeline(), TODAY)
+    assert "“Find Your Direction” (step 4)" in dashboard.guidance.texts()[0]

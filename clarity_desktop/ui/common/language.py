@@ -26,6 +26,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 MENU_TEXT = {"en": "&English", "es": "E&spañol"}  # Alt letters that do not clash
 
 _installed: list[QTranslator] = []
+_current = "en"  # the language install() last put in place
 
 
 class SourceFallback(QTranslator):
@@ -78,10 +79,12 @@ def chosen(settings: Settings) -> str:
 def install(code: str) -> bool:
     """Use *code* for every text translated from now on; False when its catalogue is
     missing (the program then stays in English rather than half translated)."""
+    global _current
     app = QCoreApplication.instance()
     for old in _installed:
         QCoreApplication.removeTranslator(old)
     _installed.clear()
+    _current = "en"
     if code == "en" or app is None:
         system = QLocale.system()
         if system.language() != QLocale.Language.English:  # English words, local habits
@@ -102,7 +105,15 @@ def install(code: str) -> bool:
     QCoreApplication.installTranslator(ours)
     _installed.append(ours)
     QLocale.setDefault(QLocale(code))
+    _current = code
     return True
+
+
+def current() -> str:
+    """The code of the language the interface is in now ("en" until install() succeeds
+    with another): content shown beside the interface, such as the step guidance,
+    follows it."""
+    return _current
 
 
 def apply(settings: Settings) -> None:

@@ -23,7 +23,7 @@ from clarity_desktop.domain import measures, movement
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.services.guidance import GuidanceError, step_guidance
-from clarity_desktop.ui.common import labels
+from clarity_desktop.ui.common import labels, language
 from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.dashboard.dashboard_style import PARTNER_GLYPHS, Colours
 from clarity_desktop.ui.dashboard.movement_text import chip as movement_chip
@@ -264,7 +264,7 @@ class GuidancePanel(QScrollArea):
             else names[0]
         )
         try:
-            g = step_guidance(step, self.folder)
+            g = step_guidance(step, self.folder, language.current())
         except GuidanceError as e:
             head = self.tr("Guidance for %s at %s") % (who, labels.step_label(step))
             return f"<b>{html.escape(head)}</b><br>{html.escape(error_text(e))}"
