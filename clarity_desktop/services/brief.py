@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
+from clarity_desktop.domain.languages import DEFAULT, Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
@@ -76,12 +77,12 @@ def _earlier(db: DbSession, s: SessionView, case: CaseDetail) -> facts.EarlierNo
     )
 
 
-def _guidance(steps: set[int]) -> dict[Step, facts.StepGuidance]:
+def _guidance(steps: set[int], language: Language | str) -> dict[Step, facts.StepGuidance]:
     out: dict[Step, facts.StepGuidance] = {}
     for number in sorted(steps):
         step = Step(number)
         try:
-            g = guidance.step_guidance(step)
+            g = guidance.step_guidance(step, language=language)
         except guidance.GuidanceError as exc:
             out[step] = facts.StepGuidance(step, (), (), "", problem=str(exc))
             continue
@@ -97,9 +98,11 @@ def brief_document(
     include_private_readings: bool = False,
     include_safety_note: bool = False,
     now: datetime | None = None,
+    language: Language | str = DEFAULT,
 ) -> facts.BriefDocument:
     """The brief for *session_id*, or for the case as it stands at *now* (default: the
-    present) when no session is chosen. Not audited: see :func:`session_brief`."""
+    present) when no session is chosen. The step guidance is in *language* (the
+    interface's, passed by the ui). Not audited: see :func:`session_brief`."""
     require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as db:
         return _brief_facts(
@@ -110,6 +113,7 @@ def brief_document(
             include_private_readings=include_private_readings,
             include_safety_note=include_safety_note,
             now=now,
+            language=language,
         )
 
 
@@ -122,6 +126,7 @@ def _brief_facts(
     include_private_readings: bool,
     include_safety_note: bool,
     now: datetime | None,
+    language: Language | str = DEFAULT,
 ) -> facts.BriefDocument:
     """Everything the brief shows, read in the caller's one open session."""
     moment = now or datetime.now()
@@ -184,7 +189,7 @@ def _brief_facts(
         safety_flag=case.safety_flag,
         safety_note=case.safety_note,
         handouts=tuple(given),
-        guidance=_guidance(steps),
+        guidance=_guidance(steps, language),
         printed_at=moment.astimezone(),
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
@@ -213,6 +218,7 @@ def session_brief(
     include_private_readings: bool = False,
     include_safety_note: bool = False,
     now: datetime | None = None,
+    language: Language | str = DEFAULT,
 ) -> facts.BriefDocument:
     """The brief to show on screen; its reading is audited ("viewed", "session brief")."""
     doc = brief_document(
@@ -222,6 +228,7 @@ def session_brief(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         now=now,
+        language=language,
     )
     with uow:
         uow.audit(AuditAction.VIEWED, "case", case_id, case_id, _what(doc))
@@ -242,6 +249,7 @@ def brief_pdf(
     include_private_readings: bool = False,
     include_safety_note: bool = False,
     now: datetime | None = None,
+    language: Language | str = DEFAULT,
 ) -> bytes | None:
     """The brief as a one-page clinician PDF. Returns the bytes when *out* is None."""
     from clarity_desktop.reports import brief, layout
@@ -256,6 +264,7 @@ def brief_pdf(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         now=now,
+        language=language,
     )
     data = brief.build_brief(doc, out, page_size=size, password=password or None, progress=progress)
     _audit(uow, action, "case", case_id, case_id, _detail(f"{_what(doc)} PDF", out, password))

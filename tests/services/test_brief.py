@@ -121,6 +121,23 @@ def test_handouts_flags_and_guidance(practice: OpenPractice, bc: BriefCase) -> N
     assert blocks[1].guidance.handout == lean_in.handout
 
 
+def test_the_guidance_and_its_pdf_follow_the_language_asked_for(
+    practice: OpenPractice, bc: BriefCase
+) -> None:
+    doc = brief.brief_document(
+        practice.uow(), bc.case.id, bc.next.id, now=datetime(2025, 3, 24), language="es"
+    )
+    lean_in = facts.guidance(doc)[1].guidance
+    assert lean_in.step == Step.LEAN_IN
+    assert lean_in.handout == guidance.step_guidance(Step.LEAN_IN, language="es").handout
+    assert lean_in.handout.startswith("“Explorar sin prisa” (paso 3)")
+    data = brief.brief_pdf(practice.uow(), bc.case.id, bc.next.id, language="es")
+    assert data is not None
+    text = pdftools.flat(pdftools.text(data))
+    assert "Explorar sin prisa” (paso 3)" in text
+    assert "Lean In” (step 3)" not in text
+
+
 def test_a_session_after_a_long_gap_raises_the_quiet_flag(
     practice: OpenPractice, bc: BriefCase, record_session: Callable[..., object]
 ) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,6 +16,7 @@ from clarity_desktop.domain.markers import MOMENTS_KEY
 from clarity_desktop.services import cases, markers, notes
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.sqlite.engine import connect_raw
+from clarity_desktop.ui.common import language
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.documents.brief_view import BriefDialog
 from clarity_desktop.ui.main.main_window import MainWindow
@@ -227,3 +228,29 @@ def test_session_mode_starts_a_booked_session_first(
     assert started.status is SessionStatus.HELD and started.note_id is not None
     assert len(markers.session_markers(practice.uow(), booked.id)) == 1
     assert window.editor.note is not None and window.editor.note.session_id == booked.id
+
+
+def test_in_spanish_the_guidance_on_screen_and_in_the_pdf_is_spanish(
+    qtbot: QtBot, practice: OpenPractice, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bc = make_brief_case(practice)
+    before = QLocale()
+    assert language.install("es")
+    try:
+        dialog = open_brief(qtbot, practice, bc, bc.next.id)
+        text = screen_text(dialog)
+        target = tmp_path / "informe.pdf"
+        monkeypatch.setattr(
+            QFileDialog,
+            "getSaveFileName",
+            staticmethod(lambda *_a: (str(target), "PDF files (*.pdf)")),
+        )
+        with qtbot.waitSignal(dialog.saved, timeout=20000):
+            qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    finally:
+        language.install("en")
+        QLocale.setDefault(before)
+    assert "“Explorar sin prisa” (paso 3)" in text
+    assert "“Lean In” (step 3)" not in text
+    pdf = pdftools.flat(pdftools.text(target))
+    assert "Explorar sin prisa” (paso 3)" in pdf and "Lean In” (step 3)" not in pdf

@@ -41,7 +41,7 @@ from clarity_desktop.services import brief
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common import appearance, labels
+from clarity_desktop.ui.common import appearance, labels, language
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import when
 from clarity_desktop.ui.common.worker import run_task
@@ -176,6 +176,7 @@ class BriefDialog(QDialog):
                 self.session_id(),
                 include_private_readings=self.include_private.isChecked(),
                 include_safety_note=self.include_safety_note.isChecked(),
+                language=language.current(),
             )
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Brief not shown"), explain(exc))
@@ -286,6 +287,7 @@ class BriefDialog(QDialog):
             action,
             self.include_private.isChecked(),
             self.include_safety_note.isChecked(),
+            language.current(),
             owner=self,
             on_done=on_done,
             on_failed=self._failed,
@@ -356,6 +358,7 @@ def _build(
     action: DocumentAction,
     include_private: bool,
     include_safety_note: bool,
+    language_code: str,
 ) -> bytes | None:
     """On the worker thread: its own unit of work, like every document builder."""
     return brief.brief_pdf(
@@ -366,4 +369,5 @@ def _build(
         action=action,
         include_private_readings=include_private,
         include_safety_note=include_safety_note,
+        language=language_code,  # the step guidance, as on screen
     )
