@@ -18,6 +18,7 @@ from pathlib import Path
 
 from clarity_desktop import __version__
 from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.clock import parse_utc
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.progress import Progress
@@ -40,7 +41,7 @@ class BackupError(ClarityError):
 class BackupInfo:
     folder: Path
     created_at: datetime  # UTC
-    kind: str  # "auto", "manual" or "safety"
+    kind: BackupKind
     revision: str
     case_count: int
     note_count: int
@@ -55,14 +56,14 @@ def backup_now(
     opened: OpenPractice,
     dest_root: Path | None = None,
     *,
-    kind: str = "manual",
+    kind: BackupKind = BackupKind.MANUAL,
     progress: Progress | None = None,
 ) -> BackupInfo:
     """Copy, verify, describe; audited. Raises BackupError with a plain reason."""
     require(opened.principal, Permission.RUN_PRACTICE)
     root = dest_root or backups_root(opened.folder)
     now = utcnow()
-    name = f"{PREFIX}{now:%Y%m%d-%H%M%S}" + ("" if kind == "manual" else f"-{kind}")
+    name = f"{PREFIX}{now:%Y%m%d-%H%M%S}" + ("" if kind is BackupKind.MANUAL else f"-{kind}")
     folder = root / name
     if folder.exists() or folder.with_name(folder.name + files.PART).exists():
         folder = root / f"{name}-{now:%f}"
@@ -104,7 +105,7 @@ def read_backup(folder: Path) -> BackupInfo:
         return BackupInfo(
             folder,
             parse_utc(data["created_at"]),
-            str(data["kind"]),
+            BackupKind(data["kind"]),
             str(data["revision"]),
             int(data["cases"]),
             int(data["notes"]),
@@ -132,7 +133,7 @@ def rotate(root: Path, now: datetime | None = None) -> list[Path]:
     """Remove automatic backups beyond the newest per day (7 days) and per week
     (8 weeks). Returns what was removed. Manual and safety copies are never touched."""
     now = now or utcnow()
-    autos = [b for b in list_backups(root) if b.kind == "auto"]
+    autos = [b for b in list_backups(root) if b.kind is BackupKind.AUTO]
     keep: set[Path] = set()
     days: set[object] = set()
     weeks: set[object] = set()
@@ -155,14 +156,14 @@ def rotate(root: Path, now: datetime | None = None) -> list[Path]:
 
 def auto_backup(opened: OpenPractice, progress: Progress | None = None) -> BackupInfo:
     """The backup made at close (and daily while running): verified, then rotated."""
-    info = backup_now(opened, kind="auto", progress=progress)
+    info = backup_now(opened, kind=BackupKind.AUTO, progress=progress)
     rotate(backups_root(opened.folder))
     return info
 
 
 def auto_backup_due(opened: OpenPractice, now: datetime | None = None) -> bool:
     now = now or utcnow()
-    autos = [b for b in list_backups(backups_root(opened.folder)) if b.kind == "auto"]
+    autos = [b for b in list_backups(backups_root(opened.folder)) if b.kind is BackupKind.AUTO]
     return not autos or now - autos[0].created_at >= timedelta(days=1)
 
 
@@ -170,7 +171,7 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
     """Replace the practice's database with a verified backup. Refused while any other
     program has the practice open (an OS lock, released by the system when a program
     dies). The current database is first kept as a verified backup of kind
-    "before-restore", listed like any other, so the restore can be undone. The key file
+    BackupKind.BEFORE_RESTORE, listed like any other, so the restore can be undone. The key file
     stays, so the current passphrase keeps working (the database key never changes)."""
     backend = opening.backend_for(practice_folder)
     with backend.exclusive(practice_folder):
@@ -195,13 +196,11 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
 def undo_restore(practice_folder: Path, secret: str) -> BackupInfo:
     """Restore the copy kept before the newest restore (itself kept in turn, so an undo
     can be undone)."""
-    kept = [b for b in list_backups(backups_root(practice_folder)) if b.kind == BEFORE_RESTORE]
+    kept = [b for b in list_backups(backups_root(practice_folder)) if b.kind is BackupKind.BEFORE_RESTORE]
     if not kept:
         raise BackupError(ErrorCode.THERE_NO_RESTORE_UNDO_NO)
     return restore(practice_folder, kept[0].folder, secret)
 
-
-BEFORE_RESTORE = "before-restore"
 
 
 def _keep_before_restore(backend: Backend, practice_folder: Path, key: bytes) -> Path:
@@ -210,20 +209,20 @@ def _keep_before_restore(backend: Backend, practice_folder: Path, key: bytes) ->
     root = backups_root(practice_folder)
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     now = utcnow()
-    target = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-{BEFORE_RESTORE}"
+    target = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-{BackupKind.BEFORE_RESTORE}"
     try:
         revision = backend.revision_of(practice_folder, key)
         backend.write_backup_set(
             practice_folder,
             key,
             target,
-            kind=BEFORE_RESTORE,
+            kind=BackupKind.BEFORE_RESTORE,
             revision=revision,
             app_version=__version__,
         )
         return target
     except Exception:
-        damaged = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-damaged-{BEFORE_RESTORE}"
+        damaged = root / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}-damaged-{BackupKind.BEFORE_RESTORE}"
         damaged.mkdir(mode=0o700)
         backend.copy_store_files(practice_folder, damaged)
         return damaged

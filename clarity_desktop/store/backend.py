@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from sqlalchemy import Engine
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import Wording
 from clarity_desktop.domain.identity import Principal
 from clarity_desktop.domain.progress import Progress
@@ -179,7 +180,7 @@ class Backend(WriterRules, Protocol):
         key: bytes,
         target: Path,
         *,
-        kind: str,
+        kind: BackupKind,
         revision: str,
         app_version: str,
         progress: Progress | None = None,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.services import backups, cases, practices
 from clarity_desktop.services.practices import OpenPractice
@@ -32,7 +33,10 @@ def add_case(practice: OpenPractice, name: str) -> int:
 def test_a_backup_is_an_encrypted_verified_copy_with_its_key_file(practice: OpenPractice) -> None:
     add_case(practice, "Wilhelmina Backupson")
     info = backups.backup_now(practice)
-    assert info.case_count == 1 and info.kind == "manual"
+    assert info.case_count == 1 and info.kind is BackupKind.MANUAL
+    manifest = json.loads((info.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["kind"] == "manual"  # the same text on disk as before the enum
+    assert backups.read_backup(info.folder).kind is BackupKind.MANUAL
     assert sorted(p.name for p in info.folder.iterdir()) == [
         "manifest.json",
         "practice.clarity",
@@ -82,7 +86,7 @@ def test_rotation_keeps_seven_daily_and_eight_weekly_and_never_manual(tmp_path: 
     kept = {b.folder for b in backups.list_backups(root)}
     assert manual in kept
     assert made[0] in kept
-    autos = [b for b in backups.list_backups(root) if b.kind == "auto"]
+    autos = [b for b in backups.list_backups(root) if b.kind is BackupKind.AUTO]
     days = {b.created_at.date() for b in autos}
     assert len(autos) == len(days)  # one per day at most
     assert len(autos) <= 7 + 8

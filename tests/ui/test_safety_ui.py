@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.services import backups, cases, practices
 from clarity_desktop.services.dto import CaseDetail
@@ -156,7 +157,7 @@ def test_closing_the_program_makes_a_verified_automatic_backup(
 def test_a_damaged_practice_is_offered_its_newest_backup(
     qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail, damage: str
 ) -> None:
-    backups.backup_now(practice, kind="auto")
+    backups.backup_now(practice, kind=BackupKind.AUTO)
     folder = practice.folder
     practice.close()
     db = folder / "practice.clarity"

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.records import (
     CaseInput,
     CaseKind,
@@ -122,7 +123,7 @@ def test_restore_lists_each_backup_by_its_whole_date_and_restores_the_one_chosen
     settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    older = backups.backup_now(practice, kind="auto")
+    older = backups.backup_now(practice, kind=BackupKind.AUTO)
     cases.close_case(practice.uow(), couple_case.id)
     newer = backups.backup_now(practice)
     main = open_main(qtbot, practice, settings)

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import keyring, migrate, oslock
@@ -156,7 +157,7 @@ class SqliteBackend:
         key: bytes,
         target: Path,
         *,
-        kind: str,
+        kind: BackupKind,
         revision: str,
         app_version: str,
         progress: Progress | None = None,

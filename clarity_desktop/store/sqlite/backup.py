@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.clock import utc_text
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import anchor
@@ -157,7 +158,7 @@ def write_manifest(
     folder: Path,
     *,
     created_at: datetime,
-    kind: str,
+    kind: BackupKind,
     revision: str,
     cases: int,
     notes: int,
@@ -181,7 +182,7 @@ def write_backup_set(
     key: bytes | bytearray,
     target: Path,
     *,
-    kind: str,
+    kind: BackupKind,
     revision: str,
     app_version: str,
     progress: Progress | None = None,

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.store import anchor, keyring, keys, migrate, oslock, seals
@@ -317,7 +318,7 @@ def _backup_before_upgrade(folder: Path, key: bytes | bytearray, revision: str) 
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
         backup.write_backup_set(
-            folder, key, target, kind="safety", revision=revision, app_version=__version__
+            folder, key, target, kind=BackupKind.SAFETY, revision=revision, app_version=__version__
         )
     except backup.CheckFailed as exc:
         raise PracticeDamaged(ErrorCode.PRACTICE_COULD_NOT_BACKED_UP, exc=exc) from exc

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.progress import CallbackProgress, Progress
 from clarity_desktop.services import backups, practices
 from clarity_desktop.ui.common import dates
@@ -165,7 +166,7 @@ def undo_last_restore(cmd: Commands) -> None:
     kept = [
         b
         for b in backups.list_backups(backups.backups_root(cmd.practice.folder))
-        if b.kind == backups.BEFORE_RESTORE
+        if b.kind is BackupKind.BEFORE_RESTORE
     ]
     if not kept:
         QMessageBox.information(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.services import backups
 from clarity_desktop.ui.common import dates
 from clarity_desktop.ui.common.errors import explain
@@ -27,15 +28,15 @@ from clarity_desktop.ui.common.numbers import filled
 
 def describe(dialog: QWidget, info: backups.BackupInfo) -> str:
     kinds = {
-        "auto": QCoreApplication.translate("RestoreDialog", "automatic"),
-        "manual": QCoreApplication.translate("RestoreDialog", "made with Back up now"),
-        "safety": QCoreApplication.translate("RestoreDialog", "kept before an upgrade"),
-        backups.BEFORE_RESTORE: QCoreApplication.translate(
+        BackupKind.AUTO: QCoreApplication.translate("RestoreDialog", "automatic"),
+        BackupKind.MANUAL: QCoreApplication.translate("RestoreDialog", "made with Back up now"),
+        BackupKind.SAFETY: QCoreApplication.translate("RestoreDialog", "kept before an upgrade"),
+        BackupKind.BEFORE_RESTORE: QCoreApplication.translate(
             "RestoreDialog", "kept before a restore"
         ),
     }
     when = dates.weekday_time(dates.local(info.created_at))
-    kind = kinds.get(info.kind, info.kind)
+    kind = kinds[info.kind]
     return filled(
         QCoreApplication.translate("RestoreDialog", "%s · %s · %d cases, %d notes"),
         when,
