@@ -196,11 +196,14 @@ def restore(practice_folder: Path, backup_folder: Path, secret: str) -> BackupIn
 def undo_restore(practice_folder: Path, secret: str) -> BackupInfo:
     """Restore the copy kept before the newest restore (itself kept in turn, so an undo
     can be undone)."""
-    kept = [b for b in list_backups(backups_root(practice_folder)) if b.kind is BackupKind.BEFORE_RESTORE]
+    kept = [
+        b
+        for b in list_backups(backups_root(practice_folder))
+        if b.kind is BackupKind.BEFORE_RESTORE
+    ]
     if not kept:
         raise BackupError(ErrorCode.THERE_NO_RESTORE_UNDO_NO)
     return restore(practice_folder, kept[0].folder, secret)
-
 
 
 def _keep_before_restore(backend: Backend, practice_folder: Path, key: bytes) -> Path:
