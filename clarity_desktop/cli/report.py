@@ -25,6 +25,7 @@ from clarity_desktop.cli.common import (
     refuse_existing,
 )
 from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.document_kinds import IN_CLIENT_LANGUAGE, DocumentKind
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.steps import Step
@@ -32,15 +33,15 @@ if TYPE_CHECKING:
     from clarity_desktop.services.dto import CaseDetail
     from clarity_desktop.store.uow import UnitOfWork
 
-REPORTS = ("note", "summary", "progress", "handout", "steps")  # document_request.KINDS
+REPORTS = tuple(k.value for k in DocumentKind)  # plain words, for argparse's messages
 HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
 CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
 LANGUAGES = ("en", "es")  # domain.languages.Language, kept here so --help loads nothing
 REPORT_NOUNS = {
-    "note": "note",
-    "summary": "case summary",
-    "progress": "progress report",
-    "handout": "handout",
+    DocumentKind.NOTE: "note",
+    DocumentKind.SUMMARY: "case summary",
+    DocumentKind.PROGRESS: "progress report",
+    DocumentKind.HANDOUT: "handout",
 }
 
 
@@ -145,18 +146,19 @@ def report_period(args: argparse.Namespace) -> tuple[date, date] | None:
 
 
 def _check_report_options(args: argparse.Namespace) -> None:
-    if args.document in REPORT_NOUNS and args.case is None:
-        noun = REPORT_NOUNS[args.document]
+    kind = DocumentKind(args.document)
+    if kind in REPORT_NOUNS and args.case is None:
+        noun = REPORT_NOUNS[kind]
         raise CliError(f"Please say which case with --case ID to make a {noun}.")
     report_period(args)
-    if args.document != "note" and args.session is not None:
+    if kind is not DocumentKind.NOTE and args.session is not None:
         raise CliError("--session is for the note report only.")
-    if args.document != "handout":
+    if kind is not DocumentKind.HANDOUT:
         given = [n for n in HANDOUT_ONLY if getattr(args, n) not in (None, False, "")]
         if given:
             option = "--" + given[0].replace("_", "-")
             raise CliError(f"{option} is for the handout report only.")
-    if args.document not in ("handout", "steps") and args.language is not None:
+    if kind not in IN_CLIENT_LANGUAGE and args.language is not None:
         raise CliError("--language is for the handout and steps reports only.")
     if args.document not in ("summary", "progress"):
         given = [n for n in CLINICIAN_ONLY if getattr(args, n)]
@@ -175,12 +177,14 @@ def build_request(
     from clarity_desktop.services import cases, documents, handout_language
     from clarity_desktop.services.document_request import DocumentRequest
 
-    kind = args.document
-    if kind == "note":
+    kind = DocumentKind(args.document)
+    if kind is DocumentKind.NOTE:
         case = cases.read_case(uow, args.case)
         note_id = documents.note_for(case, args.session)
-        return DocumentRequest("note", case.id, note_id=note_id, page_size=args.page_size), case
-    if kind == "handout":
+        return DocumentRequest(
+            DocumentKind.NOTE, case.id, note_id=note_id, page_size=args.page_size
+        ), case
+    if kind is DocumentKind.HANDOUT:
         case = cases.read_case(uow, args.case)
         try:
             plan = documents.plan_handout(case, partner=args.partner, joint=args.joint, step=step)
@@ -190,7 +194,7 @@ def build_request(
                 raise
             raise CliError(f"{str(exc).rstrip('.')} ({hint}).") from None
         request = DocumentRequest(
-            "handout",
+            DocumentKind.HANDOUT,
             case.id,
             partner_id=plan.partner_id,
             step=plan.step,
@@ -204,7 +208,7 @@ def build_request(
     period = report_period(args)
     start, end = period if period is not None else (None, None)
     language = Language(args.language) if args.language else None
-    if kind == "steps" and language is None and args.case is not None:
+    if kind is DocumentKind.STEPS and language is None and args.case is not None:
         # The couple's language, resolved here so the file name can say it.
         case = cases.read_case(uow, args.case)
         language = handout_language.choose(case, None, None)
@@ -226,13 +230,13 @@ def default_out(request: DocumentRequest) -> Path:
     r = request
     # A handout in another language says so in its name: handout-step-3-es.pdf.
     lang = f"-{r.language.value}" if r.language is not None and r.language.value != "en" else ""
-    if r.kind == "note":
+    if r.kind is DocumentKind.NOTE:
         return Path(f"session-note-{r.note_id}.pdf")
-    if r.kind == "summary":
+    if r.kind is DocumentKind.SUMMARY:
         return Path(f"case-summary-{r.case_id}.pdf")
-    if r.kind == "progress":
+    if r.kind is DocumentKind.PROGRESS:
         return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}.pdf")
-    if r.kind == "handout":
+    if r.kind is DocumentKind.HANDOUT:
         return Path(f"handout-step-{int(r.step or 1)}{lang}.pdf")
     return Path(f"five-steps{lang}.pdf")
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal, get_args
 
 from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
@@ -27,8 +27,9 @@ from clarity_desktop.services import documents
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.store.uow import UnitOfWork
 
-DocumentKind = Literal["note", "summary", "progress", "handout", "steps"]
-KINDS: tuple[DocumentKind, ...] = get_args(DocumentKind)
+__all__ = ["KINDS", "DocumentKind", "DocumentRequest", "render"]
+
+KINDS: tuple[DocumentKind, ...] = tuple(DocumentKind)
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,12 @@ class DocumentRequest:
     action: DocumentAction = AuditAction.EXPORTED
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown document kind {self.kind!r}")
+        # The text of a kind ("handout") is accepted too; the request holds the enum.
+        try:
+            kind = DocumentKind(self.kind)
+        except ValueError:
+            raise ValueError(f"unknown document kind {self.kind!r}") from None
+        object.__setattr__(self, "kind", kind)
 
     def to(
         self, out: Destination, action: DocumentAction, password: str | None = None
@@ -90,7 +95,7 @@ def render(
     PDF's bytes when the request's *out* is None."""
     r = request
     size, password, action = r.page_size, r.password, r.action
-    if r.kind == "note":
+    if r.kind is DocumentKind.NOTE:
         _needs(r.note_id, Phrase.SESSION_NOTE, "note")
         assert r.note_id is not None
         return documents.note_pdf(
@@ -102,7 +107,7 @@ def render(
             progress=progress,
             action=action,
         )
-    if r.kind == "steps":
+    if r.kind is DocumentKind.STEPS:
         return documents.steps_overview_pdf(
             uow,
             r.out,
@@ -115,7 +120,7 @@ def render(
         )
     _needs(r.case_id, Phrase.CASE, "case")
     assert r.case_id is not None
-    if r.kind == "summary":
+    if r.kind is DocumentKind.SUMMARY:
         return documents.summary_pdf(
             uow,
             r.case_id,
@@ -127,7 +132,7 @@ def render(
             include_private_readings=r.include_private_readings,
             include_safety_note=r.include_safety_note,
         )
-    if r.kind == "progress":
+    if r.kind is DocumentKind.PROGRESS:
         _needs(r.date_from, Phrase.PERIOD_START, "period")
         _needs(r.date_to, Phrase.PERIOD_END, "period")
         assert r.date_from is not None and r.date_to is not None

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from clarity_desktop.cli import report as cli_report
+from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.domain.steps import Step
@@ -50,6 +51,11 @@ def test_the_cli_offers_exactly_the_kinds_the_request_knows() -> None:
 def test_an_unknown_kind_is_refused_when_the_request_is_made() -> None:
     with pytest.raises(ValueError, match="unknown document kind"):
         DocumentRequest("letter", 1)  # type: ignore[arg-type]
+
+
+def test_a_request_made_from_the_word_holds_the_kind() -> None:
+    request = DocumentRequest("handout", 1)  # type: ignore[arg-type]
+    assert request.kind is DocumentKind.HANDOUT
 
 
 def test_a_note_request_renders_the_note_as_bytes_and_audits_a_preview(

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.document_kinds import IN_CLIENT_LANGUAGE
+from clarity_desktop.domain.document_kinds import DocumentKind as Kind
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
@@ -116,7 +118,7 @@ class ChoicesPanel(QWidget):
         self.kind_buttons = QButtonGroup(self)
         self.kind_radios: dict[str, QRadioButton] = {}
         keys = [k.key for k in self.kinds]
-        chosen = initial if initial in keys else ("note" if "note" in keys else "handout")
+        chosen = initial if initial in keys else (Kind.NOTE if Kind.NOTE in keys else Kind.HANDOUT)
         for i, k in enumerate(self.kinds):
             radio = QRadioButton(k.title())
             radio.setChecked(k.key == chosen)
@@ -251,7 +253,7 @@ class ChoicesPanel(QWidget):
     def _kind_changed(self) -> None:
         current = self.kind()
         self.handout_group.setVisible(HANDOUT_CHOICES in current.choices)
-        self.language_group.setVisible(current.key in ("handout", "steps"))
+        self.language_group.setVisible(current.key in IN_CLIENT_LANGUAGE)
         self._update_language()
         self.dates_group.setVisible(DATE_CHOICES in current.choices)
         self.contents_group.setVisible(CONTENT_CHOICES in current.choices)
@@ -373,5 +375,5 @@ class ChoicesPanel(QWidget):
             acknowledge_safety=acknowledge_safety,
             include_private_readings=contents and self.include_private.isChecked(),
             include_safety_note=contents and self.include_safety.isChecked(),
-            language=self.chosen_language() if current.key in ("handout", "steps") else None,
+            language=self.chosen_language() if current.key in IN_CLIENT_LANGUAGE else None,
         )

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from clarity_desktop.domain.document_kinds import DocumentKind as Kind
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services.document_request import DocumentKind as Kind
 from clarity_desktop.services.document_request import DocumentRequest, render
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.practices import OpenPractice
@@ -126,31 +126,31 @@ def _steps_file(choice: DocumentChoice) -> str:
 
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
-        "note",
+        Kind.NOTE,
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Session &note")),
         _note_file,
         needs_note=True,
     ),
     DocumentKind(
-        "summary",
+        Kind.SUMMARY,
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Case s&ummary")),
         _summary_file,
         choices=frozenset({CONTENT_CHOICES}),
     ),
     DocumentKind(
-        "progress",
+        Kind.PROGRESS,
         str(QT_TRANSLATE_NOOP("DocumentKinds", "P&rogress report")),
         _progress_file,
         choices=frozenset({DATE_CHOICES, CONTENT_CHOICES}),
     ),
     DocumentKind(
-        "handout",
+        Kind.HANDOUT,
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Client &handout")),
         _handout_file,
         choices=frozenset({HANDOUT_CHOICES}),
     ),
     DocumentKind(
-        "steps",
+        Kind.STEPS,
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Five steps o&verview")),
         _steps_file,
     ),

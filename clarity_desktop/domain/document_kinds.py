@@ -1,0 +1,18 @@
+"""The five documents the program makes. The value is the word the command line takes
+(``report handout``) and the dialog's key, so it never changes once shipped."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DocumentKind(StrEnum):
+    NOTE = "note"  # a session note, the record copy
+    SUMMARY = "summary"  # the case summary with charts
+    PROGRESS = "progress"  # the progress report for a period
+    HANDOUT = "handout"  # a client handout for one step
+    STEPS = "steps"  # the one-page overview of the five steps
+
+
+# Client-facing documents, printed in a client's language.
+IN_CLIENT_LANGUAGE: frozenset[DocumentKind] = frozenset({DocumentKind.HANDOUT, DocumentKind.STEPS})
