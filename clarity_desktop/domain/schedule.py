@@ -3,6 +3,24 @@ old an unsigned draft is.
 
 Times here are local wall-clock times, as sessions are stored (``starts_at`` is the time
 as entered), so "today" and "tomorrow at 10:00" mean what the therapist means.
+
+Why appointment times stay wall-clock times (naive), when every point in time the
+program records (a signature, an audit row, a backup, created_at) is aware UTC
+(store.types.UtcDateTime, domain.clock): an appointment is a promise of a time on the
+practice's clock, "Tuesdays at 10:00", not an instant. Kept naive, it stays 10:00 across
+a change to or from summer time, a change in the zone rules, and a laptop opened in
+another zone; a weekly series is the same hour every week by plain date arithmetic
+(series_starts). An aware time would fix the offset at booking, so every session after
+the next clock change would show an hour off unless a zone name were stored per session
+and its rules applied on every read; and the machine's zone is not part of the record,
+so a practice moved to another machine would shift every appointment.
+
+The rules that follow: compare ``starts_at`` and what derives from it (a session's end,
+"today", a draft's age) only with naive local times (``datetime.now()``, never a UTC
+clock); make an aware time from it only at an edge that needs one, with the machine's
+zone at that moment; never store an aware time in it (store.types.WallClockDateTime
+refuses one). Python itself refuses to compare a naive time with an aware one, which
+catches a mix-up at the first test that touches it.
 """
 
 from __future__ import annotations

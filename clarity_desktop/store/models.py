@@ -14,7 +14,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -32,7 +31,7 @@ from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.store.types import EnumText, UtcDateTime
+from clarity_desktop.store.types import EnumText, UtcDateTime, WallClockDateTime
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -134,7 +133,7 @@ class Session(Base):
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
-    starts_at: Mapped[datetime] = mapped_column(DateTime)
+    starts_at: Mapped[datetime] = mapped_column(WallClockDateTime)  # domain/schedule.py
     duration_minutes: Mapped[int] = mapped_column(Integer)
     modality: Mapped[Modality] = mapped_column(EnumText(Modality, 16))
     # NULL: both partners attended. Otherwise the one partner who came.

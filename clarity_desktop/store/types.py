@@ -1,6 +1,6 @@
 """Column types that hand the program typed values and store the text stored before.
 
-UtcDateTime: see domain/clock.py.
+UtcDateTime: see domain/clock.py. WallClockDateTime: see domain/schedule.py.
 
 EnumText keeps an enum's value as plain text (what the columns held when they were plain
 strings, so no data migration): the program reads and writes members of the domain's
@@ -62,6 +62,24 @@ class UtcDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+    @property
+    def python_type(self) -> type[datetime]:
+        return datetime
+
+
+class WallClockDateTime(TypeDecorator[datetime]):
+    """A local wall-clock time (a session's start): stored and read naive, as it always
+    was. An aware value is refused rather than silently converted, since no zone is right
+    for every reader (see domain/schedule.py)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            raise ValueError(f"a wall-clock time carries no zone, not {value.tzinfo}")
+        return value
 
     @property
     def python_type(self) -> type[datetime]:

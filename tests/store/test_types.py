@@ -10,9 +10,10 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import StatementError
 
 from clarity_desktop.domain.audit_actions import AuditAction
-from clarity_desktop.domain.records import CaseKind, CaseStatus
+from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality, SessionInput
+from clarity_desktop.services import sessions
 from clarity_desktop.services.dto import CaseDetail
-from clarity_desktop.store.models import AuditEvent, Case
+from clarity_desktop.store.models import AuditEvent, Case, Session
 from clarity_desktop.store.practice import OpenPractice
 
 
@@ -54,3 +55,25 @@ def test_times_are_stored_as_naive_utc_and_read_as_aware_utc(practice: OpenPract
     assert at.tzinfo is UTC and abs(datetime.now(UTC) - at) < timedelta(minutes=5)
     # as stored before: UTC wall time, no zone in the text
     assert datetime.fromisoformat(raw) == at.replace(tzinfo=None) and "+" not in raw
+
+
+def test_a_session_start_stays_the_wall_clock_time_entered_and_refuses_a_zone(
+    practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    booked = sessions.create_session(
+        practice.uow(),
+        couple_case.id,
+        SessionInput(
+            starts_at=datetime(2025, 3, 30, 10, 0), duration_minutes=50, modality=Modality.IN_PERSON
+        ),
+    )
+    with practice.uow() as uow:
+        row = uow.session.get(Session, booked.id)
+        assert row is not None and row.starts_at == datetime(2025, 3, 30, 10, 0)
+        raw = uow.session.execute(
+            text("SELECT starts_at FROM sessions WHERE id = :id"), {"id": booked.id}
+        ).scalar_one()
+        assert datetime.fromisoformat(raw) == datetime(2025, 3, 30, 10, 0)
+        row.starts_at = datetime(2025, 3, 30, 10, 0, tzinfo=UTC)
+        with pytest.raises(StatementError, match="wall-clock time carries no zone"):
+            uow.session.flush()
