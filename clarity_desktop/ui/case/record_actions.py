@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from clarity_desktop.domain.document_kinds import DocumentKind
+
 if TYPE_CHECKING:
     from clarity_desktop.ui.common.commands import Commands
 
 
-def open_documents(cmd: Commands, initial: str | None = None) -> None:
+def open_documents(cmd: Commands, initial: DocumentKind | None = None) -> None:
     case = cmd.case
     if case is None:
         QMessageBox.information(

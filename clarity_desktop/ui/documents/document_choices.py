@@ -69,7 +69,7 @@ class ChoicesPanel(QWidget):
         note: NoteView | None,
         kinds: tuple[DocumentKind, ...],
         page_size: str,
-        initial: str | None = None,
+        initial: Kind | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -112,11 +112,11 @@ class ChoicesPanel(QWidget):
 
     # ----- building -------------------------------------------------------------------
 
-    def _kind_group(self, initial: str | None) -> QGroupBox:
+    def _kind_group(self, initial: Kind | None) -> QGroupBox:
         group = QGroupBox(self.tr("Document"))
         box = QVBoxLayout(group)
         self.kind_buttons = QButtonGroup(self)
-        self.kind_radios: dict[str, QRadioButton] = {}
+        self.kind_radios: dict[Kind, QRadioButton] = {}
         keys = [k.key for k in self.kinds]
         chosen = initial if initial in keys else (Kind.NOTE if Kind.NOTE in keys else Kind.HANDOUT)
         for i, k in enumerate(self.kinds):
@@ -299,7 +299,7 @@ class ChoicesPanel(QWidget):
     def kind(self) -> DocumentKind:
         return self.kinds[max(0, self.kind_buttons.checkedId())]
 
-    def choose_kind(self, key: str) -> None:
+    def choose_kind(self, key: Kind) -> None:
         self.kind_radios[key].setChecked(True)
 
     def who_id(self) -> int:

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import handouts_given
@@ -83,7 +84,7 @@ class DocumentDialog(QDialog):
         *,
         settings: Settings,
         parent: QWidget | None = None,
-        initial: str | None = None,
+        initial: DocumentKind | None = None,
     ) -> None:
         super().__init__(parent)
         self.practice = practice

@@ -157,7 +157,7 @@ KINDS: tuple[DocumentKind, ...] = (
 )
 
 
-def kind(key: str) -> DocumentKind:
+def kind(key: Kind) -> DocumentKind:
     for k in KINDS:
         if k.key == key:
             return k
@@ -165,7 +165,7 @@ def kind(key: str) -> DocumentKind:
 
 
 def build(
-    kind_key: str,
+    kind_key: Kind,
     practice: OpenPractice,
     choice: DocumentChoice,
     out: Out,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop import APP_NAME, __version__
+from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.ui.case import case_actions, record_actions, session_actions
 from clarity_desktop.ui.case.case_list import CaseListPanel
 from clarity_desktop.ui.case.case_panel import CasePanel
@@ -230,21 +231,21 @@ class MainMenus(QMainWindow):
             self._action(
                 self.tr("Client &handout…"),
                 None,
-                lambda: record_actions.open_documents(self.commands, "handout"),
+                lambda: record_actions.open_documents(self.commands, DocumentKind.HANDOUT),
             )
         )
         case.addAction(
             self._action(
                 self.tr("Case su&mmary…"),
                 None,
-                lambda: record_actions.open_documents(self.commands, "summary"),
+                lambda: record_actions.open_documents(self.commands, DocumentKind.SUMMARY),
             )
         )
         case.addAction(
             self._action(
                 self.tr("&Progress report…"),
                 None,
-                lambda: record_actions.open_documents(self.commands, "progress"),
+                lambda: record_actions.open_documents(self.commands, DocumentKind.PROGRESS),
             )
         )
         case.addAction(
@@ -299,7 +300,7 @@ class MainMenus(QMainWindow):
             self._action(
                 self.tr("&Print or save this note…"),
                 None,
-                lambda: record_actions.open_documents(self.commands, "note"),
+                lambda: record_actions.open_documents(self.commands, DocumentKind.NOTE),
             )
         )
 
