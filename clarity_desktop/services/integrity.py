@@ -12,6 +12,7 @@ import json
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
+from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.store import seals
 from clarity_desktop.store.backend import OpenPractice
 from clarity_desktop.store.models import Addendum, AuditEvent, Note, SessionMarker
@@ -86,11 +87,12 @@ def seal_unsealed(opened: OpenPractice, *, legacy: bool = True) -> int:
     return len(note_ids) + len(addendum_ids)
 
 
-def verify_seals(opened: OpenPractice) -> list[str]:
-    """Plain-words problems: a signed note or addendum changed after signing, a seal that is
-    not genuine, a signed record without a seal, a sealed record gone."""
+def verify_seals(opened: OpenPractice) -> list[Wording]:
+    """The problems, as codes the window says in the user's language (str() is English): a
+    signed note or addendum changed after signing, a seal that is not genuine, a signed
+    record without a seal, a sealed record gone."""
     trusted = opened.backend.trusted_keys(opened)
-    found: list[str] = []
+    found: list[Wording] = []
     with opened.uow().reading() as s:
         seal_rows = _latest_seals(
             list(
@@ -118,25 +120,36 @@ def verify_seals(opened: OpenPractice) -> list[str]:
             else:
                 a = addenda.get(entity_id)
                 content = seals.addendum_content(a) if a is not None else None
-                what = f"Addendum {entity_id}" + (f" to note {a.note_id}" if a else "")
+                what = (
+                    Wording(ErrorCode.SEAL_ADDENDUM_TO_NOTE, addendum=entity_id, note=a.note_id)
+                    if a is not None
+                    else Wording(ErrorCode.SEAL_ADDENDUM, addendum=entity_id)
+                )
             problem = seals.check_seal(row, content, trusted)
-            if problem:
-                found.append(f"{what}: {problem}.")
+            if problem is not None:
+                found.append(Wording(problem, what=what))
         for note_id, note in notes.items():
             if ("note", note_id) not in seal_rows:
-                found.append(f"{_describe_note(note, note_id)}: it is signed but has no seal.")
+                found.append(
+                    Wording(ErrorCode.SEAL_NOTE_UNSEALED, what=_describe_note(note, note_id))
+                )
         for a_id, a in addenda.items():
             if ("addendum", a_id) not in seal_rows:
-                found.append(f"Addendum {a_id} to note {a.note_id}: it has no seal.")
+                addendum = Wording(ErrorCode.SEAL_ADDENDUM_TO_NOTE, addendum=a_id, note=a.note_id)
+                found.append(Wording(ErrorCode.SEAL_ADDENDUM_UNSEALED, what=addendum))
     return found
 
 
-def _describe_note(note: Note | None, note_id: int) -> str:
+def _describe_note(note: Note | None, note_id: int) -> Wording:
+    """The note as a finding names it: its session's day (said in the user's language)
+    and its case, when the note is still there."""
     if note is None:
-        return f"Note {note_id}"
-    return (
-        f"Note {note_id} (session of {note.session.starts_at:%Y-%m-%d}, "
-        f"{note.session.case.display_name})"
+        return Wording(ErrorCode.SEAL_NOTE, note=note_id)
+    return Wording(
+        ErrorCode.SEAL_NOTE_OF_SESSION,
+        note=note_id,
+        day=note.session.starts_at.date(),
+        case=note.session.case.display_name,
     )
 
 

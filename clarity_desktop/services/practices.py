@@ -162,7 +162,7 @@ def check_practice(
         opened = opening.unlock(folder, secret, accept_missing_work=accept_missing_work)
     try:
         _after_open(opened, accept_missing_work)
-        found: list[object] = list(integrity_problems(opened))
+        found: list[Wording] = list(integrity_problems(opened))
         if not found:
             try:
                 chain = verify_audit(opened)
@@ -174,8 +174,7 @@ def check_practice(
                             entry=chain.first_broken,
                         )
                     )
-                # Still English sentences; the error's template adds the full stop.
-                found += [p.rstrip(".") for p in integrity.verify_seals(opened)]
+                found += integrity.verify_seals(opened)
             except DBAPIError as exc:
                 found.append(
                     Wording(ErrorCode.INTEGRITY_DAMAGED_EXC, folder=folder, exc=str(exc.orig))

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
 from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.error_codes import ErrorCode
 from clarity_desktop.store.models import Addendum, Note, SessionMarker
 
 SEALED = AuditAction.SEALED
@@ -213,8 +214,9 @@ class SealRow:
     detail: str
 
 
-def check_seal(row: SealRow, content: dict[str, Any] | None, trusted: set[str]) -> str | None:
-    """None when the seal holds for *content* (None: the record is gone); else the reason."""
+def check_seal(row: SealRow, content: dict[str, Any] | None, trusted: set[str]) -> ErrorCode | None:
+    """None when the seal holds for *content* (None: the record is gone); else the code of
+    the reason (its sentence takes the record as {what})."""
     try:
         body = json.loads(row.detail)
         key_hex, sig_hex, d = str(body["key"]), str(body["sig"]), str(body["digest"])
@@ -222,11 +224,11 @@ def check_seal(row: SealRow, content: dict[str, Any] | None, trusted: set[str]) 
         public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(key_hex))
         public.verify(bytes.fromhex(sig_hex), _message(row.entity, row.entity_id, d, user))
     except (ValueError, KeyError, TypeError, InvalidSignature):
-        return "its seal is not genuine"
+        return ErrorCode.SEAL_NOT_GENUINE
     if key_hex not in trusted:
-        return "its seal was made with a key this practice does not know"
+        return ErrorCode.SEAL_KEY_UNKNOWN
     if content is None:
-        return "it was signed and sealed, and is now missing or no longer signed"
+        return ErrorCode.SEAL_RECORD_GONE
     if digest(content) != d:
-        return "it was changed after it was signed"
+        return ErrorCode.SEAL_CHANGED
     return None

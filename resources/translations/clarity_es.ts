@@ -2383,6 +2383,46 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>El registro de auditoría de la consulta de {folder} está roto en la entrada {entry}: se cambiaron, eliminaron o insertaron entradas.</translation>
     </message>
     <message>
+        <source>Note {note}</source>
+        <translation>Nota {note}</translation>
+    </message>
+    <message>
+        <source>Note {note} (session of {day}, {case})</source>
+        <translation>Nota {note} (sesión del {day}, {case})</translation>
+    </message>
+    <message>
+        <source>Addendum {addendum}</source>
+        <translation>Adenda {addendum}</translation>
+    </message>
+    <message>
+        <source>Addendum {addendum} to note {note}</source>
+        <translation>Adenda {addendum} a la nota {note}</translation>
+    </message>
+    <message>
+        <source>{what}: its seal is not genuine.</source>
+        <translation>{what}: su sello no es auténtico.</translation>
+    </message>
+    <message>
+        <source>{what}: its seal was made with a key this practice does not know.</source>
+        <translation>{what}: su sello se hizo con una clave que esta consulta no conoce.</translation>
+    </message>
+    <message>
+        <source>{what}: it was signed and sealed, and is now missing or no longer signed.</source>
+        <translation>{what}: se firmó y se selló, y ahora falta o ya no está firmada.</translation>
+    </message>
+    <message>
+        <source>{what}: it was changed after it was signed.</source>
+        <translation>{what}: se modificó después de firmarse.</translation>
+    </message>
+    <message>
+        <source>{what}: it is signed but has no seal.</source>
+        <translation>{what}: está firmada pero no tiene sello.</translation>
+    </message>
+    <message>
+        <source>{what}: it has no seal.</source>
+        <translation>{what}: no tiene sello.</translation>
+    </message>
+    <message>
         <source>The practice could not be backed up before updating it: {exc}.</source>
         <translation>No se pudo hacer una copia de seguridad de la consulta antes de actualizarla: {exc}.</translation>
     </message>

@@ -207,3 +207,19 @@ def test_integrity_findings_are_said_in_spanish(spanish: None) -> None:
         "The practice in /p has record locks missing or altered (t_a, t_b). "
         "(2 more problems found.)"
     )
+
+
+def test_a_seal_finding_is_said_in_spanish(spanish: None) -> None:
+    from datetime import date
+
+    from clarity_desktop.domain.errors import Wording
+
+    note = Wording(ErrorCode.SEAL_NOTE_OF_SESSION, note=7, day=date(2028, 1, 5), case="Ruiz")
+    changed = Wording(ErrorCode.SEAL_CHANGED, what=note)
+    damaged = ClarityError(ErrorCode.PRACTICE_CHECK_FAILED, problem=changed)
+    assert error_text(damaged) == (
+        "Nota 7 (sesión del 5 ene 2028, Ruiz): se modificó después de firmarse."
+    )
+    assert str(damaged) == (
+        "Note 7 (session of 05 Jan 2028, Ruiz): it was changed after it was signed."
+    )

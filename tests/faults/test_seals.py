@@ -81,6 +81,39 @@ def test_a_signed_note_edited_behind_its_triggers_is_found(
     assert f"Note {n}" in out and "changed after it was signed" in out
 
 
+def test_the_edited_note_is_named_in_the_window_s_language(
+    qapp: object, closed: SignedRecord, practice_dir: Path, passphrase: str
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from clarity_desktop.domain.errors import ErrorCode
+    from clarity_desktop.ui.common import language
+    from clarity_desktop.ui.common.messages import error_text
+
+    n = closed.note_id
+    tamper(
+        practice_dir,
+        passphrase,
+        "DROP TRIGGER trg_notes_signed_no_update",
+        f"UPDATE notes SET sections = '{{}}' WHERE id = {n}",
+        T["trg_notes_signed_no_update"],
+    )
+    with pytest.raises(store.PracticeError) as caught:
+        practices.check_practice(practice_dir, passphrase)
+    finding = caught.value.params["problem"]
+    assert getattr(finding, "code", None) is ErrorCode.SEAL_CHANGED
+    before = QLocale()
+    assert language.install("es")
+    try:
+        said = error_text(caught.value)
+    finally:
+        language.install("en")
+        QLocale.setDefault(before)
+    assert said.startswith(f"Nota {n} (sesión del ")
+    assert said.endswith("): se modificó después de firmarse.")
+    assert str(caught.value).startswith(f"Note {n} (session of ")
+
+
 @pytest.mark.parametrize(
     ("trigger", "edit"),
     [

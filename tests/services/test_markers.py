@@ -161,7 +161,7 @@ def test_markers_are_locked_and_sealed_with_the_signed_note(
     finally:
         conn.close()
     problems = integrity.verify_seals(practice)
-    assert len(problems) == 1 and "changed after it was signed" in problems[0]
+    assert len(problems) == 1 and "changed after it was signed" in str(problems[0])
 
 
 def test_the_review_suggests_readings_and_moments(
