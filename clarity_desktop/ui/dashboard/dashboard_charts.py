@@ -35,11 +35,11 @@ from clarity_desktop.domain.marks import direction_marks
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.ui.common import labels
-from clarity_desktop.ui.dashboard.dashboard_kit import ChartKit, PartnerSeries
+from clarity_desktop.ui.dashboard.dashboard_intensity import IntensityChart
+from clarity_desktop.ui.dashboard.dashboard_kit import PartnerSeries
 from clarity_desktop.ui.dashboard.dashboard_style import (
     DAY_MS,
     DIRECTION_SHAPES,
-    PARTNER_SHAPES,
     POINTS_VISIBLE_UP_TO,
     has_readings,
     lane_y,
@@ -49,8 +49,9 @@ from clarity_desktop.ui.dashboard.dashboard_style import (
 from clarity_desktop.ui.dashboard.dashboard_tooltips import Describer
 
 
-class ChartBuilder(ChartKit):
-    """Fills the four charts from a timeline."""
+class ChartBuilder(IntensityChart):
+    """Fills the four charts from a timeline (the loop intensity chart's series are drawn
+    by IntensityChart, dashboard_intensity.py)."""
 
     def __init__(self, owner: QWidget, on_click: Callable[[int], None]) -> None:
         super().__init__(owner, on_click)
@@ -78,10 +79,10 @@ class ChartBuilder(ChartKit):
         self.private_direction_markers: dict[tuple[int, Direction], QScatterSeries] = {}
         self.position_lines: dict[int, QLineSeries] = {}
         self.gap_areas: list[QAreaSeries] = []
-        self.intensity_line: QLineSeries | None = None
-        self.private_intensity_markers: QScatterSeries | None = None
-        self.flooding_markers: dict[int, QScatterSeries] = {}
-        self.co_regulation_markers: QScatterSeries | None = None
+        self.intensity_line = None
+        self.private_intensity_markers = None
+        self.flooding_markers = {}
+        self.co_regulation_markers = None
         self.stance_lines: dict[int, QLineSeries] = {}
         self.clarity_lines: dict[int, QLineSeries] = {}
         # (chart title, partner id) -> the partner's line, markers and legend entry
@@ -246,89 +247,6 @@ class ChartBuilder(ChartKit):
             drawn = self._partner(chart, lane, name, rows, describe.positions, (x_axis, y_axis))
             self.partners[("positions", pid)] = drawn
             self.position_lines[pid] = drawn.line
-
-    def _build_intensity(
-        self,
-        tl: Timeline,
-        points: list[SessionPoint],
-        xs: list[float],
-        x_range: tuple[float, float],
-        describe: Describer,
-    ) -> None:
-        chart = self.intensity_chart
-        x_axis = self._x_axis(chart, x_range)
-        flood_row, co_reg_row = -1.0, -2.0
-        y_axis = self._category_axis(
-            chart,
-            -2.6,
-            10.5,
-            [
-                (QCoreApplication.translate("CaseDashboard", "co-regulation"), co_reg_row),
-                (QCoreApplication.translate("CaseDashboard", "flooding"), flood_row),
-            ]
-            + [(str(v), float(v)) for v in (0, 5, 10)],
-        )
-        pairs = list(zip(points, xs, strict=True))
-        rows = [
-            (p, x, float(p.couple.intensity))
-            for p, x in pairs
-            if p.couple is not None and p.couple.intensity is not None
-        ]
-        line = self._line(
-            QCoreApplication.translate("CaseDashboard", "Loop intensity"),
-            self.colours.couple,
-            len(rows),
-        )
-        self._series(chart, line, rows, describe.intensity, (x_axis, y_axis))
-        self.intensity_line = line
-        hollow = self._hollow(
-            QCoreApplication.translate("CaseDashboard", "Loop intensity · individual sessions"),
-            self.colours.couple,
-            8.0,
-        )
-        private = [r for r in rows if r[0].private]
-        self._series(chart, hollow, private, describe.intensity, (x_axis, y_axis))
-        self._hide_from_legend(chart, hollow)
-        self.private_intensity_markers = hollow
-        # Who flooded, in the partner's colour and marker shape; two partners flooding at
-        # one session sit a little apart on the row.
-        lanes = len(tl.partner_ids)
-        for lane, (pid, name) in enumerate(zip(tl.partner_ids, tl.partner_names, strict=False)):
-            y = flood_row + (0.0 if lanes < 2 else (0.22 if lane == 0 else -0.22))
-            flooded = [
-                (p, x, y) for p, x in pairs if (r := p.partners.get(pid)) is not None and r.flooded
-            ]
-            if not flooded:
-                continue
-            colour = self.colours.partner(lane)
-            shape = PARTNER_SHAPES[lane % len(PARTNER_SHAPES)]
-            label = (
-                QCoreApplication.translate("CaseDashboard", "%s flooded") % name
-                if lanes >= 2
-                else QCoreApplication.translate("CaseDashboard", "Flooding")
-            )
-            shared = [r for r in flooded if not r[0].private]
-            marker = self._scatter(label, colour, shape, 10.0)
-            self._series(chart, marker, shared, describe.intensity, (x_axis, y_axis))
-            self.flooding_markers[pid] = marker
-            hollow = self._hollow(label, colour, 10.0, shape)
-            private_floods = [r for r in flooded if r[0].private]
-            self._series(chart, hollow, private_floods, describe.intensity, (x_axis, y_axis))
-            if shared:  # one key per partner: the filled one unless all were private
-                self._hide_from_legend(chart, hollow)
-        co_reg = [
-            (p, x, co_reg_row)
-            for p, x in pairs
-            if p.couple is not None and p.couple.co_regulation is True
-        ]
-        marker = self._scatter(
-            QCoreApplication.translate("CaseDashboard", "Co-regulation"),
-            self.colours.co_regulation,
-            QScatterSeries.MarkerShape.MarkerShapeCircle,
-            10.0,
-        )
-        self._series(chart, marker, co_reg, describe.intensity, (x_axis, y_axis))
-        self.co_regulation_markers = marker
 
     def _build_stance(
         self,
