@@ -82,6 +82,12 @@ class ListTableModel(QAbstractTableModel, Generic[RowT]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
+    def _replace(self, rows: list[RowT]) -> None:
+        """All rows at once, announced to the views as one reset."""
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

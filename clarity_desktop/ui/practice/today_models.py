@@ -74,12 +74,10 @@ class DaySessionModel(ListTableModel[SessionRow]):
     def set_rows(
         self, overdue: tuple[DaySession, ...], sessions: tuple[DaySession, ...], today: date
     ) -> None:
-        self.beginResetModel()
         self.today = today
-        self._rows = [SessionRow(s, True) for s in overdue] + [
-            SessionRow(s, False) for s in sessions
-        ]
-        self.endResetModel()
+        self._replace(
+            [SessionRow(s, True) for s in overdue] + [SessionRow(s, False) for s in sessions]
+        )
 
     def row_at(self, row: int) -> SessionRow:
         return self._rows[row]
@@ -167,9 +165,7 @@ class DraftModel(ListTableModel[DraftItem]):
         ]
 
     def set_rows(self, rows: tuple[DraftItem, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._replace(list(rows))
 
     def row_at(self, row: int) -> DraftItem:
         return self._rows[row]
@@ -228,10 +224,8 @@ class HandoutModel(ListTableModel[HandoutReminder]):
         self.today = date.today()
 
     def set_rows(self, rows: tuple[HandoutReminder, ...], today: date) -> None:
-        self.beginResetModel()
         self.today = today
-        self._rows = list(rows)
-        self.endResetModel()
+        self._replace(list(rows))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -265,10 +259,8 @@ class QuietModel(ListTableModel[QuietCase]):
         self.today = date.today()
 
     def set_rows(self, rows: tuple[QuietCase, ...], today: date) -> None:
-        self.beginResetModel()
         self.today = today
-        self._rows = list(rows)
-        self.endResetModel()
+        self._replace(list(rows))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
