@@ -83,13 +83,15 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def fill(disk: Path) -> None:
-    with (disk / "filler").open("wb") as fh:
-        try:
-            while True:
-                fh.write(b"\0" * 65536)
-                fh.flush()
-        except OSError:
-            pass
+    """Write until the file system refuses even one more byte (unbuffered, so closing
+    the file cannot fail on a leftover buffer)."""
+    with (disk / "filler").open("wb", buffering=0) as fh:
+        for chunk in (65536, 4096, 1):
+            try:
+                while True:
+                    fh.write(b"\0" * chunk)
+            except OSError:
+                pass
     os.sync()
 
 
