@@ -350,3 +350,126 @@ class AuditEvent(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     # How row_hash was computed: 1 without user_id (rows before 0008), 2 with it.
     hash_format: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+
+
+# Revision 0009, the golden thread: a treatment plan every note serves, and measures each
+# partner answers. A plan is versioned: each version is a row, signed and then locked like a
+# note (store/sqlite/triggers.py NEW_IN_0009); a new version supersedes, the old stays readable.
+
+
+class TreatmentPlan(Base):
+    """One version of a case's treatment plan. At most one unsigned version per case, the
+    newest (services/plans.py keeps that)."""
+
+    __tablename__ = "treatment_plans"
+    __table_args__ = (
+        UniqueConstraint("case_id", "version"),
+        CheckConstraint("version >= 1", name="version"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
+    version: Mapped[int] = mapped_column(Integer)
+    review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    interventions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The "while we are unsure" agreement ('' when there is none) and when to look at it again.
+    agreement: Mapped[str] = mapped_column(Text, default="")
+    agreement_review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    signed_by: Mapped[str | None] = mapped_column(String(250), nullable=True)
+    signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+    concerns: Mapped[list[PlanConcern]] = relationship(
+        order_by="PlanConcern.position", cascade="all, delete-orphan"
+    )
+    goals: Mapped[list[PlanGoal]] = relationship(
+        order_by="PlanGoal.position", cascade="all, delete-orphan"
+    )
+
+
+class PlanConcern(Base):
+    """What one partner, or the couple (partner_id NULL), brings to the work."""
+
+    __tablename__ = "plan_concerns"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("treatment_plans.id", ondelete="RESTRICT"), index=True
+    )
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class PlanGoal(Base):
+    """A couple goal (partner_id NULL) or one partner's own goal. goal_key stays the same
+    when the goal is carried into the next version, so a note links to a goal across
+    versions."""
+
+    __tablename__ = "plan_goals"
+    __table_args__ = (UniqueConstraint("plan_id", "goal_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("treatment_plans.id", ondelete="RESTRICT"), index=True
+    )
+    goal_key: Mapped[str] = mapped_column(String(36))
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partners.id", ondelete="RESTRICT"), nullable=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    objectives: Mapped[list[PlanObjective]] = relationship(
+        order_by="PlanObjective.position", cascade="all, delete-orphan"
+    )
+
+
+class PlanObjective(Base):
+    __tablename__ = "plan_objectives"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_goals.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    target_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class NoteGoal(Base):
+    """A goal the session worked on, with a short progress mark; locked with the note."""
+
+    __tablename__ = "note_goals"
+    __table_args__ = (
+        CheckConstraint("progress IN ('worked_on', 'moving', 'steady', 'harder')", name="progress"),
+    )
+    note_id: Mapped[int] = mapped_column(
+        ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True
+    )
+    goal_key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    progress: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeasureResponse(Base):
+    """One partner's answers to one instrument (resources/measures/), once. Locked with the
+    linked session's note once it is signed; an answer set with no session stays editable."""
+
+    __tablename__ = "measure_responses"
+    __table_args__ = (CheckConstraint("source IN ('screen', 'paper')", name="source"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id", ondelete="RESTRICT"))
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
+    instrument: Mapped[str] = mapped_column(String(64))
+    instrument_version: Mapped[int] = mapped_column(Integer)
+    answered_on: Mapped[date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(16))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)

@@ -185,7 +185,96 @@ NEW_IN_0006: dict[str, str] = {
 }
 REVISION_0006: dict[str, str] = {**REVISION_0005, **NEW_IN_0006}
 
-TRIGGERS: dict[str, str] = REVISION_0006  # all a current practice has
+# Revision 0009, the golden thread. A signed plan version is locked like a signed note: the
+# version row (no update, no delete, no insert that replaces it or takes its case's version
+# number), its concerns and goals (by plan_id) and its goals' objectives (by goal_id). A note's
+# goal links are locked with the note. A partner's answer set is locked with its session's
+# note, like the markers; an answer set linked to no session stays editable.
+PLAN_LOCKED = "signed plan is locked"
+_PLAN_SIGNED = "(SELECT signed_at FROM treatment_plans WHERE id = {plan}) IS NOT NULL"
+_GOAL_PLAN_SIGNED = (
+    "(SELECT p.signed_at FROM plan_goals AS g JOIN treatment_plans AS p ON p.id = g.plan_id "
+    "WHERE g.id = {goal}) IS NOT NULL"
+)
+
+
+def _locked_with_plan(table: str, owner: str) -> dict[str, str]:
+    """Insert, update and delete refused for rows of *table* whose plan is signed; *owner*
+    says how a row finds its plan's lock ('plan' via plan_id, 'goal' via goal_id), and a row
+    whose id is a locked row's cannot be replaced or moved onto."""
+    lock = _PLAN_SIGNED if owner == "plan" else _GOAL_PLAN_SIGNED
+    key = "plan_id" if owner == "plan" else "goal_id"
+
+    def signed(row: str) -> str:
+        return lock.format(plan=f"{row}.{key}", goal=f"{row}.{key}")
+
+    taken = (
+        f"EXISTS (SELECT 1 FROM {table} AS t WHERE t.id = NEW.id AND "
+        + lock.format(plan=f"t.{key}", goal=f"t.{key}")
+        + ")"
+    )
+    return {
+        f"trg_{table}_signed_no_insert": f"""
+        CREATE TRIGGER trg_{table}_signed_no_insert BEFORE INSERT ON {table}
+        WHEN {signed("NEW")} OR {taken}
+        BEGIN SELECT RAISE(ABORT, '{PLAN_LOCKED}'); END""",
+        f"trg_{table}_signed_no_update": f"""
+        CREATE TRIGGER trg_{table}_signed_no_update BEFORE UPDATE ON {table}
+        WHEN {signed("OLD")} OR {signed("NEW")} OR {taken}
+        BEGIN SELECT RAISE(ABORT, '{PLAN_LOCKED}'); END""",
+        f"trg_{table}_signed_no_delete": f"""
+        CREATE TRIGGER trg_{table}_signed_no_delete BEFORE DELETE ON {table}
+        WHEN {signed("OLD")}
+        BEGIN SELECT RAISE(ABORT, '{PLAN_LOCKED}'); END""",
+    }
+
+
+_SIGNED_ANSWERS = (
+    "EXISTS (SELECT 1 FROM measure_responses AS r JOIN notes AS n ON n.session_id = r.session_id "
+    "WHERE r.id = {id} AND n.signed_at IS NOT NULL)"
+)
+
+NEW_IN_0009: dict[str, str] = {
+    "trg_treatment_plans_signed_no_update": f"""
+        CREATE TRIGGER trg_treatment_plans_signed_no_update BEFORE UPDATE ON treatment_plans
+        WHEN OLD.signed_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '{PLAN_LOCKED}'); END""",
+    "trg_treatment_plans_no_move": """
+        CREATE TRIGGER trg_treatment_plans_no_move BEFORE UPDATE ON treatment_plans
+        WHEN NEW.id IS NOT OLD.id OR NEW.case_id IS NOT OLD.case_id
+          OR NEW.version IS NOT OLD.version
+        BEGIN SELECT RAISE(ABORT, 'a plan version stays with its case'); END""",
+    "trg_treatment_plans_signed_no_delete": f"""
+        CREATE TRIGGER trg_treatment_plans_signed_no_delete BEFORE DELETE ON treatment_plans
+        WHEN OLD.signed_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, '{PLAN_LOCKED}'); END""",
+    "trg_treatment_plans_signed_no_replace": f"""
+        CREATE TRIGGER trg_treatment_plans_signed_no_replace BEFORE INSERT ON treatment_plans
+        WHEN EXISTS (SELECT 1 FROM treatment_plans WHERE (id = NEW.id OR
+                     (case_id = NEW.case_id AND version = NEW.version)) AND signed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, '{PLAN_LOCKED}'); END""",
+    **_locked_with_plan("plan_concerns", "plan"),
+    **_locked_with_plan("plan_goals", "plan"),
+    **_locked_with_plan("plan_objectives", "goal"),
+    **_locked_with_note_0005("note_goals"),
+    "trg_measure_responses_signed_no_insert": f"""
+        CREATE TRIGGER trg_measure_responses_signed_no_insert BEFORE INSERT ON measure_responses
+        WHEN {_SIGNED_SESSION.format(id="NEW.session_id")} OR {_SIGNED_ANSWERS.format(id="NEW.id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_measure_responses_signed_no_update": f"""
+        CREATE TRIGGER trg_measure_responses_signed_no_update BEFORE UPDATE ON measure_responses
+        WHEN {_SIGNED_SESSION.format(id="OLD.session_id")}
+          OR {_SIGNED_SESSION.format(id="NEW.session_id")}
+          OR {_SIGNED_ANSWERS.format(id="NEW.id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+    "trg_measure_responses_signed_no_delete": f"""
+        CREATE TRIGGER trg_measure_responses_signed_no_delete BEFORE DELETE ON measure_responses
+        WHEN {_SIGNED_SESSION.format(id="OLD.session_id")}
+        BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END""",
+}
+REVISION_0009: dict[str, str] = {**REVISION_0006, **NEW_IN_0009}
+
+TRIGGERS: dict[str, str] = REVISION_0009  # all a current practice has
 OLDER_NAMES = sorted({*REVISION_0001, *REVISION_0002} - set(TRIGGERS))
 
 
