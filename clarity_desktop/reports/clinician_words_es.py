@@ -1,0 +1,227 @@
+"""The clinician documents in Spanish: each English text of the reports (the key, as the
+report writes it) and its Spanish. Written fresh for clinicians, concise and clinical;
+the step names and enum words are the ones the window uses (resources/translations).
+{slots} are filled by the report; keep them as they are.
+"""
+
+from __future__ import annotations
+
+SPANISH: dict[str, str] = {
+    # -- the page and its furniture
+    "Page {page} of {total}": "Página {page} de {total}",
+    "Confidential clinical record · {clinicians_only}": (
+        "Registro clínico confidencial · {clinicians_only}"
+    ),
+    "For clinicians – not for clients": "Para profesionales – no para clientes",
+    " · printed {when}": " · impreso el {when}",
+    # -- the session brief
+    "Session brief": "Resumen previo a la sesión",
+    "Session brief — {name}": "Resumen previo a la sesión — {name}",
+    "{name} (case {id})": "{name} (caso {id})",
+    "Case": "Caso",
+    "Clinician": "Profesional",
+    "Safety": "Seguridad",
+    "No session chosen: the case as it stands on {day}.": (
+        "Sin sesión elegida: el caso tal como está el {day}."
+    ),
+    "No safety flag.": "Sin alerta de seguridad.",
+    "Safety flag set: check before joint work or joint handouts.": (
+        "Alerta de seguridad activa: revisar antes de trabajo conjunto u hojas conjuntas."
+    ),
+    "Safety note:": "Nota de seguridad:",
+    "The safety note is not shown.": "La nota de seguridad no se muestra.",
+    "Last session: plan and next steps": "Última sesión: plan y próximos pasos",
+    "No earlier session has a note.": "Ninguna sesión anterior tiene nota.",
+    "No next steps or plan were written in this note.": (
+        "Esta nota no recoge próximos pasos ni plan."
+    ),
+    " … (continued in the note)": " … (sigue en la nota)",
+    "private note": "nota privada",
+    "draft, not signed": "borrador, sin firmar",
+    "A later private session ({day}, {who}) is left out; "
+    "include private sessions to see its plan.": (
+        "Se omite una sesión privada posterior ({day}, {who}); "
+        "incluya las sesiones privadas para ver su plan."
+    ),
+    "{names} together": "{names} juntos",
+    "{name}, individual session": "{name}, sesión individual",
+    "Where each partner stands": "Situación de cada miembro",
+    "Where things stand": "Situación actual",
+    "Step": "Paso",
+    "Pursue / withdraw": "Buscar / retirarse",
+    "Stance (0 leave – 10 stay)": "Postura (0 irse – 10 quedarse)",
+    "Clarity": "Claridad",
+    "Direction": "Rumbo",
+    "Not recorded": "Sin registrar",
+    "None recorded": "Ninguno registrado",
+    "None recorded.": "Ninguno registrado.",
+    "{n} of 10": "{n} de 10",
+    "The loop, recently": "El ciclo, recientemente",
+    "in recent sessions": "en las sesiones recientes",
+    "Loop intensity": "Intensidad del ciclo",
+    "The distance between the partners on pursue/withdraw": (
+        "La distancia entre los miembros en buscar/retirarse"
+    ),
+    "At the last joint session that recorded the loop ({when}): {what}.": (
+        "En la última sesión conjunta que registró el ciclo ({when}): {what}."
+    ),
+    "loops: {loops}": "ciclos: {loops}",
+    "another loop in the therapist's words": "otro ciclo, descrito por el terapeuta",
+    "intensity {n} of 10": "intensidad {n} de 10",
+    "{who} flooded": "{who} se desbordó",
+    "co-regulation noted": "corregulación anotada",
+    "no co-regulation noted": "sin corregulación anotada",
+    "{n} repair attempt, {landed} landed": "{n} intento de reparación, {landed} con efecto",
+    "{n} repair attempts, {landed} landed": "{n} intentos de reparación, {landed} con efecto",
+    "Attention": "Atención",
+    "No attention flags.": "Sin alertas de atención.",
+    "Handouts given": "Hojas entregadas",
+    "{day}: {step}, to {to}": "{day}: {step}, para {to}",
+    " (safety-aware version)": " (versión atenta a la seguridad)",
+    " (in {language})": " (en {language})",
+    "… and {n} earlier.": "… y {n} anteriores.",
+    "Step guidance": "Orientación por pasos",
+    "Explore: {text}": "Explorar: {text}",
+    "Go gently: {text}": "Con cuidado: {text}",
+    "Handout: {text}": "Hoja para llevar: {text}",
+    "Shows the plan from the last session's note and no other note text; no free text "
+    "from readings.": (
+        "Muestra el plan de la nota de la última sesión y ningún otro texto de notas; "
+        "ningún texto libre de las lecturas."
+    ),
+    "Private sessions are included, as the clinician chose; each value from one "
+    "says where it was heard.": (
+        "Se incluyen las sesiones privadas, por decisión del profesional; cada valor "
+        "procedente de una indica dónde se oyó."
+    ),
+    "What was recorded at {n} private session is left out.": (
+        "Se omite lo registrado en {n} sesión privada."
+    ),
+    "What was recorded at {n} private sessions are left out.": (
+        "Se omite lo registrado en {n} sesiones privadas."
+    ),
+    "The safety note is left out.": "Se omite la nota de seguridad.",
+    # -- trends (domain/movement.py's sentences)
+    "not recorded yet": "aún sin registrar",
+    "{n} of {top}": "{n} de {top}",
+    "{n} point apart": "{n} punto de distancia",
+    "{n} points apart": "{n} puntos de distancia",
+    "{now} (the first reading)": "{now} (primera lectura)",
+    "{now}, the same as last time": "{now}, igual que la vez anterior",
+    "{now}, up from {n} last time": "{now}, sube desde {n} la vez anterior",
+    "{now}, down from {n} last time": "{now}, baja desde {n} la vez anterior",
+    "{subject}: not recorded {where}.": "{subject}: sin registrar {where}.",
+    "{subject}: {value} at the latest reading ({when})": (
+        "{subject}: {value} en la última lectura ({when})"
+    ),
+    ", the only reading {where}; a trend needs at least {n}.": (
+        ", única lectura {where}; una tendencia necesita al menos {n}."
+    ),
+    ", unchanged from the one before ({when})": ", sin cambios respecto a la anterior ({when})",
+    ", up from {n} at the one before ({when})": ", sube desde {n} en la anterior ({when})",
+    ", down from {n} at the one before ({when})": ", baja desde {n} en la anterior ({when})",
+    "; {count} readings {where} are too few for a trend (at least {n}).": (
+        "; {count} lecturas {where} son pocas para una tendencia (al menos {n})."
+    ),
+    "; over {count} readings {where}, from {first} to {last}, {verb}.": (
+        "; en {count} lecturas {where}, de {first} a {last}, {verb}."
+    ),
+    "easing": "bajando",
+    "rising": "subiendo",
+    "steady": "estable",
+    "mixed": "mixta",
+    "too few readings for a trend": "muy pocas lecturas para una tendencia",
+    "drawing closer": "acercándose",
+    "moving apart": "alejándose",
+    "growing": "creciendo",
+    "lessening": "disminuyendo",
+    "it eased": "bajó",
+    "it rose": "subió",
+    "it held about level": "se mantuvo más o menos igual",
+    "it narrowed: the partners moved closer": "se redujo: los miembros se acercaron",
+    "it widened: the partners moved further apart": "aumentó: los miembros se alejaron",
+    "it stayed about the same": "se mantuvo más o menos igual",
+    "it grew": "creció",
+    "it lessened": "disminuyó",
+    "no clear direction: the readings do not agree (mixed)": (
+        "sin dirección clara: las lecturas no coinciden (mixta)"
+    ),
+    # -- attention flags (domain/measures.py)
+    "Partners are at different steps ({a}: {a_step}; {b}: {b_step}).": (
+        "Los miembros de la pareja están en pasos distintos ({a}: {a_step}; {b}: {b_step})."
+    ),
+    "{name} flooded in each of the last {n} sessions they attended": (
+        "{name} se desbordó en cada una de sus últimas {n} sesiones"
+    ),
+    "Loop intensity has risen {n} sessions running ({values}).": (
+        "La intensidad del ciclo ha subido {n} sesiones seguidas ({values})."
+    ),
+    "Loop intensity rose sharply, from {low} to {high}, at the latest session that "
+    "recorded it ({on}), and {who} flooded.": (
+        "La intensidad del ciclo subió bruscamente, de {low} a {high}, en la última sesión "
+        "que la registró ({on}), y {who} se desbordó."
+    ),
+    "No co-regulation noted in the last {n} joint sessions that recorded it.": (
+        "No se anotó corregulación en las últimas {n} sesiones conjuntas que la registraron."
+    ),
+    "No session in the last {n} days (last on {last}).": (
+        "Ninguna sesión en los últimos {n} días (la última, el {last})."
+    ),
+    # -- the domain's names
+    "Notice the Shift": "Notar el cambio",
+    "Name What's Happening": "Nombrar lo que pasa",
+    "Lean In": "Explorar sin prisa",
+    "Find Your Direction": "Encontrar tu rumbo",
+    "Move Forward with Intention": "Avanzar con intención",
+    "Repair": "Reparar",
+    "Redefinition": "Redefinir",
+    "Letting go": "Soltar",
+    "Not yet clear": "Sin decidir",
+    "Pursue – withdraw": "Buscar – retirarse",
+    "Talk – shut down": "Hablar – cerrarse",
+    "Try harder – feel more distant": "Esforzarse más – sentirse más lejos",
+    "Attack – attack": "Atacar – atacar",
+    "Withdraw – withdraw": "Retirarse – retirarse",
+    "Strongly withdrawing": "Se retira mucho",
+    "Withdrawing": "Se retira",
+    "Leaning to withdraw": "Tiende a retirarse",
+    "Neither": "Ninguno",
+    "Leaning to pursue": "Tiende a buscar",
+    "Pursuing": "Busca",
+    "Strongly pursuing": "Busca mucho",
+    "Couple": "Pareja",
+    "Individual": "Individual",
+    "In person": "Presencial",
+    "Telehealth": "Telesalud",
+    "Scheduled": "Programada",
+    "Held": "Realizada",
+    "Cancelled": "Cancelada",
+    "Late cancellation": "Cancelación tardía",
+    "No-show": "No se presentó",
+    "Married": "Casados",
+    "Partnered, living together": "En pareja, conviviendo",
+    "Dating": "Saliendo",
+    "Situationship": "Relación sin definir",
+    "Consensually non-monogamous": "No monógama consensuada",
+    "Separated, co-parenting": "Separados, con crianza compartida",
+    "Separated": "Separados",
+    "individual session": "sesión individual",
+    "private session": "sesión privada",
+    "Both partners": "Ambos",
+    "English": "inglés",
+    "Spanish": "español",
+    # -- note sections (domain/templates.py)
+    "Focus of the session": "Foco de la sesión",
+    "Noticing the shift": "Notar el cambio",
+    "Naming what's happening": "Nombrar lo que pasa",
+    "Leaning in": "Explorar sin prisa",
+    "Moments": "Momentos",
+    "Next steps": "Próximos pasos",
+    "Safety and risk": "Seguridad y riesgo",
+    "Data": "Datos",
+    "Assessment": "Evaluación",
+    "Plan": "Plan",
+    "Subjective": "Subjetivo",
+    "Objective": "Objetivo",
+    "Jotted during the session": "Anotado durante la sesión",
+}
