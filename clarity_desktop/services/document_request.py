@@ -44,7 +44,8 @@ class DocumentRequest:
     - steps: *case_id* optional (it links the audit row to the case).
 
     *language* (handout, steps) None: the partner's preferred language, see
-    services.handout_language.
+    services.handout_language; (note) the language of the program's words around what
+    was written, None: English.
 
     *out* is a file path, or None for the bytes (a preview, printing); *action* is what
     the audit row says was done with it.
@@ -102,6 +103,7 @@ def render(
             uow,
             r.note_id,
             r.out,
+            language=r.language or Language.EN,
             page_size=size,
             password=password,
             progress=progress,

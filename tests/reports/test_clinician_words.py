@@ -14,7 +14,7 @@ from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import EXTRA_TITLES, Template, section_titles
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, PRIVATE_SESSION
-from clarity_desktop.reports import brief_facts, clinician_words
+from clarity_desktop.reports import brief_facts, clinician_words, note
 from clarity_desktop.reports.clinician_words import ENGLISH, SPANISH_WORDS, words
 from clarity_desktop.reports.clinician_words_es import SPANISH
 
@@ -68,7 +68,7 @@ def domain_names() -> set[str]:
     names |= {movement.MIXED_VERB, "Both partners"}
     names |= {lang.display_name for lang in Language}
     names |= {t for tpl in Template for t in section_titles(tpl).values()}
-    names |= set(EXTRA_TITLES.values())
+    names |= set(EXTRA_TITLES.values()) | {t.title for t in Template} | {note.DRAFT_MARK}
     names |= {
         brief_facts.CLINICIANS_ONLY,
         brief_facts.STANCE,
@@ -87,7 +87,7 @@ def test_every_text_said_has_its_spanish() -> None:
 
 def test_no_spanish_entry_is_left_over_or_still_english() -> None:
     same = sorted(k for k, v in SPANISH.items() if k == v and any(c.isalpha() for c in k))
-    allowed = {"Individual", "Plan"}  # the same word in both
+    allowed = {"Individual", "Plan", "DAP", "SOAP", "no"}  # the same word in both
     assert [k for k in same if k not in allowed] == []
 
 
