@@ -25,11 +25,7 @@ from clarity_desktop.cli.common import (
     refuse_existing,
 )
 from clarity_desktop.domain.audit_actions import AuditAction
-from clarity_desktop.domain.document_kinds import (
-    IN_CHOSEN_LANGUAGE,
-    IN_CLIENT_LANGUAGE,
-    DocumentKind,
-)
+from clarity_desktop.domain.document_kinds import DocumentKind
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.steps import Step
@@ -78,7 +74,7 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
         choices=LANGUAGES,
         help="handout, steps: the language to print in (default: the partner's handout "
         "language on their record; English for a couple whose partners differ); "
-        "note: the language of its headings and labels (default: en)",
+        "note, summary, progress: the language of their headings and labels (default: en)",
     )
     report.add_argument(
         "--acknowledge-safety",
@@ -163,8 +159,6 @@ def _check_report_options(args: argparse.Namespace) -> None:
         if given:
             option = "--" + given[0].replace("_", "-")
             raise CliError(f"{option} is for the handout report only.")
-    if kind not in IN_CLIENT_LANGUAGE | IN_CHOSEN_LANGUAGE and args.language is not None:
-        raise CliError("--language is for the note, handout and steps reports only.")
     if args.document not in ("summary", "progress"):
         given = [n for n in CLINICIAN_ONLY if getattr(args, n)]
         if given:
@@ -214,6 +208,7 @@ def build_request(
         return request, case
     period = report_period(args)
     start, end = period if period is not None else (None, None)
+    # The summary and progress report: English unless asked (never a client's language).
     language = Language(args.language) if args.language else None
     if kind is DocumentKind.STEPS and language is None and args.case is not None:
         # The couple's language, resolved here so the file name can say it.
@@ -240,9 +235,9 @@ def default_out(request: DocumentRequest) -> Path:
     if r.kind is DocumentKind.NOTE:
         return Path(f"session-note-{r.note_id}{lang}.pdf")
     if r.kind is DocumentKind.SUMMARY:
-        return Path(f"case-summary-{r.case_id}.pdf")
+        return Path(f"case-summary-{r.case_id}{lang}.pdf")
     if r.kind is DocumentKind.PROGRESS:
-        return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}.pdf")
+        return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}{lang}.pdf")
     if r.kind is DocumentKind.HANDOUT:
         return Path(f"handout-step-{int(r.step or 1)}{lang}.pdf")
     return Path(f"five-steps{lang}.pdf")

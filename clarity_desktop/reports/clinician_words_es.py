@@ -12,7 +12,7 @@ SPANISH: dict[str, str] = {
     "Confidential clinical record · {clinicians_only}": (
         "Registro clínico confidencial · {clinicians_only}"
     ),
-    "For clinicians – not for clients": "Para profesionales – no para clientes",
+    "For clinicians – not for clients": "Solo para profesionales",
     " · printed {when}": " · impreso el {when}",
     # -- the session brief
     "Session brief": "Resumen previo a la sesión",
@@ -151,6 +151,146 @@ SPANISH: dict[str, str] = {
     "no": "no",
     "Repairs: {n} landed": "Reparaciones: {n} intentos",
     "Repairs: {landed} of {n} landed": "Reparaciones: {landed} de {n} con efecto",
+    # -- the case summary and the progress report
+    "Case summary": "Resumen del caso",
+    "Progress report": "Informe de evolución",
+    "Case dates": "Fechas del caso",
+    "Opened {day}": "Abierto el {day}",
+    "closed {day}": "cerrado el {day}",
+    "active": "activo",
+    "closed": "cerrado",
+    "Relationship": "Relación",
+    "Period": "Periodo",
+    "{period} (both days included)": "{period} (ambos días incluidos)",
+    "{start} to {end}": "del {start} al {end}",
+    "Sessions": "Sesiones",
+    "None in this period.": "Ninguna en este periodo.",
+    "{n} in this period": "{n} en este periodo",
+    "{n} recorded": "{n} en total",
+    "in this period": "en este periodo",
+    "for this case": "en este caso",
+    " ({joint} joint, {alone} individual)": " ({joint} conjuntas, {alone} individuales)",
+    "Safety flag set.": "Alerta de seguridad activa.",
+    "Safety flag set. Safety note: {note}": "Alerta de seguridad activa. Nota de seguridad: {note}",
+    "Safety flag set. The safety note is not included in this document.": (
+        "Alerta de seguridad activa. La nota de seguridad no se incluye en este documento."
+    ),
+    "This document shows the case's structure and its recorded readings. It prints no "
+    "text from session notes and no free text from readings.": (
+        "Este documento muestra la estructura del caso y sus lecturas registradas. No "
+        "imprime texto de las notas de sesión ni texto libre de las lecturas."
+    ),
+    "The safety note is included above, as the clinician chose.": (
+        "La nota de seguridad figura arriba, por decisión del profesional."
+    ),
+    "Readings from private individual sessions are included, as the clinician chose, "
+    "each marked “{mark}” and drawn hollow in the charts.": (
+        "Se incluyen las lecturas de sesiones individuales privadas, por decisión del "
+        "profesional, cada una marcada «{mark}» y dibujada hueca en los gráficos."
+    ),
+    "Steps and readings from {n} private individual session are left out; "
+    "those sessions are listed, marked “{mark}”.": (
+        "Se omiten los pasos y lecturas de {n} sesión individual privada; "
+        "figura en la lista, marcada «{mark}»."
+    ),
+    "Steps and readings from {n} private individual sessions are left out; "
+    "those sessions are listed, marked “{mark}”.": (
+        "Se omiten los pasos y lecturas de {n} sesiones individuales privadas; "
+        "figuran en la lista, marcadas «{mark}»."
+    ),
+    "Sessions with a private note are marked “{mark}”.": (
+        "Las sesiones con nota privada van marcadas «{mark}»."
+    ),
+    "Private": "Privada",
+    "not shown (private)": "no se muestra (privada)",
+    "Other (in the therapist's words)": "Otro (descrito por el terapeuta)",
+    "Partners": "Miembros",
+    "Partner": "Miembro",
+    "Pronouns": "Pronombres",
+    "Step (latest recorded)": "Paso (último registrado)",
+    "Direction (latest)": "Rumbo (último)",
+    "What moved in this period": "Qué se movió en este periodo",
+    "No sessions in this period.": "Ninguna sesión en este periodo.",
+    "No sessions yet.": "Aún no hay sesiones.",
+    "{name}'s clarity": "Claridad de {name}",
+    "{name}'s step: not recorded in this period.": (
+        "Paso de {name}: sin registrar en este periodo."
+    ),
+    "{name}'s step: {first}, recorded once ({start}).": (
+        "Paso de {name}: {first}, registrado una vez ({start})."
+    ),
+    "{name}'s step: {first} at the start of the period ({start}) and at its end ({end}).": (
+        "Paso de {name}: {first} al inicio del periodo ({start}) y al final ({end})."
+    ),
+    "{name}'s step: {first} at the start of the period ({start}), {last} at its end ({end}).": (
+        "Paso de {name}: {first} al inicio del periodo ({start}), {last} al final ({end})."
+    ),
+    "Each measure gives its latest reading against the one before, then its direction over "
+    "all of the period's readings: a robust line (Theil–Sen) proposes it, and it is named "
+    "only when the first and last readings and the latest change agree with it; otherwise "
+    "it is called mixed. Less than one point of fitted change is described as level. "
+    "Clarity is how clear a partner feels, whichever way it points. The trends describe "
+    "movement only; they are not a judgement about staying or leaving.": (
+        "Cada medida da su última lectura frente a la anterior y luego su dirección en todas "
+        "las lecturas del periodo: la propone una recta robusta (Theil–Sen) y solo se nombra "
+        "cuando la primera y la última lectura y el último cambio coinciden con ella; si no, "
+        "se llama mixta. Menos de un punto de cambio ajustado se describe como estable. La "
+        "claridad es cuán claro se siente un miembro, hacia donde apunte. Las tendencias "
+        "describen movimiento, no un juicio sobre quedarse o irse."
+    ),
+    "Charts": "Gráficos",
+    "No steps or readings have been recorded {where}, so there are no charts.": (
+        "No se han registrado pasos ni lecturas {where}; no hay gráficos."
+    ),
+    "Steps over time": "Pasos a lo largo del tiempo",
+    "No steps have been recorded {where}.": "No se han registrado pasos {where}.",
+    "Pursue and withdraw": "Buscar y retirarse",
+    "No pursue/withdraw positions have been recorded {where}.": (
+        "No se han registrado posiciones de buscar/retirarse {where}."
+    ),
+    "Loop intensity, flooding and co-regulation": (
+        "Intensidad del ciclo, desborde emocional y corregulación"
+    ),
+    "No loop intensity, flooding or co-regulation has been recorded {where}.": (
+        "No se ha registrado intensidad del ciclo, desborde ni corregulación {where}."
+    ),
+    "Loop intensity (0–10)": "Intensidad del ciclo (0–10)",
+    "{name} flooded": "{name} se desbordó",
+    "flooded": "desborde",
+    "distance between them": "distancia entre ellos",
+    "pursuing": "busca",
+    "neither": "ninguno",
+    "withdrawing": "se retira",
+    "intensity": "intensidad",
+    "flooding": "desborde",
+    "co-regulation": "corregulación",
+    "hollow: individual session (private)": "hueco: sesión individual (privada)",
+    "Recurring loops": "Ciclos recurrentes",
+    "Loop": "Ciclo",
+    "First recorded": "Primer registro",
+    "Last recorded": "Último registro",
+    "No loops have been recorded {where}.": "No se han registrado ciclos {where}.",
+    "Themes": "Temas",
+    "Steps worked on (note tags)": "Pasos trabajados (etiquetas de nota)",
+    "No session is tagged with a step.": "Ninguna sesión está etiquetada con un paso.",
+    "{name} in {sessions}": "{name} en {sessions}",
+    "{n} session": "{n} sesión",
+    "{n} sessions": "{n} sesiones",
+    "Flooding recorded: {parts}.": "Desborde registrado: {parts}.",
+    "Co-regulation noted in {n} of the {sessions} that recorded whether it happened.": (
+        "Corregulación anotada en {n} de las {sessions} que registraron si ocurrió."
+    ),
+    "Repair attempts recorded: {n}, of which {landed} landed, over {sessions}.": (
+        "Intentos de reparación registrados: {n}, {landed} con efecto, en {sessions}."
+    ),
+    "Date": "Fecha",
+    "Modality": "Modalidad",
+    "Note": "Nota",
+    "Joint": "Conjunta",
+    "Signed": "Firmada",
+    "Draft": "Borrador",
+    "Booked": "Reservada",
+    "No note": "Sin nota",
     # -- trends (domain/movement.py's sentences)
     "not recorded yet": "aún sin registrar",
     "{n} of {top}": "{n} de {top}",

@@ -219,6 +219,7 @@ def summary_document(
     include_private_readings: bool = False,
     include_safety_note: bool = False,
     handouts: tuple[HandoutGiven, ...] = (),
+    language: Language | str = DEFAULT_LANGUAGE,
 ) -> summary.SummaryDocument:
     """What the case summary (no *period*) or progress report shows, from the views the
     services return. No note text is read: sessions come as SessionViews (structure only)
@@ -252,6 +253,7 @@ def summary_document(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         handouts=handouts,
+        language=Language(language),
     )
 
 
@@ -308,9 +310,11 @@ def summary_pdf(
     action: DocumentAction = AuditAction.EXPORTED,
     include_private_readings: bool = False,
     include_safety_note: bool = False,
+    language: Language | str = DEFAULT_LANGUAGE,
 ) -> bytes | None:
     """The case summary (clinician-facing; no note text; private sessions' readings and
-    the safety note only when included) as a PDF. Returns the bytes when *out* is None."""
+    the safety note only when included) as a PDF, its program words in *language*.
+    Returns the bytes when *out* is None."""
     _check_action(action)
     size = layout.page_size_name(page_size)
     case, timeline, given = _case_facts(uow, case_id)
@@ -321,11 +325,12 @@ def summary_pdf(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         handouts=given,
+        language=language,
     )
     data = summary.build_summary(
         doc, out, page_size=size, password=password or None, progress=progress
     )
-    what = f"case summary PDF, {len(doc.sessions)} sessions{_included(doc)}"
+    what = f"case summary PDF, {len(doc.sessions)} sessions{_included(doc)}{_in(doc.language)}"
     _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
     return data
 
@@ -343,6 +348,7 @@ def progress_pdf(
     action: DocumentAction = AuditAction.EXPORTED,
     include_private_readings: bool = False,
     include_safety_note: bool = False,
+    language: Language | str = DEFAULT_LANGUAGE,
 ) -> bytes | None:
     """The progress report for the sessions from *start* to *end* (both days included),
     with the same choices as :func:`summary_pdf`. Returns the bytes when *out* is None."""
@@ -358,13 +364,14 @@ def progress_pdf(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         handouts=given,
+        language=language,
     )
     data = summary.build_progress(
         doc, out, page_size=size, password=password or None, progress=progress
     )
     what = (
         f"progress report PDF, {start.isoformat()} to {end.isoformat()}, "
-        f"{len(doc.sessions)} sessions{_included(doc)}"
+        f"{len(doc.sessions)} sessions{_included(doc)}{_in(doc.language)}"
     )
     _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
     return data

@@ -14,7 +14,7 @@ from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import EXTRA_TITLES, Template, section_titles
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, PRIVATE_SESSION
-from clarity_desktop.reports import brief_facts, clinician_words, note
+from clarity_desktop.reports import brief_facts, chart_kit, clinician_words, note, summary_facts
 from clarity_desktop.reports.clinician_words import ENGLISH, SPANISH_WORDS, words
 from clarity_desktop.reports.clinician_words_es import SPANISH
 
@@ -69,6 +69,9 @@ def domain_names() -> set[str]:
     names |= {lang.display_name for lang in Language}
     names |= {t for tpl in Template for t in section_titles(tpl).values()}
     names |= set(EXTRA_TITLES.values()) | {t.title for t in Template} | {note.DRAFT_MARK}
+    names |= {summary_facts.PRIVATE, summary_facts.OTHER_LOOP, summary_facts.NOT_SHOWN}
+    names |= {summary_facts.TREND_NOTE, chart_kit.PRIVATE_KEY, "active", "closed"}
+    names |= {"Joint", "Signed", "Draft", "Booked", "No note"}  # the sessions table's cells
     names |= {
         brief_facts.CLINICIANS_ONLY,
         brief_facts.STANCE,

@@ -92,25 +92,21 @@ def test_the_overview_in_spanish(
     assert "Cinco pasos hacia la claridad" in pdftools.text(env / "five-steps-es.pdf")
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (
-            ("summary", "--case", "1", "--language", "es"),
-            "--language is for the note, handout and steps",
-        ),
-    ],
-)
-def test_language_mistakes_exit_2(
+def test_a_summary_in_spanish_is_named_so(
     env: Path,
     practice: OpenPractice,
     practice_dir: Path,
     capsys: pytest.CaptureFixture[str],
-    args: tuple[str, ...],
-    message: str,
 ) -> None:
-    code, said = report(capsys, practice_dir, *args)
-    assert code == 2 and message in said
+    from tests.brief_case import make_brief_case
+
+    bc = make_brief_case(practice)
+    code, said = report(capsys, practice_dir, "summary", "--case", str(bc.case.id),
+                        "--language", "es")  # fmt: skip
+    assert code == 0, said
+    assert said.strip() == f"Wrote case-summary-{bc.case.id}-es.pdf."
+    printed = pdftools.flat(pdftools.text(env / f"case-summary-{bc.case.id}-es.pdf"))
+    assert "Resumen del caso" in printed and "Case summary" not in printed
 
 
 def test_an_unknown_language_is_one_sentence(

@@ -263,7 +263,7 @@ def test_a_spanish_brief_has_no_english_heading(practice: OpenPractice, bc: Brie
     text = pdftools.flat(pdftools.text(data))
     assert pdftools.info(data)["Pages"] == "1"
     assert "Resumen previo a la sesión" in text
-    assert "Registro clínico confidencial · Para profesionales – no para clientes" in text
+    assert "Registro clínico confidencial · Solo para profesionales" in text
     assert "Intensidad del ciclo: 5 de 10 en la última lectura (18 mar 2025)" in text
     assert "18 mar 2025: 3 · Explorar sin prisa, para Ambos" in text
     assert "Explorar: " in text and "Con cuidado: " in text
