@@ -25,7 +25,7 @@ from clarity_desktop.cli.common import (
     refuse_existing,
 )
 from clarity_desktop.domain.audit_actions import AuditAction
-from clarity_desktop.domain.document_kinds import IN_CLIENT_LANGUAGE, DocumentKind
+from clarity_desktop.domain.document_kinds import DocumentKind
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.steps import Step
@@ -73,7 +73,8 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
         "--language",
         choices=LANGUAGES,
         help="handout, steps: the language to print in (default: the partner's handout "
-        "language on their record; English for a couple whose partners differ)",
+        "language on their record; English for a couple whose partners differ); "
+        "note, summary, progress: the language of their headings and labels (default: en)",
     )
     report.add_argument(
         "--acknowledge-safety",
@@ -158,8 +159,6 @@ def _check_report_options(args: argparse.Namespace) -> None:
         if given:
             option = "--" + given[0].replace("_", "-")
             raise CliError(f"{option} is for the handout report only.")
-    if kind not in IN_CLIENT_LANGUAGE and args.language is not None:
-        raise CliError("--language is for the handout and steps reports only.")
     if args.document not in ("summary", "progress"):
         given = [n for n in CLINICIAN_ONLY if getattr(args, n)]
         if given:
@@ -181,9 +180,11 @@ def build_request(
     if kind is DocumentKind.NOTE:
         case = cases.read_case(uow, args.case)
         note_id = documents.note_for(case, args.session)
-        return DocumentRequest(
-            DocumentKind.NOTE, case.id, note_id=note_id, page_size=args.page_size
-        ), case
+        language = Language(args.language) if args.language else None
+        request = DocumentRequest(
+            DocumentKind.NOTE, case.id, note_id=note_id, language=language, page_size=args.page_size
+        )
+        return request, case
     if kind is DocumentKind.HANDOUT:
         case = cases.read_case(uow, args.case)
         try:
@@ -207,6 +208,7 @@ def build_request(
         return request, case
     period = report_period(args)
     start, end = period if period is not None else (None, None)
+    # The summary and progress report: English unless asked (never a client's language).
     language = Language(args.language) if args.language else None
     if kind is DocumentKind.STEPS and language is None and args.case is not None:
         # The couple's language, resolved here so the file name can say it.
@@ -231,11 +233,11 @@ def default_out(request: DocumentRequest) -> Path:
     # A handout in another language says so in its name: handout-step-3-es.pdf.
     lang = f"-{r.language.value}" if r.language is not None and r.language.value != "en" else ""
     if r.kind is DocumentKind.NOTE:
-        return Path(f"session-note-{r.note_id}.pdf")
+        return Path(f"session-note-{r.note_id}{lang}.pdf")
     if r.kind is DocumentKind.SUMMARY:
-        return Path(f"case-summary-{r.case_id}.pdf")
+        return Path(f"case-summary-{r.case_id}{lang}.pdf")
     if r.kind is DocumentKind.PROGRESS:
-        return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}.pdf")
+        return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}{lang}.pdf")
     if r.kind is DocumentKind.HANDOUT:
         return Path(f"handout-step-{int(r.step or 1)}{lang}.pdf")
     return Path(f"five-steps{lang}.pdf")

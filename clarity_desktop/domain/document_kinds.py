@@ -16,3 +16,8 @@ class DocumentKind(StrEnum):
 
 # Client-facing documents, printed in a client's language.
 IN_CLIENT_LANGUAGE: frozenset[DocumentKind] = frozenset({DocumentKind.HANDOUT, DocumentKind.STEPS})
+# Clinician documents printed in the language asked for (the window's; English unless
+# asked on the command line). The session brief, not one of these kinds, takes it too.
+IN_CHOSEN_LANGUAGE: frozenset[DocumentKind] = frozenset(
+    {DocumentKind.NOTE, DocumentKind.SUMMARY, DocumentKind.PROGRESS}
+)

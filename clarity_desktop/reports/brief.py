@@ -19,10 +19,11 @@ from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import brief_facts as facts
 from clarity_desktop.reports import fonts, layout, styles
 from clarity_desktop.reports.brief_facts import CLINICIANS_ONLY, BriefDocument
+from clarity_desktop.reports.clinician_words import Words
 from clarity_desktop.reports.layout import Destination, PageSizeName
-from clarity_desktop.reports.text import day_and_time, join_names, markup
+from clarity_desktop.reports.text import markup
 
-HEADER = f"Confidential clinical record · {CLINICIANS_ONLY}"
+HEADER = "Confidential clinical record · {clinicians_only}"
 MAX_PLAN_CHARS = 900  # per section; the rest is in the note
 MAX_EXPLORE = 3
 MAX_GO_GENTLY = 2
@@ -55,10 +56,10 @@ def _styles() -> dict[str, Any]:
     }
 
 
-def _cut(text: str, limit: int) -> str:
+def _cut(text: str, limit: int, w: Words) -> str:
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;.") + " … (continued in the note)"
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;.") + w(" … (continued in the note)")
 
 
 def _label_rows(rows: list[tuple[str, Any]], st: dict[str, Any]) -> Table:
@@ -80,16 +81,16 @@ def _label_rows(rows: list[tuple[str, Any]], st: dict[str, Any]) -> Table:
 
 
 def _standings(doc: BriefDocument, st: dict[str, Any], width: float) -> Table:
-    rows = facts.standings(doc)
+    rows, w = facts.standings(doc), doc.words
     head = [Paragraph("", st["cellhead"])] + [
         Paragraph(markup(r.name), st["cellhead"]) for r in rows
     ]
     lines: list[tuple[str, list[str]]] = [
-        ("Step", [r.step for r in rows]),
-        ("Pursue / withdraw", [r.position for r in rows]),
-        (facts.STANCE, [r.stance for r in rows]),
-        ("Clarity", [r.clarity for r in rows]),
-        ("Direction", [r.direction for r in rows]),
+        (w("Step"), [r.step for r in rows]),
+        (w("Pursue / withdraw"), [r.position for r in rows]),
+        (w(facts.STANCE), [r.stance for r in rows]),
+        (w("Clarity"), [r.clarity for r in rows]),
+        (w("Direction"), [r.direction for r in rows]),
     ]
     data = [head] + [
         [Paragraph(markup(label), st["label"])] + [Paragraph(markup(v), st["cell"]) for v in vals]
@@ -118,19 +119,21 @@ def _bullets(texts: list[str], st: dict[str, Any]) -> list[Any]:
 
 
 def _plan(doc: BriefDocument, st: dict[str, Any]) -> list[Any]:
-    out: list[Any] = [Paragraph("Last session: plan and next steps", st["heading"])]
+    w = doc.words
+    out: list[Any] = [Paragraph(w("Last session: plan and next steps"), st["heading"])]
     note = facts.last_note(doc)
     left_out = facts.private_last_left_out(doc)
     if note is None:
-        out.append(Paragraph("No earlier session has a note.", st["body"]))
+        out.append(Paragraph(w("No earlier session has a note."), st["body"]))
     else:
-        out.append(Paragraph(markup(facts.last_note_heading(note)), st["label"]))
+        out.append(Paragraph(markup(facts.last_note_heading(note, w)), st["label"]))
         if note.plan:
             for section_title, text in note.plan:
-                body = f"<b>{markup(section_title)}:</b> {markup(_cut(text, MAX_PLAN_CHARS))}"
+                cut = markup(_cut(text, MAX_PLAN_CHARS, w))
+                body = f"<b>{markup(w(section_title))}:</b> {cut}"
                 out.append(Paragraph(body.replace("\n", "<br/>"), st["body"]))
         else:
-            out.append(Paragraph(facts.NO_PLAN, st["body"]))
+            out.append(Paragraph(w(facts.NO_PLAN), st["body"]))
     if left_out:
         out.append(Paragraph(markup(left_out), st["small"]))
     return out
@@ -140,22 +143,23 @@ def _guidance(doc: BriefDocument, st: dict[str, Any]) -> list[Any]:
     blocks = facts.guidance(doc)
     if not blocks:
         return []
-    out: list[Any] = [Paragraph("Step guidance", st["heading"])]
+    w = doc.words
+    out: list[Any] = [Paragraph(w("Step guidance"), st["heading"])]
     for block in blocks:
         g = block.guidance
-        who = join_names(list(block.names))
-        out.append(Paragraph(markup(f"{g.step.label} — {who}"), st["label"]))
+        who = w.join_names(list(block.names))
+        out.append(Paragraph(markup(f"{w.step(g.step)} — {who}"), st["label"]))
         if g.problem:
             out.append(Paragraph(markup(g.problem), st["small"]))
             continue
-        out += _bullets([f"Explore: {t}" for t in g.explore[:MAX_EXPLORE]], st)
-        out += _bullets([f"Go gently: {t}" for t in g.go_gently[:MAX_GO_GENTLY]], st)
-        out += _bullets([f"Handout: {g.handout}"], st)
+        out += _bullets([w("Explore: {text}", text=t) for t in g.explore[:MAX_EXPLORE]], st)
+        out += _bullets([w("Go gently: {text}", text=t) for t in g.go_gently[:MAX_GO_GENTLY]], st)
+        out += _bullets([w("Handout: {text}", text=g.handout)], st)
     return out
 
 
 def brief_story(doc: BriefDocument, page_size: PageSizeName = "A4") -> list[Any]:
-    st = _styles()
+    st, w = _styles(), doc.words
     margins = layout.CLINICIAN_MARGINS
     page_w, page_h = layout.page_dimensions(page_size)
     width = page_w - margins.left - margins.right
@@ -163,18 +167,18 @@ def brief_story(doc: BriefDocument, page_size: PageSizeName = "A4") -> list[Any]
     safety = Paragraph(
         markup(facts.safety_line(doc)), st["alert"] if doc.safety_flag else st["body"]
     )
-    case = f"{doc.case_name} (case {doc.case_id}) · {doc.case_kind}"
+    case = w("{name} (case {id})", name=doc.case_name, id=doc.case_id) + f" · {w(doc.case_kind)}"
     if doc.relationship_structure:
-        case += f" · {doc.relationship_structure}"
+        case += f" · {w(doc.relationship_structure)}"
     story: list[Any] = [
-        Paragraph("Session brief", st["title"]),
+        Paragraph(w("Session brief"), st["title"]),
         Paragraph(markup(facts.session_line(doc)), st["subtitle"]),
         Spacer(1, 5),
         _label_rows(
             [
-                ("Case", Paragraph(markup(case), st["body"])),
-                ("Clinician", Paragraph(markup(doc.clinician), st["body"])),
-                ("Safety", safety),
+                (w("Case"), Paragraph(markup(case), st["body"])),
+                (w("Clinician"), Paragraph(markup(doc.clinician), st["body"])),
+                (w("Safety"), safety),
             ],
             st,
         ),
@@ -182,25 +186,24 @@ def brief_story(doc: BriefDocument, page_size: PageSizeName = "A4") -> list[Any]
     story += _plan(doc, st)
     story.append(
         Paragraph(
-            "Where each partner stands" if doc.couple else "Where things stand", st["heading"]
+            w("Where each partner stands" if doc.couple else "Where things stand"), st["heading"]
         )
     )
     story.append(_standings(doc, st, width))
     course = facts.loop_course(doc)
     if course:
-        story.append(Paragraph("The loop, recently", st["heading"]))
+        story.append(Paragraph(w("The loop, recently"), st["heading"]))
         story += _bullets(course, st)
-    story.append(Paragraph("Attention", st["heading"]))
-    flags = facts.flags(doc)
-    story += _bullets([f.message for f in flags], st) or [
-        Paragraph("No attention flags.", st["body"])
+    story.append(Paragraph(w("Attention"), st["heading"]))
+    story += _bullets(facts.flag_texts(doc), st) or [
+        Paragraph(w("No attention flags."), st["body"])
     ]
-    story.append(Paragraph("Handouts given", st["heading"]))
+    story.append(Paragraph(w("Handouts given"), st["heading"]))
     given = facts.handouts(doc)
-    lines = [facts.handout_line(h) for h in given[:MAX_HANDOUTS]]
+    lines = [facts.handout_line(h, w) for h in given[:MAX_HANDOUTS]]
     if len(given) > MAX_HANDOUTS:
-        lines.append(f"… and {len(given) - MAX_HANDOUTS} earlier.")
-    story += _bullets(lines, st) or [Paragraph("None recorded.", st["body"])]
+        lines.append(w("… and {n} earlier.", n=len(given) - MAX_HANDOUTS))
+    story += _bullets(lines, st) or [Paragraph(w("None recorded."), st["body"])]
     story += _guidance(doc, st)
     story += [Spacer(1, 6), Paragraph(markup(facts.contents_statement(doc)), st["small"])]
     # One page: shrink rather than spill (the limits above keep this rare and slight).
@@ -217,17 +220,21 @@ def build_brief(
 ) -> bytes | None:
     """Write the one-page brief to *out*, or return its bytes."""
     fonts.register_fonts()
-    printed = f" · printed {day_and_time(doc.printed_at)}" if doc.printed_at else ""
+    w = doc.words
+    printed = w(" · printed {when}", when=w.day_and_time(doc.printed_at)) if doc.printed_at else ""
     furniture = layout.Furniture(
-        header_left=HEADER,
-        header_right="Session brief",
-        footer_left=layout.fit_footer("Session brief · {name}" + printed, doc.case_name, page_size),
+        header_left=w(HEADER, clinicians_only=w(CLINICIANS_ONLY)),
+        header_right=w("Session brief"),
+        page_label=w("Page {page} of {total}"),
+        footer_left=layout.fit_footer(
+            w("Session brief") + " · {name}" + printed, doc.case_name, page_size
+        ),
     )
     return layout.finish(
         brief_story(doc, page_size),
         out,
         info=layout.DocumentInfo(
-            title=facts.title(doc), author=doc.clinician, subject="Session brief"
+            title=facts.title(doc), author=doc.clinician, subject=w("Session brief")
         ),
         furniture=furniture,
         page_size=page_size,

@@ -30,7 +30,8 @@ from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.measures import AttentionFlag
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
-from clarity_desktop.reports.text import day, day_and_time, join_names
+from clarity_desktop.reports import clinician_words
+from clarity_desktop.reports.clinician_words import ENGLISH, Words, flag_text, sentence, words
 
 CLINICIANS_ONLY = "For clinicians – not for clients"
 PLAN_KEYS = ("intention", "plan")  # the five-step note's "Next steps"; DAP's and SOAP's "Plan"
@@ -118,6 +119,11 @@ class BriefDocument:
     printed_at: datetime | None = None
     include_private_readings: bool = False
     include_safety_note: bool = False
+    language: Language = Language.EN  # every word of the brief, the guidance too
+
+    @property
+    def words(self) -> Words:
+        return words(self.language)
 
     @property
     def couple(self) -> bool:
@@ -136,28 +142,29 @@ class BriefDocument:
 
 
 def title(doc: BriefDocument) -> str:
-    return f"Session brief — {doc.case_name}"
+    return doc.words("Session brief — {name}", name=doc.case_name)
 
 
 def session_line(doc: BriefDocument) -> str:
-    s = doc.session
+    s, w = doc.session, doc.words
     if s is None:
-        return f"No session chosen: the case as it stands on {day(doc.as_of)}."
-    bits = [day_and_time(s.starts_at, weekday=True), f"{s.duration_minutes} min", s.modality]
+        return w("No session chosen: the case as it stands on {day}.", day=w.day(doc.as_of))
+    bits = [w.day_and_time(s.starts_at, weekday=True), f"{s.duration_minutes} min", w(s.modality)]
     bits.append(s.attendance)
     if s.status:
-        bits.append(s.status)
+        bits.append(w(s.status))
     return " · ".join(bits)
 
 
 def safety_line(doc: BriefDocument) -> str:
+    w = doc.words
     if not doc.safety_flag:
-        return "No safety flag."
-    text = "Safety flag set: check before joint work or joint handouts."
+        return w("No safety flag.")
+    text = w("Safety flag set: check before joint work or joint handouts.")
     if doc.safety_note_shown:
-        return f"{text} Safety note: {doc.safety_note.strip()}"
+        return f"{text} {w('Safety note:')} {doc.safety_note.strip()}"
     if doc.safety_note.strip():
-        return f"{text} The safety note is not shown."
+        return f"{text} {w('The safety note is not shown.')}"
     return text
 
 
@@ -174,12 +181,12 @@ def last_note(doc: BriefDocument) -> EarlierNote | None:
     return doc.last
 
 
-def last_note_heading(note: EarlierNote) -> str:
-    bits = [day_and_time(note.starts_at), note.attendance]
+def last_note_heading(note: EarlierNote, w: Words = ENGLISH) -> str:
+    bits = [w.day_and_time(note.starts_at), note.attendance]
     if note.private:
-        bits.append("private note")
+        bits.append(w("private note"))
     if not note.signed:
-        bits.append("draft, not signed")
+        bits.append(w("draft, not signed"))
     return " · ".join(bits)
 
 
@@ -188,13 +195,15 @@ def private_last_left_out(doc: BriefDocument) -> str:
     last = doc.last
     if last is None or not last.private or doc.include_private_readings:
         return ""
-    return (
-        f"A later private session ({day(last.starts_at)}, {last.attendance}) is left out; "
-        "include private sessions to see its plan."
+    return doc.words(
+        "A later private session ({day}, {who}) is left out; "
+        "include private sessions to see its plan.",
+        day=doc.words.day(last.starts_at),
+        who=last.attendance,
     )
 
 
-NO_PLAN = "No next steps or plan were written in this note."
+NO_PLAN = "No next steps or plan were written in this note."  # said through Words
 
 
 # -- where each partner stands ----------------------------------------------------------
@@ -219,13 +228,14 @@ def _points(tl: Timeline) -> list[SessionPoint]:
     return sorted(tl.points, key=lambda p: p.starts_at)
 
 
-def _when(point: SessionPoint) -> str:
+def _when(point: SessionPoint, w: Words = ENGLISH) -> str:
     mark = point.privacy_mark
-    return f"{day(point.starts_at)}, {mark}" if mark else day(point.starts_at)
+    return f"{w.day(point.starts_at)}, {w(mark)}" if mark else w.day(point.starts_at)
 
 
 def standings(doc: BriefDocument) -> list[Standing]:
-    tl = doc.shown
+    tl, w = doc.shown, doc.words
+    missing = w("Not recorded")
     points = _points(tl)
     out = []
     for partner in doc.partners:
@@ -253,18 +263,21 @@ def standings(doc: BriefDocument) -> list[Standing]:
             Standing(
                 partner_id=pid,
                 name=partner.name,
-                step=f"{step[0].label} ({_when(step[1])})" if step else "Not recorded",
+                step=f"{w.step(step[0])} ({_when(step[1], w)})" if step else missing,
                 position=(
-                    f"{_signed(position[0])} · {position_label(position[0])} ({_when(position[1])})"
+                    f"{_signed(position[0])} · {w(position_label(position[0]))} "
+                    f"({_when(position[1], w)})"
                     if position
-                    else "Not recorded"
+                    else missing
                 ),
-                stance=f"{stance[0]} of 10 ({_when(stance[1])})" if stance else "Not recorded",
-                clarity=_chip(clarity),
+                stance=(
+                    f"{w('{n} of 10', n=stance[0])} ({_when(stance[1], w)})" if stance else missing
+                ),
+                clarity=_chip(clarity, w),
                 direction=(
-                    f"{direction[0].title} ({_when(direction[1])})"
+                    f"{w(direction[0].title)} ({_when(direction[1], w)})"
                     if direction
-                    else "None recorded"
+                    else w("None recorded")
                 ),
                 flooded_last=flooded,
             )
@@ -276,13 +289,14 @@ def _signed(value: int) -> str:
     return f"{value:+d}" if value else "0"
 
 
-def _chip(moved: movement.Movement) -> str:
+def _chip(moved: movement.Movement, w: Words = ENGLISH) -> str:
     """The dashboard's chip: the latest change, then the trend word."""
     latest = moved.latest
     if latest is None:
-        return "Not recorded"
-    where = f" ({day(latest.at)}, {latest.mark})" if latest.mark else f" ({day(latest.at)})"
-    return f"{moved.change}{where} · {moved.word}"
+        return w("Not recorded")
+    at = w.day(latest.at)
+    where = f" ({at}, {w(latest.mark)})" if latest.mark else f" ({at})"
+    return f"{clinician_words.change(w, moved)}{where} · {w(moved.word)}"
 
 
 # -- the loop's recent course -----------------------------------------------------------
@@ -294,11 +308,15 @@ def loop_course(doc: BriefDocument) -> list[str]:
     joint session recorded. Empty for one person."""
     if not doc.couple:
         return []
-    tl = doc.shown
+    tl, w = doc.shown, doc.words
+    recent = w(RECENT)
     out = [
-        movement.intensity_movement(tl).sentence("Loop intensity", RECENT),
-        movement.distance_movement(tl).sentence(
-            "The distance between the partners on pursue/withdraw", RECENT
+        sentence(w, movement.intensity_movement(tl), w("Loop intensity"), recent),
+        sentence(
+            w,
+            movement.distance_movement(tl),
+            w("The distance between the partners on pursue/withdraw"),
+            recent,
         ),
     ]
     last = last_joint_reading(doc)
@@ -309,7 +327,7 @@ def loop_course(doc: BriefDocument) -> list[str]:
 
 def last_joint_reading(doc: BriefDocument) -> str:
     """What the newest joint session with a couple reading recorded, in one sentence."""
-    tl = doc.shown
+    tl, w = doc.shown, doc.words
     joint = [p for p in _points(tl) if p.couple is not None and not p.couple.is_empty]
     if not joint:
         return ""
@@ -317,28 +335,38 @@ def last_joint_reading(doc: BriefDocument) -> str:
     c = p.couple
     assert c is not None
     bits = []
-    loops = [loop.title for loop in sorted(c.loops, key=lambda x: x.value)]
+    loops = [w(loop.title) for loop in sorted(c.loops, key=lambda x: x.value)]
     if c.loop_other.strip():
-        loops.append("another loop in the therapist's words")
+        loops.append(w("another loop in the therapist's words"))
     if loops:
-        bits.append(f"loops: {', '.join(loops)}")
+        bits.append(w("loops: {loops}", loops=", ".join(loops)))
     if c.intensity is not None:
-        bits.append(f"intensity {c.intensity} of 10")
+        bits.append(w("intensity {n} of 10", n=c.intensity))
     flooded = [
         measures.partner_name(tl, pid)
         for pid in tl.partner_ids
         if (r := p.partners.get(pid)) is not None and r.flooded
     ]
     if flooded:
-        bits.append(f"{join_names(flooded)} flooded")
+        bits.append(w("{who} flooded", who=w.join_names(flooded)))
     if c.co_regulation is not None:
-        bits.append("co-regulation noted" if c.co_regulation else "no co-regulation noted")
+        bits.append(w("co-regulation noted" if c.co_regulation else "no co-regulation noted"))
     if c.repair_attempts:
-        attempts = "repair attempt" if c.repair_attempts == 1 else "repair attempts"
-        bits.append(f"{c.repair_attempts} {attempts}, {c.repairs_landed or 0} landed")
+        bits.append(
+            w.count(
+                c.repair_attempts,
+                "{n} repair attempt, {landed} landed",
+                "{n} repair attempts, {landed} landed",
+                landed=c.repairs_landed or 0,
+            )
+        )
     if not bits:
         return ""
-    return f"At the last joint session that recorded the loop ({_when(p)}): {'; '.join(bits)}."
+    return w(
+        "At the last joint session that recorded the loop ({when}): {what}.",
+        when=_when(p, w),
+        what="; ".join(bits),
+    )
 
 
 # -- flags, handouts, guidance ----------------------------------------------------------
@@ -353,14 +381,19 @@ def handouts(doc: BriefDocument) -> list[HandoutGiven]:
     return [h for h in doc.handouts if doc.include_private_readings or not h.private]
 
 
-def handout_line(h: HandoutGiven) -> str:
-    text = f"{day(h.given_on)}: {h.step.label}, to {h.to}"
+def flag_texts(doc: BriefDocument) -> list[str]:
+    """The attention flags' sentences, in the brief's language."""
+    return [flag_text(doc.words, f) for f in flags(doc)]
+
+
+def handout_line(h: HandoutGiven, w: Words = ENGLISH) -> str:
+    text = w("{day}: {step}, to {to}", day=w.day(h.given_on), step=w.step(h.step), to=w(h.to))
     if h.safety_aware:
-        text += " (safety-aware version)"
-    if h.language is not Language.EN:
-        text += f" (in {h.language.display_name})"
+        text += w(" (safety-aware version)")
+    if h.language is not w.language:
+        text += w(" (in {language})", language=w(h.language.display_name))
     if h.mark:
-        text += f" ({h.mark})"
+        text += f" ({w(h.mark)})"
     return text
 
 
@@ -388,19 +421,29 @@ def guidance(doc: BriefDocument) -> list[GuidanceFor]:
 
 def contents_statement(doc: BriefDocument) -> str:
     """What the brief holds and leaves out; true of *doc*."""
+    w = doc.words
     parts = [
-        "Shows the plan from the last session's note and no other note text; no free text "
-        "from readings."
+        w(
+            "Shows the plan from the last session's note and no other note text; no free "
+            "text from readings."
+        )
     ]
     private = sum(1 for p in doc.timeline.points if p.private)
     if private and doc.include_private_readings:
         parts.append(
-            "Private sessions are included, as the clinician chose; each value from one "
-            "says where it was heard."
+            w(
+                "Private sessions are included, as the clinician chose; each value from one "
+                "says where it was heard."
+            )
         )
     elif private:
-        sessions = "session is" if private == 1 else "sessions are"
-        parts.append(f"What was recorded at {private} private {sessions} left out.")
+        parts.append(
+            w.count(
+                private,
+                "What was recorded at {n} private session is left out.",
+                "What was recorded at {n} private sessions are left out.",
+            )
+        )
     if doc.safety_flag and doc.safety_note.strip() and not doc.safety_note_shown:
-        parts.append("The safety note is left out.")
+        parts.append(w("The safety note is left out."))
     return " ".join(parts)

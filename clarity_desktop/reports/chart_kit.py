@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.reports import fonts
+from clarity_desktop.reports.clinician_words import ENGLISH, Words
 
 PARTNER_RGB: tuple[tuple[float, float, float], ...] = ((0.12, 0.39, 0.69), (0.77, 0.34, 0.10))
 PARTNER_DASHES: tuple[list[float] | None, ...] = (None, [4.0, 2.6])
@@ -85,12 +86,14 @@ def _add_months(value: date, months: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
-def _day_label(value: date, with_year: bool) -> str:
-    text = f"{value.day} {_MONTHS[value.month - 1]}"
+def _day_label(value: date, with_year: bool, months: Sequence[str] = _MONTHS) -> str:
+    text = f"{value.day} {months[value.month - 1]}"
     return f"{text} {value.year}" if with_year else text
 
 
-def date_ticks(start: float, end: float, max_ticks: int = MAX_TICKS) -> list[tuple[float, str]]:
+def date_ticks(
+    start: float, end: float, max_ticks: int = MAX_TICKS, months_said: Sequence[str] = _MONTHS
+) -> list[tuple[float, str]]:
     """Tick positions and labels between two day numbers: days, weeks (Mondays) or the
     first of months, whichever gives the most ticks without passing *max_ticks*."""
     first, last = date.fromordinal(math.ceil(start)), date.fromordinal(math.floor(end))
@@ -108,7 +111,7 @@ def date_ticks(start: float, end: float, max_ticks: int = MAX_TICKS) -> list[tup
         out = []
         for i, value in enumerate(found):
             with_year = i == 0 or value.year != found[i - 1].year
-            out.append((float(value.toordinal()), _day_label(value, with_year)))
+            out.append((float(value.toordinal()), _day_label(value, with_year, months_said)))
         return out
     for months in (1, 2, 3, 4, 6, 12, 24, 60, 120):
         if span / (30.44 * months) > max_ticks:
@@ -120,7 +123,8 @@ def date_ticks(start: float, end: float, max_ticks: int = MAX_TICKS) -> list[tup
             tick = _add_months(tick, 1)
         months_out: list[tuple[float, str]] = []
         while tick <= last:
-            label = str(tick.year) if months >= 12 else f"{_MONTHS[tick.month - 1]} {tick.year}"
+            month = months_said[tick.month - 1]
+            label = str(tick.year) if months >= 12 else f"{month} {tick.year}"
             months_out.append((float(tick.toordinal()), label))
             tick = _add_months(tick, months)
         return months_out
@@ -136,12 +140,13 @@ class TimeAxis:
     ticks: tuple[tuple[float, str], ...]
 
     @classmethod
-    def spanning(cls, times: Sequence[datetime]) -> TimeAxis:
+    def spanning(cls, times: Sequence[datetime], w: Words = ENGLISH) -> TimeAxis:
+        """The axis over *times*, its month names in *w*'s language."""
         low = min(day_number(t) for t in times)
         high = max(day_number(t) for t in times)
         pad = max((high - low) * 0.03, 2.0)
         start, end = low - pad, high + pad
-        return cls(start, end, tuple(date_ticks(start, end)))
+        return cls(start, end, tuple(date_ticks(start, end, months_said=w.months)))
 
     def fraction(self, when: datetime) -> float:
         return (day_number(when) - self.start) / (self.end - self.start)
@@ -395,8 +400,8 @@ def partner_items(timeline: Timeline) -> list[tuple[Swatch, str]]:
 PRIVATE_KEY = "hollow: individual session (private)"
 
 
-def private_item(points: Sequence[SessionPoint]) -> list[tuple[Swatch, str]]:
+def private_item(points: Sequence[SessionPoint], w: Words = ENGLISH) -> list[tuple[Swatch, str]]:
     """The legend entry for hollow markers, when a private session is drawn."""
     if not any(p.private for p in points):
         return []
-    return [(shape_swatch("circle", MUTED, hollow=True), PRIVATE_KEY)]
+    return [(shape_swatch("circle", MUTED, hollow=True), w(PRIVATE_KEY))]

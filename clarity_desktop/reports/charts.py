@@ -61,6 +61,7 @@ from clarity_desktop.reports.chart_kit import (
     text,
     wrap_label,
 )
+from clarity_desktop.reports.clinician_words import ENGLISH, Words
 
 __all__ = [
     "DIRECTION_ORDER",
@@ -110,7 +111,11 @@ def _session_marks(
 
 
 def steps_chart(
-    timeline: Timeline, points: Sequence[SessionPoint], axis: TimeAxis, width: float
+    timeline: Timeline,
+    points: Sequence[SessionPoint],
+    axis: TimeAxis,
+    width: float,
+    w: Words = ENGLISH,
 ) -> Drawing | None:
     """Each partner's step over time, in lanes; None when no step was recorded."""
     stepped = [p for p in points if p.steps]
@@ -128,11 +133,11 @@ def steps_chart(
         directed[pid] = direction_marks(rows)
     shown = {d for rows in directed.values() for _p, d in rows}
     items = partner_items(timeline) + [
-        (shape_swatch(DIRECTION_SHAPES[d], MUTED), d.title.lower())
+        (shape_swatch(DIRECTION_SHAPES[d], MUTED), w(d.title).lower())
         for d in DIRECTION_ORDER
         if d in shown
     ]
-    items += private_item(stepped)
+    items += private_item(stepped, w)
     band = 21.0
     f = Frame(width, band * 5, axis, items)
     f.background()
@@ -140,7 +145,7 @@ def steps_chart(
         y0 = f.bottom + (int(step) - 1) * band
         if int(step) % 2 == 0:
             f.add(Rect(f.left, y0, f.plot_width, band, fillColor=BAND, strokeColor=None))
-        lines = wrap_label(step.label, LABEL_WIDTH - 10)
+        lines = wrap_label(w.step(step), LABEL_WIDTH - 10)
         mid = y0 + band / 2
         first_y = mid - 2.6 + (len(lines) - 1) * (FONT_SIZE + 1) / 2
         for i, line in enumerate(lines):
@@ -169,7 +174,11 @@ def steps_chart(
 
 
 def positions_chart(
-    timeline: Timeline, points: Sequence[SessionPoint], axis: TimeAxis, width: float
+    timeline: Timeline,
+    points: Sequence[SessionPoint],
+    axis: TimeAxis,
+    width: float,
+    w: Words = ENGLISH,
 ) -> Drawing | None:
     """Each partner between withdrawing (-3) and pursuing (+3); None when no position was
     recorded. For two partners the distance between them is shaded."""
@@ -187,8 +196,8 @@ def positions_chart(
     pair = len(series) >= 2
     items = partner_items(timeline)
     if pair:
-        items.append((block_swatch(GAP), "distance between them"))
-    items += private_item([p for rows in series for p, _v in rows])
+        items.append((block_swatch(GAP), w("distance between them")))
+    items += private_item([p for rows in series for p, _v in rows], w)
     row = 13.0
     f = Frame(width, row * 7, axis, items)
     f.background()
@@ -196,7 +205,7 @@ def positions_chart(
     def y_of(position: float) -> float:
         return f.bottom + (position + 3.5) * row
 
-    words = {3: "pursuing", 0: "neither", -3: "withdrawing"}
+    words = {3: w("pursuing"), 0: w("neither"), -3: w("withdrawing")}
     for value in range(-3, 4):
         y = y_of(value)
         strong = value in words
@@ -247,7 +256,11 @@ def positions_chart(
 
 
 def intensity_chart(
-    timeline: Timeline, points: Sequence[SessionPoint], axis: TimeAxis, width: float
+    timeline: Timeline,
+    points: Sequence[SessionPoint],
+    axis: TimeAxis,
+    width: float,
+    w: Words = ENGLISH,
 ) -> Drawing | None:
     """The couple's loop intensity (0-10), with flooding and co-regulation rows; None
     when none of the three was recorded."""
@@ -264,16 +277,20 @@ def intensity_chart(
     co_regulated = [p for p in points if p.couple is not None and p.couple.co_regulation is True]
     if not rated and not flooded and not co_regulated:
         return None
-    items: list[tuple[Swatch, str]] = [(line_swatch(COUPLE), "Loop intensity (0–10)")]
+    items: list[tuple[Swatch, str]] = [(line_swatch(COUPLE), w("Loop intensity (0–10)"))]
     lanes_flooded = sorted({lane for _p, lanes in flooded for lane in lanes})
     for lane in lanes_flooded:  # only who flooded: a key entry with no marker misleads
         name = timeline.partner_names[lane] if lane < len(timeline.partner_names) else ""
-        label = f"{name} flooded" if len(timeline.partner_ids) >= 2 and name else "flooded"
+        label = (
+            w("{name} flooded", name=name)
+            if len(timeline.partner_ids) >= 2 and name
+            else w("flooded")
+        )
         items.append((shape_swatch(partner_shape(lane), partner_colour(lane)), label))
     if co_regulated:
-        items.append((shape_swatch("circle", COUPLE), "co-regulation noted"))
+        items.append((shape_swatch("circle", COUPLE), w("co-regulation noted")))
     drawn = [p for p, _v in rated] + [p for p, _l in flooded] + co_regulated
-    items += private_item(drawn)
+    items += private_item(drawn, w)
     unit = 8.0  # per intensity point
     rows_height = 30.0  # the flooding and co-regulation rows
     f = Frame(width, unit * 10 + 12 + rows_height, axis, items)
@@ -298,9 +315,9 @@ def intensity_chart(
         )
         if strong:
             f.add(text(LABEL_WIDTH - 6, y_of(value) - 2.6, str(value), anchor="end"))
-    f.add(text(LABEL_WIDTH - 22, y_of(5) - 2.6, "intensity", anchor="end"))
+    f.add(text(LABEL_WIDTH - 22, y_of(5) - 2.6, w("intensity"), anchor="end"))
     flood_y, co_reg_y = f.bottom + 20, f.bottom + 8
-    for y, label in ((flood_y, "flooding"), (co_reg_y, "co-regulation")):
+    for y, label in ((flood_y, w("flooding")), (co_reg_y, w("co-regulation"))):
         f.add(Line(f.left, y, f.left + f.plot_width, y, strokeColor=GRID, strokeWidth=0.35))
         f.add(text(LABEL_WIDTH - 6, y - 2.6, label, anchor="end"))
     f.add(Line(f.left, base, f.left + f.plot_width, base, strokeColor=AXIS, strokeWidth=0.5))

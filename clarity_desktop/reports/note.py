@@ -20,17 +20,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
 from clarity_desktop.domain.dynamics import CoupleReading
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, ordered_sections
 from clarity_desktop.reports import layout, styles
+from clarity_desktop.reports.clinician_words import Words, words
 from clarity_desktop.reports.layout import Destination, PageSizeName
 from clarity_desktop.reports.note_readings import PartnerReadingRow, readings_story
 from clarity_desktop.reports.text import (
     FlowingText,
     LeadIn,
-    day,
-    day_and_time,
     markup,
     paragraphs,
 )
@@ -77,6 +77,11 @@ class NoteDocument:
     extra: Mapping[str, str] = field(default_factory=dict)  # more label -> value rows
     partner_readings: tuple[PartnerReadingRow, ...] = ()  # attending partners, in order
     couple: CoupleReading | None = None  # the couple's loop (joint sessions)
+    language: Language = Language.EN  # the words printed around what was written
+
+    @property
+    def words(self) -> Words:
+        return words(self.language)
 
     @property
     def signed(self) -> bool:
@@ -84,37 +89,41 @@ class NoteDocument:
 
 
 def note_title(note: NoteDocument) -> str:
-    title = f"Session note — {note.case_name} — {day(note.session_starts_at)}"
-    return title if note.signed else f"{title} (DRAFT)"
+    w = note.words
+    title = w(
+        "Session note — {name} — {day}", name=note.case_name, day=w.day(note.session_starts_at)
+    )
+    return title if note.signed else f"{title} ({w('DRAFT')})"
 
 
 def _details(note: NoteDocument) -> list[tuple[str, str]]:
-    case = f"{note.case_name} (case {note.case_id}) · {note.case_kind}"
+    w = note.words
+    case = w("{name} (case {id})", name=note.case_name, id=note.case_id)
+    case = f"{case} · {w(note.case_kind)}"
     if note.relationship_structure:
-        case = f"{case} · {note.relationship_structure}"
-    session = day_and_time(note.session_starts_at, weekday=True)
+        case = f"{case} · {w(note.relationship_structure)}"
+    session = w.day_and_time(note.session_starts_at, weekday=True)
     if note.duration_minutes:
-        session = f"{session} · {note.duration_minutes} minutes"
+        session = f"{session} · {w('{n} minutes', n=note.duration_minutes)}"
     if note.modality:
-        session = f"{session} · {note.modality}"
+        session = f"{session} · {w(note.modality)}"
     rows = [
-        ("Clinician", note.clinician),
-        ("Case", case),
-        ("Session", session),
-        ("Attendance", note.attendance),
+        (w("Clinician"), note.clinician),
+        (w("Case"), case),
+        (w("Session"), session),
+        (w("Attendance"), note.attendance),
     ]
     if note.private:
-        rows.append(("Privacy", "Private note (individual session)"))
-    rows.append(("Note template", note.template.title))
-    rows.append(
-        ("Steps worked on", "; ".join(s.label for s in note.steps) if note.steps else "None tagged")
-    )
+        rows.append((w("Privacy"), w("Private note (individual session)")))
+    rows.append((w("Note template"), w(note.template.title)))
+    steps = "; ".join(w.step(s) for s in note.steps) if note.steps else w("None tagged")
+    rows.append((w("Steps worked on"), steps))
     rows.append(
         (
-            "Partners' steps",
-            "; ".join(f"{p.name}: {p.step.label}" for p in note.partner_steps)
+            w("Partners' steps"),
+            "; ".join(f"{p.name}: {w.step(p.step)}" for p in note.partner_steps)
             if note.partner_steps
-            else "Not recorded",
+            else w("Not recorded"),
         )
     )
     rows.extend(note.extra.items())
@@ -122,9 +131,9 @@ def _details(note: NoteDocument) -> list[tuple[str, str]]:
 
 
 def note_story(note: NoteDocument) -> list[Any]:
-    st = styles.clinician()
+    st, w = styles.clinician(), note.words
     story: list[Any] = [
-        Paragraph("Session note", st.title),
+        Paragraph(w("Session note"), st.title),
         Paragraph(markup(note.case_name), st.subtitle),
         Spacer(1, 8),
     ]
@@ -150,32 +159,35 @@ def note_story(note: NoteDocument) -> list[Any]:
     # and the signature with the note's last line. (KeepTogether cannot be nested.)
     runs: list[list[Any]] = []
     if not written:
-        runs.append([Paragraph("Nothing has been written in this note.", st.quote)])
+        runs.append([Paragraph(w("Nothing has been written in this note."), st.quote)])
     for title, text in written:
         body = list(paragraphs(text, st.body))
-        runs.append([Paragraph(markup(title), st.heading), *body[:1]])
+        runs.append([Paragraph(markup(w(title)), st.heading), *body[:1]])
         runs.extend([line] for line in body[1:])
     if note.signed and note.signed_at is not None:
         who = note.signed_by or note.clinician
-        when = day_and_time(note.signed_at, zone=True)
-        closing = Paragraph(markup(f"Signed electronically by {who} on {when}."), st.label)
+        when = w.day_and_time(note.signed_at, zone=True)
+        signed = w("Signed electronically by {who} on {when}.", who=who, when=when)
+        closing = Paragraph(markup(signed), st.label)
     else:
         saved = (
-            f" Last saved {day_and_time(note.last_saved, zone=True)}." if note.last_saved else ""
+            w(" Last saved {when}.", when=w.day_and_time(note.last_saved, zone=True))
+            if note.last_saved
+            else ""
         )
-        closing = Paragraph(markup(f"{DRAFT_MARK}.{saved}"), _alert(st.label))
+        closing = Paragraph(markup(f"{w(DRAFT_MARK)}.{saved}"), _alert(st.label))
     # The readings are part of what the signature locks, so they stand with it.
-    runs.append(readings_story(note.partner_readings, note.couple, signed=note.signed))
+    runs.append(readings_story(note.partner_readings, note.couple, signed=note.signed, w=w))
     runs[-1] += [Spacer(1, 12), closing]
     story.extend(_together(run) for run in runs)
 
     for number, addendum in enumerate(note.addenda, start=1):
         head = (
-            f"Addendum {number} · {day_and_time(addendum.written_at, zone=True)} · "
+            f"{w('Addendum {n}', n=number)} · {w.day_and_time(addendum.written_at, zone=True)} · "
             f"{addendum.author}"
         )
         body = list(paragraphs(addendum.body, st.body))
-        first = [Paragraph("Addenda", st.heading)] if number == 1 else [Spacer(1, 8)]
+        first = [Paragraph(w("Addenda"), st.heading)] if number == 1 else [Spacer(1, 8)]
         story.append(_together([*first, Paragraph(markup(head), st.label), *body[:1]]))
         story.extend(body[1:])
     return story
@@ -207,24 +219,28 @@ def build_note(
     progress: Progress | None = None,
 ) -> bytes | None:
     """Write the note's PDF to *out* (a path or binary file), or return its bytes."""
-    printed = f" · printed {day_and_time(note.printed_at)}" if note.printed_at else ""
+    w = note.words
+    printed = (
+        w(" · printed {when}", when=w.day_and_time(note.printed_at)) if note.printed_at else ""
+    )
     footer = layout.fit_footer(
-        "Session note · {name} · " + day(note.session_starts_at) + printed,
+        w("Session note") + " · {name} · " + w.day(note.session_starts_at) + printed,
         note.case_name,
         page_size,
     )
     furniture = layout.Furniture(
-        header_left="Confidential clinical record",
-        header_right="Session note" if note.signed else DRAFT_MARK,
+        header_left=w("Confidential clinical record"),
+        header_right=w("Session note") if note.signed else w(DRAFT_MARK),
         header_right_alert=not note.signed,
         footer_left=footer,
-        watermark="" if note.signed else "DRAFT",
+        watermark="" if note.signed else w("DRAFT"),
+        page_label=w("Page {page} of {total}"),
     )
     return layout.finish(
         note_story(note),
         out,
         info=layout.DocumentInfo(
-            title=note_title(note), author=note.clinician, subject="Session note"
+            title=note_title(note), author=note.clinician, subject=w("Session note")
         ),
         furniture=furniture,
         page_size=page_size,

@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, Table
 
 from clarity_desktop.domain.dynamics import CoupleReading, PartnerReading, position_label
 from clarity_desktop.reports import layout, styles
+from clarity_desktop.reports.clinician_words import ENGLISH, Words
 from clarity_desktop.reports.text import markup
 
 
@@ -31,55 +32,75 @@ def _signed(value: int) -> str:
     return f"+{value}" if value > 0 else f"−{-value}" if value < 0 else "0"
 
 
-def partner_line(reading: PartnerReading) -> str:
+def partner_line(reading: PartnerReading, w: Words = ENGLISH) -> str:
     bits = []
     if reading.position is not None:
         bits.append(
-            f"Pursue/withdraw {_signed(reading.position)} ({position_label(reading.position)})"
+            w(
+                "Pursue/withdraw {value} ({label})",
+                value=_signed(reading.position),
+                label=w(position_label(reading.position)),
+            )
         )
     if reading.stance is not None:
-        bits.append(f"Stance {reading.stance} (0 leaning to leave, 10 leaning to stay)")
+        bits.append(w("Stance {n} (0 leaning to leave, 10 leaning to stay)", n=reading.stance))
     if reading.clarity is not None:
-        bits.append(f"Clarity {reading.clarity} of 10")
+        bits.append(w("Clarity {n} of 10", n=reading.clarity))
     if reading.flooded:
-        bits.append(f"Flooded: {reading.flooding_note}" if reading.flooding_note else "Flooded")
+        bits.append(
+            w("Flooded: {note}", note=reading.flooding_note)
+            if reading.flooding_note
+            else w("Flooded")
+        )
     if reading.direction is not None:
-        bits.append(f"Direction taking shape: {reading.direction.title}")
-    return " · ".join(bits) if bits else "Nothing recorded"
+        bits.append(w("Direction taking shape: {direction}", direction=w(reading.direction.title)))
+    return " · ".join(bits) if bits else w("Nothing recorded")
 
 
-def couple_line(reading: CoupleReading) -> str:
+def couple_line(reading: CoupleReading, w: Words = ENGLISH) -> str:
     bits = []
-    loops = sorted(loop.title for loop in reading.loops)
+    loops = [w(title) for title in sorted(loop.title for loop in reading.loops)]
     if reading.loop_other:
         loops.append(reading.loop_other)
     if loops:
-        bits.append(f"Loops: {'; '.join(loops)}")
+        bits.append(w("Loops: {loops}", loops="; ".join(loops)))
     if reading.intensity is not None:
-        bits.append(f"Intensity {reading.intensity} of 10")
+        bits.append(w("Intensity {n} of 10", n=reading.intensity))
     if reading.trigger:
-        bits.append(f"What set it off: {reading.trigger}")
+        bits.append(w("What set it off: {trigger}", trigger=reading.trigger))
     if reading.co_regulation is not None:
-        said = "yes" if reading.co_regulation else "no"
+        said = w("yes") if reading.co_regulation else w("no")
         note = f" {reading.co_regulation_note}" if reading.co_regulation_note else ""
-        bits.append(f"Co-regulation: {said}.{note}")
+        bits.append(w("Co-regulation: {said}.", said=said) + note)
     if reading.repair_attempts is not None:
-        landed = "" if reading.repairs_landed is None else f"{reading.repairs_landed} of "
-        bits.append(f"Repairs: {landed}{reading.repair_attempts} landed")
-    return " · ".join(bits) if bits else "Nothing recorded"
+        if reading.repairs_landed is None:
+            bits.append(w("Repairs: {n} landed", n=reading.repair_attempts))
+        else:
+            bits.append(
+                w(
+                    "Repairs: {landed} of {n} landed",
+                    landed=reading.repairs_landed,
+                    n=reading.repair_attempts,
+                )
+            )
+    return " · ".join(bits) if bits else w("Nothing recorded")
 
 
 def readings_story(
-    partners: tuple[PartnerReadingRow, ...], couple: CoupleReading | None, *, signed: bool
+    partners: tuple[PartnerReadingRow, ...],
+    couple: CoupleReading | None,
+    *,
+    signed: bool,
+    w: Words = ENGLISH,
 ) -> list[Any]:
     """The "Readings" heading and a label/value table, or "None recorded"."""
     st = styles.clinician()
-    rows = [(row.name, partner_line(row.reading)) for row in partners]
+    rows = [(row.name, partner_line(row.reading, w)) for row in partners]
     if couple is not None and not couple.is_empty:
-        rows.append(("The couple's loop", couple_line(couple)))
+        rows.append((w("The couple's loop"), couple_line(couple, w)))
     if not rows:
-        return [Paragraph("Readings", st.heading), Paragraph("None recorded.", st.body)]
-    lock = (
+        return [Paragraph(w("Readings"), st.heading), Paragraph(w("None recorded."), st.body)]
+    lock = w(
         "Readings recorded with this note; locked by the signature."
         if signed
         else "Readings recorded with this draft; not yet locked."
@@ -101,4 +122,4 @@ def readings_story(
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         )
     )
-    return [Paragraph("Readings", st.heading), Paragraph(markup(lock), st.small), table]
+    return [Paragraph(w("Readings"), st.heading), Paragraph(markup(lock), st.small), table]

@@ -49,7 +49,7 @@ from clarity_desktop.reports.summary_facts import (
     step_tag_counts,
     what_moved,
 )
-from clarity_desktop.reports.text import day, day_and_time, markup
+from clarity_desktop.reports.text import markup
 
 __all__ = [
     "CLINICIANS_ONLY",
@@ -74,7 +74,7 @@ __all__ = [
     "what_moved",
 ]
 
-HEADER = f"Confidential clinical record · {CLINICIANS_ONLY}"
+HEADER = "Confidential clinical record · {clinicians_only}"
 
 
 # -- the story ------------------------------------------------------------------------------
@@ -124,7 +124,13 @@ def _grid(
         for row in rows
     ]
     table = Table(
-        [list(header), *wrapped],
+        [
+            [
+                _wrapped(h, w - 2 * pad, size, fonts.BOLD)
+                for h, w in zip(header, widths, strict=True)
+            ],
+            *wrapped,
+        ],
         colWidths=list(widths),
         hAlign="LEFT",
         repeatRows=1 if repeat else 0,
@@ -142,6 +148,13 @@ def _grid(
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
+    for i, (head, width) in enumerate(zip(header, widths, strict=True)):
+        # A heading is one word or two (in any language): one too wide for its column
+        # is set a little smaller rather than run into the next.
+        need = max((stringWidth(word, fonts.BOLD, size) for word in head.split()), default=0)
+        if need > width - 2 * pad:
+            small = size * (width - 2 * pad) / need
+            commands.append(("FONT", (i, 0), (i, 0), fonts.BOLD, small, size + 2.5))
     if len(wrapped) > 1:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, _ZEBRA]))
     table.setStyle(layout.table_style(*commands))
@@ -149,46 +162,52 @@ def _grid(
 
 
 @lru_cache(maxsize=2048)
-def _wrapped(text: str, width: float, size: float) -> str:
+def _wrapped(text: str, width: float, size: float, font: str = fonts.REGULAR) -> str:
     """*text* broken into lines that fit *width*; cached, as a sessions table repeats the
     same few cells ("Joint", "In person", "Signed") a hundred times."""
-    return "\n".join(simpleSplit(text, fonts.REGULAR, size, width) or [""])
+    return "\n".join(simpleSplit(text, font, size, width) or [""])
 
 
 def _details(doc: SummaryDocument) -> list[tuple[str, str]]:
-    case = f"{doc.case_name} (case {doc.case_id}) · {doc.case_kind}"
-    opened = f"Opened {day(doc.opened_on)}"
+    w = doc.words
+    case = w("{name} (case {id})", name=doc.case_name, id=doc.case_id) + f" · {w(doc.case_kind)}"
+    opened = w("Opened {day}", day=w.day(doc.opened_on))
     if doc.closed_on is not None:
-        opened = f"{opened} · closed {day(doc.closed_on)}"
+        opened = f"{opened} · {w('closed {day}', day=w.day(doc.closed_on))}"
     else:
-        opened = f"{opened} · {doc.status.lower()}"
-    rows = [("Clinician", doc.clinician), ("Case", case)]
-    rows.append(("Relationship", doc.relationship_structure or "Not recorded"))
-    rows.append(("Case dates", opened))
+        opened = f"{opened} · {w(doc.status.lower())}"
+    rows = [(w("Clinician"), doc.clinician), (w("Case"), case)]
+    relationship = w(doc.relationship_structure) if doc.relationship_structure else ""
+    rows.append((w("Relationship"), relationship or w("Not recorded")))
+    rows.append((w("Case dates"), opened))
     if doc.period is not None:
-        rows.append(("Period", f"{doc.period.words} (both days included)"))
-    rows.append(("Sessions", _session_count(doc)))
-    rows.append(("Safety", safety_line(doc)))
+        rows.append((w("Period"), w("{period} (both days included)", period=doc.period.said(w))))
+    rows.append((w("Sessions"), _session_count(doc)))
+    rows.append((w("Safety"), safety_line(doc)))
     return rows
 
 
 def _session_count(doc: SummaryDocument) -> str:
-    rows = doc.sessions
-    where = "in this period" if doc.period is not None else "recorded"
+    rows, w = doc.sessions, doc.words
     if not rows:
-        return f"None {where}."
-    text = f"{len(rows)} {where}"
+        return w("None in this period." if doc.period is not None else "None recorded.")
+    text = w("{n} in this period" if doc.period is not None else "{n} recorded", n=len(rows))
     if doc.couple:
         joint = sum(1 for r in rows if r.attendance == "Joint")
-        text = f"{text} ({joint} joint, {len(rows) - joint} individual)"
+        text += w(" ({joint} joint, {alone} individual)", joint=joint, alone=len(rows) - joint)
     first, last = rows[0].starts_at, rows[-1].starts_at
-    span = day(first) if first.date() == last.date() else f"{day(first)} to {day(last)}"
+    span = (
+        w.day(first)
+        if first.date() == last.date()
+        else w("{start} to {end}", start=w.day(first), end=w.day(last))
+    )
     return f"{text}, {span}."
 
 
 def _partners_table(doc: SummaryDocument, width: float) -> Table:
     steps = latest_steps(doc)
     directions = latest_directions(doc)
+    w = doc.words
     rows = []
     for p in doc.partners:
         step = steps.get(p.partner_id)
@@ -197,61 +216,75 @@ def _partners_table(doc: SummaryDocument, width: float) -> Table:
             [
                 p.name,
                 p.pronouns or "—",
-                f"{step[0].label} ({step[1]})" if step else "Not recorded",
-                f"{direction[0].title} ({direction[1]})" if direction else "None recorded",
+                f"{w.step(step[0])} ({step[1]})" if step else w("Not recorded"),
+                f"{w(direction[0].title)} ({direction[1]})" if direction else w("None recorded"),
             ]
         )
     widths = [0.27 * width, 0.11 * width, 0.36 * width, 0.26 * width]
-    head = ["Partner", "Pronouns", "Step (latest recorded)", "Direction (latest)"]
+    head = [w("Partner"), w("Pronouns"), w("Step (latest recorded)"), w("Direction (latest)")]
     return _grid(head, rows, widths)
 
 
 def _sessions_table(doc: SummaryDocument, width: float) -> Table:
+    w = doc.words
     rows = [
         [
-            day_and_time(r.starts_at),
-            r.attendance,
-            r.modality,
+            w.day_and_time(r.starts_at),
+            w(r.attendance),
+            w(r.modality),
             session_steps(doc, r),
-            r.note,
-            PRIVATE if r.private else "",
+            w(r.note),
+            w(PRIVATE) if r.private else "",
         ]
         for r in doc.sessions
     ]
     fractions = (0.21, 0.18, 0.11, 0.30, 0.10, 0.10)
-    head = ["Date", "Attendance", "Modality", "Steps worked on", "Note", "Privacy"]
+    head = [
+        w("Date"),
+        w("Attendance"),
+        w("Modality"),
+        w("Steps worked on"),
+        w("Note"),
+        w("Privacy"),
+    ]
     return _grid(head, rows, [f * width for f in fractions], repeat=True)
 
 
 def _charts(doc: SummaryDocument, st: styles.Styles, width: float) -> list[Any]:
-    shown = doc.shown
+    shown, w = doc.shown, doc.words
     points = charts.chart_points(shown)
-    where = "in this period" if doc.period is not None else "for this case"
+    where = w("in this period" if doc.period is not None else "for this case")
     if not points:
         return [
-            Paragraph("Charts", st.heading),
+            Paragraph(w("Charts"), st.heading),
             Paragraph(
-                f"No steps or readings have been recorded {where}, so there are no charts.",
+                w(
+                    "No steps or readings have been recorded {where}, so there are no charts.",
+                    where=where,
+                ),
                 st.body,
             ),
         ]
-    axis = charts.TimeAxis.spanning([p.starts_at for p in points])
+    axis = charts.TimeAxis.spanning([p.starts_at for p in points], w)
     out: list[Any] = []
     made = (
         (
-            "Steps over time",
-            charts.steps_chart(shown, points, axis, width),
-            f"No steps have been recorded {where}.",
+            w("Steps over time"),
+            charts.steps_chart(shown, points, axis, width, w),
+            w("No steps have been recorded {where}.", where=where),
         ),
         (
-            "Pursue and withdraw",
-            charts.positions_chart(shown, points, axis, width),
-            f"No pursue/withdraw positions have been recorded {where}.",
+            w("Pursue and withdraw"),
+            charts.positions_chart(shown, points, axis, width, w),
+            w("No pursue/withdraw positions have been recorded {where}.", where=where),
         ),
         (
-            "Loop intensity, flooding and co-regulation",
-            charts.intensity_chart(shown, points, axis, width),
-            f"No loop intensity, flooding or co-regulation has been recorded {where}.",
+            w("Loop intensity, flooding and co-regulation"),
+            charts.intensity_chart(shown, points, axis, width, w),
+            w(
+                "No loop intensity, flooding or co-regulation has been recorded {where}.",
+                where=where,
+            ),
         ),
     )
     for index, (title, drawing, missing) in enumerate(made):
@@ -263,7 +296,7 @@ def _charts(doc: SummaryDocument, st: styles.Styles, width: float) -> list[Any]:
 
 
 def summary_story(doc: SummaryDocument, page_size: PageSizeName = "A4") -> list[Any]:
-    st = styles.clinician()
+    st, w = styles.clinician(), doc.words
     width = _text_width(page_size)
     story: list[Any] = [
         Paragraph(doc.kind_title, st.title),
@@ -272,44 +305,44 @@ def summary_story(doc: SummaryDocument, page_size: PageSizeName = "A4") -> list[
         _label_table(_details(doc), st),
         Spacer(1, 4),
         Paragraph(markup(contents_statement(doc)), _muted(st.small)),
-        Paragraph("Partners", st.heading),
+        Paragraph(w("Partners"), st.heading),
         _partners_table(doc, width),
     ]
     if doc.period is not None:
-        story.append(Paragraph("What moved in this period", st.heading))
+        story.append(Paragraph(w("What moved in this period"), st.heading))
         if doc.sessions:
             story += [Paragraph(markup(s), st.bullet, bulletText="•") for s in what_moved(doc)]
             story.append(Spacer(1, 3))
-            story.append(Paragraph(TREND_NOTE, _muted(st.small)))
+            story.append(Paragraph(w(TREND_NOTE), _muted(st.small)))
         else:
-            story.append(Paragraph("No sessions in this period.", st.body))
+            story.append(Paragraph(w("No sessions in this period."), st.body))
     story += _charts(doc, st, width)
 
     loops = loop_counts(doc)
     if loops or doc.couple:
-        story.append(Paragraph("Recurring loops", st.heading))
+        story.append(Paragraph(w("Recurring loops"), st.heading))
     if loops:
-        rows = [[c.title, str(c.sessions), day(c.first), day(c.last)] for c in loops]
+        rows = [[w(c.title), str(c.sessions), w.day(c.first), w.day(c.last)] for c in loops]
         widths = [0.46 * width, 0.14 * width, 0.20 * width, 0.20 * width]
-        story.append(_grid(["Loop", "Sessions", "First recorded", "Last recorded"], rows, widths))
+        head = [w("Loop"), w("Sessions"), w("First recorded"), w("Last recorded")]
+        story.append(_grid(head, rows, widths))
     elif doc.couple:
-        where = "in this period" if doc.period is not None else "for this case"
-        story.append(Paragraph(f"No loops have been recorded {where}.", st.body))
+        where = w("in this period" if doc.period is not None else "for this case")
+        story.append(Paragraph(w("No loops have been recorded {where}.", where=where), st.body))
 
-    story.append(Paragraph("Themes", st.heading))
+    story.append(Paragraph(w("Themes"), st.heading))
     tags = step_tag_counts(doc)
     if tags:
-        rows = [[step.label, str(n)] for step, n in tags]
-        story.append(
-            _grid(["Steps worked on (note tags)", "Sessions"], rows, [0.46 * width, 0.14 * width])
-        )
+        rows = [[w.step(step), str(n)] for step, n in tags]
+        head = [w("Steps worked on (note tags)"), w("Sessions")]
+        story.append(_grid(head, rows, [0.46 * width, 0.14 * width]))
         story.append(Spacer(1, 4))
     else:
-        story.append(Paragraph("No session is tagged with a step.", st.body))
+        story.append(Paragraph(w("No session is tagged with a step."), st.body))
     story += [Paragraph(markup(f), st.bullet, bulletText="•") for f in reading_facts(doc)]
     given = handouts_given(doc)
     if given:
-        story.append(Paragraph("Handouts given", st.heading))
+        story.append(Paragraph(w("Handouts given"), st.heading))
         story += [Paragraph(markup(g), st.bullet, bulletText="•") for g in given]
 
     if doc.sessions:
@@ -317,12 +350,12 @@ def summary_story(doc: SummaryDocument, page_size: PageSizeName = "A4") -> list[
         # rather than moving whole to a fresh page: the heading keeps only a few rows.
         story += [
             CondPageBreak(70),
-            Paragraph("Sessions", _loose(st.heading)),
+            Paragraph(w("Sessions"), _loose(st.heading)),
             _sessions_table(doc, width),
         ]
     else:
-        where = "in this period" if doc.period is not None else "yet"
-        story += [Paragraph("Sessions", st.heading), Paragraph(f"No sessions {where}.", st.body)]
+        none = w("No sessions in this period." if doc.period is not None else "No sessions yet.")
+        story += [Paragraph(w("Sessions"), st.heading), Paragraph(none, st.body)]
     return story
 
 
@@ -338,7 +371,8 @@ def _footer(doc: SummaryDocument, page_size: PageSizeName) -> str:
     """The footer line, the case name shortened until it leaves room for "Page X of Y"."""
     room = layout.page_dimensions(page_size)[0] - 2 * layout.Furniture().edge
     room -= stringWidth("Page 999 of 999", fonts.REGULAR, 8) + 16
-    printed = f" · printed {day_and_time(doc.printed_at)}" if doc.printed_at else ""
+    w = doc.words
+    printed = w(" · printed {when}", when=w.day_and_time(doc.printed_at)) if doc.printed_at else ""
     name, cut = doc.case_name, len(doc.case_name)
     while True:
         text = f"{doc.kind_title} · {name}{printed}"
@@ -360,13 +394,15 @@ def build_summary(
     *out*, or return its bytes. *progress* is called with 0.0 .. 1.0 as pages are laid
     out, so a window can show a long document's progress."""
     fonts.register_fonts()
+    w = doc.words
     header = doc.kind_title
     if doc.period is not None:
-        header = f"{header} · {doc.period.words}"
+        header = f"{header} · {doc.period.said(w)}"
     furniture = layout.Furniture(
-        header_left=HEADER,
+        header_left=w(HEADER, clinicians_only=w(CLINICIANS_ONLY)),
         header_right=header,
         footer_left=_footer(doc, page_size),
+        page_label=w("Page {page} of {total}"),
     )
     return layout.finish(
         summary_story(doc, page_size),

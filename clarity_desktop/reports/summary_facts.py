@@ -34,10 +34,11 @@ from datetime import date, datetime
 
 from clarity_desktop.domain import movement
 from clarity_desktop.domain.dynamics import Loop
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, SessionPoint, Timeline
 from clarity_desktop.reports.brief_facts import HandoutGiven, handout_line
-from clarity_desktop.reports.text import day
+from clarity_desktop.reports.clinician_words import ENGLISH, Words, sentence, words
 
 PRIVATE = "Private"
 OTHER_LOOP = "Other (in the therapist's words)"
@@ -58,7 +59,11 @@ class Period:
 
     @property
     def words(self) -> str:
-        return f"{day(self.start)} to {day(self.end)}"
+        return self.said(ENGLISH)
+
+    def said(self, w: Words) -> str:
+        """4 Mar 2025 to 1 Apr 2025, in *w*'s language."""
+        return w("{start} to {end}", start=w.day(self.start), end=w.day(self.end))
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,11 @@ class SummaryDocument:
     include_private_readings: bool = False
     include_safety_note: bool = False
     handouts: tuple[HandoutGiven, ...] = ()  # recorded as given, in *period*; newest first
+    language: Language = Language.EN  # the program's words; the clinician's pass through
+
+    @property
+    def words(self) -> Words:
+        return words(self.language)
 
     @property
     def couple(self) -> bool:
@@ -114,7 +124,7 @@ class SummaryDocument:
 
     @property
     def kind_title(self) -> str:
-        return "Progress report" if self.period is not None else "Case summary"
+        return self.words("Progress report" if self.period is not None else "Case summary")
 
     @property
     def shown(self) -> Timeline:
@@ -146,47 +156,58 @@ def in_period(timeline: Timeline, period: Period) -> Timeline:
 
 def document_title(doc: SummaryDocument) -> str:
     title = f"{doc.kind_title} — {doc.case_name}"
-    return f"{title} — {doc.period.words}" if doc.period is not None else title
+    return f"{title} — {doc.period.said(doc.words)}" if doc.period is not None else title
 
 
 # -- what the document holds ------------------------------------------------------------
 
 
 def safety_line(doc: SummaryDocument) -> str:
+    w = doc.words
     if not doc.safety_flag:
-        return "No safety flag."
+        return w("No safety flag.")
     if doc.safety_note_printed:
-        return f"Safety flag set. Safety note: {doc.safety_note.strip()}"
+        return w("Safety flag set. Safety note: {note}", note=doc.safety_note.strip())
     if doc.safety_note.strip():
-        return "Safety flag set. The safety note is not included in this document."
-    return "Safety flag set."
+        return w("Safety flag set. The safety note is not included in this document.")
+    return w("Safety flag set.")
 
 
 def contents_statement(doc: SummaryDocument) -> str:
     """One paragraph saying what the document holds and leaves out; true of *doc*."""
+    w = doc.words
     parts = [
-        "This document shows the case's structure and its recorded readings. It prints no "
-        "text from session notes and no free text from readings."
+        w(
+            "This document shows the case's structure and its recorded readings. It prints "
+            "no text from session notes and no free text from readings."
+        )
     ]
     if doc.safety_note_printed:
-        parts.append("The safety note is included above, as the clinician chose.")
+        parts.append(w("The safety note is included above, as the clinician chose."))
     elif doc.safety_flag and doc.safety_note.strip():
-        parts.append("The safety note is left out.")
+        parts.append(w("The safety note is left out."))
     private_rows = sum(1 for r in doc.sessions if r.private)
     if doc.include_private_readings and any(p.private for p in doc.timeline.points):
         parts.append(
-            "Readings from private individual sessions are included, as the clinician "
-            f"chose, each marked “{INDIVIDUAL_SESSION}” and drawn hollow in the charts."
+            w(
+                "Readings from private individual sessions are included, as the clinician "
+                "chose, each marked “{mark}” and drawn hollow in the charts.",
+                mark=w(INDIVIDUAL_SESSION),
+            )
         )
     elif doc.private_left_out:
-        n = doc.private_left_out
-        sessions = "session" if n == 1 else "sessions"
         parts.append(
-            f"Steps and readings from {n} private individual {sessions} are left out; "
-            f"those sessions are listed, marked “{PRIVATE}”."
+            w.count(
+                doc.private_left_out,
+                "Steps and readings from {n} private individual session are left out; "
+                "those sessions are listed, marked “{mark}”.",
+                "Steps and readings from {n} private individual sessions are left out; "
+                "those sessions are listed, marked “{mark}”.",
+                mark=w(PRIVATE),
+            )
         )
     elif private_rows:
-        parts.append(f"Sessions with a private note are marked “{PRIVATE}”.")
+        parts.append(w("Sessions with a private note are marked “{mark}”.", mark=w(PRIVATE)))
     return " ".join(parts)
 
 
@@ -197,9 +218,9 @@ def _points(doc: SummaryDocument) -> list[SessionPoint]:
     return sorted(doc.shown.points, key=lambda p: p.starts_at)
 
 
-def _marked(when: datetime, point: SessionPoint) -> str:
+def _marked(when: datetime, point: SessionPoint, w: Words = ENGLISH) -> str:
     mark = point.privacy_mark
-    return f"{day(when)}, {mark}" if mark else day(when)
+    return f"{w.day(when)}, {w(mark)}" if mark else w.day(when)
 
 
 def latest_directions(doc: SummaryDocument) -> dict[int, tuple[Direction, str]]:
@@ -208,7 +229,7 @@ def latest_directions(doc: SummaryDocument) -> dict[int, tuple[Direction, str]]:
     for p in _points(doc):
         for pid, reading in p.partners.items():
             if reading.direction is not None:
-                out[pid] = (reading.direction, _marked(p.starts_at, p))
+                out[pid] = (reading.direction, _marked(p.starts_at, p, doc.words))
     return out
 
 
@@ -217,7 +238,7 @@ def latest_steps(doc: SummaryDocument) -> dict[int, tuple[Step, str]]:
     out: dict[int, tuple[Step, str]] = {}
     for p in _points(doc):
         for pid, step in p.steps.items():
-            out[pid] = (step, _marked(p.starts_at, p))
+            out[pid] = (step, _marked(p.starts_at, p, doc.words))
     return out
 
 
@@ -250,9 +271,10 @@ def loop_counts(doc: SummaryDocument) -> list[LoopCount]:
 def session_steps(doc: SummaryDocument, row: SessionRow) -> str:
     """The sessions table's "steps worked on" cell: a private note's tags only when the
     clinician includes private sessions' readings."""
+    w = doc.words
     if row.private and not doc.include_private_readings:
-        return NOT_SHOWN if row.steps else "—"
-    return "; ".join(s.label for s in row.steps) if row.steps else "—"
+        return w(NOT_SHOWN) if row.steps else "—"
+    return "; ".join(w.step(s) for s in row.steps) if row.steps else "—"
 
 
 def step_tag_counts(doc: SummaryDocument) -> list[tuple[Step, int]]:
@@ -268,30 +290,37 @@ def reading_facts(doc: SummaryDocument) -> list[str]:
     points = _points(doc)
     facts = []
     parts = []
-    tl = doc.shown
+    tl, w = doc.shown, doc.words
     for pid, name in zip(tl.partner_ids, tl.partner_names, strict=False):
         floods = [p for p in points if (r := p.partners.get(pid)) is not None and r.flooded]
         alone = sum(1 for p in floods if p.private)
-        text = f"{name} in {_sessions(len(floods))}"
+        text = w("{name} in {sessions}", name=name, sessions=_sessions(len(floods), w))
         if alone:
-            text += f" ({INDIVIDUAL_SESSION}: {alone})"
+            text += f" ({w(INDIVIDUAL_SESSION)}: {alone})"
         parts.append(text)
     if parts:
-        facts.append(f"Flooding recorded: {'; '.join(parts)}.")
+        facts.append(w("Flooding recorded: {parts}.", parts="; ".join(parts)))
     asked = [
         p.couple.co_regulation for p in points if p.couple and p.couple.co_regulation is not None
     ]
     if asked:
         facts.append(
-            f"Co-regulation noted in {sum(1 for v in asked if v)} of the {_sessions(len(asked))} "
-            "that recorded whether it happened."
+            w(
+                "Co-regulation noted in {n} of the {sessions} that recorded whether it happened.",
+                n=sum(1 for v in asked if v),
+                sessions=_sessions(len(asked), w),
+            )
         )
     attempts = [p.couple.repair_attempts for p in points if p.couple and p.couple.repair_attempts]
     landed = [p.couple.repairs_landed for p in points if p.couple and p.couple.repairs_landed]
     if attempts:
         facts.append(
-            f"Repair attempts recorded: {sum(attempts)}, of which {sum(landed)} landed, "
-            f"over {_sessions(len(attempts))}."
+            w(
+                "Repair attempts recorded: {n}, of which {landed} landed, over {sessions}.",
+                n=sum(attempts),
+                landed=sum(landed),
+                sessions=_sessions(len(attempts), w),
+            )
         )
     return facts
 
@@ -299,11 +328,15 @@ def reading_facts(doc: SummaryDocument) -> list[str]:
 def handouts_given(doc: SummaryDocument) -> list[str]:
     """The handouts recorded as given, one line each; those given at a private session
     (which step one partner was handed alone) only when private sessions are included."""
-    return [handout_line(h) for h in doc.handouts if doc.include_private_readings or not h.private]
+    return [
+        handout_line(h, doc.words)
+        for h in doc.handouts
+        if doc.include_private_readings or not h.private
+    ]
 
 
-def _sessions(n: int) -> str:
-    return f"{n} session" if n == 1 else f"{n} sessions"
+def _sessions(n: int, w: Words = ENGLISH) -> str:
+    return w.count(n, "{n} session", "{n} sessions")
 
 
 # -- what moved (the progress report) ----------------------------------------------------
@@ -313,38 +346,47 @@ def what_moved(doc: SummaryDocument) -> list[str]:
     """Plain sentences about the movement in the period's readings, for clinicians: for
     each measure the latest change first, then the trend over every reading in the
     period, in domain/movement.py's words (the dashboard's)."""
-    tl = doc.shown
+    tl, w = doc.shown, doc.words
+    where = w("in this period")
     out: list[str] = []
     if doc.couple:
-        out.append(movement.intensity_movement(tl, None).sentence("Loop intensity"))
+        out.append(sentence(w, movement.intensity_movement(tl, None), w("Loop intensity"), where))
         out.append(
-            movement.distance_movement(tl, None).sentence(
-                "The distance between the partners on pursue/withdraw"
+            sentence(
+                w,
+                movement.distance_movement(tl, None),
+                w("The distance between the partners on pursue/withdraw"),
+                where,
             )
         )
     for pid, name in zip(tl.partner_ids, tl.partner_names, strict=False):
-        out.append(movement.clarity_movement(tl, pid, None).sentence(f"{name}'s clarity"))
+        subject = w("{name}'s clarity", name=name)
+        out.append(sentence(w, movement.clarity_movement(tl, pid, None), subject, where))
     points = _points(doc)
     for pid, name in zip(tl.partner_ids, tl.partner_names, strict=False):
-        out.append(_step_sentence(name, [(p, p.steps[pid]) for p in points if pid in p.steps]))
+        steps = [(p, p.steps[pid]) for p in points if pid in p.steps]
+        out.append(_step_sentence(name, steps, w))
     return out
 
 
-def _step_sentence(name: str, steps: Sequence[tuple[SessionPoint, Step]]) -> str:
+def _step_sentence(name: str, steps: Sequence[tuple[SessionPoint, Step]], w: Words) -> str:
     if not steps:
-        return f"{name}'s step: not recorded in this period."
+        return w("{name}'s step: not recorded in this period.", name=name)
     (first_at, first), (last_at, last) = steps[0], steps[-1]
-    start, end = _marked(first_at.starts_at, first_at), _marked(last_at.starts_at, last_at)
+    start = _marked(first_at.starts_at, first_at, w)
+    end = _marked(last_at.starts_at, last_at, w)
+    said = {"name": name, "first": w.step(first), "start": start, "end": end}
     if len(steps) == 1:
-        return f"{name}'s step: {first.label}, recorded once ({start})."
+        return w("{name}'s step: {first}, recorded once ({start}).", **said)
     if first is last:
-        return (
-            f"{name}'s step: {first.label} at the start of the period ({start}) "
-            f"and at its end ({end})."
+        return w(
+            "{name}'s step: {first} at the start of the period ({start}) and at its end ({end}).",
+            **said,
         )
-    return (
-        f"{name}'s step: {first.label} at the start of the period ({start}), "
-        f"{last.label} at its end ({end})."
+    return w(
+        "{name}'s step: {first} at the start of the period ({start}), {last} at its end ({end}).",
+        last=w.step(last),
+        **said,
     )
 
 

@@ -25,8 +25,8 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, section_titles
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import brief_facts as facts
+from clarity_desktop.reports.clinician_words import ENGLISH, Words, words
 from clarity_desktop.reports.layout import Destination
-from clarity_desktop.reports.text import join_names
 from clarity_desktop.services import dynamics, guidance, handouts_given, views
 from clarity_desktop.services.documents import DocumentAction, _audit, _check_action, _detail
 from clarity_desktop.services.dto import CaseDetail, SessionView
@@ -35,13 +35,14 @@ from clarity_desktop.store.models import Note
 from clarity_desktop.store.uow import UnitOfWork
 
 
-def _attendance(s: SessionView, case: CaseDetail) -> tuple[str, bool]:
-    """("Zoë and Łukasz together", True) or ("Zoë, individual session", False)."""
+def _attendance(s: SessionView, case: CaseDetail, w: Words = ENGLISH) -> tuple[str, bool]:
+    """("Zoë and Łukasz together", True) or ("Zoë, individual session", False), in the
+    brief's language."""
     if case.kind is CaseKind.INDIVIDUAL:
         return s.attending_label, False
     if s.attending_partner_id is None:
-        return f"{join_names([p.name for p in case.partners])} together", True
-    return f"{s.attending_label}, individual session", False
+        return w("{names} together", names=w.join_names([p.name for p in case.partners])), True
+    return w("{name}, individual session", name=s.attending_label), False
 
 
 def _before(s: SessionView, session: SessionView | None, now: datetime) -> bool:
@@ -50,7 +51,9 @@ def _before(s: SessionView, session: SessionView | None, now: datetime) -> bool:
     return (s.starts_at, s.id) < (session.starts_at, session.id)
 
 
-def _earlier(db: DbSession, s: SessionView, case: CaseDetail) -> facts.EarlierNote:
+def _earlier(
+    db: DbSession, s: SessionView, case: CaseDetail, w: Words = ENGLISH
+) -> facts.EarlierNote:
     note = db.execute(
         select(Note).where(Note.id == s.note_id).options(selectinload(Note.steps))
     ).scalar_one()
@@ -69,7 +72,7 @@ def _earlier(db: DbSession, s: SessionView, case: CaseDetail) -> facts.EarlierNo
     return facts.EarlierNote(
         session_id=s.id,
         starts_at=s.starts_at,
-        attendance=_attendance(s, case)[0],
+        attendance=_attendance(s, case, w)[0],
         private=s.note_private,
         signed=signed,
         plan=plan,
@@ -130,6 +133,7 @@ def _brief_facts(
 ) -> facts.BriefDocument:
     """Everything the brief shows, read in the caller's one open session."""
     moment = now or datetime.now()
+    w = words(language)
     case = views.case_detail(db, case_id)
     session = None
     if session_id is not None:
@@ -149,16 +153,16 @@ def _brief_facts(
         points=tuple(p for p in full.points if p.session_id in ids),
     )
     with_notes = [s for s in earlier if s.note_id is not None]
-    last = _earlier(db, with_notes[0], case) if with_notes else None
+    last = _earlier(db, with_notes[0], case, w) if with_notes else None
     shared = next((s for s in with_notes if not s.note_private), None)
     if last is not None and shared is not None and shared.id == last.session_id:
         last_shared: facts.EarlierNote | None = last
     else:
-        last_shared = _earlier(db, shared, case) if shared is not None else None
+        last_shared = _earlier(db, shared, case, w) if shared is not None else None
     steps = {int(st) for p in timeline.points for st in p.steps.values()}
     brief_session = None
     if session is not None:
-        attendance, joint = _attendance(session, case)
+        attendance, joint = _attendance(session, case, w)
         brief_session = facts.BriefSession(
             session_id=session.id,
             starts_at=session.starts_at,
@@ -193,6 +197,7 @@ def _brief_facts(
         printed_at=moment.astimezone(),
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
+        language=w.language,
     )
 
 

@@ -44,7 +44,8 @@ class DocumentRequest:
     - steps: *case_id* optional (it links the audit row to the case).
 
     *language* (handout, steps) None: the partner's preferred language, see
-    services.handout_language.
+    services.handout_language; (note, summary, progress) the language of the program's
+    words around what was written and recorded, None: English.
 
     *out* is a file path, or None for the bytes (a preview, printing); *action* is what
     the audit row says was done with it.
@@ -102,6 +103,7 @@ def render(
             uow,
             r.note_id,
             r.out,
+            language=r.language or Language.EN,
             page_size=size,
             password=password,
             progress=progress,
@@ -131,6 +133,7 @@ def render(
             action=action,
             include_private_readings=r.include_private_readings,
             include_safety_note=r.include_safety_note,
+            language=r.language or Language.EN,
         )
     if r.kind is DocumentKind.PROGRESS:
         _needs(r.date_from, Phrase.PERIOD_START, "period")
@@ -148,6 +151,7 @@ def render(
             action=action,
             include_private_readings=r.include_private_readings,
             include_safety_note=r.include_safety_note,
+            language=r.language or Language.EN,
         )
     # The handout. Privacy: only the step, the first names and the message go in.
     _needs(r.step, Phrase.STEP, "step")

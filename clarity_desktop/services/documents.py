@@ -40,6 +40,7 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import handouts, layout, summary
 from clarity_desktop.reports.brief_facts import HandoutGiven
+from clarity_desktop.reports.clinician_words import ENGLISH, Words, words
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
 from clarity_desktop.reports.note_readings import PartnerReadingRow
@@ -98,16 +99,20 @@ def _audit(
 # The session note ------------------------------------------------------------------
 
 
-def _attendance(note: NoteView, case: CaseDetail) -> str:
+def _attendance(note: NoteView, case: CaseDetail, w: Words = ENGLISH) -> str:
     if note.attending_partner_id is not None:
-        return f"{note.attending_label} (individual session)"
+        return w("{name} (individual session)", name=note.attending_label)
     if case.kind is CaseKind.COUPLE:
-        return f"Both partners ({', '.join(p.name for p in case.partners)})"
+        return w("Both partners ({names})", names=", ".join(p.name for p in case.partners))
     return note.attending_label
 
 
-def note_document(note: NoteView, case: CaseDetail, clinician: str) -> NoteDocument:
-    """What the printed note shows, from the views the services return."""
+def note_document(
+    note: NoteView, case: CaseDetail, clinician: str, language: Language | str = DEFAULT_LANGUAGE
+) -> NoteDocument:
+    """What the printed note shows, from the views the services return, with the
+    program's words in *language*."""
+    w = words(language)
     session = next((s for s in case.sessions if s.id == note.session_id), None)
     names = {p.id: p.name for p in case.partners}
     order = {p.id: p.position for p in case.partners}
@@ -124,7 +129,7 @@ def note_document(note: NoteView, case: CaseDetail, clinician: str) -> NoteDocum
         session_starts_at=note.session_starts_at,
         duration_minutes=session.duration_minutes if session else None,
         modality=session.modality.title if session else "",
-        attendance=_attendance(note, case),
+        attendance=_attendance(note, case, w),
         private=note.private,
         template=note.template,
         sections=dict(note.sections),
@@ -146,6 +151,7 @@ def note_document(note: NoteView, case: CaseDetail, clinician: str) -> NoteDocum
             if not reading.is_empty
         ),
         couple=note.couple_reading,
+        language=w.language,
     )
 
 
@@ -158,18 +164,20 @@ def note_pdf(
     password: str | None = None,
     progress: Progress | None = None,
     action: DocumentAction = AuditAction.EXPORTED,
+    language: Language | str = DEFAULT_LANGUAGE,
 ) -> bytes | None:
-    """The note as a PDF record copy (signed, or marked DRAFT). Returns the bytes when
-    *out* is None."""
+    """The note as a PDF record copy (signed, or marked DRAFT), its program words in
+    *language*. Returns the bytes when *out* is None."""
     _check_action(action)
     require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
     size = layout.page_size_name(page_size)
     with uow.reading() as db:  # the facts, in one read; the audit row, in one write
         note = views.note_view(notes.load_note(db, note_id))
         case = views.case_detail(db, note.case_id)
-    doc = note_document(note, case, uow.actor)
+    doc = note_document(note, case, uow.actor, language)
     data = build_note(doc, out, page_size=size, password=password or None, progress=progress)
     what = "session note PDF" if note.signed else "session note PDF (unsigned draft)"
+    what += _in(doc.language)
     _audit(uow, action, "note", note.id, note.case_id, _detail(what, out, password))
     return data
 
@@ -211,6 +219,7 @@ def summary_document(
     include_private_readings: bool = False,
     include_safety_note: bool = False,
     handouts: tuple[HandoutGiven, ...] = (),
+    language: Language | str = DEFAULT_LANGUAGE,
 ) -> summary.SummaryDocument:
     """What the case summary (no *period*) or progress report shows, from the views the
     services return. No note text is read: sessions come as SessionViews (structure only)
@@ -244,6 +253,7 @@ def summary_document(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         handouts=handouts,
+        language=Language(language),
     )
 
 
@@ -300,9 +310,11 @@ def summary_pdf(
     action: DocumentAction = AuditAction.EXPORTED,
     include_private_readings: bool = False,
     include_safety_note: bool = False,
+    language: Language | str = DEFAULT_LANGUAGE,
 ) -> bytes | None:
     """The case summary (clinician-facing; no note text; private sessions' readings and
-    the safety note only when included) as a PDF. Returns the bytes when *out* is None."""
+    the safety note only when included) as a PDF, its program words in *language*.
+    Returns the bytes when *out* is None."""
     _check_action(action)
     size = layout.page_size_name(page_size)
     case, timeline, given = _case_facts(uow, case_id)
@@ -313,11 +325,12 @@ def summary_pdf(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         handouts=given,
+        language=language,
     )
     data = summary.build_summary(
         doc, out, page_size=size, password=password or None, progress=progress
     )
-    what = f"case summary PDF, {len(doc.sessions)} sessions{_included(doc)}"
+    what = f"case summary PDF, {len(doc.sessions)} sessions{_included(doc)}{_in(doc.language)}"
     _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
     return data
 
@@ -335,6 +348,7 @@ def progress_pdf(
     action: DocumentAction = AuditAction.EXPORTED,
     include_private_readings: bool = False,
     include_safety_note: bool = False,
+    language: Language | str = DEFAULT_LANGUAGE,
 ) -> bytes | None:
     """The progress report for the sessions from *start* to *end* (both days included),
     with the same choices as :func:`summary_pdf`. Returns the bytes when *out* is None."""
@@ -350,13 +364,14 @@ def progress_pdf(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         handouts=given,
+        language=language,
     )
     data = summary.build_progress(
         doc, out, page_size=size, password=password or None, progress=progress
     )
     what = (
         f"progress report PDF, {start.isoformat()} to {end.isoformat()}, "
-        f"{len(doc.sessions)} sessions{_included(doc)}"
+        f"{len(doc.sessions)} sessions{_included(doc)}{_in(doc.language)}"
     )
     _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
     return data

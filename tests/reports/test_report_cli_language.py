@@ -1,5 +1,6 @@
 """`report handout` and `report steps` in a partner's language, or the one asked for with
---language; the file name says when it is not English."""
+--language; `report note --language es` in Spanish; the file name says when it is not
+English."""
 
 from __future__ import annotations
 
@@ -91,22 +92,21 @@ def test_the_overview_in_spanish(
     assert "Cinco pasos hacia la claridad" in pdftools.text(env / "five-steps-es.pdf")
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (("note", "--case", "1", "--language", "es"), "--language is for the handout and steps"),
-    ],
-)
-def test_language_mistakes_exit_2(
+def test_a_summary_in_spanish_is_named_so(
     env: Path,
     practice: OpenPractice,
     practice_dir: Path,
     capsys: pytest.CaptureFixture[str],
-    args: tuple[str, ...],
-    message: str,
 ) -> None:
-    code, said = report(capsys, practice_dir, *args)
-    assert code == 2 and message in said
+    from tests.brief_case import make_brief_case
+
+    bc = make_brief_case(practice)
+    code, said = report(capsys, practice_dir, "summary", "--case", str(bc.case.id),
+                        "--language", "es")  # fmt: skip
+    assert code == 0, said
+    assert said.strip() == f"Wrote case-summary-{bc.case.id}-es.pdf."
+    printed = pdftools.flat(pdftools.text(env / f"case-summary-{bc.case.id}-es.pdf"))
+    assert "Resumen del caso" in printed and "Case summary" not in printed
 
 
 def test_an_unknown_language_is_one_sentence(
@@ -137,3 +137,24 @@ def test_the_overview_for_a_spanish_speaking_couple_says_so_in_its_name(
     assert code == 0, said
     assert said.strip() == "Wrote five-steps-es.pdf."
     assert "Cinco pasos hacia la claridad" in pdftools.text(env / "five-steps-es.pdf")
+
+
+def test_a_note_in_the_language_asked_for(
+    env: Path,
+    practice: OpenPractice,
+    practice_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.brief_case import make_brief_case
+
+    bc = make_brief_case(practice)
+    cid, sid = str(bc.case.id), str(bc.third.id)
+    code, said = report(capsys, practice_dir, "note", "--case", cid, "--session", sid,
+                        "--language", "es")  # fmt: skip
+    assert code == 0, said
+    assert said.strip() == f"Wrote session-note-{bc.third.note_id}-es.pdf."
+    printed = pdftools.flat(pdftools.text(env / f"session-note-{bc.third.note_id}-es.pdf"))
+    assert "Nota de sesión" in printed and "Session note" not in printed
+    code, said = report(capsys, practice_dir, "note", "--case", cid, "--session", sid)
+    assert code == 0, said
+    assert "Session note" in pdftools.text(env / f"session-note-{bc.third.note_id}.pdf")

@@ -226,3 +226,47 @@ def test_sessions_that_did_not_take_place_tell_nothing(
     case = cases.read_case(practice.uow(), bc.case.id)
     found = brief.next_session(case, today=datetime(2025, 3, 26).date())
     assert found is not None and found.id == booked.id  # the cancelled one is skipped
+
+
+# The brief's English headings and fixed words: none may appear in a Spanish brief.
+BRIEF_ENGLISH = (
+    "Session brief",
+    "Confidential clinical record",
+    "For clinicians",
+    "Last session",
+    "Where each partner stands",
+    "Pursue / withdraw",
+    "Stance (0 leave",
+    "Clarity",
+    "Direction",
+    "The loop, recently",
+    "Loop intensity",
+    "at the latest reading",
+    "Attention",
+    "Handouts given",
+    "Step guidance",
+    "Explore:",
+    "Go gently:",
+    "Handout:",
+    "Both partners",
+    "Lean In",
+    "Shows the plan",
+    "Clinician",
+    "together",
+    "Mar 2025",
+)
+
+
+def test_a_spanish_brief_has_no_english_heading(practice: OpenPractice, bc: BriefCase) -> None:
+    data = brief.brief_pdf(practice.uow(), bc.case.id, bc.next.id, language="es")
+    assert data is not None
+    text = pdftools.flat(pdftools.text(data))
+    assert pdftools.info(data)["Pages"] == "1"
+    assert "Resumen previo a la sesión" in text
+    assert "Registro clínico confidencial · Solo para profesionales" in text
+    assert "Intensidad del ciclo: 5 de 10 en la última lectura (18 mar 2025)" in text
+    assert "18 mar 2025: 3 · Explorar sin prisa, para Ambos" in text
+    assert "Explorar: " in text and "Con cuidado: " in text
+    assert [e for e in BRIEF_ENGLISH if e in text] == []
+    english = pdftools.flat(pdftools.text(brief.brief_pdf(practice.uow(), bc.case.id, bc.next.id)))
+    assert [e for e in BRIEF_ENGLISH if e in english] == list(BRIEF_ENGLISH)  # the list is real

@@ -593,3 +593,27 @@ def test_the_safety_warning_renders_in_place_of_the_joint_preview(
     assert dialog.choices.safety.isVisible()
     assert dialog.preview.message.isVisible()
     assert not dialog.preview.view.isVisible()
+
+
+def test_a_note_is_asked_for_in_the_windows_language(
+    qtbot: QtBot, practice: OpenPractice, case: CaseDetail, note: NoteView, settings: Settings
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from clarity_desktop.domain.languages import Language
+    from clarity_desktop.ui.common import language
+
+    before = QLocale()
+    assert language.install("es")
+    try:
+        dialog = open_dialog(qtbot, practice, case, settings, note=note, initial="note")
+        spanish = dialog.choices.choice()
+    finally:
+        language.install("en")
+        QLocale.setDefault(before)
+    assert spanish.language is Language.ES
+    request = spanish.request(None, None, "printed")
+    data = document_request.render(practice.uow(), request)
+    assert data is not None and "Nota de sesión" in pdftools.text(data)
+    dialog = open_dialog(qtbot, practice, case, settings, note=note, initial="note")
+    assert dialog.choices.choice().language is Language.EN

@@ -63,3 +63,13 @@ def test_until_chosen_the_system_decides(settings: Settings) -> None:
     assert language.chosen(settings) == expected
     settings.language = "fr"  # a hand-edited file
     assert language.chosen(settings) == expected
+
+
+def test_a_long_date_reads_naturally_in_each_language(restored: None) -> None:
+    sunday = date(2026, 12, 6)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    assert dates.long_day(sunday) == "Sunday 6 December 2026"  # as before
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert dates.long_day(sunday) == "Sunday 6 December 2026"  # day first on every record
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Spain))
+    assert dates.long_day(sunday) == "domingo, 6 de diciembre de 2026"

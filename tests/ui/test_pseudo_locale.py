@@ -1,6 +1,8 @@
 """A pseudo-translation shows what the catalogue cannot reach: every string of ours comes
 back accented, 40 % longer and bracketed (⟦…⟧), so a label still in plain English is text
-that never went through tr(), and a label narrower than its own text is clipped.
+that never went through tr(), and a label narrower than its own text is clipped. In a
+chart, QtCharts itself cuts a legend key, a title or an axis label that does not fit down
+to "..."; any such text is clipped too.
 
 Data are allowed through as they are: the fixture's names, numbers, dates (QLocale's
 month and day names) and symbols."""
@@ -10,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 
 import pytest
+from PySide6.QtCharts import QChart, QChartView, QLineSeries
 from PySide6.QtCore import QCoreApplication, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,7 +35,9 @@ from clarity_desktop.services import sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.case.case_dialog import CaseDialog
+from clarity_desktop.ui.common import language
 from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
 from clarity_desktop.ui.documents.document_dialog import DocumentDialog
 from clarity_desktop.ui.documents.import_dialog import ImportDialog
 from clarity_desktop.ui.main.main_window import MainWindow
@@ -43,6 +48,7 @@ from clarity_desktop.ui.practice.create_practice import CreatePracticeWindow
 from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
 from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
 from clarity_desktop.ui.practice.unlock import UnlockWindow
+from tests.ui.test_dashboard import story_timeline
 
 ACCENTS = str.maketrans("aeiouAEIOUnNcCsSyY", "áéíóúÁÉÍÓÚñÑçÇšŠýÝ")
 # What must pass untouched: placeholders, HTML tags and entities, accelerators.
@@ -133,10 +139,21 @@ def untranslated(root: QWidget) -> list[str]:
     return sorted({f"{type(w).__name__}: {t!r}" for w, t in visible_texts(root) if stray_words(t)})
 
 
+def chart_texts(view: QChartView) -> list[str]:
+    """The texts QtCharts drew (legend keys, titles, axis labels) as they read on screen:
+    text items of the scene, which PySide6 hands back as plain graphics items."""
+    items = view.scene().items() if view.scene() is not None else []
+    texts = [i.toGraphicsObject() for i in items if i.isVisible() and i.type() == 8]
+    return [t.toPlainText() for t in texts if t is not None]
+
+
 def clipped(root: QWidget) -> list[str]:
     out = []
     for w in [root, *root.findChildren(QWidget)]:
         if not w.isVisible():
+            continue
+        if isinstance(w, QChartView):
+            out += [f"{t!r}: cut short in a chart" for t in chart_texts(w) if t.endswith("...")]
             continue
         if isinstance(w, QLabel):
             text = w.text() if not w.wordWrap() and "⟦" in w.text() else ""
@@ -216,6 +233,58 @@ def test_the_checks_catch_english_and_clipping(qtbot: QtBot, pseudo_locale: None
     assert len(clipped(box)) == 1 and "Ñéxt" in clipped(box)[0]
     plain.hide()
     assert untranslated(box) == []
+
+
+def test_the_check_catches_a_chart_legend_cut_short(qtbot: QtBot, pseudo_locale: None) -> None:
+    chart = QChart()  # as QtCharts lays it out: one row of keys above the plot
+    for name in ("Loop intensity", "distance between them", "co-regulation"):
+        series = QLineSeries()
+        series.setName(QCoreApplication.translate("CaseDashboard", name))
+        chart.addSeries(series)
+    view = QChartView(chart)
+    qtbot.addWidget(view)
+    view.resize(320, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert any("cut short in a chart" in c for c in clipped(view))
+
+
+def shown_dashboard(qtbot: QtBot, width: int) -> CaseDashboard:
+    dashboard = CaseDashboard()
+    qtbot.addWidget(dashboard)
+    dashboard.resize(width, 800)
+    dashboard.set_timeline(story_timeline(), date(2024, 5, 20))
+    dashboard.show()
+    qtbot.waitExposed(dashboard)
+    # The charts lay out again after their first resize: wait for them to be right, then
+    # the test says what is wrong if they never are.
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: not clipped(dashboard), timeout=3000)
+    return dashboard
+
+
+def test_the_dashboards_charts_keep_every_text_whole(qtbot: QtBot, pseudo_locale: None) -> None:
+    dashboard = shown_dashboard(qtbot, 1440)  # as wide as the main window here
+    texts = [t for v in dashboard.views for t in chart_texts(v)]
+    assert any("⟦" in t and "Ł" in t for t in texts)  # the pseudo keys were drawn
+    assert clipped(dashboard) == []
+
+
+@pytest.mark.parametrize("code", ["es", "en"])
+def test_a_narrow_dashboard_keeps_its_chart_texts_whole(
+    qtbot: QtBot, qapp: QApplication, code: str
+) -> None:
+    before = QLocale()
+    assert language.install(code)
+    try:
+        dashboard = shown_dashboard(qtbot, 900)
+        texts = [t for v in dashboard.views for t in chart_texts(v)]
+        problems = clipped(dashboard)
+    finally:
+        language.install("en")
+        QLocale.setDefault(before)
+    assert ("distancia entre ellos" in texts) == (code == "es")
+    assert problems == []
 
 
 def settled(page: QWidget) -> bool:

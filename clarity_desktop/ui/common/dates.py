@@ -7,7 +7,10 @@ language the program runs in; Python's strftime would always write English month
 (the C locale), and every strftime call under PySide6 also goes through shiboken's import
 hook. Every date the program shows goes through here: the case list, the sessions, the
 note's header, signature and addenda, the audit trail, backups and restore, the date
-fields of the dialogs (DATE_FORMAT).
+fields of the dialogs (DATE_FORMAT). A page's heading spells the day out in full
+(long_day): English keeps the same day-first order ("Sunday 6 December 2026"); another
+language takes QLocale's own long format, whose small words ("domingo, 6 de diciembre de
+2026") a fixed pattern cannot give.
 
 Stored times are either local wall-clock times (sessions) or UTC (signatures, addenda,
 audit rows, backups); the functions taking UTC say so and show local time.
@@ -23,6 +26,7 @@ from clarity_desktop.domain.clock import as_utc
 
 DATE_FORMAT = "d MMM yyyy"
 WEEKDAY_FORMAT = "ddd " + DATE_FORMAT
+LONG_FORMAT = "dddd d MMMM yyyy"  # English; other languages use their locale's long format
 
 
 def time_format() -> str:
@@ -62,6 +66,17 @@ def weekday_time(value: datetime) -> str:
 def weekday(value: date) -> str:
     """Wed 4 Mar 2026"""
     return QLocale().toString(_qdate(value), WEEKDAY_FORMAT)
+
+
+def long_day(value: date) -> str:
+    """Sunday 6 December 2026; domingo, 6 de diciembre de 2026."""
+    locale = QLocale()
+    pattern = (
+        LONG_FORMAT
+        if locale.language() == QLocale.Language.English
+        else locale.dateFormat(QLocale.FormatType.LongFormat)
+    )
+    return locale.toString(_qdate(value), pattern)
 
 
 def local(utc: datetime) -> datetime:

@@ -35,6 +35,7 @@ from clarity_desktop.domain.marks import direction_marks
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.ui.common import labels
+from clarity_desktop.ui.dashboard.dashboard_fit import fit_texts
 from clarity_desktop.ui.dashboard.dashboard_intensity import IntensityChart
 from clarity_desktop.ui.dashboard.dashboard_kit import PartnerSeries
 from clarity_desktop.ui.dashboard.dashboard_style import (
@@ -126,6 +127,8 @@ class ChartBuilder(IntensityChart):
         self.private_shown = any(
             p.private and p.recorded for p in points
         )  # the key under the steps chart explains hollow markers then
+        for chart in self.charts:
+            fit_texts(chart)  # the keys shown changed; the views refit on each resize
 
     def _build_steps(
         self,

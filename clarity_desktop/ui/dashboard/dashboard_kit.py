@@ -9,6 +9,8 @@ legend; stepped on the steps chart), the session markers in the partner's shape 
 or hollow for a private session; only the hollow ones in a long case, where filled ones
 would merge into a thick line) and a legend entry with no points whose key is the
 partner's marker shape in their colour.
+
+Texts are never cut short: see dashboard_fit.py.
 """
 
 from __future__ import annotations
@@ -31,11 +33,19 @@ from PySide6.QtCharts import (
     QXYSeries,
 )
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QFont,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from clarity_desktop.domain.marks import step_corners
 from clarity_desktop.domain.timeline import SessionPoint
+from clarity_desktop.ui.dashboard.dashboard_fit import EDGE, LABELS, TITLE, FittingChartView
 from clarity_desktop.ui.dashboard.dashboard_style import (
     DAY_MS,
     PARTNER_DASHES,
@@ -81,7 +91,7 @@ class Track:
 
 
 def make_view(chart: QChart, name: str) -> QChartView:
-    view = QChartView(chart)
+    view = FittingChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setAccessibleName(name)
     view.setMinimumSize(280, 200)
@@ -106,7 +116,8 @@ class ChartKit:
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setTitle(title)
-        chart.setMargins(QMargins(2, 2, 2, 2))
+        chart.setProperty(TITLE, title)
+        chart.setMargins(QMargins(EDGE, EDGE, EDGE, EDGE))
         chart.layout().setContentsMargins(0, 0, 0, 0)
         chart.setBackgroundRoundness(0)
         legend = chart.legend()
@@ -275,6 +286,7 @@ class ChartKit:
         axis.setStartValue(low)
         for label, end in labels:
             axis.append(label, end)
+        axis.setProperty(LABELS, [label for label, _ in labels])  # fit_texts wraps them
         axis.setLabelsPosition(
             QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter
             if centred

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clarity_desktop.domain.document_kinds import IN_CLIENT_LANGUAGE
+from clarity_desktop.domain.document_kinds import IN_CHOSEN_LANGUAGE, IN_CLIENT_LANGUAGE
 from clarity_desktop.domain.document_kinds import DocumentKind as Kind
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind
@@ -43,7 +43,7 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
-from clarity_desktop.ui.common import dates, labels
+from clarity_desktop.ui.common import dates, labels, language
 from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.documents import choice_groups, choice_parts
 from clarity_desktop.ui.documents.document_kinds import (
@@ -375,5 +375,11 @@ class ChoicesPanel(QWidget):
             acknowledge_safety=acknowledge_safety,
             include_private_readings=contents and self.include_private.isChecked(),
             include_safety_note=contents and self.include_safety.isChecked(),
-            language=self.chosen_language() if current.key in IN_CLIENT_LANGUAGE else None,
+            language=(
+                self.chosen_language()
+                if current.key in IN_CLIENT_LANGUAGE
+                else Language(language.current())  # a clinician document: the window's
+                if current.key in IN_CHOSEN_LANGUAGE
+                else None
+            ),
         )

@@ -49,7 +49,7 @@ class DocumentChoice:
     # The case summary and progress report: both off unless the clinician ticks them.
     include_private_readings: bool = False
     include_safety_note: bool = False
-    language: Language | None = None  # handout, steps: None is the client's own
+    language: Language | None = None  # handout, steps: None is the client's own; note: the window's
 
     def request(self, out: Out, password: str | None, action: DocumentAction) -> DocumentRequest:
         """What the services are asked to make: this choice, written to *out* as *action*."""

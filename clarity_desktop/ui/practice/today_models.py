@@ -42,7 +42,8 @@ def full_day(d: date) -> str:
 
 
 def long_day(d: date) -> str:
-    return QLocale().toString(_qdate(d), "dddd d MMMM yyyy")
+    """The day's heading, spelled out as the language writes it (dates.long_day)."""
+    return dates.long_day(d)
 
 
 def clock(t: datetime) -> str:
