@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from clarity_desktop.domain.error_texts import fill
 from clarity_desktop.domain.errors import ClarityError, ErrorCode, Phrase
-from clarity_desktop.ui.common import labels
 
 # fmt: off
 MESSAGES: dict[ErrorCode, object] = {
@@ -276,6 +275,10 @@ def say(value: object) -> object:
     if type(value) is date:  # a day, not a moment: its month in the user's language
         return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
     if isinstance(value, Enum):
+        # Imported here: the label catalogue loads the record domain (measures, timeline,
+        # statistics), which the unlock window, the first thing painted, never needs.
+        from clarity_desktop.ui.common import labels
+
         return labels.label(value).lower()
     return value
 

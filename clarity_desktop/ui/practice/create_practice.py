@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop import APP_NAME
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
-from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
@@ -129,6 +128,10 @@ class CreatePracticeWindow(QWidget):
             self.folder_label.setText(chosen)
 
     def _strength_changed(self, text: str) -> None:
+        # Imported here, not at the top: this module is part of the first window's start-up
+        # (ui/common/messages.py says why the label catalogue waits).
+        from clarity_desktop.ui.common import labels
+
         score, hint = passphrase_strength(text)
         self.strength.setValue(score)
         self.strength_hint.setText(labels.text(hint))
