@@ -2315,6 +2315,46 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>El periodo empieza después de terminar ({start} es posterior a {end}).</translation>
     </message>
     <message>
+        <source>The agreement has a review date but no words; write the agreement or clear its date.</source>
+        <translation>El acuerdo tiene fecha de revisión pero no tiene texto; escribe el acuerdo o borra su fecha.</translation>
+    </message>
+    <message>
+        <source>Choose a review date for the agreement before signing the plan.</source>
+        <translation>Elige una fecha de revisión para el acuerdo antes de firmar el plan.</translation>
+    </message>
+    <message>
+        <source>The agreement&apos;s review date ({when}) has passed; choose a later day before signing.</source>
+        <translation>La fecha de revisión del acuerdo ({when}) ya pasó; elige un día posterior antes de firmar.</translation>
+    </message>
+    <message>
+        <source>A goal has no words yet; write it or remove it.</source>
+        <translation>Un objetivo todavía no tiene texto; escríbelo o quítalo.</translation>
+    </message>
+    <message>
+        <source>A plan without goals cannot be signed; add at least one goal.</source>
+        <translation>Un plan sin objetivos no se puede firmar; añade al menos un objetivo.</translation>
+    </message>
+    <message>
+        <source>In an individual case, goals and concerns belong to the client, not to a couple.</source>
+        <translation>En un caso individual, los objetivos y los motivos de consulta son de la persona, no de una pareja.</translation>
+    </message>
+    <message>
+        <source>Choose a review date before signing the plan.</source>
+        <translation>Elige una fecha de revisión antes de firmar el plan.</translation>
+    </message>
+    <message>
+        <source>An objective has no words yet; write it or remove it.</source>
+        <translation>Un objetivo específico todavía no tiene texto; escríbelo o quítalo.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s review date ({when}) has passed; choose a later day before signing.</source>
+        <translation>La fecha de revisión del plan ({when}) ya pasó; elige un día posterior antes de firmar.</translation>
+    </message>
+    <message>
+        <source>An objective&apos;s target date ({when}) is before the plan began ({start}).</source>
+        <translation>La fecha prevista de un objetivo específico ({when}) es anterior al inicio del plan ({start}).</translation>
+    </message>
+    <message>
         <source>Please add a short note saying why the safety flag is set.</source>
         <translation>Añada una nota breve que diga por qué está activa la alerta de seguridad.</translation>
     </message>
@@ -4293,6 +4333,26 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>opening date</source>
         <translation>fecha de apertura</translation>
+    </message>
+    <message>
+        <source>a concern</source>
+        <translation>un motivo de consulta</translation>
+    </message>
+    <message>
+        <source>a goal</source>
+        <translation>un objetivo</translation>
+    </message>
+    <message>
+        <source>an objective</source>
+        <translation>un objetivo específico</translation>
+    </message>
+    <message>
+        <source>an intervention</source>
+        <translation>una intervención</translation>
+    </message>
+    <message>
+        <source>the agreement</source>
+        <translation>el acuerdo</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,16 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.PARTNER_NOT_IN_CASE: QT_TRANSLATE_NOOP("Errors", "That partner does not belong to this case."),
     ErrorCode.PASSPHRASE_NEEDED_TO_SIGN: QT_TRANSLATE_NOOP("Errors", "This practice was unlocked with the recovery key. Please set a new passphrase first (Practice > Change passphrase); signing needs it."),
     ErrorCode.PERIOD_REVERSED: QT_TRANSLATE_NOOP("Errors", "The period starts after it ends ({start} is after {end})."),
+    ErrorCode.PLAN_AGREEMENT_DATE_WITHOUT_WORDS: QT_TRANSLATE_NOOP("Errors", "The agreement has a review date but no words; write the agreement or clear its date."),
+    ErrorCode.PLAN_AGREEMENT_NEEDS_REVIEW_DATE: QT_TRANSLATE_NOOP("Errors", "Choose a review date for the agreement before signing the plan."),
+    ErrorCode.PLAN_AGREEMENT_REVIEW_PASSED: QT_TRANSLATE_NOOP("Errors", "The agreement's review date ({when}) has passed; choose a later day before signing."),
+    ErrorCode.PLAN_GOAL_EMPTY: QT_TRANSLATE_NOOP("Errors", "A goal has no words yet; write it or remove it."),
+    ErrorCode.PLAN_HAS_NO_GOALS: QT_TRANSLATE_NOOP("Errors", "A plan without goals cannot be signed; add at least one goal."),
+    ErrorCode.PLAN_INDIVIDUAL_HAS_NO_COUPLE: QT_TRANSLATE_NOOP("Errors", "In an individual case, goals and concerns belong to the client, not to a couple."),
+    ErrorCode.PLAN_NEEDS_REVIEW_DATE: QT_TRANSLATE_NOOP("Errors", "Choose a review date before signing the plan."),
+    ErrorCode.PLAN_OBJECTIVE_EMPTY: QT_TRANSLATE_NOOP("Errors", "An objective has no words yet; write it or remove it."),
+    ErrorCode.PLAN_REVIEW_DATE_PASSED: QT_TRANSLATE_NOOP("Errors", "The plan's review date ({when}) has passed; choose a later day before signing."),
+    ErrorCode.PLAN_TARGET_BEFORE_START: QT_TRANSLATE_NOOP("Errors", "An objective's target date ({when}) is before the plan began ({start})."),
     ErrorCode.PLEASE_ADD_SHORT_NOTE_SAYING: QT_TRANSLATE_NOOP("Errors", "Please add a short note saying why the safety flag is set."),
     ErrorCode.PLEASE_CHOOSE_PASSPHRASE_LEAST_CHARACTERS: QT_TRANSLATE_NOOP("Errors", "Please choose a passphrase of at least {min_passphrase} characters."),
     ErrorCode.PLEASE_ENTER_CLINICIAN_S_NAME: QT_TRANSLATE_NOOP("Errors", "Please enter the clinician's name; it appears on signed notes."),
@@ -259,6 +269,11 @@ PHRASES: dict[Phrase, object] = {
     Phrase.CANCELLED: QT_TRANSLATE_NOOP("Phrases", "cancelled"),
     Phrase.SESSION_DATE: QT_TRANSLATE_NOOP("Phrases", "session date"),
     Phrase.OPENING_DATE: QT_TRANSLATE_NOOP("Phrases", "opening date"),
+    Phrase.PLAN_CONCERN: QT_TRANSLATE_NOOP("Phrases", "a concern"),
+    Phrase.PLAN_GOAL: QT_TRANSLATE_NOOP("Phrases", "a goal"),
+    Phrase.PLAN_OBJECTIVE: QT_TRANSLATE_NOOP("Phrases", "an objective"),
+    Phrase.PLAN_INTERVENTION: QT_TRANSLATE_NOOP("Phrases", "an intervention"),
+    Phrase.PLAN_AGREEMENT: QT_TRANSLATE_NOOP("Phrases", "the agreement"),
 }
 # fmt: on
 
