@@ -28,6 +28,7 @@ from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
 
 MAX_PLAN_TEXT = 1000  # a concern, a goal, an objective or an intervention
 MAX_AGREEMENT = 2000
+MAX_PROGRESS_COMMENT = 300  # a note's word on how a goal went
 KEY_LENGTH = 36  # the text of a uuid4, as plan_goals.goal_key holds it
 
 

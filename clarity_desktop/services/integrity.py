@@ -10,12 +10,21 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.store import seals
 from clarity_desktop.store.backend import OpenPractice
-from clarity_desktop.store.models import Addendum, AuditEvent, Note, SessionMarker
+from clarity_desktop.store.models import (
+    Addendum,
+    AuditEvent,
+    Case,
+    Note,
+    NoteGoal,
+    SessionMarker,
+    TreatmentPlan,
+)
 from clarity_desktop.store.models import Session as SessionRow
 
 
@@ -42,6 +51,7 @@ def _latest_seals(rows: list[AuditEvent]) -> dict[tuple[str, int], seals.SealRow
     return out
 
 
+PLAN = "treatment_plan"  # the seal's entity for a version of a treatment plan
 CHUNK = 2000  # notes per transaction when sealing many
 
 
@@ -89,7 +99,7 @@ def seal_unsealed(opened: OpenPractice, *, legacy: bool = True) -> int:
 
 def verify_seals(opened: OpenPractice) -> list[Wording]:
     """The problems, as codes the window says in the user's language (str() is English): a
-    signed note or addendum changed after signing, a seal that is not genuine, a signed
+    signed note, addendum or treatment plan changed after signing, a seal that is not genuine, a signed
     record without a seal, a sealed record gone."""
     trusted = opened.backend.trusted_keys(opened)
     found: list[Wording] = []
@@ -107,16 +117,29 @@ def verify_seals(opened: OpenPractice) -> list[Wording]:
         marked: dict[int, list[SessionMarker]] = {}  # session id -> its markers, one query
         for m in s.scalars(select(SessionMarker)):
             marked.setdefault(m.session_id, []).append(m)
+        linked: dict[int, list[NoteGoal]] = {}  # note id -> the plan goals it worked on
+        for g in s.scalars(select(NoteGoal)):
+            linked.setdefault(g.note_id, []).append(g)
         addenda = {a.id: a for a in s.scalars(select(Addendum))}
+        plans = {
+            p.id: p
+            for p in s.scalars(select(TreatmentPlan).where(TreatmentPlan.signed_at.is_not(None)))
+        }
         for (entity, entity_id), row in sorted(seal_rows.items()):
             if entity == "note":
                 note = notes.get(entity_id)
                 content = (
-                    seals.note_content(note, marked.get(note.session_id, []))
+                    seals.note_content(
+                        note, marked.get(note.session_id, []), linked.get(note.id, [])
+                    )
                     if note is not None
                     else None
                 )
                 what = _describe_note(note, entity_id)
+            elif entity == PLAN:
+                plan = plans.get(entity_id)
+                content = seals.plan_content(plan) if plan is not None else None
+                what = _describe_plan(s, plan, entity_id)
             else:
                 a = addenda.get(entity_id)
                 content = seals.addendum_content(a) if a is not None else None
@@ -133,6 +156,10 @@ def verify_seals(opened: OpenPractice) -> list[Wording]:
                 found.append(
                     Wording(ErrorCode.SEAL_NOTE_UNSEALED, what=_describe_note(note, note_id))
                 )
+        for plan_id, plan in plans.items():
+            if (PLAN, plan_id) not in seal_rows:
+                what = _describe_plan(s, plan, plan_id)
+                found.append(Wording(ErrorCode.SEAL_NOTE_UNSEALED, what=what))
         for a_id, a in addenda.items():
             if ("addendum", a_id) not in seal_rows:
                 addendum = Wording(ErrorCode.SEAL_ADDENDUM_TO_NOTE, addendum=a_id, note=a.note_id)
@@ -150,6 +177,16 @@ def _describe_note(note: Note | None, note_id: int) -> Wording:
         note=note_id,
         day=note.session.starts_at.date(),
         case=note.session.case.display_name,
+    )
+
+
+def _describe_plan(db: DbSession, plan: TreatmentPlan | None, plan_id: int) -> Wording:
+    """A version of a treatment plan as a finding names it: its number and its case."""
+    if plan is None:
+        return Wording(ErrorCode.SEAL_PLAN, version=f"#{plan_id}", case="?")
+    case = db.get(Case, plan.case_id)
+    return Wording(
+        ErrorCode.SEAL_PLAN, version=plan.version, case=case.display_name if case else "?"
     )
 
 

@@ -17,7 +17,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
@@ -29,7 +29,16 @@ from sqlalchemy.orm import object_session
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.error_codes import ErrorCode
-from clarity_desktop.store.models import Addendum, Note, SessionMarker
+from clarity_desktop.store.models import (
+    Addendum,
+    Note,
+    NoteGoal,
+    PlanConcern,
+    PlanGoal,
+    PlanObjective,
+    SessionMarker,
+    TreatmentPlan,
+)
 
 SEALED = AuditAction.SEALED
 # Seal formats. 1: entity, id and digest signed (before revision 0008). 2: the signing
@@ -72,14 +81,24 @@ def marker_content(markers: Iterable[SessionMarker]) -> list[dict[str, Any]]:
     ]
 
 
-def note_content(note: Note, markers: Sequence[SessionMarker] | None = None) -> dict[str, Any]:
+def goal_link_content(links: Iterable[NoteGoal]) -> list[list[Any]]:
+    """The plan goals a note worked on, with their marks, as a seal holds them."""
+    return sorted([g.goal_key, g.progress, g.comment] for g in links)
+
+
+def note_content(
+    note: Note,
+    markers: Sequence[SessionMarker] | None = None,
+    goals: Sequence[NoteGoal] | None = None,
+) -> dict[str, Any]:
     """Everything a signature on *note* vouches for. Load the note with its session, tags,
-    partner steps and readings. The session's markers (session mode) are sealed with it
-    when there are any; *markers* None reads them through the note's own session. A note
-    without markers digests exactly as before markers existed, so older seals hold."""
+    partner steps and readings. The session's markers (session mode) and the plan goals
+    the note worked on are sealed with it when there are any; *markers* or *goals* None
+    reads them through the note's own session. A note without either digests exactly as
+    before they existed, so older seals hold."""
     content = _note_content(note)
+    db = object_session(note)
     if markers is None:
-        db = object_session(note)
         markers = (
             db.scalars(
                 select(SessionMarker).where(SessionMarker.session_id == note.session_id)
@@ -89,7 +108,62 @@ def note_content(note: Note, markers: Sequence[SessionMarker] | None = None) -> 
         )
     if markers:
         content["markers"] = marker_content(markers)
+    if goals is None:
+        goals = (
+            db.scalars(select(NoteGoal).where(NoteGoal.note_id == note.id)).all()
+            if db is not None
+            else []
+        )
+    if goals:
+        content["goals"] = goal_link_content(goals)
     return content
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def plan_content(plan: TreatmentPlan) -> dict[str, Any]:
+    """Everything a signature on a version of the treatment plan vouches for: its dates,
+    interventions and agreement, the concerns, the goals (with their keys) and objectives,
+    and the signature line."""
+    db = object_session(plan)
+    assert db is not None, "a plan is sealed from an open session"
+    concerns = db.scalars(select(PlanConcern).where(PlanConcern.plan_id == plan.id)).all()
+    goals = db.scalars(select(PlanGoal).where(PlanGoal.plan_id == plan.id)).all()
+    objectives: dict[int, list[PlanObjective]] = {}
+    if goals:
+        for o in db.scalars(
+            select(PlanObjective).where(PlanObjective.goal_id.in_([g.id for g in goals]))
+        ):
+            objectives.setdefault(o.goal_id, []).append(o)
+    return {
+        "plan": plan.id,
+        "case": plan.case_id,
+        "version": plan.version,
+        "review_on": _day(plan.review_on),
+        "interventions": [str(i) for i in plan.interventions or []],
+        "agreement": plan.agreement,
+        "agreement_review_on": _day(plan.agreement_review_on),
+        "signed_at": _iso(plan.signed_at),
+        "signed_by": plan.signed_by,
+        "concerns": sorted([c.partner_id or 0, c.position, c.text] for c in concerns),
+        "goals": sorted(
+            (
+                {
+                    "key": g.goal_key,
+                    "partner": g.partner_id,
+                    "position": g.position,
+                    "text": g.text,
+                    "objectives": sorted(
+                        [o.position, o.text, _day(o.target_on)] for o in objectives.get(g.id, [])
+                    ),
+                }
+                for g in goals
+            ),
+            key=lambda g: (g["position"], g["key"]),
+        ),
+    }
 
 
 def _note_content(note: Note) -> dict[str, Any]:

@@ -2315,6 +2315,26 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>El periodo empieza después de terminar ({start} es posterior a {end}).</translation>
     </message>
     <message>
+        <source>There is no treatment plan version number {plan_id}.</source>
+        <translation>No hay ninguna versión del plan de tratamiento con el número {plan_id}.</translation>
+    </message>
+    <message>
+        <source>This version of the plan is already signed.</source>
+        <translation>Esta versión del plan ya está firmada.</translation>
+    </message>
+    <message>
+        <source>That goal is not in this case&apos;s treatment plan.</source>
+        <translation>Ese objetivo no está en el plan de tratamiento de este caso.</translation>
+    </message>
+    <message>
+        <source>This version of the plan is signed and locked; start a new version to change it.</source>
+        <translation>Esta versión del plan está firmada y bloqueada; empieza una versión nueva para cambiarla.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the treatment plan of {case}</source>
+        <translation>Versión {version} del plan de tratamiento de {case}</translation>
+    </message>
+    <message>
         <source>The agreement has a review date but no words; write the agreement or clear its date.</source>
         <translation>El acuerdo tiene fecha de revisión pero no tiene texto; escribe el acuerdo o borra su fecha.</translation>
     </message>
@@ -4353,6 +4373,14 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>the agreement</source>
         <translation>el acuerdo</translation>
+    </message>
+    <message>
+        <source>the comment on a goal</source>
+        <translation>el comentario sobre un objetivo</translation>
+    </message>
+    <message>
+        <source>revise the treatment plan</source>
+        <translation>revisar el plan de tratamiento</translation>
     </message>
 </context>
 <context>

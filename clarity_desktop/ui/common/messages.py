@@ -145,6 +145,11 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.PARTNER_NOT_IN_CASE: QT_TRANSLATE_NOOP("Errors", "That partner does not belong to this case."),
     ErrorCode.PASSPHRASE_NEEDED_TO_SIGN: QT_TRANSLATE_NOOP("Errors", "This practice was unlocked with the recovery key. Please set a new passphrase first (Practice > Change passphrase); signing needs it."),
     ErrorCode.PERIOD_REVERSED: QT_TRANSLATE_NOOP("Errors", "The period starts after it ends ({start} is after {end})."),
+    ErrorCode.NO_SUCH_PLAN: QT_TRANSLATE_NOOP("Errors", "There is no treatment plan version number {plan_id}."),
+    ErrorCode.PLAN_ALREADY_SIGNED: QT_TRANSLATE_NOOP("Errors", "This version of the plan is already signed."),
+    ErrorCode.PLAN_GOAL_NOT_IN_CASE: QT_TRANSLATE_NOOP("Errors", "That goal is not in this case's treatment plan."),
+    ErrorCode.PLAN_SIGNED_LOCKED: QT_TRANSLATE_NOOP("Errors", "This version of the plan is signed and locked; start a new version to change it."),
+    ErrorCode.SEAL_PLAN: QT_TRANSLATE_NOOP("Errors", "Version {version} of the treatment plan of {case}"),
     ErrorCode.PLAN_AGREEMENT_DATE_WITHOUT_WORDS: QT_TRANSLATE_NOOP("Errors", "The agreement has a review date but no words; write the agreement or clear its date."),
     ErrorCode.PLAN_AGREEMENT_NEEDS_REVIEW_DATE: QT_TRANSLATE_NOOP("Errors", "Choose a review date for the agreement before signing the plan."),
     ErrorCode.PLAN_AGREEMENT_REVIEW_PASSED: QT_TRANSLATE_NOOP("Errors", "The agreement's review date ({when}) has passed; choose a later day before signing."),
@@ -274,6 +279,8 @@ PHRASES: dict[Phrase, object] = {
     Phrase.PLAN_OBJECTIVE: QT_TRANSLATE_NOOP("Phrases", "an objective"),
     Phrase.PLAN_INTERVENTION: QT_TRANSLATE_NOOP("Phrases", "an intervention"),
     Phrase.PLAN_AGREEMENT: QT_TRANSLATE_NOOP("Phrases", "the agreement"),
+    Phrase.PROGRESS_COMMENT: QT_TRANSLATE_NOOP("Phrases", "the comment on a goal"),
+    Phrase.REVISE_PLAN: QT_TRANSLATE_NOOP("Phrases", "revise the treatment plan"),
 }
 # fmt: on
 
