@@ -49,6 +49,21 @@
     </message>
 </context>
 <context>
+    <name>AgreementBox</name>
+    <message>
+        <source>While we are unsure</source>
+        <translation>Mientras no lo tengamos claro</translation>
+    </message>
+    <message>
+        <source>Review due: %1</source>
+        <translation>Revisión pendiente: %1</translation>
+    </message>
+    <message>
+        <source>Review on %1</source>
+        <translation>Revisión el %1</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Preparing the demo practice…</source>
@@ -1547,6 +1562,13 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>Whether the partners&apos; pursue/withdraw positions are drawing closer.</source>
         <translation>Si las posiciones de buscar/retirarse de la pareja se están acercando.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>No date</source>
+        <translation>Sin fecha</translation>
     </message>
 </context>
 <context>
@@ -4020,6 +4042,49 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
 </context>
 <context>
+    <name>OwnerSection</name>
+    <message>
+        <source>What they bring, one line each</source>
+        <translation>Lo que trae, una línea por tema</translation>
+    </message>
+    <message>
+        <source>What %1 brings</source>
+        <translation>Lo que trae %1</translation>
+    </message>
+    <message>
+        <source>Goal or objective</source>
+        <translation>Objetivo u objetivo específico</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha prevista</translation>
+    </message>
+    <message>
+        <source>Goals of %1</source>
+        <translation>Objetivos de %1</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Añadir objetivo</translation>
+    </message>
+    <message>
+        <source>Add objective</source>
+        <translation>Añadir objetivo específico</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Brings</source>
+        <translation>Trae</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objetivos</translation>
+    </message>
+</context>
+<context>
     <name>PartnerFields</name>
     <message>
         <source>e.g. they/them</source>
@@ -4381,6 +4446,191 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>revise the treatment plan</source>
         <translation>revisar el plan de tratamiento</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <source>One intervention a line</source>
+        <translation>Una intervención por línea</translation>
+    </message>
+    <message>
+        <source>What the partners agreed to do while one or both are unsure, for example: explore both directions for six sessions; no big practical steps before the review.</source>
+        <translation>Lo que la pareja acordó hacer mientras uno o ambos no lo tienen claro, por ejemplo: explorar las dos direcciones durante seis sesiones; ningún paso práctico importante antes de la revisión.</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Intervenciones</translation>
+    </message>
+    <message>
+        <source>Review on</source>
+        <translation>Revisión el</translation>
+    </message>
+    <message>
+        <source>While we are unsure</source>
+        <translation>Mientras no lo tengamos claro</translation>
+    </message>
+    <message>
+        <source>Agreement review on</source>
+        <translation>Revisión del acuerdo el</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>New version</source>
+        <translation>Nueva versión</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>Firmar…</translation>
+    </message>
+    <message>
+        <source>Revise the plan: a draft copied from the signed one</source>
+        <translation>Revisar el plan: un borrador copiado del firmado</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>El plan</translation>
+    </message>
+    <message>
+        <source>Versions of the plan</source>
+        <translation>Versiones del plan</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versiones</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>The couple</source>
+        <translation>La pareja</translation>
+    </message>
+    <message>
+        <source>Plan not shown</source>
+        <translation>No se pudo mostrar el plan</translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation>firmada el %1</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>primera versión</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>sin cambios</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Versión %1 · %2</translation>
+    </message>
+    <message>
+        <source>Open a case to see its treatment plan.</source>
+        <translation>Abre un caso para ver su plan de tratamiento.</translation>
+    </message>
+    <message>
+        <source>No treatment plan yet. Start one with New version (Ctrl+Shift+N).</source>
+        <translation>Todavía no hay plan de tratamiento. Empieza uno con Nueva versión (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
+        <source>Version %1 · draft, not signed yet</source>
+        <translation>Versión %1 · borrador, todavía sin firmar</translation>
+    </message>
+    <message>
+        <source>Version %1 · signed %2 by %3</source>
+        <translation>Versión %1 · firmada el %2 por %3</translation>
+    </message>
+    <message>
+        <source>an earlier version, kept as it was signed</source>
+        <translation>una versión anterior, guardada tal como se firmó</translation>
+    </message>
+    <message>
+        <source>No new version</source>
+        <translation>No se creó una versión nueva</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No se guardó</translation>
+    </message>
+    <message>
+        <source>A target date could not be read; write it like %1.</source>
+        <translation>No se pudo leer una fecha prevista; escríbela así: %1.</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>No se firmó</translation>
+    </message>
+    <message>
+        <source>Sign the plan?</source>
+        <translation>¿Firmar el plan?</translation>
+    </message>
+    <message>
+        <source>Once signed, version %1 of the plan is locked: to change it later, start a new version. Sign now?</source>
+        <translation>Una vez firmada, la versión %1 del plan queda bloqueada: para cambiarla más adelante, empieza una versión nueva. ¿Firmar ahora?</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWords</name>
+    <message>
+        <source>What %1 brings changed</source>
+        <translation>Cambió lo que trae %1</translation>
+    </message>
+    <message>
+        <source>Goal added for %1: %2</source>
+        <translation>Objetivo añadido para %1: %2</translation>
+    </message>
+    <message>
+        <source>Goal of %1 removed: %2</source>
+        <translation>Objetivo de %1 quitado: %2</translation>
+    </message>
+    <message>
+        <source>Goal of %1 reworded: %2</source>
+        <translation>Objetivo de %1 reformulado: %2</translation>
+    </message>
+    <message>
+        <source>Goal now belongs to %1: %2</source>
+        <translation>El objetivo ahora es de %1: %2</translation>
+    </message>
+    <message>
+        <source>Objectives changed for the goal: %2</source>
+        <translation>Cambiaron los objetivos específicos del objetivo: %2</translation>
+    </message>
+    <message>
+        <source>Interventions changed</source>
+        <translation>Cambiaron las intervenciones</translation>
+    </message>
+    <message>
+        <source>Review date changed</source>
+        <translation>Cambió la fecha de revisión</translation>
+    </message>
+    <message>
+        <source>The agreement while unsure changed</source>
+        <translation>Cambió el acuerdo para mientras no esté claro</translation>
+    </message>
+    <message>
+        <source>The agreement&apos;s review date changed</source>
+        <translation>Cambió la fecha de revisión del acuerdo</translation>
+    </message>
+    <message>
+        <source>the couple</source>
+        <translation>la pareja</translation>
     </message>
 </context>
 <context>
@@ -5353,6 +5603,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>Case &amp;dashboard</source>
         <translation>&amp;Panel del caso</translation>
+    </message>
+    <message>
+        <source>Treatment p&amp;lan</source>
+        <translation>Plan de trata&amp;miento</translation>
     </message>
     <message>
         <source>Practice &amp;overview</source>

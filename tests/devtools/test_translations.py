@@ -149,6 +149,7 @@ LOOKUPS = {
     "documents/brief_html.py": {"translated"},
     "common/commands.py": {"tr"},
     "documents/document_kinds.py": {"title"},
+    "plan/plan_words.py": {"change_text"},
 }
 
 

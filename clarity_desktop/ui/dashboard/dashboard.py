@@ -50,6 +50,7 @@ from clarity_desktop.ui.dashboard.dashboard_style import (
     has_readings,
 )
 from clarity_desktop.ui.dashboard.dashboard_tooltips import Describer
+from clarity_desktop.ui.plan.agreement_box import AgreementBox
 
 MIN_SESSIONS_FOR_CHARTS = 2
 
@@ -148,6 +149,8 @@ class CaseDashboard(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(8)
         cl.addWidget(self.header)
+        self.agreement = AgreementBox()  # the plan's "while we are unsure" agreement
+        cl.addWidget(self.agreement)
         cl.addWidget(self.private_toggle)
         cl.addWidget(splitter, 1)
         layout = QVBoxLayout(self)
@@ -196,6 +199,7 @@ class CaseDashboard(QWidget):
         self.private_toggle.blockSignals(with_signals)
         self.charts.clear()
         self.header.clear()
+        self.agreement.clear()
         self.guidance.clear()
         self.content.hide()
         self.placeholder.show()

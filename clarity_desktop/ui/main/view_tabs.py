@@ -1,14 +1,15 @@
-"""The main window's right side: Today, the session note, the case dashboard and the
-practice overview, as tabs; each read again only when it is on screen and something it
-shows has changed (the window marks them stale as events arrive)."""
+"""The main window's right side: Today, the session note, the case dashboard, the
+treatment plan and the practice overview, as tabs; each read again only when it is on
+screen and something it shows has changed (the window marks them stale as events arrive)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
-from clarity_desktop.services import dynamics
+from clarity_desktop.services import dynamics, plans
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import appearance
@@ -16,6 +17,7 @@ from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
 from clarity_desktop.ui.dashboard.overview import OverviewPanel
 from clarity_desktop.ui.note.note_editor import NoteEditor
+from clarity_desktop.ui.plan.plan_page import PlanPage
 from clarity_desktop.ui.practice.today_view import TodayView
 
 
@@ -40,10 +42,13 @@ class ViewTabs(QTabWidget):
         self.addTab(editor, appearance.icon("note"), self.tr("Session no&te"))
         self.dashboard = CaseDashboard()
         self.addTab(self.dashboard, appearance.icon("dashboard"), self.tr("Case &dashboard"))
+        self.plan = PlanPage(practice)
+        self.addTab(self.plan, appearance.icon("note"), self.tr("Treatment p&lan"))
         self.overview = OverviewPanel(practice())
         self.addTab(self.overview, appearance.icon("overview"), self.tr("Practice &overview"))
         self._today_stale = False
         self._dashboard_stale = True
+        self._plan_stale = True
         self._overview_stale = False  # it loads itself when first shown
         self.currentChanged.connect(lambda _i: self.refresh_if_shown())
 
@@ -63,9 +68,11 @@ class ViewTabs(QTabWidget):
             self.refresh_if_shown()
 
     def case_shown(self) -> None:
-        """Another case (or none) is open, or the open one changed: its dashboard."""
+        """Another case (or none) is open, or the open one changed: its dashboard and plan."""
         self._dashboard_stale = True
+        self._plan_stale = True
         self._refresh_dashboard_if_shown()
+        self._refresh_plan_if_shown()
 
     def records_changed(self, *_ids: object) -> None:
         """Notes or cases changed: the dashboard and the overview, when next shown."""
@@ -80,6 +87,7 @@ class ViewTabs(QTabWidget):
             self._today_stale = False
             self.today.refresh()
         self._refresh_dashboard_if_shown()
+        self._refresh_plan_if_shown()
         if self.currentWidget() is self.overview and self._overview_stale:
             self._overview_stale = False
             self.overview.refresh()
@@ -94,7 +102,19 @@ class ViewTabs(QTabWidget):
         else:
             try:
                 self.dashboard.set_timeline(dynamics.case_timeline(self._practice().uow(), case.id))
+                current = plans.read_plan(self._practice().uow(), case.id).current
+                content = current.content if current is not None else None
+                self.dashboard.agreement.set_agreement(
+                    content.agreement if content else "",
+                    content.agreement_review_on if content else None,
+                    date.today(),
+                )
             except Exception as exc:
                 QMessageBox.warning(self.window(), self.tr("Dashboard not shown"), explain(exc))
                 return
         self._dashboard_stale = False
+
+    def _refresh_plan_if_shown(self) -> None:
+        if self.currentWidget() is self.plan and self._plan_stale:
+            self._plan_stale = False
+            self.plan.set_case(self._current_case())
