@@ -3079,6 +3079,22 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Retirarse – retirarse</translation>
     </message>
     <message>
+        <source>Worked on</source>
+        <translation>Trabajado</translation>
+    </message>
+    <message>
+        <source>Moving</source>
+        <translation>Avanzando</translation>
+    </message>
+    <message>
+        <source>Steady</source>
+        <translation>Estable</translation>
+    </message>
+    <message>
+        <source>Harder for now</source>
+        <translation>Más difícil por ahora</translation>
+    </message>
+    <message>
         <source>Focus of the session</source>
         <translation>Foco de la sesión</translation>
     </message>
@@ -3796,6 +3812,21 @@ Sign as %s?</source>
     <message>
         <source>Addendum not added</source>
         <translation>Adenda no añadida</translation>
+    </message>
+</context>
+<context>
+    <name>NoteGoalsPanel</name>
+    <message>
+        <source>Goals worked on</source>
+        <translation>Objetivos trabajados</translation>
+    </message>
+    <message>
+        <source>Couple</source>
+        <translation>Pareja</translation>
+    </message>
+    <message>
+        <source>Progress on %1</source>
+        <translation>Avance en %1</translation>
     </message>
 </context>
 <context>

@@ -143,3 +143,42 @@ def test_the_dashboard_shows_the_agreement_quietly_and_amber_once_due(
         box.grab().save(str(Path(os.environ["PLAN_SHOTS"]) / "agreement_due.png"))
     box.set_agreement("", None, today)
     assert box.isHidden()
+
+
+def test_the_note_editor_links_goals_with_a_mark_saved_with_the_draft(
+    qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    from datetime import datetime
+
+    from clarity_desktop.domain.plans import Goal, PlanContent, ProgressMark
+    from clarity_desktop.domain.records import SessionInput
+    from clarity_desktop.services import notes, plan_goals, sessions
+    from clarity_desktop.ui.note.note_editor import NoteEditor
+
+    draft = plans.start_version(practice.uow(), couple_case.id).draft
+    assert draft is not None
+    content = PlanContent(
+        goals=(Goal(None, "Stay curious while unsure", key="g1"), Goal(None, "Pause", key="g2")),
+        review_on=LATER,
+    )
+    plans.save_draft(practice.uow(), draft.id, content)
+    plans.sign_plan(practice.uow(), draft.id)
+    s = sessions.create_session(
+        practice.uow(), couple_case.id, SessionInput(starts_at=datetime(2026, 3, 1, 10, 0))
+    )
+    assert s.note_id is not None
+    editor = NoteEditor(practice)
+    qtbot.addWidget(editor)
+    editor.resize(1200, 900)
+    editor.show_note(notes.open_note(practice.uow(), s.note_id), couple_case.partners)
+    panel = editor.goals_panel
+    assert not panel.isHidden()
+    tick, mark = panel._rows["g1"]
+    assert tick.text() == "Couple: Stay curious while unsure" and not mark.isEnabled()
+    tick.setChecked(True)
+    mark.setCurrentIndex(mark.findData(ProgressMark.MOVING))
+    assert editor.save_now()
+    links = plan_goals.note_goals(practice.uow(), s.note_id).links
+    assert [(x.key, x.progress) for x in links] == [("g1", ProgressMark.MOVING)]
+    if os.environ.get("PLAN_SHOTS"):
+        panel.grab().save(str(Path(os.environ["PLAN_SHOTS"]) / "note_goals.png"))

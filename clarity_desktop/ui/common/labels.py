@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clarity_desktop.domain.dynamics import Loop
 from clarity_desktop.domain.measures import AttentionFlag
+from clarity_desktop.domain.plans import ProgressMark
 from clarity_desktop.domain.records import CaseKind, Modality
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction, Step
@@ -48,6 +49,10 @@ LABELS: dict[Enum, object] = {
     Loop.TRY_HARDER_MORE_DISTANT: QT_TRANSLATE_NOOP("Labels", "Try harder – feel more distant"),
     Loop.ATTACK_ATTACK: QT_TRANSLATE_NOOP("Labels", "Attack – attack"),
     Loop.WITHDRAW_WITHDRAW: QT_TRANSLATE_NOOP("Labels", "Withdraw – withdraw"),
+    ProgressMark.WORKED_ON: QT_TRANSLATE_NOOP("Labels", "Worked on"),
+    ProgressMark.MOVING: QT_TRANSLATE_NOOP("Labels", "Moving"),
+    ProgressMark.STEADY: QT_TRANSLATE_NOOP("Labels", "Steady"),
+    ProgressMark.HARDER: QT_TRANSLATE_NOOP("Labels", "Harder for now"),
 }
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.errors import PracticeBusy
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import SECTIONS, Template, ordered_sections
-from clarity_desktop.services import notes
+from clarity_desktop.services import notes, plan_goals
 from clarity_desktop.services.dto import NoteDraft, NoteView, PartnerView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import labels
@@ -69,6 +69,7 @@ class NoteEditor(NotePage):
         self.sign_button.clicked.connect(self.sign)
         self.addendum_panel.add_requested.connect(self.add_addendum)
         self.dynamics.changed.connect(self._changed)
+        self.goals_panel.changed.connect(self._changed)
         self.template.currentIndexChanged.connect(self._template_changed)
         self.private.toggled.connect(self._changed)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sign).setWhatsThis(
@@ -105,6 +106,7 @@ class NoteEditor(NotePage):
             self.dynamics.set_readings(note.partner_readings, note.couple_reading)
             self.dynamics.set_steps(dict(note.partner_steps))
             self._build_sections(note.template, note.sections)
+            self._show_goals(note)
             self._show_signature(note)
             self._update_tab_order()
             QTimer.singleShot(0, self, self._fit_dynamics)  # once the new fields are laid out
@@ -121,6 +123,15 @@ class NoteEditor(NotePage):
         self._note = None
         self.content.hide()
         self.empty.show()
+
+    def _show_goals(self, note: NoteView) -> None:
+        """The plan's goals and the ones this note worked on (none shown without a plan)."""
+        try:
+            goals = plan_goals.note_goals(self._practice.uow(), note.id)
+        except Exception:  # the note still opens; the goals are only missing from view
+            self.goals_panel.hide()
+            return
+        self.goals_panel.set_goals(goals, {p.id: p.name for p in self._partners})
 
     def _build_partner_steps(self, note: NoteView) -> None:
         if len(self._partners) == 1:  # an individual case, or one partner seen alone
@@ -197,6 +208,7 @@ class NoteEditor(NotePage):
             self.private,
             *self.step_buttons.values(),
             *self.partner_steps.values(),
+            *self.goals_panel.focus_chain(),
             *self._sections,
             self.addendum_edit,
             self.addendum_button,
@@ -272,6 +284,11 @@ class NoteEditor(NotePage):
             return True
         try:
             saved = notes.save_draft(self._practice.uow(), self._note.id, self.draft(), wait=wait)
+            if self.goals_panel.dirty:
+                plan_goals.set_note_goals(
+                    self._practice.uow(), self._note.id, self.goals_panel.links(), wait=wait
+                )
+                self.goals_panel.mark_saved()
         except PracticeBusy:
             self.save_state.waiting()
             self._timer.start(self.policy.busy())

@@ -26,6 +26,7 @@ from clarity_desktop.ui.note.note_addenda import AddendaPanel
 from clarity_desktop.ui.note.note_panes import NotePanes
 from clarity_desktop.ui.note.note_parts import SaveState
 from clarity_desktop.ui.note.note_widgets import FlowLayout, StepGrid
+from clarity_desktop.ui.plan.note_goals_panel import NoteGoalsPanel
 
 
 class NotePage(QWidget):
@@ -85,6 +86,8 @@ class NotePage(QWidget):
         self.partner_title.setStyleSheet("font-weight: 600;")
         bl.addWidget(self.partner_title)
         bl.addLayout(self.partner_box)
+        self.goals_panel = NoteGoalsPanel()  # the plan's goals this session worked on
+        bl.addWidget(self.goals_panel)
         bl.addWidget(self.sections_host)
         bl.addWidget(self.addendum_panel)
         bl.addStretch(1)
