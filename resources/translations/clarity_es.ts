@@ -2185,6 +2185,106 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Un marcador solo puede nombrar a un miembro de la pareja presente en la sesión.</translation>
     </message>
     <message>
+        <source>The answer to question {number} is {value}, but the scale runs from {low} to {high}.</source>
+        <translation>La respuesta a la pregunta {number} es {value}, pero la escala va de {low} a {high}.</translation>
+    </message>
+    <message>
+        <source>The measure definition {source}, line {line}: {why}.</source>
+        <translation>La definición de medida {source}, línea {line}: {why}.</translation>
+    </message>
+    <message>
+        <source>The measure definition {source} is not saved as UTF-8 text; save it as UTF-8 and try again.</source>
+        <translation>La definición de medida {source} no está guardada como texto UTF-8; guárdala como UTF-8 y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The measure definition {source} could not be read: {strerror}.</source>
+        <translation>No se pudo leer la definición de medida {source}: {strerror}.</translation>
+    </message>
+    <message>
+        <source>The measure definition {source}, line {line}: the id “{id}” is already used by {other}; give this measure another id.</source>
+        <translation>La definición de medida {source}, línea {line}: el identificador «{id}» ya lo usa {other}; dale otro identificador a esta medida.</translation>
+    </message>
+    <message>
+        <source>Question {number} cannot be skipped; choose an answer.</source>
+        <translation>La pregunta {number} no se puede saltar; elige una respuesta.</translation>
+    </message>
+    <message>
+        <source>Question {number} has no answer yet.</source>
+        <translation>La pregunta {number} todavía no tiene respuesta.</translation>
+    </message>
+    <message>
+        <source>“{item}” is not a question of the measure {measure}.</source>
+        <translation>«{item}» no es una pregunta de la medida {measure}.</translation>
+    </message>
+    <message>
+        <source>“{value}” cannot be an id (use lower-case letters, digits and _, starting with a letter).</source>
+        <translation>«{value}» no puede ser un identificador (usa minúsculas, cifras y _, empezando por una letra).</translation>
+    </message>
+    <message>
+        <source>words for a band need a cut-off to go with them.</source>
+        <translation>las palabras de una franja necesitan un punto de corte que las acompañe.</translation>
+    </message>
+    <message>
+        <source>“{field}” is empty.</source>
+        <translation>«{field}» está vacío.</translation>
+    </message>
+    <message>
+        <source>the point {value} at the end of the scale needs a label.</source>
+        <translation>el punto {value}, en un extremo de la escala, necesita una etiqueta.</translation>
+    </message>
+    <message>
+        <source>“{field}” should be {kind}.</source>
+        <translation>«{field}» debería ser {kind}.</translation>
+    </message>
+    <message>
+        <source>“{field}” is in a language the definition does not list under languages.</source>
+        <translation>«{field}» está en un idioma que la definición no incluye en languages.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a way of scoring (use “sum” or “mean”).</source>
+        <translation>«{value}» no es una forma de puntuar (usa «sum» o «mean»).</translation>
+    </message>
+    <message>
+        <source>“{field}” is missing.</source>
+        <translation>Falta «{field}».</translation>
+    </message>
+    <message>
+        <source>“{value}” is not the id of one of the definition&apos;s items.</source>
+        <translation>«{value}» no es el identificador de ninguna pregunta de la definición.</translation>
+    </message>
+    <message>
+        <source>“{field}” must be a number above 0.</source>
+        <translation>«{field}» tiene que ser un número mayor que 0.</translation>
+    </message>
+    <message>
+        <source>the definition gives no score (add a [total] table or [[subscales]]).</source>
+        <translation>la definición no da ninguna puntuación (añade una tabla [total] o [[subscales]]).</translation>
+    </message>
+    <message>
+        <source>“{field}” is {value}, outside {low} to {high}.</source>
+        <translation>«{field}» vale {value}, fuera del intervalo de {low} a {high}.</translation>
+    </message>
+    <message>
+        <source>this is not valid TOML ({detail}).</source>
+        <translation>esto no es TOML válido ({detail}).</translation>
+    </message>
+    <message>
+        <source>a measure has at most {most} items.</source>
+        <translation>una medida tiene como mucho {most} preguntas.</translation>
+    </message>
+    <message>
+        <source>“{value}” is given twice.</source>
+        <translation>«{value}» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a field of a measure definition (check its spelling and its table).</source>
+        <translation>«{field}» no es un campo de una definición de medida (revisa cómo está escrito y en qué tabla está).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a language the program knows (en, es).</source>
+        <translation>«{value}» no es un idioma que el programa conozca (en, es).</translation>
+    </message>
+    <message>
         <source>The message is too long for a handout (at most {max_message:,} characters).</source>
         <translation>El mensaje es demasiado largo para una hoja (como máximo {max_message:,} caracteres).</translation>
     </message>
@@ -4477,6 +4577,30 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>revise the treatment plan</source>
         <translation>revisar el plan de tratamiento</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>una tabla</translation>
     </message>
 </context>
 <context>
