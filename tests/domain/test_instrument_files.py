@@ -203,3 +203,11 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InstrumentFileError) as caught:
         load_instruments(SHIPPED, tmp_path)
     assert caught.value.code is ErrorCode.MEASURE_FILE_NOT_UTF8
+
+
+def test_the_readme_s_example_is_a_definition_that_loads() -> None:
+    readme = (SHIPPED / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    instrument = parse_instrument(example, "README.md", shipped=False)
+    assert [s.id for s in instrument.scores] == ["total", "first_part"]
+    assert instrument.scoring("total").cutoff == 6
