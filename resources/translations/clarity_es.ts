@@ -2189,6 +2189,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>La respuesta a la pregunta {number} es {value}, pero la escala va de {low} a {high}.</translation>
     </message>
     <message>
+        <source>These answers belong to a session whose note is signed, so they are part of the signed record and cannot be changed.</source>
+        <translation>Estas respuestas pertenecen a una sesión cuya nota está firmada, así que forman parte del registro firmado y no se pueden cambiar.</translation>
+    </message>
+    <message>
         <source>The measure definition {source}, line {line}: {why}.</source>
         <translation>La definición de medida {source}, línea {line}: {why}.</translation>
     </message>
@@ -2215,6 +2219,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>“{item}” is not a question of the measure {measure}.</source>
         <translation>«{item}» no es una pregunta de la medida {measure}.</translation>
+    </message>
+    <message>
+        <source>Only the partner who came to this individual session can answer for it.</source>
+        <translation>Solo la persona que vino a esta sesión individual puede responder por ella.</translation>
     </message>
     <message>
         <source>“{value}” cannot be an id (use lower-case letters, digits and _, starting with a letter).</source>
@@ -2353,6 +2361,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Aún no hay ningún paso registrado para {name}; elija el paso de la hoja.</translation>
     </message>
     <message>
+        <source>There is no answer set {answer_set_id}; it may have been removed.</source>
+        <translation>No existe el conjunto de respuestas {answer_set_id}; puede que se haya eliminado.</translation>
+    </message>
+    <message>
         <source>There is no case number {case_id}.</source>
         <translation>No existe el caso número {case_id}.</translation>
     </message>
@@ -2371,6 +2383,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>The practice&apos;s key file belongs to a user this practice does not have (or who was disabled); nothing has been changed.</source>
         <translation>El archivo de claves de la consulta pertenece a un usuario que esta consulta no tiene (o que fue desactivado); no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>There is no measure called “{measure}”.</source>
+        <translation>No hay ninguna medida llamada «{measure}».</translation>
     </message>
     <message>
         <source>There is no note number {note_id}.</source>
