@@ -910,6 +910,37 @@
     </message>
 </context>
 <context>
+    <name>CheckInScreen</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this question</source>
+        <translation>&amp;Saltar esta pregunta</translation>
+    </message>
+    <message>
+        <source>For %1</source>
+        <translation>Para %1</translation>
+    </message>
+    <message>
+        <source>Thank you. That is every question.</source>
+        <translation>Gracias. Esas son todas las preguntas.</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Pregunta %1 de %2</translation>
+    </message>
+    <message>
+        <source>&amp;Done, hand to %1</source>
+        <translation>&amp;Listo, pasar a %1</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Listo</translation>
+    </message>
+</context>
+<context>
     <name>ChoicesPanel</name>
     <message>
         <source>Document</source>
