@@ -3836,6 +3836,25 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     </message>
 </context>
 <context>
+    <name>MeasureChart</name>
+    <message>
+        <source>No answers recorded yet for %1.</source>
+        <translation>Todavía no hay respuestas registradas para %1.</translation>
+    </message>
+    <message>
+        <source>Gap between partners</source>
+        <translation>Distancia entre la pareja</translation>
+    </message>
+    <message>
+        <source>%1: within reliable change</source>
+        <translation>%1: dentro del cambio fiable</translation>
+    </message>
+    <message>
+        <source>Cut-off</source>
+        <translation>Punto de corte</translation>
+    </message>
+</context>
+<context>
     <name>Movement</name>
     <message>
         <source>easing</source>
