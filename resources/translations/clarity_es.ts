@@ -4279,6 +4279,34 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>Goals</source>
         <translation>Objetivos</translation>
+    <name>PaperEntry</name>
+    <message>
+        <source>No session</source>
+        <translation>Sin sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>&amp;Session:</source>
+        <translation>&amp;Sesión:</translation>
+    </message>
+    <message>
+        <source>&amp;Date on the form:</source>
+        <translation>&amp;Fecha del formulario:</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Sin responder</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(elige)</translation>
+    </message>
+    <message>
+        <source>&amp;Record these answers</source>
+        <translation>&amp;Registrar estas respuestas</translation>
     </message>
 </context>
 <context>
