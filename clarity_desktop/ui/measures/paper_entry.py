@@ -43,8 +43,8 @@ class PaperEntry(QWidget):
             self.partner.addItem(person.name, person.partner_id)
         self.session = QComboBox()
         self.session.addItem(self.tr("No session"), None)
-        for session_id, label, day in sessions:
-            self.session.addItem(label, (session_id, day))
+        for session_id, known_as, day in sessions:
+            self.session.addItem(known_as, (session_id, day))
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
         self.session.currentIndexChanged.connect(self._session_day)
