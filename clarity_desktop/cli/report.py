@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from clarity_desktop.services.dto import CaseDetail
     from clarity_desktop.store.uow import UnitOfWork
 
-REPORTS = tuple(k.value for k in DocumentKind)  # plain words, for argparse's messages
+CHECK_IN = "check-in"  # a printable form for one partner (services/measure_forms.py)
+REPORTS = (*(k.value for k in DocumentKind), CHECK_IN)  # plain words, for argparse
 HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
 CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
 LANGUAGES = ("en", "es")  # domain.languages.Language, kept here so --help loads nothing
@@ -57,13 +58,23 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
         choices=REPORTS,
         help="note: a session note (record copy); summary: the case summary with charts; "
         "progress: the progress report for --from .. --to; handout: a client handout for "
-        "one step; steps: the one-page overview of the five steps",
+        "one step; steps: the one-page overview of the five steps; check-in: a printable "
+        "check-in form for --partner, in their language",
     )
     report.add_argument("--case", type=int, metavar="ID", help="the case (see the cases command)")
     report.add_argument(
         "--session", type=int, metavar="ID", help="note: the session (default: the latest)"
     )
-    report.add_argument("--partner", metavar="NAME", help="handout: the partner it is for")
+    report.add_argument(
+        "--partner", metavar="NAME", help="handout, check-in: the partner it is for"
+    )
+    report.add_argument(
+        "--measure",
+        metavar="ID",
+        default="session_check_in",
+        help="check-in: which measure (default session_check_in; or ambivalence_check, or "
+        "one of the practice's own)",
+    )
     report.add_argument(
         "--step", type=int, metavar="N", help="handout: step 1-5 (default: the partner's step)"
     )
@@ -249,6 +260,8 @@ def _report(args: argparse.Namespace) -> int:
     from clarity_desktop.services import practices
     from clarity_desktop.services.document_request import render
 
+    if args.document == CHECK_IN:
+        return _check_in_form(args)
     _check_report_options(args)
     step = parse_step(args.step) if args.step is not None else None
     pdf_password = (
@@ -273,6 +286,26 @@ def _report(args: argparse.Namespace) -> int:
                 "This case has a safety flag, so the handout has practices for one person "
                 "in place of joint exercises; add --acknowledge-safety to make it."
             ) from None
+    finally:
+        opened.close()
+    print(f"Wrote {out}.")
+    return EXIT_OK
+
+
+def _check_in_form(args: argparse.Namespace) -> int:
+    """``report check-in --case ID --partner NAME [--measure ID]``: the printable form."""
+    from clarity_desktop.services import measure_forms, practices
+
+    if args.case is None or not args.partner:
+        raise CliError("A check-in form needs --case ID and --partner NAME.")
+    instrument = measure_forms.find(measure_forms.catalogue(args.data_dir), args.measure)
+    out = args.out or Path(f"case-{args.case}-{args.measure}.pdf")
+    refuse_existing(out, args.overwrite)
+    opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
+    try:
+        measure_forms.write_check_in_form(
+            opened.uow(), args.case, args.partner, instrument, out, page_size=args.page_size
+        )
     finally:
         opened.close()
     print(f"Wrote {out}.")

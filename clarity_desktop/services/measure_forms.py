@@ -1,0 +1,62 @@
+"""The printable check-in form for one partner of a case, in that partner's language.
+
+Apart from services/measures.py because a form needs no answers: only the instrument, the
+partner's name and language on their record. The catalogue of instruments lives here for
+the same reason, and services/measures.py takes it from here. The PDF carries a client's name, so making
+it is audited like any document (one "exported" row once the file exists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.errors import ErrorCode, NotFound
+from clarity_desktop.domain.instrument_files import load_instruments
+from clarity_desktop.domain.instruments import Instrument
+from clarity_desktop.reports.layout import PageSizeName
+from clarity_desktop.reports.measure_forms import CheckInForm, build_check_in_form
+from clarity_desktop.services import cases, documents
+from clarity_desktop.services.guidance import resources_dir
+from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store.uow import UnitOfWork
+
+
+def catalogue(practice_folder: Path | None = None) -> tuple[Instrument, ...]:
+    """Our instruments (resources/measures), then the practice's own
+    (``<practice folder>/measures``), read afresh so an added file shows the next time."""
+    shipped = resources_dir() / "measures"
+    own = None if practice_folder is None else practice_folder / "measures"
+    return load_instruments(shipped, own)
+
+
+def find(instruments: Sequence[Instrument], instrument_id: str) -> Instrument:
+    for instrument in instruments:
+        if instrument.id == instrument_id:
+            return instrument
+    raise NotFound(ErrorCode.NO_SUCH_MEASURE, measure=instrument_id)
+
+
+def write_check_in_form(
+    uow: UnitOfWork,
+    case_id: int,
+    partner_name: str,
+    instrument: Instrument,
+    out: Path,
+    *,
+    given_on: date | None = None,
+    page_size: PageSizeName = "A4",
+) -> None:
+    """Write the form for the partner called *partner_name* (full or first name) to *out*,
+    in the language on their record (the definition's first language where it has not
+    that one)."""
+    require(uow.principal, Permission.MAKE_DOCUMENTS)
+    case = cases.read_case(uow, case_id)
+    partner = documents.find_partner(case, partner_name)
+    form = CheckInForm(instrument, partner.name, partner.language, given_on, uow.actor)
+    build_check_in_form(form, out, page_size=page_size)
+    with uow:
+        uow.audit(AuditAction.EXPORTED, "case", case.id, case.id, f"{instrument.id} form")
+        uow.commit()
