@@ -4,7 +4,7 @@
 - common.py: what every command shares (exit codes, CliError, the passphrase);
 - args.py: one-sentence errors for badly typed arguments;
 - report.py, records.py (sessions, export, import), safety.py (audit, backup, restore),
-  day.py (schedule, today): the command modules.
+  day.py (schedule, today), measures.py (measures): the command modules.
 
 Imports go one way, entry -> command modules -> common and args, so there is no cycle.
 ``main`` is here for the installed programs (``clarity_desktop.cli:main``) and
