@@ -47,8 +47,7 @@ MISTAKES = [
     (
         ("frobnicate",),
         "There is no command 'frobnicate' (commands: init, demo, info, check, cases, report, "
-        "audit, backup, restore, sessions, export, import, schedule, today, plan).",
-        "audit, backup, restore, sessions, export, import, schedule, today, measures).",
+        "audit, backup, restore, sessions, export, import, schedule, today, plan, measures).",
     ),
 ]
 

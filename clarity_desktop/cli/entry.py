@@ -16,8 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.cli import day, plan, records, report, safety
-from clarity_desktop.cli import day, measures, records, report, safety
+from clarity_desktop.cli import day, measures, plan, records, report, safety
 from clarity_desktop.cli.args import CliParser
 from clarity_desktop.cli.common import EXIT_ERROR, EXIT_OK, CliError, Handler, read_passphrase
 from clarity_desktop.hardening import harden_process
@@ -69,8 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     cases = cmd("cases", "list the cases of a practice")
     cases.add_argument("--json", action="store_true", help="print JSON instead of a table")
     cases.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
-    for commands in (report, safety, records, day, plan):
-    for commands in (report, safety, records, day, measures):
+    for commands in (report, safety, records, day, plan, measures):
         COMMANDS.update(commands.add_commands(cmd))
     return p
 

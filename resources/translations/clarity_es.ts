@@ -4279,6 +4279,9 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>Goals</source>
         <translation>Objetivos</translation>
+    </message>
+</context>
+<context>
     <name>PaperEntry</name>
     <message>
         <source>No session</source>
