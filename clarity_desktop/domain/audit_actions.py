@@ -32,6 +32,7 @@ class AuditAction(StrEnum):
     MARKER_ADDED = "marker_added"
     MARKER_CHANGED = "marker_changed"
     MARKER_REMOVED = "marker_removed"
+    ANSWERS_REMOVED = "answers_removed"
     HANDOUT_GIVEN = "handout_given"
     # Documents: one row once the document exists
     EXPORTED = "exported"

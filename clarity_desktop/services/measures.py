@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -195,7 +194,7 @@ def remove_answers(uow: UnitOfWork, answer_set_id: int) -> None:
         row, _session = _answer_set(uow, answer_set_id)
         case_id, what = row.case_id, row.instrument
         uow.session.delete(row)
-        uow.audit(AuditAction.MEASURE_REMOVED, ENTITY, answer_set_id, case_id, what)
+        uow.audit(AuditAction.ANSWERS_REMOVED, ENTITY, answer_set_id, case_id, what)
         uow.commit()
 
 

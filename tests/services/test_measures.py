@@ -136,7 +136,7 @@ def test_answers_change_until_the_note_is_signed_then_the_service_and_database_r
     (answer_set,) = found.instruments[0].answer_sets
     assert answer_set.locked and answer_set.answers["heard"] == 0
     actions = [r[0] for r in audit_log() if r[1] == "measure_response"]
-    assert actions == ["created", "changed", "created", "measure_removed"]
+    assert actions == ["created", "changed", "created", "answers_removed"]
 
 
 def test_an_answer_set_with_no_session_stays_editable(
