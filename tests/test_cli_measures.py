@@ -68,4 +68,3 @@ def test_a_case_with_no_answers_says_so(
     base = ["measures", "--data-dir", str(practice_dir), "--case", str(couple_case.id)]
     assert cli.main(base) == 0
     assert "No answers recorded yet." in capsys.readouterr().out
-
