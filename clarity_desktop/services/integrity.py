@@ -20,6 +20,7 @@ from clarity_desktop.store.models import (
     Addendum,
     AuditEvent,
     Case,
+    MeasureResponse,
     Note,
     NoteGoal,
     SessionMarker,
@@ -120,6 +121,10 @@ def verify_seals(opened: OpenPractice) -> list[Wording]:
         linked: dict[int, list[NoteGoal]] = {}  # note id -> the plan goals it worked on
         for g in s.scalars(select(NoteGoal)):
             linked.setdefault(g.note_id, []).append(g)
+        answered: dict[int, list[MeasureResponse]] = {}  # session id -> answer sets
+        for r in s.scalars(select(MeasureResponse)):
+            if r.session_id is not None:
+                answered.setdefault(r.session_id, []).append(r)
         addenda = {a.id: a for a in s.scalars(select(Addendum))}
         plans = {
             p.id: p
@@ -130,7 +135,10 @@ def verify_seals(opened: OpenPractice) -> list[Wording]:
                 note = notes.get(entity_id)
                 content = (
                     seals.note_content(
-                        note, marked.get(note.session_id, []), linked.get(note.id, [])
+                        note,
+                        marked.get(note.session_id, []),
+                        linked.get(note.id, []),
+                        answered.get(note.session_id, []),
                     )
                     if note is not None
                     else None

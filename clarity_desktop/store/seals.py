@@ -31,6 +31,7 @@ from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.error_codes import ErrorCode
 from clarity_desktop.store.models import (
     Addendum,
+    MeasureResponse,
     Note,
     NoteGoal,
     PlanConcern,
@@ -86,16 +87,32 @@ def goal_link_content(links: Iterable[NoteGoal]) -> list[list[Any]]:
     return sorted([g.goal_key, g.progress, g.comment] for g in links)
 
 
+def answer_content(answer_sets: Iterable[MeasureResponse]) -> list[list[Any]]:
+    """The measures the partners answered for a session, as its note's seal holds them."""
+    return sorted(
+        [
+            r.partner_id,
+            r.instrument,
+            r.instrument_version,
+            _day(r.answered_on),
+            r.source,
+            json.dumps(r.answers, sort_keys=True),
+        ]
+        for r in answer_sets
+    )
+
+
 def note_content(
     note: Note,
     markers: Sequence[SessionMarker] | None = None,
     goals: Sequence[NoteGoal] | None = None,
+    answers: Sequence[MeasureResponse] | None = None,
 ) -> dict[str, Any]:
     """Everything a signature on *note* vouches for. Load the note with its session, tags,
-    partner steps and readings. The session's markers (session mode) and the plan goals
-    the note worked on are sealed with it when there are any; *markers* or *goals* None
-    reads them through the note's own session. A note without either digests exactly as
-    before they existed, so older seals hold."""
+    partner steps and readings. The session's markers (session mode), the plan goals the
+    note worked on and the measures answered at the session are sealed with it when there
+    are any; *markers*, *goals* or *answers* None reads them through the note's own session.
+    A note without any of them digests exactly as before they existed, so older seals hold."""
     content = _note_content(note)
     db = object_session(note)
     if markers is None:
@@ -116,6 +133,16 @@ def note_content(
         )
     if goals:
         content["goals"] = goal_link_content(goals)
+    if answers is None:
+        answers = (
+            db.scalars(
+                select(MeasureResponse).where(MeasureResponse.session_id == note.session_id)
+            ).all()
+            if db is not None
+            else []
+        )
+    if answers:
+        content["answers"] = answer_content(answers)
     return content
 
 

@@ -98,3 +98,40 @@ def test_no_sql_verb_changes_the_answers_of_a_signed_session(
         finally:
             conn.close()
     assert changed == [], f"the answers of a signed session were changed by: {changed}"
+
+
+def test_answers_changed_behind_every_lock_break_the_notes_seal(
+    practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    """Someone holding the key drops the triggers and rewrites a signed session's answers:
+    `check` must name the note whose signature vouched for them."""
+    from clarity_desktop.services import integrity
+
+    a, b = (p.id for p in couple_case.partners)
+    check_in = measures.find(measures.catalogue(None), "session_check_in")
+    session = sessions.create_session(
+        practice.uow(), couple_case.id, SessionInput(starts_at=datetime(2024, 3, 1, 10))
+    )
+    for partner in (a, b):
+        measures.record_answers(
+            practice.uow(), check_in, couple_case.id, partner, CALM, session_id=session.id
+        )
+    assert session.note_id is not None
+    notes.save_draft(practice.uow(), session.note_id, note_draft({"focus": "Held."}))
+    notes.sign_note(practice.uow(), session.note_id)
+    assert integrity.verify_seals(practice) == []
+    for attack in (
+        "UPDATE measure_responses SET answers = '{\"heard\": 0}' WHERE partner_id = :a",
+        "DELETE FROM measure_responses WHERE partner_id = :a",
+    ):
+        conn = connect_raw(db_path(practice.folder), practice.db_key)
+        try:
+            for name in ("no_update", "no_delete"):
+                conn.execute(f"DROP TRIGGER IF EXISTS trg_measure_responses_signed_{name}")
+            conn.execute(attack, {"a": a})
+            conn.commit()
+        finally:
+            conn.close()
+        problems = integrity.verify_seals(practice)
+        assert len(problems) == 1, (attack, problems)
+        assert "changed after it was signed" in str(problems[0])
