@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.audit_actions import AuditAction
@@ -73,8 +74,8 @@ def _view(row: MeasureResponse, locked: bool) -> AnswerSet:
     )
 
 
-def _case(uow: UnitOfWork, case_id: int) -> Case:
-    case = uow.session.execute(
+def _case(db: DbSession, case_id: int) -> Case:
+    case = db.execute(
         select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
     ).scalar_one_or_none()
     if case is None:
@@ -123,7 +124,7 @@ def record_answers(
     require(uow.principal, Permission.WRITE_RECORDS)
     checked = check_answers(instrument, answers)
     with uow:
-        case = _case(uow, case_id)
+        case = _case(uow.session, case_id)
         session = _linked_session(uow, case, session_id)
         _check_partner(case, session, partner_id)
         if _signed(session):
@@ -155,7 +156,7 @@ def _answer_set(uow: UnitOfWork, answer_set_id: int) -> tuple[MeasureResponse, S
     row = uow.session.get(MeasureResponse, answer_set_id)
     if row is None:
         raise NotFound(ErrorCode.NO_SUCH_ANSWER_SET, answer_set_id=answer_set_id)
-    session = _linked_session(uow, _case(uow, row.case_id), row.session_id)
+    session = _linked_session(uow, _case(uow.session, row.case_id), row.session_id)
     if _signed(session):
         raise RecordLocked(ErrorCode.MEASURE_ANSWERS_LOCKED)
     return row, session
@@ -246,23 +247,31 @@ def case_measures(uow: UnitOfWork, case_id: int, instruments: Sequence[Instrumen
     """Every answer set of the case, scored, per instrument, score and partner."""
     require(uow.principal, Permission.READ_RECORDS)
     with uow:
-        case = _case(uow, case_id)
-        rows = (
-            uow.session.execute(
-                select(MeasureResponse)
-                .where(MeasureResponse.case_id == case_id)
-                .order_by(MeasureResponse.answered_on, MeasureResponse.id)
-            )
-            .scalars()
-            .all()
-        )
-        signed = _signed_sessions(uow, {r.session_id for r in rows if r.session_id})
-        views = [_view(r, r.session_id in signed) for r in rows]
-        partners = tuple(
-            (p.id, p.name, p.language) for p in sorted(case.partners, key=lambda p: p.position)
-        )
-        uow.audit(AuditAction.VIEWED, "case", case.id, case.id, "measures")
+        found = scored_measures(uow.session, case_id, instruments)
+        uow.audit(AuditAction.VIEWED, "case", case_id, case_id, "measures")
         uow.commit()
+    return found
+
+
+def scored_measures(db: DbSession, case_id: int, instruments: Sequence[Instrument]) -> CaseMeasures:
+    """:func:`case_measures` on a session the caller already holds, neither checking
+    permission nor auditing: for a service that reads the measures as part of its own
+    audited action (the plan review, services/plan_goals.py)."""
+    case = _case(db, case_id)
+    rows = (
+        db.execute(
+            select(MeasureResponse)
+            .where(MeasureResponse.case_id == case_id)
+            .order_by(MeasureResponse.answered_on, MeasureResponse.id)
+        )
+        .scalars()
+        .all()
+    )
+    signed = _signed_sessions(db, {r.session_id for r in rows if r.session_id})
+    views = [_view(r, r.session_id in signed) for r in rows]
+    partners = tuple(
+        (p.id, p.name, p.language) for p in sorted(case.partners, key=lambda p: p.position)
+    )
     known = {i.id for i in instruments}
     courses = tuple(
         _course(instrument, [v for v in views if v.instrument == instrument.id], partners)
@@ -273,11 +282,11 @@ def case_measures(uow: UnitOfWork, case_id: int, instruments: Sequence[Instrumen
     return CaseMeasures(case_id, partners, courses, unknown)
 
 
-def _signed_sessions(uow: UnitOfWork, ids: set[Any]) -> set[int]:
+def _signed_sessions(db: DbSession, ids: set[Any]) -> set[int]:
     if not ids:
         return set()
     sessions = (
-        uow.session.execute(
+        db.execute(
             select(SessionRow).where(SessionRow.id.in_(ids)).options(selectinload(SessionRow.note))
         )
         .scalars()

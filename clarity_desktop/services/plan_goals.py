@@ -8,12 +8,12 @@ note_content; the triggers of revision 0009 underneath).
 
 The plan review gathers, per goal of the plan in force, the notes linked to it since that
 version was signed, and the course of the measures over the same time
-(:func:`measures_course`, the hook where the measures half joins).
+(services/review_measures.py measures_course).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -22,10 +22,13 @@ from sqlalchemy.orm import Session as DbSession
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, Phrase, RecordLocked, ValidationError
+from clarity_desktop.domain.instruments import Instrument
 from clarity_desktop.domain.plans import MAX_PROGRESS_COMMENT, Goal, ProgressMark
 from clarity_desktop.services import notes
+from clarity_desktop.services.measure_forms import catalogue
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.services.plans import ENTITY, PlanVersion, case_plan_of, local_day
+from clarity_desktop.services.review_measures import MeasureCourse, measures_course
 from clarity_desktop.services.sessions.common import load_case
 from clarity_desktop.store.models import Note, NoteGoal, PlanGoal, TreatmentPlan
 from clarity_desktop.store.models import Session as SessionRow
@@ -185,16 +188,6 @@ class LinkedNote:
 
 
 @dataclass(frozen=True)
-class MeasureCourse:
-    """One partner's course on one instrument over the review period (joined by the
-    measures half: see measures_course)."""
-
-    partner_id: int
-    instrument: str
-    points: tuple[tuple[date, float], ...]
-
-
-@dataclass(frozen=True)
 class GoalReview:
     goal: Goal
     notes: tuple[LinkedNote, ...]  # oldest first
@@ -209,19 +202,22 @@ class PlanReview:
     version: PlanVersion | None  # the version reviewed: the newest signed one
     since: date | None  # the notes counted are of sessions from this day (None: all)
     goals: tuple[GoalReview, ...]
-    measures: tuple[MeasureCourse, ...]
+    measures: tuple[MeasureCourse, ...]  # instruments the case has answers to
 
 
-def measures_course(db: DbSession, case_id: int, since: date | None) -> tuple[MeasureCourse, ...]:
-    """THE HOOK FOR MEASURES: each partner's measure course since *since*. Nothing yet; the
-    measures half (measure_responses) fills this in when the two halves are joined."""
-    return ()
-
-
-def plan_review(uow: UnitOfWork, case_id: int, *, since: date | None = None) -> PlanReview:
+def plan_review(
+    uow: UnitOfWork,
+    case_id: int,
+    *,
+    since: date | None = None,
+    instruments: Sequence[Instrument] | None = None,
+) -> PlanReview:
     """Per goal of the plan in force, the notes linked to it since that version was signed
-    (or since *since*), with their marks; and the measures' course over the same time."""
+    (or since *since*), with their marks; and the measures' course over the same time,
+    scored with *instruments* (the practice's catalogue; None: ours only)."""
     require(uow.principal, Permission.READ_RECORDS)
+    if instruments is None:
+        instruments = catalogue()
     with uow:
         case = load_case(uow, case_id)
         db = uow.session
@@ -257,7 +253,7 @@ def plan_review(uow: UnitOfWork, case_id: int, *, since: date | None = None) -> 
             version,
             since,
             tuple(GoalReview(g, tuple(by_goal.get(g.key, ()))) for g in goals),
-            measures_course(db, case.id, since),
+            measures_course(db, case.id, since, instruments),
         )
         uow.audit(AuditAction.VIEWED, ENTITY, version.id if version else None, case.id, "review")
         uow.commit()

@@ -243,7 +243,7 @@ def test_the_review_shows_each_goals_notes_since_the_version_was_signed(
         practice.uow(), couple_case.id, since=TODAY - timedelta(days=9)
     )
     assert [n.session_id for n in everything.goals[0].notes] == [older.id, newer.id]
-    assert review.measures == ()  # the hook the measures half fills
+    assert review.measures == ()  # nobody answered a measure yet
 
 
 def test_check_finds_a_signed_plan_changed_behind_the_programs_back(
