@@ -4762,6 +4762,14 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Versiones</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Plan or review</source>
+        <translation>Plan o revisión</translation>
+    </message>
+    <message>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
@@ -4772,6 +4780,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>Plan not shown</source>
         <translation>No se pudo mostrar el plan</translation>
+    </message>
+    <message>
+        <source>Review not shown</source>
+        <translation>No se pudo mostrar la revisión</translation>
     </message>
     <message>
         <source>signed %1</source>
@@ -5126,6 +5138,101 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>Not saved</source>
         <translation>No guardado</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Plan review</source>
+        <translation>Revisión del plan</translation>
+    </message>
+    <message>
+        <source>No signed plan yet: once a version is signed, its goals show here.</source>
+        <translation>Todavía no hay un plan firmado: en cuanto firmes una versión, sus objetivos aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>No note has been linked to a goal since the review. In a session note, tick the goals it worked on under “Goals worked on”.</source>
+        <translation>Desde la revisión, ninguna nota se ha vinculado a un objetivo. En la nota de una sesión, marca los objetivos que se trabajaron en «Objetivos trabajados».</translation>
+    </message>
+    <message>
+        <source>Measures over the same time</source>
+        <translation>Medidas en el mismo periodo</translation>
+    </message>
+    <message>
+        <source>No measure has been answered in this case yet.</source>
+        <translation>En este caso todavía nadie ha respondido ninguna medida.</translation>
+    </message>
+    <message>
+        <source>Open a case to review its plan.</source>
+        <translation>Abre un caso para revisar su plan.</translation>
+    </message>
+    <message>
+        <source>Review over the whole case</source>
+        <translation>Revisión de todo el caso</translation>
+    </message>
+    <message>
+        <source>Review since version %1 was signed, %2</source>
+        <translation>Revisión desde que se firmó la versión %1, el %2</translation>
+    </message>
+    <message>
+        <source>Review since %1</source>
+        <translation>Revisión desde el %1</translation>
+    </message>
+    <message>
+        <source>The couple</source>
+        <translation>La pareja</translation>
+    </message>
+    <message>
+        <source>No note linked yet.</source>
+        <translation>Todavía no hay notas vinculadas.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3, one answer so far</source>
+        <translation>%1: %2 el %3, una sola respuesta por ahora</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3, no answer since the review</source>
+        <translation>%1: %2 el %3, sin respuestas desde la revisión</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>a reliable rise</source>
+        <translation>una subida fiable</translation>
+    </message>
+    <message>
+        <source>a reliable fall</source>
+        <translation>una bajada fiable</translation>
+    </message>
+    <message>
+        <source>within the usual wobble</source>
+        <translation>dentro del vaivén habitual</translation>
+    </message>
+    <message>
+        <source>now at or above the cut-off</source>
+        <translation>ahora en el punto de corte o por encima</translation>
+    </message>
+    <message>
+        <source>now below the cut-off</source>
+        <translation>ahora por debajo del punto de corte</translation>
+    </message>
+    <message>
+        <source>Gap between them: %1</source>
+        <translation>Distancia entre ambos: %1</translation>
+    </message>
+    <message>
+        <source>Gap between them: %1 → %2</source>
+        <translation>Distancia entre ambos: %1 → %2</translation>
     </message>
 </context>
 <context>

@@ -6,72 +6,22 @@ gives one and the gap between the partners then and now."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from clarity_desktop.domain.instruments import TOTAL, Band, Change, Instrument
+from clarity_desktop.domain.instruments import TOTAL, Band, Change
 from clarity_desktop.services import measures, plan_goals
-from clarity_desktop.services.dto import CaseDetail, SessionView
+from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.review_measures import MeasureCourse, ScoreReview
 from clarity_desktop.store.practice import OpenPractice
-from tests.domain.instrument_examples import LICENSED
+from tests.review_case import TODAY, ReviewCase, make_review_case, sign_plan
 from tests.services.conftest import AuditRow
-from tests.services.test_plans_service import first_signed
-
-TODAY = date.today()
-CALM = {"safe_to_speak": 4, "heard": 3, "clarity": 2, "hope": 3, "pressure": 0}
-
-
-def scale(a: int, b: int, c: int, d: int) -> dict[str, int | None]:
-    """practice_scale answers; its total is a + (7 - b) + c + d (b is reversed)."""
-    return {"a": a, "b": b, "c": c, "d": d}
 
 
 @pytest.fixture
-def catalogue(practice: OpenPractice) -> tuple[Instrument, ...]:
-    folder = practice.folder / "measures"
-    folder.mkdir()
-    (folder / "practice_scale.toml").write_text(LICENSED, encoding="utf-8")
-    return measures.catalogue(practice.folder)
-
-
-@pytest.fixture
-def answered(
-    practice: OpenPractice,
-    couple_case: CaseDetail,
-    record_session: Callable[..., SessionView],
-    catalogue: tuple[Instrument, ...],
-) -> CaseDetail:
-    """Four joint sessions, two before the signing (today) and two from today on."""
-    zoe, lukasz = (p.id for p in couple_case.partners)
-    at = [
-        record_session(
-            couple_case.id,
-            datetime.combine(TODAY + timedelta(days=d), datetime.min.time()).replace(hour=10),
-        )
-        for d in (-14, -7, 0, 7)
-    ]
-    licensed = measures.find(catalogue, "practice_scale")
-    check_in = measures.find(catalogue, "session_check_in")
-    ambivalence = measures.find(catalogue, "ambivalence_check")
-    record = measures.record_answers
-    case = couple_case.id
-    for s, answers in zip(
-        at,
-        (scale(2, 6, 2, 3), scale(2, 5, 3, 3), scale(4, 4, 4, 3), scale(5, 3, 4, 4)),
-        strict=True,
-    ):  # Zoë: 8, 10 | 14, 17
-        record(practice.uow(), licensed, case, zoe, answers, session_id=s.id)
-    for s, answers in ((at[1], scale(4, 3, 4, 4)), (at[3], scale(3, 4, 3, 4))):  # Łukasz: 16 | 13
-        record(practice.uow(), licensed, case, lukasz, answers, session_id=s.id)
-    for s, pressure in ((at[2], 0), (at[3], 4)):  # Łukasz's check-ins only since the review
-        record(
-            practice.uow(), check_in, case, lukasz, {**CALM, "pressure": pressure}, session_id=s.id
-        )
-    neutral = dict.fromkeys((i.id for i in ambivalence.items), 2)
-    record(practice.uow(), ambivalence, case, zoe, neutral, session_id=at[0].id)
-    return couple_case
+def answered(practice: OpenPractice, couple_case: CaseDetail) -> ReviewCase:
+    return make_review_case(practice, couple_case, links=False)
 
 
 def by_id(review: plan_goals.PlanReview) -> dict[str, MeasureCourse]:
@@ -84,13 +34,14 @@ def total(course: MeasureCourse) -> ScoreReview:
 
 def test_each_partner_s_course_runs_from_the_last_review_to_now_with_a_reliable_change_call(
     practice: OpenPractice,
-    answered: CaseDetail,
-    catalogue: tuple[Instrument, ...],
+    answered: ReviewCase,
     audit_log: Callable[[], list[AuditRow]],
 ) -> None:
-    zoe, lukasz = (p.id for p in answered.partners)
-    first_signed(practice, answered)
-    review = plan_goals.plan_review(practice.uow(), answered.id, instruments=catalogue)
+    zoe, lukasz = (p.id for p in answered.case.partners)
+    sign_plan(practice, answered.case)
+    review = plan_goals.plan_review(
+        practice.uow(), answered.case.id, instruments=answered.catalogue
+    )
     assert review.since == TODAY
     found = by_id(review)
     assert list(found) == ["ambivalence_check", "session_check_in", "practice_scale"]
@@ -128,17 +79,22 @@ def test_each_partner_s_course_runs_from_the_last_review_to_now_with_a_reliable_
 
 
 def test_a_given_day_or_no_signed_plan_reviews_from_the_first_answer(
-    practice: OpenPractice, answered: CaseDetail, catalogue: tuple[Instrument, ...]
+    practice: OpenPractice, answered: ReviewCase
 ) -> None:
-    unsigned = plan_goals.plan_review(practice.uow(), answered.id, instruments=catalogue)
+    unsigned = plan_goals.plan_review(
+        practice.uow(), answered.case.id, instruments=answered.catalogue
+    )
     assert unsigned.version is None and unsigned.since is None
     her = total(by_id(unsigned)["practice_scale"]).partners[0]
     assert (her.course.then.value, her.answered_since) == (8, 4)
     assert her.change is Change.RELIABLE_RISE  # 8 -> 17 over the whole course
 
-    first_signed(practice, answered)
+    sign_plan(practice, answered.case)
     earlier = plan_goals.plan_review(
-        practice.uow(), answered.id, since=TODAY - timedelta(days=10), instruments=catalogue
+        practice.uow(),
+        answered.case.id,
+        since=TODAY - timedelta(days=10),
+        instruments=answered.catalogue,
     )
     her, his = total(by_id(earlier)["practice_scale"]).partners
     assert her.course.then.value == 8 and her.answered_since == 3
@@ -146,10 +102,12 @@ def test_a_given_day_or_no_signed_plan_reviews_from_the_first_answer(
 
 
 def test_the_review_scores_as_the_measures_view_does(
-    practice: OpenPractice, answered: CaseDetail, catalogue: tuple[Instrument, ...]
+    practice: OpenPractice, answered: ReviewCase
 ) -> None:
-    shown = measures.case_measures(practice.uow(), answered.id, catalogue)
-    review = plan_goals.plan_review(practice.uow(), answered.id, instruments=catalogue)
+    shown = measures.case_measures(practice.uow(), answered.case.id, answered.catalogue)
+    review = plan_goals.plan_review(
+        practice.uow(), answered.case.id, instruments=answered.catalogue
+    )
     for course in shown.instruments:
         reviewed = by_id(review)[course.instrument.id]
         for score in course.scores:

@@ -55,6 +55,7 @@ class MainWindow(MainMenus):
         self.overview = self.tabs.overview
         self.overview.case_requested.connect(self.show_case)
         self.dashboard.session_requested.connect(self._open_session_from_chart)
+        self.tabs.plan.session_requested.connect(self._open_session_from_chart)
         self.left, self.splitter = window_frame.split(self.case_list, self.case_panel, self.tabs)
         self.setCentralWidget(self.splitter)
         self.search_dialog: SearchDialog | None = None

@@ -75,8 +75,10 @@ class ViewTabs(QTabWidget):
         self._refresh_plan_if_shown()
 
     def records_changed(self, *_ids: object) -> None:
-        """Notes or cases changed: the dashboard and the overview, when next shown."""
+        """Notes or cases changed: the dashboard, the plan's review (the goals a note
+        worked on) and the overview, when next shown."""
         self._dashboard_stale = True
+        self.plan.mark_review_stale()
         self._overview_stale = True
 
     def cases_changed(self, *_ids: object) -> None:

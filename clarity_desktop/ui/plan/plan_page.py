@@ -1,6 +1,8 @@
 """The case's treatment plan as a page: the plan in force, readable; "New version" to revise
 it (a draft copied from it, goal keys kept); Save and Sign for the draft; every version in a
-list with what it changed, each readable as it was signed.
+list with what it changed, each readable as it was signed. Beside it, the Review sub-tab
+(ui/plan/review_panel.py): per goal the notes linked since the last review and the measures'
+course; read (and its viewing audited) only when that sub-tab is on screen.
 
 Shortcuts: Ctrl+S saves the draft, Ctrl+Shift+N starts a new version, Ctrl+Shift+Z brings
 back a goal or objective removed by mistake (text fields keep Qt's own Ctrl+Z).
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,19 +31,21 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.plans import owners
 from clarity_desktop.domain.records import CaseKind
-from clarity_desktop.services import plans
+from clarity_desktop.services import measures, plan_goals, plans
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import dates
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.plan.plan_form import PlanForm
 from clarity_desktop.ui.plan.plan_words import change_text
+from clarity_desktop.ui.plan.review_panel import ReviewPanel
 
 VERSION = Qt.ItemDataRole.UserRole
 
 
 class PlanPage(QWidget):
     plan_changed = Signal(int)  # the case id: a draft saved, a version started or signed
+    session_requested = Signal(int)  # a note linked in the review, to open
 
     def __init__(self, practice: Callable[[], OpenPractice], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,9 +87,24 @@ class PlanPage(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        plan_part = QWidget()
+        plan_layout = QVBoxLayout(plan_part)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        plan_layout.addLayout(top)
+        plan_layout.addWidget(split, 1)
+        self.review = ReviewPanel()
+        self.review.session_requested.connect(self.session_requested)
+        self._review_stale = True
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(plan_part, self.tr("The plan"))
+        self.views.addTab(self.review, self.tr("Review"))
+        self.views.setAccessibleName(self.tr("Plan or review"))
+        self.views.tabBar().setAccessibleName(self.tr("Plan or review"))
+        self.views.currentChanged.connect(lambda _i: self._refresh_review_if_shown())
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.views, 1)
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence(self.tr("Ctrl+Shift+N")), self.start_version),
@@ -99,6 +119,8 @@ class PlanPage(QWidget):
         if case is None:
             self._plan = None
             self._show(None)
+            self._review_stale = True
+            self._refresh_review_if_shown()
             return
         names = {p.id: p.name for p in case.partners}
         couple = case.kind is CaseKind.COUPLE
@@ -121,6 +143,41 @@ class PlanPage(QWidget):
         self._fill_versions()
         plan = self._plan
         self._show(plan.draft or plan.current)
+        self._review_stale = True
+        self._refresh_review_if_shown()
+
+    def mark_review_stale(self) -> None:
+        """A note (and so the goals it worked on) changed: read the review when next seen."""
+        self._review_stale = True
+        if self.isVisible():
+            self._refresh_review_if_shown()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_review_if_shown()
+
+    def show_review(self) -> None:
+        self.views.setCurrentWidget(self.review)
+        self._refresh_review_if_shown()
+
+    def _refresh_review_if_shown(self) -> None:
+        if self.views.currentWidget() is not self.review or not self._review_stale:
+            return
+        case = self._case
+        if case is None:
+            self.review.set_review(None, {})
+            self._review_stale = False
+            return
+        practice = self._practice()
+        try:
+            review = plan_goals.plan_review(
+                practice.uow(), case.id, instruments=measures.catalogue(practice.folder)
+            )
+        except Exception as exc:
+            QMessageBox.warning(self.window(), self.tr("Review not shown"), explain(exc))
+            return
+        self._review_stale = False
+        self.review.set_review(review, {p.id: p.name for p in case.partners})
 
     def _fill_versions(self) -> None:
         self.versions.blockSignals(True)
