@@ -1,4 +1,5 @@
-"""`clarity-desktop plan --case ID [--json]`: a case's treatment plan from the command line."""
+"""`clarity-desktop plan --case ID [--review [--since DATE]] [--json]`: a case's treatment
+plan, and its review, from the command line."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from clarity_desktop.domain.plans import Concern, Goal, Objective, PlanContent
 from clarity_desktop.services import plans
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.practice import OpenPractice
+from tests.review_case import TODAY, make_review_case
 from tests.test_cli import assert_clean_error, run
 
 LATER = date.today() + timedelta(days=30)
@@ -66,3 +68,64 @@ def test_plan_of_a_case_that_does_not_exist_is_one_clean_sentence(
 ) -> None:
     result = run("plan", "--data-dir", str(practice.folder), "--case", "404", passphrase=passphrase)
     assert_clean_error(result, "There is no case number 404.")
+
+
+def test_plan_review_prints_each_goal_s_notes_and_the_measures_course(
+    practice: OpenPractice, couple_case: CaseDetail, passphrase: str
+) -> None:
+    seeded = make_review_case(practice, couple_case)
+    folder, case = str(practice.folder), str(couple_case.id)
+    text = run("plan", "--data-dir", folder, "--case", case, "--review", passphrase=passphrase)
+    assert text.returncode == 0, text.stderr
+    out = text.stdout
+    assert f"Review since {TODAY:%d %b %Y} (version 1, signed" in out
+    assert (
+        "  The couple: Stay curious about each other while unsure\n    Moving 1, Steady 1\n" in out
+    )
+    assert f"    {TODAY:%d %b %Y}  Moving  asked before assuming  (draft)" in out
+    assert "  Łukasz: Say what he needs before he goes quiet\n    Harder for now 1\n" in out
+    week_ago, week_on = TODAY - timedelta(days=7), TODAY + timedelta(days=7)
+    assert (
+        f"    Zoë: 10 ({week_ago:%d %b %Y}) -> 17 ({week_on:%d %b %Y}), a reliable rise, "
+        "now at or above the cut-off" in out
+    )
+    assert "    gap between them: 6 -> 4" in out
+    assert "no answer since the review" in out  # the ambivalence check, answered before
+
+    everything = run(
+        "plan",
+        "--data-dir",
+        folder,
+        "--case",
+        case,
+        "--since",
+        "2000-01-01",
+        "--json",
+        passphrase=passphrase,
+    )
+    assert everything.returncode == 0, everything.stderr
+    data = json.loads(everything.stdout)
+    assert data["since"] == "2000-01-01" and data["version"] == 1
+    couple = data["goals"][0]
+    assert couple["counts"] == {"moving": 2, "steady": 1}
+    assert [n["session_id"] for n in couple["notes"]] == [s.id for s in seeded.sessions[1:]]
+    scale = next(m for m in data["measures"] if m["instrument"] == "practice_scale")
+    zoe = scale["scores"][0]["partners"][0]
+    assert (zoe["then"]["value"], zoe["now"]["value"], zoe["change"]) == (8, 17, "reliable_rise")
+    assert scale["scores"][0]["reliable_change"] == 5.5
+
+
+def test_plan_review_with_a_bad_day_is_one_sentence(
+    practice: OpenPractice, passphrase: str
+) -> None:
+    result = run(
+        "plan",
+        "--data-dir",
+        str(practice.folder),
+        "--case",
+        "1",
+        "--since",
+        "last week",
+        passphrase=passphrase,
+    )
+    assert_clean_error(result, "The date is written YYYY-MM-DD (like 2025-03-04), not 'last week'.")

@@ -1,7 +1,8 @@
 """Command-line command ``plan``: a case's treatment plan, read only.
 
 Shows the plan in force (the newest signed version), the draft being written if there is
-one, and the versions with what each changed. Writing and signing a plan are the window's
+one, and the versions with what each changed; with --review, the plan review instead
+(cli/plan_review.py). Writing and signing a plan are the window's
 work, as for notes. Registered by cli/entry.py through add_commands, following cli/common.py's rules.
 """
 
@@ -12,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from clarity_desktop.cli.args import day
 from clarity_desktop.cli.common import (
     EXIT_OK,
     CommandFactory,
@@ -28,6 +30,18 @@ if TYPE_CHECKING:
 def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     plan = cmd("plan", "show a case's treatment plan: the version in force, the draft, versions")
     plan.add_argument("--case", type=int, metavar="ID", required=True, help="the case")
+    plan.add_argument(
+        "--review",
+        action="store_true",
+        help="the plan review: each goal's linked notes and the measures since the last review",
+    )
+    plan.add_argument(
+        "--since",
+        type=day,
+        metavar="DATE",
+        help="review from this day (YYYY-MM-DD) instead of the signing of the plan in force; "
+        "implies --review",
+    )
     plan.add_argument("--json", action="store_true", help="print JSON instead of text")
     plan.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
     return {"plan": _plan}
@@ -37,6 +51,8 @@ def _plan(args: argparse.Namespace) -> int:
     from clarity_desktop.services import plans, practices
 
     tolerant_stdout()
+    if args.review or args.since is not None:
+        return _review(args)
     opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
     try:
         plan = plans.open_plan(opened.uow(), args.case)  # audited: a record is read
@@ -46,6 +62,25 @@ def _plan(args: argparse.Namespace) -> int:
         print(json.dumps(plan_json(plan), ensure_ascii=False, indent=2))
     else:
         print("\n".join(plan_lines(plan)))
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from clarity_desktop.cli.plan_review import review_json, review_lines
+    from clarity_desktop.services import measures, plan_goals, practices
+
+    instruments = measures.catalogue(args.data_dir)
+    opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
+    try:
+        review = plan_goals.plan_review(  # audited: "viewed treatment_plan (review)"
+            opened.uow(), args.case, since=args.since, instruments=instruments
+        )
+    finally:
+        opened.close()
+    if args.json:
+        print(json.dumps(review_json(review), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(review_lines(review)))
     return EXIT_OK
 
 

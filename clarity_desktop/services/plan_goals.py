@@ -203,6 +203,8 @@ class PlanReview:
     since: date | None  # the notes counted are of sessions from this day (None: all)
     goals: tuple[GoalReview, ...]
     measures: tuple[MeasureCourse, ...]  # instruments the case has answers to
+    case_name: str = ""
+    names: tuple[tuple[int, str], ...] = ()  # the partners (id, name) in the case's order
 
 
 def plan_review(
@@ -254,6 +256,8 @@ def plan_review(
             since,
             tuple(GoalReview(g, tuple(by_goal.get(g.key, ()))) for g in goals),
             measures_course(db, case.id, since, instruments),
+            plan.case_name,
+            plan.names,
         )
         uow.audit(AuditAction.VIEWED, ENTITY, version.id if version else None, case.id, "review")
         uow.commit()
