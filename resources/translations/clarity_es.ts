@@ -5143,6 +5143,18 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
 <context>
     <name>ReviewPanel</name>
     <message>
+        <source>From another day:</source>
+        <translation>Desde otro día:</translation>
+    </message>
+    <message>
+        <source>Review from a day of your choosing instead of the signing of the plan</source>
+        <translation>Revisar desde el día que elijas en lugar de desde la firma del plan</translation>
+    </message>
+    <message>
+        <source>Review from this day</source>
+        <translation>Revisar desde este día</translation>
+    </message>
+    <message>
         <source>Plan review</source>
         <translation>Revisión del plan</translation>
     </message>
@@ -5191,16 +5203,20 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>%1: %2</translation>
     </message>
     <message>
+        <source>private</source>
+        <translation>privada</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>borrador</translation>
     </message>
     <message>
         <source>%1: %2 on %3, one answer so far</source>
-        <translation>%1: %2 el %3, una sola respuesta por ahora</translation>
+        <translation>%1: %2, el %3; una sola respuesta por ahora</translation>
     </message>
     <message>
         <source>%1: %2 on %3, no answer since the review</source>
-        <translation>%1: %2 el %3, sin respuestas desde la revisión</translation>
+        <translation>%1: %2, el %3; sin respuestas desde la revisión</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>

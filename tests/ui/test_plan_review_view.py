@@ -7,11 +7,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.main.main_window import MainWindow
 from clarity_desktop.ui.plan.plan_page import PlanPage
 from tests.review_case import make_review_case, practice_catalogue, sign_plan
 
@@ -59,6 +62,16 @@ def test_the_review_shows_each_goal_s_notes_and_the_measures_course(
     assert "Łukasz: 3.2 → 2.4</p>" in words  # the check-in gives no reliable-change value
     assert "on " in words and "no answer since the review" in words  # the ambivalence check, before
 
+    # from another day: the note of a week ago joins, and the review says from when
+    week_ago = seeded.sessions[1]
+    page.review.other_day.setChecked(True)
+    page.review.since.setDate(QDate(2000, 1, 1))
+    assert "Review since 1 Jan 2000" in page.review.heading.text()
+    assert f'href="session:{week_ago.id}"' in page.review.goal_labels[0].text()
+    assert "Moving: 2 · Steady: 1" in page.review.goal_labels[0].text()
+    page.review.other_day.setChecked(False)
+    assert "Review since version 1 was signed" in page.review.heading.text()
+
     with qtbot.waitSignal(page.session_requested) as opened:
         page.review.goal_labels[0].linkActivated.emit(f"session:{today.id}")
     assert opened.args == [today.id]
@@ -82,3 +95,29 @@ def test_before_anything_is_linked_the_review_says_so(
     page.views.setCurrentIndex(0)
     assert page.heading.isVisible() and not page.review.isVisible()
     assert page.views.tabText(1) == "Review"
+
+
+def test_in_the_window_a_linked_note_opens_from_the_review_by_keyboard(
+    qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail, settings: Settings
+) -> None:
+    seeded = make_review_case(practice, couple_case)
+    window = MainWindow(practice, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.case_list.select_case(couple_case.id)
+    window.tabs.setCurrentWidget(window.tabs.plan)
+    page = window.tabs.plan
+    page.views.setCurrentWidget(page.review)
+    qtbot.waitUntil(lambda: bool(page.review.goal_labels))
+    first = page.review.goal_labels[0]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # the label's first link: today's session
+    assert first.selectedText() == dates.day(seeded.sessions[2].starts_at.date())
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    today = seeded.sessions[2]
+    qtbot.waitUntil(lambda: window.editor.note is not None)
+    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.note is not None and window.editor.note.session_id == today.id

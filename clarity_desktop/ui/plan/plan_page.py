@@ -94,6 +94,7 @@ class PlanPage(QWidget):
         plan_layout.addWidget(split, 1)
         self.review = ReviewPanel()
         self.review.session_requested.connect(self.session_requested)
+        self.review.since_changed.connect(self._since_changed)
         self._review_stale = True
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
@@ -156,6 +157,10 @@ class PlanPage(QWidget):
         super().showEvent(event)
         self._refresh_review_if_shown()
 
+    def _since_changed(self) -> None:
+        self._review_stale = True
+        self._refresh_review_if_shown()
+
     def show_review(self) -> None:
         self.views.setCurrentWidget(self.review)
         self._refresh_review_if_shown()
@@ -171,7 +176,10 @@ class PlanPage(QWidget):
         practice = self._practice()
         try:
             review = plan_goals.plan_review(
-                practice.uow(), case.id, instruments=measures.catalogue(practice.folder)
+                practice.uow(),
+                case.id,
+                since=self.review.chosen_since(),
+                instruments=measures.catalogue(practice.folder),
             )
         except Exception as exc:
             QMessageBox.warning(self.window(), self.tr("Review not shown"), explain(exc))

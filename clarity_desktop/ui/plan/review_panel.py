@@ -12,10 +12,20 @@ only where the definition gives a reliable-change value, never better or worse.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clarity_desktop.domain.instruments import Band, Change
 from clarity_desktop.domain.plans import ProgressMark
@@ -36,23 +46,57 @@ def number(value: float) -> str:
     return QLocale().toString(float(rounded), "f", places)
 
 
-class ReviewPanel(QScrollArea):
+class ReviewPanel(QWidget):
     session_requested = Signal(int)  # a linked note's session, to open it
+    since_changed = Signal()  # the day the review starts from was chosen or let go
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName(self.tr("Plan review"))
+        self.other_day = QCheckBox(self.tr("From another day:"))
+        self.other_day.setToolTip(
+            self.tr("Review from a day of your choosing instead of the signing of the plan")
+        )
+        self.since = QDateEdit(QDate.currentDate())
+        self.since.setDisplayFormat(dates.DATE_FORMAT)
+        self.since.setCalendarPopup(True)
+        self.since.setAccessibleName(self.tr("Review from this day"))
+        self.since.setEnabled(False)
+        self.other_day.toggled.connect(self.since.setEnabled)
+        self.other_day.toggled.connect(lambda *_: self.since_changed.emit())
+        self.since.dateChanged.connect(lambda *_: self._since_edited())
+        row = QHBoxLayout()
+        row.setContentsMargins(9, 0, 9, 0)  # in line with the review's text below
+        row.addWidget(self.other_day)
+        row.addWidget(self.since)
+        row.addStretch(1)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setAccessibleName(self.tr("Plan review"))
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
         self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.setWidget(self._body)
+        self.area.setWidget(self._body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 4, 0, 0)
+        outer.addLayout(row)
+        outer.addWidget(self.area, 1)
         self.heading = QLabel()
         self.empty = QLabel()
         self.goal_labels: list[QLabel] = []
         self.measure_labels: list[QLabel] = []
         self.set_review(None, {})
+
+    def chosen_since(self) -> date | None:
+        """The day picked with "From another day", or None for the signing of the plan."""
+        if not self.other_day.isChecked():
+            return None
+        picked = self.since.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def _since_edited(self) -> None:
+        if self.other_day.isChecked():
+            self.since_changed.emit()
 
     # -- building -----------------------------------------------------------------------
 
@@ -154,6 +198,9 @@ class ReviewPanel(QScrollArea):
             line = f'<a href="session:{note.session_id}">{day}</a> · {escape(labels.label(note.progress))}'
             if note.comment:
                 line += f" — {escape(note.comment)}"
+            if note.private:
+                private = self.tr("private")
+                line += f" <i>({escape(private)})</i>"
             if not note.signed:
                 draft = self.tr("draft")
                 line += f" <i>({escape(draft)})</i>"
