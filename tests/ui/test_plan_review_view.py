@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from clarity_desktop.domain.plans import ProgressMark
+from clarity_desktop.services import plan_goals
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import dates
@@ -121,3 +123,15 @@ def test_in_the_window_a_linked_note_opens_from_the_review_by_keyboard(
     qtbot.waitUntil(lambda: window.editor.note is not None)
     assert window.tabs.currentWidget() is window.editor
     assert window.editor.note is not None and window.editor.note.session_id == today.id
+    # the goals the note worked on change and the note is saved: back on the plan's
+    # review, it shows them
+    assert today.note_id is not None
+    plan_goals.set_note_goals(
+        practice.uow(), today.note_id, {"g-lukasz": (ProgressMark.MOVING, "named a need")}
+    )
+    window.editor.note_saved.emit(today.note_id)
+    assert "named a need" not in page.review.goal_labels[1].text()  # not on screen: not read
+    window.tabs.setCurrentWidget(page)
+    assert page.views.currentWidget() is page.review
+    qtbot.waitUntil(lambda: "named a need" in page.review.goal_labels[1].text())
+    assert "Moving: 1" in page.review.goal_labels[1].text()

@@ -117,6 +117,10 @@ class ViewTabs(QTabWidget):
         self._dashboard_stale = False
 
     def _refresh_plan_if_shown(self) -> None:
-        if self.currentWidget() is self.plan and self._plan_stale:
+        if self.currentWidget() is not self.plan:
+            return
+        if self._plan_stale:
             self._plan_stale = False
             self.plan.set_case(self._current_case())
+        else:
+            self.plan.refresh_review_if_stale()  # a note saved meanwhile: the goals it linked

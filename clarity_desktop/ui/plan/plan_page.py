@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -148,13 +148,13 @@ class PlanPage(QWidget):
         self._refresh_review_if_shown()
 
     def mark_review_stale(self) -> None:
-        """A note (and so the goals it worked on) changed: read the review when next seen."""
+        """A note (and so the goals it worked on) changed: read the review when next seen
+        (the window calls :meth:`refresh_review_if_stale` when this page comes on screen)."""
         self._review_stale = True
         if self.isVisible():
             self._refresh_review_if_shown()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def refresh_review_if_stale(self) -> None:
         self._refresh_review_if_shown()
 
     def _since_changed(self) -> None:
