@@ -152,6 +152,7 @@ class ReviewPanel(QWidget):
             self.empty.show()
         for goal in review.goals:
             self.goal_labels.append(self._label(self._goal_html(goal, names)))
+        self._layout.addSpacing(10)
         measured = self.tr("Measures over the same time")
         self._label(f"<p {SECTION}><b>{escape(measured)}</b></p>")
         if not review.measures:
