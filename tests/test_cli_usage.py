@@ -28,7 +28,7 @@ MISTAKES = [
     (("report", "summary", *D, "--page-size", "A5"), "The page size is A4 or Letter, not 'A5'."),
     (
         ("report", "memo", *D),
-        "The document is one of note, summary, progress, handout, steps, check-in, not 'memo'.",
+        "The document is one of note, summary, progress, handout, steps, plan, check-in, not 'memo'.",
     ),
     (("report", "note", *D, "--case"), "--case needs a value."),
     (("report", "note"), "Please give --data-dir."),

@@ -1,5 +1,5 @@
 """The ``report`` command: one PDF (a session note, a case summary, a progress report, a
-client handout or the five-step overview).
+client handout, the five-step overview, the treatment plan or a check-in form).
 
 The command turns what was typed (a session number, a partner's name, "the latest
 note") into one services DocumentRequest, the same the document dialog builds, and
@@ -37,12 +37,14 @@ CHECK_IN = "check-in"  # a printable form for one partner (services/measure_form
 REPORTS = (*(k.value for k in DocumentKind), CHECK_IN)  # plain words, for argparse
 HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
 CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
+PLAN_ONLY = ("version", "acknowledgement")
 LANGUAGES = ("en", "es")  # domain.languages.Language, kept here so --help loads nothing
 REPORT_NOUNS = {
     DocumentKind.NOTE: "note",
     DocumentKind.SUMMARY: "case summary",
     DocumentKind.PROGRESS: "progress report",
     DocumentKind.HANDOUT: "handout",
+    DocumentKind.PLAN: "treatment plan",
 }
 
 
@@ -50,16 +52,17 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
     """Add ``report`` through the entry point's *cmd*; returns its handler."""
     report = cmd(
         "report",
-        "make a PDF: a session note, a case summary, a progress report, a client handout "
-        "or the five-step overview",
+        "make a PDF: a session note, a case summary, a progress report, a client handout, "
+        "the five-step overview, the treatment plan or a check-in form",
     )
     report.add_argument(
         "document",
         choices=REPORTS,
         help="note: a session note (record copy); summary: the case summary with charts; "
         "progress: the progress report for --from .. --to; handout: a client handout for "
-        "one step; steps: the one-page overview of the five steps; check-in: a printable "
-        "check-in form for --partner, in their language",
+        "one step; steps: the one-page overview of the five steps; plan: the treatment plan "
+        "(the version in force, or --version N; a draft prints marked DRAFT); check-in: a "
+        "printable check-in form for --partner, in their language",
     )
     report.add_argument("--case", type=int, metavar="ID", help="the case (see the cases command)")
     report.add_argument(
@@ -85,13 +88,25 @@ def add_commands(cmd: CommandFactory) -> dict[str | None, Handler]:
         choices=LANGUAGES,
         help="handout, steps: the language to print in (default: the partner's handout "
         "language on their record; English for a couple whose partners differ); "
-        "note, summary, progress: the language of their headings and labels (default: en)",
+        "note, summary, progress, plan: the language of their headings and labels "
+        "(default: en)",
     )
     report.add_argument(
         "--acknowledge-safety",
         action="store_true",
         help="handout: confirm a handout for a case with a safety flag (its practices are "
         "for one person; a joint handout only on purpose)",
+    )
+    report.add_argument(
+        "--version",
+        type=int,
+        metavar="N",
+        help="plan: which version (default: the plan in force; the draft while none is signed)",
+    )
+    report.add_argument(
+        "--acknowledgement",
+        action="store_true",
+        help="plan: end with an acknowledgement and a signature line for each partner",
     )
     report.add_argument(
         "--from",
@@ -175,6 +190,10 @@ def _check_report_options(args: argparse.Namespace) -> None:
         if given:
             option = "--" + given[0].replace("_", "-")
             raise CliError(f"{option} is for the summary and progress reports only.")
+    if kind is not DocumentKind.PLAN:
+        given = [n for n in PLAN_ONLY if getattr(args, n) not in (None, False)]
+        if given:
+            raise CliError(f"--{given[0]} is for the plan report only.")
 
 
 def build_request(
@@ -232,6 +251,8 @@ def build_request(
         date_to=end,
         include_private_readings=args.include_private_readings,
         include_safety_note=args.include_safety_note,
+        plan_version=args.version,
+        acknowledgement=args.acknowledgement,
         language=language,
         page_size=args.page_size,
     )
@@ -251,6 +272,9 @@ def default_out(request: DocumentRequest) -> Path:
         return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}{lang}.pdf")
     if r.kind is DocumentKind.HANDOUT:
         return Path(f"handout-step-{int(r.step or 1)}{lang}.pdf")
+    if r.kind is DocumentKind.PLAN:
+        version = f"-v{r.plan_version}" if r.plan_version is not None else ""
+        return Path(f"treatment-plan-{r.case_id}{version}{lang}.pdf")
     return Path(f"five-steps{lang}.pdf")
 
 

@@ -1,4 +1,4 @@
-"""The five documents the program makes. The value is the word the command line takes
+"""The documents the program makes. The value is the word the command line takes
 (``report handout``) and the dialog's key, so it never changes once shipped."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ class DocumentKind(StrEnum):
     PROGRESS = "progress"  # the progress report for a period
     HANDOUT = "handout"  # a client handout for one step
     STEPS = "steps"  # the one-page overview of the five steps
+    PLAN = "plan"  # a version of the treatment plan
 
 
 # Client-facing documents, printed in a client's language.
@@ -19,5 +20,5 @@ IN_CLIENT_LANGUAGE: frozenset[DocumentKind] = frozenset({DocumentKind.HANDOUT, D
 # Clinician documents printed in the language asked for (the window's; English unless
 # asked on the command line). The session brief, not one of these kinds, takes it too.
 IN_CHOSEN_LANGUAGE: frozenset[DocumentKind] = frozenset(
-    {DocumentKind.NOTE, DocumentKind.SUMMARY, DocumentKind.PROGRESS}
+    {DocumentKind.NOTE, DocumentKind.SUMMARY, DocumentKind.PROGRESS, DocumentKind.PLAN}
 )

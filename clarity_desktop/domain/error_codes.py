@@ -166,6 +166,8 @@ class ErrorCode(Enum):
     PASSPHRASE_NEEDED_TO_SIGN = "passphrase_needed_to_sign"
     PERIOD_REVERSED = "period_reversed"
     NO_SUCH_PLAN = "no_such_plan"
+    CASE_HAS_NO_PLAN = "case_has_no_plan"
+    NO_PLAN_VERSION = "no_plan_version"
     PLAN_ALREADY_SIGNED = "plan_already_signed"
     PLAN_GOAL_NOT_IN_CASE = "plan_goal_not_in_case"
     PLAN_SIGNED_LOCKED = "plan_signed_locked"

@@ -400,6 +400,30 @@ SPANISH: dict[str, str] = {
     "Both partners": "Ambos",
     "English": "inglés",
     "Spanish": "español",
+    # -- the treatment plan (reports/plan.py)
+    "Treatment plan": "Plan de tratamiento",
+    "version {n}": "versión {n}",
+    "The couple": "La pareja",
+    "Brings": "Motivo de consulta",
+    "Goal {n}: {text}": "Objetivo {n}: {text}",
+    " — by {day}": " — para el {day}",
+    "Interventions": "Intervenciones",
+    "Review": "Revisión",
+    "Plan review on {day}.": "Revisión del plan el {day}.",
+    "not set": "sin fecha",
+    "While we are unsure": "Mientras no lo tengamos claro",
+    "To be looked at again on {day}.": "Se revisará de nuevo el {day}.",
+    "This plan was signed electronically by {who} on {when}.": (
+        "Plan firmado electrónicamente por {who} el {when}."
+    ),
+    "Acknowledgement": "Conformidad",
+    "Signature": "Firma",
+    "We have talked this plan through with our therapist. It describes what we are working "
+    "on while we find our way; it asks no decision of either of us.": (
+        "Hemos hablado de este plan en la terapia. Recoge aquello en lo que trabajamos "
+        "mientras buscamos nuestro camino; no pide a ninguno de los dos que tome una "
+        "decisión."
+    ),
     # -- note sections (domain/templates.py)
     "Focus of the session": "Foco de la sesión",
     "Noticing the shift": "Notar el cambio",

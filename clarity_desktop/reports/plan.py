@@ -7,6 +7,9 @@ the "while we are unsure" agreement with its review date.
 With ``acknowledgement`` the last page carries a short acknowledgement and a signature
 line for each partner, for a plan reviewed with the clients; the words say the plan was
 talked through, not that anyone committed to staying or leaving.
+
+The program's words print in the language asked for (reports/clinician_words.py, as for
+the note and the summary); what the clinician wrote, and the owners' names, pass whole.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from typing import Any
 
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
+from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.plans import Owner, PlanContent
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import layout, styles
+from clarity_desktop.reports.clinician_words import Words, words
 from clarity_desktop.reports.layout import Destination, PageSizeName
-from clarity_desktop.reports.text import day, day_and_time, markup
+from clarity_desktop.reports.text import markup
 
 CLINICIANS_ONLY = "For clinicians – not for clients"
 DRAFT_MARK = "DRAFT — not signed"
@@ -46,23 +51,27 @@ class PlanDocument:
     printed_at: datetime | None = None
     acknowledgement: bool = False
     partners: tuple[str, ...] = ()  # who signs the acknowledgement
+    language: Language = Language.EN  # the program's words; what was written passes whole
 
     @property
     def signed(self) -> bool:
         return self.signed_at is not None
 
+    @property
+    def words(self) -> Words:
+        return words(self.language)
 
-def _day(value: date | None) -> str:
-    return day(value) if value is not None else "not set"
+
+def _day(value: date | None, w: Words) -> str:
+    return w.day(value) if value is not None else w("not set")
 
 
 def plan_story(doc: PlanDocument) -> list[Any]:
-    st = styles.clinician()
+    st, w = styles.clinician(), doc.words
+    case = w("{name} (case {id})", name=doc.case_name, id=doc.case_id)
     story: list[Any] = [
-        Paragraph("Treatment plan", st.title),
-        Paragraph(
-            markup(f"{doc.case_name} (case {doc.case_id}) · version {doc.version}"), st.subtitle
-        ),
+        Paragraph(w("Treatment plan"), st.title),
+        Paragraph(markup(f"{case} · {w('version {n}', n=doc.version)}"), st.subtitle),
         Spacer(1, 8),
     ]
     c = doc.content
@@ -72,28 +81,35 @@ def plan_story(doc: PlanDocument) -> list[Any]:
             continue
         block: list[Any] = [Paragraph(markup(title), st.heading)]
         if concerns:
-            block.append(Paragraph("Brings", st.label))
+            block.append(Paragraph(w("Brings"), st.label))
             block += [Paragraph(markup(x.text), st.bullet, bulletText="•") for x in concerns]
         story.append(KeepTogether(block))
         for n, g in enumerate(goals, start=1):
-            lines: list[Any] = [Paragraph(markup(f"Goal {n}: {g.text}"), st.body)]
+            goal = w("Goal {n}: {text}", n=n, text=g.text)
+            lines: list[Any] = [Paragraph(markup(goal), st.body)]
             for o in g.objectives:
-                due = f" — by {day(o.target_on)}" if o.target_on else ""
+                due = w(" — by {day}", day=w.day(o.target_on)) if o.target_on else ""
                 lines.append(Paragraph(markup(f"{o.text}{due}"), st.bullet, bulletText="–"))
             story.append(KeepTogether([Spacer(1, 3), *lines]))
     if c.interventions:
-        story.append(Paragraph("Interventions", st.heading))
+        story.append(Paragraph(w("Interventions"), st.heading))
         story += [Paragraph(markup(i), st.bullet, bulletText="•") for i in c.interventions]
-    story.append(Paragraph("Review", st.heading))
-    story.append(Paragraph(markup(f"Plan review on {_day(c.review_on)}."), st.body))
+    story.append(Paragraph(w("Review"), st.heading))
+    review = w("Plan review on {day}.", day=_day(c.review_on, w))
+    story.append(Paragraph(markup(review), st.body))
     if c.agreement:
         story.append(
             KeepTogether(
                 [
-                    Paragraph("While we are unsure", st.heading),
+                    Paragraph(w("While we are unsure"), st.heading),
                     Paragraph(markup(c.agreement), st.body),
                     Paragraph(
-                        markup(f"To be looked at again on {_day(c.agreement_review_on)}."),
+                        markup(
+                            w(
+                                "To be looked at again on {day}.",
+                                day=_day(c.agreement_review_on, w),
+                            )
+                        ),
                         st.label,
                     ),
                 ]
@@ -102,9 +118,10 @@ def plan_story(doc: PlanDocument) -> list[Any]:
     story.append(Spacer(1, 12))
     if doc.signed and doc.signed_at is not None:
         who = doc.signed_by or doc.clinician
-        closing = f"Signed electronically by {who} on {day_and_time(doc.signed_at, zone=True)}."
+        when = w.day_and_time(doc.signed_at, zone=True)
+        closing = w("This plan was signed electronically by {who} on {when}.", who=who, when=when)
     else:
-        closing = f"{DRAFT_MARK}."
+        closing = f"{w(DRAFT_MARK)}."
     story.append(Paragraph(markup(closing), st.label))
     if doc.acknowledgement:
         story.append(_acknowledgement(doc, st))
@@ -112,8 +129,10 @@ def plan_story(doc: PlanDocument) -> list[Any]:
 
 
 def _acknowledgement(doc: PlanDocument, st: Any) -> Any:
+    w = doc.words
     rows = [
-        [Paragraph(markup(name), st.body), "Signature", "", "Date", ""] for name in doc.partners
+        [Paragraph(markup(name), st.body), w("Signature"), "", w("Date"), ""]
+        for name in doc.partners
     ]
     table = Table(
         rows,
@@ -132,8 +151,8 @@ def _acknowledgement(doc: PlanDocument, st: Any) -> Any:
     return KeepTogether(
         [
             Spacer(1, 14),
-            Paragraph("Acknowledgement", st.heading),
-            Paragraph(markup(ACKNOWLEDGEMENT), st.body),
+            Paragraph(w("Acknowledgement"), st.heading),
+            Paragraph(markup(w(ACKNOWLEDGEMENT)), st.body),
             Spacer(1, 4),
             table,
         ]
@@ -149,27 +168,30 @@ def build_plan(
     progress: Progress | None = None,
 ) -> bytes | None:
     """Write the plan's PDF to *out* (a path or binary file), or return its bytes."""
-    printed = f" · printed {day_and_time(doc.printed_at)}" if doc.printed_at else ""
+    w = doc.words
+    printed = w(" · printed {when}", when=w.day_and_time(doc.printed_at)) if doc.printed_at else ""
+    version = w("version {n}", n=doc.version)
     footer = layout.fit_footer(
-        "Treatment plan · {name} · version " + str(doc.version) + printed,
-        doc.case_name,
-        page_size,
+        w("Treatment plan") + " · {name} · " + version + printed, doc.case_name, page_size
     )
     furniture = layout.Furniture(
-        header_left=f"Confidential clinical record · {CLINICIANS_ONLY}",
-        header_right="Treatment plan" if doc.signed else DRAFT_MARK,
+        header_left=w(
+            "Confidential clinical record · {clinicians_only}", clinicians_only=w(CLINICIANS_ONLY)
+        ),
+        header_right=w("Treatment plan") if doc.signed else w(DRAFT_MARK),
         header_right_alert=not doc.signed,
         footer_left=footer,
-        watermark="" if doc.signed else "DRAFT",
+        watermark="" if doc.signed else w("DRAFT"),
+        page_label=w("Page {page} of {total}"),
     )
-    title = f"Treatment plan — {doc.case_name} — version {doc.version}"
+    title = f"{w('Treatment plan')} — {doc.case_name} — {version}"
     return layout.finish(
         plan_story(doc),
         out,
         info=layout.DocumentInfo(
-            title=title if doc.signed else f"{title} (DRAFT)",
+            title=title if doc.signed else f"{title} ({w('DRAFT')})",
             author=doc.clinician,
-            subject="Treatment plan",
+            subject=w("Treatment plan"),
         ),
         furniture=furniture,
         page_size=page_size,

@@ -3,7 +3,7 @@
 The command line (``report``) and the document dialog both describe what they want as a
 frozen DocumentRequest (which document, for which case, note, partner and step, with
 which options, written where) and hand it to :func:`render`, the one place that knows
-which service call makes which of the five documents. A new kind of document is one
+which service call makes which document. A new kind of document is one
 entry here, and both fronts can make it.
 
 Resolving what a person typed (a partner's name, a session number, "the latest note")
@@ -23,7 +23,7 @@ from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import Destination
-from clarity_desktop.services import documents
+from clarity_desktop.services import documents, plan_document
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -41,10 +41,12 @@ class DocumentRequest:
     - progress: *case_id*, *date_from* and *date_to* (both included), the include_* options;
     - handout: *case_id*, *step*, *first_names*, *message*, *partner_id* (None: both
       partners of a couple), *acknowledge_safety*;
-    - steps: *case_id* optional (it links the audit row to the case).
+    - steps: *case_id* optional (it links the audit row to the case);
+    - plan: *case_id*, *plan_version* (None: the plan in force, else the draft),
+      *acknowledgement* (the partners' lines at the end).
 
     *language* (handout, steps) None: the partner's preferred language, see
-    services.handout_language; (note, summary, progress) the language of the program's
+    services.handout_language; (note, summary, progress, plan) the language of the program's
     words around what was written and recorded, None: English.
 
     *out* is a file path, or None for the bytes (a preview, printing); *action* is what
@@ -63,6 +65,8 @@ class DocumentRequest:
     date_to: date | None = None
     include_private_readings: bool = False
     include_safety_note: bool = False
+    plan_version: int | None = None
+    acknowledgement: bool = False
     page_size: str = "A4"
     language: Language | None = None
     password: str | None = None
@@ -133,6 +137,19 @@ def render(
             action=action,
             include_private_readings=r.include_private_readings,
             include_safety_note=r.include_safety_note,
+            language=r.language or Language.EN,
+        )
+    if r.kind is DocumentKind.PLAN:
+        return plan_document.plan_pdf(
+            uow,
+            r.case_id,
+            r.out,
+            version=r.plan_version,
+            acknowledgement=r.acknowledgement,
+            page_size=size,
+            password=password,
+            progress=progress,
+            action=action,
             language=r.language or Language.EN,
         )
     if r.kind is DocumentKind.PROGRESS:

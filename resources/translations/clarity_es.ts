@@ -1063,6 +1063,38 @@
         <translation>La nota de seguridad puede contener lo que un miembro de la pareja reveló en confianza.</translation>
     </message>
     <message>
+        <source>Treatment plan</source>
+        <translation>Plan de tratamiento</translation>
+    </message>
+    <message>
+        <source>Version of the plan</source>
+        <translation>Versión del plan</translation>
+    </message>
+    <message>
+        <source>Version %1, in force</source>
+        <translation>Versión %1, la vigente</translation>
+    </message>
+    <message>
+        <source>Version %1, signed earlier</source>
+        <translation>Versión %1, firmada antes</translation>
+    </message>
+    <message>
+        <source>Version %1, draft (printed marked DRAFT)</source>
+        <translation>Versión %1, borrador (se imprime marcada BORRADOR)</translation>
+    </message>
+    <message>
+        <source>V&amp;ersion</source>
+        <translation>V&amp;ersión</translation>
+    </message>
+    <message>
+        <source>This case has no treatment plan yet.</source>
+        <translation>Este caso aún no tiene plan de tratamiento.</translation>
+    </message>
+    <message>
+        <source>Add ac&amp;knowledgement lines for the partners to sign</source>
+        <translation>Añadir líneas de conformidad para que &amp;firmen los miembros de la pareja</translation>
+    </message>
+    <message>
         <source>Paper and protection</source>
         <translation>Papel y protección</translation>
     </message>
@@ -1810,6 +1842,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <source>Five steps o&amp;verview</source>
         <translation>Resumen de los cinco pasos (&amp;v)</translation>
     </message>
+    <message>
+        <source>Treatment pl&amp;an</source>
+        <translation>Plan de &amp;tratamiento</translation>
+    </message>
 </context>
 <context>
     <name>DraftModel</name>
@@ -2486,6 +2522,14 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>There is no treatment plan version number {plan_id}.</source>
         <translation>No hay ninguna versión del plan de tratamiento con el número {plan_id}.</translation>
+    </message>
+    <message>
+        <source>This case has no treatment plan yet; write one on the Treatment plan tab first.</source>
+        <translation>Este caso aún no tiene plan de tratamiento; escríbalo primero en la pestaña Plan de tratamiento.</translation>
+    </message>
+    <message>
+        <source>The plan of this case has no version {version}; its versions are {known}.</source>
+        <translation>El plan de este caso no tiene versión {version}; sus versiones son {known}.</translation>
     </message>
     <message>
         <source>This version of the plan is already signed.</source>

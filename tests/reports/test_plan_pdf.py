@@ -69,7 +69,7 @@ def test_a_signed_plan_reads_as_a_clinician_document(tmp_path: Path) -> None:
         "Łukasz",
         "Slowing the loop in session",
         "While we are unsure",
-        "Signed electronically by Dana Reyes, LMFT",
+        "This plan was signed electronically by Dana Reyes, LMFT",
         "Acknowledgement",
         "asks no decision of either of us",
     ):

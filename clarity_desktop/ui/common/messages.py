@@ -175,6 +175,8 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.PASSPHRASE_NEEDED_TO_SIGN: QT_TRANSLATE_NOOP("Errors", "This practice was unlocked with the recovery key. Please set a new passphrase first (Practice > Change passphrase); signing needs it."),
     ErrorCode.PERIOD_REVERSED: QT_TRANSLATE_NOOP("Errors", "The period starts after it ends ({start} is after {end})."),
     ErrorCode.NO_SUCH_PLAN: QT_TRANSLATE_NOOP("Errors", "There is no treatment plan version number {plan_id}."),
+    ErrorCode.CASE_HAS_NO_PLAN: QT_TRANSLATE_NOOP("Errors", "This case has no treatment plan yet; write one on the Treatment plan tab first."),
+    ErrorCode.NO_PLAN_VERSION: QT_TRANSLATE_NOOP("Errors", "The plan of this case has no version {version}; its versions are {known}."),
     ErrorCode.PLAN_ALREADY_SIGNED: QT_TRANSLATE_NOOP("Errors", "This version of the plan is already signed."),
     ErrorCode.PLAN_GOAL_NOT_IN_CASE: QT_TRANSLATE_NOOP("Errors", "That goal is not in this case's treatment plan."),
     ErrorCode.PLAN_SIGNED_LOCKED: QT_TRANSLATE_NOOP("Errors", "This version of the plan is signed and locked; start a new version to change it."),

@@ -1,5 +1,6 @@
-"""Two groups of the document dialog's choices panel (document_choices.py): what a
-summary or progress report includes, and the paper and password of the PDF.
+"""Groups of the document dialog's choices panel (document_choices.py): what a summary or
+progress report includes, which version of the treatment plan, and the paper and password
+of the PDF.
 
 Each builder returns its group and the fields the panel reads; `changed` is called on
 every change (the panel turns it into a preview delay). The words keep the panel's
@@ -32,6 +33,13 @@ class ContentsGroup:
     include_private: QCheckBox
     include_safety: QCheckBox
     safety_hint: QLabel
+
+
+@dataclass(frozen=True)
+class PlanGroup:
+    group: QGroupBox
+    version: QComboBox  # data: the version number
+    acknowledgement: QCheckBox
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,43 @@ def contents_group(has_safety_note: bool, changed: Callable[[], None]) -> Conten
     for box in (include_private, include_safety):
         box.toggled.connect(lambda _on: changed())
     return ContentsGroup(group, include_private, include_safety, safety_hint)
+
+
+def plan_group(
+    versions: tuple[tuple[int, bool], ...], current: int | None, changed: Callable[[], None]
+) -> PlanGroup:
+    """The plan's versions, (number, signed) oldest first, newest at the top and the one
+    in force (*current*; else the draft) chosen; and the acknowledgement, off."""
+    group = QGroupBox(QCoreApplication.translate("ChoicesPanel", "Treatment plan"))
+    form = QFormLayout(group)
+    version = QComboBox()
+    version.setAccessibleName(QCoreApplication.translate("ChoicesPanel", "Version of the plan"))
+    for number, signed in reversed(versions):
+        if number == current:
+            label = QCoreApplication.translate("ChoicesPanel", "Version %1, in force")
+        elif signed:
+            label = QCoreApplication.translate("ChoicesPanel", "Version %1, signed earlier")
+        else:
+            label = QCoreApplication.translate(
+                "ChoicesPanel", "Version %1, draft (printed marked DRAFT)"
+            )
+        version.addItem(label.replace("%1", str(number)), number)
+    version.setCurrentIndex(max(0, version.findData(current)))
+    version.currentIndexChanged.connect(lambda _i: changed())
+    form.addRow(QCoreApplication.translate("ChoicesPanel", "V&ersion"), version)
+    if not versions:
+        form.addRow(
+            hint(QCoreApplication.translate("ChoicesPanel", "This case has no treatment plan yet."))
+        )
+    acknowledgement = QCheckBox(
+        QCoreApplication.translate(
+            "ChoicesPanel", "Add ac&knowledgement lines for the partners to sign"
+        )
+    )
+    acknowledgement.setObjectName("planAcknowledgement")
+    acknowledgement.toggled.connect(lambda _on: changed())
+    form.addRow(acknowledgement)
+    return PlanGroup(group, version, acknowledgement)
 
 
 def paper_group(page_size: str, changed: Callable[[], None]) -> PaperGroup:

@@ -50,6 +50,7 @@ from clarity_desktop.ui.documents.document_kinds import (
     CONTENT_CHOICES,
     DATE_CHOICES,
     HANDOUT_CHOICES,
+    PLAN_CHOICES,
     DocumentChoice,
     DocumentKind,
 )
@@ -71,6 +72,9 @@ class ChoicesPanel(QWidget):
         page_size: str,
         initial: Kind | None = None,
         parent: QWidget | None = None,
+        *,
+        plan_versions: tuple[tuple[int, bool], ...] = (),
+        plan_current: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.case = case
@@ -103,6 +107,12 @@ class ChoicesPanel(QWidget):
         )
         self.safety_hint = contents.safety_hint
         layout.addWidget(self.contents_group)
+        plan = choice_groups.plan_group(
+            plan_versions, plan_current, lambda: self.changed.emit(CLICK_MS)
+        )
+        self.plan_group, self.plan_version = plan.group, plan.version
+        self.plan_acknowledgement = plan.acknowledgement
+        layout.addWidget(self.plan_group)
         paper = choice_groups.paper_group(page_size, lambda: self.changed.emit(CLICK_MS))
         self.page_size, self.protect = paper.page_size, paper.protect
         self.password, self.repeat = paper.password, paper.repeat
@@ -257,6 +267,7 @@ class ChoicesPanel(QWidget):
         self._update_language()
         self.dates_group.setVisible(DATE_CHOICES in current.choices)
         self.contents_group.setVisible(CONTENT_CHOICES in current.choices)
+        self.plan_group.setVisible(PLAN_CHOICES in current.choices)
         self._update_safety()
         self.changed.emit(CLICK_MS)
 
@@ -360,6 +371,7 @@ class ChoicesPanel(QWidget):
         if DATE_CHOICES in current.choices:
             day_from, day_to = (choice_parts.day(e.date()) for e in (self.date_from, self.date_to))
         contents = CONTENT_CHOICES in current.choices
+        plan = PLAN_CHOICES in current.choices
         return DocumentChoice(
             kind=current.key,
             case_id=self.case.id,
@@ -375,6 +387,8 @@ class ChoicesPanel(QWidget):
             acknowledge_safety=acknowledge_safety,
             include_private_readings=contents and self.include_private.isChecked(),
             include_safety_note=contents and self.include_safety.isChecked(),
+            plan_version=self.plan_version.currentData() if plan else None,
+            acknowledgement=plan and self.plan_acknowledgement.isChecked(),
             language=(
                 self.chosen_language()
                 if current.key in IN_CLIENT_LANGUAGE

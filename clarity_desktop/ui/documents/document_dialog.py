@@ -52,7 +52,7 @@ from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services import handouts_given
+from clarity_desktop.services import handouts_given, plans
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.services.practices import OpenPractice
@@ -97,7 +97,16 @@ class DocumentDialog(QDialog):
         self.resize(1200, 800)
 
         kinds = tuple(k for k in KINDS if note is not None or not k.needs_note)
-        self.choices = ChoicesPanel(case, note, kinds, settings.page_size, initial)
+        versions, current = self._plan_versions()
+        self.choices = ChoicesPanel(
+            case,
+            note,
+            kinds,
+            settings.page_size,
+            initial,
+            plan_versions=versions,
+            plan_current=current,
+        )
         scroll = choice_parts.scrolled(self.choices)
         self.preview = PreviewPane()
 
@@ -142,6 +151,18 @@ class DocumentDialog(QDialog):
         self.choices.changed.connect(self._choices_changed)
         self.choices.page_size.currentIndexChanged.connect(self._remember_page_size)
         self._timer.start(0)
+
+    def _plan_versions(self) -> tuple[tuple[tuple[int, bool], ...], int | None]:
+        """The case's plan versions (number, signed) and the one to offer first: the plan
+        in force, else the draft. A plan that cannot be read offers none; choosing the
+        plan then shows why in the preview."""
+        try:
+            plan = plans.read_plan(self.practice.uow(), self.case.id)
+        except Exception:
+            return (), None
+        first = plan.current or plan.draft
+        versions = tuple((v.version, v.signed) for v in plan.versions)
+        return versions, first.version if first is not None else None
 
     # ----- the preview ----------------------------------------------------------------
 

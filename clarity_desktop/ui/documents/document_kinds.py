@@ -50,6 +50,8 @@ class DocumentChoice:
     include_private_readings: bool = False
     include_safety_note: bool = False
     language: Language | None = None  # handout, steps: None is the client's own; note: the window's
+    plan_version: int | None = None  # the plan: None is the plan in force (else the draft)
+    acknowledgement: bool = False  # the plan: the partners' acknowledgement lines
 
     def request(self, out: Out, password: str | None, action: DocumentAction) -> DocumentRequest:
         """What the services are asked to make: this choice, written to *out* as *action*."""
@@ -66,6 +68,8 @@ class DocumentChoice:
             date_to=self.date_to,
             include_private_readings=self.include_private_readings,
             include_safety_note=self.include_safety_note,
+            plan_version=self.plan_version,
+            acknowledgement=self.acknowledgement,
             language=self.language,
             page_size=self.page_size,
             password=password,
@@ -78,6 +82,7 @@ class DocumentChoice:
 HANDOUT_CHOICES = "handout"
 DATE_CHOICES = "dates"
 CONTENT_CHOICES = "contents"  # what a clinician document includes beyond the default
+PLAN_CHOICES = "plan"  # which version of the treatment plan, the acknowledgement
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,11 @@ def _steps_file(choice: DocumentChoice) -> str:
     return f"five-steps-overview{_in(choice)}.pdf"
 
 
+def _plan_file(choice: DocumentChoice) -> str:
+    version = f"-v{choice.plan_version}" if choice.plan_version is not None else ""
+    return f"treatment-plan{version}-{date.today().isoformat()}.pdf"
+
+
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
         Kind.NOTE,
@@ -153,6 +163,12 @@ KINDS: tuple[DocumentKind, ...] = (
         Kind.STEPS,
         str(QT_TRANSLATE_NOOP("DocumentKinds", "Five steps o&verview")),
         _steps_file,
+    ),
+    DocumentKind(
+        Kind.PLAN,
+        str(QT_TRANSLATE_NOOP("DocumentKinds", "Treatment pl&an")),
+        _plan_file,
+        choices=frozenset({PLAN_CHOICES}),
     ),
 )
 
