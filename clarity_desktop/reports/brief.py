@@ -17,7 +17,7 @@ from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table
 
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import brief_facts as facts
-from clarity_desktop.reports import fonts, layout, styles
+from clarity_desktop.reports import brief_plan, fonts, layout, styles
 from clarity_desktop.reports.brief_facts import CLINICIANS_ONLY, BriefDocument
 from clarity_desktop.reports.clinician_words import Words
 from clarity_desktop.reports.layout import Destination, PageSizeName
@@ -50,6 +50,9 @@ def _styles() -> dict[str, Any]:
         ),
         "alert": ParagraphStyle(
             "b-alert", body, fontName=fonts.BOLD, textColor=Color(*layout.ALERT)
+        ),
+        "due": ParagraphStyle(
+            "b-due", body, fontName=fonts.BOLD, textColor=Color(*brief_plan.AMBER)
         ),
         "cell": ParagraphStyle("b-cell", body, fontSize=8.5, leading=11),
         "cellhead": ParagraphStyle("b-cellhead", body, fontName=fonts.BOLD, fontSize=8.5),
@@ -139,6 +142,29 @@ def _plan(doc: BriefDocument, st: dict[str, Any]) -> list[Any]:
     return out
 
 
+def _agreement(doc: BriefDocument, st: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The "while we are unsure" row: the agreement, and its review date (amber, bold,
+    once due)."""
+    plan, w = doc.plan, doc.words
+    if plan is None or not plan.agreement:
+        return []
+    cell: list[Any] = [Paragraph(markup(plan.agreement), st["body"])]
+    review = brief_plan.agreement_review(plan, doc.as_of, w)
+    if review:
+        due = brief_plan.agreement_due(plan, doc.as_of)
+        cell.append(Paragraph(markup(review), st["due"] if due else st["label"]))
+    return [(w("While we are unsure"), cell)]
+
+
+def _goals(doc: BriefDocument, st: dict[str, Any]) -> list[Any]:
+    w = doc.words
+    out: list[Any] = [Paragraph(markup(brief_plan.goals_heading(doc.plan, w)), st["heading"])]
+    lines = brief_plan.goal_lines(doc.plan, w)
+    return out + (
+        _bullets(lines, st) or [Paragraph(markup(brief_plan.no_goals(doc.plan, w)), st["small"])]
+    )
+
+
 def _guidance(doc: BriefDocument, st: dict[str, Any]) -> list[Any]:
     blocks = facts.guidance(doc)
     if not blocks:
@@ -179,11 +205,13 @@ def brief_story(doc: BriefDocument, page_size: PageSizeName = "A4") -> list[Any]
                 (w("Case"), Paragraph(markup(case), st["body"])),
                 (w("Clinician"), Paragraph(markup(doc.clinician), st["body"])),
                 (w("Safety"), safety),
+                *_agreement(doc, st),
             ],
             st,
         ),
     ]
     story += _plan(doc, st)
+    story += _goals(doc, st)
     story.append(
         Paragraph(
             w("Where each partner stands" if doc.couple else "Where things stand"), st["heading"]

@@ -4,7 +4,8 @@ out on paper and ui/documents/brief_view.py on screen, both from the same BriefD
 screen and the page never disagree.
 
 What a brief holds: the session it prepares, the safety flag, the plan and next steps
-written at the last session, where each partner stands (step, pursue/withdraw, stance,
+written at the last session, the goals of the plan in force and the "while we are
+unsure" agreement (brief_plan.py), where each partner stands (step, pursue/withdraw, stance,
 clarity, direction), the loop's recent course, the attention flags, the handouts given,
 and the step guidance for each partner's step.
 
@@ -31,6 +32,7 @@ from clarity_desktop.domain.measures import AttentionFlag
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.reports import clinician_words
+from clarity_desktop.reports.brief_plan import BriefPlan
 from clarity_desktop.reports.clinician_words import ENGLISH, Words, flag_text, sentence, words
 
 CLINICIANS_ONLY = "For clinicians – not for clients"
@@ -120,6 +122,7 @@ class BriefDocument:
     include_private_readings: bool = False
     include_safety_note: bool = False
     language: Language = Language.EN  # every word of the brief, the guidance too
+    plan: BriefPlan | None = None  # the plan in force (reports/brief_plan.py)
 
     @property
     def words(self) -> Words:

@@ -424,6 +424,13 @@ SPANISH: dict[str, str] = {
         "mientras buscamos nuestro camino; no pide a ninguno de los dos que tome una "
         "decisión."
     ),
+    # -- the plan in the session brief (reports/brief_plan.py)
+    "Review due: {day}": "Revisión pendiente: {day}",
+    "Review on {day}": "Revisión el {day}",
+    "Goals of the plan": "Objetivos del plan",
+    "Goals of the plan (version {n})": "Objetivos del plan (versión {n})",
+    "No treatment plan is signed yet.": "Aún no hay un plan de tratamiento firmado.",
+    "The plan in force has no goals.": "El plan vigente no tiene objetivos.",
     # -- note sections (domain/templates.py)
     "Focus of the session": "Foco de la sesión",
     "Noticing the shift": "Notar el cambio",

@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.languages import DEFAULT, Language
+from clarity_desktop.domain.plans import owners
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
@@ -25,13 +26,14 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template, section_titles
 from clarity_desktop.domain.timeline import Timeline
 from clarity_desktop.reports import brief_facts as facts
+from clarity_desktop.reports.brief_plan import BriefGoal, BriefPlan
 from clarity_desktop.reports.clinician_words import ENGLISH, Words, words
 from clarity_desktop.reports.layout import Destination
-from clarity_desktop.services import dynamics, guidance, handouts_given, views
+from clarity_desktop.services import dynamics, guidance, handouts_given, plans, views
 from clarity_desktop.services.documents import DocumentAction, _audit, _check_action, _detail
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.services.permissions import Permission, require
-from clarity_desktop.store.models import Note
+from clarity_desktop.store.models import Case, Note
 from clarity_desktop.store.uow import UnitOfWork
 
 
@@ -77,6 +79,28 @@ def _earlier(
         signed=signed,
         plan=plan,
         steps=tuple(sorted(s.steps)),
+    )
+
+
+def _plan_in_force(db: DbSession, case_id: int) -> BriefPlan | None:
+    """The goals and agreement of the newest signed plan version (None: none signed)."""
+    row = db.get(Case, case_id)
+    assert row is not None  # views.case_detail found it in this same read
+    plan = plans.case_plan_of(db, row)
+    current = plan.current
+    if current is None:
+        return None
+    names = dict(plan.names)
+    content = current.content
+    return BriefPlan(
+        current.version,
+        tuple(  # in the plan's own order: the couple's, then each partner's
+            BriefGoal("" if owner is None else names.get(owner, "?"), g.text)
+            for owner in owners(list(names), plan.couple)
+            for g in content.goals_of(owner)
+        ),
+        content.agreement,
+        content.agreement_review_on,
     )
 
 
@@ -198,6 +222,7 @@ def _brief_facts(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         language=w.language,
+        plan=_plan_in_force(db, case.id),
     )
 
 

@@ -287,6 +287,10 @@
         <translation>Resumen para la sesión — %s</translation>
     </message>
     <message>
+        <source>While we are unsure</source>
+        <translation>Mientras no lo tengamos claro</translation>
+    </message>
+    <message>
         <source>Last session: plan and next steps</source>
         <translation>Última sesión: plan y próximos pasos</translation>
     </message>

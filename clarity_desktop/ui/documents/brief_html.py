@@ -1,5 +1,6 @@
-"""The session brief's words on screen: the facts (reports/brief_facts.py) as the small
-pieces of HTML the brief's labels show, translated like the domain's words."""
+"""The session brief's words on screen: the facts (reports/brief_facts.py, brief_plan.py)
+as the small pieces of HTML the brief's labels show, translated like the domain's words.
+The plan's lines come already in the brief's language (the window's: see brief_view)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from clarity_desktop.reports import brief_facts as facts
+from clarity_desktop.reports import brief_plan
 
 CONTEXT = "Brief"
 
@@ -84,3 +86,28 @@ def guidance_html(g: facts.StepGuidance) -> str:
         f"<b>{escape(words[1])}</b><ul style='margin:0'>{gently}</ul>"
         f"<b>{escape(words[2])}:</b> {escape(g.handout)}"
     )
+
+
+AMBER = "#b06a00"  # the dashboard's agreement box (ui/plan/agreement_box.py)
+
+
+def agreement_html(doc: facts.BriefDocument) -> str:
+    """The agreement of the plan in force, its review date amber and bold once due; ""
+    when there is none."""
+    plan = doc.plan
+    if plan is None or not plan.agreement:
+        return ""
+    text = escape(plan.agreement).replace("\n", "<br>")
+    review = brief_plan.agreement_review(plan, doc.as_of, doc.words)
+    if not review:
+        return text
+    if brief_plan.agreement_due(plan, doc.as_of):
+        return f"{text}<br><span style='color:{AMBER}; font-weight:600'>{escape(review)}</span>"
+    return f"{text}<br><span style='color:palette(placeholder-text)'>{escape(review)}</span>"
+
+
+def goals_html(doc: facts.BriefDocument) -> str:
+    lines = brief_plan.goal_lines(doc.plan, doc.words)
+    if not lines:
+        return escape(brief_plan.no_goals(doc.plan, doc.words))
+    return "".join(f"<p style='margin:0 0 4px 0'>• {escape(t)}</p>" for t in lines)

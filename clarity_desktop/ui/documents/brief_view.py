@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.reports import brief_facts as facts
+from clarity_desktop.reports import brief_plan
 from clarity_desktop.reports.text import join_names
 from clarity_desktop.services import brief
 from clarity_desktop.services.documents import DocumentAction
@@ -204,8 +205,16 @@ class BriefDialog(QDialog):
             box = column.layout()
             assert box is not None
             clear_layout(box)
+        agreement = brief_html.agreement_html(doc)
+        if agreement:
+            brief_parts.add_block(self.left, self.tr("While we are unsure"), agreement)
         brief_parts.add_block(
             self.left, self.tr("Last session: plan and next steps"), brief_html.plan_html(doc)
+        )
+        brief_parts.add_block(
+            self.left,
+            brief_plan.goals_heading(doc.plan, doc.words),
+            brief_html.goals_html(doc),
         )
         brief_parts.add_block(
             self.left,
