@@ -244,9 +244,15 @@ def build_request(
         # The couple's language, resolved here so the file name can say it.
         case = cases.read_case(uow, args.case)
         language = handout_language.choose(case, None, None)
+    instruments = None
+    if kind is DocumentKind.PROGRESS:  # its check-in scores: ours and the practice's own
+        from clarity_desktop.services import measure_forms
+
+        instruments = measure_forms.catalogue(args.data_dir)
     request = DocumentRequest(
         kind,
         args.case,
+        instruments=instruments,
         date_from=start,
         date_to=end,
         include_private_readings=args.include_private_readings,

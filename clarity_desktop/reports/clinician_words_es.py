@@ -431,6 +431,36 @@ SPANISH: dict[str, str] = {
     "Goals of the plan (version {n})": "Objetivos del plan (versión {n})",
     "No treatment plan is signed yet.": "Aún no hay un plan de tratamiento firmado.",
     "The plan in force has no goals.": "El plan vigente no tiene objetivos.",
+    # -- the progress report's goals and measures (reports/progress_plan.py)
+    "The goals of the plan in force (version {n}), with the progress marks the session "
+    "notes of this period gave them.": (
+        "Objetivos del plan vigente (versión {n}), con las marcas de avance que les dieron "
+        "las notas de sesión de este periodo."
+    ),
+    "Goal": "Objetivo",
+    "Progress marks": "Marcas de avance",
+    "Not marked in this period": "Sin marcas en este periodo",
+    "Worked on": "Trabajado",
+    "Moving": "Avanzando",
+    "Steady": "Estable",
+    "Harder for now": "Más difícil por ahora",
+    "Check-in measures": "Cuestionarios de seguimiento",
+    "No check-in was answered in this period.": (
+        "No se respondió ningún cuestionario en este periodo."
+    ),
+    "Gap": "Diferencia",
+    "{n} goal mark from a private session is left out.": (
+        "Se omite {n} marca de objetivo de una sesión privada."
+    ),
+    "{n} goal marks from private sessions are left out.": (
+        "Se omiten {n} marcas de objetivos de sesiones privadas."
+    ),
+    "{n} check-in from a private session is left out.": (
+        "Se omite {n} cuestionario de una sesión privada."
+    ),
+    "{n} check-ins from private sessions are left out.": (
+        "Se omiten {n} cuestionarios de sesiones privadas."
+    ),
     # -- note sections (domain/templates.py)
     "Focus of the session": "Foco de la sesión",
     "Noticing the shift": "Notar el cambio",

@@ -5,7 +5,9 @@ What they show: the case's details and partners, where each partner stands (step
 the direction taking shape), three charts of the readings (steps, pursue and withdraw,
 loop intensity; see charts.py), the loops that recurred, the steps most often worked on,
 a table of the sessions and, in the progress report, a short factual "what moved"
-section for the chosen period. What they say, and what they leave out for privacy
+section for the chosen period, the goals of the plan with the marks the period's notes
+gave them, and each partner's check-in scores with the gap between them
+(progress_plan.py). What they say, and what they leave out for privacy
 (private sessions' readings, the safety note, all note text), is decided in
 summary_facts.py; this module only lays it out. Every page is headed "For clinicians –
 not for clients".
@@ -24,7 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
 
 from clarity_desktop.domain.progress import Progress
-from clarity_desktop.reports import charts, fonts, layout, styles
+from clarity_desktop.reports import charts, fonts, layout, progress_plan, styles
 from clarity_desktop.reports.layout import Destination, PageSizeName
 from clarity_desktop.reports.summary_facts import (
     CLINICIANS_ONLY,
@@ -316,6 +318,15 @@ def summary_story(doc: SummaryDocument, page_size: PageSizeName = "A4") -> list[
             story.append(Paragraph(w(TREND_NOTE), _muted(st.small)))
         else:
             story.append(Paragraph(w("No sessions in this period."), st.body))
+        story += progress_plan.story(
+            doc.plan,
+            doc.measures,
+            include_private=doc.include_private_readings,
+            w=w,
+            st=st,
+            width=width,
+            grid=_grid,
+        )
     story += _charts(doc, st, width)
 
     loops = loop_counts(doc)

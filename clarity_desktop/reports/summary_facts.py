@@ -39,6 +39,7 @@ from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.timeline import INDIVIDUAL_SESSION, SessionPoint, Timeline
 from clarity_desktop.reports.brief_facts import HandoutGiven, handout_line
 from clarity_desktop.reports.clinician_words import ENGLISH, Words, sentence, words
+from clarity_desktop.reports.progress_plan import MeasureTable, PlanInPeriod
 
 PRIVATE = "Private"
 OTHER_LOOP = "Other (in the therapist's words)"
@@ -113,6 +114,10 @@ class SummaryDocument:
     include_safety_note: bool = False
     handouts: tuple[HandoutGiven, ...] = ()  # recorded as given, in *period*; newest first
     language: Language = Language.EN  # the program's words; the clinician's pass through
+    # The progress report's goals and check-in scores (progress_plan.py); None and () in
+    # the case summary.
+    plan: PlanInPeriod | None = None
+    measures: tuple[MeasureTable, ...] = ()
 
     @property
     def words(self) -> Words:

@@ -19,11 +19,12 @@ from datetime import date
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.domain.errors import ErrorCode, Phrase, ValidationError
+from clarity_desktop.domain.instruments import Instrument
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import Destination
-from clarity_desktop.services import documents, plan_document
+from clarity_desktop.services import documents, plan_document, progress_report
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -38,7 +39,9 @@ class DocumentRequest:
 
     - note: *note_id*;
     - summary: *case_id*, the two include_* options;
-    - progress: *case_id*, *date_from* and *date_to* (both included), the include_* options;
+    - progress: *case_id*, *date_from* and *date_to* (both included), the include_* options,
+      *instruments* (the practice's measures catalogue for its check-in scores; None: the
+      shipped ones);
     - handout: *case_id*, *step*, *first_names*, *message*, *partner_id* (None: both
       partners of a couple), *acknowledge_safety*;
     - steps: *case_id* optional (it links the audit row to the case);
@@ -67,6 +70,7 @@ class DocumentRequest:
     include_safety_note: bool = False
     plan_version: int | None = None
     acknowledgement: bool = False
+    instruments: tuple[Instrument, ...] | None = None  # progress: the practice's catalogue
     page_size: str = "A4"
     language: Language | None = None
     password: str | None = None
@@ -156,12 +160,13 @@ def render(
         _needs(r.date_from, Phrase.PERIOD_START, "period")
         _needs(r.date_to, Phrase.PERIOD_END, "period")
         assert r.date_from is not None and r.date_to is not None
-        return documents.progress_pdf(
+        return progress_report.progress_pdf(
             uow,
             r.case_id,
             r.date_from,
             r.date_to,
             r.out,
+            instruments=r.instruments,
             page_size=size,
             password=password,
             progress=progress,

@@ -21,7 +21,7 @@ exercises, and is refused until the therapist confirms (acknowledge_safety).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
 
@@ -44,6 +44,7 @@ from clarity_desktop.reports.clinician_words import ENGLISH, Words, words
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
 from clarity_desktop.reports.note_readings import PartnerReadingRow
+from clarity_desktop.reports.progress_plan import MeasureTable, PlanInPeriod
 from clarity_desktop.services import dynamics, handout_language, handouts_given, notes, views
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
 from clarity_desktop.services.permissions import Permission, require
@@ -349,9 +350,13 @@ def progress_pdf(
     include_private_readings: bool = False,
     include_safety_note: bool = False,
     language: Language | str = DEFAULT_LANGUAGE,
+    plan: PlanInPeriod | None = None,
+    measures: tuple[MeasureTable, ...] = (),
 ) -> bytes | None:
     """The progress report for the sessions from *start* to *end* (both days included),
-    with the same choices as :func:`summary_pdf`. Returns the bytes when *out* is None."""
+    with the same choices as :func:`summary_pdf`; *plan* and *measures* are its goals and
+    check-in scores, gathered by services/progress_report.py (which the fronts call).
+    Returns the bytes when *out* is None."""
     _check_action(action)
     size = layout.page_size_name(page_size)
     period = check_period(start, end)
@@ -366,6 +371,7 @@ def progress_pdf(
         handouts=given,
         language=language,
     )
+    doc = replace(doc, plan=plan, measures=measures)
     data = summary.build_progress(
         doc, out, page_size=size, password=password or None, progress=progress
     )

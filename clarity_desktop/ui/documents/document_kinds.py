@@ -12,7 +12,7 @@ and opens its own unit of work.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from clarity_desktop.domain.document_kinds import DocumentKind as Kind
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
+from clarity_desktop.services import measure_forms
 from clarity_desktop.services.document_request import DocumentRequest, render
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.practices import OpenPractice
@@ -192,4 +193,7 @@ def build(
 ) -> bytes | None:
     """Run on the worker thread: the reports' progress feeds the dialog's bar."""
     kind(kind_key)  # a kind the dialog knows
-    return render(practice.uow(), choice.request(out, password, action), progress=progress)
+    request = choice.request(out, password, action)
+    if request.kind is Kind.PROGRESS:  # its check-in scores: ours and the practice's own
+        request = replace(request, instruments=measure_forms.catalogue(practice.folder))
+    return render(practice.uow(), request, progress=progress)
