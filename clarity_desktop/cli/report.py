@@ -33,8 +33,10 @@ if TYPE_CHECKING:
     from clarity_desktop.services.dto import CaseDetail
     from clarity_desktop.store.uow import UnitOfWork
 
-CHECK_IN = "check-in"  # a printable form for one partner (services/measure_forms.py)
-REPORTS = (*(k.value for k in DocumentKind), CHECK_IN)  # plain words, for argparse
+# A printable form for one partner: a kind of its own on the command line, which names the
+# partner and the measure in words (services/measure_forms.py).
+CHECK_IN = DocumentKind.CHECK_IN.value
+REPORTS = tuple(k.value for k in DocumentKind)  # plain words, for argparse
 HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
 CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
 PLAN_ONLY = ("version", "acknowledgement")

@@ -13,6 +13,7 @@ class DocumentKind(StrEnum):
     HANDOUT = "handout"  # a client handout for one step
     STEPS = "steps"  # the one-page overview of the five steps
     PLAN = "plan"  # a version of the treatment plan
+    CHECK_IN = "check-in"  # a printable check-in form for one partner, in their language
 
 
 # Client-facing documents, printed in a client's language.

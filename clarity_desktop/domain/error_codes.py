@@ -282,6 +282,7 @@ class Phrase(Enum):
     SESSION_NOTE = "the session note"
     CASE = "the case"
     PERIOD_START = "the first day of the period"
+    PARTNER = "the partner"
     PERIOD_END = "the last day of the period"
     STEP = "the step"
     RECORD_SESSION = "record a session"

@@ -24,13 +24,14 @@ from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import Destination
-from clarity_desktop.services import documents, plan_document, progress_report
+from clarity_desktop.services import documents, measure_forms, plan_document, progress_report
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.store.uow import UnitOfWork
 
 __all__ = ["KINDS", "DocumentKind", "DocumentRequest", "render"]
 
 KINDS: tuple[DocumentKind, ...] = tuple(DocumentKind)
+CHECK_IN_MEASURE = "session_check_in"  # the form a check-in request makes unless told
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ class DocumentRequest:
       partners of a couple), *acknowledge_safety*;
     - steps: *case_id* optional (it links the audit row to the case);
     - plan: *case_id*, *plan_version* (None: the plan in force, else the draft),
-      *acknowledgement* (the partners' lines at the end).
+      *acknowledgement* (the partners' lines at the end);
+    - check-in: *case_id*, *partner_id*, *measure* and *instruments* (the form is in the
+      partner's language on their record).
 
     *language* (handout, steps) None: the partner's preferred language, see
     services.handout_language; (note, summary, progress, plan) the language of the program's
@@ -70,7 +73,8 @@ class DocumentRequest:
     include_safety_note: bool = False
     plan_version: int | None = None
     acknowledgement: bool = False
-    instruments: tuple[Instrument, ...] | None = None  # progress: the practice's catalogue
+    instruments: tuple[Instrument, ...] | None = None  # progress, check-in: the catalogue
+    measure: str | None = None  # check-in: the instrument's id (None: the session check-in)
     page_size: str = "A4"
     language: Language | None = None
     password: str | None = None
@@ -142,6 +146,21 @@ def render(
             include_private_readings=r.include_private_readings,
             include_safety_note=r.include_safety_note,
             language=r.language or Language.EN,
+        )
+    if r.kind is DocumentKind.CHECK_IN:
+        _needs(r.partner_id, Phrase.PARTNER, "partner")
+        assert r.partner_id is not None
+        found = r.instruments if r.instruments is not None else measure_forms.catalogue()
+        return measure_forms.check_in_pdf(
+            uow,
+            r.case_id,
+            r.partner_id,
+            measure_forms.find(found, r.measure or CHECK_IN_MEASURE),
+            r.out,
+            page_size=size,
+            password=password,
+            progress=progress,
+            action=action,
         )
     if r.kind is DocumentKind.PLAN:
         return plan_document.plan_pdf(

@@ -13,12 +13,15 @@ from datetime import date
 from pathlib import Path
 
 from clarity_desktop.domain.audit_actions import AuditAction
-from clarity_desktop.domain.errors import ErrorCode, NotFound
+from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
 from clarity_desktop.domain.instrument_files import load_instruments
 from clarity_desktop.domain.instruments import Instrument
-from clarity_desktop.reports.layout import PageSizeName
+from clarity_desktop.domain.progress import Progress
+from clarity_desktop.reports import layout
+from clarity_desktop.reports.layout import Destination, PageSizeName
 from clarity_desktop.reports.measure_forms import CheckInForm, build_check_in_form
-from clarity_desktop.services import cases, documents
+from clarity_desktop.services import cases, documents, views
+from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.guidance import resources_dir
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.uow import UnitOfWork
@@ -53,10 +56,39 @@ def write_check_in_form(
     in the language on their record (the definition's first language where it has not
     that one)."""
     require(uow.principal, Permission.MAKE_DOCUMENTS)
-    case = cases.read_case(uow, case_id)
+    case = cases.read_case(uow.another(), case_id)
     partner = documents.find_partner(case, partner_name)
+    check_in_pdf(uow, case_id, partner.id, instrument, out, given_on=given_on, page_size=page_size)
+
+
+def check_in_pdf(
+    uow: UnitOfWork,
+    case_id: int,
+    partner_id: int,
+    instrument: Instrument,
+    out: Destination = None,
+    *,
+    given_on: date | None = None,
+    page_size: str = "A4",
+    password: str | None = None,
+    progress: Progress | None = None,
+    action: DocumentAction = AuditAction.EXPORTED,
+) -> bytes | None:
+    """The form for one partner of the case (by id, as the document dialog chooses), in
+    the language on their record; audited as *action* once it exists. Returns the bytes
+    when *out* is None."""
+    require(uow.principal, Permission.MAKE_DOCUMENTS)
+    size = layout.page_size_name(page_size)
+    with uow.reading() as db:
+        case = views.case_detail(db, case_id)
+    partner = next((p for p in case.partners if p.id == partner_id), None)
+    if partner is None:
+        raise ValidationError(ErrorCode.PARTNER_NOT_IN_CASE, "partner_id")
     form = CheckInForm(instrument, partner.name, partner.language, given_on, uow.actor)
-    build_check_in_form(form, out, page_size=page_size)
+    data = build_check_in_form(
+        form, out, page_size=size, password=password or None, progress=progress
+    )
     with uow:
-        uow.audit(AuditAction.EXPORTED, "case", case.id, case.id, f"{instrument.id} form")
+        uow.audit(AuditAction(action), "case", case.id, case.id, f"{instrument.id} form")
         uow.commit()
+    return data

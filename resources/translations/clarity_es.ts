@@ -1099,6 +1099,30 @@
         <translation>Añadir líneas de conformidad para que &amp;firmen los miembros de la pareja</translation>
     </message>
     <message>
+        <source>Check-in form</source>
+        <translation>Formulario de seguimiento</translation>
+    </message>
+    <message>
+        <source>Partner the form is for</source>
+        <translation>Miembro de la pareja a quien va el formulario</translation>
+    </message>
+    <message>
+        <source>Measure on the form</source>
+        <translation>Cuestionario del formulario</translation>
+    </message>
+    <message>
+        <source>Par&amp;tner</source>
+        <translation>Per&amp;sona</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>Cu&amp;estionario</translation>
+    </message>
+    <message>
+        <source>Printed in the language on the partner&apos;s record, for them to fill in by hand; enter the answers afterwards from the case.</source>
+        <translation>Se imprime en el idioma que figura en su ficha, para rellenarlo a mano; luego se introducen las respuestas desde el caso.</translation>
+    </message>
+    <message>
         <source>Paper and protection</source>
         <translation>Papel y protección</translation>
     </message>
@@ -1849,6 +1873,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>Treatment pl&amp;an</source>
         <translation>Plan de &amp;tratamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Check-in form</source>
+        <translation>Formulario de seguimient&amp;o</translation>
     </message>
 </context>
 <context>
@@ -4626,6 +4654,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>the first day of the period</source>
         <translation>el primer día del periodo</translation>
+    </message>
+    <message>
+        <source>the partner</source>
+        <translation>el miembro de la pareja</translation>
     </message>
     <message>
         <source>the last day of the period</source>

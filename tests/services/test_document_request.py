@@ -45,8 +45,7 @@ def signed_note(
 
 
 def test_the_cli_offers_exactly_the_kinds_the_request_knows() -> None:
-    # and the check-in form, which is made apart (services/measure_forms.py)
-    assert (*KINDS, cli_report.CHECK_IN) == cli_report.REPORTS
+    assert cli_report.REPORTS == KINDS
 
 
 def test_an_unknown_kind_is_refused_when_the_request_is_made() -> None:

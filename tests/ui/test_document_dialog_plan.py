@@ -5,6 +5,7 @@ message in the preview when the case has no plan."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.document_kinds import DocumentKind
+from clarity_desktop.domain.languages import Language
+from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
+from clarity_desktop.services import cases
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.store.sqlite.engine import connect_raw
@@ -78,3 +82,35 @@ def test_a_case_without_a_plan_says_so_in_the_preview(
         "This case has no treatment plan yet; write one on the Treatment plan tab first."
     ]
     assert dialog.choices.plan_version.count() == 0
+
+
+def test_a_check_in_form_for_one_partner_in_their_language(
+    qtbot: QtBot,
+    practice: OpenPractice,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    """Each partner's form, in the language on their record; the dialog offers the
+    measures the practice has, the session check-in first."""
+    case = cases.create_case(
+        practice.uow(),
+        CaseInput(
+            kind=CaseKind.COUPLE,
+            display_name="",
+            partners=(PartnerInput(name="Zoë"), PartnerInput(name="Łukasz", language=Language.ES)),
+            opened_on=date(2025, 1, 15),
+        ),
+    )
+    dialog = open_dialog(qtbot, practice, case, settings, initial=DocumentKind.CHECK_IN)
+    choices = dialog.choices
+    assert choices.check_in_group.isVisible() and not choices.plan_group.isVisible()
+    assert choices.check_in_measure.currentData() == "session_check_in"
+    assert choices.check_in_partner.currentText() == "Zoë (English)"
+    text = preview_text(dialog)
+    assert "How today's session felt" in text and "Zoë" in text
+    assert last_audit(practice) == ("previewed", "case", "session_check_in form")
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS):
+        choices.check_in_partner.setCurrentIndex(1)
+    text = preview_text(dialog)
+    assert "Cómo fue la sesión de hoy" in text and "Łukasz" in text
+    dialog.grab().save(str(tmp_path / "dialog_check_in.png"))

@@ -288,6 +288,7 @@ PHRASES: dict[Phrase, object] = {
     Phrase.SESSION_NOTE: QT_TRANSLATE_NOOP("Phrases", "the session note"),
     Phrase.CASE: QT_TRANSLATE_NOOP("Phrases", "the case"),
     Phrase.PERIOD_START: QT_TRANSLATE_NOOP("Phrases", "the first day of the period"),
+    Phrase.PARTNER: QT_TRANSLATE_NOOP("Phrases", "the partner"),
     Phrase.PERIOD_END: QT_TRANSLATE_NOOP("Phrases", "the last day of the period"),
     Phrase.STEP: QT_TRANSLATE_NOOP("Phrases", "the step"),
     Phrase.RECORD_SESSION: QT_TRANSLATE_NOOP("Phrases", "record a session"),

@@ -1,6 +1,6 @@
 """Groups of the document dialog's choices panel (document_choices.py): what a summary or
-progress report includes, which version of the treatment plan, and the paper and password
-of the PDF.
+progress report includes, which version of the treatment plan, whose check-in form on
+which measure, and the paper and password of the PDF.
 
 Each builder returns its group and the fields the panel reads; `changed` is called on
 every change (the panel turns it into a preview delay). The words keep the panel's
@@ -9,7 +9,7 @@ translation context ("ChoicesPanel"), so the catalogue does not change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -40,6 +40,13 @@ class PlanGroup:
     group: QGroupBox
     version: QComboBox  # data: the version number
     acknowledgement: QCheckBox
+
+
+@dataclass(frozen=True)
+class CheckInGroup:
+    group: QGroupBox
+    partner: QComboBox  # data: the partner's id
+    measure: QComboBox  # data: the instrument's id
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,40 @@ def plan_group(
     acknowledgement.toggled.connect(lambda _on: changed())
     form.addRow(acknowledgement)
     return PlanGroup(group, version, acknowledgement)
+
+
+def check_in_group(
+    partners: Sequence[tuple[int, str, str]],
+    measures: Sequence[tuple[str, str]],
+    changed: Callable[[], None],
+) -> CheckInGroup:
+    """Whose form, (id, name, the language on their record), and which measure, (id,
+    title): the session check-in first."""
+    group = QGroupBox(QCoreApplication.translate("ChoicesPanel", "Check-in form"))
+    form = QFormLayout(group)
+    partner = QComboBox()
+    partner.setAccessibleName(QCoreApplication.translate("ChoicesPanel", "Partner the form is for"))
+    for pid, name, language in partners:
+        partner.addItem(f"{name} ({language})", pid)
+    measure = QComboBox()
+    measure.setAccessibleName(QCoreApplication.translate("ChoicesPanel", "Measure on the form"))
+    for mid, title in measures:
+        measure.addItem(title, mid)
+    measure.setCurrentIndex(max(0, measure.findData("session_check_in")))
+    for combo in (partner, measure):
+        combo.currentIndexChanged.connect(lambda _i: changed())
+    form.addRow(QCoreApplication.translate("ChoicesPanel", "Par&tner"), partner)
+    form.addRow(QCoreApplication.translate("ChoicesPanel", "&Measure"), measure)
+    form.addRow(
+        hint(
+            QCoreApplication.translate(
+                "ChoicesPanel",
+                "Printed in the language on the partner's record, for them to fill in by "
+                "hand; enter the answers afterwards from the case.",
+            )
+        )
+    )
+    return CheckInGroup(group, partner, measure)
 
 
 def paper_group(page_size: str, changed: Callable[[], None]) -> PaperGroup:

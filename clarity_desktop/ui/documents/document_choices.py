@@ -44,9 +44,11 @@ from clarity_desktop.services import handouts_given
 from clarity_desktop.services.documents import MAX_MESSAGE, first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
 from clarity_desktop.ui.common import dates, labels, language
+from clarity_desktop.ui.common.languages import language_name
 from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.documents import choice_groups, choice_parts
 from clarity_desktop.ui.documents.document_kinds import (
+    CHECK_IN_CHOICES,
     CONTENT_CHOICES,
     DATE_CHOICES,
     HANDOUT_CHOICES,
@@ -75,6 +77,7 @@ class ChoicesPanel(QWidget):
         *,
         plan_versions: tuple[tuple[int, bool], ...] = (),
         plan_current: int | None = None,
+        measures: tuple[tuple[str, str], ...] = (),
     ) -> None:
         super().__init__(parent)
         self.case = case
@@ -113,6 +116,14 @@ class ChoicesPanel(QWidget):
         self.plan_group, self.plan_version = plan.group, plan.version
         self.plan_acknowledgement = plan.acknowledgement
         layout.addWidget(self.plan_group)
+        check_in = choice_groups.check_in_group(
+            [(p.id, p.name, language_name(p.language)) for p in self.partners],
+            measures,
+            lambda: self.changed.emit(CLICK_MS),
+        )
+        self.check_in_group = check_in.group
+        self.check_in_partner, self.check_in_measure = check_in.partner, check_in.measure
+        layout.addWidget(self.check_in_group)
         paper = choice_groups.paper_group(page_size, lambda: self.changed.emit(CLICK_MS))
         self.page_size, self.protect = paper.page_size, paper.protect
         self.password, self.repeat = paper.password, paper.repeat
@@ -268,6 +279,7 @@ class ChoicesPanel(QWidget):
         self.dates_group.setVisible(DATE_CHOICES in current.choices)
         self.contents_group.setVisible(CONTENT_CHOICES in current.choices)
         self.plan_group.setVisible(PLAN_CHOICES in current.choices)
+        self.check_in_group.setVisible(CHECK_IN_CHOICES in current.choices)
         self._update_safety()
         self.changed.emit(CLICK_MS)
 
@@ -372,13 +384,17 @@ class ChoicesPanel(QWidget):
             day_from, day_to = (choice_parts.day(e.date()) for e in (self.date_from, self.date_to))
         contents = CONTENT_CHOICES in current.choices
         plan = PLAN_CHOICES in current.choices
+        check_in = CHECK_IN_CHOICES in current.choices
+        partner_id = None if who == JOINT else who
+        if check_in:
+            partner_id = self.check_in_partner.currentData()
         return DocumentChoice(
             kind=current.key,
             case_id=self.case.id,
             page_size=self.chosen_page_size(),
             note_id=self.note.id if self.note is not None else None,
             step=step,
-            partner_id=None if who == JOINT else who,
+            partner_id=partner_id,
             first_names=names,
             message=self.message.toPlainText(),
             date_from=day_from,
@@ -389,6 +405,7 @@ class ChoicesPanel(QWidget):
             include_safety_note=contents and self.include_safety.isChecked(),
             plan_version=self.plan_version.currentData() if plan else None,
             acknowledgement=plan and self.plan_acknowledgement.isChecked(),
+            measure=self.check_in_measure.currentData() if check_in else None,
             language=(
                 self.chosen_language()
                 if current.key in IN_CLIENT_LANGUAGE

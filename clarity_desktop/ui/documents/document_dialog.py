@@ -52,11 +52,11 @@ from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services import handouts_given, plans
+from clarity_desktop.services import handouts_given, measure_forms, plans
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common import appearance, form_parts, worker
+from clarity_desktop.ui.common import appearance, form_parts, language, worker
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.settings import Settings
@@ -106,6 +106,7 @@ class DocumentDialog(QDialog):
             initial,
             plan_versions=versions,
             plan_current=current,
+            measures=self._measures(),
         )
         scroll = choice_parts.scrolled(self.choices)
         self.preview = PreviewPane()
@@ -163,6 +164,15 @@ class DocumentDialog(QDialog):
         first = plan.current or plan.draft
         versions = tuple((v.version, v.signed) for v in plan.versions)
         return versions, first.version if first is not None else None
+
+    def _measures(self) -> tuple[tuple[str, str], ...]:
+        """The measures a check-in form can carry, (id, title in the window's language):
+        ours and the practice's own."""
+        try:
+            found = measure_forms.catalogue(self.practice.folder)
+        except Exception:
+            return ()
+        return tuple((m.id, m.title.in_language(language.current())) for m in found)
 
     # ----- the preview ----------------------------------------------------------------
 

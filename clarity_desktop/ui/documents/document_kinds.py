@@ -53,6 +53,7 @@ class DocumentChoice:
     language: Language | None = None  # handout, steps: None is the client's own; note: the window's
     plan_version: int | None = None  # the plan: None is the plan in force (else the draft)
     acknowledgement: bool = False  # the plan: the partners' acknowledgement lines
+    measure: str | None = None  # the check-in form: which instrument (its id)
 
     def request(self, out: Out, password: str | None, action: DocumentAction) -> DocumentRequest:
         """What the services are asked to make: this choice, written to *out* as *action*."""
@@ -71,6 +72,7 @@ class DocumentChoice:
             include_safety_note=self.include_safety_note,
             plan_version=self.plan_version,
             acknowledgement=self.acknowledgement,
+            measure=self.measure,
             language=self.language,
             page_size=self.page_size,
             password=password,
@@ -84,6 +86,7 @@ HANDOUT_CHOICES = "handout"
 DATE_CHOICES = "dates"
 CONTENT_CHOICES = "contents"  # what a clinician document includes beyond the default
 PLAN_CHOICES = "plan"  # which version of the treatment plan, the acknowledgement
+CHECK_IN_CHOICES = "check-in"  # which partner, which measure
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,11 @@ def _steps_file(choice: DocumentChoice) -> str:
     return f"five-steps-overview{_in(choice)}.pdf"
 
 
+def _check_in_file(choice: DocumentChoice) -> str:
+    measure = (choice.measure or "session_check_in").replace("_", "-")
+    return f"{measure}-form-{date.today().isoformat()}.pdf"
+
+
 def _plan_file(choice: DocumentChoice) -> str:
     version = f"-v{choice.plan_version}" if choice.plan_version is not None else ""
     return f"treatment-plan{version}-{date.today().isoformat()}.pdf"
@@ -171,6 +179,12 @@ KINDS: tuple[DocumentKind, ...] = (
         _plan_file,
         choices=frozenset({PLAN_CHOICES}),
     ),
+    DocumentKind(
+        Kind.CHECK_IN,
+        str(QT_TRANSLATE_NOOP("DocumentKinds", "&Check-in form")),
+        _check_in_file,
+        choices=frozenset({CHECK_IN_CHOICES}),
+    ),
 )
 
 
@@ -194,6 +208,6 @@ def build(
     """Run on the worker thread: the reports' progress feeds the dialog's bar."""
     kind(kind_key)  # a kind the dialog knows
     request = choice.request(out, password, action)
-    if request.kind is Kind.PROGRESS:  # its check-in scores: ours and the practice's own
+    if request.kind in (Kind.PROGRESS, Kind.CHECK_IN):  # measures: ours, the practice's own
         request = replace(request, instruments=measure_forms.catalogue(practice.folder))
     return render(practice.uow(), request, progress=progress)
