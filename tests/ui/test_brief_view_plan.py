@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import cases, sessions
 from clarity_desktop.store.practice import OpenPractice
+from clarity_desktop.ui.common import language
 from clarity_desktop.ui.documents import brief_html
 from clarity_desktop.ui.documents.brief_view import BriefDialog
 from tests.brief_case import make_brief_case
@@ -60,3 +62,25 @@ def test_without_a_signed_plan_the_brief_says_so(qtbot: QtBot, practice: OpenPra
     text = screen_text(dialog)
     assert "No treatment plan is signed yet." in text
     assert block(dialog, "While we are unsure") is None
+
+
+def test_in_spanish_the_agreement_and_goals_are_spanish(
+    qtbot: QtBot, practice: OpenPractice
+) -> None:
+    bc = make_brief_case(practice)
+    write_plan(practice, bc.case)
+    before = QLocale()
+    assert language.install("es")
+    try:
+        dialog = BriefDialog(practice, bc.case, bc.next.id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        text = screen_text(dialog)
+    finally:
+        language.install("en")
+        QLocale.setDefault(before)
+    assert "Mientras no lo tengamos claro" in text
+    assert f"Revisión el {LATER.day} " in text
+    assert "Objetivos del plan (versión 1)" in text
+    assert "• La pareja: Stay curious about each other while unsure" in text
+    assert "While we are unsure" not in text and "Goals of the plan" not in text
