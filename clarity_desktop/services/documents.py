@@ -21,6 +21,7 @@ exercises, and is refused until the therapist confirms (acknowledge_safety).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Literal
@@ -266,16 +267,27 @@ def _handouts(db: DbSession, case_id: int) -> tuple[HandoutGiven, ...]:
     )
 
 
+# What the progress report adds from the plan and the measures, read in the same read as
+# the rest of its facts (services/progress_report.py gives it).
+Gather = Callable[[DbSession, CaseDetail], tuple[PlanInPeriod | None, tuple[MeasureTable, ...]]]
+
+
 def _case_facts(
-    uow: UnitOfWork, case_id: int
-) -> tuple[CaseDetail, Timeline, tuple[HandoutGiven, ...]]:
+    uow: UnitOfWork, case_id: int, gather: Gather | None = None
+) -> tuple[
+    CaseDetail, Timeline, tuple[HandoutGiven, ...], PlanInPeriod | None, tuple[MeasureTable, ...]
+]:
     """What a case summary or progress report shows, in one read."""
     require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
     with uow.reading() as db:
+        case = views.case_detail(db, case_id)
+        plan, measures = (None, ()) if gather is None else gather(db, case)
         return (
-            views.case_detail(db, case_id),
+            case,
             dynamics.load_timeline(db, case_id),
             _handouts(db, case_id),
+            plan,
+            measures,
         )
 
 
@@ -318,7 +330,7 @@ def summary_pdf(
     Returns the bytes when *out* is None."""
     _check_action(action)
     size = layout.page_size_name(page_size)
-    case, timeline, given = _case_facts(uow, case_id)
+    case, timeline, given, _plan, _measures = _case_facts(uow, case_id)
     doc = summary_document(
         case,
         timeline,
@@ -350,17 +362,16 @@ def progress_pdf(
     include_private_readings: bool = False,
     include_safety_note: bool = False,
     language: Language | str = DEFAULT_LANGUAGE,
-    plan: PlanInPeriod | None = None,
-    measures: tuple[MeasureTable, ...] = (),
+    gather: Gather | None = None,
 ) -> bytes | None:
     """The progress report for the sessions from *start* to *end* (both days included),
-    with the same choices as :func:`summary_pdf`; *plan* and *measures* are its goals and
-    check-in scores, gathered by services/progress_report.py (which the fronts call).
+    with the same choices as :func:`summary_pdf`; *gather* reads its goals and check-in
+    scores in the same read (services/progress_report.py gives it; the fronts call there).
     Returns the bytes when *out* is None."""
     _check_action(action)
     size = layout.page_size_name(page_size)
     period = check_period(start, end)
-    case, timeline, given = _case_facts(uow, case_id)
+    case, timeline, given, plan, measures = _case_facts(uow, case_id, gather)
     doc = summary_document(
         case,
         timeline,

@@ -20,7 +20,7 @@ from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import layout
 from clarity_desktop.reports.layout import Destination, PageSizeName
 from clarity_desktop.reports.measure_forms import CheckInForm, build_check_in_form
-from clarity_desktop.services import cases, documents, views
+from clarity_desktop.services import documents, views
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.guidance import resources_dir
 from clarity_desktop.services.permissions import Permission, require
@@ -55,16 +55,15 @@ def write_check_in_form(
     """Write the form for the partner called *partner_name* (full or first name) to *out*,
     in the language on their record (the definition's first language where it has not
     that one)."""
-    require(uow.principal, Permission.MAKE_DOCUMENTS)
-    case = cases.read_case(uow.another(), case_id)
-    partner = documents.find_partner(case, partner_name)
-    check_in_pdf(uow, case_id, partner.id, instrument, out, given_on=given_on, page_size=page_size)
+    check_in_pdf(
+        uow, case_id, partner_name, instrument, out, given_on=given_on, page_size=page_size
+    )
 
 
 def check_in_pdf(
     uow: UnitOfWork,
     case_id: int,
-    partner_id: int,
+    partner_id: int | str,
     instrument: Instrument,
     out: Destination = None,
     *,
@@ -74,14 +73,18 @@ def check_in_pdf(
     progress: Progress | None = None,
     action: DocumentAction = AuditAction.EXPORTED,
 ) -> bytes | None:
-    """The form for one partner of the case (by id, as the document dialog chooses), in
-    the language on their record; audited as *action* once it exists. Returns the bytes
+    """The form for one partner of the case (by id, as the document dialog chooses, or by
+    full or first name, as the command line is given), in the language on their record; audited as *action* once it exists. Returns the bytes
     when *out* is None."""
     require(uow.principal, Permission.MAKE_DOCUMENTS)
     size = layout.page_size_name(page_size)
     with uow.reading() as db:
         case = views.case_detail(db, case_id)
-    partner = next((p for p in case.partners if p.id == partner_id), None)
+    partner = (
+        documents.find_partner(case, partner_id)
+        if isinstance(partner_id, str)
+        else next((p for p in case.partners if p.id == partner_id), None)
+    )
     if partner is None:
         raise ValidationError(ErrorCode.PARTNER_NOT_IN_CASE, "partner_id")
     form = CheckInForm(instrument, partner.name, partner.language, given_on, uow.actor)

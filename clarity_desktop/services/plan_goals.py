@@ -30,7 +30,7 @@ from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.services.plans import ENTITY, PlanVersion, case_plan_of, local_day
 from clarity_desktop.services.review_measures import MeasureCourse, measures_course
 from clarity_desktop.services.sessions.common import load_case
-from clarity_desktop.store.models import Note, NoteGoal, PlanGoal, TreatmentPlan
+from clarity_desktop.store.models import Case, Note, NoteGoal, PlanGoal, TreatmentPlan
 from clarity_desktop.store.models import Session as SessionRow
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -218,47 +218,60 @@ def plan_review(
     (or since *since*), with their marks; and the measures' course over the same time,
     scored with *instruments* (the practice's catalogue; None: ours only)."""
     require(uow.principal, Permission.READ_RECORDS)
-    if instruments is None:
-        instruments = catalogue()
     with uow:
         case = load_case(uow, case_id)
-        db = uow.session
-        plan = case_plan_of(db, case)
-        version = plan.current
-        if since is None and version is not None and version.signed_at is not None:
-            since = local_day(version.signed_at)
-        rows = db.execute(
-            select(NoteGoal, Note, SessionRow)
-            .join(Note, NoteGoal.note_id == Note.id)
-            .join(SessionRow, Note.session_id == SessionRow.id)
-            .where(SessionRow.case_id == case.id)
-            .order_by(SessionRow.starts_at, Note.id)
-        ).all()
-        by_goal: dict[str, list[LinkedNote]] = {}
-        for link, note, session in rows:
-            if since is not None and session.starts_at.date() < since:
-                continue
-            by_goal.setdefault(link.goal_key, []).append(
-                LinkedNote(
-                    note.id,
-                    session.id,
-                    session.starts_at,
-                    note.signed_at is not None,
-                    bool(note.private),
-                    ProgressMark(link.progress),
-                    link.comment or "",
-                )
-            )
-        goals = () if version is None else version.content.goals
-        review = PlanReview(
-            case.id,
-            version,
-            since,
-            tuple(GoalReview(g, tuple(by_goal.get(g.key, ()))) for g in goals),
-            measures_course(db, case.id, since, instruments),
-            plan.case_name,
-            plan.names,
-        )
+        review = review_in(uow.session, case, since=since, instruments=instruments)
+        version = review.version
         uow.audit(AuditAction.VIEWED, ENTITY, version.id if version else None, case.id, "review")
         uow.commit()
         return review
+
+
+def review_in(
+    db: DbSession,
+    case: Case,
+    *,
+    since: date | None = None,
+    instruments: Sequence[Instrument] | None = None,
+) -> PlanReview:
+    """:func:`plan_review` on a session the caller already holds, neither checking
+    permission nor auditing: for a service that reads the review as part of its own
+    audited action (the progress report, services/progress_report.py)."""
+    if instruments is None:
+        instruments = catalogue()
+    plan = case_plan_of(db, case)
+    version = plan.current
+    if since is None and version is not None and version.signed_at is not None:
+        since = local_day(version.signed_at)
+    rows = db.execute(
+        select(NoteGoal, Note, SessionRow)
+        .join(Note, NoteGoal.note_id == Note.id)
+        .join(SessionRow, Note.session_id == SessionRow.id)
+        .where(SessionRow.case_id == case.id)
+        .order_by(SessionRow.starts_at, Note.id)
+    ).all()
+    by_goal: dict[str, list[LinkedNote]] = {}
+    for link, note, session in rows:
+        if since is not None and session.starts_at.date() < since:
+            continue
+        by_goal.setdefault(link.goal_key, []).append(
+            LinkedNote(
+                note.id,
+                session.id,
+                session.starts_at,
+                note.signed_at is not None,
+                bool(note.private),
+                ProgressMark(link.progress),
+                link.comment or "",
+            )
+        )
+    goals = () if version is None else version.content.goals
+    return PlanReview(
+        case.id,
+        version,
+        since,
+        tuple(GoalReview(g, tuple(by_goal.get(g.key, ()))) for g in goals),
+        measures_course(db, case.id, since, instruments),
+        plan.case_name,
+        plan.names,
+    )

@@ -4,9 +4,9 @@ services/documents.py's progress_pdf like the rest of the report.
 
 Apart from documents.py because the measures' module reaches documents.py (through the
 check-in form), so documents.py cannot reach back; the command line and the document
-dialog both come here (services/document_request.py). Reading the plan review and the
-measures writes their own "viewed" rows, as on screen; the document's one row follows
-once it exists.
+dialog both come here (services/document_request.py). The plan review and the measures are
+read in the report's one read (plan_goals.review_in, measures.scored_measures), and the
+document's one audit row follows once it exists.
 
 What each partner said alone stays with them: every mark and score keeps where it was
 given, and reports/progress_plan.py leaves out those from private sessions unless the
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+
+from sqlalchemy.orm import Session as DbSession
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.instruments import Instrument
@@ -34,9 +36,10 @@ from clarity_desktop.reports.progress_plan import (
     ScoreRow,
 )
 from clarity_desktop.reports.summary_facts import Period
-from clarity_desktop.services import cases, documents, measures, plan_goals
+from clarity_desktop.services import documents, measures, plan_goals
 from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.dto import CaseDetail, SessionView
+from clarity_desktop.store.models import Case
 from clarity_desktop.store.uow import UnitOfWork
 
 
@@ -50,9 +53,11 @@ def _privacy(session: SessionView | None, private: bool | None = None) -> str:
     return INDIVIDUAL_SESSION if session.attending_partner_id is not None else PRIVATE_SESSION
 
 
-def plan_in_period(uow: UnitOfWork, case: CaseDetail, period: Period) -> PlanInPeriod:
+def plan_in_period(db: DbSession, case: CaseDetail, period: Period) -> PlanInPeriod:
     """The goals of the plan in force, each with the marks of the period's notes."""
-    review = plan_goals.plan_review(uow, case.id, since=period.start)
+    row = db.get(Case, case.id)
+    assert row is not None  # read a moment ago in the same read
+    review = plan_goals.review_in(db, row, since=period.start, instruments=())
     if review.version is None:
         return PlanInPeriod(None)
     names = {p.id: p.name for p in case.partners}
@@ -81,7 +86,7 @@ def plan_in_period(uow: UnitOfWork, case: CaseDetail, period: Period) -> PlanInP
 
 
 def measures_in_period(
-    uow: UnitOfWork,
+    db: DbSession,
     case: CaseDetail,
     period: Period,
     instruments: Sequence[Instrument],
@@ -89,7 +94,7 @@ def measures_in_period(
 ) -> tuple[MeasureTable, ...]:
     """Per instrument and score, a row per session (or per check-in answered outside a
     session) in the period: each partner's score and the gap between them."""
-    found = measures.case_measures(uow, case.id, instruments)
+    found = measures.scored_measures(db, case.id, instruments)
     ids = [pid for pid, _name, _language in found.partners]
     partners = tuple(name for _pid, name, _language in found.partners)
     sessions = {s.id: s for s in case.sessions}
@@ -152,10 +157,14 @@ def progress_pdf(
     the shipped ones). Returns the bytes when *out* is None."""
     period = documents.check_period(start, end)
     lang = Language(language)
-    case = cases.read_case(uow.another(), case_id)
     catalogue = measures.catalogue() if instruments is None else instruments
-    goals = plan_in_period(uow.another(), case, period)
-    scores = measures_in_period(uow.another(), case, period, catalogue, lang)
+
+    def gather(db: DbSession, case: CaseDetail) -> tuple[PlanInPeriod, tuple[MeasureTable, ...]]:
+        return (
+            plan_in_period(db, case, period),
+            measures_in_period(db, case, period, catalogue, lang),
+        )
+
     return documents.progress_pdf(
         uow,
         case_id,
@@ -169,6 +178,5 @@ def progress_pdf(
         include_private_readings=include_private_readings,
         include_safety_note=include_safety_note,
         language=lang,
-        plan=goals,
-        measures=scores,
+        gather=gather,
     )

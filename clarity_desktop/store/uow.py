@@ -85,19 +85,6 @@ class UnitOfWork:
         self._wait_ms: int | None = None
         self._connection: Connection | None = None
 
-    def another(self) -> UnitOfWork:
-        """A new unit of work for the same principal on the same practice: for one action
-        made of several services that each take their own (the progress report reads the
-        plan review and the measures, each audited as read, before it is made)."""
-        return UnitOfWork(
-            self._factory,
-            self.principal,
-            self._read_factory,
-            signer=self._signer,
-            backend=self._backend,
-            signature=self.actor,
-        )
-
     @property
     def search(self) -> SearchIndex:
         """The practice's full-text index; changes to it go in this unit's transaction."""

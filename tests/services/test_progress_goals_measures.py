@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from clarity_desktop import cli
 from clarity_desktop.domain.audit_actions import AuditAction
@@ -19,6 +20,7 @@ from clarity_desktop.domain.plans import ProgressMark
 from clarity_desktop.services import measures, notes, plan_goals, plans, progress_report
 from clarity_desktop.services.document_request import DocumentRequest, render
 from clarity_desktop.services.dto import CaseDetail, SessionView
+from clarity_desktop.store.models import AuditEvent
 from clarity_desktop.store.practice import OpenPractice
 from tests.reports import pdftools
 from tests.services.conftest import note_draft
@@ -167,3 +169,19 @@ def test_report_progress_from_the_command_line_has_them_too(
     )
     assert "The couple: Stay curious about each other while unsure 4 Mar 2025: Moving" in text
     assert "Date Zoë Łukasz Gap" in text
+
+
+def test_the_report_is_one_read_and_one_audit_row(
+    practice: OpenPractice, worked: CaseDetail
+) -> None:
+    """One action, one transaction: the plan review and the measures are read in the
+    report's own read, so the audit log gains the export and nothing else."""
+    with practice.uow().reading() as db:
+        before = db.scalar(select(func.max(AuditEvent.id)))
+    report_text(practice, worked)
+    with practice.uow().reading() as db:
+        added = db.execute(
+            select(AuditEvent.action, AuditEvent.detail).where(AuditEvent.id > before)
+        ).all()
+    assert [action for action, _detail in added] == [AuditAction.EXPORTED], added
+    assert "progress report PDF" in added[0][1]
