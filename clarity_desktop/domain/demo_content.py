@@ -9,6 +9,8 @@ Dates are relative, so the demo always looks current: a session's ``weeks_ago`` 
 back from the case's most recent usual slot before the build day, ``weekday`` moves it
 within that calendar week. Note sections, the safety note and addenda are written as
 wrapped paragraphs and folded to one line each, as a clinician would type them.
+A case's treatment plan, the goals each note worked on and the partners' answers are read
+by domain/demo_plans.py.
 """
 
 from __future__ import annotations
@@ -19,21 +21,18 @@ from dataclasses import dataclass, field, replace
 from datetime import time
 from typing import Any
 
+from clarity_desktop.domain.demo_fields import REQUIRED, DemoContentError, Fields, fold
+from clarity_desktop.domain.demo_plans import PlanSpec, read_answers, read_goal_links, read_plan
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
+from clarity_desktop.domain.instruments import Instrument
+from clarity_desktop.domain.plans import ProgressMark
 from clarity_desktop.domain.records import CaseKind, Modality
 from clarity_desktop.domain.steps import Direction
 from clarity_desktop.domain.templates import SECTIONS, Template
 
+__all__ = ["CaseSpec", "DemoContentError", "PersonSpec", "SessionSpec", "fold", "load_case"]
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
-
-
-class DemoContentError(ValueError):
-    """A demo file that cannot be built: says which file, and which line or field."""
-
-
-def fold(text: str) -> str:
-    """One paragraph: the file's line breaks and indentation folded into single spaces."""
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -62,6 +61,10 @@ class SessionSpec:
     addendum: str = ""  # a correction added after signing
     readings: dict[int, PartnerReading] = field(default_factory=dict)  # by position
     couple: CoupleReading | None = None  # joint sessions only
+    goals: dict[str, tuple[ProgressMark, str]] = field(default_factory=dict)  # by goal key
+    # by position, then measure id: the answers by item id (None: skipped)
+    answers: dict[int, dict[str, dict[str, int | None]]] = field(default_factory=dict)
+    on_paper: bool = False  # the answers were copied in from printed forms
 
 
 @dataclass(frozen=True)
@@ -76,106 +79,51 @@ class CaseSpec:
     modality: Modality = Modality.IN_PERSON
     safety_note: str = ""  # set: the safety flag is on
     closed_days_after_last: int | None = None  # set: the case was closed
+    plan: PlanSpec | None = None
 
     @property
     def kind(self) -> CaseKind:
         return CaseKind.COUPLE if len(self.people) == 2 else CaseKind.INDIVIDUAL
 
 
-class _Fields:
-    """Typed access to one TOML table; every complaint names the field by its path."""
-
-    def __init__(self, source: str, path: str, table: Mapping[str, Any]) -> None:
-        self.source, self.path, self.table = source, path, table
-        self.used: set[str] = set()
-
-    def fail(self, key: str, message: str) -> DemoContentError:
-        where = f"{self.path}.{key}" if self.path else key
-        return DemoContentError(f"{self.source}: {where}: {message}")
-
-    def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
-        self.used.add(key)
-        if key not in self.table:
-            if default is _REQUIRED:
-                raise self.fail(key, "missing")
-            return default
-        value = self.table[key]
-        # bool is an int in Python, never in these files
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-            raise self.fail(key, f"expected {_kind_name(kind)}, found {value!r}")
-        return value
-
-    def number(self, key: str, low: int, high: int, default: Any = None) -> Any:
-        value = self.get(key, int, default)
-        if isinstance(value, int) and not low <= value <= high:
-            raise self.fail(key, f"{value} is outside {low}..{high}")
-        return value
-
-    def choice(self, key: str, enum: type[Any], default: Any = None) -> Any:
-        value = self.get(key, str, default)
-        if not isinstance(value, str):
-            return value
-        try:
-            return enum(value)
-        except ValueError:
-            names = ", ".join(str(m.value) for m in enum)
-            raise self.fail(key, f"{value!r} is not one of {names}") from None
-
-    def sub(self, key: str, index: int | None = None) -> _Fields:
-        self.used.add(key)
-        value = self.table.get(key, {}) if index is None else self.table[key][index]
-        if not isinstance(value, dict):
-            raise self.fail(key, f"expected a table, found {value!r}")
-        name = key if index is None else f"{key}[{index + 1}]"
-        return _Fields(self.source, f"{self.path}.{name}" if self.path else name, value)
-
-    def done(self) -> None:
-        """Refuse keys nobody read: a misspelt field must not vanish silently."""
-        for key in self.table:
-            if key not in self.used:
-                raise self.fail(key, "unknown field")
-
-
-_REQUIRED = object()
-
-
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {str: "text", int: "a whole number", bool: "true or false", list: "a list"}
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
-
-
-def load_case(text: str, source: str) -> CaseSpec:
-    """The case in one demo file's *text*; *source* names the file in messages."""
+def load_case(
+    text: str, source: str, instruments: Mapping[str, Instrument] | None = None
+) -> CaseSpec:
+    """The case in one demo file's *text*; *source* names the file in messages. Answers
+    are checked against *instruments* (by id); without them, any answers are refused."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:  # its message names the line and column
         raise DemoContentError(f"{source}: {exc}") from None
-    top = _Fields(source, "", data)
-    people = top.get("partners", list, _REQUIRED)
+    top = Fields(source, "", data)
+    people = top.get("partners", list, REQUIRED)
     if len(people) not in (1, 2):
         raise top.fail("partners", f"a case has one or two partners, found {len(people)}")
-    sessions = top.get("sessions", list, _REQUIRED)
+    sessions = top.get("sessions", list, REQUIRED)
     if not sessions:
         raise top.fail("sessions", "a demo case needs at least one session")
     spec = CaseSpec(
         name=source.removesuffix(".toml"),
         people=tuple(_person(top.sub("partners", i)) for i in range(len(people))),
-        structure=top.get("structure", str, _REQUIRED),
+        structure=top.get("structure", str, REQUIRED),
         weekday=_usual_weekday(top),
-        at=top.get("at", time, _REQUIRED),
-        minutes=top.number("minutes", 10, 240, _REQUIRED),
+        at=top.get("at", time, REQUIRED),
+        minutes=top.number("minutes", 10, 240, REQUIRED),
         modality=top.choice("modality", Modality, Modality.IN_PERSON),
         safety_note=fold(top.get("safety_note", str, "")),
         closed_days_after_last=top.number("closed_days_after_last", 0, 365),
         sessions=(),
+        plan=read_plan(top.sub("plan"), len(people)) if "plan" in top.table else None,
     )
     top.done()
-    built = tuple(_session(top.sub("sessions", i), len(people)) for i in range(len(sessions)))
+    built = tuple(
+        _session(top.sub("sessions", i), len(people), spec.plan, instruments or {})
+        for i in range(len(sessions))
+    )
     return replace(spec, sessions=built)
 
 
-def _weekday(fields: _Fields, key: str, default: Any = None) -> int | None:
+def _weekday(fields: Fields, key: str, default: Any = None) -> int | None:
     name = fields.get(key, str, default)
     if name is None:
         return None
@@ -184,14 +132,14 @@ def _weekday(fields: _Fields, key: str, default: Any = None) -> int | None:
     return WEEKDAYS.index(name.lower())
 
 
-def _usual_weekday(fields: _Fields) -> int:
-    day = _weekday(fields, "weekday", _REQUIRED)
+def _usual_weekday(fields: Fields) -> int:
+    day = _weekday(fields, "weekday", REQUIRED)
     assert day is not None  # required: missing raised
     return day
 
 
-def _person(fields: _Fields) -> PersonSpec:
-    birthday = fields.get("birthday", str, _REQUIRED)
+def _person(fields: Fields) -> PersonSpec:
+    birthday = fields.get("birthday", str, REQUIRED)
     try:
         month, day = (int(part) for part in birthday.split("-"))
         time_ok = 1 <= month <= 12 and 1 <= day <= 31
@@ -200,9 +148,9 @@ def _person(fields: _Fields) -> PersonSpec:
     if not time_ok:
         raise fields.fail("birthday", f"expected MM-DD, found {birthday!r}")
     person = PersonSpec(
-        name=fields.get("name", str, _REQUIRED),
+        name=fields.get("name", str, REQUIRED),
         pronouns=fields.get("pronouns", str, ""),
-        age=fields.number("age", 16, 110, _REQUIRED),
+        age=fields.number("age", 16, 110, REQUIRED),
         birthday=(month, day),
         email=fields.get("email", str, ""),
         phone=fields.get("phone", str, ""),
@@ -211,21 +159,23 @@ def _person(fields: _Fields) -> PersonSpec:
     return person
 
 
-def _positions(fields: _Fields, key: str, table: Mapping[str, Any], allowed: set[int]) -> None:
+def _positions(fields: Fields, key: str, table: Mapping[str, Any], allowed: set[int]) -> None:
     for name in table:
         if not name.isdigit() or int(name) not in allowed:
             raise fields.fail(key, f"{name!r} is not a partner in the room ({sorted(allowed)})")
 
 
-def _session(fields: _Fields, partners: int) -> SessionSpec:
+def _session(
+    fields: Fields, partners: int, plan: PlanSpec | None, instruments: Mapping[str, Instrument]
+) -> SessionSpec:
     attending = fields.number("attending", 1, partners)
     if attending is not None and partners == 1:
         raise fields.fail("attending", "only for an individual session within couples work")
     present = set(range(1, partners + 1)) if attending is None else {attending}
-    steps = fields.get("steps", list, _REQUIRED)
+    steps = fields.get("steps", list, REQUIRED)
     if not steps or any(isinstance(s, bool) or s not in range(1, 6) for s in steps):
         raise fields.fail("steps", f"expected steps 1 to 5, found {steps!r}")
-    partner_steps = fields.get("partner_steps", dict, _REQUIRED)
+    partner_steps = fields.get("partner_steps", dict, REQUIRED)
     _positions(fields, "partner_steps", partner_steps, present)
     if any(isinstance(s, bool) or s not in range(1, 6) for s in partner_steps.values()):
         raise fields.fail("partner_steps", f"expected steps 1 to 5, found {partner_steps!r}")
@@ -242,8 +192,9 @@ def _session(fields: _Fields, partners: int) -> SessionSpec:
     readings, couple = _readings(
         fields.sub("readings"), present, attending is None and partners == 2
     )
+    weeks_ago = fields.number("weeks_ago", 0, 104, REQUIRED)
     session = SessionSpec(
-        weeks_ago=fields.number("weeks_ago", 0, 104, _REQUIRED),
+        weeks_ago=weeks_ago,
         steps=tuple(steps),
         partner_steps={int(k): v for k, v in partner_steps.items()},
         sections=sections,
@@ -257,13 +208,16 @@ def _session(fields: _Fields, partners: int) -> SessionSpec:
         addendum=fold(fields.get("addendum", str, "")),
         readings=readings,
         couple=couple,
+        goals=read_goal_links(fields, plan, weeks_ago),
+        answers=read_answers(fields, present, instruments),
+        on_paper=fields.get("answers_on_paper", bool, False),
     )
     fields.done()
     return session
 
 
 def _readings(
-    fields: _Fields, present: set[int], joint: bool
+    fields: Fields, present: set[int], joint: bool
 ) -> tuple[dict[int, PartnerReading], CoupleReading | None]:
     """Partner readings under ``partner1``/``partner2``, the loop under ``couple``."""
     partners: dict[int, PartnerReading] = {}
@@ -280,7 +234,7 @@ def _readings(
     return partners, couple
 
 
-def _partner_reading(fields: _Fields) -> PartnerReading:
+def _partner_reading(fields: Fields) -> PartnerReading:
     flooded = fields.get("flooded", str, "")
     reading = PartnerReading(
         position=fields.number("position", -3, 3),
@@ -294,7 +248,7 @@ def _partner_reading(fields: _Fields) -> PartnerReading:
     return reading
 
 
-def _couple_reading(fields: _Fields) -> CoupleReading:
+def _couple_reading(fields: Fields) -> CoupleReading:
     names = fields.get("loops", list, [])
     loops = []
     for name in names:
@@ -311,7 +265,7 @@ def _couple_reading(fields: _Fields) -> CoupleReading:
     reading = CoupleReading(
         loops=frozenset(loops),
         loop_other=fields.get("other", str, ""),
-        intensity=fields.number("intensity", 0, 10, _REQUIRED),
+        intensity=fields.number("intensity", 0, 10, REQUIRED),
         trigger=fields.get("trigger", str, ""),
         co_regulation=fields.get("co_regulation", bool),
         co_regulation_note=fields.get("helped", str, ""),
