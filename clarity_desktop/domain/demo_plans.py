@@ -13,7 +13,7 @@ meets (domain/plans.py) and every answer set through its measure's definition.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -56,7 +56,9 @@ class PlanVersionSpec:
     agreement: str = ""
     agreement_review_in_weeks: int | None = None
 
-    def content(self, day: date, owner_id: Mapping[int, int], key: Any) -> PlanContent:
+    def content(
+        self, day: date, owner_id: Mapping[int, int], key: Callable[[str], str]
+    ) -> PlanContent:
         """The version as a plan's content: dates counted from *day*, partners by their
         ids (*owner_id* by position), goal keys made by *key(name)*."""
 
@@ -166,9 +168,9 @@ def _version(fields: Fields, partners: int, base: PlanVersionSpec | None) -> Pla
     new = [
         _goal(fields.sub("goals", i), partners) for i in range(len(fields.get("goals", list, [])))
     ]
-    for g in new:
-        if base is None and g.key in goals:
-            raise fields.fail("goals", f"the key {g.key!r} is given twice")
+    if len({g.key for g in new}) < len(new):
+        raise fields.fail("goals", "a goal's key is given twice")
+    for g in new:  # a revision's goal with a first version's key rewords it in its place
         goals[g.key] = g
     agreement = fields.get("agreement", str)
     version = PlanVersionSpec(

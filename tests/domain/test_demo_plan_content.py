@@ -149,6 +149,7 @@ def test_a_plan_with_its_revision_links_and_answers_is_read() -> None:
             "partner2: ",
         ),
         (("answers_on_paper = true", 'answers_on_paper = "yes"'), r"expected true or false"),
+        (('key = "bo-words"', 'key = "slow-down"'), r"plan\.goals: a goal's key is given twice"),
         (
             ('text = "Repair sooner."', f'text = "{"x" * 1001}"'),
             r"plan\.revision\.goals\[key=repair\]: .*too long",
