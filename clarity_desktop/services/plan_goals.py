@@ -205,6 +205,8 @@ class PlanReview:
     measures: tuple[MeasureCourse, ...]  # instruments the case has answers to
     case_name: str = ""
     names: tuple[tuple[int, str], ...] = ()  # the partners (id, name) in the case's order
+    earlier: int = 0  # goal links of sessions before *since*, left out of this review
+    first_linked_on: date | None = None  # the day of the earliest linked session
 
 
 def plan_review(
@@ -251,8 +253,10 @@ def review_in(
         .order_by(SessionRow.starts_at, Note.id)
     ).all()
     by_goal: dict[str, list[LinkedNote]] = {}
+    earlier = 0
     for link, note, session in rows:
         if since is not None and session.starts_at.date() < since:
+            earlier += 1
             continue
         by_goal.setdefault(link.goal_key, []).append(
             LinkedNote(
@@ -274,4 +278,6 @@ def review_in(
         measures_course(db, case.id, since, instruments),
         plan.case_name,
         plan.names,
+        earlier,
+        rows[0][2].starts_at.date() if rows else None,
     )

@@ -5239,6 +5239,18 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Revisión del plan</translation>
     </message>
     <message>
+        <source>1 goal mark from an earlier session is not in this review.</source>
+        <translation>1 marca de objetivo de una sesión anterior no entra en esta revisión.</translation>
+    </message>
+    <message>
+        <source>%1 goal marks from earlier sessions are not in this review.</source>
+        <translation>%1 marcas de objetivos de sesiones anteriores no entran en esta revisión.</translation>
+    </message>
+    <message>
+        <source>Review from %1</source>
+        <translation>Revisar desde el %1</translation>
+    </message>
+    <message>
         <source>No signed plan yet: once a version is signed, its goals show here.</source>
         <translation>Todavía no hay un plan firmado: en cuanto firmes una versión, sus objetivos aparecerán aquí.</translation>
     </message>

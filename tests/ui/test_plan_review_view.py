@@ -135,3 +135,24 @@ def test_in_the_window_a_linked_note_opens_from_the_review_by_keyboard(
     assert page.views.currentWidget() is page.review
     qtbot.waitUntil(lambda: "named a need" in page.review.goal_labels[1].text())
     assert "Moving: 1" in page.review.goal_labels[1].text()
+
+
+def test_marks_before_the_review_are_counted_and_one_link_reviews_from_the_first(
+    qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    """A plan just signed (or revised) would look as if nothing had been worked on: the
+    review says how many marks came earlier and reviews from the first of them on a click."""
+    seeded = make_review_case(practice, couple_case)
+    page = page_for(qtbot, practice, couple_case)
+    week_ago = seeded.sessions[1]
+    assert page.review.earlier.isVisible()
+    said = page.review.earlier.text()
+    assert "1 goal mark from an earlier session is not in this review." in said
+    first = week_ago.starts_at.date()
+    assert f"Review from {dates.day(first)}" in said
+    assert f'href="session:{week_ago.id}"' not in page.review.goal_labels[0].text()
+    page.review.earlier.linkActivated.emit(f"since:{first.isoformat()}")
+    assert page.review.other_day.isChecked()
+    assert f"Review since {dates.day(first)}" in page.review.heading.text()
+    assert f'href="session:{week_ago.id}"' in page.review.goal_labels[0].text()
+    assert not page.review.earlier.isVisible()

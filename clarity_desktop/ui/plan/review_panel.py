@@ -83,6 +83,7 @@ class ReviewPanel(QWidget):
         outer.addWidget(self.area, 1)
         self.heading = QLabel()
         self.empty = QLabel()
+        self.earlier = QLabel()
         self.goal_labels: list[QLabel] = []
         self.measure_labels: list[QLabel] = []
         self.set_review(None, {})
@@ -122,8 +123,38 @@ class ReviewPanel(QWidget):
         self._layout.addWidget(label)
         return label
 
+    def _earlier_html(self, review: PlanReview) -> str:
+        """Links made before the day the review starts from are left out; say how many,
+        with a link that reviews from the first of them (a plan just revised would
+        otherwise look as if nothing had been worked on)."""
+        if not review.earlier or review.first_linked_on is None:
+            return ""
+        n = review.earlier
+        said = (
+            self.tr("1 goal mark from an earlier session is not in this review.")
+            if n == 1
+            else self.tr("%1 goal marks from earlier sessions are not in this review.").replace(
+                "%1", str(n)
+            )
+        )
+        first = review.first_linked_on
+        go = self.tr("Review from %1").replace("%1", dates.day(first))
+        return f"<p>{escape(said)} <a href='since:{first.isoformat()}'>{escape(go)}</a></p>"
+
+    def review_from(self, day: date) -> None:
+        """Tick "From another day" on *day*: the review is read again from there."""
+        self.since.blockSignals(True)
+        self.since.setDate(QDate(day.year, day.month, day.day))
+        self.since.blockSignals(False)
+        if self.other_day.isChecked():
+            self.since_changed.emit()
+        else:
+            self.other_day.setChecked(True)
+
     def _link(self, href: str) -> None:
-        if href.startswith("session:"):
+        if href.startswith("since:"):
+            self.review_from(date.fromisoformat(href.removeprefix("since:")))
+        elif href.startswith("session:"):
             self.session_requested.emit(int(href.removeprefix("session:")))
 
     def set_review(self, review: PlanReview | None, names: dict[int, str]) -> None:
@@ -140,7 +171,7 @@ class ReviewPanel(QWidget):
                 )
             )
             self.empty.show()
-        elif not any(g.notes for g in review.goals):
+        elif not any(g.notes for g in review.goals) and not review.earlier:
             self.empty.setText(
                 escape(
                     self.tr(
@@ -150,6 +181,8 @@ class ReviewPanel(QWidget):
                 )
             )
             self.empty.show()
+        self.earlier = self._label(self._earlier_html(review))
+        self.earlier.setVisible(bool(review.earlier))
         for goal in review.goals:
             self.goal_labels.append(self._label(self._goal_html(goal, names)))
         self._layout.addSpacing(10)
