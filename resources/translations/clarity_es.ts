@@ -64,6 +64,61 @@
     </message>
 </context>
 <context>
+    <name>AnswerSetModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Cómo se anotó</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntuaciones</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Sin sesión</translation>
+    </message>
+    <message>
+        <source>From paper</source>
+        <translation>En papel</translation>
+    </message>
+    <message>
+        <source>On screen</source>
+        <translation>En pantalla</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>Can be corrected</source>
+        <translation>Se puede corregir</translation>
+    </message>
+    <message>
+        <source>Part of a signed session&apos;s record: kept as it is.</source>
+        <translation>Forma parte del registro de una sesión firmada: se conserva tal cual.</translation>
+    </message>
+    <message>
+        <source>Can be removed until the session&apos;s note is signed.</source>
+        <translation>Se puede quitar mientras la nota de la sesión no esté firmada.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Preparing the demo practice…</source>
@@ -911,6 +966,25 @@
     <message>
         <source>Safety flag set: open the case to read the note.</source>
         <translation>Alerta de seguridad activa: abra el caso para leer la nota.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <source>Answers not kept</source>
+        <translation>Respuestas no guardadas</translation>
+    </message>
+    <message>
+        <source>Stop the check-in?</source>
+        <translation>¿Dejar el cuestionario?</translation>
+    </message>
+    <message>
+        <source>%1&apos;s answers so far will not be kept. Stop the check-in?</source>
+        <translation>Las respuestas que %1 ha dado hasta ahora no se guardarán. ¿Dejar el cuestionario?</translation>
     </message>
 </context>
 <context>
@@ -3196,6 +3270,13 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
 </context>
 <context>
+    <name>InstrumentPanel</name>
+    <message>
+        <source>Score shown</source>
+        <translation>Puntuación que se muestra</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Notice the Shift</source>
@@ -3683,6 +3764,14 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>&amp;Programar sesiones…</translation>
     </message>
     <message>
+        <source>Start check-&amp;in…</source>
+        <translation>Empezar el cuest&amp;ionario…</translation>
+    </message>
+    <message>
+        <source>En&amp;ter a paper form…</source>
+        <translation>Ano&amp;tar un formulario en papel…</translation>
+    </message>
+    <message>
         <source>&amp;Filter cases</source>
         <translation>&amp;Filtrar casos</translation>
     </message>
@@ -3725,6 +3814,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>Practice &amp;overview</source>
         <translation>&amp;Resumen de la consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Measures</source>
+        <translation>Cuestionari&amp;os</translation>
     </message>
     <message>
         <source>Case &amp;list</source>
@@ -3928,6 +4021,101 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     <message>
         <source>Cut-off</source>
         <translation>Punto de corte</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPage</name>
+    <message>
+        <source>Check-in to use</source>
+        <translation>Cuestionario que se usa</translation>
+    </message>
+    <message>
+        <source>The questions a check-in or a paper form asks</source>
+        <translation>Las preguntas del cuestionario en pantalla o del formulario en papel</translation>
+    </message>
+    <message>
+        <source>Start check-in…</source>
+        <translation>Empezar el cuestionario…</translation>
+    </message>
+    <message>
+        <source>The chosen session&apos;s partners answer in turn</source>
+        <translation>Las personas de la sesión elegida responden por turnos</translation>
+    </message>
+    <message>
+        <source>Enter a paper form…</source>
+        <translation>Anotar un formulario en papel…</translation>
+    </message>
+    <message>
+        <source>Remove answers…</source>
+        <translation>Quitar respuestas…</translation>
+    </message>
+    <message>
+        <source>Remove the answers chosen in a table (Delete)</source>
+        <translation>Quitar las respuestas elegidas en una tabla (Supr)</translation>
+    </message>
+    <message>
+        <source>Measures of the case</source>
+        <translation>Cuestionarios del caso</translation>
+    </message>
+    <message>
+        <source>Remove the answers chosen in a table</source>
+        <translation>Quitar las respuestas elegidas en una tabla</translation>
+    </message>
+    <message>
+        <source>Open a case to see what its partners answered.</source>
+        <translation>Abra un caso para ver lo que han respondido sus miembros.</translation>
+    </message>
+    <message>
+        <source>Reading the answers…</source>
+        <translation>Leyendo las respuestas…</translation>
+    </message>
+    <message>
+        <source>Answer sets recorded for this case: %1</source>
+        <translation>Respuestas guardadas en este caso: %1</translation>
+    </message>
+    <message>
+        <source>Also answered: %1. The program has no definition for these now, so they are kept but not drawn; put the definition back in the practice&apos;s measures folder to see them.</source>
+        <translation>También se respondió: %1. El programa ya no tiene la definición de estos cuestionarios, así que las respuestas se conservan pero no se dibujan; vuelva a poner la definición en la carpeta measures de la consulta para verlas.</translation>
+    </message>
+    <message>
+        <source>No answers yet. Choose a session in the case and start a check-in (Ctrl+Shift+I), or enter a paper form the partners filled in.</source>
+        <translation>Todavía no hay respuestas. Elija una sesión del caso y empiece el cuestionario (Ctrl+Shift+I), o anote un formulario en papel que hayan rellenado.</translation>
+    </message>
+    <message>
+        <source>No measures</source>
+        <translation>Sin cuestionarios</translation>
+    </message>
+    <message>
+        <source>Choose a session</source>
+        <translation>Elija una sesión</translation>
+    </message>
+    <message>
+        <source>Choose the session in the case&apos;s list first: the answers are kept with it.</source>
+        <translation>Elija antes la sesión en la lista del caso: las respuestas se guardan con ella.</translation>
+    </message>
+    <message>
+        <source>No check-in</source>
+        <translation>Sin cuestionario</translation>
+    </message>
+    <message>
+        <source>Remove answers</source>
+        <translation>Quitar respuestas</translation>
+    </message>
+    <message>
+        <source>Choose the answers to remove in one of the tables first.</source>
+        <translation>Elija antes en una de las tablas las respuestas que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>No se han quitado</translation>
+    </message>
+    <message>
+        <source>Remove these answers?</source>
+        <translation>¿Quitar estas respuestas?</translation>
+    </message>
+    <message>
+        <source>Remove %1&apos;s answers of %2? Use this for answers entered by mistake; the removal is written in the record&apos;s history.</source>
+        <translation>¿Quitar las respuestas de %1 del %2? Úselo para respuestas anotadas por error; la eliminación queda apuntada en el historial del registro.</translation>
     </message>
 </context>
 <context>
@@ -4386,6 +4574,17 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>&amp;Record these answers</source>
         <translation>&amp;Registrar estas respuestas</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryDialog</name>
+    <message>
+        <source>Enter a paper form: %1</source>
+        <translation>Anotar un formulario en papel: %1</translation>
+    </message>
+    <message>
+        <source>Answers not kept</source>
+        <translation>Respuestas no guardadas</translation>
     </message>
 </context>
 <context>
@@ -6074,6 +6273,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>Treatment p&amp;lan</source>
         <translation>Plan de trata&amp;miento</translation>
+    </message>
+    <message>
+        <source>Meas&amp;ures</source>
+        <translation>Cuestionari&amp;os</translation>
     </message>
     <message>
         <source>Practice &amp;overview</source>

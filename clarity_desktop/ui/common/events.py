@@ -17,5 +17,6 @@ class AppEvents(QObject):
     note_saved = Signal(int)  # note id
     note_signed = Signal(int)  # note id
     addendum_added = Signal(int)  # note id
+    answers_changed = Signal(int)  # case id: measure answers recorded or removed
     cases_imported = Signal(list)  # the new case ids
     practice_replaced = Signal(object)  # after a restore: the reopened OpenPractice

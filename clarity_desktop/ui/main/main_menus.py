@@ -74,6 +74,9 @@ class MainMenus(QMainWindow):
     session_mode_action: QAction
     import_action: QAction
     case_list_action: QAction
+    check_in_action: QAction
+    paper_form_action: QAction
+    measures_tab_action: QAction
 
     # Made by MainWindow.
     def show_search(self) -> None:
@@ -215,6 +218,14 @@ class MainMenus(QMainWindow):
             self.schedule_action,
         ):
             case.addAction(a)
+        self.check_in_action = self._action(
+            self.tr("Start check-&in…"), "Ctrl+Shift+I", lambda: self._measures("check_in")
+        )
+        self.paper_form_action = self._action(
+            self.tr("En&ter a paper form…"), "Ctrl+Shift+F", lambda: self._measures("paper")
+        )
+        case.addAction(self.check_in_action)
+        case.addAction(self.paper_form_action)
         case.addSeparator()
         case.addAction(self.close_case_action)
         case.addAction(self.reopen_case_action)
@@ -272,9 +283,13 @@ class MainMenus(QMainWindow):
             "Ctrl+3",
             lambda: self.tabs.setCurrentWidget(self.overview),
         )
+        self.measures_tab_action = self._action(
+            self.tr("&Measures"), "Ctrl+4", lambda: self.tabs.setCurrentWidget(self.tabs.measures)
+        )
         view.addAction(self.note_tab_action)
         view.addAction(self.dashboard_tab_action)
         view.addAction(self.overview_tab_action)
+        view.addAction(self.measures_tab_action)
         view.addSeparator()
         self.case_list_action = self._action(
             self.tr("Case &list"), "Ctrl+B", lambda on: self._show_case_list(on)
@@ -347,6 +362,15 @@ class MainMenus(QMainWindow):
             self.editor.focus_first_field()
         elif self.case_panel.case is not None and self.case_panel.model.rowCount():
             self.case_panel.table.setFocus()
+
+    def _measures(self, what: str) -> None:
+        """Case ▸ Start check-in / Enter a paper form: on the Measures tab, so the new
+        answers show as soon as they are kept."""
+        self.tabs.setCurrentWidget(self.tabs.measures)
+        if what == "check_in":
+            self.tabs.measures.start_check_in()
+        else:
+            self.tabs.measures.enter_paper_form()
 
     def _show_case_list(self, on: bool) -> None:
         """View ▸ Case list (Ctrl+B): fold the left pane away to give the note the width, and

@@ -49,10 +49,14 @@ class MainWindow(MainMenus):
         self.case_panel = CasePanel()
         self.editor = NoteEditor(practice)
         self.commands = Commands(practice, self.events, self.settings, self, self, self.editor)
-        self.tabs = ViewTabs(lambda: self.practice, self.current_case, self.editor)
+        self.tabs = ViewTabs(
+            lambda: self.practice, self.current_case, self.editor, self.current_session_id
+        )
         self.today = self.tabs.today
         self.dashboard = self.tabs.dashboard
         self.overview = self.tabs.overview
+        self.measures = self.tabs.measures
+        self.measures.answers_changed.connect(self.events.answers_changed)
         self.overview.case_requested.connect(self.show_case)
         self.dashboard.session_requested.connect(self._open_session_from_chart)
         self.tabs.plan.session_requested.connect(self._open_session_from_chart)
@@ -113,6 +117,8 @@ class MainWindow(MainMenus):
         ev.note_saved.connect(self.tabs.records_changed)
         ev.note_signed.connect(lambda _id: self.refresh_case())
         ev.addendum_added.connect(self._addendum_added)
+        ev.answers_changed.connect(self.tabs.measures_changed)
+        ev.note_signed.connect(self.tabs.measures_changed)
         ev.cases_imported.connect(self._cases_imported)
         ev.practice_replaced.connect(self._practice_replaced)
         for signal in (ev.case_added, ev.case_changed, ev.note_saved, ev.note_signed):
@@ -128,6 +134,8 @@ class MainWindow(MainMenus):
         self.documents_action.setEnabled(case is not None)
         self.new_session_action.setEnabled(case is not None and case.status is CaseStatus.ACTIVE)
         self.schedule_action.setEnabled(case is not None and case.status is CaseStatus.ACTIVE)
+        self.check_in_action.setEnabled(case is not None and case.status is CaseStatus.ACTIVE)
+        self.paper_form_action.setEnabled(case is not None)
         self.close_case_action.setEnabled(case is not None and case.status is CaseStatus.ACTIVE)
         self.reopen_case_action.setEnabled(case is not None and case.status is CaseStatus.CLOSED)
 

@@ -1,5 +1,5 @@
 """The main window's right side: Today, the session note, the case dashboard, the
-treatment plan and the practice overview, as tabs; each read again only when it is on
+treatment plan, the case's measures and the practice overview, as tabs; each read again only when it is on
 screen and something it shows has changed (the window marks them stale as events arrive)."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from clarity_desktop.ui.common import appearance
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
 from clarity_desktop.ui.dashboard.overview import OverviewPanel
+from clarity_desktop.ui.measures.measures_page import MeasuresPage
 from clarity_desktop.ui.note.note_editor import NoteEditor
 from clarity_desktop.ui.plan.plan_page import PlanPage
 from clarity_desktop.ui.practice.today_view import TodayView
@@ -27,6 +28,7 @@ class ViewTabs(QTabWidget):
         practice: Callable[[], OpenPractice],
         current_case: Callable[[], CaseDetail | None],
         editor: NoteEditor,
+        current_session: Callable[[], int | None] = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -44,11 +46,14 @@ class ViewTabs(QTabWidget):
         self.addTab(self.dashboard, appearance.icon("dashboard"), self.tr("Case &dashboard"))
         self.plan = PlanPage(practice)
         self.addTab(self.plan, appearance.icon("note"), self.tr("Treatment p&lan"))
+        self.measures = MeasuresPage(practice, current_session)
+        self.addTab(self.measures, appearance.icon("dashboard"), self.tr("Meas&ures"))
         self.overview = OverviewPanel(practice())
         self.addTab(self.overview, appearance.icon("overview"), self.tr("Practice &overview"))
         self._today_stale = False
         self._dashboard_stale = True
         self._plan_stale = True
+        self._measures_stale = True
         self._overview_stale = False  # it loads itself when first shown
         self.currentChanged.connect(lambda _i: self.refresh_if_shown())
 
@@ -68,11 +73,19 @@ class ViewTabs(QTabWidget):
             self.refresh_if_shown()
 
     def case_shown(self) -> None:
-        """Another case (or none) is open, or the open one changed: its dashboard and plan."""
+        """Another case (or none) is open, or the open one changed: its dashboard, plan and
+        measures."""
         self._dashboard_stale = True
         self._plan_stale = True
+        self._measures_stale = True
         self._refresh_dashboard_if_shown()
         self._refresh_plan_if_shown()
+        self._refresh_measures_if_shown()
+
+    def measures_changed(self, *_ids: object) -> None:
+        """Answers recorded or removed, or a note signed (its answers are now locked)."""
+        self._measures_stale = True
+        self._refresh_measures_if_shown()
 
     def records_changed(self, *_ids: object) -> None:
         """Notes or cases changed: the dashboard, the plan's review (the goals a note
@@ -90,6 +103,7 @@ class ViewTabs(QTabWidget):
             self.today.refresh()
         self._refresh_dashboard_if_shown()
         self._refresh_plan_if_shown()
+        self._refresh_measures_if_shown()
         if self.currentWidget() is self.overview and self._overview_stale:
             self._overview_stale = False
             self.overview.refresh()
@@ -124,3 +138,8 @@ class ViewTabs(QTabWidget):
             self.plan.set_case(self._current_case())
         else:
             self.plan.refresh_review_if_stale()  # a note saved meanwhile: the goals it linked
+
+    def _refresh_measures_if_shown(self) -> None:
+        if self.currentWidget() is self.measures and self._measures_stale:
+            self._measures_stale = False
+            self.measures.set_case(self._current_case())

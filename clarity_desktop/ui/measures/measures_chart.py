@@ -146,3 +146,7 @@ class MeasureChart(QChartView):
             self.cutoff_line.setPen(QPen(QColor(90, 90, 90), 1.5, Qt.PenStyle.DotLine))
             self.cutoff_line.replace([QPointF(first, cutoff), QPointF(last, cutoff)])
             attach(self.cutoff_line)
+        for series in chart.series():  # one legend entry for the gap, none for its repeats
+            if not series.name():
+                for marker in chart.legend().markers(series):
+                    marker.setVisible(False)

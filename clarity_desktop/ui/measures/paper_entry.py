@@ -63,6 +63,7 @@ class PaperEntry(QWidget):
             box.currentIndexChanged.connect(self._update)
             text = QLabel(f"{item.number}. {item.text.in_language('en')}")
             text.setWordWrap(True)
+            text.setMinimumWidth(40 * text.fontMetrics().averageCharWidth())  # else squeezed
             text.setBuddy(box)
             form.addRow(text, box)
             self.items[item.id] = box
