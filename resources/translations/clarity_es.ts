@@ -82,12 +82,12 @@
         <translation>Cómo se anotó</translation>
     </message>
     <message>
-        <source>Scores</source>
-        <translation>Puntuaciones</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
     </message>
     <message>
         <source>No session</source>

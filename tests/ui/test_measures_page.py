@@ -5,12 +5,12 @@ to do."""
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.instruments import AnswerSource
@@ -18,10 +18,12 @@ from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import cases, measures, notes, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
+from clarity_desktop.services.guidance import resources_dir
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main.main_window import MainWindow
 from clarity_desktop.ui.main.shortcuts_dialog import collect
+from clarity_desktop.ui.measures.answer_sets_model import AnswerSetModel
 from clarity_desktop.ui.measures.measure_dialogs import (
     CheckInDialog,
     PaperEntryDialog,
@@ -30,7 +32,6 @@ from clarity_desktop.ui.measures.measure_dialogs import (
 from clarity_desktop.ui.measures.measures_page import MeasuresPage
 from tests.ui.conftest import ModalAnswerer, click_button
 
-SHOTS = os.environ.get("MEASURE_SHOTS")
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
@@ -253,6 +254,45 @@ def test_an_empty_case_says_how_answers_come_in(
     page.set_case(None)
     assert "Open a case" in page.empty.text()
     assert not page.check_in_button.isEnabled()
+
+
+def test_answers_to_a_measure_whose_definition_is_gone_are_named(
+    qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    own = practice.folder / "measures"
+    own.mkdir(exist_ok=True)
+    shipped = (resources_dir() / "measures" / "session_check_in.toml").read_text("utf-8")
+    mine = own / "our_weekly.toml"
+    mine.write_text(shipped.replace('id = "session_check_in"', 'id = "our_weekly"'), "utf-8")
+    instrument = measures.find(measures.catalogue(practice.folder), "our_weekly")
+    session = held(practice, couple_case, datetime(2026, 3, 2, 9))
+    measures.record_answers(
+        practice.uow(),
+        instrument,
+        couple_case.id,
+        couple_case.partners[0].id,
+        {item.id: 1 for item in instrument.items},
+        session_id=session.id,
+    )
+    mine.unlink()
+    page = page_for(qtbot, practice, couple_case, None)
+    assert page.unknown.isVisible() and "our_weekly" in page.unknown.text()
+    assert page.panels == [] and "No answers yet" in page.empty.text()
+
+
+def test_the_answer_set_table_is_a_sound_model(
+    qtmodeltester: ModelTester, practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    session = held(practice, couple_case, datetime(2026, 3, 2, 9))
+    answer(practice, couple_case, session, 2)
+    found = measures.case_measures(practice.uow(), couple_case.id, [check_in(practice)])
+    model = AnswerSetModel()
+    course = found.instruments[0]
+    names = {p.id: p.name for p in couple_case.partners}
+    model.set_answer_sets(course.instrument, course.answer_sets, names, {session.id: "2 Mar"}, "en")
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.index(0, AnswerSetModel.SCORES).data() != ""
 
 
 def test_the_measures_keys_are_listed_with_the_other_shortcuts(main: MainWindow) -> None:

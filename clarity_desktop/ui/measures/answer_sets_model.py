@@ -1,5 +1,6 @@
 """The answer sets of one instrument as a compact table under its chart: the day, whose
-answers, the session, how they were entered, every score, and whether they are part of a
+answers, the session, how they were entered, one column per score (an instrument's
+subscales side by side read better than one long cell), and whether they are part of a
 signed record. Newest first, since the therapist looks for the latest to correct or remove;
 the chart above reads left to right.
 """
@@ -29,22 +30,15 @@ def score_text(value: float | None) -> str:
 
 
 class AnswerSetModel(ListTableModel[AnswerSet]):
-    DAY, PARTNER, SESSION, SOURCE, SCORES, RECORD = range(6)
+    DAY, PARTNER, SESSION, SOURCE, SCORES = range(5)  # then one column per score, Record
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([], parent)
-        self._headers = [
-            self.tr("Date"),
-            self.tr("Partner"),
-            self.tr("Session"),
-            self.tr("Entered"),
-            self.tr("Scores"),
-            self.tr("Record"),
-        ]
+        self._fixed = [self.tr("Date"), self.tr("Partner"), self.tr("Session"), self.tr("Entered")]
+        self._headers = [*self._fixed, self.tr("Score"), self.tr("Record")]
         self._instrument: Instrument | None = None
         self._names: Mapping[int, str] = {}
         self._sessions: Mapping[int, str] = {}
-        self._language = "en"
 
     def set_answer_sets(
         self,
@@ -55,27 +49,37 @@ class AnswerSetModel(ListTableModel[AnswerSet]):
         language: str,
     ) -> None:
         self.beginResetModel()
+        if len(instrument.scores) == 1:
+            titles = [self.tr("Score")]
+        else:
+            titles = [s.title.in_language(language) for s in instrument.scores]
+        self._headers = [*self._fixed, *titles, self.tr("Record")]
         self._instrument = instrument
         self._names = dict(names)
         self._sessions = dict(sessions)
-        self._language = language
         self._rows = sorted(answer_sets, key=lambda a: (a.answered_on, a.id), reverse=True)
         self.endResetModel()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            role = Qt.ItemDataRole.DisplayRole  # the whole title, where the column elides it
+        return super().headerData(section, orientation, role)
 
     def answer_set_at(self, row: int) -> AnswerSet:
         return self._rows[row]
 
-    def _scores(self, answer_set: AnswerSet) -> str:
+    @property
+    def record_column(self) -> int:
+        return len(self._headers) - 1
+
+    def _score(self, answer_set: AnswerSet, column: int) -> str:
         instrument = self._instrument
         if instrument is None:
             return ""
-        values = scores(instrument, answer_set.answers)
-        if len(instrument.scores) == 1:
-            return score_text(values[instrument.scores[0].id])
-        return " · ".join(
-            f"{s.title.in_language(self._language)} {score_text(values[s.id])}"
-            for s in instrument.scores
-        )
+        scoring = instrument.scores[column - self.SCORES]
+        return score_text(scores(instrument, answer_set.answers)[scoring.id])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -97,13 +101,15 @@ class AnswerSetModel(ListTableModel[AnswerSet]):
                 if a.source is AnswerSource.PAPER:
                     return self.tr("From paper")
                 return self.tr("On screen")
-            if col == self.SCORES:
-                return self._scores(a)
-            if col == self.RECORD:
+            if col == self.record_column:
                 return self.tr("Signed") if a.locked else self.tr("Can be corrected")
-        if role == Qt.ItemDataRole.DecorationRole and col == self.RECORD and a.locked:
+            if col >= self.SCORES:
+                return self._score(a, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.SCORES <= col < self.record_column:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.record_column and a.locked:
             return appearance.icon("lock")
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.RECORD:
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.record_column:
             if a.locked:
                 return self.tr("Part of a signed session's record: kept as it is.")
             return self.tr("Can be removed until the session's note is signed.")

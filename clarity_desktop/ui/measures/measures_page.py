@@ -86,8 +86,7 @@ class InstrumentPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 12)
         layout.addLayout(top)
@@ -113,6 +112,10 @@ class InstrumentPanel(QWidget):
         self.score.setVisible(len(instrument.scores) > 1)
         names = {pid: name for pid, name, _lang in partners}
         self.model.set_answer_sets(instrument, course.answer_sets, names, sessions, lang)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(AnswerSetModel.SCORES, self.model.record_column):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)  # long titles
         rows = self.model.rowCount()
         line = self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(self.table.horizontalHeader().height() + line * min(rows, 6) + 4)
