@@ -971,8 +971,8 @@
 <context>
     <name>CheckInDialog</name>
     <message>
-        <source>Check-in</source>
-        <translation>Cuestionario</translation>
+        <source>Check-in: %1</source>
+        <translation>Cuestionario: %1</translation>
     </message>
     <message>
         <source>Answers not kept</source>

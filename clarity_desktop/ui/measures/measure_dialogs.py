@@ -54,7 +54,9 @@ class CheckInDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Check-in"))
+        self.setWindowTitle(
+            self.tr("Check-in: %1").replace("%1", instrument.title.in_language(language.current()))
+        )
         self._practice = practice
         self._case = case
         self._session = session
@@ -68,8 +70,8 @@ class CheckInDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter must never pick an answer by itself
             button.setDefault(False)
-        if parent is not None:
-            self.resize(parent.window().size() * 0.9)
+        if parent is not None:  # over the whole window: no chart of earlier answers shows
+            self.setGeometry(parent.window().geometry())
         else:
             self.resize(960, 640)
         self.check_in.setFocus()
