@@ -108,6 +108,11 @@ class ViewTabs(QTabWidget):
             self._overview_stale = False
             self.overview.refresh()
 
+    def _refresh_measures_if_shown(self) -> None:
+        if self.currentWidget() is self.measures and self._measures_stale:
+            self._measures_stale = False
+            self.measures.set_case(self._current_case())
+
     def _refresh_dashboard_if_shown(self) -> None:
         """Charts are built only when the dashboard is on screen, and only once per change."""
         if self.currentWidget() is not self.dashboard or not self._dashboard_stale:
