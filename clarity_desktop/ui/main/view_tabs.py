@@ -143,8 +143,3 @@ class ViewTabs(QTabWidget):
             self.plan.set_case(self._current_case())
         else:
             self.plan.refresh_review_if_stale()  # a note saved meanwhile: the goals it linked
-
-    def _refresh_measures_if_shown(self) -> None:
-        if self.currentWidget() is self.measures and self._measures_stale:
-            self._measures_stale = False
-            self.measures.set_case(self._current_case())
