@@ -301,3 +301,21 @@ def test_the_measures_keys_are_listed_with_the_other_shortcuts(main: MainWindow)
     assert ("Ctrl+Shift+F", "Enter a paper form") in listed
     assert ("Ctrl+4", "Measures") in listed
     assert ("Del", "Remove the answers chosen in a table") in listed
+
+
+def test_the_case_menu_s_check_in_asks_the_session_check_in_unless_another_is_chosen(
+    qtbot: QtBot, main: MainWindow, practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    """Ctrl+Shift+I before the Measures tab was ever opened: the short session check-in,
+    not whichever definition sorts first."""
+    chosen = main.measures.chosen_instrument()
+    assert chosen is not None and chosen.id == "session_check_in"
+    main.reload_cases()
+    main.case_list.select_case(couple_case.id)
+    main.measures_tab_action.trigger()
+    qtbot.waitUntil(lambda: main.measures.found is not None)
+    assert main.measures.instrument.currentData() == "session_check_in"
+    other = main.measures.instrument.findData("ambivalence_check")
+    main.measures.instrument.setCurrentIndex(other)
+    chosen = main.measures.chosen_instrument()
+    assert chosen is not None and chosen.id == "ambivalence_check"

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.domain.errors import ErrorCode, RecordLocked
 from clarity_desktop.domain.instruments import Instrument
 from clarity_desktop.services import measures
+from clarity_desktop.services.document_request import CHECK_IN_MEASURE
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.services.measures import AnswerSet, CaseMeasures
 from clarity_desktop.services.practices import OpenPractice
@@ -167,7 +168,7 @@ class MeasuresPage(QWidget):
         lang = language.current()
         for instrument in instruments:
             self.instrument.addItem(instrument.title.in_language(lang), instrument.id)
-        kept = self.instrument.findData(current)
+        kept = self.instrument.findData(current if current else CHECK_IN_MEASURE)
         self.instrument.setCurrentIndex(max(kept, 0))
         self.instrument.setVisible(len(instruments) > 1)
         count = sum(len(c.answer_sets) for c in found.instruments)
@@ -233,7 +234,7 @@ class MeasuresPage(QWidget):
 
     def chosen_instrument(self) -> Instrument | None:
         """The one chosen in the combo; before the page has loaded (an action from the Case
-        menu on another tab), the catalogue's first."""
+        menu on another tab), the session check-in (else the catalogue's first)."""
         if not self._instruments:
             try:
                 self._instruments = measures.catalogue(self._practice().folder)
@@ -242,7 +243,8 @@ class MeasuresPage(QWidget):
                 return None
         wanted = self.instrument.currentData()
         found = next((i for i in self._instruments if i.id == wanted), None)
-        return found or (self._instruments[0] if self._instruments else None)
+        usual = next((i for i in self._instruments if i.id == CHECK_IN_MEASURE), None)
+        return found or usual or (self._instruments[0] if self._instruments else None)
 
     def selected(self) -> AnswerSet | None:
         for panel in self.panels:
