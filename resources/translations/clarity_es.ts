@@ -4024,6 +4024,13 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     </message>
 </context>
 <context>
+    <name>MeasureDialogs</name>
+    <message>
+        <source> · private</source>
+        <translation> · privada</translation>
+    </message>
+</context>
+<context>
     <name>MeasuresPage</name>
     <message>
         <source>Check-in to use</source>

@@ -319,3 +319,28 @@ def test_the_case_menu_s_check_in_asks_the_session_check_in_unless_another_is_ch
     main.measures.instrument.setCurrentIndex(other)
     chosen = main.measures.chosen_instrument()
     assert chosen is not None and chosen.id == "ambivalence_check"
+
+
+def test_answers_from_a_private_individual_session_are_marked_private(
+    qtbot: QtBot, practice: OpenPractice, couple_case: CaseDetail
+) -> None:
+    lukasz = couple_case.partners[1]
+    alone = held(practice, couple_case, datetime(2026, 3, 9, 9), attending_partner_id=lukasz.id)
+    assert alone.note_id is not None
+    notes.save_draft(
+        practice.uow(),
+        alone.note_id,
+        NoteDraft(Template.FIVE_STEPS, {"focus": "Alone."}, frozenset(), {}, True),
+    )
+    measures.record_answers(
+        practice.uow(),
+        check_in(practice),
+        couple_case.id,
+        lukasz.id,
+        {"safe_to_speak": 1, "heard": 1, "clarity": 1, "hope": 1, "pressure": 3},
+        session_id=alone.id,
+    )
+    page = page_for(qtbot, practice, couple_case, alone.id)
+    model = page.panels[0].model
+    shown = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert any(isinstance(t, str) and t.endswith("Łukasz · private") for t in shown), shown

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from clarity_desktop.domain.instruments import AnswerSource, Instrument
@@ -38,8 +39,12 @@ def respondents(case: CaseDetail, session: SessionView | None) -> list[Responden
 
 
 def session_text(session: SessionView) -> str:
-    """A session as the therapist knows it: its day and who came."""
-    return f"{dates.day(session.starts_at.date())} · {labels.text(session.attending_label)}"
+    """A session as the therapist knows it: its day, who came, and whether its note is
+    private (what one partner said alone is marked wherever it shows)."""
+    text = f"{dates.day(session.starts_at.date())} · {labels.text(session.attending_label)}"
+    if session.note_private:
+        text += QCoreApplication.translate("MeasureDialogs", " · private")
+    return text
 
 
 class CheckInDialog(QDialog):
