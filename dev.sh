@@ -35,6 +35,7 @@ platformdirs==4.14.7
 reportlab==5.1.0
 pytest==9.2.0
 pytest-qt==4.5.0
+pytest-xdist==3.8.0
 hypothesis==6.170.15
 ruff==0.17.6
 mypy==2.4.1
@@ -339,8 +340,12 @@ cmd_test() {
     "$VENV_PYTHON" -m ruff format --check . || failed+=("ruff format")
     heading "mypy"
     "$VENV_PYTHON" -m mypy || failed+=(mypy)
-    heading "pytest${*:+ $*}"
-    "$VENV_PYTHON" -m pytest "$@" || failed+=(pytest)
+    # The whole suite runs on every core (pytest-xdist; about 5.5 minutes instead of 10 on
+    # two cores); with ARGS, exactly what was asked.
+    local args=("$@")
+    ((${#args[@]} > 0)) || args=(-n auto)
+    heading "pytest ${args[*]}"
+    "$VENV_PYTHON" -m pytest "${args[@]}" || failed+=(pytest)
 
     if ((${#failed[@]} > 0)); then
         heading "FAILED: ${failed[*]}"
