@@ -47,3 +47,22 @@ def test_nothing_answered_says_so(qtbot: QtBot) -> None:
     chart.show_course("How the session felt", [PartnerLine("Amara", ())], [], (0, 4))
     assert "No answers recorded yet" in chart.chart().title()
     assert chart.chart().series() == []
+
+
+def test_in_spanish_the_axes_use_the_decimal_comma_and_spanish_months(qtbot: QtBot) -> None:
+    from PySide6.QtCharts import QDateTimeAxis
+
+    from clarity_desktop.ui.common import language
+
+    assert language.install("es")
+    try:
+        chart = MeasureChart()
+        qtbot.addWidget(chart)
+        chart.show_course("Cómo fue la sesión", [AMARA, LUCIA], [], (0, 4))
+        assert chart.chart().localizeNumbers()
+        assert chart.chart().locale().toString(2.5, "f", 1) == "2,5"
+        (x,) = (a for a in chart.chart().axes() if isinstance(a, QDateTimeAxis))
+        assert x.format() == "d MMM"
+        assert chart.chart().locale().toString(x.min(), x.format()).endswith("mar")
+    finally:
+        language.install("en")

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QPointF, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QPainter, QPen
 
 PARTNER_COLOURS = (QColor(38, 92, 100), QColor(158, 97, 69))
@@ -47,6 +47,9 @@ class MeasureChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(260)
         self.chart().setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        # Numbers and month names in the interface's language ("2,5", "ago"), as its text.
+        self.chart().setLocalizeNumbers(True)
+        self.chart().setLocale(QLocale())
         self.gap_areas: list[QAreaSeries] = []
         self.bands: list[QAreaSeries] = []
         self.cutoff_line: QLineSeries | None = None
@@ -72,7 +75,8 @@ class MeasureChart(QChartView):
             return
         chart.setTitle(title)
         x = QDateTimeAxis()
-        x.setFormat("dd MMM yy")
+        span_days = (days[-1] - days[0]).days
+        x.setFormat("d MMM" if span_days < 200 else "MMM yyyy")  # as the dashboard's
         first, last = _ms(days[0]) - 3 * DAY_MS, _ms(days[-1]) + 3 * DAY_MS
         x.setRange(
             QDateTime.fromMSecsSinceEpoch(int(first)), QDateTime.fromMSecsSinceEpoch(int(last))
