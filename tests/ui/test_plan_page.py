@@ -94,6 +94,13 @@ def test_write_sign_and_revise_a_plan(
     assert "Version 1 · signed" in page.heading.text()
     assert page.form.interventions.toPlainText() == "Slowing the loop in session"
     assert page.form.interventions.isReadOnly()
+    # every version's line is whole in the list, none cut at its edge, even where the
+    # case view leaves the page little room
+    page.resize(900, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.wait(20)
+    assert page.versions.horizontalScrollBar().maximum() == 0
     if os.environ.get("PLAN_SHOTS"):
         page.grab().save(str(Path(os.environ["PLAN_SHOTS"]) / "plan_v1.png"))
 

@@ -206,6 +206,11 @@ class PlanPage(QWidget):
             item.setData(VERSION, v.id)
             self.versions.addItem(item)
         self.versions.blockSignals(False)
+        # Wide enough for its longest entry ("Version 12 · signed 30 Sept 2027"), in any
+        # language, so no version is cut at the edge; the plan keeps the rest.
+        if self.versions.count():
+            wanted = self.versions.sizeHintForColumn(0) + 2 * self.versions.frameWidth() + 24
+            self.versions.setMinimumWidth(min(wanted, 360))
 
     def _version_chosen(self, item: QListWidgetItem | None, _old: object) -> None:
         if item is None or self._plan is None:
