@@ -61,6 +61,23 @@ def own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def interface_language_restored() -> Iterator[None]:
+    """A test that switches the interface to Spanish and back leaves the next test the
+    locale it found: switching back to English sets an English locale with the system's
+    territory (12-hour times where the system names none), which made time formats depend
+    on which tests ran before in the same process (so on how pytest-xdist shares them)."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    yield
+    from clarity_desktop.ui.common import language
+
+    if language.current() != "en":
+        language.install("en")
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def practice_dir(tmp_path: Path) -> Path:
     """Where the test practice lives; not created yet."""
