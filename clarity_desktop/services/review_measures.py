@@ -106,7 +106,10 @@ def measures_course(
     db: DbSession, case_id: int, since: date | None, instruments: Sequence[Instrument]
 ) -> tuple[MeasureCourse, ...]:
     """Each instrument the case has answers to, its scores' course since *since* (None: over
-    all the answers) per partner, with the gap between them."""
+    all the answers) per partner, with the gap between them. No *instruments* (the
+    progress report reads the measures itself): nothing read."""
+    if not instruments:
+        return ()
     found = scored_measures(db, case_id, instruments)
     partner_ids = [pid for pid, _name, _language in found.partners]
     courses = []
