@@ -33,9 +33,6 @@ if TYPE_CHECKING:
     from clarity_desktop.services.dto import CaseDetail
     from clarity_desktop.store.uow import UnitOfWork
 
-# A printable form for one partner: a kind of its own on the command line, which names the
-# partner and the measure in words (services/measure_forms.py).
-CHECK_IN = DocumentKind.CHECK_IN.value
 REPORTS = tuple(k.value for k in DocumentKind)  # plain words, for argparse
 HANDOUT_ONLY = ("partner", "step", "message", "joint", "acknowledge_safety")
 CLINICIAN_ONLY = ("include_private_readings", "include_safety_note")  # summary, progress
@@ -176,6 +173,10 @@ def report_period(args: argparse.Namespace) -> tuple[date, date] | None:
 
 def _check_report_options(args: argparse.Namespace) -> None:
     kind = DocumentKind(args.document)
+    if kind is DocumentKind.CHECK_IN:
+        if args.case is None or not args.partner:
+            raise CliError("A check-in form needs --case ID and --partner NAME.")
+        return
     if kind in REPORT_NOUNS and args.case is None:
         noun = REPORT_NOUNS[kind]
         raise CliError(f"Please say which case with --case ID to make a {noun}.")
@@ -238,6 +239,19 @@ def build_request(
             page_size=args.page_size,
         )
         return request, case
+    if kind is DocumentKind.CHECK_IN:  # for one partner, by name; ours and the practice's
+        from clarity_desktop.services import measure_forms
+
+        case = cases.read_case(uow, args.case)
+        request = DocumentRequest(
+            DocumentKind.CHECK_IN,
+            case.id,
+            partner_id=documents.find_partner(case, args.partner).id,
+            measure=args.measure,
+            instruments=measure_forms.catalogue(args.data_dir),
+            page_size=args.page_size,
+        )
+        return request, case
     period = report_period(args)
     start, end = period if period is not None else (None, None)
     # The summary and progress report: English unless asked (never a client's language).
@@ -280,6 +294,8 @@ def default_out(request: DocumentRequest) -> Path:
         return Path(f"progress-{r.case_id}-{r.date_from}-to-{r.date_to}{lang}.pdf")
     if r.kind is DocumentKind.HANDOUT:
         return Path(f"handout-step-{int(r.step or 1)}{lang}.pdf")
+    if r.kind is DocumentKind.CHECK_IN:
+        return Path(f"case-{r.case_id}-{r.measure}.pdf")
     if r.kind is DocumentKind.PLAN:
         version = f"-v{r.plan_version}" if r.plan_version is not None else ""
         return Path(f"treatment-plan-{r.case_id}{version}{lang}.pdf")
@@ -292,8 +308,6 @@ def _report(args: argparse.Namespace) -> int:
     from clarity_desktop.services import practices
     from clarity_desktop.services.document_request import render
 
-    if args.document == CHECK_IN:
-        return _check_in_form(args)
     _check_report_options(args)
     step = parse_step(args.step) if args.step is not None else None
     pdf_password = (
@@ -318,26 +332,6 @@ def _report(args: argparse.Namespace) -> int:
                 "This case has a safety flag, so the handout has practices for one person "
                 "in place of joint exercises; add --acknowledge-safety to make it."
             ) from None
-    finally:
-        opened.close()
-    print(f"Wrote {out}.")
-    return EXIT_OK
-
-
-def _check_in_form(args: argparse.Namespace) -> int:
-    """``report check-in --case ID --partner NAME [--measure ID]``: the printable form."""
-    from clarity_desktop.services import measure_forms, practices
-
-    if args.case is None or not args.partner:
-        raise CliError("A check-in form needs --case ID and --partner NAME.")
-    instrument = measure_forms.find(measure_forms.catalogue(args.data_dir), args.measure)
-    out = args.out or Path(f"case-{args.case}-{args.measure}.pdf")
-    refuse_existing(out, args.overwrite)
-    opened = practices.unlock_practice(args.data_dir, read_passphrase(args))
-    try:
-        measure_forms.write_check_in_form(
-            opened.uow(), args.case, args.partner, instrument, out, page_size=args.page_size
-        )
     finally:
         opened.close()
     print(f"Wrote {out}.")

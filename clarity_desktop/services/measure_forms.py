@@ -18,7 +18,7 @@ from clarity_desktop.domain.instrument_files import load_instruments
 from clarity_desktop.domain.instruments import Instrument
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import layout
-from clarity_desktop.reports.layout import Destination, PageSizeName
+from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.measure_forms import CheckInForm, build_check_in_form
 from clarity_desktop.services import documents, views
 from clarity_desktop.services.documents import DocumentAction
@@ -40,24 +40,6 @@ def find(instruments: Sequence[Instrument], instrument_id: str) -> Instrument:
         if instrument.id == instrument_id:
             return instrument
     raise NotFound(ErrorCode.NO_SUCH_MEASURE, measure=instrument_id)
-
-
-def write_check_in_form(
-    uow: UnitOfWork,
-    case_id: int,
-    partner_name: str,
-    instrument: Instrument,
-    out: Path,
-    *,
-    given_on: date | None = None,
-    page_size: PageSizeName = "A4",
-) -> None:
-    """Write the form for the partner called *partner_name* (full or first name) to *out*,
-    in the language on their record (the definition's first language where it has not
-    that one)."""
-    check_in_pdf(
-        uow, case_id, partner_name, instrument, out, given_on=given_on, page_size=page_size
-    )
 
 
 def check_in_pdf(

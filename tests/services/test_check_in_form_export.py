@@ -41,7 +41,7 @@ def test_a_form_in_the_partner_s_language_is_written_and_audited(
         ("Amara", "How today's session felt"),
     ):
         out = tmp_path / f"{name}.pdf"
-        measure_forms.write_check_in_form(practice.uow(), case.id, name, check_in, out)
+        measure_forms.check_in_pdf(practice.uow(), case.id, name, check_in, out)
         assert title in " ".join(pdftools.text(out).split())
         assert audit_log()[-1][:4] == ("exported", "case", case.id, case.id)
 
@@ -54,7 +54,7 @@ def test_an_unknown_partner_or_measure_is_refused(
         measure_forms.find(found, "nothing_like_it")
     assert missing.value.code is ErrorCode.NO_SUCH_MEASURE
     with pytest.raises(ValidationError):
-        measure_forms.write_check_in_form(
+        measure_forms.check_in_pdf(
             practice.uow(), couple_case.id, "Nobody", found[0], tmp_path / "x.pdf"
         )
     assert not (tmp_path / "x.pdf").exists()
