@@ -43,13 +43,16 @@ setuptools==80.9.0
 cryptography==51.0.1
 pikepdf==10.18.0
 portalocker==4.4.2
+psycopg==3.3.9
+psycopg-binary==3.3.9
 "
 
 # Debian packages Qt needs to run headless (QT_QPA_PLATFORM=offscreen), plus
-# poppler-utils (pdftotext/pdftoppm) used by the PDF tests.
+# poppler-utils (pdftotext/pdftoppm) used by the PDF tests, and Debian's PostgreSQL server,
+# which the group-practice tests start themselves on a temp folder (tests/pg/).
 APT_TEST_PACKAGES=(
     libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3
-    poppler-utils
+    poppler-utils postgresql
 )
 # Extra Debian packages for a real window through Qt's xcb platform plugin.
 APT_GUI_PACKAGES=(
