@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 # Qt reads this when the first QGuiApplication is made, so it must be set at import time.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -85,7 +86,42 @@ def practice_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def created_practice(practice_dir: Path) -> Iterator[tuple[OpenPractice, str]]:
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Which store the test's practice is on: "sqlite" (a solo practice) unless the test is
+    parametrised over both (tests/services/conftest.py does that for service tests)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_practices(pg_cluster: Any) -> Iterator[Any]:
+    """Fresh group practices on this test run's PostgreSQL server (tests/pg_practice.py)."""
+    from pg_practice import PgPractices
+
+    made = PgPractices(pg_cluster)
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+@pytest.fixture
+def created_practice(
+    practice_dir: Path, store_kind: str, request: pytest.FixtureRequest
+) -> Iterator[tuple[OpenPractice, str]]:
+    """Dana Reyes, LMFT's practice: a solo practice, or (store_kind "postgres") her login
+    on a fresh group practice server, where the recovery key is ""."""
+    if store_kind == "postgres":
+        from pg_practice import DANA
+
+        servers = request.getfixturevalue("pg_practices")
+        dbname = servers.new_database(practice_dir.parent)
+        opened = servers.unlock(dbname, DANA, practice_dir)
+        try:
+            yield opened, ""
+        finally:
+            opened.close()
+            servers.drop(dbname)
+        return
     opened, recovery = practices.create_practice(
         practice_dir, PASSPHRASE, PASSPHRASE, CLINICIAN, CREDENTIALS
     )

@@ -49,6 +49,11 @@ class AuditAction(StrEnum):
     IMPORTED = "imported"
     PASSPHRASE_CHANGED = "passphrase_changed"
     PASSPHRASE_RESET = "passphrase_reset"
+    # A practice server's staff
+    STAFF_ADDED = "staff_added"
+    STAFF_DISABLED = "staff_disabled"
+    CASE_ASSIGNED = "case_assigned"
+    CASE_UNASSIGNED = "case_unassigned"
 
 
 # What a document can be made for; each is also its audit row's action.

@@ -1,7 +1,8 @@
 """Who acts: the principal every unit of work carries, and the roles a user can have.
 
-A solo practice has one user, a clinician, who may do everything; a group practice will
-add more roles. Permission is decided in one place (services/permissions.py) for both.
+A solo practice has one user, a clinician, who may do everything; a group practice adds
+supervisors, administrators and the front desk. Permission is decided in one place
+(services/permissions.py) for both.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from enum import StrEnum
 class Role(StrEnum):
     CLINICIAN = "clinician"  # keeps records: reads, writes, signs, exports
     ADMINISTRATOR = "administrator"  # runs the practice (backups, imports), reads no notes
+    # Group practice only (a practice server, store/postgres/):
+    SUPERVISOR = "supervisor"  # a clinician who also oversees supervisees' cases
+    FRONT_DESK = "front_desk"  # the schedule and contact details, never clinical text
 
 
 @dataclass(frozen=True)

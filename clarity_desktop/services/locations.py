@@ -23,3 +23,19 @@ def demo_folder() -> Path:
 
 def practice_exists(folder: Path) -> bool:
     return files.exists(folder)
+
+
+def server_folder(host: str, dbname: str, user: str) -> Path:
+    """The workstation's folder for one login on one practice server: it holds the
+    server's address (never a password) and what the program keeps beside a practice."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{user}@{host}-{dbname}")
+    return app_data() / "servers" / safe
+
+
+def server_folders() -> list[Path]:
+    """Practice servers this workstation has connected to, newest first."""
+    root = app_data() / "servers"
+    if not root.is_dir():
+        return []
+    found = [p for p in root.iterdir() if (p / "server.json").is_file()]
+    return sorted(found, key=lambda p: (p / "server.json").stat().st_mtime, reverse=True)

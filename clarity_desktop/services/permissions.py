@@ -22,6 +22,7 @@ class Permission(StrEnum):
     MAKE_DOCUMENTS = "make_documents"  # print, export or preview a document or a case
     READ_AUDIT = "read_audit"  # the audit log
     RUN_PRACTICE = "run_practice"  # backups, imports
+    MANAGE_STAFF = "manage_staff"  # a practice server's logins, assignments, supervision
 
 
 # What each permission lets a person do, as the refusal says it.
@@ -32,11 +33,17 @@ DOING: dict[Permission, Phrase] = {
     Permission.MAKE_DOCUMENTS: Phrase.MAKE_DOCUMENTS,
     Permission.READ_AUDIT: Phrase.READ_AUDIT,
     Permission.RUN_PRACTICE: Phrase.RUN_PRACTICE,
+    Permission.MANAGE_STAFF: Phrase.MANAGE_STAFF,
 }
 
 GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.CLINICIAN: frozenset(Permission),
-    Role.ADMINISTRATOR: frozenset({Permission.RUN_PRACTICE, Permission.READ_AUDIT}),
+    Role.CLINICIAN: frozenset(Permission) - {Permission.MANAGE_STAFF},
+    Role.ADMINISTRATOR: frozenset(
+        {Permission.RUN_PRACTICE, Permission.READ_AUDIT, Permission.MANAGE_STAFF}
+    ),
+    Role.SUPERVISOR: frozenset(Permission) - {Permission.MANAGE_STAFF},
+    # The front desk keeps the day running; the server gives them no clinical table at all.
+    Role.FRONT_DESK: frozenset(),
 }
 
 

@@ -13,7 +13,7 @@ from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.services import integrity, unlock_attempts
 from clarity_desktop.services.dto import PracticeSummary
-from clarity_desktop.services.locations import default_folder, demo_folder
+from clarity_desktop.services.locations import default_folder, demo_folder, server_folder
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import audit_chain, opening, seals
 from clarity_desktop.store.audit_chain import ChainReport
@@ -94,6 +94,32 @@ def unlock_practice(
             raise plain from exc
         raise
     return opened
+
+
+def connect_server(
+    url: str,
+    ca_file: Path,
+    password: str,
+    *,
+    user: str | None = None,
+    folder: Path | None = None,
+    window: bool = False,
+) -> OpenPractice:
+    """Sign in to a practice server at *url* (``postgresql://user@host:port/database``),
+    trusting the server's certificate only if *ca_file* vouches for it. The address is
+    remembered in a folder of its own (the password never is); unlocking goes through
+    unlock_practice like any practice."""
+    if not ca_file.is_file():
+        raise ValidationError(ErrorCode.SERVER_CA_UNREADABLE, "ca_file", path=ca_file)
+    host, dbname, login = opening.server_parts(url, user)
+    target = folder or server_folder(host, dbname, login)
+    opening.remember_server(target, url, ca_file.resolve(), user)
+    return unlock_practice(target, password, window=window)
+
+
+def server_address(folder: Path) -> str | None:
+    """ "user@host:port/database" when *folder* is a practice server's, else None."""
+    return opening.server_label(folder)
 
 
 def _after_open(opened: OpenPractice, accept_missing_work: bool) -> None:

@@ -64,6 +64,7 @@ from clarity_desktop.domain.errors import Wording
 from clarity_desktop.domain.identity import Principal
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store.errors import PracticeError
+from clarity_desktop.store.roster import Roster
 from clarity_desktop.store.search_index import SearchIndex, SearchRow
 from clarity_desktop.store.uow import UnitOfWork, WriterRules
 
@@ -132,7 +133,7 @@ class OpenPractice(Protocol):
     def close(self) -> None: ...
 
 
-class Backend(WriterRules, Protocol):
+class Backend(WriterRules, Roster, Protocol):
     """Everything engine-specific about a practice (see the module docstring)."""
 
     name: str

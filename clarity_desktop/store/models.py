@@ -65,10 +65,14 @@ class User(Base):
     rows, signatures and addenda keep pointing at them."""
 
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint("role IN ('clinician', 'administrator')", name="role"),)
+    __table_args__ = (
+        CheckConstraint(
+            "role IN ('clinician', 'administrator', 'supervisor', 'front_desk')", name="role"
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     display_name: Mapped[str] = mapped_column(String(120))
-    role: Mapped[Role] = mapped_column(EnumText(Role, 16))
+    role: Mapped[Role] = mapped_column(EnumText(Role, 16))  # solo: clinician (0008's check)
     signature: Mapped[str] = mapped_column(String(250))  # "Name, credentials" on a signed note
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,8 +1,9 @@
 """Which backend serves a practice, and opening one through it.
 
 The one place that knows the backends by name: services call these and then speak to
-the open practice and its ``backend`` (store/backend.py). A PostgreSQL backend adds its
-case here (a practice folder holding a connection file instead of a database).
+the open practice and its ``backend`` (store/backend.py). A practice folder holding a
+server's address (store/postgres/address.py) is a group practice's server; any other is a
+SQLite practice.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clarity_desktop.store.backend import Backend, Clinician, OpenPractice
+from clarity_desktop.store.postgres import address
 from clarity_desktop.store.sqlite.backend import SqliteBackend
 
 if TYPE_CHECKING:
@@ -19,7 +21,11 @@ if TYPE_CHECKING:
 
 def backend_for(folder: Path) -> Backend:
     """The backend of the practice in *folder* (or of a new one made there)."""
-    del folder  # one backend today
+    if address.is_server_folder(folder):
+        # Imported here: a solo practice never loads the PostgreSQL driver.
+        from clarity_desktop.store.postgres.backend import PostgresBackend
+
+        return PostgresBackend()
     return SqliteBackend()
 
 
@@ -49,3 +55,21 @@ def unlock(
     return backend_for(folder).unlock(
         folder, secret, recovery=recovery, window=window, accept_missing_work=accept_missing_work
     )
+
+
+def server_parts(url: str, user: str | None = None) -> tuple[str, str, str]:
+    """(host, database, login) of a server address; a clear error if it is not one."""
+    where = address.parse_url(url, Path(), user)
+    return where.host, where.dbname, where.user
+
+
+def remember_server(folder: Path, url: str, ca_file: Path, user: str | None = None) -> None:
+    """Make *folder* a practice server's folder: its address, never a password."""
+    address.write(folder, address.parse_url(url, ca_file, user))
+
+
+def server_label(folder: Path) -> str | None:
+    """ "user@host:port/database" for a practice server's folder, else None."""
+    if not address.is_server_folder(folder):
+        return None
+    return address.read(folder).label()

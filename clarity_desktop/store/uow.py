@@ -54,6 +54,12 @@ class WriterRules(Protocol):
         waited?"""
         ...
 
+    def chain_head(self, db: Session) -> tuple[int, str]:
+        """The audit chain's last (id, hash), held for this transaction: nobody else
+        appends until it ends (SQLite: the write lock taken at BEGIN; PostgreSQL: an
+        advisory lock, and the head read past row-level security)."""
+        ...
+
 
 class UnitOfWorkSpent(RuntimeError):
     """A unit of work was entered a second time: one action, one transaction. A
@@ -197,7 +203,11 @@ class UnitOfWork:
             raise ValueError(f"not an audit action: {action!r}")
         if self._last is None:
             self.session.flush()
-            self._last = audit_chain.last_link(self.session)
+            self._last = (
+                audit_chain.last_link(self.session)
+                if self._backend is None
+                else self._backend.chain_head(self.session)
+            )
         last_id, prev = self._last
         row_id, at = last_id + 1, utcnow()
         self.session.add(

@@ -1,5 +1,10 @@
 """Helpers for the service tests: recording a session, a note draft, and reading the
-audit log straight from the database."""
+audit log straight from the database.
+
+Every service test that uses a practice runs twice: on a solo practice (SQLite) and on a
+group practice's server (PostgreSQL, tests/pg_practice.py), so the two stores cannot drift
+apart. A test about what only a solo practice has (its key file, folder backups, the
+recovery key) is marked ``solo_practice``."""
 
 from __future__ import annotations
 
@@ -16,6 +21,14 @@ from clarity_desktop.services import sessions
 from clarity_desktop.services.dto import NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.sqlite.engine import connect_raw
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "store_kind" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("solo_practice") is not None:
+        return
+    metafunc.parametrize("store_kind", ["sqlite", "postgres"], indirect=True)
 
 
 def note_draft(
@@ -59,11 +72,15 @@ AuditRow = tuple[Any, ...]
 
 
 @pytest.fixture
-def audit_log(practice: OpenPractice) -> Callable[[], list[AuditRow]]:
+def audit_log(
+    practice: OpenPractice, request: pytest.FixtureRequest
+) -> Callable[[], list[AuditRow]]:
     """(action, entity, entity_id, case_id, actor, detail) of every audit row, oldest first."""
 
     # Read through a connection of our own: the practice may be closed (its key wiped)
-    # and unlocked again during the test.
+    # and unlocked again during the test. On a server: as its superuser, past row security.
+    if practice.backend.name == "postgresql":
+        return lambda: request.getfixturevalue("pg_practices").audit_rows(practice.folder)
     key = practice.db_key
     db = practice.folder / "practice.clarity"
 

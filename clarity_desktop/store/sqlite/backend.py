@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.backup_kinds import BackupKind
-from clarity_desktop.domain.errors import ErrorCode, Wording
+from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
+from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.progress import Progress
-from clarity_desktop.store import keyring, migrate, oslock
+from clarity_desktop.store import audit_chain, keyring, migrate, oslock
 from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
 from clarity_desktop.store.errors import (
     PracticeError,
@@ -32,6 +34,7 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.practice import EnginePractice
+from clarity_desktop.store.roster import StaffMember
 from clarity_desktop.store.sqlite import backup, fts, practice, triggers
 from clarity_desktop.store.sqlite.engine import DatabaseError
 
@@ -99,6 +102,10 @@ class SqliteBackend:
             return False
         message = str(exc.orig).lower()
         return "database is locked" in message or "database is busy" in message
+
+    def chain_head(self, db: Session) -> tuple[int, str]:
+        """Writers take SQLite's write lock at BEGIN, so the head read here is ours."""
+        return audit_chain.last_link(db)
 
     def before_close(self, engine: Engine) -> None:
         """Fold the write-ahead log into the database, so nothing committed lives only in
@@ -219,6 +226,28 @@ class SqliteBackend:
 
     def trusted_keys(self, practice: OpenPractice) -> set[str]:
         return keyring.trusted_keys(keyring.read_key_file(practice.folder), practice.signer)
+
+    # The staff roster: a solo practice has one clinician
+    def add_staff(
+        self,
+        db: Session,
+        login: str,
+        display_name: str,
+        credentials: str,
+        role: Role,
+        password: str,
+        kdf: KdfParams | None = None,
+    ) -> int:
+        raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
+
+    def disable_staff(self, db: Session, login: str) -> int:
+        raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
+
+    def assign(self, db: Session, case_id: int, login: str, *, remove: bool = False) -> int:
+        raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
+
+    def staff(self, db: Session) -> list[StaffMember]:
+        return []
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return keyring.read_key_file(practice.folder).legacy_sealed

@@ -1,0 +1,63 @@
+"""A group practice's staff: an administrator adds and disables logins and gives cases to
+clinicians. Each change and its audit row commit together; the server enforces the same
+rules again (only an administrator's login may make roles or assignments)."""
+
+from __future__ import annotations
+
+from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
+from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.passphrase import MIN_PASSPHRASE
+from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store.backend import OpenPractice
+from clarity_desktop.store.roster import StaffMember
+
+
+def add_staff(
+    opened: OpenPractice,
+    login: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    *,
+    credentials: str = "",
+) -> int:
+    require(opened.principal, Permission.MANAGE_STAFF)
+    if len(password) < MIN_PASSPHRASE:
+        raise ValidationError(
+            ErrorCode.PLEASE_CHOOSE_PASSPHRASE_LEAST_CHARACTERS,
+            "password",
+            min_passphrase=MIN_PASSPHRASE,
+        )
+    with opened.uow() as uow:
+        user_id = opened.backend.add_staff(
+            uow.session, login, display_name, credentials, role, password
+        )
+        uow.audit(AuditAction.STAFF_ADDED, "user", user_id, detail=f"{login} as {role.value}")
+        uow.commit()
+    return user_id
+
+
+def disable_staff(opened: OpenPractice, login: str) -> int:
+    require(opened.principal, Permission.MANAGE_STAFF)
+    with opened.uow() as uow:
+        user_id = opened.backend.disable_staff(uow.session, login)
+        uow.audit(AuditAction.STAFF_DISABLED, "user", user_id, detail=login)
+        uow.commit()
+    return user_id
+
+
+def assign_case(opened: OpenPractice, case_id: int, login: str, *, remove: bool = False) -> int:
+    require(opened.principal, Permission.MANAGE_STAFF)
+    action = AuditAction.CASE_UNASSIGNED if remove else AuditAction.CASE_ASSIGNED
+    with opened.uow() as uow:
+        user_id = opened.backend.assign(uow.session, case_id, login, remove=remove)
+        uow.audit(action, "case", case_id, case_id, detail=login)
+        uow.commit()
+    return user_id
+
+
+def staff_list(opened: OpenPractice) -> list[StaffMember]:
+    require(opened.principal, Permission.MANAGE_STAFF)
+    with opened.uow() as uow:
+        return opened.backend.staff(uow.session)

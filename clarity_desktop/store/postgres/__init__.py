@@ -1,0 +1,1 @@
+"""PostgreSQL behind the storage seam: the group practice's shared server (issue 13)."""

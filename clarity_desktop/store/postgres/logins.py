@@ -1,0 +1,177 @@
+"""Staff logins on the practice server: made, disabled and given cases by an administrator.
+
+Passwords reach the server only as SCRAM-SHA-256 verifiers computed here (RFC 5802/7677,
+the format PostgreSQL stores), so a statement log on the server never holds a password and
+a server set to store md5 cannot weaken one. Each staff member's signing key is made here
+too and kept on the server wrapped by their password: their signature is their own.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import unicodedata
+
+from sqlalchemy import Connection, text
+
+from clarity_desktop.domain.clock import utcnow
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
+from clarity_desktop.domain.identity import Role
+from clarity_desktop.store import keys, seals
+from clarity_desktop.store.postgres.address import check_name
+from clarity_desktop.store.postgres.roles import GROUP
+from clarity_desktop.store.roster import StaffMember
+
+SCRAM_ITERATIONS = 4096
+
+
+def scram_verifier(password: str, *, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    prepared = unicodedata.normalize("NFKC", password).encode("utf-8")
+    salted = hashlib.pbkdf2_hmac("sha256", prepared, salt, SCRAM_ITERATIONS)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+
+    def b64(b: bytes) -> str:
+        return base64.b64encode(b).decode("ascii")
+
+    return f"SCRAM-SHA-256${SCRAM_ITERATIONS}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
+def login_exists(conn: Connection, login: str) -> bool:
+    return (
+        conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).first()
+        is not None
+    )
+
+
+def create_login(conn: Connection, login: str, password: str, role: Role) -> None:
+    """The PostgreSQL role a staff member logs in as, in their group. An administrator's
+    login may create others (CREATEROLE) and give the group roles, but is in no clinical
+    group itself."""
+    check_name(login, "login")
+    if login_exists(conn, login):
+        raise ValidationError(ErrorCode.SERVER_LOGIN_TAKEN, "login", login=login)
+    verifier = scram_verifier(password)
+    extra = " CREATEROLE" if role is Role.ADMINISTRATOR else ""
+    # A verifier is a literal of letters, digits and "$:+/=": nothing to escape.
+    conn.exec_driver_sql(f"CREATE ROLE {login} LOGIN{extra} PASSWORD '{verifier}'")
+    conn.exec_driver_sql(f"GRANT {GROUP[role]} TO {login}")
+    if role is Role.ADMINISTRATOR and _server_version(conn) >= 160000:
+        # From PostgreSQL 16 CREATEROLE alone no longer lets one hand out group roles.
+        for group in GROUP.values():
+            conn.exec_driver_sql(
+                f"GRANT {group} TO {login} WITH ADMIN TRUE, INHERIT FALSE, SET FALSE"
+            )
+
+
+def _server_version(conn: Connection) -> int:
+    return int(conn.execute(text("SHOW server_version_num")).scalar_one())
+
+
+def add_staff(
+    conn: Connection,
+    login: str,
+    display_name: str,
+    credentials: str,
+    role: Role,
+    password: str,
+    kdf: keys.KdfParams | None = None,
+) -> int:
+    """The users and staff rows, with a new signing key wrapped by *password*. Returns the
+    user's id."""
+    name = display_name.strip()
+    if not name:
+        raise ValidationError(ErrorCode.SERVER_NAME_NEEDED, "name")
+    seed = secrets.token_bytes(keys.KEY_BYTES)
+    signer = seals.signer_from_seed(seed)
+    signature = f"{name}, {credentials.strip()}" if credentials.strip() else name
+    user_id = int(
+        conn.execute(
+            text(
+                "INSERT INTO users (display_name, role, signature, created_at, disabled) "
+                "VALUES (:n, :r, :s, :at, false) RETURNING id"
+            ),
+            {"n": name, "r": role.value, "s": signature[:250], "at": utcnow().replace(tzinfo=None)},
+        ).scalar_one()
+    )
+    wrapped = wrap_seed(seed, password, kdf)
+    conn.execute(
+        text(
+            "INSERT INTO staff (user_id, login, credentials, public_key, wrapped_key) "
+            "VALUES (:u, :l, :c, :p, :w)"
+        ),
+        {
+            "u": user_id,
+            "l": login,
+            "c": credentials.strip(),
+            "p": seals.public_hex(signer),
+            "w": wrapped,
+        },
+    )
+    return user_id
+
+
+def wrap_seed(seed: bytes, password: str, kdf: keys.KdfParams | None = None) -> str:
+    return json.dumps(keys.wrap(seed, password, kdf or keys.DEFAULT_KDF))
+
+
+def signing_seed(wrapped_key: str, password: str) -> bytes:
+    """The signing key's seed from its wrapping; keys.WrongSecret for another password."""
+    return keys.unwrap(json.loads(wrapped_key), password)
+
+
+def disable(conn: Connection, login: str) -> int:
+    """No more logins, and at once no rows: my_cases() and me() ignore a disabled user,
+    even in a session that is still open."""
+    check_name(login, "login")
+    row = conn.execute(text("SELECT user_id FROM staff WHERE login = :l"), {"l": login}).first()
+    if row is None:
+        raise ValidationError(ErrorCode.SERVER_NO_SUCH_LOGIN, "login", login=login)
+    conn.execute(text("UPDATE users SET disabled = true WHERE id = :u"), {"u": row[0]})
+    conn.exec_driver_sql(f"ALTER ROLE {login} NOLOGIN")
+    return int(row[0])
+
+
+def user_of(conn: Connection, login: str) -> int:
+    row = conn.execute(text("SELECT user_id FROM staff WHERE login = :l"), {"l": login}).first()
+    if row is None:
+        raise ValidationError(ErrorCode.SERVER_NO_SUCH_LOGIN, "login", login=login)
+    return int(row[0])
+
+
+def assign(conn: Connection, case_id: int, login: str, *, remove: bool = False) -> int:
+    user_id = user_of(conn, login)
+    if conn.execute(text("SELECT 1 FROM cases WHERE id = :c"), {"c": case_id}).first() is None:
+        raise ValidationError(ErrorCode.SERVER_NO_SUCH_CASE, "case", case=case_id)
+    if remove:
+        conn.execute(
+            text("DELETE FROM case_access WHERE case_id = :c AND user_id = :u"),
+            {"c": case_id, "u": user_id},
+        )
+    else:
+        conn.execute(
+            text(
+                "INSERT INTO case_access (case_id, user_id) VALUES (:c, :u) ON CONFLICT DO NOTHING"
+            ),
+            {"c": case_id, "u": user_id},
+        )
+    return user_id
+
+
+def staff(conn: Connection) -> list[StaffMember]:
+    rows = conn.execute(
+        text(
+            "SELECT u.id, s.login, u.display_name, u.role, s.credentials, u.disabled, "
+            "(SELECT count(*) FROM case_access a WHERE a.user_id = u.id) "
+            "FROM staff s JOIN users u ON u.id = s.user_id ORDER BY u.display_name, u.id"
+        )
+    ).all()
+    return [
+        StaffMember(int(r[0]), str(r[1]), str(r[2]), Role(r[3]), str(r[4]), bool(r[5]), int(r[6]))
+        for r in rows
+    ]

@@ -1,0 +1,80 @@
+"""Making a practice server (``server init``) and the administrator's work on it.
+
+``initialise`` runs once, as the server's superuser (the practice's database
+administrator, with the database already created): it builds the schema, the roles and
+the first administrator's login. Everything after is done by that administrator through
+their own login, so the server's rules apply to them too.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Connection, text
+
+from clarity_desktop.domain.clock import utcnow
+from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.domain.identity import Role
+from clarity_desktop.store import keys, migrate
+from clarity_desktop.store.errors import PracticeExists
+from clarity_desktop.store.postgres import logins, schema
+from clarity_desktop.store.postgres.address import ServerAddress, check_name
+from clarity_desktop.store.postgres.connect import make_engine
+
+SIGNATURE = "clarity-practice-server"
+
+
+def is_practice(conn: Connection) -> bool:
+    found = conn.execute(
+        text("SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": schema.SCHEMA}
+    ).first()
+    return found is not None
+
+
+def initialise(
+    superuser: ServerAddress,
+    superuser_password: str,
+    *,
+    practice_name: str,
+    admin_login: str,
+    admin_name: str,
+    admin_password: str,
+    kdf: keys.KdfParams | None = None,
+) -> str:
+    """Build the practice in *superuser*'s database, all in one transaction: either the
+    whole practice is there afterwards, or nothing is. Returns the practice's id."""
+    check_name(superuser.dbname, "database")
+    check_name(admin_login, "login")
+    engine = make_engine(superuser, superuser_password, pool_size=1)
+    practice_id = str(uuid.uuid4())
+    try:
+        with engine.begin() as conn:
+            if is_practice(conn):
+                raise PracticeExists(
+                    ErrorCode.SERVER_ALREADY_PRACTICE, dbname=superuser.dbname, host=superuser.host
+                )
+            schema.install(conn, superuser.dbname)
+            conn.execute(text(f"SET LOCAL search_path = {schema.SCHEMA}"))
+            conn.execute(
+                text(
+                    "INSERT INTO practice_info (id, practice_id, signature, clinician_name, "
+                    "clinician_credentials, is_demo, created_at) "
+                    "VALUES (1, :p, :s, :n, '', false, :at)"
+                ),
+                {"p": practice_id, "s": SIGNATURE, "n": practice_name.strip(), "at": _now()},
+            )
+            conn.execute(
+                text("INSERT INTO alembic_version (version_num) VALUES (:v)"),
+                {"v": migrate.head_revision()},
+            )
+            logins.create_login(conn, admin_login, admin_password, Role.ADMINISTRATOR)
+            logins.add_staff(
+                conn, admin_login, admin_name, "", Role.ADMINISTRATOR, admin_password, kdf
+            )
+    finally:
+        engine.dispose()
+    return practice_id
+
+
+def _now() -> object:
+    return utcnow().replace(tzinfo=None)

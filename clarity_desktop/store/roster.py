@@ -1,0 +1,53 @@
+"""The staff roster's part of the storage seam: who works in a group practice and with
+which cases. A practice server keeps it (store/postgres/backend.py); a solo practice has
+one clinician and refuses every change with one sentence (store/sqlite/backend.py).
+
+Each method works in the caller's session, so the change and its audit row commit
+together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from clarity_desktop.domain.identity import Role
+from clarity_desktop.store.keys import KdfParams
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    user_id: int
+    login: str
+    display_name: str
+    role: Role
+    credentials: str
+    disabled: bool
+    cases: int  # how many cases are assigned to them
+
+
+class Roster(Protocol):
+    def add_staff(
+        self,
+        db: Session,
+        login: str,
+        display_name: str,
+        credentials: str,
+        role: Role,
+        password: str,
+        kdf: KdfParams | None = None,
+    ) -> int:
+        """A login on the server and the staff member behind it; returns their user id."""
+        ...
+
+    def disable_staff(self, db: Session, login: str) -> int:
+        """No further sign-ins and, at once, no rows; returns their user id."""
+        ...
+
+    def assign(self, db: Session, case_id: int, login: str, *, remove: bool = False) -> int:
+        """Give (or take back) a case; returns the staff member's user id."""
+        ...
+
+    def staff(self, db: Session) -> list[StaffMember]: ...

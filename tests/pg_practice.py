@@ -1,0 +1,126 @@
+"""Group practices on the test run's own PostgreSQL server (tests/pg_cluster.py).
+
+One practice is built once per server through the real path (``server init``'s function,
+then the administrator adding staff through services.staff), and kept as a template
+database; each test gets its own copy (CREATE DATABASE ... TEMPLATE), a fresh practice
+in a few tens of milliseconds. Logins are the server's, shared by every copy.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from pg_cluster import PgCluster
+from psycopg import sql
+
+from clarity_desktop.domain.identity import Role
+from clarity_desktop.services import practices, staff
+from clarity_desktop.store import opening
+from clarity_desktop.store.postgres import server
+from clarity_desktop.store.postgres import address
+from clarity_desktop.store.postgres.address import ServerAddress
+
+TEMPLATE = "clarity_template"
+PRACTICE_NAME = "Riverside Relationship Practice"
+
+
+@dataclass(frozen=True)
+class Person:
+    login: str
+    name: str
+    role: Role
+    credentials: str
+    password: str
+
+
+# The passwords are the solo practice tests' passphrase for Dana, so a service test reads
+# the same on both stores.
+ADMIN = Person("ada", "Ada Lind", Role.ADMINISTRATOR, "", "admin passphrase 1")
+DANA = Person("dana", "Dana Reyes", Role.CLINICIAN, "LMFT", "correct horse battery")
+ELI = Person("eli", "Eli Park", Role.CLINICIAN, "LPC", "eli passphrase 22")
+SAM = Person("sam", "Sam Okafor", Role.SUPERVISOR, "PhD", "sam passphrase 33")
+FRAN = Person("fran", "Fran Diaz", Role.FRONT_DESK, "", "fran passphrase 44")
+STAFF = (DANA, ELI, SAM, FRAN)
+
+
+class PgPractices:
+    def __init__(self, cluster: PgCluster) -> None:
+        self.cluster = cluster
+        self._admin: psycopg.Connection[Any] = psycopg.connect(
+            cluster.conninfo(cluster.superuser, cluster.superuser_password, "postgres"),
+            autocommit=True,
+        )
+        self._built = False
+
+    def address(self, dbname: str, login: str) -> ServerAddress:
+        return ServerAddress(
+            self.cluster.host, self.cluster.port, dbname, login, self.cluster.ca_file
+        )
+
+    def _build_template(self, folder: Path) -> None:
+        self._execute("CREATE DATABASE {}", TEMPLATE)
+        server.initialise(
+            self.address(TEMPLATE, self.cluster.superuser),
+            self.cluster.superuser_password,
+            practice_name=PRACTICE_NAME,
+            admin_login=ADMIN.login,
+            admin_name=ADMIN.name,
+            admin_password=ADMIN.password,
+        )
+        opened = self.unlock(TEMPLATE, ADMIN, folder / "template-admin")
+        try:
+            for p in STAFF:
+                staff.add_staff(
+                    opened, p.login, p.name, p.role, p.password, credentials=p.credentials
+                )
+        finally:
+            opened.close()
+        self._built = True
+
+    def _execute(self, statement: str, *names: str) -> None:
+        self._admin.execute(sql.SQL(statement).format(*(sql.Identifier(n) for n in names)))
+
+    def new_database(self, scratch: Path) -> str:
+        """A fresh copy of the practice; its name."""
+        if not self._built:
+            self._build_template(scratch)
+        name = f"p_{uuid.uuid4().hex[:12]}"
+        self._execute("CREATE DATABASE {} TEMPLATE {} STRATEGY FILE_COPY", name, TEMPLATE)
+        return name
+
+    def folder(self, dbname: str, person: Person, folder: Path) -> Path:
+        """A workstation folder that signs in to *dbname* as *person*."""
+        opening.remember_server(
+            folder,
+            f"postgresql://{person.login}@{self.cluster.host}:{self.cluster.port}/{dbname}",
+            self.cluster.ca_file,
+        )
+        return folder
+
+    def unlock(self, dbname: str, person: Person, folder: Path) -> opening.OpenPractice:
+        return practices.unlock_practice(self.folder(dbname, person, folder), person.password)
+
+    def audit_rows(self, folder: Path) -> list[tuple[Any, ...]]:
+        """(action, entity, entity_id, case_id, actor, detail) of every audit row of the
+        practice *folder* signs in to, oldest first, read as the superuser."""
+        dbname = address.read(folder).dbname
+        with psycopg.connect(
+            self.cluster.conninfo(self.cluster.superuser, self.cluster.superuser_password, dbname)
+        ) as conn:
+            return [
+                tuple(r)
+                for r in conn.execute(
+                    "SELECT action, entity, entity_id, case_id, actor, detail "
+                    "FROM clarity.audit_events ORDER BY id"
+                )
+            ]
+
+    def drop(self, dbname: str) -> None:
+        self._execute("DROP DATABASE IF EXISTS {} WITH (FORCE)", dbname)
+
+    def close(self) -> None:
+        self._admin.close()
