@@ -10,6 +10,7 @@ entered by postgres.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import ipaddress
 import os
@@ -22,7 +23,6 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 from urllib.parse import quote
@@ -172,6 +172,7 @@ class PgCluster:
         self.bindir = find_bindir()
         self.host = HOST
         self.port = port if port is not None else free_port()
+        self.port_chosen = port is None
         self.superuser = SUPERUSER
         self.superuser_password = secrets.token_urlsafe(24)
         self.as_root = os.geteuid() == 0
@@ -217,7 +218,19 @@ class PgCluster:
         self._write_tls()
         self._initdb()
         self._configure()
-        self._pg_ctl("start", "-w", "-t", "60", "-l", str(self.log_file))
+        for attempt in range(3):
+            try:
+                self._pg_ctl("start", "-w", "-t", "60", "-l", str(self.log_file))
+                break
+            except PgClusterError as exc:
+                self._kill_leftover()
+                # Another process (another xdist worker's server) may have taken the
+                # port picked a moment ago: pick again, unless the caller chose it.
+                if not (self.port_chosen and attempt < 2 and "Address already in use" in str(exc)):
+                    raise
+                self.port = free_port()
+                with (self.data_dir / "postgresql.conf").open("a") as f:
+                    f.write(f"port = '{self.port}'\n")
         self.started = True
         self.startup_seconds = time.monotonic() - began
 
@@ -296,7 +309,7 @@ class PgCluster:
     def drop_database(self, name: str) -> None:
         self.psql(f"DROP DATABASE IF EXISTS {quote_ident(name)} WITH (FORCE);")
 
-    @contextmanager
+    @contextlib.contextmanager
     def extra_hba(self, *lines: str) -> Iterator[None]:
         """pg_hba.conf with *lines* ahead of the usual rules while the block runs (then the
         usual file again). For a test that needs the server to offer something weaker, e.g.
@@ -406,6 +419,15 @@ class PgCluster:
         )
         (self.data_dir / "pg_hba.conf").write_text(hba)
 
+    def _kill_leftover(self) -> None:
+        """After a failed start: a server that came up too slowly for pg_ctl -w would
+        otherwise outlive the run."""
+        if (self.data_dir / "postmaster.pid").exists():
+            with contextlib.suppress(PgClusterError):
+                self._run(
+                    self.bindir / "pg_ctl", "-D", str(self.data_dir), "stop", "-m", "immediate"
+                )
+
     def _pg_ctl(self, *args: str) -> None:
         try:
             self._run(self.bindir / "pg_ctl", "-D", str(self.data_dir), *args)
@@ -423,7 +445,7 @@ class PgCluster:
         )
         if out.returncode != 0:
             detail = (out.stderr.strip() or out.stdout.strip())[-4000:]
-            raise PgClusterError(f"{program.name} {args[:1]} failed ({out.returncode}): {detail}")
+            raise PgClusterError(f"{' '.join(argv)} failed ({out.returncode}): {detail}")
 
     @staticmethod
     def _clean_env() -> dict[str, str]:
