@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # Qt reads this when the first QGuiApplication is made, so it must be set at import time.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +23,9 @@ from clarity_desktop.services import cases, practices
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store import keys
 from clarity_desktop.store.practice import OpenPractice
+
+if TYPE_CHECKING:
+    from tests.pg_cluster import PgCluster
 
 PASSPHRASE = "correct horse battery"
 CLINICIAN = "Dana Reyes"
@@ -77,6 +80,22 @@ def interface_language_restored() -> Iterator[None]:
     if language.current() != "en":
         language.install("en")
     QLocale.setDefault(before)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A real PostgreSQL server (TLS + scram-sha-256 only) for the group-practice tests.
+    Started the first time a test asks for it, so a run without such tests pays nothing;
+    one per pytest-xdist worker (each worker is its own session: own folder, own port);
+    stopped and removed when the session ends."""
+    from tests.pg_cluster import PgCluster
+
+    cluster = PgCluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
 
 
 @pytest.fixture

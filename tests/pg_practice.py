@@ -20,8 +20,7 @@ from psycopg import sql
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.services import practices, staff
 from clarity_desktop.store import opening
-from clarity_desktop.store.postgres import server
-from clarity_desktop.store.postgres import address
+from clarity_desktop.store.postgres import address, server
 from clarity_desktop.store.postgres.address import ServerAddress
 
 TEMPLATE = "clarity_template"
