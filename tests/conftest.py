@@ -114,7 +114,7 @@ def store_kind(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def pg_practices(pg_cluster: Any) -> Iterator[Any]:
     """Fresh group practices on this test run's PostgreSQL server (tests/pg_practice.py)."""
-    from pg_practice import PgPractices
+    from tests.pg_practice import PgPractices
 
     made = PgPractices(pg_cluster)
     try:
@@ -130,7 +130,7 @@ def created_practice(
     """Dana Reyes, LMFT's practice: a solo practice, or (store_kind "postgres") her login
     on a fresh group practice server, where the recovery key is ""."""
     if store_kind == "postgres":
-        from pg_practice import DANA
+        from tests.pg_practice import DANA
 
         servers = request.getfixturevalue("pg_practices")
         dbname = servers.new_database(practice_dir.parent)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from pg_cluster import PgCluster
 from psycopg import sql
 
 from clarity_desktop.domain.identity import Role
@@ -22,6 +21,7 @@ from clarity_desktop.services import practices, staff
 from clarity_desktop.store import opening
 from clarity_desktop.store.postgres import address, server
 from clarity_desktop.store.postgres.address import ServerAddress
+from tests.pg_cluster import PgCluster
 
 TEMPLATE = "clarity_template"
 PRACTICE_NAME = "Riverside Relationship Practice"
