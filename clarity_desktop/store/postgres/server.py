@@ -22,6 +22,7 @@ from clarity_desktop.store.postgres.address import ServerAddress, check_name
 from clarity_desktop.store.postgres.connect import make_engine
 
 SIGNATURE = "clarity-practice-server"
+FIRST_STAFF_ID = 101
 
 
 def is_practice(conn: Connection) -> bool:
@@ -66,6 +67,11 @@ def initialise(
             conn.execute(
                 text("INSERT INTO alembic_version (version_num) VALUES (:v)"),
                 {"v": migrate.head_revision()},
+            )
+            # Staff ids start past a solo practice's users (its clinician is user 1), so a
+            # solo practice moved in keeps its ids, and its audit chain and seals hold.
+            conn.execute(
+                text(f"SELECT setval(pg_get_serial_sequence('users', 'id'), {FIRST_STAFF_ID - 1})")
             )
             logins.create_login(conn, admin_login, admin_password, Role.ADMINISTRATOR)
             logins.add_staff(
