@@ -3,8 +3,10 @@
 
 Words are folded here (lower case, accents removed) before the server sees them, in the
 index and in the query alike, so "Ángel" finds "angel" as it does on SQLite; the
-'simple' configuration keeps every word as typed (notes mix English and Spanish). Rows
-follow their note's row-level security: nobody finds a word in a note they cannot open.
+'simple' configuration keeps every word as typed (notes mix English and Spanish). The
+server finds and ranks; the snippet is made here from the hit's text, marking the words as
+written. Rows follow their note's row-level security: nobody finds a word in a note they
+cannot open.
 """
 
 from __future__ import annotations
@@ -20,26 +22,17 @@ from clarity_desktop.store.search_index import HIT_END, HIT_START, SearchRow
 _WORD = re.compile(r"\w+", re.UNICODE)
 RANKED_AT_MOST = 2000  # as on SQLite: past this many matches the newest come first
 
-_HEADLINE = (
-    f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=18, MinWords=8, "
-    "ShortWord=1, MaxFragments=1, FragmentDelimiter=…"
-)
+SNIPPET_WORDS = 14  # as many words around the hits as SQLite's snippet shows
+
 _COUNT_PROBE = text(
     "SELECT 1 FROM note_search WHERE doc @@ to_tsquery('simple', :q) LIMIT 1 OFFSET :n"
 )
 _HITS = (
-    "SELECT note_id, addendum_id, ts_headline('simple', fold, to_tsquery('simple', :q), :h) "
-    "FROM (SELECT note_id, addendum_id, body AS fold, doc FROM note_search "
-    "WHERE doc @@ to_tsquery('simple', :q) ORDER BY {order} LIMIT :lim) AS hits "
-    "ORDER BY {outer}"
+    "SELECT note_id, addendum_id, body FROM note_search "
+    "WHERE doc @@ to_tsquery('simple', :q) ORDER BY {order} LIMIT :lim"
 )
-BEST_FIRST = text(
-    _HITS.format(
-        order="ts_rank(doc, to_tsquery('simple', :q)) DESC, note_id DESC",
-        outer="ts_rank(doc, to_tsquery('simple', :q)) DESC, note_id DESC",
-    )
-)
-NEWEST_FIRST = text(_HITS.format(order="note_id DESC", outer="note_id DESC"))
+BEST_FIRST = text(_HITS.format(order="ts_rank(doc, to_tsquery('simple', :q)) DESC, note_id DESC"))
+NEWEST_FIRST = text(_HITS.format(order="note_id DESC, addendum_id DESC"))
 
 
 def fold(words: str) -> str:
@@ -47,13 +40,48 @@ def fold(words: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def query_words(user_text: str) -> list[str]:
+    return _WORD.findall(fold(user_text))
+
+
 def to_tsquery_text(user_text: str) -> str | None:
     """Every typed word must match as a prefix; only word characters reach the server,
     so no input is ever read as query syntax."""
-    words = _WORD.findall(fold(user_text))
+    words = query_words(user_text)
     if not words:
         return None
     return " & ".join(f"'{w}':*" for w in words)
+
+
+def snippet(body: str, words: list[str], width: int = SNIPPET_WORDS) -> str:
+    """The stretch of *body* with the most matching words (as written, accents and all),
+    HIT_START/HIT_END around each, "…" where it was cut. Made here rather than by the
+    server, so the words are marked as the clinician wrote them."""
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(body)]
+    if not tokens:
+        return body[:200]
+    hit = [any(t[2].startswith(w) for w in words) for t in tokens]
+    hits = [i for i, h in enumerate(hit) if h] or [0]
+
+    def count(start: int) -> int:
+        return sum(hit[start : start + width])
+
+    last_start = max(0, len(tokens) - width)
+    start = max((min(max(0, h - 2), last_start) for h in hits), key=lambda s: (count(s), -s))
+    stop = min(len(tokens), start + width)
+    out = ["…"] if start > 0 else []
+    pos = tokens[start][0]
+    for i in range(start, stop):
+        begin, end, _ = tokens[i]
+        out.append(body[pos:begin])
+        word = body[begin:end]
+        out.append(f"{HIT_START}{word}{HIT_END}" if hit[i] else word)
+        pos = end
+    if stop < len(tokens):
+        out.append("…")
+    elif pos < len(body):
+        out.append(body[pos:])
+    return "".join(out)
 
 
 class TsvectorIndex:
@@ -88,7 +116,6 @@ class TsvectorIndex:
         if q is None:
             return []
         common = db.execute(_COUNT_PROBE, {"q": q, "n": RANKED_AT_MOST}).first() is not None
-        rows = db.execute(
-            NEWEST_FIRST if common else BEST_FIRST, {"q": q, "h": _HEADLINE, "lim": limit}
-        ).all()
-        return [SearchRow(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+        rows = db.execute(NEWEST_FIRST if common else BEST_FIRST, {"q": q, "lim": limit}).all()
+        words = query_words(user_text)
+        return [SearchRow(int(r[0]), int(r[1]), snippet(str(r[2]), words)) for r in rows]
