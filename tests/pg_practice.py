@@ -23,6 +23,7 @@ from clarity_desktop.services import practices, staff
 from clarity_desktop.store import opening
 from clarity_desktop.store.postgres import address, server
 from clarity_desktop.store.postgres.address import ServerAddress
+from clarity_desktop.store.practice import OpenPractice
 from tests.pg_cluster import PgCluster
 
 TEMPLATE = "clarity_template"
@@ -48,8 +49,47 @@ FRAN = Person("fran", "Fran Diaz", Role.FRONT_DESK, "", "fran passphrase 44")
 STAFF = (DANA, ELI, SAM, FRAN)
 
 
+SERVERS: list[PgPractices] = []  # this worker's, once a test has asked for one
+
+
+def rows(practice: OpenPractice, statement: str) -> list[tuple[Any, ...]]:
+    """Rows of *statement* read straight from the practice's store, past the program (and,
+    on a server, as its superuser past row-level security): what a test checks was
+    really written. Plain SQL both stores understand; tables unqualified."""
+    if practice.backend.name != "postgresql":
+        from clarity_desktop.store.sqlite.engine import connect_raw
+
+        conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
+        try:
+            return [tuple(r) for r in conn.execute(statement)]
+        finally:
+            conn.close()
+    cluster = SERVERS[-1].cluster
+    dbname = address.read(practice.folder).dbname
+    with psycopg.connect(
+        cluster.conninfo(cluster.superuser, cluster.superuser_password, dbname),
+        options="-c search_path=clarity",
+    ) as conn:
+        return [tuple(r) for r in conn.execute(statement)]  # type: ignore[arg-type]
+
+
+def as_dba(practice: OpenPractice, statement: str) -> None:
+    """*statement* run on the server as its superuser with every trigger off
+    (session_replication_role = replica): a hostile database administrator, past the record
+    locks, the foreign keys and row-level security."""
+    cluster = SERVERS[-1].cluster
+    dbname = address.read(practice.folder).dbname
+    with psycopg.connect(
+        cluster.conninfo(cluster.superuser, cluster.superuser_password, dbname),
+        options="-c search_path=clarity",
+    ) as conn:
+        conn.execute("SET session_replication_role = replica")
+        conn.execute(statement)  # type: ignore[arg-type]
+
+
 class PgPractices:
     def __init__(self, cluster: PgCluster) -> None:
+        SERVERS.append(self)
         self.cluster = cluster
         self._admin: psycopg.Connection[Any] = psycopg.connect(
             cluster.conninfo(cluster.superuser, cluster.superuser_password, "postgres"),

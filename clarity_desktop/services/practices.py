@@ -244,4 +244,5 @@ def verify_audit(opened: OpenPractice) -> ChainReport:
     require(opened.principal, Permission.READ_AUDIT)
     with opened.uow().reading() as s:
         rows = s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
-        return audit_chain.verify(rows)
+        links = opened.backend.chain_links(s)
+        return audit_chain.verify(rows) if links is None else audit_chain.verify_links(links, rows)

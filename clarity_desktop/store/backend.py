@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import Wording
@@ -173,6 +174,11 @@ class Backend(WriterRules, Roster, Protocol):
     def integrity_problems(self, practice: OpenPractice) -> list[Wording]: ...
 
     def current_revision(self, engine: Engine) -> str: ...
+
+    def chain_links(self, db: Session) -> list[tuple[int, str, str]] | None:
+        """Every audit row's (id, prev_hash, row_hash), when the reader may not read every
+        row (a practice server); None when every row is readable (a solo practice)."""
+        ...
 
     # Backups (folders as services/backups.py describes them)
     def write_backup_set(

@@ -21,16 +21,13 @@ from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.store.uow import UnitOfWork, UnitOfWorkSpent
+from tests import pg_practice
 
 FRONT_DESK = Principal(7, "Front Desk", Role.ADMINISTRATOR)
 
 
 def rows(practice: OpenPractice, sql: str) -> list[tuple[Any, ...]]:
-    conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
-    try:
-        return [tuple(r) for r in conn.execute(sql)]
-    finally:
-        conn.close()
+    return pg_practice.rows(practice, sql)
 
 
 def as_front_desk(practice: OpenPractice) -> UnitOfWork:
@@ -51,6 +48,7 @@ def signed(
     return s
 
 
+@pytest.mark.solo_practice
 def test_a_new_practice_has_its_clinician_as_its_one_user(practice: OpenPractice) -> None:
     assert rows(practice, "SELECT id, display_name, role, signature, disabled FROM users") == [
         (1, "Dana Reyes", "clinician", "Dana Reyes, LMFT", 0)
@@ -63,14 +61,16 @@ def test_audit_rows_signatures_and_addenda_name_the_user(
 ) -> None:
     assert signed.note_id is not None
     notes.add_addendum(practice.uow(), signed.note_id, "Correction: it was a Tuesday.")
-    assert rows(practice, "SELECT DISTINCT user_id, hash_format FROM audit_events") == [(1, 2)]
-    assert rows(practice, "SELECT signed_by_id FROM notes") == [(1,)]
-    assert rows(practice, "SELECT author_id FROM addenda") == [(1,)]
+    me = practice.principal.user_id
+    mine = f"SELECT DISTINCT user_id, hash_format FROM audit_events WHERE user_id = {me}"
+    assert rows(practice, mine) == [(me, 2)]
+    assert rows(practice, "SELECT signed_by_id FROM notes") == [(me,)]
+    assert rows(practice, "SELECT author_id FROM addenda") == [(me,)]
     seals = [
         json.loads(d)
         for (d,) in rows(practice, "SELECT detail FROM audit_events WHERE action = 'sealed'")
     ]
-    assert [(s["v"], s["user"]) for s in seals] == [(2, 1), (2, 1)]
+    assert [(s["v"], s["user"]) for s in seals] == [(2, me), (2, me)]
 
 
 ACTIONS: dict[str, Callable[[UnitOfWork, CaseDetail, SessionView, Path], object]] = {
@@ -205,6 +205,7 @@ def test_recording_a_session_returns_what_the_window_shows_in_one_transaction(
     assert done.row.last_session == datetime(2025, 3, 4, 10, 0)
 
 
+@pytest.mark.solo_practice
 def test_the_signing_key_names_its_user_and_a_stranger_key_is_refused(
     practice: OpenPractice, passphrase: str
 ) -> None:
@@ -243,6 +244,10 @@ def test_changing_who_acted_breaks_the_audit_chain(
     cases.open_case(practice.uow(), couple_case.id)
     assert practices.verify_audit(practice).ok
     (last,) = rows(practice, "SELECT max(id) FROM audit_events")[0]
+    if practice.backend.name == "postgresql":
+        pg_practice.as_dba(practice, f"UPDATE audit_events SET {edit} WHERE id = {last}")
+        assert practices.verify_audit(practice).first_broken == last
+        return
     conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
     try:
         conn.execute("PRAGMA foreign_keys = OFF")

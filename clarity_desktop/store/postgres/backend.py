@@ -168,6 +168,10 @@ class PostgresBackend:
                 found.append(Wording(ErrorCode.SERVER_TABLES_UNGUARDED, names=tuple(open_tables)))
         return found
 
+    def chain_links(self, db: Session) -> list[tuple[int, str, str]] | None:
+        rows = db.execute(text("SELECT id, prev_hash, row_hash FROM audit_links()"))
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
     def current_revision(self, engine: Engine) -> str:
         with engine.connect() as conn:
             return str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar())

@@ -85,6 +85,11 @@ BEGIN
 END $$""",
     """CREATE TRIGGER trg_cases_assign_creator BEFORE INSERT ON cases
     FOR EACH ROW EXECUTE FUNCTION assign_creator()""",
+    f"""CREATE FUNCTION audit_links() RETURNS TABLE (id integer, prev_hash text, row_hash text)
+LANGUAGE sql STABLE {_DEFINER} AS $$
+    -- The chain's links are everyone's to check; the rows themselves are not.
+    SELECT e.id, e.prev_hash, e.row_hash FROM audit_events e ORDER BY e.id
+$$""",
     f"""CREATE FUNCTION audit_head(OUT id integer, OUT row_hash text) LANGUAGE plpgsql VOLATILE
 {_DEFINER} AS $$
 BEGIN
