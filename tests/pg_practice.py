@@ -73,8 +73,8 @@ def rows(practice: OpenPractice, statement: str) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in conn.execute(statement)]  # type: ignore[arg-type]
 
 
-def as_dba(practice: OpenPractice, statement: str) -> None:
-    """*statement* run on the server as its superuser with every trigger off
+def as_dba(practice: OpenPractice, statement: str, *, triggers_off: bool = True) -> None:
+    """*statement* run on the server as its superuser, by default with every trigger off
     (session_replication_role = replica): a hostile database administrator, past the record
     locks, the foreign keys and row-level security."""
     cluster = SERVERS[-1].cluster
@@ -83,7 +83,8 @@ def as_dba(practice: OpenPractice, statement: str) -> None:
         cluster.conninfo(cluster.superuser, cluster.superuser_password, dbname),
         options="-c search_path=clarity",
     ) as conn:
-        conn.execute("SET session_replication_role = replica")
+        if triggers_off:
+            conn.execute("SET session_replication_role = replica")
         conn.execute(statement)  # type: ignore[arg-type]
 
 

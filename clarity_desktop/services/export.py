@@ -288,7 +288,9 @@ def _note_json(
     }
 
 
-def _snapshot(db: DbSession, actor: str, case_id: int, include_pdfs: bool) -> _Snapshot:
+def _snapshot(
+    db: DbSession, actor: str, case_id: int, include_pdfs: bool, who: str = ""
+) -> _Snapshot:
     case = db.execute(
         select(Case).where(Case.id == case_id).options(selectinload(Case.partners))
     ).scalar_one_or_none()
@@ -356,9 +358,13 @@ def _snapshot(db: DbSession, actor: str, case_id: int, include_pdfs: bool) -> _S
         "exported_at": utc_text(utcnow()),
         "exported_by": actor,
         "program": {"name": APP_NAME, "version": __version__},
+        # Whoever exports: the practice's one clinician, or on a practice server the staff
+        # member signed in (whose practice_info row names the practice, not a person).
         "clinician": {
-            "name": info.clinician_name if info else "",
-            "credentials": info.clinician_credentials if info else "",
+            "name": who or (info.clinician_name if info else ""),
+            "credentials": actor[len(who) + 2 :]
+            if who and actor.startswith(f"{who}, ")
+            else (info.clinician_credentials if info and not who else ""),
             "signature": actor,
         },
         "case": {
@@ -526,7 +532,7 @@ def export_case(
     size = layout.page_size_name(page_size)
     require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
     with uow.reading() as db:  # the record, in one read; its audit row, in one write
-        snap = _snapshot(db, uow.actor, case_id, include_pdfs)
+        snap = _snapshot(db, uow.actor, case_id, include_pdfs, uow.principal.display_name)
     if for_partner is not None:
         snap = _for_partner(snap, for_partner)
     when = datetime.now().astimezone()  # zip entries hold local wall-clock time

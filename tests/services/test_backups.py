@@ -21,6 +21,9 @@ from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.store.sqlite import backup as raw_backup
 from tests.conftest import PASSPHRASE
 
+# What only a solo practice has: folder backups and restores: a server is backed up on the server.
+pytestmark = pytest.mark.solo_practice
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -45,6 +45,7 @@ def test_wrong_passphrase_is_refused(practice: OpenPractice, practice_dir: Path)
         practices.check_practice(practice_dir, "not the passphrase")
 
 
+@pytest.mark.solo_practice
 def test_a_damaged_page_deep_in_the_file_is_reported(
     practice: OpenPractice,
     practice_dir: Path,
@@ -72,6 +73,7 @@ def test_a_damaged_page_deep_in_the_file_is_reported(
         practices.check_practice(practice_dir, passphrase)
 
 
+@pytest.mark.solo_practice  # the server's: tests/faults/test_pg_record_locks.py
 def test_a_missing_record_lock_is_reported(
     practice: OpenPractice, practice_dir: Path, passphrase: str
 ) -> None:
@@ -83,6 +85,7 @@ def test_a_missing_record_lock_is_reported(
     assert "trg_addenda_no_update" in str(info.value)
 
 
+@pytest.mark.solo_practice
 def test_records_that_point_nowhere_are_reported(
     practice: OpenPractice, practice_dir: Path, passphrase: str, couple_case: CaseDetail
 ) -> None:

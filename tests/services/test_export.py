@@ -25,7 +25,7 @@ from clarity_desktop.domain.templates import Template
 from clarity_desktop.services import cases, export, importer, notes
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.store.sqlite.engine import connect_raw
+from tests import pg_practice
 from tests.reports import pdftools
 
 ME = "Dana Reyes, LMFT"
@@ -110,17 +110,10 @@ def record(
 
 
 def audit_rows(practice: OpenPractice) -> list[tuple[Any, ...]]:
-    conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
-    try:
-        return [
-            tuple(r)
-            for r in conn.execute(
-                "SELECT id, action, entity, entity_id, case_id, detail FROM audit_events "
-                "ORDER BY id"
-            )
-        ]
-    finally:
-        conn.close()
+    return pg_practice.rows(
+        practice,
+        "SELECT id, action, entity, entity_id, case_id, detail FROM audit_events ORDER BY id",
+    )
 
 
 def open_zip(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:

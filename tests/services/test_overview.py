@@ -312,6 +312,8 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_cases(
     reads = [
         s
         for s in with_twelve
-        if s.lstrip().upper().startswith("SELECT") and "audit_events" not in s
+        if s.lstrip().upper().startswith("SELECT")
+        and "audit_events" not in s
+        and "audit_head" not in s  # the audit chain's head on a server
     ]
     assert len(reads) == 5  # cases with partners, sessions, steps, readings, couple readings

@@ -18,6 +18,7 @@ from tests.conftest import PASSPHRASE
 NEW = "a brand new passphrase"
 
 
+@pytest.mark.solo_practice
 def test_changing_the_passphrase_leaves_the_database_untouched(
     practice: OpenPractice, recovery_key: str
 ) -> None:
@@ -37,6 +38,7 @@ def test_changing_the_passphrase_leaves_the_database_untouched(
     practices.unlock_practice(folder, recovery_key, recovery=True).close()  # still works
 
 
+@pytest.mark.solo_practice
 def test_a_wrong_current_passphrase_or_mismatch_changes_nothing(practice: OpenPractice) -> None:
     key_file = practice.folder / "practice.key"
     before = key_file.read_bytes()
@@ -49,6 +51,7 @@ def test_a_wrong_current_passphrase_or_mismatch_changes_nothing(practice: OpenPr
     assert key_file.read_bytes() == before
 
 
+@pytest.mark.solo_practice
 def test_the_recovery_key_sets_a_new_passphrase(practice: OpenPractice, recovery_key: str) -> None:
     folder = practice.folder
     practice.close()

@@ -15,6 +15,9 @@ from clarity_desktop.store.practice import OpenPractice
 from tests.conftest import PASSPHRASE
 from tests.services.conftest import AuditRow
 
+# What only a solo practice has: the failed-unlock record kept beside a solo practice.
+pytestmark = pytest.mark.solo_practice
+
 AuditLog = Callable[[], list[AuditRow]]
 
 
