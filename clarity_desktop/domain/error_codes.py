@@ -132,6 +132,7 @@ class ErrorCode(Enum):
     NAME_TOO_LONG = "name_too_long"
     NEW_PASSPHRASE_SAME_CURRENT_ONE = "new_passphrase_same_current_one"
     NOTE_ALREADY_SIGNED = "note_already_signed"
+    NOTE_CHANGED_ELSEWHERE = "note_changed_elsewhere"
     NOTE_PAD_HOLDS_TOO_MUCH = "note_pad_holds_too_much"
     NOTE_SIGNED_LOCKED_ADD_ADDENDUM = "note_signed_locked_add_addendum"
     NOTE_SIGNED_LOCKED_READINGS_CANNOT = "note_signed_locked_readings_cannot"

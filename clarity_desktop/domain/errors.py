@@ -10,6 +10,7 @@ from clarity_desktop.domain.error_texts import english
 __all__ = [
     "ClarityError",
     "DateWarning",
+    "EditConflict",
     "ErrorCode",
     "NotFound",
     "NotPermitted",
@@ -55,6 +56,16 @@ class NotFound(ClarityError):
 
 class RecordLocked(ClarityError):
     """A signed note or an addendum cannot be changed."""
+
+
+class EditConflict(ClarityError):
+    """Someone else saved the record after this copy of it was read: nothing of this save
+    was written. *theirs* is the record as it now stands, for the window to show beside
+    the unsaved text so the clinician can choose or merge."""
+
+    def __init__(self, code: ErrorCode, /, theirs: object = None, **params: object) -> None:
+        super().__init__(code, **params)
+        self.theirs = theirs
 
 
 class PracticeBusy(ClarityError):

@@ -132,6 +132,9 @@ class NoteView:
     signed_at: datetime | None  # UTC
     signed_by: str | None
     addenda: tuple[AddendumView, ...]
+    # The saves counted so far (store: row_version): an editor saves against the one it
+    # read, so a save over someone else's later one is refused (EditConflict).
+    row_version: int = 1
 
     @property
     def signed(self) -> bool:

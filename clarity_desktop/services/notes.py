@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.dynamics import (
@@ -19,7 +20,13 @@ from clarity_desktop.domain.dynamics import (
     validate_couple_reading,
     validate_partner_reading,
 )
-from clarity_desktop.domain.errors import ErrorCode, NotFound, RecordLocked, ValidationError
+from clarity_desktop.domain.errors import (
+    EditConflict,
+    ErrorCode,
+    NotFound,
+    RecordLocked,
+    ValidationError,
+)
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import views
@@ -114,11 +121,18 @@ def full_text(sections: dict[str, str]) -> str:
 
 
 def save_draft(
-    uow: UnitOfWork, note_id: int, draft: NoteDraft, *, wait: float | None = None
+    uow: UnitOfWork,
+    note_id: int,
+    draft: NoteDraft,
+    *,
+    wait: float | None = None,
+    base_version: int | None = None,
 ) -> NoteView:
     """Save the note's draft. With *wait*, give up after that many seconds if another
     task holds the write lock (PracticeBusy; nothing changed): autosave tries again
-    later instead of keeping the window waiting."""
+    later instead of keeping the window waiting. With *base_version* (the row_version of
+    the note the editor opened or last saved), a note saved by someone else since is not
+    overwritten: EditConflict carries theirs, and nothing of this save is written."""
     require(uow.principal, Permission.WRITE_RECORDS)
     if wait is not None:
         uow.waiting_at_most(wait)
@@ -132,6 +146,8 @@ def save_draft(
         note = _load(uow, note_id)
         if note.signed_at is not None:
             raise RecordLocked(ErrorCode.NOTE_SIGNED_LOCKED_ADD_ADDENDUM)
+        if base_version is not None and note.row_version != base_version:
+            raise EditConflict(ErrorCode.NOTE_CHANGED_ELSEWHERE, theirs=views.note_view(note))
         session = note.session
         case = session.case
         allowed = (
@@ -173,7 +189,10 @@ def save_draft(
             kept.append(row)
         note.partner_steps = kept
         _store_readings(note, readings, couple)
-        uow.session.flush()
+        try:
+            uow.session.flush()
+        except StaleDataError as exc:  # saved by someone else between our read and write
+            raise EditConflict(ErrorCode.NOTE_CHANGED_ELSEWHERE) from exc
         uow.search.index_note(uow.session, note.id, body)
         if not _recently_audited(uow, note.id):
             uow.audit(AuditAction.CHANGED, "note", note.id, case.id)

@@ -137,6 +137,7 @@ def note_view(note: Note) -> NoteView:
         updated_at=note.updated_at,
         signed_at=note.signed_at,
         signed_by=note.signed_by,
+        row_version=note.row_version,
         addenda=tuple(
             AddendumView(a.id, a.note_id, a.created_at, a.author, a.body) for a in note.addenda
         ),

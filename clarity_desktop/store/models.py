@@ -85,6 +85,10 @@ class Case(Base):
         CheckConstraint("status IN ('active', 'closed')", name="status"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Bumped by every save (revision 0010): a save against a row changed since it was read
+    # updates nothing and fails, so two people never silently overwrite each other.
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     kind: Mapped[CaseKind] = mapped_column(EnumText(CaseKind, 16))
     display_name: Mapped[str] = mapped_column(String(120), index=True)
     relationship_structure: Mapped[str] = mapped_column(String(200), default="")
@@ -111,6 +115,8 @@ class Partner(Base):
         CheckConstraint("language IN ('en', 'es')", name="language"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(120))
@@ -136,6 +142,8 @@ class Session(Base):
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
     starts_at: Mapped[datetime] = mapped_column(WallClockDateTime)  # domain/schedule.py
     duration_minutes: Mapped[int] = mapped_column(Integer)
@@ -175,6 +183,8 @@ class SessionMarker(Base):
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     session_id: Mapped[int] = mapped_column(
         ForeignKey("sessions.id", ondelete="RESTRICT"), index=True
     )
@@ -224,6 +234,8 @@ class Note(Base):
         UniqueConstraint("session_id"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="RESTRICT"))
     template: Mapped[Template] = mapped_column(EnumText(Template, 16))
     sections: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -371,6 +383,8 @@ class TreatmentPlan(Base):
         CheckConstraint("version >= 1", name="version"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
     version: Mapped[int] = mapped_column(Integer)
     review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -464,6 +478,8 @@ class MeasureResponse(Base):
     __tablename__ = "measure_responses"
     __table_args__ = (CheckConstraint("source IN ('screen', 'paper')", name="source"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id", ondelete="RESTRICT"))
     session_id: Mapped[int | None] = mapped_column(
