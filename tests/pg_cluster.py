@@ -20,6 +20,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -37,6 +38,19 @@ SERVER_USER = "postgres"
 SUPERUSER = "postgres"
 HOST = "localhost"
 LOG_TAIL_LINES = 40
+
+# Runs beside the test process and outlives it: it reads its stdin, a pipe only the test
+# process holds, so it wakes when that process ends however it ends (stop(), an error,
+# Ctrl-C, `timeout`'s SIGTERM, SIGKILL) and then stops the server and removes the folder.
+# Without it, a killed test run leaves a server running (pg_ctl detaches it) for good.
+WATCHDOG = """
+import os, shutil, subprocess, sys
+sys.stdin.buffer.read()
+*pg_ctl, data, base = sys.argv[1:]
+if os.path.exists(os.path.join(data, "postmaster.pid")):
+    subprocess.run([*pg_ctl, "-D", data, "stop", "-w", "-m", "immediate"], capture_output=True)
+shutil.rmtree(base, ignore_errors=True)
+"""
 
 
 class PgClusterError(RuntimeError):
@@ -179,6 +193,7 @@ class PgCluster:
         self.base: Path | None = None
         self.started = False
         self.startup_seconds = 0.0
+        self._watchdog: subprocess.Popen[bytes] | None = None
 
     # paths, valid once start() has made the folder
     @property
@@ -214,6 +229,13 @@ class PgCluster:
     def start(self) -> None:
         began = time.monotonic()
         self.base = Path(tempfile.mkdtemp(prefix="clarity-pg-"))
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-c", WATCHDOG, *self._as_server(self.bindir / "pg_ctl")]
+            + [str(self.data_dir), str(self.base)],
+            stdin=subprocess.PIPE,
+            cwd="/",
+            start_new_session=True,  # Ctrl-C in the terminal must not end it first
+        )
         self._give_to_server(self.base)
         self._write_tls()
         self._initdb()
@@ -245,6 +267,11 @@ class PgCluster:
             if self.base is not None:
                 shutil.rmtree(self.base, ignore_errors=True)
                 self.base = None
+            if self._watchdog is not None:
+                if self._watchdog.stdin is not None:
+                    self._watchdog.stdin.close()
+                self._watchdog.wait(timeout=60)
+                self._watchdog = None
 
     # for tests
     def conninfo(self, user: str, password: str, dbname: str) -> str:
@@ -436,10 +463,14 @@ class PgCluster:
                 f"{exc}\n--- server log ({self.log_file}), last lines ---\n{self.log_tail()}"
             ) from None
 
-    def _run(self, program: Path, *args: str) -> None:
-        argv = [str(program), *args]
+    def _as_server(self, program: Path) -> list[str]:
+        """The command line that runs *program* as the server's user."""
         if self.as_root:
-            argv = ["runuser", "-u", SERVER_USER, "--", *argv]
+            return ["runuser", "-u", SERVER_USER, "--", str(program)]
+        return [str(program)]
+
+    def _run(self, program: Path, *args: str) -> None:
+        argv = [*self._as_server(program), *args]
         out = subprocess.run(
             argv, cwd=self.folder, env=self._clean_env(), capture_output=True, text=True
         )

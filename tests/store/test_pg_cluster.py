@@ -5,7 +5,11 @@ fail before any group-practice test could pass on a server weaker than the real 
 
 from __future__ import annotations
 
+import os
 import secrets
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -201,3 +205,35 @@ def test_a_machine_without_postgresql_is_told_how_to_get_it(
     monkeypatch.setenv("PATH", str(tmp_path))  # no pg_config either
     with pytest.raises(PgClusterError, match="missing.*bash dev.sh test"):
         find_bindir(debian_root=tmp_path)
+
+
+def test_a_killed_test_run_leaves_no_server_behind() -> None:
+    """pg_ctl detaches the server, so a test run ended by `timeout` or SIGKILL would leave
+    it running for good; the watchdog stops it and removes its folder."""
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from tests.pg_cluster import PgCluster\n"
+            "c = PgCluster(); c.start()\n"
+            "print(c.folder, c.port, flush=True)\n"
+            "time.sleep(600)\n",
+        ],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    folder = Path(child.stdout.readline().split()[0])
+    assert (folder / "data" / "postmaster.pid").exists()  # it was running
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    deadline = time.monotonic() + 60
+    while folder.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not folder.exists()
+    running = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert f"{folder}/data" not in running
