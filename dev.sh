@@ -49,7 +49,7 @@ psycopg-binary==3.3.9
 
 # Debian packages Qt needs to run headless (QT_QPA_PLATFORM=offscreen), plus
 # poppler-utils (pdftotext/pdftoppm) used by the PDF tests, and Debian's PostgreSQL server,
-# which the group-practice tests start themselves on a temp folder (tests/pg/).
+# which the group-practice tests start themselves on a temp folder (tests/pg_cluster.py).
 APT_TEST_PACKAGES=(
     libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3
     poppler-utils postgresql
