@@ -105,8 +105,9 @@ class TsvectorIndex:
     def _add(self, db: Session, note_id: int, addendum_id: int, body: str) -> None:
         db.execute(
             text(
-                "INSERT INTO note_search (note_id, addendum_id, body, doc) "
-                "VALUES (:n, :a, :b, to_tsvector('simple', :f))"
+                "INSERT INTO note_search (note_id, addendum_id, case_id, body, doc) "
+                "SELECT :n, :a, s.case_id, :b, to_tsvector('simple', :f) "
+                "FROM notes n JOIN sessions s ON s.id = n.session_id WHERE n.id = :n"
             ),
             {"n": note_id, "a": addendum_id, "b": body, "f": fold(body)},
         )

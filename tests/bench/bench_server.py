@@ -1,0 +1,310 @@
+"""A group practice's server at size: 30 staff, 20,000 cases, 400,000 notes, on loopback
+with TLS (verify-full) and SCRAM, as a clinician would use it. Prints a table; asserts
+nothing about time.
+
+    .venv/bin/python tests/bench/bench_server.py [--cases 20000] [--notes-per-case 20]
+
+Starts its own PostgreSQL (tests/pg_cluster.py), builds the practice through `server init`
+and the staff service, then fills it in bulk as the server's superuser (generate_series,
+triggers off: a benchmark's data, not a record). Each case is assigned to one of the 30
+staff, so a clinician's row-level security admits about 670 cases and 13,000 notes of
+the 400,000. Measured as that clinician, median of several runs (count printed): unlock
+(TLS, SCRAM, identity, unwrapping the signing key with the real Argon2id), the case list
+(the overview the main window shows), opening a 20-session case (case and its timeline),
+search for a rarer and a common word, saving a draft.
+
+Round trips are counted on the client, per action: each statement, each transaction's
+BEGIN (psycopg sends it before the first statement), each COMMIT or ROLLBACK that reaches
+the server, and each pool pre-ping. On a practice LAN every round trip adds about 0.5 ms;
+the last column is that cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import event  # noqa: E402
+
+from clarity_desktop.domain.identity import Role  # noqa: E402
+from clarity_desktop.domain.templates import Template  # noqa: E402
+from clarity_desktop.services import (  # noqa: E402
+    cases,
+    dynamics,
+    notes,
+    overview,
+    practices,
+    search,
+    staff,
+)
+from clarity_desktop.services.dto import NoteDraft  # noqa: E402
+from clarity_desktop.store import keys  # noqa: E402
+from clarity_desktop.store.postgres import server  # noqa: E402
+from clarity_desktop.store.postgres.address import ServerAddress  # noqa: E402
+from tests.pg_cluster import PgCluster  # noqa: E402
+
+STAFF = 30
+LAN_MS = 0.5
+WORDS = [
+    "pursue",
+    "withdraw",
+    "loop",
+    "shift",
+    "calmer",
+    "repair",
+    "softened",
+    "named",
+    "pattern",
+    "bid",
+    "turned",
+    "away",
+    "reached",
+    "listened",
+    "flooded",
+    "paused",
+    "breath",
+    "anchored",
+    "steady",
+    "curious",
+    "blame",
+    "fear",
+    "longing",
+    "distance",
+    "closeness",
+    "rupture",
+    "attune",
+    "hurt",
+    "tender",
+    "safety",
+    "pressure",
+    "silence",
+    "rushing",
+    "criticism",
+    "defend",
+    "explained",
+    "heard",
+    "seen",
+    "valued",
+    "alone",
+    "together",
+    "plan",
+    "step",
+    "evening",
+    "weekend",
+    "morning",
+    "dinner",
+    "phone",
+    "family",
+    "work",
+    "money",
+    "parenting",
+    "intimacy",
+    "trust",
+    "respect",
+]
+RARE = "kintsugi"  # in about one note in 2,000
+
+
+class RoundTrips:
+    """Counts what reaches the server from one engine (see the module docstring)."""
+
+    def __init__(self, engine: Any) -> None:
+        self.count = 0
+        for name in ("before_cursor_execute", "begin", "commit", "rollback"):
+            event.listen(engine, name, self._one)
+        event.listen(engine.pool, "checkout", self._one)  # the pre-ping
+
+    def _one(self, *args: object, **kw: object) -> None:
+        self.count += 1
+
+
+def fill(cluster: PgCluster, dbname: str, n_cases: int, per_case: int) -> None:
+    words = "ARRAY[" + ",".join(f"'{w}'" for w in WORDS) + "]"
+    text_of = (
+        f"array_to_string(ARRAY(SELECT ({words})[1 + floor(random() * {len(WORDS)})::int] "
+        "FROM generate_series(1, 90 + g * 0)), ' ')"
+    )
+    sql = f"""
+SET search_path = clarity;
+SET session_replication_role = replica;
+INSERT INTO cases (id, kind, display_name, relationship_structure, status, opened_on,
+    safety_flag, safety_note, created_at, updated_at, row_version)
+SELECT g, 'couple', 'Client ' || g || ' & Partner ' || g, 'Married', 'active',
+    DATE '2024-01-01' + (g % 700), false, '', now(), now(), 1
+FROM generate_series(1, {n_cases}) g;
+INSERT INTO partners (id, case_id, position, name, pronouns, email, phone, language, row_version)
+SELECT g * 2 - 1 + p, g, p, 'Partner ' || p || ' of ' || g, '', '', '', 'en', 1
+FROM generate_series(1, {n_cases}) g, generate_series(0, 1) p;
+INSERT INTO case_access (case_id, user_id)
+SELECT g, (SELECT min(user_id) FROM staff s JOIN users u ON u.id = s.user_id
+           WHERE u.role = 'clinician') + (g % {STAFF})
+FROM generate_series(1, {n_cases}) g;
+INSERT INTO sessions (id, case_id, starts_at, duration_minutes, modality, created_at, status,
+    status_reason, row_version)
+SELECT (c - 1) * {per_case} + k, c, TIMESTAMP '2024-01-08 10:00' + (k * 7 || ' days')::interval,
+    50, 'in_person', now(), 'held', '', 1
+FROM generate_series(1, {n_cases}) c, generate_series(1, {per_case}) k;
+INSERT INTO notes (id, session_id, template, sections, private, created_at, updated_at,
+    signed_at, signed_by, row_version)
+SELECT s.id, s.id, 'five_steps',
+    json_build_object('focus', {text_of.replace("g * 0", "s.id * 0")}
+        || CASE WHEN s.id % 2000 = 0 THEN ' {RARE}' ELSE '' END),
+    false, now(), now(), NULL, NULL, 1
+FROM sessions s;
+INSERT INTO note_search (note_id, addendum_id, case_id, body, doc)
+SELECT n.id, 0, s.case_id, n.sections->>'focus', to_tsvector('simple', n.sections->>'focus')
+FROM notes n JOIN sessions s ON s.id = n.session_id;
+SELECT setval(pg_get_serial_sequence('cases', 'id'), {n_cases});
+SELECT setval(pg_get_serial_sequence('partners', 'id'), {n_cases * 2 + 1});
+SELECT setval(pg_get_serial_sequence('sessions', 'id'), {n_cases * per_case});
+SELECT setval(pg_get_serial_sequence('notes', 'id'), {n_cases * per_case});
+ANALYZE;
+"""
+    cluster.psql(sql, dbname)
+
+
+def timed(fn: Callable[[], object], runs: int, trips: RoundTrips) -> tuple[list[float], int]:
+    fn()  # warm
+    spent = []
+    counted = 0
+    for _ in range(runs):
+        before = trips.count
+        t = time.perf_counter()
+        fn()
+        spent.append(time.perf_counter() - t)
+        counted = trips.count - before
+    return spent, counted
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cases", type=int, default=20_000)
+    ap.add_argument("--notes-per-case", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    fast = keys.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+    cluster = PgCluster()
+    started = time.perf_counter()
+    cluster.start()
+    try:
+        dbname = "bench_practice"
+        cluster.create_database(dbname)
+        address = ServerAddress("localhost", cluster.port, dbname, "postgres", cluster.ca_file)
+        server.initialise(
+            address,
+            cluster.superuser_password,
+            practice_name="Bench Practice",
+            admin_login="bench_admin",
+            admin_name="Bench Admin",
+            admin_password="bench admin password",
+            kdf=fast,
+        )
+        work = Path(tempfile.mkdtemp(prefix="clarity-bench-"))
+        folder = work / "admin"
+        remember = f"postgresql://bench_admin@localhost:{cluster.port}/{dbname}"
+        admin = practices.connect_server(
+            remember, cluster.ca_file, "bench admin password", folder=folder
+        )
+        keys_default = keys.DEFAULT_KDF
+        for i in range(STAFF):
+            keys.DEFAULT_KDF = keys_default if i == 0 else fast  # the measured one: real cost
+            staff.add_staff(
+                admin,
+                f"bench_c{i:02d}",
+                f"Clinician {i:02d}",
+                Role.CLINICIAN,
+                f"bench clinician {i:02d}",
+                credentials="LMFT",
+            )
+        keys.DEFAULT_KDF = keys_default
+        admin.close()
+        t = time.perf_counter()
+        fill(cluster, dbname, args.cases, args.notes_per_case)
+        built = time.perf_counter() - t
+        n_notes = args.cases * args.notes_per_case
+        print(
+            f"PostgreSQL {cluster.psql('SHOW server_version').strip()} on loopback, TLS "
+            f"verify-full + SCRAM; {STAFF} staff, {args.cases:,} cases, {n_notes:,} notes "
+            f"(filled in {built:.0f} s; server up in {t - started:.0f} s)"
+        )
+        me = f"postgresql://bench_c00@localhost:{cluster.port}/{dbname}"
+        dana = work / "c00"
+        opened = practices.connect_server(me, cluster.ca_file, "bench clinician 00", folder=dana)
+        trips = RoundTrips(opened.engine)
+        rows: list[tuple[str, list[float], int]] = []
+
+        listed = overview.practice_overview(opened.uow(), date(2026, 6, 1))
+        case_id = listed[len(listed) // 2].case_id
+        note_id = cases.open_case(opened.uow(), case_id).sessions[-1].note_id
+        assert note_id is not None
+
+        def open_it() -> None:
+            cases.open_case(opened.uow(), case_id)
+            dynamics.case_timeline(opened.uow(), case_id)
+
+        base = [notes.open_note(opened.uow(), note_id).row_version]
+
+        def save() -> None:
+            draft = NoteDraft(
+                Template.FIVE_STEPS, {"focus": "Steadier this week. " * 75}, frozenset(), {}, False
+            )
+            base[0] = notes.save_draft(
+                opened.uow(), note_id, draft, base_version=base[0]
+            ).row_version
+
+        for label, fn in (
+            (
+                f"case list ({len(listed)} cases visible)",
+                lambda: overview.practice_overview(opened.uow(), date(2026, 6, 1)),
+            ),
+            (f"open a {args.notes_per_case}-session case with its timeline", open_it),
+            (f"search a rarer word ('{RARE}')", lambda: search.search_notes(opened.uow(), RARE)),
+            ("search a common word ('loop')", lambda: search.search_notes(opened.uow(), "loop")),
+            ("save a ~1,500-character draft", save),
+        ):
+            spent, count = timed(fn, args.runs, trips)
+            rows.append((label, spent, count))
+        opened.close()
+
+        def unlock_once() -> None:
+            practices.unlock_practice(dana, "bench clinician 00").close()
+
+        t_unlock = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            unlocked = practices.unlock_practice(dana, "bench clinician 00")
+            t_unlock.append(time.perf_counter() - t)
+            unlock_trips = RoundTrips(unlocked.engine)
+            unlocked.close()
+        t = time.perf_counter()
+        keys.unwrap(keys.wrap(b"x" * 32, "p", keys.DEFAULT_KDF), "p")
+        argon = (time.perf_counter() - t) / 2
+        del unlock_trips
+        print(f"\n{'action':<52}{'min':>9}{'median':>9}{'max':>9}{'trips':>7}{'+LAN':>9}")
+        print(
+            f"{'unlock (of which Argon2id about ' + f'{argon * 1000:.0f} ms)':<52}"
+            f"{min(t_unlock) * 1000:>8.0f} {statistics.median(t_unlock) * 1000:>8.0f} "
+            f"{max(t_unlock) * 1000:>8.0f} {'—':>6} {'':>8}"
+        )
+        for label, spent, count in rows:
+            print(
+                f"{label:<52}{min(spent) * 1000:>8.1f} {statistics.median(spent) * 1000:>8.1f} "
+                f"{max(spent) * 1000:>8.1f} {count:>6} {count * LAN_MS:>7.1f}ms"
+            )
+        print(f"\n(ms; median of {args.runs} runs after one warm-up; trips counted on the client)")
+    finally:
+        cluster.stop()
+
+
+if __name__ == "__main__":
+    main()
