@@ -154,9 +154,9 @@ INSERT INTO sessions (id, case_id, starts_at, duration_minutes, modality, create
 SELECT (c - 1) * {per_case} + k, c, TIMESTAMP '2024-01-08 10:00' + (k * 7 || ' days')::interval,
     50, 'in_person', now(), 'held', '', 1
 FROM generate_series(1, {n_cases}) c, generate_series(1, {per_case}) k;
-INSERT INTO notes (id, session_id, template, sections, private, created_at, updated_at,
-    signed_at, signed_by, row_version)
-SELECT s.id, s.id, 'five_steps',
+INSERT INTO notes (id, session_id, case_id, template, sections, private, created_at,
+    updated_at, signed_at, signed_by, row_version)
+SELECT s.id, s.id, s.case_id, 'five_steps',
     json_build_object('focus', {text_of.replace("g * 0", "s.id * 0")}
         || CASE WHEN s.id % 2000 = 0 THEN ' {RARE}' ELSE '' END),
     false, now(), now(), NULL, NULL, 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from clarity_desktop.store.models import Base
-from clarity_desktop.store.postgres import locks
+from clarity_desktop.store.postgres import case_keys, locks
 from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER, Role
 
 SCHEMA = "clarity"
@@ -103,32 +103,27 @@ BEGIN
 END $$""",
 )
 
-# Each clinical table: how its rows lead back to a case the login may see. Written as
-# "= ANY (ARRAY(subquery))": the subquery runs once per statement (an init plan) and the
-# comparison can use the table's index, where "IN (subquery)" scanned every row.
+# Each clinical table: how its rows lead back to a case the login may see. Every one
+# carries its case (case_keys.py) with an index, and the rule compares it with the array of
+# the login's cases, computed once per statement (an init plan): the server can then start
+# from the login's cases by index instead of reading a whole table and filtering it, which
+# matters most where what follows is not leakproof (search's text match, @@).
 _MINE = "ARRAY(SELECT my_cases())"
 _CASE = f"case_id = ANY ({_MINE})"
-_SESSION = f"session_id = ANY (ARRAY(SELECT s.id FROM sessions s WHERE s.case_id = ANY ({_MINE})))"
-_NOTE = "note_id = ANY (ARRAY(SELECT n.id FROM notes n))"
 CARE_RULES: dict[str, str] = {
     "cases": f"id = ANY ({_MINE})",
-    "partners": _CASE,
-    "sessions": _CASE,
-    "treatment_plans": _CASE,
-    "handouts_given": _CASE,
-    "measure_responses": _CASE,
-    "notes": _SESSION,
-    "session_markers": _SESSION,
-    "note_steps": _NOTE,
-    "note_partner_steps": _NOTE,
-    "partner_readings": _NOTE,
-    "couple_readings": _NOTE,
-    "note_goals": _NOTE,
-    "addenda": _NOTE,
+    **{
+        table: _CASE
+        for table in (
+            "partners",
+            "sessions",
+            "treatment_plans",
+            "handouts_given",
+            "measure_responses",
+            *case_keys.PARENTS,
+        )
+    },
     "note_search": _CASE,
-    "plan_concerns": "plan_id = ANY (ARRAY(SELECT p.id FROM treatment_plans p))",
-    "plan_goals": "plan_id = ANY (ARRAY(SELECT p.id FROM treatment_plans p))",
-    "plan_objectives": "goal_id = ANY (ARRAY(SELECT g.id FROM plan_goals g))",
 }
 # The front desk and the administrator see who the clients are and when they come, not
 # what is said: these columns of these tables, nothing else clinical.
@@ -173,7 +168,7 @@ def _policies() -> list[str]:
     out += [
         f"CREATE POLICY append ON audit_events FOR INSERT TO {staff} WITH CHECK (user_id = me())",
         f"CREATE POLICY care_read ON audit_events FOR SELECT TO {care} "
-        f"USING (user_id = me() OR case_id = ANY ({_MINE}))",
+        f"USING (user_id = me() OR {_CASE})",
         f"CREATE POLICY admin_read ON audit_events FOR SELECT TO {admin} USING (true)",
         f"GRANT SELECT, INSERT ON audit_events TO {staff}",
         f"CREATE POLICY own_rows ON case_access FOR SELECT TO {staff} USING (user_id = me())",
@@ -215,7 +210,7 @@ def install(conn: Connection, dbname: str) -> None:
     conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
     Base.metadata.create_all(conn)
     conn.execute(text("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)"))
-    for statement in (*GROUP_TABLES, *FUNCTIONS, *locks.statements()):
+    for statement in (*GROUP_TABLES, *FUNCTIONS, *case_keys.statements(), *locks.statements()):
         conn.exec_driver_sql(statement)
     for statement in _policies():
         conn.exec_driver_sql(statement)
