@@ -54,6 +54,12 @@ class AuditAction(StrEnum):
     STAFF_DISABLED = "staff_disabled"
     CASE_ASSIGNED = "case_assigned"
     CASE_UNASSIGNED = "case_unassigned"
+    SUPERVISION_SET = "supervision_set"
+    # Supervision: a note's review (services/supervision.py)
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    COSIGNED = "cosigned"
 
 
 # What a document can be made for; each is also its audit row's action.

@@ -281,6 +281,23 @@ class ErrorCode(Enum):
     WRITE_FAILED = "write_failed"
     WRONG_PASSPHRASE = "wrong_passphrase"
     WRONG_RECOVERY_KEY = "wrong_recovery_key"
+    # Supervision (services/supervision.py)
+    SEAL_COSIGNATURE = "seal_cosignature"
+    SEAL_COSIGN_UNSEALED = "seal_cosign_unsealed"
+    SUPERVISION_ALREADY_COSIGNED = "supervision_already_cosigned"
+    SUPERVISION_ALREADY_SUBMITTED = "supervision_already_submitted"
+    SUPERVISION_APPROVAL_NEEDED = "supervision_approval_needed"
+    SUPERVISION_COMMENT_NEEDED = "supervision_comment_needed"
+    SUPERVISION_COSIGN_AFTER_SIGNING = "supervision_cosign_after_signing"
+    SUPERVISION_HELD_APPROVED = "supervision_held_approved"
+    SUPERVISION_HELD_FOR_REVIEW = "supervision_held_for_review"
+    SUPERVISION_MODE_INVALID = "supervision_mode_invalid"
+    SUPERVISION_NOT_COSIGN_MODE = "supervision_not_cosign_mode"
+    SUPERVISION_NOT_THEIR_SUPERVISOR = "supervision_not_their_supervisor"
+    SUPERVISION_NOT_WAITING = "supervision_not_waiting"
+    SUPERVISION_NO_REVIEW_NEEDED = "supervision_no_review_needed"
+    SUPERVISION_SELF = "supervision_self"
+    SUPERVISION_SUBMIT_FIRST = "supervision_submit_first"
 
 
 class Phrase(Enum):

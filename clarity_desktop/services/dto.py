@@ -135,6 +135,9 @@ class NoteView:
     # The saves counted so far (store: row_version): an editor saves against the one it
     # read, so a save over someone else's later one is refused (EditConflict).
     row_version: int = 1
+    # A supervisor's co-signature after the clinician signed (services/supervision.py).
+    cosigned_by: str | None = None
+    cosigned_at: datetime | None = None  # UTC
 
     @property
     def signed(self) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.errors import ErrorCode, Wording
+from clarity_desktop.domain.supervision import ReviewState
 from clarity_desktop.store import seals
 from clarity_desktop.store.backend import OpenPractice
 from clarity_desktop.store.models import (
@@ -23,6 +24,7 @@ from clarity_desktop.store.models import (
     MeasureResponse,
     Note,
     NoteGoal,
+    NoteReview,
     SessionMarker,
     TreatmentPlan,
 )
@@ -53,6 +55,7 @@ def _latest_seals(rows: list[AuditEvent]) -> dict[tuple[str, int], seals.SealRow
 
 
 PLAN = "treatment_plan"  # the seal's entity for a version of a treatment plan
+COSIGNATURE = "note_cosign"  # a supervisor's co-signature (services/supervision.py)
 CHUNK = 2000  # notes per transaction when sealing many
 
 
@@ -144,6 +147,19 @@ def verify_seals(opened: OpenPractice) -> list[Wording]:
                     else None
                 )
                 what = _describe_note(note, entity_id)
+            elif entity == COSIGNATURE:  # a supervisor's seal over the note as signed
+                note = notes.get(entity_id)
+                content = (
+                    seals.note_content(
+                        note,
+                        marked.get(note.session_id, []),
+                        linked.get(note.id, []),
+                        answered.get(note.session_id, []),
+                    )
+                    if note is not None
+                    else None
+                )
+                what = Wording(ErrorCode.SEAL_COSIGNATURE, what=_describe_note(note, entity_id))
             elif entity == PLAN:
                 plan = plans.get(entity_id)
                 content = seals.plan_content(plan) if plan is not None else None
@@ -164,6 +180,12 @@ def verify_seals(opened: OpenPractice) -> list[Wording]:
                 found.append(
                     Wording(ErrorCode.SEAL_NOTE_UNSEALED, what=_describe_note(note, note_id))
                 )
+        for note_id in s.scalars(
+            select(NoteReview.note_id).where(NoteReview.state == ReviewState.COSIGNED)
+        ):
+            if (COSIGNATURE, note_id) not in seal_rows:
+                what = _describe_note(notes.get(note_id), note_id)
+                found.append(Wording(ErrorCode.SEAL_COSIGN_UNSEALED, what=what))
         for plan_id, plan in plans.items():
             if (PLAN, plan_id) not in seal_rows:
                 what = _describe_plan(s, plan, plan_id)

@@ -29,7 +29,7 @@ from clarity_desktop.domain.errors import (
 )
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.templates import MAX_NOTE_CHARS
-from clarity_desktop.services import views
+from clarity_desktop.services import supervision, views
 from clarity_desktop.services.dto import AddendumView, NoteDraft, NoteView
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import seals
@@ -146,6 +146,7 @@ def save_draft(
         note = _load(uow, note_id)
         if note.signed_at is not None:
             raise RecordLocked(ErrorCode.NOTE_SIGNED_LOCKED_ADD_ADDENDUM)
+        supervision.check_draft(uow, note)  # not while it is with a supervisor
         if base_version is not None and note.row_version != base_version:
             raise EditConflict(ErrorCode.NOTE_CHANGED_ELSEWHERE, theirs=views.note_view(note))
         session = note.session
@@ -263,6 +264,7 @@ def sign_note(uow: UnitOfWork, note_id: int) -> NoteView:
         problem = sign_problem({str(k): str(v) for k, v in (note.sections or {}).items()})
         if problem is not None:
             raise problem
+        supervision.check_signing(uow, note)  # a supervisee's note, reviewed first
         note.signed_at = utcnow()
         note.signed_by = uow.actor
         note.signed_by_id = uow.principal.user_id

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import object_session, selectinload
 
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.errors import ErrorCode, NotFound
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
+from clarity_desktop.domain.supervision import ReviewState
 from clarity_desktop.services.dto import (
     AddendumView,
     CaseDetail,
@@ -23,6 +26,7 @@ from clarity_desktop.store.models import (
     CoupleReadingRow,
     Note,
     NotePartnerStep,
+    NoteReview,
     Partner,
     PartnerReadingRow,
     Session,
@@ -118,6 +122,7 @@ def partner_view(p: Partner, step: Step | None) -> PartnerView:
 
 def note_view(note: Note) -> NoteView:
     session = note.session
+    cosigned = _cosignature(note)
     case = session.case
     return NoteView(
         id=note.id,
@@ -138,10 +143,27 @@ def note_view(note: Note) -> NoteView:
         signed_at=note.signed_at,
         signed_by=note.signed_by,
         row_version=note.row_version,
+        cosigned_by=cosigned[0],
+        cosigned_at=cosigned[1],
         addenda=tuple(
             AddendumView(a.id, a.note_id, a.created_at, a.author, a.body) for a in note.addenda
         ),
     )
+
+
+def _cosignature(note: Note) -> tuple[str | None, datetime | None]:
+    """Who co-signed a signed note, and when: one query, for signed notes only (a draft,
+    saved every few seconds, never has one)."""
+    db = object_session(note)
+    if note.signed_at is None or db is None:
+        return None, None
+    row = db.execute(
+        select(NoteReview.by_name, NoteReview.at)
+        .where(NoteReview.note_id == note.id, NoteReview.state == ReviewState.COSIGNED)
+        .order_by(NoteReview.id.desc())
+        .limit(1)
+    ).first()
+    return (None, None) if row is None else (row[0], row[1])
 
 
 def partner_reading(r: PartnerReadingRow) -> PartnerReading:

@@ -30,6 +30,7 @@ from clarity_desktop.domain.markers import MarkerKind
 from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction
+from clarity_desktop.domain.supervision import ReviewState
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.store.types import EnumText, UtcDateTime, WallClockDateTime
 
@@ -493,3 +494,25 @@ class MeasureResponse(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+# Revision 0011, supervision (a group practice): a note's review by the clinician's
+# supervisor, one row per step, never changed (store/sqlite/triggers.py NEW_IN_0011; on a
+# server store/postgres/locks.py). Where a note stands is its latest row.
+
+
+class NoteReview(Base):
+    """One step of a note's review: submitted, returned (with the supervisor's comment),
+    approved, or co-signed; by whom (their id, and their name as it read then) and when."""
+
+    __tablename__ = "note_reviews"
+    __table_args__ = (
+        CheckConstraint("state IN ('submitted', 'returned', 'approved', 'cosigned')", name="state"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="RESTRICT"), index=True)
+    state: Mapped[ReviewState] = mapped_column(EnumText(ReviewState, 16))
+    by_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    by_name: Mapped[str] = mapped_column(String(250))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    comment: Mapped[str] = mapped_column(Text, default="")

@@ -112,6 +112,7 @@ class EnginePractice:
             signer=self.signer,
             backend=self.backend,
             signature=self.clinician.signature,
+            roster=self.backend,
         )
 
     def write_anchor(self) -> None:

@@ -14,6 +14,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.store.keys import KdfParams
 
 
@@ -26,6 +27,16 @@ class StaffMember:
     credentials: str
     disabled: bool
     cases: int  # how many cases are assigned to them
+
+
+@dataclass(frozen=True)
+class Supervision:
+    """The other side of a supervision link: their user id, their name (as the staff list
+    has it) and the supervisee's mode."""
+
+    user_id: int
+    name: str
+    mode: SupervisionMode
 
 
 class Roster(Protocol):
@@ -51,3 +62,19 @@ class Roster(Protocol):
         ...
 
     def staff(self, db: Session) -> list[StaffMember]: ...
+
+    # Supervision (a solo practice has none: None, [], and a refusal in one sentence)
+    def supervisor_of(self, db: Session, user_id: int) -> Supervision | None:
+        """Who supervises *user_id*, and how; with several, the closest (co-signing,
+        then approving, then viewing)."""
+        ...
+
+    def supervisees_of(self, db: Session, user_id: int) -> list[Supervision]:
+        """Whom *user_id* supervises, and how, by name."""
+        ...
+
+    def set_supervision(
+        self, db: Session, supervisor_login: str, supervisee_login: str, mode: SupervisionMode
+    ) -> tuple[int, int]:
+        """Make or change a supervision link; returns (supervisor id, supervisee id)."""
+        ...

@@ -37,6 +37,8 @@ from clarity_desktop.store.search_index import SearchIndex
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from clarity_desktop.store.roster import Roster
+
 
 class WriterRules(Protocol):
     """The part of a storage backend (store/backend.py) a unit of work carries."""
@@ -76,8 +78,10 @@ class UnitOfWork:
         signer: Ed25519PrivateKey | None = None,
         backend: WriterRules | None = None,
         signature: str | None = None,
+        roster: Roster | None = None,
     ) -> None:
         self._factory = factory
+        self.roster = roster  # who works with whom (supervision); None: nobody else
         self._backend = backend
         self._signer = signer
         self._read_factory = read_factory or factory

@@ -24,6 +24,7 @@ from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.identity import Principal, Role
 from clarity_desktop.domain.progress import Progress
+from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.store import audit_chain, keys, migrate, seals
 from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
 from clarity_desktop.store.errors import (
@@ -32,12 +33,12 @@ from clarity_desktop.store.errors import (
     PracticeTooNew,
     WrongPassphrase,
 )
-from clarity_desktop.store.postgres import address, locks, logins, schema
+from clarity_desktop.store.postgres import address, locks, logins, schema, supervision
 from clarity_desktop.store.postgres.connect import make_engine, refusal
 from clarity_desktop.store.postgres.search import TsvectorIndex
 from clarity_desktop.store.postgres.server import SIGNATURE
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import StaffMember
+from clarity_desktop.store.roster import StaffMember, Supervision
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -275,6 +276,19 @@ class PostgresBackend:
 
     def staff(self, db: Session) -> list[StaffMember]:
         return logins.staff(db.connection())
+
+    def supervisor_of(self, db: Session, user_id: int) -> Supervision | None:
+        return supervision.supervisor_of(db.connection(), user_id)
+
+    def supervisees_of(self, db: Session, user_id: int) -> list[Supervision]:
+        return supervision.supervisees_of(db.connection(), user_id)
+
+    def set_supervision(
+        self, db: Session, supervisor_login: str, supervisee_login: str, mode: SupervisionMode
+    ) -> tuple[int, int]:
+        return supervision.set_supervision(
+            db.connection(), supervisor_login, supervisee_login, mode
+        )
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return True  # a practice server starts with seals

@@ -21,6 +21,7 @@ PARENTS: dict[str, tuple[str, str]] = {
     "couple_readings": ("notes", "note_id"),
     "note_goals": ("notes", "note_id"),
     "addenda": ("notes", "note_id"),
+    "note_reviews": ("notes", "note_id"),
     "plan_concerns": ("treatment_plans", "plan_id"),
     "plan_goals": ("treatment_plans", "plan_id"),
     "plan_objectives": ("plan_goals", "goal_id"),

@@ -22,6 +22,13 @@ _FUNCTIONS = {
             RAISE EXCEPTION 'addenda belong to signed notes' USING ERRCODE = '55000';
         END IF;
         RETURN NEW;""",
+    "review_follows_signature": """
+        IF (NEW.state = 'cosigned') = ((SELECT signed_at FROM notes WHERE id = NEW.note_id) IS NULL)
+        THEN
+            RAISE EXCEPTION 'a note is reviewed before it is signed, co-signed after'
+                USING ERRCODE = '55000';
+        END IF;
+        RETURN NEW;""",
 }
 
 TRIGGERS = {
@@ -31,6 +38,10 @@ TRIGGERS = {
     "EXECUTE FUNCTION refuse_always()",
     "trg_addenda_only_signed": "BEFORE INSERT ON addenda FOR EACH ROW "
     "EXECUTE FUNCTION addendum_needs_signed_note()",
+    "trg_note_reviews_append_only": "BEFORE UPDATE OR DELETE ON note_reviews FOR EACH ROW "
+    "EXECUTE FUNCTION refuse_always()",
+    "trg_note_reviews_follow_signature": "BEFORE INSERT ON note_reviews FOR EACH ROW "
+    "EXECUTE FUNCTION review_follows_signature()",
     "trg_audit_append_only": "BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW "
     "EXECUTE FUNCTION refuse_always()",
     "trg_audit_no_truncate": "BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT "

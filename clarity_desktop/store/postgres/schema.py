@@ -171,6 +171,9 @@ def _policies() -> list[str]:
         f"USING (user_id = me() OR {_CASE})",
         f"CREATE POLICY admin_read ON audit_events FOR SELECT TO {admin} USING (true)",
         f"GRANT SELECT, INSERT ON audit_events TO {staff}",
+        # A note's review steps are written in their author's own name, nobody else's.
+        f"CREATE POLICY own_name ON note_reviews AS RESTRICTIVE FOR INSERT TO {care} "
+        "WITH CHECK (by_user_id = me())",
         f"CREATE POLICY own_rows ON case_access FOR SELECT TO {staff} USING (user_id = me())",
         f"CREATE POLICY admin_all ON case_access TO {admin} USING (true) WITH CHECK (true)",
         f"GRANT SELECT ON case_access TO {staff}",

@@ -23,6 +23,7 @@ from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.progress import Progress
+from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.store import audit_chain, keyring, migrate, oslock
 from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
 from clarity_desktop.store.errors import (
@@ -34,7 +35,7 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import StaffMember
+from clarity_desktop.store.roster import StaffMember, Supervision
 from clarity_desktop.store.sqlite import backup, fts, practice, triggers
 from clarity_desktop.store.sqlite.engine import DatabaseError
 
@@ -251,6 +252,17 @@ class SqliteBackend:
 
     def staff(self, db: Session) -> list[StaffMember]:
         return []
+
+    def supervisor_of(self, db: Session, user_id: int) -> Supervision | None:
+        return None
+
+    def supervisees_of(self, db: Session, user_id: int) -> list[Supervision]:
+        return []
+
+    def set_supervision(
+        self, db: Session, supervisor_login: str, supervisee_login: str, mode: SupervisionMode
+    ) -> tuple[int, int]:
+        raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return keyring.read_key_file(practice.folder).legacy_sealed

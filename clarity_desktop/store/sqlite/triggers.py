@@ -274,7 +274,27 @@ NEW_IN_0009: dict[str, str] = {
 }
 REVISION_0009: dict[str, str] = {**REVISION_0006, **NEW_IN_0009}
 
-TRIGGERS: dict[str, str] = REVISION_0009  # all a current practice has
+# Revision 0011, supervision: a note's review steps are append-only, and a review follows
+# the signature (steps before it are refused once the note is signed, a co-signature before).
+NEW_IN_0011: dict[str, str] = {
+    "trg_note_reviews_no_update": """
+        CREATE TRIGGER trg_note_reviews_no_update BEFORE UPDATE ON note_reviews
+        BEGIN SELECT RAISE(ABORT, 'a review step cannot be changed'); END""",
+    "trg_note_reviews_no_delete": """
+        CREATE TRIGGER trg_note_reviews_no_delete BEFORE DELETE ON note_reviews
+        BEGIN SELECT RAISE(ABORT, 'a review step cannot be deleted'); END""",
+    "trg_note_reviews_no_replace": """
+        CREATE TRIGGER trg_note_reviews_no_replace BEFORE INSERT ON note_reviews
+        WHEN EXISTS (SELECT 1 FROM note_reviews WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'a review step cannot be replaced'); END""",
+    "trg_note_reviews_follow_signature": """
+        CREATE TRIGGER trg_note_reviews_follow_signature BEFORE INSERT ON note_reviews
+        WHEN (NEW.state = 'cosigned') = ((SELECT signed_at FROM notes WHERE id = NEW.note_id) IS NULL)
+        BEGIN SELECT RAISE(ABORT, 'a note is reviewed before it is signed, co-signed after'); END""",
+}
+REVISION_0011: dict[str, str] = {**REVISION_0009, **NEW_IN_0011}
+
+TRIGGERS: dict[str, str] = REVISION_0011  # all a current practice has
 OLDER_NAMES = sorted({*REVISION_0001, *REVISION_0002} - set(TRIGGERS))
 
 
