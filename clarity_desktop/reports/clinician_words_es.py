@@ -123,6 +123,7 @@ SPANISH: dict[str, str] = {
     "Partners' steps": "Pasos de cada miembro",
     "Nothing has been written in this note.": "Esta nota no tiene texto.",
     "Signed electronically by {who} on {when}.": "Firmada electrónicamente por {who} el {when}.",
+    "Co-signed by {who} on {when}.": "Cofirmada por {who} el {when}.",
     " Last saved {when}.": " Guardada por última vez el {when}.",
     "Addenda": "Adendas",
     "Addendum {n}": "Adenda {n}",

@@ -71,6 +71,8 @@ class NoteDocument:
     partner_steps: tuple[PartnerStep, ...] = ()
     signed_by: str | None = None
     signed_at: datetime | None = None
+    cosigned_by: str | None = None  # a supervisor's co-signature, after the signature
+    cosigned_at: datetime | None = None
     last_saved: datetime | None = None
     addenda: tuple[AddendumEntry, ...] = ()
     printed_at: datetime | None = None
@@ -168,6 +170,9 @@ def note_story(note: NoteDocument) -> list[Any]:
         who = note.signed_by or note.clinician
         when = w.day_and_time(note.signed_at, zone=True)
         signed = w("Signed electronically by {who} on {when}.", who=who, when=when)
+        if note.cosigned_by and note.cosigned_at is not None:
+            when = w.day_and_time(note.cosigned_at, zone=True)
+            signed += " " + w("Co-signed by {who} on {when}.", who=note.cosigned_by, when=when)
         closing = Paragraph(markup(signed), st.label)
     else:
         saved = (

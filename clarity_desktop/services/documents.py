@@ -139,6 +139,8 @@ def note_document(
         partner_steps=partner_steps,
         signed_by=note.signed_by,
         signed_at=local(note.signed_at) if note.signed_at else None,
+        cosigned_by=note.cosigned_by,
+        cosigned_at=local(note.cosigned_at) if note.cosigned_at else None,
         last_saved=local(note.updated_at),
         addenda=tuple(
             AddendumEntry(local(a.created_at), a.author, a.body)

@@ -89,6 +89,15 @@ class ReviewItem:
     since: datetime  # UTC: submitted, or signed
 
 
+@dataclass(frozen=True)
+class ReviewQueue:
+    """What waits for a supervisor; supervisees is empty for someone who supervises nobody
+    (the Today view shows no queue to them at all)."""
+
+    supervisees: tuple[str, ...]
+    items: tuple[ReviewItem, ...]  # oldest first
+
+
 # ----- the rules ------------------------------------------------------------------------
 
 
@@ -335,17 +344,18 @@ def review_status(uow: UnitOfWork, note_id: int) -> ReviewStatus:
         return _status(uow, db, _load(db, note_id))
 
 
-def queue(uow: UnitOfWork) -> list[ReviewItem]:
+def queue(uow: UnitOfWork) -> ReviewQueue:
     """The supervisor's notes to look at, oldest first: drafts their supervisees submitted
     for review, and notes signed in co-sign mode that wait for their co-signature."""
     require(uow.principal, Permission.READ_RECORDS)
     if uow.roster is None:
-        return []
+        return ReviewQueue((), ())
     with uow.reading() as db:
         people = {s.user_id: s for s in uow.roster.supervisees_of(db, uow.principal.user_id)}
+        names = tuple(s.name for s in people.values())
         reviewed = [i for i, s in people.items() if s.mode.reviews]
         if not reviewed:
-            return []
+            return ReviewQueue(names, ())
         cosigning = [i for i, s in people.items() if s.mode is SupervisionMode.COSIGN]
         latest = select(func.max(NoteReview.id)).group_by(NoteReview.note_id).scalar_subquery()
         base = (
@@ -377,7 +387,7 @@ def queue(uow: UnitOfWork) -> list[ReviewItem]:
                 assert note.signed_by_id is not None and note.signed_at is not None
                 name = people[note.signed_by_id].name
                 items.append(_item(note, session, case, name, True, note.signed_at))
-    return sorted(items, key=lambda i: (i.since, i.note_id))
+    return ReviewQueue(names, tuple(sorted(items, key=lambda i: (i.since, i.note_id))))
 
 
 def _item(
