@@ -2898,6 +2898,70 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>{what}: está firmada pero no tiene sello.</translation>
     </message>
     <message>
+        <source>The co-signature of {what}</source>
+        <translation>La cofirma de {what}</translation>
+    </message>
+    <message>
+        <source>{what}: it is co-signed, but the co-signature has no seal.</source>
+        <translation>{what}: está cofirmada, pero la cofirma no tiene sello.</translation>
+    </message>
+    <message>
+        <source>This note is already co-signed.</source>
+        <translation>Esta nota ya está cofirmada.</translation>
+    </message>
+    <message>
+        <source>This note is already with {supervisor} for review.</source>
+        <translation>Esta nota ya está con {supervisor} para su revisión.</translation>
+    </message>
+    <message>
+        <source>{supervisor} approves your notes before you sign them; this note can be signed once it is approved.</source>
+        <translation>{supervisor} aprueba tus notas antes de que las firmes; podrás firmar esta nota cuando esté aprobada.</translation>
+    </message>
+    <message>
+        <source>Please write what should change before you return the note.</source>
+        <translation>Escribe qué debería cambiar antes de devolver la nota.</translation>
+    </message>
+    <message>
+        <source>A note is co-signed after its clinician has signed it.</source>
+        <translation>Una nota se cofirma después de que la firme quien la escribió.</translation>
+    </message>
+    <message>
+        <source>This note was approved as it stands: sign it, or ask {supervisor} to return it if it needs changing.</source>
+        <translation>Esta nota se aprobó tal como está: fírmala, o pide a {supervisor} que te la devuelva si hay que cambiarla.</translation>
+    </message>
+    <message>
+        <source>This note is with {supervisor} for review; it can be changed again once it is returned.</source>
+        <translation>Esta nota está con {supervisor} para su revisión; podrás cambiarla de nuevo cuando te la devuelva.</translation>
+    </message>
+    <message>
+        <source>Supervision is view only, review and approve, or review and co-sign.</source>
+        <translation>La supervisión puede ser solo de lectura, de revisión y aprobación, o de revisión y cofirma.</translation>
+    </message>
+    <message>
+        <source>You review {supervisee}&apos;s notes without co-signing them.</source>
+        <translation>Revisas las notas de {supervisee} sin cofirmarlas.</translation>
+    </message>
+    <message>
+        <source>Only the supervisor of the clinician who wrote this note can review or co-sign it.</source>
+        <translation>Solo quien supervisa a la persona que escribió esta nota puede revisarla o cofirmarla.</translation>
+    </message>
+    <message>
+        <source>This note is not waiting for review.</source>
+        <translation>Esta nota no está pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>Your notes do not need a supervisor&apos;s review before you sign them.</source>
+        <translation>Tus notas no necesitan la revisión de un supervisor antes de firmarlas.</translation>
+    </message>
+    <message>
+        <source>Nobody can supervise themselves.</source>
+        <translation>Nadie puede supervisarse a sí mismo.</translation>
+    </message>
+    <message>
+        <source>{supervisor} reviews your notes before you sign them: submit this note for review first.</source>
+        <translation>{supervisor} revisa tus notas antes de que las firmes: primero envía esta nota a revisión.</translation>
+    </message>
+    <message>
         <source>{what}: it has no seal.</source>
         <translation>{what}: no tiene sello.</translation>
     </message>
@@ -4303,6 +4367,10 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
         <translation>Trabajado el paso %s</translation>
     </message>
     <message>
+        <source>Co-signed by %s on %s.</source>
+        <translation>Cofirmada por %s el %s.</translation>
+    </message>
+    <message>
         <source>Where each partner stands</source>
         <translation>Dónde está cada miembro de la pareja</translation>
     </message>
@@ -4349,6 +4417,10 @@ Sign as %s?</source>
     <message>
         <source>Addendum not added</source>
         <translation>Adenda no añadida</translation>
+    </message>
+    <message>
+        <source>Note not refreshed</source>
+        <translation>Nota sin actualizar</translation>
     </message>
 </context>
 <context>
@@ -5484,6 +5556,99 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
 </context>
 <context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervisión</translation>
+    </message>
+    <message>
+        <source>Comments for the clinician (needed to return the note)</source>
+        <translation>Comentarios para la terapeuta (necesarios para devolver la nota)</translation>
+    </message>
+    <message>
+        <source>Comments for the clinician</source>
+        <translation>Comentarios para la terapeuta</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Enviar a revisión</translation>
+    </message>
+    <message>
+        <source>Return with comments</source>
+        <translation>Devolver con comentarios</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Co-sign…</source>
+        <translation>Cofirmar…</translation>
+    </message>
+    <message>
+        <source>Submit the note to your supervisor</source>
+        <translation>Enviar la nota a tu supervisor</translation>
+    </message>
+    <message>
+        <source>Co-sign the note</source>
+        <translation>Cofirmar la nota</translation>
+    </message>
+    <message>
+        <source>Signed by %s; waiting for your co-signature.</source>
+        <translation>Firmada por %s; pendiente de tu cofirma.</translation>
+    </message>
+    <message>
+        <source>Waiting for the co-signature of %s.</source>
+        <translation>Pendiente de la cofirma de %s.</translation>
+    </message>
+    <message>
+        <source>%s approves your notes before you sign them.</source>
+        <translation>%s aprueba tus notas antes de que las firmes.</translation>
+    </message>
+    <message>
+        <source>%s reviews and co-signs your notes.</source>
+        <translation>%s revisa y cofirma tus notas.</translation>
+    </message>
+    <message>
+        <source>%s submitted this note for your review on %s.</source>
+        <translation>%s te envió esta nota para revisar el %s.</translation>
+    </message>
+    <message>
+        <source>Submitted to %s for review on %s. The note is read-only until it is returned.</source>
+        <translation>Enviada a %s para revisión el %s. La nota queda solo de lectura hasta que te la devuelva.</translation>
+    </message>
+    <message>
+        <source>Returned by %s on %s with comments:
+%s</source>
+        <translation>Devuelta por %s el %s con estos comentarios:
+%s</translation>
+    </message>
+    <message>
+        <source>Approved by %s on %s. You can sign it now.</source>
+        <translation>Aprobada por %s el %s. Ya puedes firmarla.</translation>
+    </message>
+    <message>
+        <source>Approved by %s on %s.</source>
+        <translation>Aprobada por %s el %s.</translation>
+    </message>
+    <message>
+        <source>Co-sign this note?</source>
+        <translation>¿Cofirmar esta nota?</translation>
+    </message>
+    <message>
+        <source>Your co-signature is sealed with your own key and cannot be taken back.
+
+Co-sign as %s?</source>
+        <translation>Tu cofirma se sella con tu propia clave y no se puede retirar.
+
+¿Cofirmar como %s?</translation>
+    </message>
+    <message>
+        <source>Co-sign note</source>
+        <translation>Cofirmar nota</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>End of session: review</source>
@@ -5651,6 +5816,64 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>Gap between them: %1 → %2</source>
         <translation>Distancia entre ambos: %1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Waiting since</source>
+        <translation>Pendiente desde</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Terapeuta</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Pendiente de</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <source>Your co-signature</source>
+        <translation>Tu cofirma</translation>
+    </message>
+    <message>
+        <source>Your review</source>
+        <translation>Tu revisión</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePanel</name>
+    <message>
+        <source>Notes waiting for you as supervisor</source>
+        <translation>Notas que esperan tu supervisión</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for your review or co-signature.</source>
+        <translation>No hay nada pendiente de tu revisión ni de tu cofirma.</translation>
+    </message>
+    <message>
+        <source>The review queue could not be read: %s</source>
+        <translation>No se pudo leer la lista de revisión: %s</translation>
+    </message>
+    <message>
+        <source>Open note</source>
+        <translation>Abrir nota</translation>
+    </message>
+    <message>
+        <source>Open this note to review it</source>
+        <translation>Abrir esta nota para revisarla</translation>
     </message>
 </context>
 <context>
@@ -6170,6 +6393,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>No session in 30 days</source>
         <translation>Sin sesión en 30 días</translation>
+    </message>
+    <message>
+        <source>Notes waiting for review</source>
+        <translation>Notas pendientes de revisión</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>

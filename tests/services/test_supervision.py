@@ -7,6 +7,7 @@ solo practice, or view only) signing is as it always was."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -172,6 +173,8 @@ def test_cosign_mode_each_signature_is_its_signers_own_and_check_verifies_both(
     pdf = documents.note_pdf(group.dana.uow(), note_id)
     assert pdf is not None
     assert "Co-signed by Sam Okafor, PhD on" in pdftools.flat(pdftools.text(pdf))
+    if os.environ.get("SUPERVISION_SHOTS"):  # to look at
+        (Path(os.environ["SUPERVISION_SHOTS"]) / "cosigned_note.pdf").write_bytes(pdf)
 
     # Someone past the program changes the note: both seals say so.
     pg_practice.as_dba(

@@ -42,6 +42,7 @@ from clarity_desktop.ui.note.note_widgets import (
     SectionEdit,
     clear_layout,
 )
+from clarity_desktop.ui.note.review_bar import ReviewBar
 
 
 class NoteEditor(NotePage):
@@ -78,6 +79,7 @@ class NoteEditor(NotePage):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+        self._setup_review()
 
     def set_practice(self, practice: OpenPractice) -> None:
         self._practice = practice
@@ -108,6 +110,7 @@ class NoteEditor(NotePage):
             self._build_sections(note.template, note.sections)
             self._show_goals(note)
             self._show_signature(note)
+            self._show_review(note)
             self._update_tab_order()
             QTimer.singleShot(0, self, self._fit_dynamics)  # once the new fields are laid out
             self.policy.shown()
@@ -384,3 +387,37 @@ class NoteEditor(NotePage):
         self.addendum_edit.clear()
         self.show_note(fresh, self._partners)
         self.addendum_added.emit(fresh.id)
+
+    # ----- supervision (review_bar.py) -------------------------------------------------
+
+    def _setup_review(self) -> None:
+        self.review_bar = ReviewBar(self.save_now)
+        self._body.insertWidget(self._body.indexOf(self.signature) + 1, self.review_bar)
+        self.review_bar.review_changed.connect(self._review_changed)
+        self.review_bar.cosigned.connect(self._cosigned)
+
+    def _show_review(self, note: NoteView) -> None:
+        """Where the note stands with a supervisor; while they have it, it is read-only."""
+        self.review_bar.show_note(self._practice, note)
+        if not self.review_bar.holds_draft:
+            return
+        for edit in self._sections:
+            edit.setReadOnly(True)
+        for w in (self.template, self.private, *self.step_buttons.values()):
+            w.setEnabled(False)
+        for combo in self.partner_steps.values():
+            combo.setEnabled(False)
+        self.dynamics.set_locked(True)
+
+    def _review_changed(self, note_id: int) -> None:
+        try:
+            fresh = notes.read_note(self._practice.uow(), note_id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Note not refreshed"), explain(exc))
+            return
+        self.show_note(fresh, self._partners)
+        self.note_saved.emit(note_id)
+
+    def _cosigned(self, view: NoteView) -> None:
+        self.show_note(view, self._partners)
+        self.note_signed.emit(view.id)

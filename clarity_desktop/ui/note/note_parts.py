@@ -70,12 +70,18 @@ def signature_text(note: NoteView) -> str:
     """Who signed and when, for a signed note; empty for a draft."""
     if not note.signed or note.signed_at is None:
         return ""
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "NoteEditor", "Signed electronically by %s on %s. This note is locked."
     ) % (
         note.signed_by,
         dates.utc_day_time(note.signed_at),
     )
+    if note.cosigned_by and note.cosigned_at is not None:
+        text += "\n" + QCoreApplication.translate("NoteEditor", "Co-signed by %s on %s.") % (
+            note.cosigned_by,
+            dates.utc_day_time(note.cosigned_at),
+        )
+    return text
 
 
 class SaveState(QLabel):

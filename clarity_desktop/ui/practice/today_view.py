@@ -35,6 +35,7 @@ from clarity_desktop.services.today import DayPlan, DaySession
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import ID_ROLE
 from clarity_desktop.ui.common.numbers import filled
+from clarity_desktop.ui.practice.review_queue import ReviewQueueModel, ReviewQueuePanel
 from clarity_desktop.ui.practice.today_models import (
     CASE_ROLE,
     DaySessionModel,
@@ -149,6 +150,13 @@ class TodayView(QWidget):
         self.quiet.activated_row.connect(
             lambda row: self.case_requested.emit(self._id(self.quiet_model, row, ID_ROLE))
         )
+        # A supervisor's notes waiting for review or co-signature (review_queue.py).
+        self.review_table = DayTable(
+            ReviewQueueModel(self), self.tr("Notes waiting for review"), ReviewQueueModel.CASE
+        )
+        self.reviews = ReviewQueuePanel(self.review_table)
+        self.review_table.activated_row.connect(self.reviews.activate)
+        self.reviews.note_requested.connect(self.note_requested)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the day"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
@@ -169,6 +177,7 @@ class TodayView(QWidget):
         sections = QVBoxLayout(self.sections_box)
         sections.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.sections_box)
+        sections.addWidget(self.reviews)
         for title, table, empty in (
             (
                 self.tr("Sessions"),
@@ -307,6 +316,8 @@ class TodayView(QWidget):
             table.setVisible(has_rows)
             note.setVisible(not has_rows)
             table.fit()
+        self.reviews.refresh(self._practice)
+        self.review_table.fit()
 
     def _place_buttons(self) -> None:
         for row in range(self.sessions_model.rowCount()):
