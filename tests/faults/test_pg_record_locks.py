@@ -390,48 +390,61 @@ def test_a_staff_login_cannot_switch_a_lock_off(
         conn.execute(f"DELETE FROM note_steps WHERE note_id = {r.note}")
 
 
-@pytest.mark.parametrize(
-    ("sabotage", "named"),
-    [
-        pytest.param(
-            "DROP TRIGGER trg_plan_goals_locked ON plan_goals", "trg_plan_goals_locked", id="drop"
-        ),
-        pytest.param(
-            "ALTER TABLE session_markers DISABLE TRIGGER trg_session_markers_locked",
-            "trg_session_markers_locked",
-            id="disable",
-        ),
-        pytest.param(
-            "ALTER TABLE notes ENABLE REPLICA TRIGGER trg_notes_locked",
-            "trg_notes_locked",
-            id="replica-only",
-        ),
-        pytest.param(
-            "CREATE OR REPLACE FUNCTION lock_addendum() RETURNS trigger LANGUAGE plpgsql "
-            "AS $$ BEGIN RETURN NEW; END $$",
-            "trg_addenda_locked",
-            id="no-op-function",
-        ),
-        pytest.param(
-            "DROP TRIGGER trg_measure_responses_locked ON measure_responses; "
-            "CREATE TRIGGER trg_measure_responses_locked BEFORE DELETE ON measure_responses "
-            "FOR EACH ROW EXECUTE FUNCTION lock_with_session('session_id')",
-            "trg_measure_responses_locked",
-            id="fewer-events",
-        ),
-        pytest.param(
-            "DROP TRIGGER trg_audit_events_no_truncate ON audit_events",
-            "trg_audit_events_no_truncate",
-            id="truncate-allowed",
-        ),
-    ],
-)
+def _put_back(name: str) -> str:
+    return locks.TRIGGERS[name].create_sql()
+
+
+# (what the superuser does, the lock check must name, what puts it back)
+SABOTAGE = {
+    "drop": (
+        "DROP TRIGGER trg_plan_goals_locked ON plan_goals",
+        "trg_plan_goals_locked",
+        _put_back("trg_plan_goals_locked"),
+    ),
+    "disable": (
+        "ALTER TABLE session_markers DISABLE TRIGGER trg_session_markers_locked",
+        "trg_session_markers_locked",
+        "ALTER TABLE session_markers ENABLE TRIGGER trg_session_markers_locked",
+    ),
+    "replica-only": (
+        "ALTER TABLE notes ENABLE REPLICA TRIGGER trg_notes_locked",
+        "trg_notes_locked",
+        "ALTER TABLE notes ENABLE TRIGGER trg_notes_locked",
+    ),
+    "no-op-function": (
+        "CREATE OR REPLACE FUNCTION lock_addendum() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN RETURN NEW; END $$",
+        "trg_addenda_locked",
+        locks.function_sql("lock_addendum", replace=True),
+    ),
+    "fewer-events": (
+        "DROP TRIGGER trg_measure_responses_locked ON measure_responses; "
+        "CREATE TRIGGER trg_measure_responses_locked BEFORE DELETE ON measure_responses "
+        "FOR EACH ROW EXECUTE FUNCTION lock_with_session('session_id')",
+        "trg_measure_responses_locked",
+        "DROP TRIGGER trg_measure_responses_locked ON measure_responses; "
+        + _put_back("trg_measure_responses_locked"),
+    ),
+    "truncate-allowed": (
+        "DROP TRIGGER trg_audit_events_no_truncate ON audit_events",
+        "trg_audit_events_no_truncate",
+        _put_back("trg_audit_events_no_truncate"),
+    ),
+}
+
+
+@pytest.mark.parametrize("how", list(SABOTAGE))
 def test_the_integrity_check_names_a_lock_the_superuser_switched_off(
-    practice: OpenPractice, server: Server, sabotage: str, named: str
+    practice: OpenPractice, server: Server, how: str
 ) -> None:
+    sabotage, named, repair = SABOTAGE[how]
     assert practices.integrity_problems(practice) == []
     with server.superuser() as conn:
         conn.execute(sabotage)
-    (found,) = practices.integrity_problems(practice)
-    assert found.code is ErrorCode.INTEGRITY_LOCKS_MISSING
-    assert found.params["names"] == (named,)
+        try:
+            (found,) = practices.integrity_problems(practice)
+            assert found.code is ErrorCode.INTEGRITY_LOCKS_MISSING
+            assert found.params["names"] == (named,)
+        finally:  # the server's practice may be shared by the tests after this one
+            conn.execute(repair)
+    assert practices.integrity_problems(practice) == []

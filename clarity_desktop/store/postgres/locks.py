@@ -186,10 +186,12 @@ for _table, (_function, _args, _message) in _TABLES.items():
     )
 
 
-def _function_sql(name: str, body: str) -> str:
+def function_sql(name: str, *, replace: bool = False) -> str:
+    """CREATE (OR REPLACE, to put a changed one back) one of FUNCTIONS."""
+    verb = "CREATE OR REPLACE" if replace else "CREATE"
     return (
-        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
-        f"SET search_path = {SCHEMA}, pg_temp AS $$ BEGIN{body}\nEND $$"
+        f"{verb} FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER "
+        f"SET search_path = {SCHEMA}, pg_temp AS $$ BEGIN{FUNCTIONS[name]}\nEND $$"
     )
 
 
@@ -200,7 +202,7 @@ def _stored_body(body: str) -> str:
 
 def statements() -> list[str]:
     """The functions, then the triggers; run as the schema's owner (schema.install)."""
-    out = [_function_sql(name, body) for name, body in FUNCTIONS.items()]
+    out = [function_sql(name) for name in FUNCTIONS]
     out += [lock.create_sql() for lock in TRIGGERS.values()]
     return out
 
