@@ -383,6 +383,13 @@ def test_a_staff_login_cannot_switch_a_lock_off(
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
                     conn.execute(sql)
     assert practices.integrity_problems(practice) == []
+    with server.superuser() as conn:
+        owners = conn.execute(
+            "SELECT proname, pg_get_userbyid(proowner), prosecdef FROM pg_proc "
+            "WHERE pronamespace = 'clarity'::regnamespace AND proname = ANY(%s)",
+            (list(locks.FUNCTIONS),),
+        ).fetchall()
+    assert sorted(owners) == [(name, "clarity_owner", True) for name in sorted(locks.FUNCTIONS)]
     with (
         server.connect(DANA.login, DANA.password) as conn,
         pytest.raises(psycopg.IntegrityError, match=LOCKED),
