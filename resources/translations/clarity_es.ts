@@ -2750,6 +2750,138 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>La base de datos de la consulta de {folder} tiene registros que remiten a otros que no existen.</translation>
     </message>
     <message>
+        <source>The database {dbname} on {host} already holds a Clarity practice; nothing was changed.</source>
+        <translation>La base de datos {dbname} de {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>This practice lives on a server: it is backed up and restored there (“clarity-desktop server backup”), not from this workstation.</source>
+        <translation>Esta consulta vive en un servidor: las copias de seguridad y las restauraciones se hacen allí («clarity-desktop server backup»), no desde este equipo.</translation>
+    </message>
+    <message>
+        <source>The certificate authority file {path} could not be read; choose the CA file your practice&apos;s administrator gave you.</source>
+        <translation>No se pudo leer el archivo de la autoridad de certificación {path}; elija el archivo CA que le dio la persona que administra su consulta.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
+        <translation>El servidor de {host}:{port} presentó un certificado que el archivo CA elegido no respalda, o uno emitido a otro nombre; Clarity no envió su contraseña.</translation>
+    </message>
+    <message>
+        <source>The server connection saved in {folder} could not be read ({exc}).</source>
+        <translation>No se pudo leer la conexión al servidor guardada en {folder} ({exc}).</translation>
+    </message>
+    <message>
+        <source>Your password signs you in, but your signing key is still locked under an earlier password; sign in once with the earlier password and change it from Clarity, or ask an administrator.</source>
+        <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for {user}, or that login may not sign in.</source>
+        <translation>El servidor no aceptó la contraseña de {user}, o ese usuario no tiene permiso para entrar.</translation>
+    </message>
+    <message>
+        <source>The server already has a login named {login}; choose another.</source>
+        <translation>El servidor ya tiene un usuario llamado {login}; elija otro.</translation>
+    </message>
+    <message>
+        <source>A practice on a server is set up once by an administrator with “clarity-desktop server init”.</source>
+        <translation>Una consulta en un servidor la prepara una sola vez quien la administra, con «clarity-desktop server init».</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be used as a name on the server: use letters, digits and underscores, starting with a letter (at most 63).</source>
+        <translation>«{name}» no sirve como nombre en el servidor: use letras, cifras y guiones bajos, empezando por una letra (63 como máximo).</translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name as it should appear on their signature.</source>
+        <translation>Escriba el nombre de la persona tal como debe aparecer en su firma.</translation>
+    </message>
+    <message>
+        <source>The practice server&apos;s records are from an older Clarity Desktop; an administrator must upgrade the server first.</source>
+        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; primero quien administra la consulta debe actualizar el servidor.</translation>
+    </message>
+    <message>
+        <source>The database {dbname} on {host}:{port} is not a Clarity practice; an administrator sets one up with “clarity-desktop server init”.</source>
+        <translation>La base de datos {dbname} de {host}:{port} no es una consulta de Clarity; quien administra la consulta la prepara con «clarity-desktop server init».</translation>
+    </message>
+    <message>
+        <source>{user} can sign in to the server but is not on this practice&apos;s staff list, or has been disabled.</source>
+        <translation>{user} puede entrar en el servidor, pero no figura en el personal de esta consulta o se le ha desactivado.</translation>
+    </message>
+    <message>
+        <source>A practice server has no recovery key; an administrator can set a new password for your login.</source>
+        <translation>Un servidor de consulta no tiene clave de recuperación; quien administra la consulta puede ponerle una contraseña nueva a su usuario.</translation>
+    </message>
+    <message>
+        <source>There is no case {case} on this practice server.</source>
+        <translation>No hay ningún caso {case} en este servidor de la consulta.</translation>
+    </message>
+    <message>
+        <source>This practice has no staff member with the login {login}.</source>
+        <translation>Esta consulta no tiene a nadie en el personal con el usuario {login}.</translation>
+    </message>
+    <message>
+        <source>Row-level security is off or not enforced on these tables of the practice server: {names}.</source>
+        <translation>La seguridad por filas está desactivada o no se impone en estas tablas del servidor de la consulta: {names}.</translation>
+    </message>
+    <message>
+        <source>Could not reach the practice server at {host}:{port} ({detail}).</source>
+        <translation>No se pudo llegar al servidor de la consulta en {host}:{port} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the server address; Clarity asks for it separately and never stores it.</source>
+        <translation>No ponga la contraseña en la dirección del servidor; Clarity la pide aparte y nunca la guarda.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a server address Clarity understands; write it as postgresql://user@host:port/database.</source>
+        <translation>«{url}» no es una dirección de servidor que Clarity entienda; escríbala así: postgresql://usuario@servidor:puerto/base_de_datos.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} asked for a weaker kind of sign-in than SCRAM-SHA-256, so Clarity did not send your password; ask your administrator to set the password again.</source>
+        <translation>El servidor de {host}:{port} pidió un modo de inicio de sesión más débil que SCRAM-SHA-256, así que Clarity no envió su contraseña; pida a quien administra la consulta que vuelva a poner la contraseña.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} did not offer an encrypted connection, so Clarity did not connect. Clarity talks to a practice server only over TLS.</source>
+        <translation>El servidor de {host}:{port} no ofreció una conexión cifrada, así que Clarity no se conectó. Clarity solo habla con un servidor de consulta mediante TLS.</translation>
+    </message>
+    <message>
+        <source>A solo practice has one clinician; staff logins, case assignments and supervision belong to a practice server.</source>
+        <translation>Una consulta individual tiene un solo profesional; los usuarios del personal, la asignación de casos y la supervisión son cosa de un servidor de consulta.</translation>
+    </message>
+    <message>
+        <source>{who} reads no clinical records, so has no seals to check; an administrator checks the practice server with “clarity-desktop server check”, and each clinician checks the seals of their own cases with “clarity-desktop check”.</source>
+        <translation>{who} no lee registros clínicos, así que no tiene sellos que comprobar; quien administra la consulta comprueba el servidor con «clarity-desktop server check», y cada profesional comprueba los sellos de sus propios casos con «clarity-desktop check».</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} has no database named {dbname}; create it first (for example with createdb {dbname} on the server), then set the practice up again.</source>
+        <translation>El servidor de {host}:{port} no tiene ninguna base de datos llamada {dbname}; créela primero (por ejemplo, con createdb {dbname} en el servidor) y vuelva a preparar la consulta.</translation>
+    </message>
+    <message>
+        <source>The backup pg_dump wrote holds no table data, so it was not kept; nothing was written to {path}.</source>
+        <translation>La copia de seguridad que escribió pg_dump no contiene datos de ninguna tabla, así que no se ha guardado; no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{tool} could not back up the database {dbname} ({detail}); nothing was written to {path}.</source>
+        <translation>{tool} no pudo hacer la copia de seguridad de la base de datos {dbname} ({detail}); no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{user} cannot read past row-level security, so a backup made as them would silently miss rows; back up as the server&apos;s superuser (or a role with BYPASSRLS).</source>
+        <translation>{user} no puede leer más allá de la seguridad por filas, así que una copia hecha con ese usuario dejaría filas fuera sin avisar; haga la copia como superusuario del servidor (o con un rol con BYPASSRLS).</translation>
+    </message>
+    <message>
+        <source>pg_restore could not read the new backup back ({detail}), so it was not kept; nothing was written to {path}.</source>
+        <translation>pg_restore no pudo volver a leer la copia de seguridad nueva ({detail}), así que no se ha guardado; no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{folder} holds a solo practice, not a practice server&apos;s address; the server commands take a folder made by “clarity-desktop server connect”.</source>
+        <translation>{folder} contiene una consulta individual, no la dirección de un servidor de consulta; las órdenes «server» necesitan una carpeta creada con «clarity-desktop server connect».</translation>
+    </message>
+    <message>
+        <source>Give the practice a name, as it should appear on its documents.</source>
+        <translation>Ponga un nombre a la consulta, tal como debe aparecer en sus documentos.</translation>
+    </message>
+    <message>
+        <source>{tool} was not found on this computer; install the PostgreSQL client programs (on Debian and Ubuntu, the postgresql-client package).</source>
+        <translation>No se encontró {tool} en este equipo; instale los programas cliente de PostgreSQL (en Debian y Ubuntu, el paquete postgresql-client).</translation>
+    </message>
+    <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
         <translation>La consulta de {folder} tiene bloqueos de registros ausentes o alterados ({names}).</translation>
     </message>
@@ -4916,6 +5048,14 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>run backups or imports</source>
         <translation>hacer copias de seguridad o importaciones</translation>
+    </message>
+    <message>
+        <source>manage staff logins and case assignments</source>
+        <translation>gestionar los usuarios del personal y la asignación de casos</translation>
+    </message>
+    <message>
+        <source>check the whole practice server</source>
+        <translation>comprobar todo el servidor de la consulta</translation>
     </message>
     <message>
         <source>discarded</source>
