@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import subprocess
 import sys
 import uuid
@@ -634,3 +635,34 @@ def test_backup_refuses_a_login_that_row_level_security_would_hide_rows_from(
     not_practice = backup(s, out, url=s.cluster.url(s.cluster.superuser, "postgres"))
     assert_clean_error(not_practice, "is not a Clarity practice")
     assert not out.exists()
+
+
+def test_a_backup_restored_into_a_new_database_is_the_same_practice(practice: Server) -> None:
+    """What the README says to do with a backup: pg_restore into an empty database on the
+    same server (its logins and group roles are the server's, not the dump's)."""
+    s = practice
+    import_clients(s, "dana", DANA_PW, "Maya Ortiz")
+    sign_a_note(s, case_names(s, "dana", DANA_PW)["Maya Ortiz"])
+    out = s.tmp / "practice.dump"
+    assert backup(s, out).returncode == 0
+    restored = f"restored_{uuid.uuid4().hex[:8]}"
+    s.cluster.create_database(restored)
+    try:
+        env = dict(os.environ, PGPASSWORD=s.cluster.superuser_password)
+        env |= {"PGSSLMODE": "verify-full", "PGSSLROOTCERT": str(s.ca)}
+        argv = [str(s.cluster.bindir / "pg_restore"), "--exit-on-error", "--host=localhost"]
+        argv += [f"--port={s.cluster.port}", "--username=postgres", f"--dbname={restored}"]
+        done = subprocess.run([*argv, str(out)], capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        there = Server(s.cluster, restored, s.tmp / "restored", s.suffix)
+        there.tmp.mkdir()
+        assert there.connect("dana", DANA_PW).returncode == 0
+        assert set(case_names(there, "dana", DANA_PW)) == {"Maya Ortiz"}
+        mine = run("check", "--data-dir", there.folder("dana"), passphrase=DANA_PW)
+        assert mine.returncode == 0, mine.stderr
+        assert mine.stdout.startswith("ok: 1 cases, 1 notes")
+        assert there.connect("ada", ADMIN_PW).returncode == 0
+        whole = there.as_admin("check")
+        assert whole.returncode == 0, whole.stderr
+    finally:
+        s.cluster.drop_database(restored)
