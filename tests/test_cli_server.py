@@ -544,6 +544,14 @@ def test_check_as_a_clinician_and_server_check_as_the_administrator(practice: Se
         run("check", "--data-dir", s.folder("ada"), passphrase=ADMIN_PW),
         "Ada Lind reads no clinical records",
     )
+    # `audit --verify` likewise: the administrator's to run; a clinician is told why.
+    verified = run("audit", "--data-dir", s.folder("ada"), "--verify", passphrase=ADMIN_PW)
+    assert verified.returncode == 0, verified.stderr
+    assert verified.stdout.startswith(f"ok: {rows + 1} audit entries")  # + this unlock
+    assert_clean_error(
+        run("audit", "--data-dir", s.folder("dana"), "--verify", passphrase=DANA_PW),
+        "Dana Reyes can read only their own entries and their cases'",
+    )
 
 
 def test_server_check_finds_an_edited_audit_row_and_a_table_left_open(practice: Server) -> None:

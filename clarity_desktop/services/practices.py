@@ -243,6 +243,7 @@ __all__ = [
 def verify_audit(opened: OpenPractice) -> ChainReport:
     """Walk the whole audit log and check every link of its hash chain."""
     require(opened.principal, Permission.READ_AUDIT)
+    server_admin.require_whole_audit(opened)  # on a server: the administrator's to verify
     with opened.uow().reading() as s:
         rows = s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
         links = opened.backend.chain_links(s)

@@ -66,6 +66,20 @@ def check_address(url: str, ca_file: Path) -> None:
         raise ValidationError(ErrorCode.SERVER_CA_UNREADABLE, "ca_file", path=ca_file)
 
 
+def reads_whole_audit(opened: OpenPractice) -> bool:
+    """On a solo practice the clinician reads every audit row; on a server only an
+    administrator does (row-level security shows everyone else their own rows and their
+    cases' rows), so only they can verify the chain."""
+    return not on_server(opened) or allows(opened.principal, Permission.MANAGE_STAFF)
+
+
+def require_whole_audit(opened: OpenPractice) -> None:
+    """For services.practices.verify_audit: a chain walked over a part of it would
+    report entries missing that are only out of sight."""
+    if not reads_whole_audit(opened):
+        raise PracticeError(ErrorCode.SERVER_CHAIN_IS_ADMINS, who=opened.principal.display_name)
+
+
 def check_walks_chain(opened: OpenPractice) -> bool:
     """For ``check`` (services.practices.check_practice): whether this person's check
     walks the whole audit chain. On a solo practice, yes. On a server, no: a clinician
