@@ -131,9 +131,9 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{counts}; record locks, audit chain and every seal verified")
         return EXIT_OK
     print(
-        f"{counts}; record locks, row-level security and the seal of every signed record "
-        "you can read verified; the audit chain is the administrator's to verify "
-        "(clarity-desktop server check)"
+        f"{counts}; record locks, row-level security, every link of the audit chain and "
+        "the seal of every signed record you can read verified; audit entries only others "
+        "can read are recomputed by an administrator's `clarity-desktop server check`"
     )
     return EXIT_OK
 

@@ -229,7 +229,6 @@ class ErrorCode(Enum):
     SAFETY_NOTE_TOO_LONG_MOST = "safety_note_too_long_most"
     SERIES_HAS_BETWEEN_1_SESSIONS = "series_has_between_1_sessions"
     SERVER_ALREADY_PRACTICE = "server_already_practice"
-    SERVER_CHAIN_IS_ADMINS = "server_chain_is_admins"
     SERVER_CHECK_NOT_CLINICAL = "server_check_not_clinical"
     SERVER_DATABASE_MISSING = "server_database_missing"
     SERVER_DUMP_EMPTY = "server_dump_empty"

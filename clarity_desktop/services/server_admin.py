@@ -1,13 +1,12 @@
 """The administrator's side of a practice server: setting it up, connecting a
 workstation folder to it, checking it whole and backing it up.
 
-Who checks what differs from a solo practice. On a server, row-level security shows a
-clinician only their own audit rows and their cases' rows, so the hash chain, walked from
-there, would look broken wherever someone else's row sits between theirs. The chain is
-the administrator's to verify (``server check``: they read every audit row and no
-clinical text); the seals are each clinician's (their own ``check`` reads the notes they
-may see, which the administrator cannot). The PostgreSQL modules are imported inside the
-functions: a solo practice never loads the driver.
+Who checks what differs from a solo practice. Everyone's ``check`` verifies every link of
+the audit chain and recomputes the audit rows they may read (services.practices), and the
+seals of the signed records they may read. Only the administrator reads every audit row,
+so only ``server check`` recomputes them all; and the administrator reads no notes, so
+the seals are each clinician's to check. The PostgreSQL modules are reached through
+store.opening: a solo practice never loads the driver.
 """
 
 from __future__ import annotations
@@ -66,31 +65,12 @@ def check_address(url: str, ca_file: Path) -> None:
         raise ValidationError(ErrorCode.SERVER_CA_UNREADABLE, "ca_file", path=ca_file)
 
 
-def reads_whole_audit(opened: OpenPractice) -> bool:
-    """On a solo practice the clinician reads every audit row; on a server only an
-    administrator does (row-level security shows everyone else their own rows and their
-    cases' rows), so only they can verify the chain."""
-    return not on_server(opened) or allows(opened.principal, Permission.MANAGE_STAFF)
-
-
-def require_whole_audit(opened: OpenPractice) -> None:
-    """For services.practices.verify_audit: a chain walked over a part of it would
-    report entries missing that are only out of sight."""
-    if not reads_whole_audit(opened):
-        raise PracticeError(ErrorCode.SERVER_CHAIN_IS_ADMINS, who=opened.principal.display_name)
-
-
-def check_walks_chain(opened: OpenPractice) -> bool:
-    """For ``check`` (services.practices.check_practice): whether this person's check
-    walks the whole audit chain. On a solo practice, yes. On a server, no: a clinician
-    checks the seals of what they can read and leaves the chain to ``server check``; an
-    administrator or the front desk reads no notes, so has no seals to check, and is
-    told where their check is instead."""
-    if not on_server(opened):
-        return True
-    if not allows(opened.principal, Permission.READ_RECORDS):
+def require_seals_readable(opened: OpenPractice) -> None:
+    """For ``check`` (services.practices.check_practice), which verifies the seals of the
+    signed records its user can read: on a server, an administrator or the front desk
+    reads no notes, so has none to check, and is told where their check is instead."""
+    if on_server(opened) and not allows(opened.principal, Permission.READ_RECORDS):
         raise PracticeError(ErrorCode.SERVER_CHECK_NOT_CLINICAL, who=opened.principal.display_name)
-    return False
 
 
 def initialise(

@@ -2846,10 +2846,6 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Una consulta individual tiene un solo profesional; los usuarios del personal, la asignación de casos y la supervisión son cosa de un servidor de consulta.</translation>
     </message>
     <message>
-        <source>On a practice server the audit trail is verified whole by an administrator (“clarity-desktop server check”); {who} can read only their own entries and their cases&apos;, so the chain has gaps from where they stand.</source>
-        <translation>En un servidor de consulta, el registro de auditoría completo lo verifica quien administra la consulta («clarity-desktop server check»); {who} solo puede leer sus propias entradas y las de sus casos, así que desde ahí la cadena tiene huecos.</translation>
-    </message>
-    <message>
         <source>{who} reads no clinical records, so has no seals to check; an administrator checks the practice server with “clarity-desktop server check”, and each clinician checks the seals of their own cases with “clarity-desktop check”.</source>
         <translation>{who} no lee registros clínicos, así que no tiene sellos que comprobar; quien administra la consulta comprueba el servidor con «clarity-desktop server check», y cada profesional comprueba los sellos de sus propios casos con «clarity-desktop check».</translation>
     </message>
