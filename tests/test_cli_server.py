@@ -317,6 +317,36 @@ def test_init_on_a_database_that_does_not_exist_says_to_create_it(server: Server
     assert_clean_error(missing, "has no database named no_such_db; create it first")
 
 
+def test_init_as_a_login_that_is_not_the_superuser_is_refused_in_words(
+    practice: Server,
+) -> None:
+    s = practice
+    other = f"other_{uuid.uuid4().hex[:8]}"
+    s.cluster.create_database(other)
+    try:
+        as_ada = run(
+            "server",
+            "init",
+            "--url",
+            s.cluster.url(s.login("ada"), other),
+            "--ca",
+            s.ca,
+            "--practice",
+            "P",
+            "--admin-login",
+            s.login("x"),
+            "--admin-name",
+            "X",
+            server=ADMIN_PW,
+            new=ADMIN_PW,
+        )
+        assert_clean_error(as_ada, f"{s.login('ada')} may not make the practice's schema")
+        done = s.cluster.psql("SELECT count(*) FROM pg_namespace WHERE nspname = 'clarity'", other)
+        assert done.strip() == "0"
+    finally:
+        s.cluster.drop_database(other)
+
+
 def test_a_disabled_login_can_no_longer_sign_in(practice: Server) -> None:
     s = practice
     done = s.as_admin("disable-user", "--login", s.login("eli"))

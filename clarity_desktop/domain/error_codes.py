@@ -242,6 +242,7 @@ class ErrorCode(Enum):
     SERVER_CA_UNREADABLE = "server_ca_unreadable"
     SERVER_CERTIFICATE_UNTRUSTED = "server_certificate_untrusted"
     SERVER_FILE_UNREADABLE = "server_file_unreadable"
+    SERVER_INIT_NEEDS_SUPERUSER = "server_init_needs_superuser"
     SERVER_KEY_OTHER_PASSWORD = "server_key_other_password"
     SERVER_LOGIN_REFUSED = "server_login_refused"
     SERVER_LOGIN_TAKEN = "server_login_taken"

@@ -12,7 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.store.backend import Backend, Clinician, OpenPractice
+from clarity_desktop.store.errors import PracticeError
 from clarity_desktop.store.postgres import address
 from clarity_desktop.store.sqlite.backend import SqliteBackend
 
@@ -99,17 +101,25 @@ def initialise_server(
 ) -> str:
     """A new practice in the existing database at *url* (store/postgres/server.py).
     Returns the first administrator's address label, "login@host:port/database"."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
     from clarity_desktop.store.postgres import server
 
     where = address.parse_url(url, ca_file)
-    server.initialise(
-        where,
-        superuser_password,
-        practice_name=practice_name,
-        admin_login=admin_login,
-        admin_name=admin_name,
-        admin_password=admin_password,
-    )
+    try:
+        server.initialise(
+            where,
+            superuser_password,
+            practice_name=practice_name,
+            admin_login=admin_login,
+            admin_name=admin_name,
+            admin_password=admin_password,
+        )
+    except DBAPIError as exc:  # nothing was made: initialise is one transaction
+        if isinstance(exc.orig, psycopg.errors.InsufficientPrivilege):
+            raise PracticeError(ErrorCode.SERVER_INIT_NEEDS_SUPERUSER, user=where.user) from exc
+        raise
     return replace(where, user=admin_login).label()
 
 

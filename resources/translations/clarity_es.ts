@@ -2846,6 +2846,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Una consulta individual tiene un solo profesional; los usuarios del personal, la asignación de casos y la supervisión son cosa de un servidor de consulta.</translation>
     </message>
     <message>
+        <source>{user} may not make the practice&apos;s schema and roles on the server; run “clarity-desktop server init” as the server&apos;s superuser (usually postgres).</source>
+        <translation>{user} no puede crear el esquema y los roles de la consulta en el servidor; ejecute «clarity-desktop server init» como superusuario del servidor (normalmente postgres).</translation>
+    </message>
+    <message>
         <source>{who} reads no clinical records, so has no seals to check; an administrator checks the practice server with “clarity-desktop server check”, and each clinician checks the seals of their own cases with “clarity-desktop check”.</source>
         <translation>{who} no lee registros clínicos, así que no tiene sellos que comprobar; quien administra la consulta comprueba el servidor con «clarity-desktop server check», y cada profesional comprueba los sellos de sus propios casos con «clarity-desktop check».</translation>
     </message>
