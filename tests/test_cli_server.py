@@ -706,3 +706,48 @@ def test_a_backup_restored_into_a_new_database_is_the_same_practice(practice: Se
         assert whole.returncode == 0, whole.stderr
     finally:
         s.cluster.drop_database(restored)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_in_a_terminal_a_new_password_is_asked_twice(
+    practice: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed, not given: the administrator's own password, then the new person's twice;
+    two that differ add nobody."""
+    import getpass
+
+    s = practice
+    prompts: list[str] = []
+
+    def typed(answers: list[str]) -> None:
+        def ask(prompt: str = "") -> str:
+            prompts.append(prompt)
+            return answers.pop(0)
+
+        monkeypatch.setattr(getpass, "getpass", ask)
+
+    def add(login: str) -> Result:
+        argv = ["server", "add-user", "--data-dir", str(s.folder("ada")), "--login", login]
+        argv += ["--name", "Zed Moss", "--role", "supervisor"]
+        out, err = io.StringIO(), io.StringIO()
+        with pytest.MonkeyPatch.context() as mp:
+            for name in ENV_NAMES:
+                mp.delenv(name, raising=False)
+            mp.setattr(sys, "stdin", Terminal())
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = cli.main(argv)
+        return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+    typed([ADMIN_PW, "zed passphrase 1", "zed passphrase 2"])
+    assert_clean_error(add(s.login("zed")), "The two new passwords do not match.")
+    assert s.sql(f"SELECT count(*) FROM pg_roles WHERE rolname = '{s.login('zed')}'") == "0"
+    prompts.clear()
+    typed([ADMIN_PW, "zed passphrase 1", "zed passphrase 1"])
+    added = add(s.login("zed"))
+    assert added.returncode == 0, added.stderr
+    assert prompts == ["Passphrase: ", "Their new password: ", "Their new password again: "]
+    assert s.connect("zed", "zed passphrase 1").returncode == 0
