@@ -8,15 +8,19 @@ SQLite practice.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.store.backend import Backend, Clinician, OpenPractice
+from clarity_desktop.store.errors import PracticeError
 from clarity_desktop.store.postgres import address
 from clarity_desktop.store.sqlite.backend import SqliteBackend
 
 if TYPE_CHECKING:
     from clarity_desktop.store.keys import KdfParams
+    from clarity_desktop.store.postgres.dump import Dump
 
 
 def backend_for(folder: Path) -> Backend:
@@ -73,3 +77,62 @@ def server_label(folder: Path) -> str | None:
     if not address.is_server_folder(folder):
         return None
     return address.read(folder).label()
+
+
+def server_file(folder: Path) -> Path:
+    """Where *folder* keeps a practice server's address (whether or not it does yet)."""
+    return folder / address.SERVER_FILE
+
+
+# The server's own administration (``server init``, ``server backup``): signed in as the
+# server's superuser with an address, not through a practice folder. The PostgreSQL
+# modules load only here, so a solo practice never loads the driver.
+
+
+def initialise_server(
+    url: str,
+    ca_file: Path,
+    superuser_password: str,
+    *,
+    practice_name: str,
+    admin_login: str,
+    admin_name: str,
+    admin_password: str,
+) -> str:
+    """A new practice in the existing database at *url* (store/postgres/server.py).
+    Returns the first administrator's address label, "login@host:port/database"."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    from clarity_desktop.store.postgres import server
+
+    where = address.parse_url(url, ca_file)
+    try:
+        server.initialise(
+            where,
+            superuser_password,
+            practice_name=practice_name,
+            admin_login=admin_login,
+            admin_name=admin_name,
+            admin_password=admin_password,
+        )
+    except DBAPIError as exc:  # nothing was made: initialise is one transaction
+        if isinstance(exc.orig, psycopg.errors.InsufficientPrivilege):
+            raise PracticeError(ErrorCode.SERVER_INIT_NEEDS_SUPERUSER, user=where.user) from exc
+        raise
+    return replace(where, user=admin_login).label()
+
+
+def check_server_backup(url: str, ca_file: Path, password: str) -> None:
+    """Before a part file is made: the login signs in, the database is a practice, and
+    row-level security hides nothing from the login (store/postgres/dump.py)."""
+    from clarity_desktop.store.postgres import dump
+
+    dump.check_readable(address.parse_url(url, ca_file), password)
+
+
+def dump_server(url: str, ca_file: Path, password: str, part: Path, target: Path) -> Dump:
+    """pg_dump of the practice at *url* into *part*, listed back with pg_restore."""
+    from clarity_desktop.store.postgres import dump
+
+    return dump.dump(address.parse_url(url, ca_file), password, part, target)

@@ -2763,7 +2763,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
-        <translation>El servidor {host}:{port} presentó un certificado que el archivo CA elegido no respalda, o que está emitido a otro nombre; Clarity no envió su contraseña.</translation>
+        <translation>La base de datos {dbname} de {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The server connection saved in {folder} could not be read ({exc}).</source>
@@ -2775,7 +2775,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>The server did not accept the password for {user}, or that login may not sign in.</source>
-        <translation>El servidor no aceptó la contraseña de {user}, o ese usuario no tiene permitido iniciar sesión.</translation>
+        <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
     </message>
     <message>
         <source>The server already has a login named {login}; choose another.</source>
@@ -2783,7 +2783,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>A practice on a server is set up once by an administrator with “clarity-desktop server init”.</source>
-        <translation>Una consulta en un servidor la prepara una sola vez la administración con «clarity-desktop server init».</translation>
+        <translation>Una consulta en un servidor la prepara una sola vez quien la administra, con «clarity-desktop server init».</translation>
     </message>
     <message>
         <source>“{name}” cannot be used as a name on the server: use letters, digits and underscores, starting with a letter (at most 63).</source>
@@ -2807,7 +2807,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>A practice server has no recovery key; an administrator can set a new password for your login.</source>
-        <translation>Un servidor de la consulta no tiene clave de recuperación; la administración puede ponerle una contraseña nueva a su usuario.</translation>
+        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; primero quien administra la consulta debe actualizar el servidor.</translation>
     </message>
     <message>
         <source>There is no case {case} on this practice server.</source>
@@ -2823,7 +2823,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>Could not reach the practice server at {host}:{port} ({detail}).</source>
-        <translation>No se pudo contactar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
+        <translation>Esta consulta no tiene a nadie en el personal con el usuario {login}.</translation>
     </message>
     <message>
         <source>Leave the password out of the server address; Clarity asks for it separately and never stores it.</source>
@@ -2847,7 +2847,47 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>Someone else saved this note after you opened it, so your changes were not saved over theirs. Compare the two versions, then keep one or combine them.</source>
-        <translation>Otra persona guardó esta nota después de que usted la abriera, así que sus cambios no se guardaron encima de los suyos. Compare las dos versiones y quédese con una o combínelas.</translation>
+        <translation>«{url}» no es una dirección de servidor que Clarity entienda; escríbala así: postgresql://usuario@servidor:puerto/base_de_datos.</translation>
+    </message>
+    <message>
+        <source>{user} may not make the practice&apos;s schema and roles on the server; run “clarity-desktop server init” as the server&apos;s superuser (usually postgres).</source>
+        <translation>{user} no puede crear el esquema y los roles de la consulta en el servidor; ejecute «clarity-desktop server init» como superusuario del servidor (normalmente postgres).</translation>
+    </message>
+    <message>
+        <source>{who} reads no clinical records, so has no seals to check; an administrator checks the practice server with “clarity-desktop server check”, and each clinician checks the seals of their own cases with “clarity-desktop check”.</source>
+        <translation>{who} no lee registros clínicos, así que no tiene sellos que comprobar; quien administra la consulta comprueba el servidor con «clarity-desktop server check», y cada profesional comprueba los sellos de sus propios casos con «clarity-desktop check».</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} has no database named {dbname}; create it first (for example with createdb {dbname} on the server), then set the practice up again.</source>
+        <translation>El servidor de {host}:{port} no tiene ninguna base de datos llamada {dbname}; créela primero (por ejemplo, con createdb {dbname} en el servidor) y vuelva a preparar la consulta.</translation>
+    </message>
+    <message>
+        <source>The backup pg_dump wrote holds no table data, so it was not kept; nothing was written to {path}.</source>
+        <translation>La copia de seguridad que escribió pg_dump no contiene datos de ninguna tabla, así que no se ha guardado; no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{tool} could not back up the database {dbname} ({detail}); nothing was written to {path}.</source>
+        <translation>{tool} no pudo hacer la copia de seguridad de la base de datos {dbname} ({detail}); no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{user} cannot read past row-level security, so a backup made as them would silently miss rows; back up as the server&apos;s superuser (or a role with BYPASSRLS).</source>
+        <translation>{user} no puede leer más allá de la seguridad por filas, así que una copia hecha con ese usuario dejaría filas fuera sin avisar; haga la copia como superusuario del servidor (o con un rol con BYPASSRLS).</translation>
+    </message>
+    <message>
+        <source>pg_restore could not read the new backup back ({detail}), so it was not kept; nothing was written to {path}.</source>
+        <translation>pg_restore no pudo volver a leer la copia de seguridad nueva ({detail}), así que no se ha guardado; no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{folder} holds a solo practice, not a practice server&apos;s address; the server commands take a folder made by “clarity-desktop server connect”.</source>
+        <translation>{folder} contiene una consulta individual, no la dirección de un servidor de consulta; las órdenes «server» necesitan una carpeta creada con «clarity-desktop server connect».</translation>
+    </message>
+    <message>
+        <source>Give the practice a name, as it should appear on its documents.</source>
+        <translation>Ponga un nombre a la consulta, tal como debe aparecer en sus documentos.</translation>
+    </message>
+    <message>
+        <source>{tool} was not found on this computer; install the PostgreSQL client programs (on Debian and Ubuntu, the postgresql-client package).</source>
+        <translation>No se encontró {tool} en este equipo; instale los programas cliente de PostgreSQL (en Debian y Ubuntu, el paquete postgresql-client).</translation>
     </message>
     <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
@@ -5019,7 +5059,11 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>manage staff logins and case assignments</source>
-        <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
+        <translation>gestionar los usuarios del personal y la asignación de casos</translation>
+    </message>
+    <message>
+        <source>check the whole practice server</source>
+        <translation>comprobar todo el servidor de la consulta</translation>
     </message>
     <message>
         <source>discarded</source>
