@@ -7,14 +7,10 @@ before."""
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
@@ -24,120 +20,22 @@ from sqlalchemy.orm import Session
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ClarityError, ValidationError
 from clarity_desktop.services import cases, demo, integrity, notes, practices, search
-from clarity_desktop.services.server_import import PracticeMoved, import_practice
-from clarity_desktop.store import audit_chain, keyring, opening
+from clarity_desktop.store import audit_chain, keyring
 from clarity_desktop.store.errors import PracticeError, WrongPassphrase
 from clarity_desktop.store.models import AuditEvent
-from clarity_desktop.store.postgres import server
-from clarity_desktop.store.postgres.address import ServerAddress
-from clarity_desktop.store.postgres.transfer import TABLES
-from clarity_desktop.store.sqlite.engine import connect_raw
-from tests.pg_cluster import PgCluster
+from tests.pg_import import (
+    ADMIN_PASSWORD,
+    NEW_PASSWORD,
+    Server,
+    folder_digest,
+    fresh,
+    small_practice,
+    solo,
+    source,
+    source_counts,
+)
 
-NEW_PASSWORD = "a new server password"
-ADMIN_PASSWORD = "admin passphrase 1"
-
-
-def folder_digest(folder: Path) -> dict[str, str]:
-    """Every file under *folder* by name, with a hash of its bytes."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def source_counts(folder: Path, passphrase: str, scratch: Path) -> dict[str, int]:
-    """Rows per table of a solo practice, read from a copy (the original stays untouched)."""
-    scratch.mkdir()
-    copy = scratch / "practice.clarity"
-    shutil.copyfile(folder / "practice.clarity", copy)
-    conn = connect_raw(copy, keyring.unlock_key(folder, passphrase))
-    try:
-        return {
-            t.name: int(conn.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0])
-            for t in TABLES
-        }
-    finally:
-        conn.close()
-
-
-@pytest.fixture(scope="module")
-def solo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo practice, built once, closed: every test moves a copy of it."""
-    folder = tmp_path_factory.mktemp("solo") / "practice"
-    demo.build_demo(folder).close()
-    return folder
-
-
-@pytest.fixture
-def source(solo: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "solo"
-    shutil.copytree(solo, folder)
-    return folder
-
-
-class Server:
-    """A database fresh from ``server init``, on the test run's PostgreSQL."""
-
-    def __init__(self, cluster: PgCluster, dbname: str) -> None:
-        self.cluster = cluster
-        self.dbname = dbname
-        self.admin = f"adm_{uuid.uuid4().hex[:10]}"
-        self.login = f"dana_{uuid.uuid4().hex[:10]}"  # logins are the whole server's
-        self.url = cluster.url(cluster.superuser, dbname)
-
-    def move(self, source: Path, **changes: Any) -> PracticeMoved:
-        args: dict[str, Any] = {
-            "url": self.url,
-            "ca_file": self.cluster.ca_file,
-            "superuser_password": self.cluster.superuser_password,
-            "source": source,
-            "passphrase": demo.DEMO_PASSPHRASE,
-            "login": self.login,
-            "new_password": NEW_PASSWORD,
-            "repeat": NEW_PASSWORD,
-        } | changes
-        return import_practice(**args)
-
-    def rows(self, sql: str) -> list[tuple[Any, ...]]:
-        """As the superuser, past row-level security."""
-        with psycopg.connect(
-            self.cluster.conninfo(
-                self.cluster.superuser, self.cluster.superuser_password, self.dbname
-            )
-        ) as conn:
-            conn.execute("SET search_path = clarity")
-            return [tuple(r) for r in conn.execute(sql)]  # type: ignore[arg-type]
-
-    def count(self, table: str) -> int:
-        return int(self.rows(f"SELECT count(*) FROM {table}")[0][0])
-
-    def has_login(self, login: str) -> bool:
-        return bool(self.rows(f"SELECT count(*) FROM pg_roles WHERE rolname = '{login}'")[0][0])
-
-    def sign_in(self, folder: Path, login: str, password: str) -> opening.OpenPractice:
-        opening.remember_server(folder, self.cluster.url(login, self.dbname), self.cluster.ca_file)
-        return practices.unlock_practice(folder, password)
-
-
-@pytest.fixture
-def fresh(pg_cluster: PgCluster) -> Iterator[Server]:
-    dbname = f"imp_{uuid.uuid4().hex[:12]}"
-    pg_cluster.create_database(dbname)
-    made = Server(pg_cluster, dbname)
-    server.initialise(
-        ServerAddress(
-            pg_cluster.host, pg_cluster.port, dbname, pg_cluster.superuser, pg_cluster.ca_file
-        ),
-        pg_cluster.superuser_password,
-        practice_name="Riverside Relationship Practice",
-        admin_login=made.admin,
-        admin_name="Ada Lind",
-        admin_password=ADMIN_PASSWORD,
-    )
-    yield made
-    pg_cluster.drop_database(dbname)
+__all__ = ["fresh", "solo", "source"]  # fixtures
 
 
 def test_the_whole_practice_moves_and_the_solo_folder_is_untouched(
@@ -281,3 +179,36 @@ def test_a_practice_open_in_another_program_is_not_moved(source: Path, fresh: Se
     finally:
         holder.communicate("")
     assert fresh.count("cases") == 0 and not fresh.has_login(fresh.login)
+
+
+def test_seals_made_with_a_former_signing_key_stay_trusted_on_the_server(
+    fresh: Server, tmp_path: Path
+) -> None:
+    """A solo practice whose signing key changed (its key file vouches for the one before):
+    notes sealed with the former key still verify for the clinician on the server."""
+    folder = tmp_path / "solo"
+    note_id = small_practice(folder, NEW_PASSWORD)
+    former = keyring.read_key_file(folder).signer_public
+    db_key = keyring.unlock_key(folder, NEW_PASSWORD)
+    keyring.add_signer(folder, NEW_PASSWORD, db_key)  # a new key, vouching for the former
+    assert keyring.read_key_file(folder).signer_public != former
+
+    moved = fresh.move(folder, passphrase=NEW_PASSWORD)
+
+    assert moved.former_keys == 1
+    assert fresh.rows("SELECT public_key, user_id FROM former_keys") == [(former, 1)]
+    dana = fresh.sign_in(tmp_path / "dana", fresh.login, NEW_PASSWORD)
+    try:
+        assert former in dana.backend.trusted_keys(dana)
+        assert integrity.verify_seals(dana) == []
+        assert notes.open_note(dana.uow(), note_id).signed
+    finally:
+        dana.close()
+    # Without the vouched key the same seals would be refused as made by a stranger.
+    fresh.cluster.psql("DELETE FROM clarity.former_keys;", fresh.dbname)
+    dana = fresh.sign_in(tmp_path / "dana", fresh.login, NEW_PASSWORD)
+    try:
+        found = integrity.verify_seals(dana)
+    finally:
+        dana.close()
+    assert found and all("key" in str(f) for f in found)
