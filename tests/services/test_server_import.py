@@ -110,9 +110,13 @@ def test_the_clinician_signs_in_and_finds_her_cases_notes_and_signatures(
         assert dana.backend.trusted_keys(dana) >= {home_key}
     finally:
         dana.close()
-    # The administrator made at init is still there, and still sees no clinical text.
+    # The administrator, who reads the whole audit trail, finds every link holding.
     admin = fresh.sign_in(tmp_path / "ada", fresh.admin, ADMIN_PASSWORD)
-    admin.close()
+    try:
+        chain = practices.verify_audit(admin)
+        assert chain.ok and chain.rows > expected["audit_events"] + 1  # the import, and on
+    finally:
+        admin.close()
 
 
 def test_a_server_that_already_has_records_is_refused_and_left_as_it_was(
@@ -212,3 +216,20 @@ def test_seals_made_with_a_former_signing_key_stay_trusted_on_the_server(
     finally:
         dana.close()
     assert found and all("key" in str(f) for f in found)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="check as a clinician on a server walks only the audit rows she may read, and "
+    "the import's own row (made by the superuser, in no case) is not one of them: the same "
+    "gap breaks check for every clinician on main (test_check_practice[postgres]); "
+    "h/pgcli makes check work for clinicians",
+)
+def test_check_passes_for_the_clinician_after_the_move(
+    source: Path, fresh: Server, tmp_path: Path
+) -> None:
+    expected = source_counts(source, demo.DEMO_PASSPHRASE, tmp_path / "counted")
+    fresh.move(source)
+    fresh.sign_in(tmp_path / "dana", fresh.login, NEW_PASSWORD).close()
+    summary = practices.check_practice(tmp_path / "dana", NEW_PASSWORD)
+    assert (summary.case_count, summary.note_count) == (expected["cases"], expected["notes"])
