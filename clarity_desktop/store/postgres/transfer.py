@@ -304,12 +304,17 @@ def _index_text(src: Connection, db: Session, note_text: NoteText) -> None:
     """The server's search index from the notes' and addenda's text, as saving them
     builds it (the solo practice's FTS5 index is SQLite's own and does not move)."""
     index = TsvectorIndex()
-    for r in src.execute(select(Note.id, Note.sections).order_by(Note.id)):
-        index.index_note(db, int(r[0]), note_text(dict(r[1] or {})))
-    for r in src.execute(
+    notes = src.execution_options(yield_per=CHUNK).execute(
+        select(Note.id, Note.sections).order_by(Note.id)
+    )
+    for chunk in notes.partitions():
+        texts = [(int(r[0]), 0, note_text(dict(r[1] or {}))) for r in chunk]
+        index.index_many(db, [t for t in texts if t[2].strip()])  # as index_note: none empty
+    addenda = src.execution_options(yield_per=CHUNK).execute(
         select(Addendum.id, Addendum.note_id, Addendum.body).order_by(Addendum.id)
-    ):
-        index.index_addendum(db, int(r[1]), int(r[0]), str(r[2]))
+    )
+    for chunk in addenda.partitions():
+        index.index_many(db, [(int(r[1]), int(r[0]), str(r[2])) for r in chunk])
 
 
 def _append_imported(
