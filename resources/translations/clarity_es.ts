@@ -2882,6 +2882,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Una consulta individual la lleva una sola persona; los usuarios del equipo, la asignación de casos y la supervisión son propios de un servidor de consulta.</translation>
     </message>
     <message>
+        <source>Someone else saved this note after you opened it, so your changes were not saved over theirs. Compare the two versions, then keep one or combine them.</source>
+        <translation>Otra persona guardó esta nota después de que usted la abriera, así que sus cambios no se guardaron encima de los suyos. Compare las dos versiones y después quédese con una o combínelas.</translation>
+    </message>
+    <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
         <translation>La consulta de {folder} tiene bloqueos de registros ausentes o alterados ({names}).</translation>
     </message>

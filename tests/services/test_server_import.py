@@ -218,18 +218,13 @@ def test_seals_made_with_a_former_signing_key_stay_trusted_on_the_server(
     assert found and all("key" in str(f) for f in found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check as a clinician on a server walks only the audit rows she may read, and "
-    "the import's own row (made by the superuser, in no case) is not one of them: the same "
-    "gap breaks check for every clinician on main (test_check_practice[postgres]); "
-    "h/pgcli makes check work for clinicians",
-)
 def test_check_passes_for_the_clinician_after_the_move(
     source: Path, fresh: Server, tmp_path: Path
 ) -> None:
     expected = source_counts(source, demo.DEMO_PASSPHRASE, tmp_path / "counted")
     fresh.move(source)
     fresh.sign_in(tmp_path / "dana", fresh.login, NEW_PASSWORD).close()
+    # Every link of the chain, the import's own row included (audit_links() on the
+    # server), the rows she may read, every seal, the server's guards.
     summary = practices.check_practice(tmp_path / "dana", NEW_PASSWORD)
     assert (summary.case_count, summary.note_count) == (expected["cases"], expected["notes"])
