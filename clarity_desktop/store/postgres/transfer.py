@@ -187,6 +187,7 @@ def _move(
         conn.exec_driver_sql(f"ALTER TABLE {table.name} ENABLE TRIGGER USER")
     credentials = src.execute(select(PracticeInfo.clinician_credentials)).scalar_one()
     signer = seals.signer_from_seed(seed)
+    public = seals.public_hex(signer)
     conn.execute(
         text(
             "INSERT INTO staff (user_id, login, credentials, public_key, wrapped_key) "
@@ -196,7 +197,7 @@ def _move(
             "u": user_id,
             "l": login,
             "c": credentials,
-            "p": seals.public_hex(signer),
+            "p": public,
             "w": logins.wrap_seed(seed, new_password, kdf),
         },
     )
@@ -204,7 +205,8 @@ def _move(
         text("INSERT INTO case_access (case_id, user_id) SELECT id, :u FROM cases"),
         {"u": user_id},
     )
-    vouched = seals.trusted_keys(keyfile.signer_public, keyfile.former_signers)
+    # Vouched for by the key the clinician keeps (the one the new password now wraps).
+    vouched = seals.trusted_keys(public, keyfile.former_signers)
     former = [f for f in keyfile.former_signers if f.get("public") in vouched]
     for f in former:
         conn.execute(
