@@ -21,6 +21,7 @@ from clarity_desktop.store.sqlite.backend import SqliteBackend
 if TYPE_CHECKING:
     from clarity_desktop.store.keys import KdfParams
     from clarity_desktop.store.postgres.dump import Dump
+    from clarity_desktop.store.postgres.transfer import Moved, NoteText, SealCheck
 
 
 def backend_for(folder: Path) -> Backend:
@@ -136,3 +137,32 @@ def dump_server(url: str, ca_file: Path, password: str, part: Path, target: Path
     from clarity_desktop.store.postgres import dump
 
     return dump.dump(address.parse_url(url, ca_file), password, part, target)
+
+
+def move_solo_practice(
+    source: Path,
+    passphrase: str,
+    url: str,
+    ca_file: Path,
+    superuser_password: str,
+    login: str,
+    new_password: str,
+    *,
+    note_text: NoteText,
+    seal_check: SealCheck,
+) -> Moved:
+    """Move the solo practice in *source* onto the practice server at *url* (as its
+    superuser), whole; the solo practice is read, never written
+    (store/postgres/transfer.py)."""
+    from clarity_desktop.store.postgres import transfer
+
+    return transfer.move_solo_practice(
+        source,
+        passphrase,
+        address.parse_url(url, ca_file),
+        superuser_password,
+        login,
+        new_password,
+        note_text=note_text,
+        seal_check=seal_check,
+    )

@@ -2763,7 +2763,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
-        <translation>La base de datos {dbname} de {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
+        <translation>La base de datos {dbname} en {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The server connection saved in {folder} could not be read ({exc}).</source>
@@ -2774,8 +2774,44 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la anterior y cámbiela desde Clarity, o consulte a la administración.</translation>
     </message>
     <message>
+        <source>the audit trail&apos;s link at entry {entry} does not hold</source>
+        <translation>el enlace del registro de auditoría en la entrada {entry} no se sostiene</translation>
+    </message>
+    <message>
+        <source>{table}: {source} rows in the solo practice, {server} on the server</source>
+        <translation>{table}: {source} filas en la consulta individual, {server} en el servidor</translation>
+    </message>
+    <message>
+        <source>The copy on the server did not match the solo practice ({problem}), so nothing was written to the server.</source>
+        <translation>La copia en el servidor no coincidía con la consulta individual ({problem}), así que no se escribió nada en el servidor.</translation>
+    </message>
+    <message>
+        <source>{user} is not the server&apos;s superuser; moving a solo practice in writes every table past row-level security, so run it as the superuser.</source>
+        <translation>{user} no es el superusuario del servidor; trasladar una consulta individual escribe en todas las tablas por encima de la seguridad por filas, así que hágalo como superusuario.</translation>
+    </message>
+    <message>
+        <source>The practice server {dbname} already holds records of its own ({found}); a solo practice moves only onto a server just set up with “server init”, before anyone signs in.</source>
+        <translation>El servidor de la consulta {dbname} ya tiene registros propios ({found}); una consulta individual solo se traslada a un servidor recién preparado con «server init», antes de que nadie inicie sesión.</translation>
+    </message>
+    <message>
+        <source>{folder} is already a practice server&apos;s folder, not a solo practice.</source>
+        <translation>{folder} ya es la carpeta de un servidor de consulta, no una consulta individual.</translation>
+    </message>
+    <message>
+        <source>The solo practice in {folder} has no signing key yet; open it once with its passphrase, close it, then move it.</source>
+        <translation>La consulta individual de {folder} aún no tiene clave de firma; ábrala una vez con su frase de contraseña, ciérrela y después trasládela.</translation>
+    </message>
+    <message>
+        <source>rows of {table} arrived changed</source>
+        <translation>filas de {table} llegaron cambiadas</translation>
+    </message>
+    <message>
+        <source>The solo practice in {folder} was last opened by an older Clarity Desktop; open it once with this version (it updates itself), close it, then move it.</source>
+        <translation>La consulta individual de {folder} se abrió por última vez con una versión anterior de Clarity Desktop; ábrala una vez con esta versión (se actualiza sola), ciérrela y después trasládela.</translation>
+    </message>
+    <message>
         <source>The server did not accept the password for {user}, or that login may not sign in.</source>
-        <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
+        <translation>El servidor no aceptó la contraseña de {user}, o ese usuario no tiene permiso para entrar.</translation>
     </message>
     <message>
         <source>The server already has a login named {login}; choose another.</source>
@@ -2815,7 +2851,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>This practice has no staff member with the login {login}.</source>
-        <translation>Esta consulta no tiene a nadie del equipo con el usuario {login}.</translation>
+        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; quien lo administra debe actualizar primero el servidor.</translation>
     </message>
     <message>
         <source>Row-level security is off or not enforced on these tables of the practice server: {names}.</source>
@@ -2887,7 +2923,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>{tool} was not found on this computer; install the PostgreSQL client programs (on Debian and Ubuntu, the postgresql-client package).</source>
-        <translation>No se encontró {tool} en este equipo; instale los programas cliente de PostgreSQL (en Debian y Ubuntu, el paquete postgresql-client).</translation>
+        <translation>No se pudo contactar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
     </message>
     <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
@@ -5063,7 +5099,7 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>check the whole practice server</source>
-        <translation>comprobar todo el servidor de la consulta</translation>
+        <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
     </message>
     <message>
         <source>discarded</source>

@@ -247,10 +247,11 @@ class PostgresBackend:
         return seed
 
     def trusted_keys(self, practice: OpenPractice) -> set[str]:
-        """Every staff member's public signing key: a seal is trusted when one of the
-        practice's own people made it (the seal names whom)."""
+        """Every staff member's public signing key, and the earlier keys their current key
+        vouched for: a seal is trusted when one of the practice's own people made it (the
+        seal names whom)."""
         with practice.engine.connect() as conn:
-            return {str(r[0]) for r in conn.execute(text("SELECT public_key FROM staff"))}
+            return logins.trusted_keys(conn)
 
     # The staff roster (store/roster.py), in the caller's transaction
     def add_staff(

@@ -175,3 +175,18 @@ def staff(conn: Connection) -> list[StaffMember]:
         StaffMember(int(r[0]), str(r[1]), str(r[2]), Role(r[3]), str(r[4]), bool(r[5]), int(r[6]))
         for r in rows
     ]
+
+
+def trusted_keys(conn: Connection) -> set[str]:
+    """Every staff member's public signing key, and each former key (former_keys) whose
+    vouch its owner's current key made: whom the practice's seals may name."""
+    current = {
+        int(r[0]): str(r[1]) for r in conn.execute(text("SELECT user_id, public_key FROM staff"))
+    }
+    found = set(current.values())
+    for user_id, public, vouch in conn.execute(
+        text("SELECT user_id, public_key, vouch FROM former_keys ORDER BY public_key")
+    ):
+        own = current.get(int(user_id), "")
+        found |= seals.trusted_keys(own, [{"public": str(public), "vouch": str(vouch)}])
+    return found

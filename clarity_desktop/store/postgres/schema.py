@@ -62,6 +62,14 @@ GROUP_TABLES = (
 )""",
     "CREATE INDEX ix_note_search_doc ON note_search USING gin (doc)",
     "CREATE INDEX ix_note_search_case ON note_search (case_id)",
+    # Signing keys a staff member used before (a solo practice moved in whose key file
+    # vouched for earlier keys): their seals stay trusted while the vouch, made by the
+    # person's current key, verifies (logins.trusted_keys).
+    """CREATE TABLE former_keys (
+    public_key text PRIMARY KEY,
+    user_id integer NOT NULL REFERENCES users(id),
+    vouch text NOT NULL
+)""",
 )
 
 _DEFINER = f"SECURITY DEFINER SET search_path = {SCHEMA}, pg_temp"
@@ -132,7 +140,7 @@ DESK_COLUMNS: dict[str, str] = {
     "partners": "id, case_id, position, name, pronouns, email, phone, language",
     "sessions": "id, case_id, starts_at, duration_minutes, modality, attending_partner_id, status",
 }
-REFERENCE = ("users", "staff", "practice_info", "alembic_version")
+REFERENCE = ("users", "staff", "former_keys", "practice_info", "alembic_version")
 
 
 def _policies() -> list[str]:
