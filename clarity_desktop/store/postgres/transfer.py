@@ -46,7 +46,7 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.models import Addendum, AuditEvent, Base, Note, PracticeInfo
-from clarity_desktop.store.postgres import address, logins, schema
+from clarity_desktop.store.postgres import address, case_keys, logins, schema
 from clarity_desktop.store.postgres.address import ServerAddress, check_name
 from clarity_desktop.store.postgres.connect import make_engine
 from clarity_desktop.store.postgres.search import TsvectorIndex
@@ -183,6 +183,8 @@ def _move(
     user_id = keyfile.signer_user
     logins.create_login(conn, login, new_password, Role.CLINICIAN)
     rows = {table.name: _copy(src, conn, table) for table in TABLES}
+    for statement in case_keys.backfill_statements():  # what the triggers would have filled
+        conn.exec_driver_sql(statement)
     for table in TABLES:
         conn.exec_driver_sql(f"ALTER TABLE {table.name} ENABLE TRIGGER USER")
     credentials = src.execute(select(PracticeInfo.clinician_credentials)).scalar_one()
