@@ -343,3 +343,36 @@ def test_a_login_cannot_become_anyone_else(
         assert row == (person.login,)
         if person is ELI:
             assert counts(conn, p) == dict.fromkeys(OF_THE_CASE, 0)
+
+
+def _plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield node
+    for child in node.get("Plans", []):
+        yield from _plan_nodes(child)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "SELECT id, display_name FROM cases ORDER BY display_name",
+        "SELECT count(*) FROM notes",
+        "SELECT r.* FROM partner_readings r JOIN notes n ON n.id = r.note_id "
+        "JOIN sessions s ON s.id = n.session_id WHERE s.case_id = %(case)s",
+        "SELECT count(*) FROM audit_events",
+    ],
+)
+def test_the_login_s_cases_are_gathered_once_per_table_not_once_per_row(
+    pg_cluster: PgCluster, server_case: Practice, statement: str
+) -> None:
+    """Each policy's my_cases() is an init plan run once; no policy is a correlated
+    subplan run for every row (which at 400,000 notes is the difference between
+    milliseconds and seconds)."""
+    with connect(pg_cluster, DANA, server_case.dbname) as dana:
+        row = dana.execute(
+            f"EXPLAIN (ANALYZE, FORMAT JSON) {statement}", {"case": server_case.case_id}
+        ).fetchone()
+    assert row is not None
+    nodes = list(_plan_nodes(row[0][0]["Plan"]))
+    init_plans = [n for n in nodes if n.get("Parent Relationship") == "InitPlan"]
+    assert init_plans and all(n["Actual Loops"] == 1 for n in init_plans)
+    assert [n for n in nodes if n.get("Parent Relationship") == "SubPlan"] == []
