@@ -54,6 +54,9 @@ class AuditAction(StrEnum):
     STAFF_DISABLED = "staff_disabled"
     CASE_ASSIGNED = "case_assigned"
     CASE_UNASSIGNED = "case_unassigned"
+    SUPERVISION_SET = "supervision_set"
+    SUPERVISION_ENDED = "supervision_ended"
+    EMERGENCY_ACCESS = "emergency_access"  # a clinician opened a case not theirs, for a while
 
 
 # What a document can be made for; each is also its audit row's action.

@@ -19,6 +19,14 @@ class Role(StrEnum):
     FRONT_DESK = "front_desk"  # the schedule and contact details, never clinical text
 
 
+class SupervisionMode(StrEnum):
+    """What a supervisor does with a supervisee's cases; each lets them read the cases."""
+
+    VIEW = "view"
+    APPROVE = "approve"
+    COSIGN = "cosign"
+
+
 @dataclass(frozen=True)
 class Principal:
     """The user on whose behalf an action runs. The id is what every audit row, signature

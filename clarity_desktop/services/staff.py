@@ -1,12 +1,13 @@
 """A group practice's staff: an administrator adds and disables logins and gives cases to
 clinicians. Each change and its audit row commit together; the server enforces the same
-rules again (only an administrator's login may make roles or assignments)."""
+rules again (only an administrator's login may make logins, assignments or supervision
+links)."""
 
 from __future__ import annotations
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
-from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.identity import Role, SupervisionMode
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.backend import OpenPractice
@@ -55,6 +56,26 @@ def assign_case(opened: OpenPractice, case_id: int, login: str, *, remove: bool 
         uow.audit(action, "case", case_id, case_id, detail=login)
         uow.commit()
     return user_id
+
+
+def set_supervision(
+    opened: OpenPractice,
+    supervisor_login: str,
+    supervisee_login: str,
+    mode: SupervisionMode | None,
+) -> None:
+    """Link a supervisor to a clinician they oversee (they then read the clinician's
+    cases), change how, or with mode None end the link."""
+    require(opened.principal, Permission.MANAGE_STAFF)
+    action = AuditAction.SUPERVISION_ENDED if mode is None else AuditAction.SUPERVISION_SET
+    with opened.uow() as uow:
+        supervisor, _ = opened.backend.set_supervision(
+            uow.session, supervisor_login, supervisee_login, mode
+        )
+        how = "" if mode is None else f" ({mode.value})"
+        detail = f"{supervisor_login} supervises {supervisee_login}{how}"
+        uow.audit(action, "user", supervisor, detail=detail)
+        uow.commit()
 
 
 def staff_list(opened: OpenPractice) -> list[StaffMember]:

@@ -9,11 +9,12 @@ together.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.identity import Role, SupervisionMode
 from clarity_desktop.store.keys import KdfParams
 
 
@@ -26,6 +27,17 @@ class StaffMember:
     credentials: str
     disabled: bool
     cases: int  # how many cases are assigned to them
+
+
+@dataclass(frozen=True)
+class EmergencyGrant:
+    id: int
+    user_id: int
+    display_name: str  # who asked
+    case_id: int
+    reason: str
+    granted_at: datetime  # naive UTC, the server's clock
+    until: datetime
 
 
 class Roster(Protocol):
@@ -51,3 +63,23 @@ class Roster(Protocol):
         ...
 
     def staff(self, db: Session) -> list[StaffMember]: ...
+
+    def set_supervision(
+        self,
+        db: Session,
+        supervisor_login: str,
+        supervisee_login: str,
+        mode: SupervisionMode | None,
+    ) -> tuple[int, int]:
+        """Link a supervisor to a supervisee (or, mode None, end the link); returns their
+        user ids. The supervisor then reads the supervisee's cases."""
+        ...
+
+    def grant_emergency(self, db: Session, case_id: int, reason: str, minutes: int) -> int:
+        """Open *case_id* to the signed-in clinician alone for *minutes*, from the server's
+        clock; returns the grant's id."""
+        ...
+
+    def live_grants(self, db: Session) -> list[EmergencyGrant]:
+        """The grants not yet ended that the signed-in person may see, newest first."""
+        ...

@@ -2926,6 +2926,22 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>No se pudo contactar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
     </message>
     <message>
+        <source>A solo practice&apos;s clinician already sees every case; emergency access belongs to a practice server.</source>
+        <translation>En una consulta individual, el terapeuta ya ve todos los casos; el acceso de emergencia es propio de un servidor de consulta.</translation>
+    </message>
+    <message>
+        <source>{supervisor} cannot supervise {supervisee}: a supervisor oversees another clinician.</source>
+        <translation>{supervisor} no puede supervisar a {supervisee}: quien supervisa acompaña a otro terapeuta.</translation>
+    </message>
+    <message>
+        <source>Please say why you need this case now, in at least {min_reason} characters.</source>
+        <translation>Explique por qué necesita este caso ahora, con al menos {min_reason} caracteres.</translation>
+    </message>
+    <message>
+        <source>Emergency access lasts from a few minutes up to {max_hours} hours.</source>
+        <translation>El acceso de emergencia dura desde unos minutos hasta {max_hours} horas como máximo.</translation>
+    </message>
+    <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
         <translation>La consulta de {folder} tiene bloqueos de registros ausentes o alterados ({names}).</translation>
     </message>
@@ -5100,6 +5116,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>check the whole practice server</source>
         <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
+    </message>
+    <message>
+        <source>see who opened a case in an emergency</source>
+        <translation>ver quién abrió un caso en una emergencia</translation>
     </message>
     <message>
         <source>discarded</source>

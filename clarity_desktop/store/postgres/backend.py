@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import ErrorCode, Wording
-from clarity_desktop.domain.identity import Principal, Role
+from clarity_desktop.domain.identity import Principal, Role, SupervisionMode
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import audit_chain, keys, migrate, seals
 from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
@@ -32,12 +32,12 @@ from clarity_desktop.store.errors import (
     PracticeTooNew,
     WrongPassphrase,
 )
-from clarity_desktop.store.postgres import address, locks, logins, schema
+from clarity_desktop.store.postgres import access, address, locks, logins, schema
 from clarity_desktop.store.postgres.connect import make_engine, refusal
 from clarity_desktop.store.postgres.search import TsvectorIndex
 from clarity_desktop.store.postgres.server import SIGNATURE
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import StaffMember
+from clarity_desktop.store.roster import EmergencyGrant, StaffMember
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -276,6 +276,21 @@ class PostgresBackend:
 
     def staff(self, db: Session) -> list[StaffMember]:
         return logins.staff(db.connection())
+
+    def set_supervision(
+        self,
+        db: Session,
+        supervisor_login: str,
+        supervisee_login: str,
+        mode: SupervisionMode | None,
+    ) -> tuple[int, int]:
+        return access.set_supervision(db.connection(), supervisor_login, supervisee_login, mode)
+
+    def grant_emergency(self, db: Session, case_id: int, reason: str, minutes: int) -> int:
+        return access.grant_emergency(db.connection(), case_id, reason, minutes)
+
+    def live_grants(self, db: Session) -> list[EmergencyGrant]:
+        return access.live_grants(db.connection())
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return True  # a practice server starts with seals

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
-from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.identity import Role, SupervisionMode
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import audit_chain, keyring, migrate, oslock
 from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
@@ -34,7 +34,7 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import StaffMember
+from clarity_desktop.store.roster import EmergencyGrant, StaffMember
 from clarity_desktop.store.sqlite import backup, fts, practice, triggers
 from clarity_desktop.store.sqlite.engine import DatabaseError
 
@@ -250,6 +250,21 @@ class SqliteBackend:
         raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
 
     def staff(self, db: Session) -> list[StaffMember]:
+        return []
+
+    def set_supervision(
+        self,
+        db: Session,
+        supervisor_login: str,
+        supervisee_login: str,
+        mode: SupervisionMode | None,
+    ) -> tuple[int, int]:
+        raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
+
+    def grant_emergency(self, db: Session, case_id: int, reason: str, minutes: int) -> int:
+        raise ValidationError(ErrorCode.SERVER_ONLY_EMERGENCY)
+
+    def live_grants(self, db: Session) -> list[EmergencyGrant]:
         return []
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
