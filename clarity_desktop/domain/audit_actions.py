@@ -54,6 +54,8 @@ class AuditAction(StrEnum):
     STAFF_DISABLED = "staff_disabled"
     CASE_ASSIGNED = "case_assigned"
     CASE_UNASSIGNED = "case_unassigned"
+    # Two people, one note: someone took over editing from whoever had it open
+    LEASE_BROKEN = "lease_broken"
 
 
 # What a document can be made for; each is also its audit row's action.

@@ -2750,6 +2750,110 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>La base de datos de la consulta de {folder} tiene registros que remiten a otros que no existen.</translation>
     </message>
     <message>
+        <source>The database {dbname} on {host} already holds a Clarity practice; nothing was changed.</source>
+        <translation>La base de datos {dbname} de {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>This practice lives on a server: it is backed up and restored there (“clarity-desktop server backup”), not from this workstation.</source>
+        <translation>Esta consulta está en un servidor: las copias de seguridad se hacen y se restauran allí («clarity-desktop server backup»), no desde este equipo.</translation>
+    </message>
+    <message>
+        <source>The certificate authority file {path} could not be read; choose the CA file your practice&apos;s administrator gave you.</source>
+        <translation>No se pudo leer el archivo de la autoridad de certificación {path}; elija el archivo de CA que le dio quien administra la consulta.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
+        <translation>El servidor de {host}:{port} presentó un certificado que el archivo de CA elegido no respalda, o uno emitido a otro nombre; Clarity no envió su contraseña.</translation>
+    </message>
+    <message>
+        <source>The server connection saved in {folder} could not be read ({exc}).</source>
+        <translation>No se pudo leer la conexión al servidor guardada en {folder} ({exc}).</translation>
+    </message>
+    <message>
+        <source>Your password signs you in, but your signing key is still locked under an earlier password; sign in once with the earlier password and change it from Clarity, or ask an administrator.</source>
+        <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for {user}, or that login may not sign in.</source>
+        <translation>El servidor no aceptó la contraseña de {user}, o ese usuario no tiene permiso para entrar.</translation>
+    </message>
+    <message>
+        <source>The server already has a login named {login}; choose another.</source>
+        <translation>El servidor ya tiene un usuario llamado {login}; elija otro.</translation>
+    </message>
+    <message>
+        <source>A practice on a server is set up once by an administrator with “clarity-desktop server init”.</source>
+        <translation>Una consulta en un servidor la prepara una sola vez quien la administra, con «clarity-desktop server init».</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be used as a name on the server: use letters, digits and underscores, starting with a letter (at most 63).</source>
+        <translation>«{name}» no sirve como nombre en el servidor: use letras, cifras y guiones bajos, empezando por una letra (63 como máximo).</translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name as it should appear on their signature.</source>
+        <translation>Escriba el nombre de la persona tal como debe aparecer en su firma.</translation>
+    </message>
+    <message>
+        <source>The practice server&apos;s records are from an older Clarity Desktop; an administrator must upgrade the server first.</source>
+        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; quien administra la consulta debe actualizar antes el servidor.</translation>
+    </message>
+    <message>
+        <source>The database {dbname} on {host}:{port} is not a Clarity practice; an administrator sets one up with “clarity-desktop server init”.</source>
+        <translation>La base de datos {dbname} de {host}:{port} no es una consulta de Clarity; quien la administra puede prepararla con «clarity-desktop server init».</translation>
+    </message>
+    <message>
+        <source>{user} can sign in to the server but is not on this practice&apos;s staff list, or has been disabled.</source>
+        <translation>{user} puede entrar en el servidor, pero no figura en el equipo de esta consulta o se ha desactivado.</translation>
+    </message>
+    <message>
+        <source>A practice server has no recovery key; an administrator can set a new password for your login.</source>
+        <translation>Un servidor de consulta no tiene clave de recuperación; quien lo administra puede poner una contraseña nueva a su usuario.</translation>
+    </message>
+    <message>
+        <source>There is no case {case} on this practice server.</source>
+        <translation>No hay ningún caso {case} en este servidor de la consulta.</translation>
+    </message>
+    <message>
+        <source>This practice has no staff member with the login {login}.</source>
+        <translation>Esta consulta no tiene a nadie en el equipo con el usuario {login}.</translation>
+    </message>
+    <message>
+        <source>Row-level security is off or not enforced on these tables of the practice server: {names}.</source>
+        <translation>La seguridad por filas está desactivada o no se aplica en estas tablas del servidor de la consulta: {names}.</translation>
+    </message>
+    <message>
+        <source>Could not reach the practice server at {host}:{port} ({detail}).</source>
+        <translation>No se pudo conectar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the server address; Clarity asks for it separately and never stores it.</source>
+        <translation>No incluya la contraseña en la dirección del servidor; Clarity la pide aparte y nunca la guarda.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a server address Clarity understands; write it as postgresql://user@host:port/database.</source>
+        <translation>Clarity no entiende «{url}» como dirección de servidor; escríbala así: postgresql://usuario@servidor:puerto/base_de_datos.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} asked for a weaker kind of sign-in than SCRAM-SHA-256, so Clarity did not send your password; ask your administrator to set the password again.</source>
+        <translation>El servidor de {host}:{port} pidió un tipo de acceso más débil que SCRAM-SHA-256, así que Clarity no envió su contraseña; pida a quien administra la consulta que vuelva a poner la contraseña.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} did not offer an encrypted connection, so Clarity did not connect. Clarity talks to a practice server only over TLS.</source>
+        <translation>El servidor de {host}:{port} no ofreció una conexión cifrada, así que Clarity no se conectó. Clarity solo se comunica con un servidor de consulta mediante TLS.</translation>
+    </message>
+    <message>
+        <source>A solo practice has one clinician; staff logins, case assignments and supervision belong to a practice server.</source>
+        <translation>Una consulta individual tiene un solo profesional; los usuarios del equipo, la asignación de casos y la supervisión son propios de un servidor de consulta.</translation>
+    </message>
+    <message>
+        <source>Please say why you are taking over editing this note; the reason goes into the audit trail.</source>
+        <translation>Indique por qué pasa a editar usted esta nota; el motivo queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this note after you opened it, so your changes were not saved over theirs. Compare the two versions, then keep one or combine them.</source>
+        <translation>Otra persona guardó esta nota después de que usted la abriera, así que sus cambios no se guardaron encima de los suyos. Compare las dos versiones y quédese con una o combínelas.</translation>
+    </message>
+    <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
         <translation>La consulta de {folder} tiene bloqueos de registros ausentes o alterados ({names}).</translation>
     </message>
@@ -4916,6 +5020,14 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>run backups or imports</source>
         <translation>hacer copias de seguridad o importaciones</translation>
+    </message>
+    <message>
+        <source>manage staff logins and case assignments</source>
+        <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
+    </message>
+    <message>
+        <source>take over editing a note someone else has open</source>
+        <translation>pasar a editar una nota que otra persona tiene abierta</translation>
     </message>
     <message>
         <source>discarded</source>

@@ -217,3 +217,6 @@ def install(conn: Connection, dbname: str) -> None:
         text(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {SCHEMA} TO {', '.join(ALL_STAFF)}")
     )
     conn.execute(text("RESET ROLE"))
+    from clarity_desktop.store.postgres import leases  # edit leases: their own module
+
+    leases.install(conn)
