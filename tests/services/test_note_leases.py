@@ -6,6 +6,8 @@ killed: tests/faults/test_pg_lease_killed.py.)"""
 
 from __future__ import annotations
 
+import statistics
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -138,6 +140,25 @@ def test_a_second_login_sees_who_has_the_note_and_since_when(server: Server) -> 
     holder = leases.lease_holder(server.dana, server.note_id)
     assert holder is not None and holder.name == ELI.name
     taken.release()
+
+
+def test_taking_and_freeing_a_lease_figures(server: Server) -> None:
+    """Prints what opening a note costs for its lease (a connection of its own: TLS and
+    SCRAM on top of the lock), and a look at the holder (one round trip)."""
+    took, looked = [], []
+    for _ in range(5):
+        start = time.perf_counter()
+        lease = held_by_dana(server)
+        took.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        assert lease.held()
+        looked.append(time.perf_counter() - start)
+        lease.release()
+    print(
+        f"\nlease: take {1000 * statistics.median(took):.1f} ms, "
+        f"check held {1000 * statistics.median(looked):.2f} ms (median of 5, loopback TLS; "
+        f"the first take, signing in: {1000 * took[0]:.1f} ms)"
+    )
 
 
 def test_a_login_without_the_case_learns_nothing_of_the_note(server: Server) -> None:

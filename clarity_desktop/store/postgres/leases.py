@@ -21,12 +21,13 @@ without its row needs the commit itself to fail after the function ran.
 
 from __future__ import annotations
 
-import contextlib
 from datetime import UTC, datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import psycopg
-from sqlalchemy import Connection, Engine, text
+from psycopg.pq import TransactionStatus
+from sqlalchemy import Connection, Engine, event, text
 
 from clarity_desktop.domain.errors import ErrorCode, NotFound
 from clarity_desktop.store.backend import BreakOutcome, LeaseHolder
@@ -196,12 +197,51 @@ def holder(conn: Connection, note_id: int) -> LeaseHolder | None:
     return None if row is None else _holder(row)
 
 
+# One idle lease connection per open practice, kept when a lease is let go, so that
+# opening the next note does not sign in again (TLS and SCRAM: tens of milliseconds, where
+# the lock itself is one round trip). Closed with the practice's engine.
+_SPARE: WeakKeyDictionary[Engine, psycopg.Connection[Any]] = WeakKeyDictionary()
+
+
+def _close_spare(engine: Engine) -> None:
+    spare = _SPARE.pop(engine, None)
+    if spare is not None:
+        spare.close()
+
+
+def _connection(engine: Engine, *, fresh: bool = False) -> psycopg.Connection[Any]:
+    spare = _SPARE.pop(engine, None)
+    if spare is not None:
+        usable = not spare.closed and spare.info.transaction_status == TransactionStatus.IDLE
+        if usable and not fresh:
+            return spare
+        spare.close()
+    pooled = engine.raw_connection()
+    conn: psycopg.Connection[Any] = pooled.driver_connection  # type: ignore[assignment]
+    pooled.detach()  # ours alone from now on: never handed to a unit of work
+    try:
+        conn.rollback()
+        conn.autocommit = True
+    except BaseException:
+        conn.close()
+        raise
+    if not event.contains(engine, "engine_disposed", _close_spare):
+        event.listen(engine, "engine_disposed", _close_spare)
+    return conn
+
+
+def _keep_spare(engine: Engine, conn: psycopg.Connection[Any]) -> None:
+    _close_spare(engine)
+    _SPARE[engine] = conn
+
+
 class ServerLease:
     """A note's lease: the lock lives as long as this connection (autocommit, kept out of
     the practice's pool), so it never outlives the program holding it."""
 
-    def __init__(self, conn: psycopg.Connection[Any], note_id: int) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], note_id: int, engine: Engine) -> None:
         self._conn = conn
+        self._engine = engine
         self.note_id = note_id
         self.since = datetime.now(UTC)
 
@@ -217,24 +257,36 @@ class ServerLease:
         return bool(row and row[0])
 
     def release(self) -> None:
-        if self._conn.closed:
+        """Let the note go, and keep the connection for the next note; should anything
+        go wrong, close it instead (and the lock goes with it)."""
+        conn = self._conn
+        if conn.closed:
             return
         try:
-            with contextlib.suppress(psycopg.Error):
-                self._conn.execute("SELECT release_note_lease(%s)", (self.note_id,))
-        finally:
-            self._conn.close()  # and with it the lock, whatever the line above did
+            conn.execute("SELECT release_note_lease(%s)", (self.note_id,))
+            still = conn.execute(
+                "SELECT lease_pid(%s) IS NOT DISTINCT FROM pg_backend_pid()", (self.note_id,)
+            )
+            if still.fetchone() == (False,):
+                _keep_spare(self._engine, conn)
+                return
+        except psycopg.Error:
+            pass
+        conn.close()
 
 
 def hold(engine: Engine, note_id: int) -> ServerLease | LeaseHolder:
-    """Take the note's lease on a new connection of its own, or say who has it. A
-    holder who lets go between our try and our look is tried again."""
-    pooled = engine.raw_connection()
-    conn: psycopg.Connection[Any] = pooled.driver_connection  # type: ignore[assignment]
-    pooled.detach()  # ours alone from now on: never handed to a unit of work
+    """Take the note's lease on a connection of its own, or say who has it. A kept
+    connection the server has since dropped is replaced once."""
     try:
-        conn.rollback()
-        conn.autocommit = True
+        return _hold(_connection(engine), note_id, engine)
+    except psycopg.OperationalError:
+        return _hold(_connection(engine, fresh=True), note_id, engine)
+
+
+def _hold(conn: psycopg.Connection[Any], note_id: int, engine: Engine) -> ServerLease | LeaseHolder:
+    """A holder who lets go between our try and our look is tried again."""
+    try:
         for _ in range(3):
             try:
                 row = conn.execute("SELECT * FROM take_note_lease(%s)", (note_id,)).fetchone()
@@ -244,9 +296,9 @@ def hold(engine: Engine, note_id: int) -> ServerLease | LeaseHolder:
                 if conn.execute(
                     "SELECT lease_pid(%s) = pg_backend_pid()", (note_id,)
                 ).fetchone() == (True,):
-                    return ServerLease(conn, note_id)
+                    return ServerLease(conn, note_id, engine)
                 continue  # the holder let go in between: try again
-            conn.close()
+            _keep_spare(engine, conn)
             return _holder(row)
     except BaseException:
         conn.close()  # a lock taken before a failure must not stay behind
