@@ -57,6 +57,8 @@ class AuditAction(StrEnum):
     SUPERVISION_SET = "supervision_set"
     SUPERVISION_ENDED = "supervision_ended"
     EMERGENCY_ACCESS = "emergency_access"  # a clinician opened a case not theirs, for a while
+    # Two people, one note: someone took over editing from whoever had it open
+    LEASE_BROKEN = "lease_broken"
 
 
 # What a document can be made for; each is also its audit row's action.

@@ -232,6 +232,7 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.SERVER_WEAK_SIGN_IN: "The server at {host}:{port} asked for a weaker kind of sign-in than SCRAM-SHA-256, so Clarity did not send your password; ask your administrator to set the password again.",
     ErrorCode.SERVER_WITHOUT_TLS: "The server at {host}:{port} did not offer an encrypted connection, so Clarity did not connect. Clarity talks to a practice server only over TLS.",
     ErrorCode.SERVER_ONLY_STAFF: "A solo practice has one clinician; staff logins, case assignments and supervision belong to a practice server.",
+    ErrorCode.LEASE_REASON_NEEDED: "Please say why you are taking over editing this note; the reason goes into the audit trail.",
     ErrorCode.NOTE_CHANGED_ELSEWHERE: "Someone else saved this note after you opened it, so your changes were not saved over theirs. Compare the two versions, then keep one or combine them.",
     ErrorCode.SERVER_INIT_NEEDS_SUPERUSER: "{user} may not make the practice's schema and roles on the server; run “clarity-desktop server init” as the server's superuser (usually postgres).",
     ErrorCode.SERVER_CHECK_NOT_CLINICAL: "{who} reads no clinical records, so has no seals to check; an administrator checks the practice server with “clarity-desktop server check”, and each clinician checks the seals of their own cases with “clarity-desktop check”.",

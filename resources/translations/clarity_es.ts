@@ -1537,6 +1537,105 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>the template</source>
+        <translation>la plantilla</translation>
+    </message>
+    <message>
+        <source>the steps worked on</source>
+        <translation>los pasos trabajados</translation>
+    </message>
+    <message>
+        <source>where each partner stands</source>
+        <translation>dónde está cada miembro de la pareja</translation>
+    </message>
+    <message>
+        <source>the Dynamics readings</source>
+        <translation>las lecturas de Dinámica</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privada</translation>
+    </message>
+    <message>
+        <source>This note changed elsewhere</source>
+        <translation>Esta nota cambió en otro lugar</translation>
+    </message>
+    <message>
+        <source>Someone else saved this note at %s, after you opened it. Nothing of yours was saved over theirs, and nothing you wrote is lost. Compare the two, then keep one, or edit yours into a combined version and save that.</source>
+        <translation>Otra persona guardó esta nota a las %s, después de que usted la abriera. No se ha guardado nada suyo encima de lo de esa persona, y no se ha perdido nada de lo que escribió. Compare las dos versiones y quédese con una, o edite la suya para combinarlas y guarde el resultado.</translation>
+    </message>
+    <message>
+        <source>Saved elsewhere</source>
+        <translation>Guardada en otro lugar</translation>
+    </message>
+    <message>
+        <source>Yours, not saved yet</source>
+        <translation>La suya, aún sin guardar</translation>
+    </message>
+    <message>
+        <source>The sections&apos; text is the same in both.</source>
+        <translation>El texto de las secciones es igual en las dos.</translation>
+    </message>
+    <message>
+        <source>The same in both: %s.</source>
+        <translation>Igual en las dos: %s.</translation>
+    </message>
+    <message>
+        <source>Also different: %s. Keeping yours or a combined version keeps yours.</source>
+        <translation>También cambia: %s. Si conserva la suya o una versión combinada, se queda lo suyo.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs…</source>
+        <translation>Conservar la &amp;otra…</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Conservar la &amp;mía</translation>
+    </message>
+    <message>
+        <source>Save &amp;combined</source>
+        <translation>Guardar &amp;combinada</translation>
+    </message>
+    <message>
+        <source>Close without choosing (Esc); nothing is saved</source>
+        <translation>Cerrar sin elegir (Esc); no se guarda nada</translation>
+    </message>
+    <message>
+        <source>Save your version over theirs, as you wrote it</source>
+        <translation>Guardar su versión encima de la otra, tal como la escribió</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and keep theirs</source>
+        <translation>Descartar sus cambios sin guardar y conservar la otra versión</translation>
+    </message>
+    <message>
+        <source>Save what is now in your column</source>
+        <translation>Guardar lo que hay ahora en su columna</translation>
+    </message>
+    <message>
+        <source>%s, saved elsewhere</source>
+        <translation>%s, guardada en otro lugar</translation>
+    </message>
+    <message>
+        <source>Not in your version of the note.</source>
+        <translation>No está en su versión de la nota.</translation>
+    </message>
+    <message>
+        <source>%s, yours</source>
+        <translation>%s, la suya</translation>
+    </message>
+    <message>
+        <source>Copy theirs into mine</source>
+        <translation>Copiar la otra en la mía</translation>
+    </message>
+    <message>
+        <source>Copy theirs into mine: %s</source>
+        <translation>Copiar la otra en la mía: %s</translation>
+    </message>
+</context>
+<context>
     <name>CoupleReadingBox</name>
     <message>
         <source>The loop</source>
@@ -2001,6 +2100,45 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>Leave blank what you did not observe.</source>
         <translation>Deje en blanco lo que no observó.</translation>
+    </message>
+</context>
+<context>
+    <name>EditGuard</name>
+    <message>
+        <source>Note not opened</source>
+        <translation>Nota no abierta</translation>
+    </message>
+    <message>
+        <source>Take over editing</source>
+        <translation>Pasar a editar la nota</translation>
+    </message>
+    <message>
+        <source>%s has this note open for editing. Taking over closes it in their program; what they saved stays saved.
+
+Why are you taking over? The reason is kept in the audit trail.</source>
+        <translation>%s tiene esta nota abierta para editarla. Si pasa a editarla usted, se cerrará en su programa; lo que haya guardado sigue guardado.
+
+¿Por qué pasa a editarla usted? El motivo queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Not taken over</source>
+        <translation>No se ha podido pasar a editarla</translation>
+    </message>
+    <message>
+        <source>Not saved: this note changed elsewhere</source>
+        <translation>Sin guardar: esta nota cambió en otro lugar</translation>
+    </message>
+    <message>
+        <source>Keep theirs?</source>
+        <translation>¿Conservar la otra versión?</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes to this note will be discarded, and the note will show the version saved elsewhere.</source>
+        <translation>Se descartarán sus cambios sin guardar en esta nota, y la nota mostrará la versión guardada en otro lugar.</translation>
+    </message>
+    <message>
+        <source>Discard mine</source>
+        <translation>Descartar la mía</translation>
     </message>
 </context>
 <context>
@@ -2763,7 +2901,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
-        <translation>La base de datos {dbname} en {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
+        <translation>La base de datos {dbname} de {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The server connection saved in {folder} could not be read ({exc}).</source>
@@ -2807,7 +2945,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>The solo practice in {folder} was last opened by an older Clarity Desktop; open it once with this version (it updates itself), close it, then move it.</source>
-        <translation>La consulta individual de {folder} se abrió por última vez con una versión anterior de Clarity Desktop; ábrala una vez con esta versión (se actualiza sola), ciérrela y después trasládela.</translation>
+        <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
     </message>
     <message>
         <source>The server did not accept the password for {user}, or that login may not sign in.</source>
@@ -2843,7 +2981,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>A practice server has no recovery key; an administrator can set a new password for your login.</source>
-        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; primero quien administra la consulta debe actualizar el servidor.</translation>
+        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; quien administra la consulta debe actualizar antes el servidor.</translation>
     </message>
     <message>
         <source>There is no case {case} on this practice server.</source>
@@ -2851,7 +2989,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>This practice has no staff member with the login {login}.</source>
-        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; quien lo administra debe actualizar primero el servidor.</translation>
+        <translation>Esta consulta no tiene a nadie en el equipo con el usuario {login}.</translation>
     </message>
     <message>
         <source>Row-level security is off or not enforced on these tables of the practice server: {names}.</source>
@@ -2939,7 +3077,11 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>Emergency access lasts from a few minutes up to {max_hours} hours.</source>
-        <translation>El acceso de emergencia dura desde unos minutos hasta {max_hours} horas como máximo.</translation>
+        <translation>No se pudo conectar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Please say why you are taking over editing this note; the reason goes into the audit trail.</source>
+        <translation>Indique por qué pasa a editar usted esta nota; el motivo queda en el registro de auditoría.</translation>
     </message>
     <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
@@ -4389,6 +4531,57 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     </message>
 </context>
 <context>
+    <name>NoteBanner</name>
+    <message>
+        <source>Why the note is paused</source>
+        <translation>Por qué la nota está en pausa</translation>
+    </message>
+    <message>
+        <source>Theirs and yours side by side, to choose</source>
+        <translation>La otra versión y la suya, una al lado de la otra, para elegir</translation>
+    </message>
+    <message>
+        <source>Close the note in their program and edit it here (audited)</source>
+        <translation>Cerrar la nota en el programa de esa persona y editarla aquí (queda en la auditoría)</translation>
+    </message>
+    <message>
+        <source>Comp&amp;are…</source>
+        <translation>Comparar &amp;y elegir…</translation>
+    </message>
+    <message>
+        <source>Take over editin&amp;g…</source>
+        <translation>Pasar a editarla &amp;yo…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k again</source>
+        <translation>Volver a compro&amp;bar</translation>
+    </message>
+    <message>
+        <source>Open the note for editing if it is free now</source>
+        <translation>Abrir la nota para editarla si ya está libre</translation>
+    </message>
+    <message>
+        <source>Not saved: this note changed elsewhere. Your text is kept here; compare the two versions to choose.</source>
+        <translation>Sin guardar: esta nota cambió en otro lugar. Su texto se conserva aquí; compare las dos versiones para elegir.</translation>
+    </message>
+    <message>
+        <source>Being edited by you in another window since %s.</source>
+        <translation>La está editando usted en otra ventana desde las %s.</translation>
+    </message>
+    <message>
+        <source>Being edited by %s since %s: they took it over. What you had written before was saved.</source>
+        <translation>La está editando %s desde las %s: pasó a editarla. Lo que usted había escrito antes quedó guardado.</translation>
+    </message>
+    <message>
+        <source>Being edited by %s since %s.</source>
+        <translation>La está editando %s desde las %s.</translation>
+    </message>
+    <message>
+        <source>You can read the note here; it opens for editing once it is free.</source>
+        <translation>Puede leer la nota aquí; se abrirá para editarla en cuanto quede libre.</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <source>Worked on step %s</source>
@@ -5119,7 +5312,11 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>see who opened a case in an emergency</source>
-        <translation>ver quién abrió un caso en una emergencia</translation>
+        <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
+    </message>
+    <message>
+        <source>take over editing a note someone else has open</source>
+        <translation>pasar a editar una nota que otra persona tiene abierta</translation>
     </message>
     <message>
         <source>discarded</source>
@@ -5774,6 +5971,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>Another task is writing to the practice just now (an import, a backup or another Clarity program). Your note is kept here and is saved as soon as the practice is free.</source>
         <translation>Otra tarea está escribiendo en la consulta en este momento (una importación, una copia de seguridad u otro programa de Clarity). Su nota se conserva aquí y se guarda en cuanto la consulta quede libre.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Sin guardar</translation>
     </message>
     <message>
         <source>Not saved: %s Retrying…</source>

@@ -25,14 +25,21 @@ from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.identity import Principal, Role, SupervisionMode
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import audit_chain, keys, migrate, seals
-from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
+from clarity_desktop.store.backend import (
+    BackupCopy,
+    BreakOutcome,
+    Clinician,
+    Lease,
+    LeaseHolder,
+    OpenPractice,
+)
 from clarity_desktop.store.errors import (
     NotAPractice,
     PracticeError,
     PracticeTooNew,
     WrongPassphrase,
 )
-from clarity_desktop.store.postgres import access, address, locks, logins, schema
+from clarity_desktop.store.postgres import access, address, leases, locks, logins, schema
 from clarity_desktop.store.postgres.connect import make_engine, refusal
 from clarity_desktop.store.postgres.search import TsvectorIndex
 from clarity_desktop.store.postgres.server import SIGNATURE
@@ -297,6 +304,18 @@ class PostgresBackend:
 
     def mark_legacy_sealed(self, practice: OpenPractice) -> None:
         """Nothing to mark: see legacy_sealed."""
+
+    # Edit leases (store/postgres/leases.py)
+    def hold_lease(self, practice: OpenPractice, note_id: int) -> Lease | LeaseHolder:
+        return leases.hold(practice.engine, note_id)
+
+    def lease_holder(self, practice: OpenPractice, note_id: int) -> LeaseHolder | None:
+        with practice.engine.connect() as conn:
+            return leases.holder(conn, note_id)
+
+    def break_lease(self, db: Session, note_id: int, holder_id: int, reason: str) -> BreakOutcome:
+        db.flush()  # the audit row first: the server looks for it
+        return leases.break_lease(db.connection(), note_id, holder_id, reason)
 
 
 UNGUARDED = (

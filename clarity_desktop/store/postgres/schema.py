@@ -302,3 +302,6 @@ def install(conn: Connection, dbname: str) -> None:
         conn.execute(text(f"ALTER FUNCTION {name} OWNER TO {REGISTRAR}"))
         conn.execute(text(f"REVOKE ALL ON FUNCTION {name} FROM PUBLIC, {', '.join(CARE)}"))
         conn.execute(text(f"REVOKE ALL ON FUNCTION {name} FROM {GROUP[Role.FRONT_DESK]}"))
+    from clarity_desktop.store.postgres import leases  # edit leases: their own module
+
+    leases.install(conn)

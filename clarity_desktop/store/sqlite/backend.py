@@ -24,7 +24,13 @@ from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
 from clarity_desktop.domain.identity import Role, SupervisionMode
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.store import audit_chain, keyring, migrate, oslock
-from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
+from clarity_desktop.store.backend import (
+    BackupCopy,
+    BreakOutcome,
+    Clinician,
+    LeaseHolder,
+    OpenPractice,
+)
 from clarity_desktop.store.errors import (
     PracticeError,
     cannot_write,
@@ -272,3 +278,26 @@ class SqliteBackend:
 
     def mark_legacy_sealed(self, practice: OpenPractice) -> None:
         keyring.mark_legacy_sealed(practice.folder)
+
+    # Edit leases: one clinician, so every note is theirs to edit and none is held
+    def hold_lease(self, practice: OpenPractice, note_id: int) -> SoloLease:
+        return SoloLease(note_id)
+
+    def lease_holder(self, practice: OpenPractice, note_id: int) -> LeaseHolder | None:
+        return None
+
+    def break_lease(self, db: Session, note_id: int, holder_id: int, reason: str) -> BreakOutcome:
+        return BreakOutcome.FREE
+
+
+class SoloLease:
+    """A solo practice's lease: always held, nothing to free."""
+
+    def __init__(self, note_id: int) -> None:
+        self.note_id = note_id
+
+    def held(self) -> bool:
+        return True
+
+    def release(self) -> None:
+        """Nothing to free."""
