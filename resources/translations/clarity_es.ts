@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add a person to the staff</source>
+        <translation>Añadir una persona al equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _; for example kim</source>
+        <translation>Letras, cifras y _; por ejemplo kim</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>As it should appear on signed notes</source>
+        <translation>Tal como debe aparecer en las notas firmadas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>For example LMFT, PhD</source>
+        <translation>Por ejemplo LMFT, PhD</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Titulación</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Primera contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Repetir la contraseña</translation>
+    </message>
+    <message>
+        <source>At least %d characters. Give it to the person privately; they can change it once signed in.</source>
+        <translation>Al menos %d caracteres. Entréguela a la persona en privado; podrá cambiarla en cuanto inicie sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>&amp;Función</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials</source>
+        <translation>Titu&amp;lación</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat password</source>
+        <translation>&amp;Repetir la contraseña</translation>
+    </message>
+    <message>
+        <source>Please fill in the login and the name.</source>
+        <translation>Escriba el usuario y el nombre.</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Añadiendo…</translation>
+    </message>
+</context>
+<context>
     <name>AddendaPanel</name>
     <message>
         <source>A correction or later information. Once added it is dated and cannot be changed. Ctrl+Enter adds it.</source>
@@ -139,6 +226,65 @@
     <message>
         <source>Not now</source>
         <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>The practice server needs care</source>
+        <translation>El servidor de la consulta necesita atención</translation>
+    </message>
+    <message>
+        <source>Clarity found that the practice server&apos;s protections are not all in place. Nothing has been changed. Please tell your practice&apos;s administrator.</source>
+        <translation>Clarity ha visto que no todas las protecciones del servidor de la consulta están en su sitio. No se ha cambiado nada. Avise, por favor, a quien administra la consulta.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignCaseDialog</name>
+    <message>
+        <source>Assign a case</source>
+        <translation>Asignar un caso</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Asignar</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>%s (case %d, %s)</source>
+        <translation>%s (caso %d, %s)</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>&amp;Take the case back from them instead</source>
+        <translation>&amp;Retirarle el caso en su lugar</translation>
+    </message>
+    <message>
+        <source>Take &amp;back</source>
+        <translation>Re&amp;tirar</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se</source>
+        <translation>Ca&amp;so</translation>
+    </message>
+    <message>
+        <source>C&amp;linician</source>
+        <translation>&amp;Profesional</translation>
+    </message>
+    <message>
+        <source>The practice has no cases yet.</source>
+        <translation>La consulta aún no tiene casos.</translation>
+    </message>
+    <message>
+        <source>Please choose a case and a clinician.</source>
+        <translation>Elija un caso y un profesional.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>
@@ -1658,6 +1804,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>&amp;Crear consulta</translation>
     </message>
     <message>
+        <source>In a group practice? C&amp;onnect to its server…</source>
+        <translation>¿Trabaja en una consulta de grupo? C&amp;onéctese a su servidor…</translation>
+    </message>
+    <message>
         <source>Clinician &amp;name</source>
         <translation>&amp;Nombre del profesional</translation>
     </message>
@@ -2750,6 +2900,102 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>La base de datos de la consulta de {folder} tiene registros que remiten a otros que no existen.</translation>
     </message>
     <message>
+        <source>The database {dbname} on {host} already holds a Clarity practice; nothing was changed.</source>
+        <translation>La base de datos {dbname} en {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>This practice lives on a server: it is backed up and restored there (“clarity-desktop server backup”), not from this workstation.</source>
+        <translation>Esta consulta vive en un servidor: las copias de seguridad se hacen y se restauran allí («clarity-desktop server backup»), no desde este equipo.</translation>
+    </message>
+    <message>
+        <source>The certificate authority file {path} could not be read; choose the CA file your practice&apos;s administrator gave you.</source>
+        <translation>No se pudo leer el archivo de la autoridad de certificación {path}; elija el archivo CA que le dio quien administra su consulta.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
+        <translation>El servidor en {host}:{port} presentó un certificado que el archivo CA elegido no respalda, o uno emitido a otro nombre; Clarity no envió su contraseña.</translation>
+    </message>
+    <message>
+        <source>The server connection saved in {folder} could not be read ({exc}).</source>
+        <translation>No se pudo leer la conexión al servidor guardada en {folder} ({exc}).</translation>
+    </message>
+    <message>
+        <source>Your password signs you in, but your signing key is still locked under an earlier password; sign in once with the earlier password and change it from Clarity, or ask an administrator.</source>
+        <translation>Su contraseña le deja entrar, pero su clave de firma sigue cerrada con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for {user}, or that login may not sign in.</source>
+        <translation>El servidor no aceptó la contraseña de {user}, o ese usuario no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The server already has a login named {login}; choose another.</source>
+        <translation>El servidor ya tiene un usuario llamado {login}; elija otro.</translation>
+    </message>
+    <message>
+        <source>A practice on a server is set up once by an administrator with “clarity-desktop server init”.</source>
+        <translation>Una consulta en un servidor la prepara una sola vez quien la administra, con «clarity-desktop server init».</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be used as a name on the server: use letters, digits and underscores, starting with a letter (at most 63).</source>
+        <translation>«{name}» no sirve como nombre en el servidor: use letras, cifras y guiones bajos, empezando por una letra (63 como máximo).</translation>
+    </message>
+    <message>
+        <source>Give the person&apos;s name as it should appear on their signature.</source>
+        <translation>Escriba el nombre de la persona tal como debe aparecer en su firma.</translation>
+    </message>
+    <message>
+        <source>The practice server&apos;s records are from an older Clarity Desktop; an administrator must upgrade the server first.</source>
+        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; quien administra la consulta debe actualizar antes el servidor.</translation>
+    </message>
+    <message>
+        <source>The database {dbname} on {host}:{port} is not a Clarity practice; an administrator sets one up with “clarity-desktop server init”.</source>
+        <translation>La base de datos {dbname} en {host}:{port} no es una consulta de Clarity; quien administra la consulta la prepara con «clarity-desktop server init».</translation>
+    </message>
+    <message>
+        <source>{user} can sign in to the server but is not on this practice&apos;s staff list, or has been disabled.</source>
+        <translation>{user} puede entrar en el servidor, pero no figura en el equipo de esta consulta o ha sido desactivado.</translation>
+    </message>
+    <message>
+        <source>A practice server has no recovery key; an administrator can set a new password for your login.</source>
+        <translation>Un servidor de consulta no tiene clave de recuperación; quien administra la consulta puede ponerle una contraseña nueva a su usuario.</translation>
+    </message>
+    <message>
+        <source>There is no case {case} on this practice server.</source>
+        <translation>No hay ningún caso {case} en este servidor de la consulta.</translation>
+    </message>
+    <message>
+        <source>This practice has no staff member with the login {login}.</source>
+        <translation>Esta consulta no tiene a nadie en el equipo con el usuario {login}.</translation>
+    </message>
+    <message>
+        <source>Row-level security is off or not enforced on these tables of the practice server: {names}.</source>
+        <translation>La seguridad por filas está desactivada o no se aplica en estas tablas del servidor de la consulta: {names}.</translation>
+    </message>
+    <message>
+        <source>Could not reach the practice server at {host}:{port} ({detail}).</source>
+        <translation>No se pudo llegar al servidor de la consulta en {host}:{port} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the server address; Clarity asks for it separately and never stores it.</source>
+        <translation>No ponga la contraseña en la dirección del servidor; Clarity la pide aparte y nunca la guarda.</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a server address Clarity understands; write it as postgresql://user@host:port/database.</source>
+        <translation>«{url}» no es una dirección de servidor que Clarity entienda; escríbala como postgresql://usuario@servidor:puerto/base_de_datos.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} asked for a weaker kind of sign-in than SCRAM-SHA-256, so Clarity did not send your password; ask your administrator to set the password again.</source>
+        <translation>El servidor en {host}:{port} pidió una forma de inicio de sesión más débil que SCRAM-SHA-256, así que Clarity no envió su contraseña; pida a quien administra la consulta que vuelva a poner la contraseña.</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} did not offer an encrypted connection, so Clarity did not connect. Clarity talks to a practice server only over TLS.</source>
+        <translation>El servidor en {host}:{port} no ofreció una conexión cifrada, así que Clarity no se conectó. Clarity solo habla con un servidor de consulta mediante TLS.</translation>
+    </message>
+    <message>
+        <source>A solo practice has one clinician; staff logins, case assignments and supervision belong to a practice server.</source>
+        <translation>Una consulta individual tiene un solo profesional; los usuarios del equipo, la asignación de casos y la supervisión son cosa de un servidor de consulta.</translation>
+    </message>
+    <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
         <translation>La consulta de {folder} tiene bloqueos de registros ausentes o alterados ({names}).</translation>
     </message>
@@ -3399,6 +3645,30 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Más difícil por ahora</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisión</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
         <source>Focus of the session</source>
         <translation>Foco de la sesión</translation>
     </message>
@@ -3720,6 +3990,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Cambiar &amp;frase de contraseña…</translation>
     </message>
     <message>
+        <source>Change &amp;password…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>B&amp;loquear ahora</translation>
     </message>
@@ -3876,6 +4150,10 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     <message>
         <source>Passphrase changed.</source>
         <translation>Frase de contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
     </message>
 </context>
 <context>
@@ -4767,6 +5045,34 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Frase de contraseña &amp;actual</translation>
     </message>
     <message>
+        <source>Change password</source>
+        <translation>Cambiar la contraseña</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repetir la nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>Contraseña &amp;actual</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>&amp;Repetir la nueva contraseña</translation>
+    </message>
+    <message>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nueva frase de contraseña</translation>
     </message>
@@ -4916,6 +5222,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>run backups or imports</source>
         <translation>hacer copias de seguridad o importaciones</translation>
+    </message>
+    <message>
+        <source>manage staff logins and case assignments</source>
+        <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
     </message>
     <message>
         <source>discarded</source>
@@ -5631,6 +5941,105 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
 </context>
 <context>
+    <name>ServerConnectDialog</name>
+    <message>
+        <source>Connect to a practice server</source>
+        <translation>Conectarse a un servidor de la consulta</translation>
+    </message>
+    <message>
+        <source>Your practice&apos;s administrator gives you the server&apos;s address, your user name and a certificate file that proves the server is the practice&apos;s own. The password is asked for each time and never kept on this computer.</source>
+        <translation>Quien administra su consulta le da la dirección del servidor, su nombre de usuario y un archivo de certificado que demuestra que el servidor es de la consulta. La contraseña se pide cada vez y nunca se guarda en este equipo.</translation>
+    </message>
+    <message>
+        <source>For example clarity.riverside.local</source>
+        <translation>Por ejemplo clarity.riverside.local</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Puerto del servidor</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Certificate file (CA)</source>
+        <translation>Archivo de certificado (CA)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Elegir el archivo de certificado</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>&amp;Puerto</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>Nombre de &amp;usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate file (CA)</source>
+        <translation>Archivo de &amp;certificado (CA)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>C&amp;ontraseña</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>Co&amp;nectar</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate file</source>
+        <translation>El archivo de certificado del servidor</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificados (*.crt *.pem *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Please fill in the host, the database and your user name.</source>
+        <translation>Escriba el servidor, la base de datos y su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Please choose the server&apos;s certificate file.</source>
+        <translation>Elija el archivo de certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>Please type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+</context>
+<context>
     <name>SessionBar</name>
     <message>
         <source>Chosen session</source>
@@ -6042,6 +6451,165 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
 </context>
 <context>
+    <name>StaffModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Staff</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;case…</source>
+        <translation>Asi&amp;gnar caso…</translation>
+    </message>
+    <message>
+        <source>You keep the practice&apos;s staff: who may sign in, in which role, and which cases each clinician works with. Clinical records stay closed to an administrator&apos;s login.</source>
+        <translation>Usted lleva el equipo de la consulta: quién puede entrar, con qué función y con qué casos trabaja cada profesional. Los registros clínicos siguen cerrados para un usuario de administración.</translation>
+    </message>
+    <message>
+        <source>Staff not read</source>
+        <translation>No se pudo leer el equipo</translation>
+    </message>
+    <message>
+        <source>%s can now sign in.</source>
+        <translation>%s ya puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Disable %s?</source>
+        <translation>¿Desactivar a %s?</translation>
+    </message>
+    <message>
+        <source>%s (%s) will no longer be able to sign in, and their sessions end now. Their records, signatures and audit entries stay with the practice.</source>
+        <translation>%s (%s) ya no podrá iniciar sesión, y sus sesiones abiertas terminan ahora. Sus registros, firmas y entradas de auditoría se quedan en la consulta.</translation>
+    </message>
+    <message>
+        <source>Not disabled</source>
+        <translation>No se ha desactivado</translation>
+    </message>
+    <message>
+        <source>%s is disabled.</source>
+        <translation>%s está desactivado.</translation>
+    </message>
+    <message>
+        <source>Cases not read</source>
+        <translation>No se pudieron leer los casos</translation>
+    </message>
+    <message>
+        <source>The case was taken back from %s.</source>
+        <translation>Se le ha retirado el caso a %s.</translation>
+    </message>
+    <message>
+        <source>The case is now assigned to %s.</source>
+        <translation>El caso queda asignado a %s.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Signed in as %s, %s</source>
+        <translation>Sesión iniciada como %s, %s</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>&amp;Consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;case…</source>
+        <translation>Asi&amp;gnar caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>B&amp;loquear ahora</translation>
+    </message>
+    <message>
+        <source>Lock a&amp;fter inactivity</source>
+        <translation>Bloquear &amp;tras inactividad</translation>
+    </message>
+    <message>
+        <source>%s minutes</source>
+        <translation>%s minutos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>A&amp;cerca de</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>About %s</source>
+        <translation>Acerca de %s</translation>
+    </message>
+    <message>
+        <source>%s %s
+Records, session notes and five-step tracking for couples therapists.</source>
+        <translation>%s %s
+Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de pareja.</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>Today</source>
@@ -6211,6 +6779,26 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Carpeta de la consulta: %s</translation>
     </message>
     <message>
+        <source>Practice to open</source>
+        <translation>Consulta que abrir</translation>
+    </message>
+    <message>
+        <source>The practice on this computer</source>
+        <translation>La consulta de este equipo</translation>
+    </message>
+    <message>
+        <source>Practice server: %s</source>
+        <translation>Servidor de la consulta: %s</translation>
+    </message>
+    <message>
+        <source>&amp;Which practice</source>
+        <translation>Consulta a a&amp;brir</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a practice server…</source>
+        <translation>&amp;Conectarse a un servidor de la consulta…</translation>
+    </message>
+    <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
@@ -6223,6 +6811,18 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Esta es la consulta de demostración, con clientes inventados. Su frase de contraseña es demo.</translation>
     </message>
     <message>
+        <source>Signs in as %s on %s, database %s.</source>
+        <translation>Entra como %s en %s, base de datos %s.</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>Con&amp;traseña</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
         <source>&amp;Recovery key</source>
         <translation>Clave de &amp;recuperación</translation>
     </message>
@@ -6231,8 +6831,16 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Clave de recuperación</translation>
     </message>
     <message>
+        <source>Please type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
         <source>Please type the passphrase.</source>
         <translation>Escriba la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Unlocking…</source>
