@@ -97,8 +97,7 @@ def test_the_connect_form_signs_dana_in_and_remembers_the_server_without_its_pas
     fill_connect(dialog, server, DANA.password)
     with qtbot.waitSignal(controller.main_window_shown, timeout=20000) as shown:
         qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
-    main = shown.args[0]
-    qtbot.addWidget(main)
+    main = shown.args[0]  # the controller deletes it when the solo practice opens below
     assert isinstance(main, MainWindow)
     assert main.windowTitle().startswith(f"{PRACTICE_NAME} · dana@{server.host}")
     assert main.practice.principal.display_name == "Dana Reyes"
@@ -119,7 +118,24 @@ def test_the_connect_form_signs_dana_in_and_remembers_the_server_without_its_pas
     with qtbot.waitSignal(controller.main_window_shown, timeout=20000):
         again.unlock_button.click()
     assert controller.main is main and main.isVisible()
-    main.close()
+
+    # Locked again and the solo practice chosen: a window of its own, backups and all.
+    main.lock()
+    solo = controller.window
+    assert isinstance(solo, UnlockWindow)
+    solo.choice.setCurrentIndex(solo.choice.findData("solo"))
+    assert solo.field_label.text() == "&Passphrase" and solo.use_recovery.isVisible()
+    qtbot.keyClicks(solo.passphrase, "solo passphrase 1")
+    with qtbot.waitSignal(controller.main_window_shown, timeout=20000) as shown:
+        solo.unlock_button.click()
+    own = shown.args[0]
+    qtbot.addWidget(own)
+    assert own is not main and isinstance(own, MainWindow) and own.server is None
+    assert own.windowTitle() == "Clarity Desktop"
+    items = [a.text() for a in own.menuBar().actions()[0].menu().actions()]  # type: ignore[union-attr]
+    assert "&Restore from a backup…" in items and "Change &passphrase…" in items
+    assert not settings.opens_server and settings.last_server == server
+    own.close()
     controller.practice.close()  # type: ignore[union-attr]
 
 

@@ -88,7 +88,9 @@ class ServerConnectDialog(QDialog):
         form.addRow(self.tr("P&ort"), self.port)
         form.addRow(self.tr("&Database"), self.database)
         form.addRow(self.tr("&User name"), self.login)
-        form.addRow(self.tr("&Certificate file (CA)"), ca_row)
+        ca_label = QLabel(self.tr("&Certificate file (CA)"))
+        ca_label.setBuddy(self.ca_file)  # a row holding a layout gets no buddy of its own
+        form.addRow(ca_label, ca_row)
         form.addRow(self.tr("Pass&word"), self.password)
 
         self.error = error_label()

@@ -95,9 +95,9 @@ class StaffView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(StaffModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (StaffModel.LOGIN, StaffModel.ROLE, StaffModel.CASES, StaffModel.STATUS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)  # the status column takes what is left
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.add_button = QPushButton(self.tr("&Add person…"))
         self.disable_button = QPushButton(self.tr("&Disable…"))
         self.assign_button = QPushButton(self.tr("Assign &case…"))
