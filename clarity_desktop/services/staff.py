@@ -5,12 +5,18 @@ links)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.identity import Role, SupervisionMode
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE
+from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.backend import OpenPractice
+from clarity_desktop.store.models import Case
 from clarity_desktop.store.roster import StaffMember
 
 
@@ -82,3 +88,23 @@ def staff_list(opened: OpenPractice) -> list[StaffMember]:
     require(opened.principal, Permission.MANAGE_STAFF)
     with opened.uow() as uow:
         return opened.backend.staff(uow.session)
+
+
+@dataclass(frozen=True)
+class CaseEntry:
+    """A case as the administrator sees it: who the clients are, never what is said."""
+
+    case_id: int
+    display_name: str
+    status: CaseStatus
+
+
+def case_directory(opened: OpenPractice) -> list[CaseEntry]:
+    """Every case's id, name and status, so cases can be given to clinicians by name. Only
+    those columns: the server grants the administrator them and nothing clinical."""
+    require(opened.principal, Permission.MANAGE_STAFF)
+    with opened.uow().reading() as s:
+        rows = s.execute(
+            select(Case.id, Case.display_name, Case.status).order_by(Case.display_name, Case.id)
+        ).all()
+    return [CaseEntry(int(r[0]), str(r[1]), CaseStatus(r[2])) for r in rows]

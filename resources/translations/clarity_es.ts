@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add a person to the staff</source>
+        <translation>Añadir una persona al equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _; for example kim</source>
+        <translation>Letras, cifras y _; por ejemplo kim</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>As it should appear on signed notes</source>
+        <translation>Tal como debe aparecer en las notas firmadas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>For example LMFT, PhD</source>
+        <translation>Por ejemplo LMFT, PhD</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Titulación</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Primera contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Repetir la contraseña</translation>
+    </message>
+    <message>
+        <source>At least %d characters. Give it to the person privately; they can change it once signed in.</source>
+        <translation>Al menos %d caracteres. Entréguela a la persona en privado; podrá cambiarla en cuanto inicie sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>&amp;Función</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials</source>
+        <translation>Titu&amp;lación</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat password</source>
+        <translation>&amp;Repetir la contraseña</translation>
+    </message>
+    <message>
+        <source>Please fill in the login and the name.</source>
+        <translation>Escriba el usuario y el nombre.</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Añadiendo…</translation>
+    </message>
+</context>
+<context>
     <name>AddendaPanel</name>
     <message>
         <source>A correction or later information. Once added it is dated and cannot be changed. Ctrl+Enter adds it.</source>
@@ -139,6 +226,65 @@
     <message>
         <source>Not now</source>
         <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>The practice server needs care</source>
+        <translation>El servidor de la consulta necesita atención</translation>
+    </message>
+    <message>
+        <source>Clarity found that the practice server&apos;s protections are not all in place. Nothing has been changed. Please tell your practice&apos;s administrator.</source>
+        <translation>Clarity ha visto que no todas las protecciones del servidor de la consulta están en su sitio. No se ha cambiado nada. Avise, por favor, a quien administra la consulta.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignCaseDialog</name>
+    <message>
+        <source>Assign a case</source>
+        <translation>Asignar un caso</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Asignar</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>%s (case %d, %s)</source>
+        <translation>%s (caso %d, %s)</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>&amp;Take the case back from them instead</source>
+        <translation>&amp;Retirarle el caso en su lugar</translation>
+    </message>
+    <message>
+        <source>Take &amp;back</source>
+        <translation>Re&amp;tirar</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se</source>
+        <translation>Ca&amp;so</translation>
+    </message>
+    <message>
+        <source>C&amp;linician</source>
+        <translation>&amp;Profesional</translation>
+    </message>
+    <message>
+        <source>The practice has no cases yet.</source>
+        <translation>La consulta aún no tiene casos.</translation>
+    </message>
+    <message>
+        <source>Please choose a case and a clinician.</source>
+        <translation>Elija un caso y un profesional.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1903,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>&amp;Crear consulta</translation>
     </message>
     <message>
+        <source>In a group practice? C&amp;onnect to its server…</source>
+        <translation>¿Trabaja en una consulta de grupo? C&amp;onéctese a su servidor…</translation>
+    </message>
+    <message>
         <source>Clinician &amp;name</source>
         <translation>&amp;Nombre del profesional</translation>
     </message>
@@ -2901,7 +3051,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
-        <translation>La base de datos {dbname} de {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
+        <translation>La base de datos {dbname} en {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The server connection saved in {folder} could not be read ({exc}).</source>
@@ -2949,7 +3099,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>The server did not accept the password for {user}, or that login may not sign in.</source>
-        <translation>El servidor no aceptó la contraseña de {user}, o ese usuario no tiene permiso para entrar.</translation>
+        <translation>Su contraseña le deja entrar, pero su clave de firma sigue cerrada con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
     </message>
     <message>
         <source>The server already has a login named {login}; choose another.</source>
@@ -2997,7 +3147,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>Could not reach the practice server at {host}:{port} ({detail}).</source>
-        <translation>Esta consulta no tiene a nadie en el personal con el usuario {login}.</translation>
+        <translation>No se pudo llegar al servidor de la consulta en {host}:{port} ({detail}).</translation>
     </message>
     <message>
         <source>Leave the password out of the server address; Clarity asks for it separately and never stores it.</source>
@@ -3081,7 +3231,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>Please say why you are taking over editing this note; the reason goes into the audit trail.</source>
-        <translation>Indique por qué pasa a editar usted esta nota; el motivo queda en el registro de auditoría.</translation>
+        <translation>El servidor en {host}:{port} pidió una forma de inicio de sesión más débil que SCRAM-SHA-256, así que Clarity no envió su contraseña; pida a quien administra la consulta que vuelva a poner la contraseña.</translation>
     </message>
     <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
@@ -3733,6 +3883,30 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Más difícil por ahora</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisión</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
         <source>Focus of the session</source>
         <translation>Foco de la sesión</translation>
     </message>
@@ -4054,6 +4228,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Cambiar &amp;frase de contraseña…</translation>
     </message>
     <message>
+        <source>Change &amp;password…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>B&amp;loquear ahora</translation>
     </message>
@@ -4210,6 +4388,10 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     <message>
         <source>Passphrase changed.</source>
         <translation>Frase de contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
     </message>
 </context>
 <context>
@@ -5152,6 +5334,34 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Frase de contraseña &amp;actual</translation>
     </message>
     <message>
+        <source>Change password</source>
+        <translation>Cambiar la contraseña</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repetir la nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>Contraseña &amp;actual</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>&amp;Repetir la nueva contraseña</translation>
+    </message>
+    <message>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nueva frase de contraseña</translation>
     </message>
@@ -6036,6 +6246,105 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
 </context>
 <context>
+    <name>ServerConnectDialog</name>
+    <message>
+        <source>Connect to a practice server</source>
+        <translation>Conectarse a un servidor de la consulta</translation>
+    </message>
+    <message>
+        <source>Your practice&apos;s administrator gives you the server&apos;s address, your user name and a certificate file that proves the server is the practice&apos;s own. The password is asked for each time and never kept on this computer.</source>
+        <translation>Quien administra su consulta le da la dirección del servidor, su nombre de usuario y un archivo de certificado que demuestra que el servidor es de la consulta. La contraseña se pide cada vez y nunca se guarda en este equipo.</translation>
+    </message>
+    <message>
+        <source>For example clarity.riverside.local</source>
+        <translation>Por ejemplo clarity.riverside.local</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Puerto del servidor</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Certificate file (CA)</source>
+        <translation>Archivo de certificado (CA)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Elegir el archivo de certificado</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>&amp;Puerto</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>Nombre de &amp;usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate file (CA)</source>
+        <translation>Archivo de &amp;certificado (CA)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>C&amp;ontraseña</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>Co&amp;nectar</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate file</source>
+        <translation>El archivo de certificado del servidor</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificados (*.crt *.pem *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Please fill in the host, the database and your user name.</source>
+        <translation>Escriba el servidor, la base de datos y su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Please choose the server&apos;s certificate file.</source>
+        <translation>Elija el archivo de certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>Please type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+</context>
+<context>
     <name>SessionBar</name>
     <message>
         <source>Chosen session</source>
@@ -6447,6 +6756,165 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
 </context>
 <context>
+    <name>StaffModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Staff</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;case…</source>
+        <translation>Asi&amp;gnar caso…</translation>
+    </message>
+    <message>
+        <source>You keep the practice&apos;s staff: who may sign in, in which role, and which cases each clinician works with. Clinical records stay closed to an administrator&apos;s login.</source>
+        <translation>Usted lleva el equipo de la consulta: quién puede entrar, con qué función y con qué casos trabaja cada profesional. Los registros clínicos siguen cerrados para un usuario de administración.</translation>
+    </message>
+    <message>
+        <source>Staff not read</source>
+        <translation>No se pudo leer el equipo</translation>
+    </message>
+    <message>
+        <source>%s can now sign in.</source>
+        <translation>%s ya puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Disable %s?</source>
+        <translation>¿Desactivar a %s?</translation>
+    </message>
+    <message>
+        <source>%s (%s) will no longer be able to sign in, and their sessions end now. Their records, signatures and audit entries stay with the practice.</source>
+        <translation>%s (%s) ya no podrá iniciar sesión, y sus sesiones abiertas terminan ahora. Sus registros, firmas y entradas de auditoría se quedan en la consulta.</translation>
+    </message>
+    <message>
+        <source>Not disabled</source>
+        <translation>No se ha desactivado</translation>
+    </message>
+    <message>
+        <source>%s is disabled.</source>
+        <translation>%s está desactivado.</translation>
+    </message>
+    <message>
+        <source>Cases not read</source>
+        <translation>No se pudieron leer los casos</translation>
+    </message>
+    <message>
+        <source>The case was taken back from %s.</source>
+        <translation>Se le ha retirado el caso a %s.</translation>
+    </message>
+    <message>
+        <source>The case is now assigned to %s.</source>
+        <translation>El caso queda asignado a %s.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Signed in as %s, %s</source>
+        <translation>Sesión iniciada como %s, %s</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>&amp;Consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;case…</source>
+        <translation>Asi&amp;gnar caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>B&amp;loquear ahora</translation>
+    </message>
+    <message>
+        <source>Lock a&amp;fter inactivity</source>
+        <translation>Bloquear &amp;tras inactividad</translation>
+    </message>
+    <message>
+        <source>%s minutes</source>
+        <translation>%s minutos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>A&amp;cerca de</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>About %s</source>
+        <translation>Acerca de %s</translation>
+    </message>
+    <message>
+        <source>%s %s
+Records, session notes and five-step tracking for couples therapists.</source>
+        <translation>%s %s
+Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de pareja.</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>Today</source>
@@ -6616,6 +7084,26 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Carpeta de la consulta: %s</translation>
     </message>
     <message>
+        <source>Practice to open</source>
+        <translation>Consulta que abrir</translation>
+    </message>
+    <message>
+        <source>The practice on this computer</source>
+        <translation>La consulta de este equipo</translation>
+    </message>
+    <message>
+        <source>Practice server: %s</source>
+        <translation>Servidor de la consulta: %s</translation>
+    </message>
+    <message>
+        <source>&amp;Which practice</source>
+        <translation>Consulta a a&amp;brir</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a practice server…</source>
+        <translation>&amp;Conectarse a un servidor de la consulta…</translation>
+    </message>
+    <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
@@ -6628,6 +7116,18 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Esta es la consulta de demostración, con clientes inventados. Su frase de contraseña es demo.</translation>
     </message>
     <message>
+        <source>Signs in as %s on %s, database %s.</source>
+        <translation>Entra como %s en %s, base de datos %s.</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>Con&amp;traseña</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
         <source>&amp;Recovery key</source>
         <translation>Clave de &amp;recuperación</translation>
     </message>
@@ -6636,8 +7136,16 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Clave de recuperación</translation>
     </message>
     <message>
+        <source>Please type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
         <source>Please type the passphrase.</source>
         <translation>Escriba la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Unlocking…</source>
