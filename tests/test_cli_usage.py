@@ -47,7 +47,8 @@ MISTAKES = [
     (
         ("frobnicate",),
         "There is no command 'frobnicate' (commands: init, demo, info, check, cases, report, "
-        "audit, backup, restore, sessions, export, import, schedule, today, plan, measures).",
+        "audit, backup, restore, sessions, export, import, schedule, today, plan, measures, "
+        "server).",
     ),
 ]
 

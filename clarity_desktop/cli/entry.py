@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clarity_desktop import APP_NAME, __version__
-from clarity_desktop.cli import day, measures, plan, records, report, safety
+from clarity_desktop.cli import day, measures, plan, records, report, safety, server
 from clarity_desktop.cli.args import CliParser
 from clarity_desktop.cli.common import EXIT_ERROR, EXIT_OK, CliError, Handler, read_passphrase
 from clarity_desktop.hardening import harden_process
@@ -70,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     cases.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file")
     for commands in (report, safety, records, day, plan, measures):
         COMMANDS.update(commands.add_commands(cmd))
+    server_text = "a group practice on the practice's own PostgreSQL server"
+    COMMANDS.update(
+        server.add_server(
+            sub.add_parser("server", help=server_text, description=server_text, allow_abbrev=False)
+        )
+    )
     return p
 
 
@@ -120,9 +126,14 @@ def _check(args: argparse.Namespace) -> int:
     summary = practices.check_practice(
         args.data_dir, read_passphrase(args), accept_missing_work=args.accept_missing_work
     )
+    counts = f"ok: {summary.case_count} cases, {summary.note_count} notes ({summary.clinician})"
+    if practices.server_address(args.data_dir) is None:
+        print(f"{counts}; record locks, audit chain and every seal verified")
+        return EXIT_OK
     print(
-        f"ok: {summary.case_count} cases, {summary.note_count} notes ({summary.clinician}); "
-        "record locks, audit chain and every seal verified"
+        f"{counts}; record locks, row-level security, every link of the audit chain and "
+        "the seal of every signed record you can read verified; audit entries only others "
+        "can read are recomputed by an administrator's `clarity-desktop server check`"
     )
     return EXIT_OK
 

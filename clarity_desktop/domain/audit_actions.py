@@ -60,6 +60,10 @@ class AuditAction(StrEnum):
     RETURNED = "returned"
     APPROVED = "approved"
     COSIGNED = "cosigned"
+    SUPERVISION_ENDED = "supervision_ended"
+    EMERGENCY_ACCESS = "emergency_access"  # a clinician opened a case not theirs, for a while
+    # Two people, one note: someone took over editing from whoever had it open
+    LEASE_BROKEN = "lease_broken"
 
 
 # What a document can be made for; each is also its audit row's action.

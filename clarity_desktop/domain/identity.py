@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from clarity_desktop.domain.supervision import SupervisionMode  # noqa: F401  (known here too)
+
 
 class Role(StrEnum):
     CLINICIAN = "clinician"  # keeps records: reads, writes, signs, exports

@@ -106,94 +106,97 @@ def verify_seals(opened: OpenPractice) -> list[Wording]:
     signed note, addendum or treatment plan changed after signing, a seal that is not genuine, a signed
     record without a seal, a sealed record gone."""
     trusted = opened.backend.trusted_keys(opened)
-    found: list[Wording] = []
     with opened.uow().reading() as s:
-        seal_rows = _latest_seals(
-            list(
-                s.scalars(
-                    select(AuditEvent)
-                    .where(AuditEvent.action == seals.SEALED)
-                    .order_by(AuditEvent.id)
-                )
+        return seal_problems(s, trusted)
+
+
+def seal_problems(s: DbSession, trusted: set[str]) -> list[Wording]:
+    """verify_seals over the records *s* sees, with *trusted* public keys: also run inside
+    a transaction that has not committed yet (a practice moved onto a server is checked
+    before it is kept)."""
+    found: list[Wording] = []
+    seal_rows = _latest_seals(
+        list(
+            s.scalars(
+                select(AuditEvent).where(AuditEvent.action == seals.SEALED).order_by(AuditEvent.id)
             )
         )
-        notes = {n.id: n for n in s.scalars(_note_query())}
-        marked: dict[int, list[SessionMarker]] = {}  # session id -> its markers, one query
-        for m in s.scalars(select(SessionMarker)):
-            marked.setdefault(m.session_id, []).append(m)
-        linked: dict[int, list[NoteGoal]] = {}  # note id -> the plan goals it worked on
-        for g in s.scalars(select(NoteGoal)):
-            linked.setdefault(g.note_id, []).append(g)
-        answered: dict[int, list[MeasureResponse]] = {}  # session id -> answer sets
-        for r in s.scalars(select(MeasureResponse)):
-            if r.session_id is not None:
-                answered.setdefault(r.session_id, []).append(r)
-        addenda = {a.id: a for a in s.scalars(select(Addendum))}
-        plans = {
-            p.id: p
-            for p in s.scalars(select(TreatmentPlan).where(TreatmentPlan.signed_at.is_not(None)))
-        }
-        for (entity, entity_id), row in sorted(seal_rows.items()):
-            if entity == "note":
-                note = notes.get(entity_id)
-                content = (
-                    seals.note_content(
-                        note,
-                        marked.get(note.session_id, []),
-                        linked.get(note.id, []),
-                        answered.get(note.session_id, []),
-                    )
-                    if note is not None
-                    else None
+    )
+    notes = {n.id: n for n in s.scalars(_note_query())}
+    marked: dict[int, list[SessionMarker]] = {}  # session id -> its markers, one query
+    for m in s.scalars(select(SessionMarker)):
+        marked.setdefault(m.session_id, []).append(m)
+    linked: dict[int, list[NoteGoal]] = {}  # note id -> the plan goals it worked on
+    for g in s.scalars(select(NoteGoal)):
+        linked.setdefault(g.note_id, []).append(g)
+    answered: dict[int, list[MeasureResponse]] = {}  # session id -> answer sets
+    for r in s.scalars(select(MeasureResponse)):
+        if r.session_id is not None:
+            answered.setdefault(r.session_id, []).append(r)
+    addenda = {a.id: a for a in s.scalars(select(Addendum))}
+    plans = {
+        p.id: p
+        for p in s.scalars(select(TreatmentPlan).where(TreatmentPlan.signed_at.is_not(None)))
+    }
+    for (entity, entity_id), row in sorted(seal_rows.items()):
+        if entity == "note":
+            note = notes.get(entity_id)
+            content = (
+                seals.note_content(
+                    note,
+                    marked.get(note.session_id, []),
+                    linked.get(note.id, []),
+                    answered.get(note.session_id, []),
                 )
-                what = _describe_note(note, entity_id)
-            elif entity == COSIGNATURE:  # a supervisor's seal over the note as signed
-                note = notes.get(entity_id)
-                content = (
-                    seals.note_content(
-                        note,
-                        marked.get(note.session_id, []),
-                        linked.get(note.id, []),
-                        answered.get(note.session_id, []),
-                    )
-                    if note is not None
-                    else None
+                if note is not None
+                else None
+            )
+            what = _describe_note(note, entity_id)
+        elif entity == COSIGNATURE:  # a supervisor's seal over the note as signed
+            note = notes.get(entity_id)
+            content = (
+                seals.note_content(
+                    note,
+                    marked.get(note.session_id, []),
+                    linked.get(note.id, []),
+                    answered.get(note.session_id, []),
                 )
-                what = Wording(ErrorCode.SEAL_COSIGNATURE, what=_describe_note(note, entity_id))
-            elif entity == PLAN:
-                plan = plans.get(entity_id)
-                content = seals.plan_content(plan) if plan is not None else None
-                what = _describe_plan(s, plan, entity_id)
-            else:
-                a = addenda.get(entity_id)
-                content = seals.addendum_content(a) if a is not None else None
-                what = (
-                    Wording(ErrorCode.SEAL_ADDENDUM_TO_NOTE, addendum=entity_id, note=a.note_id)
-                    if a is not None
-                    else Wording(ErrorCode.SEAL_ADDENDUM, addendum=entity_id)
-                )
-            problem = seals.check_seal(row, content, trusted)
-            if problem is not None:
-                found.append(Wording(problem, what=what))
-        for note_id, note in notes.items():
-            if ("note", note_id) not in seal_rows:
-                found.append(
-                    Wording(ErrorCode.SEAL_NOTE_UNSEALED, what=_describe_note(note, note_id))
-                )
-        for note_id in s.scalars(
-            select(NoteReview.note_id).where(NoteReview.state == ReviewState.COSIGNED)
-        ):
-            if (COSIGNATURE, note_id) not in seal_rows:
-                what = _describe_note(notes.get(note_id), note_id)
-                found.append(Wording(ErrorCode.SEAL_COSIGN_UNSEALED, what=what))
-        for plan_id, plan in plans.items():
-            if (PLAN, plan_id) not in seal_rows:
-                what = _describe_plan(s, plan, plan_id)
-                found.append(Wording(ErrorCode.SEAL_NOTE_UNSEALED, what=what))
-        for a_id, a in addenda.items():
-            if ("addendum", a_id) not in seal_rows:
-                addendum = Wording(ErrorCode.SEAL_ADDENDUM_TO_NOTE, addendum=a_id, note=a.note_id)
-                found.append(Wording(ErrorCode.SEAL_ADDENDUM_UNSEALED, what=addendum))
+                if note is not None
+                else None
+            )
+            what = Wording(ErrorCode.SEAL_COSIGNATURE, what=_describe_note(note, entity_id))
+        elif entity == PLAN:
+            plan = plans.get(entity_id)
+            content = seals.plan_content(plan) if plan is not None else None
+            what = _describe_plan(s, plan, entity_id)
+        else:
+            a = addenda.get(entity_id)
+            content = seals.addendum_content(a) if a is not None else None
+            what = (
+                Wording(ErrorCode.SEAL_ADDENDUM_TO_NOTE, addendum=entity_id, note=a.note_id)
+                if a is not None
+                else Wording(ErrorCode.SEAL_ADDENDUM, addendum=entity_id)
+            )
+        problem = seals.check_seal(row, content, trusted)
+        if problem is not None:
+            found.append(Wording(problem, what=what))
+    for note_id, note in notes.items():
+        if ("note", note_id) not in seal_rows:
+            found.append(Wording(ErrorCode.SEAL_NOTE_UNSEALED, what=_describe_note(note, note_id)))
+    for note_id in s.scalars(
+        select(NoteReview.note_id).where(NoteReview.state == ReviewState.COSIGNED)
+    ):
+        if (COSIGNATURE, note_id) not in seal_rows:
+            what = _describe_note(notes.get(note_id), note_id)
+            found.append(Wording(ErrorCode.SEAL_COSIGN_UNSEALED, what=what))
+    for plan_id, plan in plans.items():
+        if (PLAN, plan_id) not in seal_rows:
+            what = _describe_plan(s, plan, plan_id)
+            found.append(Wording(ErrorCode.SEAL_NOTE_UNSEALED, what=what))
+    for a_id, a in addenda.items():
+        if ("addendum", a_id) not in seal_rows:
+            addendum = Wording(ErrorCode.SEAL_ADDENDUM_TO_NOTE, addendum=a_id, note=a.note_id)
+            found.append(Wording(ErrorCode.SEAL_ADDENDUM_UNSEALED, what=addendum))
     return found
 
 

@@ -23,6 +23,7 @@ class Permission(StrEnum):
     READ_AUDIT = "read_audit"  # the audit log
     RUN_PRACTICE = "run_practice"  # backups, imports
     MANAGE_STAFF = "manage_staff"  # a practice server's logins, assignments, supervision
+    OVERSEE_ACCESS = "oversee_access"  # the practice's live emergency grants
 
 
 # What each permission lets a person do, as the refusal says it.
@@ -34,12 +35,18 @@ DOING: dict[Permission, Phrase] = {
     Permission.READ_AUDIT: Phrase.READ_AUDIT,
     Permission.RUN_PRACTICE: Phrase.RUN_PRACTICE,
     Permission.MANAGE_STAFF: Phrase.MANAGE_STAFF,
+    Permission.OVERSEE_ACCESS: Phrase.OVERSEE_ACCESS,
 }
 
 GRANTS: dict[Role, frozenset[Permission]] = {
-    Role.CLINICIAN: frozenset(Permission) - {Permission.MANAGE_STAFF},
+    Role.CLINICIAN: frozenset(Permission) - {Permission.MANAGE_STAFF, Permission.OVERSEE_ACCESS},
     Role.ADMINISTRATOR: frozenset(
-        {Permission.RUN_PRACTICE, Permission.READ_AUDIT, Permission.MANAGE_STAFF}
+        {
+            Permission.RUN_PRACTICE,
+            Permission.READ_AUDIT,
+            Permission.MANAGE_STAFF,
+            Permission.OVERSEE_ACCESS,
+        }
     ),
     Role.SUPERVISOR: frozenset(Permission) - {Permission.MANAGE_STAFF},
     # The front desk keeps the day running; the server gives them no clinical table at all.

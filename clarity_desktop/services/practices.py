@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
-from clarity_desktop.services import integrity, unlock_attempts
+from clarity_desktop.services import integrity, server_admin, unlock_attempts
 from clarity_desktop.services.dto import PracticeSummary
 from clarity_desktop.services.locations import default_folder, demo_folder, server_folder
 from clarity_desktop.services.permissions import Permission, require
@@ -188,6 +188,7 @@ def check_practice(
         opened = opening.unlock(folder, secret, accept_missing_work=accept_missing_work)
     try:
         _after_open(opened, accept_missing_work)
+        server_admin.require_seals_readable(opened)  # a server's admin: `server check`
         found: list[Wording] = list(integrity_problems(opened))
         if not found:
             try:

@@ -1,15 +1,23 @@
 """A group practice's staff: an administrator adds and disables logins and gives cases to
 clinicians. Each change and its audit row commit together; the server enforces the same
-rules again (only an administrator's login may make roles or assignments)."""
+rules again (only an administrator's login may make logins, assignments or supervision
+links)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE
+from clarity_desktop.domain.records import CaseStatus
+from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.backend import OpenPractice
+from clarity_desktop.store.models import Case
 from clarity_desktop.store.roster import StaffMember
 
 
@@ -57,7 +65,47 @@ def assign_case(opened: OpenPractice, case_id: int, login: str, *, remove: bool 
     return user_id
 
 
+def set_supervision(
+    opened: OpenPractice,
+    supervisor_login: str,
+    supervisee_login: str,
+    mode: SupervisionMode | None,
+) -> None:
+    """Link a supervisor to a clinician they oversee (they then read the clinician's
+    cases), change how, or with mode None end the link."""
+    require(opened.principal, Permission.MANAGE_STAFF)
+    action = AuditAction.SUPERVISION_ENDED if mode is None else AuditAction.SUPERVISION_SET
+    with opened.uow() as uow:
+        supervisor, _ = opened.backend.set_supervision(
+            uow.session, supervisor_login, supervisee_login, mode
+        )
+        how = "" if mode is None else f" ({mode.value})"
+        detail = f"{supervisor_login} supervises {supervisee_login}{how}"
+        uow.audit(action, "user", supervisor, detail=detail)
+        uow.commit()
+
+
 def staff_list(opened: OpenPractice) -> list[StaffMember]:
     require(opened.principal, Permission.MANAGE_STAFF)
     with opened.uow() as uow:
         return opened.backend.staff(uow.session)
+
+
+@dataclass(frozen=True)
+class CaseEntry:
+    """A case as the administrator sees it: who the clients are, never what is said."""
+
+    case_id: int
+    display_name: str
+    status: CaseStatus
+
+
+def case_directory(opened: OpenPractice) -> list[CaseEntry]:
+    """Every case's id, name and status, so cases can be given to clinicians by name. Only
+    those columns: the server grants the administrator them and nothing clinical."""
+    require(opened.principal, Permission.MANAGE_STAFF)
+    with opened.uow().reading() as s:
+        rows = s.execute(
+            select(Case.id, Case.display_name, Case.status).order_by(Case.display_name, Case.id)
+        ).all()
+    return [CaseEntry(int(r[0]), str(r[1]), CaseStatus(r[2])) for r in rows]

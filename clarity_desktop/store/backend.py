@@ -47,6 +47,11 @@ A second backend (PostgreSQL) is added as ``store/postgres/`` with a class satis
   signing keys and restore through these methods only, never the key file or the lock
   themselves, so a backend without a database key (PostgreSQL: logins, advisory leases)
   answers them its own way.
+- **Edit leases** (``hold_lease``, ``lease_holder``, ``break_lease``): while a note is open
+  for editing in one program, others open it read-only and see who writes and since when.
+  A practice server holds each lease as a lock on a connection of its own
+  (store/postgres/leases.py), freed when the program closes the note, disconnects or
+  dies; a solo practice has one clinician, so every lease is granted and none is held.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -77,8 +83,11 @@ if TYPE_CHECKING:
 __all__ = [
     "Backend",
     "BackupCopy",
+    "BreakOutcome",
     "CheckFailed",
     "Clinician",
+    "Lease",
+    "LeaseHolder",
     "OpenPractice",
     "SearchIndex",
     "SearchRow",
@@ -106,6 +115,38 @@ class BackupCopy:
 
 class CheckFailed(Exception):
     """A fresh backup copy did not pass its check; the message names the first problem."""
+
+
+@dataclass(frozen=True)
+class LeaseHolder:
+    """Who has a note open for editing elsewhere, and since when."""
+
+    user_id: int
+    name: str
+    since: datetime  # aware, UTC
+    may_take_over: bool  # the asker is their supervisor, an administrator, or themself
+    case_id: int | None  # the note's case (for the audit row of a take-over)
+
+
+class Lease(Protocol):
+    """A note held open for editing by this program, until release() (or the program's end)."""
+
+    note_id: int
+
+    def held(self) -> bool:
+        """Still ours? False once the connection holding it is gone (someone took over)."""
+        ...
+
+    def release(self) -> None:
+        """Free the note for others; releasing twice does nothing more."""
+        ...
+
+
+class BreakOutcome(Enum):
+    BROKEN = "broken"  # the holder's lease was ended
+    FREE = "free"  # nobody held it (any more): nothing to break
+    REFUSED = "refused"  # the asker may not take it from this holder
+    CHANGED = "changed"  # someone else holds it now than the one named
 
 
 @runtime_checkable
@@ -250,3 +291,17 @@ class Backend(WriterRules, Roster, Protocol):
         ...
 
     def mark_legacy_sealed(self, practice: OpenPractice) -> None: ...
+
+    # Edit leases
+    def hold_lease(self, practice: OpenPractice, note_id: int) -> Lease | LeaseHolder:
+        """The note's edit lease for this program, or who holds it now."""
+        ...
+
+    def lease_holder(self, practice: OpenPractice, note_id: int) -> LeaseHolder | None:
+        """Who holds the note's edit lease (None when it is free)."""
+        ...
+
+    def break_lease(self, db: Session, note_id: int, holder_id: int, reason: str) -> BreakOutcome:
+        """End *holder_id*'s lease on the note, in the caller's transaction, which must
+        already hold its audit row (the server checks both the row and who asks)."""
+        ...

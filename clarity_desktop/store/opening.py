@@ -8,15 +8,20 @@ SQLite practice.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.store.backend import Backend, Clinician, OpenPractice
+from clarity_desktop.store.errors import PracticeError
 from clarity_desktop.store.postgres import address
 from clarity_desktop.store.sqlite.backend import SqliteBackend
 
 if TYPE_CHECKING:
     from clarity_desktop.store.keys import KdfParams
+    from clarity_desktop.store.postgres.dump import Dump
+    from clarity_desktop.store.postgres.transfer import Moved, NoteText, SealCheck
 
 
 def backend_for(folder: Path) -> Backend:
@@ -73,3 +78,91 @@ def server_label(folder: Path) -> str | None:
     if not address.is_server_folder(folder):
         return None
     return address.read(folder).label()
+
+
+def server_file(folder: Path) -> Path:
+    """Where *folder* keeps a practice server's address (whether or not it does yet)."""
+    return folder / address.SERVER_FILE
+
+
+# The server's own administration (``server init``, ``server backup``): signed in as the
+# server's superuser with an address, not through a practice folder. The PostgreSQL
+# modules load only here, so a solo practice never loads the driver.
+
+
+def initialise_server(
+    url: str,
+    ca_file: Path,
+    superuser_password: str,
+    *,
+    practice_name: str,
+    admin_login: str,
+    admin_name: str,
+    admin_password: str,
+) -> str:
+    """A new practice in the existing database at *url* (store/postgres/server.py).
+    Returns the first administrator's address label, "login@host:port/database"."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    from clarity_desktop.store.postgres import server
+
+    where = address.parse_url(url, ca_file)
+    try:
+        server.initialise(
+            where,
+            superuser_password,
+            practice_name=practice_name,
+            admin_login=admin_login,
+            admin_name=admin_name,
+            admin_password=admin_password,
+        )
+    except DBAPIError as exc:  # nothing was made: initialise is one transaction
+        if isinstance(exc.orig, psycopg.errors.InsufficientPrivilege):
+            raise PracticeError(ErrorCode.SERVER_INIT_NEEDS_SUPERUSER, user=where.user) from exc
+        raise
+    return replace(where, user=admin_login).label()
+
+
+def check_server_backup(url: str, ca_file: Path, password: str) -> None:
+    """Before a part file is made: the login signs in, the database is a practice, and
+    row-level security hides nothing from the login (store/postgres/dump.py)."""
+    from clarity_desktop.store.postgres import dump
+
+    dump.check_readable(address.parse_url(url, ca_file), password)
+
+
+def dump_server(url: str, ca_file: Path, password: str, part: Path, target: Path) -> Dump:
+    """pg_dump of the practice at *url* into *part*, listed back with pg_restore."""
+    from clarity_desktop.store.postgres import dump
+
+    return dump.dump(address.parse_url(url, ca_file), password, part, target)
+
+
+def move_solo_practice(
+    source: Path,
+    passphrase: str,
+    url: str,
+    ca_file: Path,
+    superuser_password: str,
+    login: str,
+    new_password: str,
+    *,
+    note_text: NoteText,
+    seal_check: SealCheck,
+) -> Moved:
+    """Move the solo practice in *source* onto the practice server at *url* (as its
+    superuser), whole; the solo practice is read, never written
+    (store/postgres/transfer.py)."""
+    from clarity_desktop.store.postgres import transfer
+
+    return transfer.move_solo_practice(
+        source,
+        passphrase,
+        address.parse_url(url, ca_file),
+        superuser_password,
+        login,
+        new_password,
+        note_text=note_text,
+        seal_check=seal_check,
+    )

@@ -9,6 +9,7 @@ together.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy.orm import Session
@@ -37,6 +38,17 @@ class Supervision:
     user_id: int
     name: str
     mode: SupervisionMode
+
+
+@dataclass(frozen=True)
+class EmergencyGrant:
+    id: int
+    user_id: int
+    display_name: str  # who asked
+    case_id: int
+    reason: str
+    granted_at: datetime  # naive UTC, the server's clock
+    until: datetime
 
 
 class Roster(Protocol):
@@ -74,7 +86,21 @@ class Roster(Protocol):
         ...
 
     def set_supervision(
-        self, db: Session, supervisor_login: str, supervisee_login: str, mode: SupervisionMode
+        self,
+        db: Session,
+        supervisor_login: str,
+        supervisee_login: str,
+        mode: SupervisionMode | None,
     ) -> tuple[int, int]:
-        """Make or change a supervision link; returns (supervisor id, supervisee id)."""
+        """Link a supervisor to a supervisee (or, mode None, end the link); returns their
+        user ids. The supervisor then reads the supervisee's cases."""
+        ...
+
+    def grant_emergency(self, db: Session, case_id: int, reason: str, minutes: int) -> int:
+        """Open *case_id* to the signed-in clinician alone for *minutes*, from the server's
+        clock; returns the grant's id."""
+        ...
+
+    def live_grants(self, db: Session) -> list[EmergencyGrant]:
+        """The grants not yet ended that the signed-in person may see, newest first."""
         ...

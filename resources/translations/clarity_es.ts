@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add a person to the staff</source>
+        <translation>Añadir una persona al equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Letters, digits and _; for example kim</source>
+        <translation>Letras, cifras y _; por ejemplo kim</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>As it should appear on signed notes</source>
+        <translation>Tal como debe aparecer en las notas firmadas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>For example LMFT, PhD</source>
+        <translation>Por ejemplo LMFT, PhD</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Titulación</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Primera contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Repetir la contraseña</translation>
+    </message>
+    <message>
+        <source>At least %d characters. Give it to the person privately; they can change it once signed in.</source>
+        <translation>Al menos %d caracteres. Entréguela a la persona en privado; podrá cambiarla en cuanto inicie sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>&amp;Función</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials</source>
+        <translation>Titu&amp;lación</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat password</source>
+        <translation>&amp;Repetir la contraseña</translation>
+    </message>
+    <message>
+        <source>Please fill in the login and the name.</source>
+        <translation>Escriba el usuario y el nombre.</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Añadiendo…</translation>
+    </message>
+</context>
+<context>
     <name>AddendaPanel</name>
     <message>
         <source>A correction or later information. Once added it is dated and cannot be changed. Ctrl+Enter adds it.</source>
@@ -139,6 +226,65 @@
     <message>
         <source>Not now</source>
         <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>The practice server needs care</source>
+        <translation>El servidor de la consulta necesita atención</translation>
+    </message>
+    <message>
+        <source>Clarity found that the practice server&apos;s protections are not all in place. Nothing has been changed. Please tell your practice&apos;s administrator.</source>
+        <translation>Clarity ha visto que no todas las protecciones del servidor de la consulta están en su sitio. No se ha cambiado nada. Avise, por favor, a quien administra la consulta.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignCaseDialog</name>
+    <message>
+        <source>Assign a case</source>
+        <translation>Asignar un caso</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Asignar</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>%s (case %d, %s)</source>
+        <translation>%s (caso %d, %s)</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>&amp;Take the case back from them instead</source>
+        <translation>&amp;Retirarle el caso en su lugar</translation>
+    </message>
+    <message>
+        <source>Take &amp;back</source>
+        <translation>Re&amp;tirar</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se</source>
+        <translation>Ca&amp;so</translation>
+    </message>
+    <message>
+        <source>C&amp;linician</source>
+        <translation>&amp;Profesional</translation>
+    </message>
+    <message>
+        <source>The practice has no cases yet.</source>
+        <translation>La consulta aún no tiene casos.</translation>
+    </message>
+    <message>
+        <source>Please choose a case and a clinician.</source>
+        <translation>Elija un caso y un profesional.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1683,105 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>the template</source>
+        <translation>la plantilla</translation>
+    </message>
+    <message>
+        <source>the steps worked on</source>
+        <translation>los pasos trabajados</translation>
+    </message>
+    <message>
+        <source>where each partner stands</source>
+        <translation>dónde está cada miembro de la pareja</translation>
+    </message>
+    <message>
+        <source>the Dynamics readings</source>
+        <translation>las lecturas de Dinámica</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privada</translation>
+    </message>
+    <message>
+        <source>This note changed elsewhere</source>
+        <translation>Esta nota cambió en otro lugar</translation>
+    </message>
+    <message>
+        <source>Someone else saved this note at %s, after you opened it. Nothing of yours was saved over theirs, and nothing you wrote is lost. Compare the two, then keep one, or edit yours into a combined version and save that.</source>
+        <translation>Otra persona guardó esta nota a las %s, después de que usted la abriera. No se ha guardado nada suyo encima de lo de esa persona, y no se ha perdido nada de lo que escribió. Compare las dos versiones y quédese con una, o edite la suya para combinarlas y guarde el resultado.</translation>
+    </message>
+    <message>
+        <source>Saved elsewhere</source>
+        <translation>Guardada en otro lugar</translation>
+    </message>
+    <message>
+        <source>Yours, not saved yet</source>
+        <translation>La suya, aún sin guardar</translation>
+    </message>
+    <message>
+        <source>The sections&apos; text is the same in both.</source>
+        <translation>El texto de las secciones es igual en las dos.</translation>
+    </message>
+    <message>
+        <source>The same in both: %s.</source>
+        <translation>Igual en las dos: %s.</translation>
+    </message>
+    <message>
+        <source>Also different: %s. Keeping yours or a combined version keeps yours.</source>
+        <translation>También cambia: %s. Si conserva la suya o una versión combinada, se queda lo suyo.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs…</source>
+        <translation>Conservar la &amp;otra…</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Conservar la &amp;mía</translation>
+    </message>
+    <message>
+        <source>Save &amp;combined</source>
+        <translation>Guardar &amp;combinada</translation>
+    </message>
+    <message>
+        <source>Close without choosing (Esc); nothing is saved</source>
+        <translation>Cerrar sin elegir (Esc); no se guarda nada</translation>
+    </message>
+    <message>
+        <source>Save your version over theirs, as you wrote it</source>
+        <translation>Guardar su versión encima de la otra, tal como la escribió</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and keep theirs</source>
+        <translation>Descartar sus cambios sin guardar y conservar la otra versión</translation>
+    </message>
+    <message>
+        <source>Save what is now in your column</source>
+        <translation>Guardar lo que hay ahora en su columna</translation>
+    </message>
+    <message>
+        <source>%s, saved elsewhere</source>
+        <translation>%s, guardada en otro lugar</translation>
+    </message>
+    <message>
+        <source>Not in your version of the note.</source>
+        <translation>No está en su versión de la nota.</translation>
+    </message>
+    <message>
+        <source>%s, yours</source>
+        <translation>%s, la suya</translation>
+    </message>
+    <message>
+        <source>Copy theirs into mine</source>
+        <translation>Copiar la otra en la mía</translation>
+    </message>
+    <message>
+        <source>Copy theirs into mine: %s</source>
+        <translation>Copiar la otra en la mía: %s</translation>
+    </message>
+</context>
+<context>
     <name>CoupleReadingBox</name>
     <message>
         <source>The loop</source>
@@ -1656,6 +1901,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>&amp;Create practice</source>
         <translation>&amp;Crear consulta</translation>
+    </message>
+    <message>
+        <source>In a group practice? C&amp;onnect to its server…</source>
+        <translation>¿Trabaja en una consulta de grupo? C&amp;onéctese a su servidor…</translation>
     </message>
     <message>
         <source>Clinician &amp;name</source>
@@ -2001,6 +2250,45 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>Leave blank what you did not observe.</source>
         <translation>Deje en blanco lo que no observó.</translation>
+    </message>
+</context>
+<context>
+    <name>EditGuard</name>
+    <message>
+        <source>Note not opened</source>
+        <translation>Nota no abierta</translation>
+    </message>
+    <message>
+        <source>Take over editing</source>
+        <translation>Pasar a editar la nota</translation>
+    </message>
+    <message>
+        <source>%s has this note open for editing. Taking over closes it in their program; what they saved stays saved.
+
+Why are you taking over? The reason is kept in the audit trail.</source>
+        <translation>%s tiene esta nota abierta para editarla. Si pasa a editarla usted, se cerrará en su programa; lo que haya guardado sigue guardado.
+
+¿Por qué pasa a editarla usted? El motivo queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Not taken over</source>
+        <translation>No se ha podido pasar a editarla</translation>
+    </message>
+    <message>
+        <source>Not saved: this note changed elsewhere</source>
+        <translation>Sin guardar: esta nota cambió en otro lugar</translation>
+    </message>
+    <message>
+        <source>Keep theirs?</source>
+        <translation>¿Conservar la otra versión?</translation>
+    </message>
+    <message>
+        <source>Your unsaved changes to this note will be discarded, and the note will show the version saved elsewhere.</source>
+        <translation>Se descartarán sus cambios sin guardar en esta nota, y la nota mostrará la versión guardada en otro lugar.</translation>
+    </message>
+    <message>
+        <source>Discard mine</source>
+        <translation>Descartar la mía</translation>
     </message>
 </context>
 <context>
@@ -2763,7 +3051,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
-        <translation>El servidor {host}:{port} presentó un certificado que el archivo CA elegido no respalda, o que está emitido a otro nombre; Clarity no envió su contraseña.</translation>
+        <translation>La base de datos {dbname} en {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The server connection saved in {folder} could not be read ({exc}).</source>
@@ -2774,8 +3062,44 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la anterior y cámbiela desde Clarity, o consulte a la administración.</translation>
     </message>
     <message>
+        <source>the audit trail&apos;s link at entry {entry} does not hold</source>
+        <translation>el enlace del registro de auditoría en la entrada {entry} no se sostiene</translation>
+    </message>
+    <message>
+        <source>{table}: {source} rows in the solo practice, {server} on the server</source>
+        <translation>{table}: {source} filas en la consulta individual, {server} en el servidor</translation>
+    </message>
+    <message>
+        <source>The copy on the server did not match the solo practice ({problem}), so nothing was written to the server.</source>
+        <translation>La copia en el servidor no coincidía con la consulta individual ({problem}), así que no se escribió nada en el servidor.</translation>
+    </message>
+    <message>
+        <source>{user} is not the server&apos;s superuser; moving a solo practice in writes every table past row-level security, so run it as the superuser.</source>
+        <translation>{user} no es el superusuario del servidor; trasladar una consulta individual escribe en todas las tablas por encima de la seguridad por filas, así que hágalo como superusuario.</translation>
+    </message>
+    <message>
+        <source>The practice server {dbname} already holds records of its own ({found}); a solo practice moves only onto a server just set up with “server init”, before anyone signs in.</source>
+        <translation>El servidor de la consulta {dbname} ya tiene registros propios ({found}); una consulta individual solo se traslada a un servidor recién preparado con «server init», antes de que nadie inicie sesión.</translation>
+    </message>
+    <message>
+        <source>{folder} is already a practice server&apos;s folder, not a solo practice.</source>
+        <translation>{folder} ya es la carpeta de un servidor de consulta, no una consulta individual.</translation>
+    </message>
+    <message>
+        <source>The solo practice in {folder} has no signing key yet; open it once with its passphrase, close it, then move it.</source>
+        <translation>La consulta individual de {folder} aún no tiene clave de firma; ábrala una vez con su frase de contraseña, ciérrela y después trasládela.</translation>
+    </message>
+    <message>
+        <source>rows of {table} arrived changed</source>
+        <translation>filas de {table} llegaron cambiadas</translation>
+    </message>
+    <message>
+        <source>The solo practice in {folder} was last opened by an older Clarity Desktop; open it once with this version (it updates itself), close it, then move it.</source>
+        <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
+    </message>
+    <message>
         <source>The server did not accept the password for {user}, or that login may not sign in.</source>
-        <translation>El servidor no aceptó la contraseña de {user}, o ese usuario no tiene permitido iniciar sesión.</translation>
+        <translation>Su contraseña le deja entrar, pero su clave de firma sigue cerrada con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
     </message>
     <message>
         <source>The server already has a login named {login}; choose another.</source>
@@ -2783,7 +3107,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>A practice on a server is set up once by an administrator with “clarity-desktop server init”.</source>
-        <translation>Una consulta en un servidor la prepara una sola vez la administración con «clarity-desktop server init».</translation>
+        <translation>Una consulta en un servidor la prepara una sola vez quien la administra, con «clarity-desktop server init».</translation>
     </message>
     <message>
         <source>“{name}” cannot be used as a name on the server: use letters, digits and underscores, starting with a letter (at most 63).</source>
@@ -2807,7 +3131,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>A practice server has no recovery key; an administrator can set a new password for your login.</source>
-        <translation>Un servidor de la consulta no tiene clave de recuperación; la administración puede ponerle una contraseña nueva a su usuario.</translation>
+        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; quien administra la consulta debe actualizar antes el servidor.</translation>
     </message>
     <message>
         <source>There is no case {case} on this practice server.</source>
@@ -2815,7 +3139,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>This practice has no staff member with the login {login}.</source>
-        <translation>Esta consulta no tiene a nadie del equipo con el usuario {login}.</translation>
+        <translation>Esta consulta no tiene a nadie en el equipo con el usuario {login}.</translation>
     </message>
     <message>
         <source>Row-level security is off or not enforced on these tables of the practice server: {names}.</source>
@@ -2823,7 +3147,7 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>Could not reach the practice server at {host}:{port} ({detail}).</source>
-        <translation>No se pudo contactar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
+        <translation>No se pudo llegar al servidor de la consulta en {host}:{port} ({detail}).</translation>
     </message>
     <message>
         <source>Leave the password out of the server address; Clarity asks for it separately and never stores it.</source>
@@ -2847,7 +3171,67 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
     <message>
         <source>Someone else saved this note after you opened it, so your changes were not saved over theirs. Compare the two versions, then keep one or combine them.</source>
-        <translation>Otra persona guardó esta nota después de que usted la abriera, así que sus cambios no se guardaron encima de los suyos. Compare las dos versiones y quédese con una o combínelas.</translation>
+        <translation>«{url}» no es una dirección de servidor que Clarity entienda; escríbala así: postgresql://usuario@servidor:puerto/base_de_datos.</translation>
+    </message>
+    <message>
+        <source>{user} may not make the practice&apos;s schema and roles on the server; run “clarity-desktop server init” as the server&apos;s superuser (usually postgres).</source>
+        <translation>{user} no puede crear el esquema y los roles de la consulta en el servidor; ejecute «clarity-desktop server init» como superusuario del servidor (normalmente postgres).</translation>
+    </message>
+    <message>
+        <source>{who} reads no clinical records, so has no seals to check; an administrator checks the practice server with “clarity-desktop server check”, and each clinician checks the seals of their own cases with “clarity-desktop check”.</source>
+        <translation>{who} no lee registros clínicos, así que no tiene sellos que comprobar; quien administra la consulta comprueba el servidor con «clarity-desktop server check», y cada profesional comprueba los sellos de sus propios casos con «clarity-desktop check».</translation>
+    </message>
+    <message>
+        <source>The server at {host}:{port} has no database named {dbname}; create it first (for example with createdb {dbname} on the server), then set the practice up again.</source>
+        <translation>El servidor de {host}:{port} no tiene ninguna base de datos llamada {dbname}; créela primero (por ejemplo, con createdb {dbname} en el servidor) y vuelva a preparar la consulta.</translation>
+    </message>
+    <message>
+        <source>The backup pg_dump wrote holds no table data, so it was not kept; nothing was written to {path}.</source>
+        <translation>La copia de seguridad que escribió pg_dump no contiene datos de ninguna tabla, así que no se ha guardado; no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{tool} could not back up the database {dbname} ({detail}); nothing was written to {path}.</source>
+        <translation>{tool} no pudo hacer la copia de seguridad de la base de datos {dbname} ({detail}); no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{user} cannot read past row-level security, so a backup made as them would silently miss rows; back up as the server&apos;s superuser (or a role with BYPASSRLS).</source>
+        <translation>{user} no puede leer más allá de la seguridad por filas, así que una copia hecha con ese usuario dejaría filas fuera sin avisar; haga la copia como superusuario del servidor (o con un rol con BYPASSRLS).</translation>
+    </message>
+    <message>
+        <source>pg_restore could not read the new backup back ({detail}), so it was not kept; nothing was written to {path}.</source>
+        <translation>pg_restore no pudo volver a leer la copia de seguridad nueva ({detail}), así que no se ha guardado; no se escribió nada en {path}.</translation>
+    </message>
+    <message>
+        <source>{folder} holds a solo practice, not a practice server&apos;s address; the server commands take a folder made by “clarity-desktop server connect”.</source>
+        <translation>{folder} contiene una consulta individual, no la dirección de un servidor de consulta; las órdenes «server» necesitan una carpeta creada con «clarity-desktop server connect».</translation>
+    </message>
+    <message>
+        <source>Give the practice a name, as it should appear on its documents.</source>
+        <translation>Ponga un nombre a la consulta, tal como debe aparecer en sus documentos.</translation>
+    </message>
+    <message>
+        <source>{tool} was not found on this computer; install the PostgreSQL client programs (on Debian and Ubuntu, the postgresql-client package).</source>
+        <translation>No se pudo contactar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
+    </message>
+    <message>
+        <source>A solo practice&apos;s clinician already sees every case; emergency access belongs to a practice server.</source>
+        <translation>En una consulta individual, el terapeuta ya ve todos los casos; el acceso de emergencia es propio de un servidor de consulta.</translation>
+    </message>
+    <message>
+        <source>{supervisor} cannot supervise {supervisee}: a supervisor oversees another clinician.</source>
+        <translation>{supervisor} no puede supervisar a {supervisee}: quien supervisa acompaña a otro terapeuta.</translation>
+    </message>
+    <message>
+        <source>Please say why you need this case now, in at least {min_reason} characters.</source>
+        <translation>Explique por qué necesita este caso ahora, con al menos {min_reason} caracteres.</translation>
+    </message>
+    <message>
+        <source>Emergency access lasts from a few minutes up to {max_hours} hours.</source>
+        <translation>No se pudo conectar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Please say why you are taking over editing this note; the reason goes into the audit trail.</source>
+        <translation>El servidor en {host}:{port} pidió una forma de inicio de sesión más débil que SCRAM-SHA-256, así que Clarity no envió su contraseña; pida a quien administra la consulta que vuelva a poner la contraseña.</translation>
     </message>
     <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
@@ -3563,6 +3947,30 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Más difícil por ahora</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisión</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
         <source>Focus of the session</source>
         <translation>Foco de la sesión</translation>
     </message>
@@ -3884,6 +4292,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
         <translation>Cambiar &amp;frase de contraseña…</translation>
     </message>
     <message>
+        <source>Change &amp;password…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>B&amp;loquear ahora</translation>
     </message>
@@ -4040,6 +4452,10 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     <message>
         <source>Passphrase changed.</source>
         <translation>Frase de contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
     </message>
 </context>
 <context>
@@ -4358,6 +4774,57 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     <message>
         <source>%1, down from %2 last time</source>
         <translation>%1, baja desde %2 la vez anterior</translation>
+    </message>
+</context>
+<context>
+    <name>NoteBanner</name>
+    <message>
+        <source>Why the note is paused</source>
+        <translation>Por qué la nota está en pausa</translation>
+    </message>
+    <message>
+        <source>Theirs and yours side by side, to choose</source>
+        <translation>La otra versión y la suya, una al lado de la otra, para elegir</translation>
+    </message>
+    <message>
+        <source>Close the note in their program and edit it here (audited)</source>
+        <translation>Cerrar la nota en el programa de esa persona y editarla aquí (queda en la auditoría)</translation>
+    </message>
+    <message>
+        <source>Comp&amp;are…</source>
+        <translation>Comparar &amp;y elegir…</translation>
+    </message>
+    <message>
+        <source>Take over editin&amp;g…</source>
+        <translation>Pasar a editarla &amp;yo…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k again</source>
+        <translation>Volver a compro&amp;bar</translation>
+    </message>
+    <message>
+        <source>Open the note for editing if it is free now</source>
+        <translation>Abrir la nota para editarla si ya está libre</translation>
+    </message>
+    <message>
+        <source>Not saved: this note changed elsewhere. Your text is kept here; compare the two versions to choose.</source>
+        <translation>Sin guardar: esta nota cambió en otro lugar. Su texto se conserva aquí; compare las dos versiones para elegir.</translation>
+    </message>
+    <message>
+        <source>Being edited by you in another window since %s.</source>
+        <translation>La está editando usted en otra ventana desde las %s.</translation>
+    </message>
+    <message>
+        <source>Being edited by %s since %s: they took it over. What you had written before was saved.</source>
+        <translation>La está editando %s desde las %s: pasó a editarla. Lo que usted había escrito antes quedó guardado.</translation>
+    </message>
+    <message>
+        <source>Being edited by %s since %s.</source>
+        <translation>La está editando %s desde las %s.</translation>
+    </message>
+    <message>
+        <source>You can read the note here; it opens for editing once it is free.</source>
+        <translation>Puede leer la nota aquí; se abrirá para editarla en cuanto quede libre.</translation>
     </message>
 </context>
 <context>
@@ -4939,6 +5406,34 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Frase de contraseña &amp;actual</translation>
     </message>
     <message>
+        <source>Change password</source>
+        <translation>Cambiar la contraseña</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repetir la nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>Contraseña &amp;actual</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>&amp;Repetir la nueva contraseña</translation>
+    </message>
+    <message>
         <source>&amp;New passphrase</source>
         <translation>&amp;Nueva frase de contraseña</translation>
     </message>
@@ -5091,7 +5586,19 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>manage staff logins and case assignments</source>
+        <translation>gestionar los usuarios del personal y la asignación de casos</translation>
+    </message>
+    <message>
+        <source>check the whole practice server</source>
         <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
+    </message>
+    <message>
+        <source>see who opened a case in an emergency</source>
+        <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
+    </message>
+    <message>
+        <source>take over editing a note someone else has open</source>
+        <translation>pasar a editar una nota que otra persona tiene abierta</translation>
     </message>
     <message>
         <source>discarded</source>
@@ -5899,6 +6406,10 @@ Co-sign as %s?</source>
         <translation>Otra tarea está escribiendo en la consulta en este momento (una importación, una copia de seguridad u otro programa de Clarity). Su nota se conserva aquí y se guarda en cuanto la consulta quede libre.</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>Sin guardar</translation>
+    </message>
+    <message>
         <source>Not saved: %s Retrying…</source>
         <translation>No guardado: %s Reintentando…</translation>
     </message>
@@ -5955,6 +6466,105 @@ Co-sign as %s?</source>
     <message>
         <source> · private</source>
         <translation> · privada</translation>
+    </message>
+</context>
+<context>
+    <name>ServerConnectDialog</name>
+    <message>
+        <source>Connect to a practice server</source>
+        <translation>Conectarse a un servidor de la consulta</translation>
+    </message>
+    <message>
+        <source>Your practice&apos;s administrator gives you the server&apos;s address, your user name and a certificate file that proves the server is the practice&apos;s own. The password is asked for each time and never kept on this computer.</source>
+        <translation>Quien administra su consulta le da la dirección del servidor, su nombre de usuario y un archivo de certificado que demuestra que el servidor es de la consulta. La contraseña se pide cada vez y nunca se guarda en este equipo.</translation>
+    </message>
+    <message>
+        <source>For example clarity.riverside.local</source>
+        <translation>Por ejemplo clarity.riverside.local</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Puerto del servidor</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Certificate file (CA)</source>
+        <translation>Archivo de certificado (CA)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file</source>
+        <translation>Elegir el archivo de certificado</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>&amp;Puerto</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>Nombre de &amp;usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate file (CA)</source>
+        <translation>Archivo de &amp;certificado (CA)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>C&amp;ontraseña</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>Co&amp;nectar</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate file</source>
+        <translation>El archivo de certificado del servidor</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificados (*.crt *.pem *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Please fill in the host, the database and your user name.</source>
+        <translation>Escriba el servidor, la base de datos y su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Please choose the server&apos;s certificate file.</source>
+        <translation>Elija el archivo de certificado del servidor.</translation>
+    </message>
+    <message>
+        <source>Please type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
 </context>
 <context>
@@ -6369,6 +6979,165 @@ Co-sign as %s?</source>
     </message>
 </context>
 <context>
+    <name>StaffModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Staff</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;case…</source>
+        <translation>Asi&amp;gnar caso…</translation>
+    </message>
+    <message>
+        <source>You keep the practice&apos;s staff: who may sign in, in which role, and which cases each clinician works with. Clinical records stay closed to an administrator&apos;s login.</source>
+        <translation>Usted lleva el equipo de la consulta: quién puede entrar, con qué función y con qué casos trabaja cada profesional. Los registros clínicos siguen cerrados para un usuario de administración.</translation>
+    </message>
+    <message>
+        <source>Staff not read</source>
+        <translation>No se pudo leer el equipo</translation>
+    </message>
+    <message>
+        <source>%s can now sign in.</source>
+        <translation>%s ya puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Disable %s?</source>
+        <translation>¿Desactivar a %s?</translation>
+    </message>
+    <message>
+        <source>%s (%s) will no longer be able to sign in, and their sessions end now. Their records, signatures and audit entries stay with the practice.</source>
+        <translation>%s (%s) ya no podrá iniciar sesión, y sus sesiones abiertas terminan ahora. Sus registros, firmas y entradas de auditoría se quedan en la consulta.</translation>
+    </message>
+    <message>
+        <source>Not disabled</source>
+        <translation>No se ha desactivado</translation>
+    </message>
+    <message>
+        <source>%s is disabled.</source>
+        <translation>%s está desactivado.</translation>
+    </message>
+    <message>
+        <source>Cases not read</source>
+        <translation>No se pudieron leer los casos</translation>
+    </message>
+    <message>
+        <source>The case was taken back from %s.</source>
+        <translation>Se le ha retirado el caso a %s.</translation>
+    </message>
+    <message>
+        <source>The case is now assigned to %s.</source>
+        <translation>El caso queda asignado a %s.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Signed in as %s, %s</source>
+        <translation>Sesión iniciada como %s, %s</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>&amp;Consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Añadir persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;case…</source>
+        <translation>Asi&amp;gnar caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>B&amp;loquear ahora</translation>
+    </message>
+    <message>
+        <source>Lock a&amp;fter inactivity</source>
+        <translation>Bloquear &amp;tras inactividad</translation>
+    </message>
+    <message>
+        <source>%s minutes</source>
+        <translation>%s minutos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>A&amp;cerca de</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>About %s</source>
+        <translation>Acerca de %s</translation>
+    </message>
+    <message>
+        <source>%s %s
+Records, session notes and five-step tracking for couples therapists.</source>
+        <translation>%s %s
+Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de pareja.</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>Today</source>
@@ -6542,6 +7311,26 @@ Co-sign as %s?</source>
         <translation>Carpeta de la consulta: %s</translation>
     </message>
     <message>
+        <source>Practice to open</source>
+        <translation>Consulta que abrir</translation>
+    </message>
+    <message>
+        <source>The practice on this computer</source>
+        <translation>La consulta de este equipo</translation>
+    </message>
+    <message>
+        <source>Practice server: %s</source>
+        <translation>Servidor de la consulta: %s</translation>
+    </message>
+    <message>
+        <source>&amp;Which practice</source>
+        <translation>Consulta a a&amp;brir</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a practice server…</source>
+        <translation>&amp;Conectarse a un servidor de la consulta…</translation>
+    </message>
+    <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
@@ -6554,6 +7343,18 @@ Co-sign as %s?</source>
         <translation>Esta es la consulta de demostración, con clientes inventados. Su frase de contraseña es demo.</translation>
     </message>
     <message>
+        <source>Signs in as %s on %s, database %s.</source>
+        <translation>Entra como %s en %s, base de datos %s.</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>Con&amp;traseña</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
         <source>&amp;Recovery key</source>
         <translation>Clave de &amp;recuperación</translation>
     </message>
@@ -6562,8 +7363,16 @@ Co-sign as %s?</source>
         <translation>Clave de recuperación</translation>
     </message>
     <message>
+        <source>Please type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
         <source>Please type the passphrase.</source>
         <translation>Escriba la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Unlocking…</source>

@@ -20,6 +20,7 @@ from clarity_desktop.domain.markers import MOMENTS_KEY, PAD_KEY, MarkerKind
 from clarity_desktop.domain.templates import EXTRA_TITLES, Template, ordered_sections
 from clarity_desktop.services import markers, notes, session_mode
 from clarity_desktop.services.dto import CaseDetail, SessionView
+from clarity_desktop.store.postgres import address
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.sqlite.engine import connect_raw
 from tests.services.conftest import AuditRow, note_draft
@@ -67,15 +68,14 @@ def test_each_tap_is_stored_at_once_and_undo_removes_the_last(
         practice.uow(), joint.id, MarkerKind.QUOTE, partner_id=zoe, text="SECRET-WORDS here"
     )
     # Read back through a connection of our own: committed, not merely in a session.
-    conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
-    try:
-        rows = conn.execute("SELECT kind, partner_id, text FROM session_markers ORDER BY id")
+    with practice.engine.connect() as conn:
+        rows = conn.execute(
+            sqlalchemy.text("SELECT kind, partner_id, text FROM session_markers ORDER BY id")
+        )
         assert [tuple(r) for r in rows] == [
             ("loop_episode", lukasz, ""),
             ("quote", zoe, "SECRET-WORDS here"),
         ]
-    finally:
-        conn.close()
     markers.remove_marker(practice.uow(), quote.id)
     assert [m.id for m in markers.session_markers(practice.uow(), joint.id)] == [first.id]
     log = [(r[0], r[5]) for r in audit_log() if r[0].startswith("marker")]
@@ -135,7 +135,10 @@ def test_an_individual_session_marks_only_its_partner_and_no_loop(
 
 
 def test_markers_are_locked_and_sealed_with_the_signed_note(
-    practice: OpenPractice, couple_case: CaseDetail, joint: SessionView
+    practice: OpenPractice,
+    couple_case: CaseDetail,
+    joint: SessionView,
+    request: pytest.FixtureRequest,
 ) -> None:
     from clarity_desktop.services import integrity
 
@@ -152,14 +155,21 @@ def test_markers_are_locked_and_sealed_with_the_signed_note(
     with pytest.raises(sqlalchemy.exc.IntegrityError), practice.uow() as uow:
         uow.session.execute(sqlalchemy.text("DELETE FROM session_markers"))
     assert integrity.verify_seals(practice) == []
-    # A marker changed behind every lock (triggers dropped) breaks the note's seal.
-    conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
-    try:
-        conn.execute("DROP TRIGGER trg_session_markers_signed_no_update")
-        conn.execute("UPDATE session_markers SET text = 'other words' WHERE kind = 'quote'")
-        conn.commit()
-    finally:
-        conn.close()
+    # A marker changed behind every lock (triggers off) breaks the note's seal.
+    if practice.backend.name == "postgresql":  # the server's superuser, at psql
+        request.getfixturevalue("pg_practices").cluster.psql(
+            "SET session_replication_role = replica; "
+            "UPDATE clarity.session_markers SET text = 'other words' WHERE kind = 'quote';",
+            address.read(practice.folder).dbname,
+        )
+    else:  # someone who holds the database key
+        conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
+        try:
+            conn.execute("DROP TRIGGER trg_session_markers_signed_no_update")
+            conn.execute("UPDATE session_markers SET text = 'other words' WHERE kind = 'quote'")
+            conn.commit()
+        finally:
+            conn.close()
     problems = integrity.verify_seals(practice)
     assert len(problems) == 1 and "changed after it was signed" in str(problems[0])
 

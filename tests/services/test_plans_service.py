@@ -26,6 +26,7 @@ from clarity_desktop.domain.plans import (
 )
 from clarity_desktop.services import cases, integrity, notes, plan_goals, plans
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
+from clarity_desktop.store.postgres import address
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.sqlite.engine import connect_raw
 from clarity_desktop.store.uow import UnitOfWork
@@ -247,24 +248,34 @@ def test_the_review_shows_each_goals_notes_since_the_version_was_signed(
 
 
 def test_check_finds_a_signed_plan_changed_behind_the_programs_back(
-    practice: OpenPractice, couple_case: CaseDetail
+    practice: OpenPractice, couple_case: CaseDetail, request: pytest.FixtureRequest
 ) -> None:
     v1 = first_signed(practice, couple_case)
     assert integrity.verify_seals(practice) == []
-    conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
-    try:  # someone who holds the database key drops the lock and edits the goal
-        triggers = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='plan_goals'"
+    if practice.backend.name == "postgresql":
+        # The server's superuser, at psql, switches the triggers off for the session.
+        request.getfixturevalue("pg_practices").cluster.psql(
+            "SET session_replication_role = replica; "
+            f"UPDATE clarity.plan_goals SET text = 'Decide by June' WHERE plan_id = {v1.id};",
+            address.read(practice.folder).dbname,
+        )
+    else:
+        conn = connect_raw(practice.folder / "practice.clarity", practice.db_key)
+        try:  # someone who holds the database key drops the lock and edits the goal
+            triggers = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='plan_goals'"
+                )
+            ]
+            for name in triggers:
+                conn.execute(f'DROP TRIGGER "{name}"')
+            conn.execute(
+                "UPDATE plan_goals SET text = 'Decide by June' WHERE plan_id = ?", (v1.id,)
             )
-        ]
-        for name in triggers:
-            conn.execute(f'DROP TRIGGER "{name}"')
-        conn.execute("UPDATE plan_goals SET text = 'Decide by June' WHERE plan_id = ?", (v1.id,))
-        conn.commit()
-    finally:
-        conn.close()
+            conn.commit()
+        finally:
+            conn.close()
     found = [str(w) for w in integrity.verify_seals(practice)]
     assert found == [
         "Version 1 of the treatment plan of Zoë & Łukasz: it was changed after it was signed."

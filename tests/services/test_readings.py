@@ -148,7 +148,7 @@ def test_signed_readings_refuse_changes_in_the_service_and_the_database(
         "DELETE FROM partner_readings WHERE note_id = :n",
         "UPDATE couple_readings SET intensity = 0 WHERE note_id = :n",
         "DELETE FROM couple_readings WHERE note_id = :n",
-        f"INSERT INTO partner_readings (note_id, partner_id, flooded, flooding_note) VALUES (:n, {couple_case.partners[1].id}, 0, '')",
+        f"INSERT INTO partner_readings (note_id, partner_id, flooded, flooding_note) VALUES (:n, {couple_case.partners[1].id}, false, '')",
     ]
     for sql in statements:
         with (

@@ -11,13 +11,13 @@ import pytest
 
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
 from clarity_desktop.domain.errors import RecordLocked, ValidationError
+from clarity_desktop.domain.markers import MarkerKind
 from clarity_desktop.domain.records import Modality, SessionInput
 from clarity_desktop.domain.schedule import Repeat, SessionStatus
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services import cases, notes, search, sessions
+from clarity_desktop.services import cases, markers, notes, search, sessions
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
-from tests.faults.conftest import add_marker
 from tests.services.conftest import AuditRow, note_draft
 
 MON = datetime(2025, 3, 3, 10, 0)
@@ -336,7 +336,7 @@ def test_a_draft_with_markers_is_not_discarded(
     practice: OpenPractice, couple_case: CaseDetail, record_session: Callable[..., SessionView]
 ) -> None:
     s = record_session(couple_case.id, MON)
-    add_marker(practice, s.id, "co_regulation")
+    markers.add_marker(practice.uow(), s.id, MarkerKind.CO_REGULATION)
     with pytest.raises(ValidationError, match="Markers or handouts"):
         sessions.discard_session(practice.uow(), s.id)
     assert len(detail(practice, couple_case.id).sessions) == 1

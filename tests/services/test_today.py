@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import text
+
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
 from clarity_desktop.domain.schedule import DraftAge, SessionStatus
 from clarity_desktop.domain.steps import Step
@@ -27,12 +29,15 @@ def give_handout(
     practice: OpenPractice, case_id: int, session_id: int | None, partner_id: int | None, step: int
 ) -> None:
     """What the session engineer's 'record which handout went to whom' writes."""
+    at = datetime(2025, 3, 5, 11, 0)
     with practice.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO handouts_given (case_id, session_id, partner_id, step, given_at, "
-            "safety_aware, created_at) VALUES (?, ?, ?, ?, '2025-03-05 11:00:00', 0, "
-            "'2025-03-05 11:00:00')",
-            (case_id, session_id, partner_id, step),
+        conn.execute(
+            text(
+                "INSERT INTO handouts_given (case_id, session_id, partner_id, step, given_at, "
+                "safety_aware, created_at) VALUES (:case, :session, :partner, :step, :at, "
+                "false, :at)"
+            ),
+            {"case": case_id, "session": session_id, "partner": partner_id, "step": step, "at": at},
         )
 
 

@@ -26,19 +26,34 @@ from clarity_desktop.domain.identity import Principal, Role
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.store import audit_chain, keys, migrate, seals
-from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
+from clarity_desktop.store.backend import (
+    BackupCopy,
+    BreakOutcome,
+    Clinician,
+    Lease,
+    LeaseHolder,
+    OpenPractice,
+)
 from clarity_desktop.store.errors import (
     NotAPractice,
     PracticeError,
     PracticeTooNew,
     WrongPassphrase,
 )
-from clarity_desktop.store.postgres import address, locks, logins, schema, supervision
+from clarity_desktop.store.postgres import (
+    access,
+    address,
+    leases,
+    locks,
+    logins,
+    schema,
+    supervision,
+)
 from clarity_desktop.store.postgres.connect import make_engine, refusal
 from clarity_desktop.store.postgres.search import TsvectorIndex
 from clarity_desktop.store.postgres.server import SIGNATURE
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import StaffMember, Supervision
+from clarity_desktop.store.roster import EmergencyGrant, StaffMember, Supervision
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -248,10 +263,11 @@ class PostgresBackend:
         return seed
 
     def trusted_keys(self, practice: OpenPractice) -> set[str]:
-        """Every staff member's public signing key: a seal is trusted when one of the
-        practice's own people made it (the seal names whom)."""
+        """Every staff member's public signing key, and the earlier keys their current key
+        vouched for: a seal is trusted when one of the practice's own people made it (the
+        seal names whom)."""
         with practice.engine.connect() as conn:
-            return {str(r[0]) for r in conn.execute(text("SELECT public_key FROM staff"))}
+            return logins.trusted_keys(conn)
 
     # The staff roster (store/roster.py), in the caller's transaction
     def add_staff(
@@ -284,17 +300,37 @@ class PostgresBackend:
         return supervision.supervisees_of(db.connection(), user_id)
 
     def set_supervision(
-        self, db: Session, supervisor_login: str, supervisee_login: str, mode: SupervisionMode
+        self,
+        db: Session,
+        supervisor_login: str,
+        supervisee_login: str,
+        mode: SupervisionMode | None,
     ) -> tuple[int, int]:
-        return supervision.set_supervision(
-            db.connection(), supervisor_login, supervisee_login, mode
-        )
+        return access.set_supervision(db.connection(), supervisor_login, supervisee_login, mode)
+
+    def grant_emergency(self, db: Session, case_id: int, reason: str, minutes: int) -> int:
+        return access.grant_emergency(db.connection(), case_id, reason, minutes)
+
+    def live_grants(self, db: Session) -> list[EmergencyGrant]:
+        return access.live_grants(db.connection())
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return True  # a practice server starts with seals
 
     def mark_legacy_sealed(self, practice: OpenPractice) -> None:
         """Nothing to mark: see legacy_sealed."""
+
+    # Edit leases (store/postgres/leases.py)
+    def hold_lease(self, practice: OpenPractice, note_id: int) -> Lease | LeaseHolder:
+        return leases.hold(practice.engine, note_id)
+
+    def lease_holder(self, practice: OpenPractice, note_id: int) -> LeaseHolder | None:
+        with practice.engine.connect() as conn:
+            return leases.holder(conn, note_id)
+
+    def break_lease(self, db: Session, note_id: int, holder_id: int, reason: str) -> BreakOutcome:
+        db.flush()  # the audit row first: the server looks for it
+        return leases.break_lease(db.connection(), note_id, holder_id, reason)
 
 
 UNGUARDED = (

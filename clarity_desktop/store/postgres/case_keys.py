@@ -47,3 +47,13 @@ def statements() -> list[str]:
             f"ON {table} FOR EACH ROW EXECUTE FUNCTION fill_case_key('{parent}', '{column}')",
         ]
     return out
+
+
+def backfill_statements() -> list[str]:
+    """Fill the column for rows written while the triggers were off (a practice moved in
+    whole), parents first. Run with the record locks still off: signed rows get it too."""
+    return [
+        f"UPDATE {table} AS t SET case_id = p.case_id FROM {parent} AS p "
+        f"WHERE p.id = t.{column} AND t.case_id IS NULL"
+        for table, (parent, column) in PARENTS.items()
+    ]

@@ -50,27 +50,16 @@ def login_exists(conn: Connection, login: str) -> bool:
 
 
 def create_login(conn: Connection, login: str, password: str, role: Role) -> None:
-    """The PostgreSQL role a staff member logs in as, in their group. An administrator's
-    login may create others (CREATEROLE) and give the group roles, but is in no clinical
-    group itself."""
+    """The PostgreSQL role a staff member logs in as, in their group. Made by the server's
+    open_login (schema.py), not by the caller: no staff login holds CREATEROLE, which would
+    let an administrator grant herself any role and read every note."""
     check_name(login, "login")
     if login_exists(conn, login):
         raise ValidationError(ErrorCode.SERVER_LOGIN_TAKEN, "login", login=login)
-    verifier = scram_verifier(password)
-    extra = " CREATEROLE" if role is Role.ADMINISTRATOR else ""
-    # A verifier is a literal of letters, digits and "$:+/=": nothing to escape.
-    conn.exec_driver_sql(f"CREATE ROLE {login} LOGIN{extra} PASSWORD '{verifier}'")
-    conn.exec_driver_sql(f"GRANT {GROUP[role]} TO {login}")
-    if role is Role.ADMINISTRATOR and _server_version(conn) >= 160000:
-        # From PostgreSQL 16 CREATEROLE alone no longer lets one hand out group roles.
-        for group in GROUP.values():
-            conn.exec_driver_sql(
-                f"GRANT {group} TO {login} WITH ADMIN TRUE, INHERIT FALSE, SET FALSE"
-            )
-
-
-def _server_version(conn: Connection) -> int:
-    return int(conn.execute(text("SHOW server_version_num")).scalar_one())
+    conn.execute(
+        text("SELECT open_login(:l, :v, :g)"),
+        {"l": login, "v": scram_verifier(password), "g": GROUP[role]},
+    )
 
 
 def add_staff(
@@ -133,7 +122,7 @@ def disable(conn: Connection, login: str) -> int:
     if row is None:
         raise ValidationError(ErrorCode.SERVER_NO_SUCH_LOGIN, "login", login=login)
     conn.execute(text("UPDATE users SET disabled = true WHERE id = :u"), {"u": row[0]})
-    conn.exec_driver_sql(f"ALTER ROLE {login} NOLOGIN")
+    conn.execute(text("SELECT close_login(:l)"), {"l": login})
     return int(row[0])
 
 
@@ -175,3 +164,18 @@ def staff(conn: Connection) -> list[StaffMember]:
         StaffMember(int(r[0]), str(r[1]), str(r[2]), Role(r[3]), str(r[4]), bool(r[5]), int(r[6]))
         for r in rows
     ]
+
+
+def trusted_keys(conn: Connection) -> set[str]:
+    """Every staff member's public signing key, and each former key (former_keys) whose
+    vouch its owner's current key made: whom the practice's seals may name."""
+    current = {
+        int(r[0]): str(r[1]) for r in conn.execute(text("SELECT user_id, public_key FROM staff"))
+    }
+    found = set(current.values())
+    for user_id, public, vouch in conn.execute(
+        text("SELECT user_id, public_key, vouch FROM former_keys ORDER BY public_key")
+    ):
+        own = current.get(int(user_id), "")
+        found |= seals.trusted_keys(own, [{"public": str(public), "vouch": str(vouch)}])
+    return found

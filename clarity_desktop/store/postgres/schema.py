@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from clarity_desktop.domain.emergency import MAX_HOURS as EMERGENCY_HOURS
 from clarity_desktop.store.models import Base
 from clarity_desktop.store.postgres import case_keys, locks
-from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER, Role
+from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER, REGISTRAR, Role
 
 SCHEMA = "clarity"
+NOW = "(now() AT TIME ZONE 'utc')"  # timestamps are stored as naive UTC
 DESK = (GROUP[Role.FRONT_DESK], GROUP[Role.ADMINISTRATOR])
 
 GROUP_TABLES = (
@@ -42,14 +44,16 @@ GROUP_TABLES = (
     PRIMARY KEY (supervisor_id, supervisee_id),
     CHECK (supervisor_id <> supervisee_id)
 )""",
-    """CREATE TABLE emergency_grants (
+    f"""CREATE TABLE emergency_grants (
     id serial PRIMARY KEY,
     user_id integer NOT NULL REFERENCES users(id),
     case_id integer NOT NULL REFERENCES cases(id),
     reason text NOT NULL CHECK (length(btrim(reason)) >= 10),
     granted_at timestamp NOT NULL,
-    until timestamp NOT NULL CHECK (until > granted_at)
+    until timestamp NOT NULL,
+    CHECK (until > granted_at AND until <= granted_at + interval '{EMERGENCY_HOURS} hours')
 )""",
+    "CREATE INDEX ix_emergency_grants_user ON emergency_grants (user_id, until)",
     # case_id repeats the note's case so row security reads an index: the text match (@@)
     # is not leakproof, so the server must filter by row security before matching.
     """CREATE TABLE note_search (
@@ -62,6 +66,14 @@ GROUP_TABLES = (
 )""",
     "CREATE INDEX ix_note_search_doc ON note_search USING gin (doc)",
     "CREATE INDEX ix_note_search_case ON note_search (case_id)",
+    # Signing keys a staff member used before (a solo practice moved in whose key file
+    # vouched for earlier keys): their seals stay trusted while the vouch, made by the
+    # person's current key, verifies (logins.trusted_keys).
+    """CREATE TABLE former_keys (
+    public_key text PRIMARY KEY,
+    user_id integer NOT NULL REFERENCES users(id),
+    vouch text NOT NULL
+)""",
 )
 
 _DEFINER = f"SECURITY DEFINER SET search_path = {SCHEMA}, pg_temp"
@@ -78,6 +90,12 @@ $$""",
     UNION
     SELECT case_id FROM emergency_grants
     WHERE user_id = me() AND until > (now() AT TIME ZONE 'utc')
+$$""",
+    # Whether a case exists, for a clinician asking for emergency access to one they
+    # cannot see yet: its id, nothing else.
+    f"""CREATE FUNCTION case_exists(case_id integer) RETURNS boolean LANGUAGE sql STABLE
+{_DEFINER} AS $$
+    SELECT EXISTS (SELECT FROM cases c WHERE c.id = case_id)
 $$""",
     f"""CREATE FUNCTION assign_creator() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
 BEGIN
@@ -100,6 +118,49 @@ BEGIN
     -- One writer at a time appends: the lock is held until the caller's transaction ends.
     PERFORM pg_advisory_xact_lock(hashtext('clarity.audit_chain'));
     SELECT e.id, e.row_hash INTO id, row_hash FROM audit_events e ORDER BY e.id DESC LIMIT 1;
+END $$""",
+)
+
+# (No '%' in the bodies: the driver would read it as a placeholder.)
+# Logins are made and closed only through these, run as the registrar (roles.py): the
+# caller must be a live administrator (or the server's superuser, at ``server init``), the
+# login a plain name, the password a SCRAM verifier, the group one of the practice's.
+_GROUPS = "ARRAY[" + ", ".join(f"'{g}'" for g in ALL_STAFF) + "]"
+_MANAGER = f"""
+    IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+       AND NOT (me() IS NOT NULL AND pg_has_role(session_user, '{GROUP[Role.ADMINISTRATOR]}',
+                                                 'MEMBER')) THEN
+        RAISE EXCEPTION 'only an administrator manages logins' USING ERRCODE = '42501';
+    END IF;
+    IF login !~ '^[A-Za-z_][A-Za-z0-9_]{{0,62}}$' THEN
+        RAISE EXCEPTION USING MESSAGE = 'not a login name: ' || login, ERRCODE = '22023';
+    END IF;"""
+_B64 = "[A-Za-z0-9+/=]+"
+_SCRAM = f"^SCRAM-SHA-256\\$[0-9]+:{_B64}\\${_B64}:{_B64}$"
+REGISTRAR_FUNCTIONS = (
+    f"""CREATE FUNCTION open_login(login text, verifier text, grp text) RETURNS void
+LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN{_MANAGER}
+    IF verifier !~ '{_SCRAM}' THEN
+        RAISE EXCEPTION 'a password must arrive as a SCRAM verifier' USING ERRCODE = '22023';
+    END IF;
+    IF NOT grp = ANY ({_GROUPS}) THEN
+        RAISE EXCEPTION USING MESSAGE = 'not a staff group: ' || grp, ERRCODE = '22023';
+    END IF;
+    EXECUTE 'CREATE ROLE ' || quote_ident(lower(login)) || ' LOGIN PASSWORD '
+        || quote_literal(verifier);
+    EXECUTE 'GRANT ' || quote_ident(grp) || ' TO ' || quote_ident(lower(login));
+END $$""",
+    f"""CREATE FUNCTION close_login(login text) RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN{_MANAGER}
+    IF NOT EXISTS (
+        SELECT FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+        JOIN pg_roles r ON r.oid = m.member
+        WHERE r.rolname = lower(login) AND r.rolcanlogin AND g.rolname = ANY ({_GROUPS})
+    ) THEN
+        RAISE EXCEPTION USING MESSAGE = 'not a staff login: ' || login, ERRCODE = '42501';
+    END IF;
+    EXECUTE 'ALTER ROLE ' || quote_ident(lower(login)) || ' NOLOGIN';
 END $$""",
 )
 
@@ -132,12 +193,19 @@ DESK_COLUMNS: dict[str, str] = {
     "partners": "id, case_id, position, name, pronouns, email, phone, language",
     "sessions": "id, case_id, starts_at, duration_minutes, modality, attending_partner_id, status",
 }
-REFERENCE = ("users", "staff", "practice_info", "alembic_version")
+REFERENCE = ("users", "staff", "former_keys", "practice_info", "alembic_version")
+
+
+# The login's own staff id, evaluated once per statement (an InitPlan), not once per row:
+# me() is a SECURITY DEFINER function, which the planner never inlines.
+ME = "(SELECT me())"
+LIVE = f"{ME} IS NOT NULL"  # a staff member who is not disabled
 
 
 def _policies() -> list[str]:
     care, desk, staff = ", ".join(CARE), ", ".join(DESK), ", ".join(ALL_STAFF)
     admin = GROUP[Role.ADMINISTRATOR]
+    overseers = ", ".join((GROUP[Role.SUPERVISOR], admin))
     out: list[str] = []
     tables = [*CARE_RULES, "audit_events", *REFERENCE, "case_access", "supervision"]
     tables.append("emergency_grants")
@@ -156,17 +224,16 @@ def _policies() -> list[str]:
         out.append(f"CREATE POLICY care_remove ON {table} FOR DELETE TO {care} USING ({rule})")
         out.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {care}")
     for table, columns in DESK_COLUMNS.items():
-        out.append(f"CREATE POLICY desk_read ON {table} FOR SELECT TO {desk} USING (true)")
+        out.append(f"CREATE POLICY desk_read ON {table} FOR SELECT TO {desk} USING ({LIVE})")
         out.append(f"GRANT SELECT ({columns}) ON {table} TO {desk}")
     for table in REFERENCE:
-        out.append(
-            f"CREATE POLICY staff_read ON {table} FOR SELECT TO {staff} USING (me() IS NOT NULL)"
-        )
+        out.append(f"CREATE POLICY staff_read ON {table} FOR SELECT TO {staff} USING ({LIVE})")
         out.append(f"GRANT SELECT ON {table} TO {staff}")
     # The audit: everyone appends in their own name; you read your own rows and your
-    # cases' rows; the administrator reads all. Nobody changes or removes a row.
+    # cases' rows; the administrator reads all. Nobody changes or removes a row. The
+    # front desk appends (signing in is audited) but reads none.
     out += [
-        f"CREATE POLICY append ON audit_events FOR INSERT TO {staff} WITH CHECK (user_id = me())",
+        f"CREATE POLICY append ON audit_events FOR INSERT TO {staff} WITH CHECK (user_id = {ME})",
         f"CREATE POLICY care_read ON audit_events FOR SELECT TO {care} "
         f"USING (user_id = me() OR {_CASE})",
         f"CREATE POLICY admin_read ON audit_events FOR SELECT TO {admin} USING (true)",
@@ -176,26 +243,38 @@ def _policies() -> list[str]:
         "WITH CHECK (by_user_id = me())",
         f"CREATE POLICY own_rows ON case_access FOR SELECT TO {staff} USING (user_id = me())",
         f"CREATE POLICY admin_all ON case_access TO {admin} USING (true) WITH CHECK (true)",
+        f"USING (user_id = {ME} OR {_CASE})",
+        f"CREATE POLICY admin_read ON audit_events FOR SELECT TO {admin} USING ({LIVE})",
+        f"GRANT INSERT ON audit_events TO {staff}",
+        f"GRANT SELECT ON audit_events TO {care}, {admin}",
+        f"CREATE POLICY own_rows ON case_access FOR SELECT TO {staff} USING (user_id = {ME})",
+        f"CREATE POLICY admin_all ON case_access TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
         f"GRANT SELECT ON case_access TO {staff}",
         f"GRANT INSERT, DELETE ON case_access TO {admin}",
         f"CREATE POLICY own_rows ON supervision FOR SELECT TO {staff} "
-        "USING (me() IN (supervisor_id, supervisee_id))",
-        f"CREATE POLICY own_rows ON emergency_grants FOR SELECT TO {staff} USING (user_id = me())",
+        f"USING ({ME} IN (supervisor_id, supervisee_id))",
         f"GRANT SELECT ON supervision, emergency_grants TO {staff}",
         f"GRANT USAGE ON SCHEMA {SCHEMA} TO {staff}",
         # The administrator keeps the staff list and who works with which case.
-        f"CREATE POLICY admin_all ON users TO {admin} USING (true) WITH CHECK (true)",
-        f"CREATE POLICY admin_all ON staff TO {admin} USING (true) WITH CHECK (true)",
+        f"CREATE POLICY admin_all ON users TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
+        f"CREATE POLICY admin_all ON staff TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
         f"GRANT INSERT, UPDATE ON users, staff TO {admin}",
-        f"CREATE POLICY admin_all ON supervision TO {admin} USING (true) WITH CHECK (true)",
+        f"CREATE POLICY admin_all ON supervision TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
         f"GRANT INSERT, UPDATE, DELETE ON supervision TO {admin}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {admin}",
         # Each person changes their own password and so re-wraps their own signing key.
         f"CREATE POLICY own_key ON staff FOR UPDATE TO {staff} "
-        "USING (user_id = me()) WITH CHECK (user_id = me())",
+        f"USING (user_id = {ME}) WITH CHECK (user_id = {ME})",
         f"GRANT UPDATE (wrapped_key) ON staff TO {staff}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {care}",
-        f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {SCHEMA} TO {staff}",
+        # Emergency access: a clinician opens a case for themselves alone, for a short
+        # window, never for someone else; supervisors and administrators see every grant.
+        f"CREATE POLICY own_rows ON emergency_grants FOR SELECT TO {staff} USING (user_id = {ME})",
+        f"CREATE POLICY oversee ON emergency_grants FOR SELECT TO {overseers} USING ({LIVE})",
+        f"CREATE POLICY own_grant ON emergency_grants FOR INSERT TO {care} "
+        f"WITH CHECK (user_id = {ME} AND granted_at <= {NOW} + interval '1 minute' "
+        f"AND until <= {NOW} + interval '{EMERGENCY_HOURS} hours')",
+        f"GRANT INSERT ON emergency_grants TO {care}",
     ]
     return out
 
@@ -217,8 +296,20 @@ def install(conn: Connection, dbname: str) -> None:
         conn.exec_driver_sql(statement)
     for statement in _policies():
         conn.exec_driver_sql(statement)
+    for statement in REGISTRAR_FUNCTIONS:
+        conn.exec_driver_sql(statement)
     conn.execute(text("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA clarity FROM PUBLIC"))
     conn.execute(
         text(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {SCHEMA} TO {', '.join(ALL_STAFF)}")
     )
     conn.execute(text("RESET ROLE"))
+    # The registrar runs open_login and close_login as their owner, and asks me() inside.
+    conn.execute(text(f"GRANT USAGE ON SCHEMA {SCHEMA} TO {REGISTRAR}"))
+    conn.execute(text(f"GRANT EXECUTE ON FUNCTION me() TO {REGISTRAR}"))
+    for name in ("open_login(text, text, text)", "close_login(text)"):
+        conn.execute(text(f"ALTER FUNCTION {name} OWNER TO {REGISTRAR}"))
+        conn.execute(text(f"REVOKE ALL ON FUNCTION {name} FROM PUBLIC, {', '.join(CARE)}"))
+        conn.execute(text(f"REVOKE ALL ON FUNCTION {name} FROM {GROUP[Role.FRONT_DESK]}"))
+    from clarity_desktop.store.postgres import leases  # edit leases: their own module
+
+    leases.install(conn)

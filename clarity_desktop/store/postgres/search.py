@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -33,6 +34,12 @@ _HITS = (
 )
 BEST_FIRST = text(_HITS.format(order="ts_rank(doc, to_tsquery('simple', :q)) DESC, note_id DESC"))
 NEWEST_FIRST = text(_HITS.format(order="note_id DESC, addendum_id DESC"))
+# The note's case comes with its row (row security reads it through an index).
+_INSERT = text(
+    "INSERT INTO note_search (note_id, addendum_id, case_id, body, doc) "
+    "SELECT :n, :a, s.case_id, :b, to_tsvector('simple', :f) "
+    "FROM notes n JOIN sessions s ON s.id = n.session_id WHERE n.id = :n"
+)
 
 
 def fold(words: str) -> str:
@@ -103,14 +110,14 @@ class TsvectorIndex:
         self._add(db, note_id, addendum_id, body)
 
     def _add(self, db: Session, note_id: int, addendum_id: int, body: str) -> None:
-        db.execute(
-            text(
-                "INSERT INTO note_search (note_id, addendum_id, case_id, body, doc) "
-                "SELECT :n, :a, s.case_id, :b, to_tsvector('simple', :f) "
-                "FROM notes n JOIN sessions s ON s.id = n.session_id WHERE n.id = :n"
-            ),
-            {"n": note_id, "a": addendum_id, "b": body, "f": fold(body)},
-        )
+        self.index_many(db, [(note_id, addendum_id, body)])
+
+    def index_many(self, db: Session, rows: Iterable[tuple[int, int, str]]) -> None:
+        """(note id, addendum id or 0, text) rows into an index that has none of them yet,
+        in one round of statements: a whole practice moved onto the server at once."""
+        params = [{"n": n, "a": a, "b": body, "f": fold(body)} for n, a, body in rows]
+        if params:
+            db.execute(_INSERT, params)
 
     def query(self, db: Session, user_text: str, limit: int) -> list[SearchRow]:
         q = to_tsquery_text(user_text)

@@ -25,7 +25,13 @@ from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.store import audit_chain, keyring, migrate, oslock
-from clarity_desktop.store.backend import BackupCopy, Clinician, OpenPractice
+from clarity_desktop.store.backend import (
+    BackupCopy,
+    BreakOutcome,
+    Clinician,
+    LeaseHolder,
+    OpenPractice,
+)
 from clarity_desktop.store.errors import (
     PracticeError,
     cannot_write,
@@ -35,7 +41,7 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import StaffMember, Supervision
+from clarity_desktop.store.roster import EmergencyGrant, StaffMember, Supervision
 from clarity_desktop.store.sqlite import backup, fts, practice, triggers
 from clarity_desktop.store.sqlite.engine import DatabaseError
 
@@ -260,12 +266,45 @@ class SqliteBackend:
         return []
 
     def set_supervision(
-        self, db: Session, supervisor_login: str, supervisee_login: str, mode: SupervisionMode
+        self,
+        db: Session,
+        supervisor_login: str,
+        supervisee_login: str,
+        mode: SupervisionMode | None,
     ) -> tuple[int, int]:
         raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
+
+    def grant_emergency(self, db: Session, case_id: int, reason: str, minutes: int) -> int:
+        raise ValidationError(ErrorCode.SERVER_ONLY_EMERGENCY)
+
+    def live_grants(self, db: Session) -> list[EmergencyGrant]:
+        return []
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return keyring.read_key_file(practice.folder).legacy_sealed
 
     def mark_legacy_sealed(self, practice: OpenPractice) -> None:
         keyring.mark_legacy_sealed(practice.folder)
+
+    # Edit leases: one clinician, so every note is theirs to edit and none is held
+    def hold_lease(self, practice: OpenPractice, note_id: int) -> SoloLease:
+        return SoloLease(note_id)
+
+    def lease_holder(self, practice: OpenPractice, note_id: int) -> LeaseHolder | None:
+        return None
+
+    def break_lease(self, db: Session, note_id: int, holder_id: int, reason: str) -> BreakOutcome:
+        return BreakOutcome.FREE
+
+
+class SoloLease:
+    """A solo practice's lease: always held, nothing to free."""
+
+    def __init__(self, note_id: int) -> None:
+        self.note_id = note_id
+
+    def held(self) -> bool:
+        return True
+
+    def release(self) -> None:
+        """Nothing to free."""

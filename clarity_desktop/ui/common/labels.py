@@ -14,9 +14,10 @@ from enum import Enum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clarity_desktop.domain.dynamics import Loop
+from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.measures import AttentionFlag
 from clarity_desktop.domain.plans import ProgressMark
-from clarity_desktop.domain.records import CaseKind, Modality
+from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction, Step
 from clarity_desktop.domain.templates import Template
@@ -53,6 +54,12 @@ LABELS: dict[Enum, object] = {
     ProgressMark.MOVING: QT_TRANSLATE_NOOP("Labels", "Moving"),
     ProgressMark.STEADY: QT_TRANSLATE_NOOP("Labels", "Steady"),
     ProgressMark.HARDER: QT_TRANSLATE_NOOP("Labels", "Harder for now"),
+    CaseStatus.ACTIVE: QT_TRANSLATE_NOOP("Labels", "Active"),
+    CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "Closed"),
+    Role.CLINICIAN: QT_TRANSLATE_NOOP("Labels", "Clinician"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Labels", "Supervisor"),
+    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("Labels", "Administrator"),
+    Role.FRONT_DESK: QT_TRANSLATE_NOOP("Labels", "Front desk"),
 }
 
 

@@ -1,14 +1,39 @@
 """Preferences, typed, over QSettings. Clinical data never goes in here: only where the
-practice folder is, how the windows were laid out, and comfort choices such as text size."""
+practice folder is, where the practice server is (its address and CA file; never a
+password), how the windows were laid out, and comfort choices such as text size."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 TEXT_SCALE_MIN = 0.8
 TEXT_SCALE_MAX = 1.6
+
+
+DEFAULT_SERVER_PORT = 5432
+
+
+@dataclass(frozen=True)
+class ServerChoice:
+    """The practice server last signed in to, as the connect form had it."""
+
+    host: str
+    port: int
+    database: str
+    login: str
+    ca_file: Path
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"postgresql://{self.login}@{host}:{self.port}/{self.database}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.login}@{self.host}:{self.port}/{self.database}"
 
 
 class Settings:
@@ -27,6 +52,37 @@ class Settings:
     @last_folder.setter
     def last_folder(self, folder: Path) -> None:
         self._s.setValue("practice/last_folder", str(folder))
+
+    @property
+    def last_server(self) -> ServerChoice | None:
+        host = str(self._s.value("server/host", "") or "")
+        database = str(self._s.value("server/database", "") or "")
+        login = str(self._s.value("server/login", "") or "")
+        ca_file = str(self._s.value("server/ca_file", "") or "")
+        if not (host and database and login and ca_file):
+            return None
+        try:
+            port = int(str(self._s.value("server/port", DEFAULT_SERVER_PORT)))
+        except ValueError:
+            port = DEFAULT_SERVER_PORT
+        return ServerChoice(host, port, database, login, Path(ca_file))
+
+    @last_server.setter
+    def last_server(self, server: ServerChoice) -> None:
+        self._s.setValue("server/host", server.host)
+        self._s.setValue("server/port", int(server.port))
+        self._s.setValue("server/database", server.database)
+        self._s.setValue("server/login", server.login)
+        self._s.setValue("server/ca_file", str(server.ca_file))
+
+    @property
+    def opens_server(self) -> bool:
+        """Whether the practice last opened was the server (the next start offers it first)."""
+        return str(self._s.value("server/last_opened", "false")).lower() == "true"
+
+    @opens_server.setter
+    def opens_server(self, on: bool) -> None:
+        self._s.setValue("server/last_opened", "true" if on else "false")
 
     @property
     def window_geometry(self) -> QByteArray | None:

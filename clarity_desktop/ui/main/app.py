@@ -1,7 +1,8 @@
 """Starting the program: the first window at once, heavy imports behind it.
 
 The controller moves between the three states a user sees: create a practice (first
-run), unlock it, and work in it. Locking closes the main window (after saving the open
+run), unlock it (or sign in to the practice server), and work in it. An administrator
+signed in to the server works in the staff window instead of the records. Locking closes the main window (after saving the open
 note), drops the database key with the engine, clears what the program put on the
 clipboard (ui/common/clipboard.py), and returns to the unlock window.
 """
@@ -13,9 +14,9 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clarity_desktop import APP_NAME
@@ -25,7 +26,7 @@ from clarity_desktop.ui.common import appearance, language
 from clarity_desktop.ui.common.clipboard import clipboard_guard
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.messages import error_text
-from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.common.settings import ServerChoice, Settings
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.main.idle import IdleWatcher, ScreenLockWatcher
 from clarity_desktop.ui.practice.create_practice import CreatePracticeWindow
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # imported for real only after the first window shows
     from clarity_desktop.domain.errors import Wording
     from clarity_desktop.services.practices import OpenPractice
     from clarity_desktop.ui.main.main_window import MainWindow
+    from clarity_desktop.ui.practice.staff_window import StaffWindow
 
 DEMO_PASSPHRASE = "demo"  # the same as services.demo.DEMO_PASSPHRASE, without importing it
 
@@ -72,7 +74,9 @@ class AppController(QObject):
         self.demo = demo
         self.settings = settings or Settings()
         self.window: QWidget | None = None
-        self.main: MainWindow | None = None  # kept, hidden, while locked
+        self.main: MainWindow | StaffWindow | None = None  # kept, hidden, while locked
+        self._main_folder: Path | None = None  # the practice self.main was made for
+        self._on_server = False  # the practice being opened is the server's
         self.practice: OpenPractice | None = None
         self._last_unlock: UnlockWindow | None = None
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, clock=clock, parent=self)
@@ -91,18 +95,26 @@ class AppController(QObject):
                 on_done=lambda _r: unlock.set_busy(False),
                 on_failed=lambda exc: unlock.show_error(explain(exc)),
             )
-        elif practice_exists(self.folder):
+        elif practice_exists(self.folder) or self.settings.last_server is not None:
             self._show_unlock()
         else:
             create = CreatePracticeWindow(self.folder)
             create.created.connect(self._opened)
+            create.server_signed_in.connect(self._server_signed_in)
             self._swap(create)
         threading.Thread(target=preload, name="preload", daemon=True).start()
 
     def _show_unlock(self) -> UnlockWindow:
+        server = None if self.demo else self.settings.last_server
         unlock = UnlockWindow(
-            self.folder, demo=self.demo, prefill=DEMO_PASSPHRASE if self.demo else ""
+            self.folder,
+            demo=self.demo,
+            prefill=DEMO_PASSPHRASE if self.demo else "",
+            solo=self.demo or practice_exists(self.folder),
+            server=server,
+            on_server=self.settings.opens_server,
         )
+        unlock.server_signed_in.connect(self._server_signed_in)
         unlock.unlocked.connect(self._opened)
         self._last_unlock = unlock
         self._swap(unlock)
@@ -116,22 +128,32 @@ class AppController(QObject):
             old.close()
             old.deleteLater()
 
+    def _server_signed_in(self, server: ServerChoice) -> None:
+        """Remembered for the next start (never the password), and offered first."""
+        self.settings.last_server = server
+        self._on_server = True
+
     def _opened(self, practice: object) -> None:
         from clarity_desktop.services import practices
-        from clarity_desktop.ui.main.main_window import MainWindow
 
         assert isinstance(practice, practices.OpenPractice)
         self.practice = practice
-        self.settings.last_folder = self.folder
+        on_server, self._on_server = self._on_server, False
+        self.settings.opens_server = on_server
+        if not on_server:
+            self.settings.last_folder = self.folder
+        if self.main is not None and self._main_folder != practice.folder:
+            self._drop_main()  # another practice (solo or server) than the one locked
         if self.main is not None:
             self.main.resume(practice)
             self._swap(self.main)
         else:
             try:
-                self.main = MainWindow(practice, self.settings)
+                self.main = _window_for(practice, self.settings)
             except Exception as exc:
                 QMessageBox.critical(None, APP_NAME, explain(exc))
                 return
+            self._main_folder = practice.folder
             self.main.lock_requested.connect(self._locked)
             self.main.practice_replaced.connect(self._replaced)
             self.main.idle_minutes_changed.connect(self.idle.set_minutes)
@@ -146,6 +168,12 @@ class AppController(QObject):
             PassphraseDialog(practice, self.main, recovery_key=unlock.recovered_with).open()
             unlock.recovered_with = None
 
+    def _drop_main(self) -> None:
+        old, self.main, self._main_folder = self.main, None, None
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
     def _check_integrity(self, practice: OpenPractice) -> None:
         """Read the whole file once, off the GUI thread, right after opening; damage found
         is explained in plain words with the way back: the newest verified backup."""
@@ -154,6 +182,12 @@ class AppController(QObject):
         def found(problems: list[Wording]) -> None:
             if not problems or self.main is None:
                 return
+            if self.main.server is not None:
+                _server_problems(self.main, problems)
+                return
+            from clarity_desktop.ui.main.main_window import MainWindow
+
+            assert isinstance(self.main, MainWindow)
             box = QMessageBox(self.main)
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle(self.tr("The practice file is damaged"))
@@ -202,6 +236,41 @@ class AppController(QObject):
         clipboard_guard().clear_ours()  # copied note text or the recovery key
         self._show_unlock()
         self.locked.emit()
+
+
+def _window_for(practice: Any, settings: Settings) -> MainWindow | StaffWindow:
+    """The records for those who keep them; the staff list for an administrator, whom
+    the permission module (and the server) refuse every clinical record."""
+    from clarity_desktop.services.permissions import Permission, allows
+
+    if not allows(practice.principal, Permission.READ_RECORDS) and allows(
+        practice.principal, Permission.MANAGE_STAFF
+    ):
+        from clarity_desktop.ui.practice.staff_window import StaffWindow
+
+        return StaffWindow(practice, settings)
+    from clarity_desktop.ui.main.main_window import MainWindow
+
+    return MainWindow(practice, settings)
+
+
+def _server_problems(parent: QWidget, problems: list[Wording]) -> None:
+    """On the server, repairs are the server's own business: say what was found and
+    whom to tell."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(
+        QCoreApplication.translate("AppController", "The practice server needs care")
+    )
+    box.setText(
+        QCoreApplication.translate(
+            "AppController",
+            "Clarity found that the practice server's protections are not all in place. "
+            "Nothing has been changed. Please tell your practice's administrator.",
+        )
+    )
+    box.setDetailedText("\n".join(error_text(p) for p in problems))
+    box.exec()
 
 
 def run_gui(data_dir: Path | None, *, demo: bool = False) -> int:

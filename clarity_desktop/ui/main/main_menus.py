@@ -8,6 +8,8 @@ shortcuts lists every shortcut, read from the actions themselves).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,6 +39,9 @@ from clarity_desktop.ui.practice import backup_actions
 from clarity_desktop.ui.practice.audit_dialog import AuditDialog
 from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
 
+if TYPE_CHECKING:
+    from clarity_desktop.services.server_practice import ServerSignIn
+
 
 class MainMenus(QMainWindow):
     """The main window's menus and the small commands behind them; MainWindow is one.
@@ -46,6 +51,7 @@ class MainMenus(QMainWindow):
 
     commands: Commands
     settings: Settings
+    server: ServerSignIn | None  # the practice server signed in to; None when solo
     case_list: CaseListPanel
     case_panel: CasePanel
     editor: NoteEditor
@@ -158,28 +164,38 @@ class MainMenus(QMainWindow):
         )
         practice.addAction(self.import_action)
         practice.addSeparator()
+        on_server = self.server is not None
         back_up = self._action(
-            self.tr("&Back up now…"), None, lambda: backup_actions.back_up_now(self.commands)
+            self.tr("&Back up now…"),
+            None,
+            (lambda: backup_actions.explain_server_backups(self.commands))
+            if on_server
+            else (lambda: backup_actions.back_up_now(self.commands)),
         )
         back_up.setIcon(appearance.icon("backup"))
         practice.addAction(back_up)
-        practice.addAction(
-            self._action(
-                self.tr("&Restore from a backup…"),
-                None,
-                lambda: backup_actions.restore_from_backup(self.commands),
+        if not on_server:  # the server's administrator restores on the server
+            practice.addAction(
+                self._action(
+                    self.tr("&Restore from a backup…"),
+                    None,
+                    lambda: backup_actions.restore_from_backup(self.commands),
+                )
             )
-        )
-        practice.addAction(
-            self._action(
-                self.tr("&Undo the last restore…"),
-                None,
-                lambda: backup_actions.undo_last_restore(self.commands),
+            practice.addAction(
+                self._action(
+                    self.tr("&Undo the last restore…"),
+                    None,
+                    lambda: backup_actions.undo_last_restore(self.commands),
+                )
             )
-        )
         practice.addAction(self._action(self.tr("&Audit trail…"), None, lambda: self._show_audit()))
         practice.addAction(
-            self._action(self.tr("Change &passphrase…"), None, lambda: self._change_passphrase())
+            self._action(
+                self.tr("Change &password…") if on_server else self.tr("Change &passphrase…"),
+                None,
+                lambda: self._change_passphrase(),
+            )
         )
         practice.addSeparator()
         self.lock_action = self._action(self.tr("&Lock now"), "Ctrl+L", self.lock_by_hand)
@@ -410,8 +426,11 @@ class MainMenus(QMainWindow):
         AuditDialog(self.commands.practice, self, case.id if case else None).exec()
 
     def _change_passphrase(self) -> None:
-        if PassphraseDialog(self.commands.practice, self).exec():
-            self.statusBar().showMessage(self.tr("Passphrase changed."), 5000)
+        on_server = self.server is not None
+        if PassphraseDialog(self.commands.practice, self, server=on_server).exec():
+            self.statusBar().showMessage(
+                self.tr("Password changed.") if on_server else self.tr("Passphrase changed."), 5000
+            )
 
 
 def _numbered(number: int) -> str:

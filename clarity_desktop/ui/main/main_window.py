@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop import APP_NAME
 from clarity_desktop.domain.records import CaseStatus
-from clarity_desktop.services import cases, notes
+from clarity_desktop.services import cases, notes, server_practice
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.case import session_actions
@@ -42,8 +42,9 @@ class MainWindow(MainMenus):
         self.events = AppEvents(self)
         self._suppress_selection = False
         self._leaving_confirmed = False
+        self.server = server_practice.signed_in(practice)  # None for the solo practice
         title = APP_NAME + (self.tr(" — DEMO practice") if practice.is_demo else "")
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_frame.server_title(self.server) or title)
 
         self.case_list = CaseListPanel()
         self.case_panel = CasePanel()
@@ -64,7 +65,7 @@ class MainWindow(MainMenus):
         self.setCentralWidget(self.splitter)
         self.search_dialog: SearchDialog | None = None
 
-        window_frame.add_status_labels(self, practice)
+        window_frame.add_status_labels(self, practice, self.server)
 
         self._build_menus()
         window_frame.set_icons(
@@ -101,7 +102,8 @@ class MainWindow(MainMenus):
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)  # look hourly; backs up at most daily
         self._backup_timer.timeout.connect(lambda: backup_actions.auto_backup_if_due(self.commands))
-        self._backup_timer.start()
+        if self.server is None:  # a practice server is backed up on the server
+            self._backup_timer.start()
 
     @property
     def practice(self) -> OpenPractice:
@@ -374,7 +376,8 @@ class MainWindow(MainMenus):
         self._save_layout()
         if self.search_dialog is not None:
             self.search_dialog.close()
-        if self.isVisible():  # a locked (hidden) window has no open practice to back up
+        # A locked (hidden) window has no open practice to back up; a server backs up itself.
+        if self.isVisible() and self.server is None:
             backup_actions.auto_backup_on_close(self.commands)
         event.accept()
 

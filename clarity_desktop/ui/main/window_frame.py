@@ -10,7 +10,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QSplitter, QWidget
 
+from clarity_desktop import APP_NAME
 from clarity_desktop.services.practices import OpenPractice
+from clarity_desktop.services.server_practice import ServerSignIn
 from clarity_desktop.ui.common import appearance
 from clarity_desktop.ui.common.settings import Settings
 
@@ -35,9 +37,28 @@ def split(case_list: QWidget, case_panel: QWidget, tabs: QWidget) -> tuple[QSpli
     return left, whole
 
 
-def add_status_labels(window: QMainWindow, practice: OpenPractice) -> None:
-    """Who signs, and a DEMO badge for the demo practice."""
+def server_title(server: ServerSignIn | None) -> str:
+    """ "Riverside Relationship Practice · dana@host — Clarity Desktop" on a practice
+    server, so whose records and which login are never in doubt; "" for a solo practice."""
+    if server is None:
+        return ""
+    return f"{server_place(server)} — {APP_NAME}"
+
+
+def server_place(server: ServerSignIn) -> str:
+    return f"{server.practice_name} · {server.who_where}"
+
+
+def add_status_labels(
+    window: QMainWindow, practice: OpenPractice, server: ServerSignIn | None = None
+) -> None:
+    """Who signs, the practice server and login, and a DEMO badge for the demo practice."""
     status = window.statusBar()
+    if server is not None:
+        place = QLabel(server_place(server))
+        place.setObjectName("serverPlace")
+        place.setToolTip(server.label)
+        status.addPermanentWidget(place)
     status.addPermanentWidget(
         QLabel(
             QCoreApplication.translate("MainWindow", "Signing as %s") % practice.clinician.signature

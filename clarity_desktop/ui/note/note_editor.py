@@ -7,6 +7,12 @@ is left; a busy practice is retried calmly). Saving runs on the GUI thread becau
 takes a few milliseconds; a failed save keeps the text, says so, and tries again. The
 draft stays in the editor all the while; nothing typed is lost. Saves the user asked
 for (leaving the note, signing, locking) wait as long as the database does.
+
+Two people, one note (note_guard.py): a draft is saved against the version this editor
+read or last saved; a save refused because someone else saved meanwhile pauses the
+editor and shows theirs beside it to choose or combine. While the note is open here its
+edit lease is held, so others read it without editing it; someone who takes it over
+leaves this editor reading.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clarity_desktop.domain.errors import PracticeBusy
+from clarity_desktop.domain.errors import EditConflict, PracticeBusy
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import SECTIONS, Template, ordered_sections
 from clarity_desktop.services import notes, plan_goals
@@ -34,7 +40,7 @@ from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.common.models import when
-from clarity_desktop.ui.note import autosave, note_find, note_parts
+from clarity_desktop.ui.note import autosave, note_find, note_guard, note_parts
 from clarity_desktop.ui.note.autosave import AutosavePolicy, Next
 from clarity_desktop.ui.note.note_page import NotePage
 from clarity_desktop.ui.note.note_parts import local_time
@@ -60,6 +66,7 @@ class NoteEditor(NotePage):
         self.policy = AutosavePolicy()
         self._sections: list[SectionEdit] = []
         self._joint = False
+        self.guard = note_guard.EditGuard(self, self)  # the lease and a refused save's choice
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -82,7 +89,16 @@ class NoteEditor(NotePage):
         self._setup_review()
 
     def set_practice(self, practice: OpenPractice) -> None:
+        """After unlocking again. The note's lease is kept: its connection is its own."""
         self._practice = practice
+
+    @property
+    def practice(self) -> OpenPractice:
+        return self._practice
+
+    @property
+    def partners(self) -> tuple[PartnerView, ...]:
+        return self._partners
 
     # ----- showing a note -------------------------------------------------------------
 
@@ -93,6 +109,7 @@ class NoteEditor(NotePage):
     def show_note(self, note: NoteView, partners: tuple[PartnerView, ...]) -> None:
         self._loading = True
         try:
+            self.guard.showing(note)
             self._note = note
             self._partners = tuple(p for p in partners if note.attending_partner_id in (None, p.id))
             self.header.setText(
@@ -117,11 +134,13 @@ class NoteEditor(NotePage):
             self.save_state.saved(None if note.signed else local_time(note.updated_at))
         finally:
             self._loading = False
+        self.guard.shown(note)
         self.empty.hide()
         self.content.show()
 
     def clear(self) -> None:
         self._timer.stop()
+        self.guard.cleared()
         self.policy.cleared()
         self._note = None
         self.content.hide()
@@ -185,8 +204,12 @@ class NoteEditor(NotePage):
             self.sections_layout.addWidget(edit)
             self._sections.append(edit)
 
-    def _show_signature(self, note: NoteView) -> None:
-        locked = note.signed
+    def apply_locks(self) -> None:
+        """Read-only when signed, or while someone else edits the note (its lease)."""
+        note = self._note
+        if note is None:
+            return
+        locked = note.signed or self.guard.reading_only
         for edit in self._sections:
             edit.setReadOnly(locked)
         for w in (
@@ -196,8 +219,13 @@ class NoteEditor(NotePage):
             *self.partner_steps.values(),
         ):
             w.setEnabled(not locked)
+        self.goals_panel.setEnabled(not self.guard.reading_only)
         self.dynamics.set_locked(locked)
         self.sign_button.setVisible(not locked)
+
+    def _show_signature(self, note: NoteView) -> None:
+        locked = note.signed
+        self.apply_locks()
         self.addendum_panel.setVisible(locked)
         self.signature.setText(note_parts.signature_text(note))
         self.signature.setVisible(locked and note.signed_at is not None)
@@ -243,9 +271,11 @@ class NoteEditor(NotePage):
         self._changed()
 
     def _changed(self, *_: object) -> None:
-        if self._loading or self._note is None or self._note.signed:
+        if self._loading or self._note is None or self._note.signed or self.guard.reading_only:
             return
         then = self.policy.edited()
+        if self.guard.paused:
+            return  # a refused save waits for a choice: nothing saves meanwhile
         if then is Next.KEEP_WAITING:
             return  # "Waiting to save…" stays, and its retry is already planned
         self.save_state.editing()
@@ -285,8 +315,17 @@ class NoteEditor(NotePage):
         self._timer.stop()
         if not self.policy.needs_saving() or self._note is None:
             return True
+        if self.guard.paused or self.guard.reading_only:
+            return False  # the banner says why; the text stays
+        note = self._note
         try:
-            saved = notes.save_draft(self._practice.uow(), self._note.id, self.draft(), wait=wait)
+            saved = notes.save_draft(
+                self._practice.uow(),
+                note.id,
+                self.draft(),
+                wait=wait,
+                base_version=note.row_version,
+            )
             if self.goals_panel.dirty:
                 plan_goals.set_note_goals(
                     self._practice.uow(), self._note.id, self.goals_panel.links(), wait=wait
@@ -295,6 +334,9 @@ class NoteEditor(NotePage):
         except PracticeBusy:
             self.save_state.waiting()
             self._timer.start(self.policy.busy())
+            return False
+        except EditConflict as exc:
+            self.guard.refused(exc.theirs)
             return False
         except Exception as exc:
             self.save_state.failed(explain(exc))
@@ -311,7 +353,15 @@ class NoteEditor(NotePage):
             saved.private,
         ):
             self.tags_changed.emit(saved.id)
+        self.guard.saved()
         return True
+
+    def save_over(self, theirs: NoteView) -> bool:
+        """Save what the editor holds over *theirs*, knowingly (the comparison's choice):
+        against their version from now on, so a retry does not ask again."""
+        self._note = theirs
+        self.policy.edited()
+        return self.save_now()
 
     # ----- signing and addenda --------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The note editor's page: the widgets and how they are laid out, without behaviour
 (note_editor.py loads, saves and signs through them). The header with the save state
-and Sign; under it how the note is written, the steps worked on, where each partner
+and Sign; the banner saying why the note is paused, when it is; under it how the note is written, the steps worked on, where each partner
 stands, the sections, the addenda; the Dynamics panel beside it, or below where both do
 not fit (note_panes.py)."""
 
@@ -23,6 +23,7 @@ from clarity_desktop.ui.common import appearance, labels
 from clarity_desktop.ui.dashboard.dynamics_panel import DynamicsPanel
 from clarity_desktop.ui.note import note_parts
 from clarity_desktop.ui.note.note_addenda import AddendaPanel
+from clarity_desktop.ui.note.note_lease import NoteBanner
 from clarity_desktop.ui.note.note_panes import NotePanes
 from clarity_desktop.ui.note.note_parts import SaveState
 from clarity_desktop.ui.note.note_widgets import FlowLayout, StepGrid
@@ -110,6 +111,8 @@ class NotePage(QWidget):
         cl = QVBoxLayout(self.content)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addLayout(head)
+        self.banner = NoteBanner()  # why the note cannot be edited just now (note_lease.py)
+        cl.addWidget(self.banner)
         cl.addWidget(self.panes, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)

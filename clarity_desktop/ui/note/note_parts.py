@@ -110,6 +110,11 @@ class SaveState(QLabel):
             )
         )
 
+    def paused(self, why: str) -> None:
+        """Nothing saves until the person chooses (the banner under the header says how)."""
+        self.setText(self.tr("Not saved"))
+        self.setToolTip(why)
+
     def failed(self, why: str) -> None:
         self.setText(self.tr("Not saved: %s Retrying…") % why)
         self.setToolTip(why)

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.domain.backup_kinds import BackupKind
+from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.progress import CallbackProgress, Progress
 from clarity_desktop.services import backups, practices
 from clarity_desktop.ui.common import dates
 from clarity_desktop.ui.common.errors import explain
+from clarity_desktop.ui.common.messages import error_text
 from clarity_desktop.ui.common.numbers import filled
 from clarity_desktop.ui.common.worker import run_task
 
@@ -226,3 +228,13 @@ def _replace_practice(cmd: Commands, replace: Callable[[Path, str], backups.Back
     cmd.note.clear()
     cmd.events.practice_replaced.emit(reopened)  # the window shows it, as after unlocking
     QMessageBox.information(cmd.widget, QCoreApplication.translate("Commands", "Restore"), message)
+
+
+def explain_server_backups(cmd: Commands) -> None:
+    """Signed in to a practice server: its backups are made and restored on the server,
+    so the menu item says so in one sentence instead of copying anything here."""
+    QMessageBox.information(
+        cmd.widget,
+        QCoreApplication.translate("Commands", "Backup"),
+        error_text(Wording(ErrorCode.SERVER_BACKS_UP_ITSELF)),
+    )

@@ -1,5 +1,6 @@
 """Creating a practice: its folder, the passphrase (with how strong it is), the
-clinician's name and credentials; then the recovery key, shown once.
+clinician's name and credentials; then the recovery key, shown once. A workstation of a
+group practice signs in to the practice's server instead (server_connect.py).
 
 They import nothing heavy: services are imported inside the worker functions, which
 run off the GUI thread (the app also preloads them while the passphrase is typed).
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -27,7 +28,9 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE, passphrase_strength
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.numbers import filled
+from clarity_desktop.ui.common.settings import ServerChoice
 from clarity_desktop.ui.common.worker import run_task
+from clarity_desktop.ui.practice import server_connect
 from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
 from clarity_desktop.ui.practice.window_parts import error_label, title_label
 
@@ -41,7 +44,8 @@ def _create(folder: Path, passphrase: str, repeat: str, name: str, credentials: 
 class CreatePracticeWindow(QWidget):
     """First run: a new practice with a passphrase, the clinician who signs, a recovery key."""
 
-    created = Signal(object)  # an OpenPractice
+    created = Signal(object)  # an OpenPractice (made here, or the server signed in to)
+    server_signed_in = Signal(object)  # the ServerChoice, just before created
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -81,6 +85,10 @@ class CreatePracticeWindow(QWidget):
         self.status = QLabel()
         self.create_button = QPushButton(self.tr("&Create practice"))
         self.create_button.setDefault(True)
+        self.connect_button = QPushButton(self.tr("In a group practice? C&onnect to its server…"))
+        self.connect_button.setFlat(True)
+        self.connect_button.clicked.connect(self.show_connect)
+        self.connect_dialog: server_connect.ServerConnectDialog | None = None
 
         form = QFormLayout()
         form.addRow(self.tr("Clinician &name"), self.name)
@@ -108,6 +116,7 @@ class CreatePracticeWindow(QWidget):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.connect_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.create_button)
@@ -118,6 +127,16 @@ class CreatePracticeWindow(QWidget):
         for field in (self.name, self.credentials, self.passphrase, self.repeat):
             field.returnPressed.connect(self.try_create)
         self.name.setFocus()
+
+    def show_connect(self) -> None:
+        if self.connect_dialog is None:
+            self.connect_dialog = server_connect.ServerConnectDialog(None, self)
+            self.connect_dialog.connected.connect(self._connected)
+        self.connect_dialog.open()
+
+    def _connected(self, practice: object, server: ServerChoice) -> None:
+        self.server_signed_in.emit(server)
+        self.created.emit(practice)
 
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(

@@ -1,4 +1,6 @@
-"""Changing the passphrase, and choosing a new one after unlocking with the recovery key."""
+"""Changing the passphrase, and choosing a new one after unlocking with the recovery key.
+On a practice server the same dialog changes the login's password (and re-wraps the
+signing key under it, services.practices.change_passphrase)."""
 
 from __future__ import annotations
 
@@ -38,19 +40,39 @@ class PassphraseDialog(QDialog):
         parent: QWidget | None = None,
         *,
         recovery_key: str | None = None,
+        server: bool = False,
     ) -> None:
         super().__init__(parent)
         self._practice = practice
         self._recovery_key = recovery_key
-        self.setWindowTitle(
-            self.tr("Choose a new passphrase") if recovery_key else self.tr("Change passphrase")
-        )
+        if server:
+            self.setWindowTitle(self.tr("Change password"))
+            words = (
+                self.tr("Current password"),
+                self.tr("New password"),
+                self.tr("Repeat new password"),
+                self.tr("&Current password"),
+                self.tr("&New password"),
+                self.tr("&Repeat new password"),
+            )
+        else:
+            self.setWindowTitle(
+                self.tr("Choose a new passphrase") if recovery_key else self.tr("Change passphrase")
+            )
+            words = (
+                self.tr("Current passphrase"),
+                self.tr("New passphrase"),
+                self.tr("Repeat new passphrase"),
+                self.tr("&Current passphrase"),
+                self.tr("&New passphrase"),
+                self.tr("&Repeat new passphrase"),
+            )
         self.current = _secret_field()
-        self.current.setAccessibleName(self.tr("Current passphrase"))
+        self.current.setAccessibleName(words[0])
         self.new = _secret_field()
-        self.new.setAccessibleName(self.tr("New passphrase"))
+        self.new.setAccessibleName(words[1])
         self.repeat = _secret_field()
-        self.repeat.setAccessibleName(self.tr("Repeat new passphrase"))
+        self.repeat.setAccessibleName(words[2])
         self.strength = QProgressBar()
         self.strength.setAccessibleName(self.tr("Passphrase strength"))
         self.strength.setRange(0, 4)
@@ -64,11 +86,11 @@ class PassphraseDialog(QDialog):
         self.error = error_label()
         form = QFormLayout()
         if recovery_key is None:
-            form.addRow(self.tr("&Current passphrase"), self.current)
-        form.addRow(self.tr("&New passphrase"), self.new)
+            form.addRow(words[3], self.current)
+        form.addRow(words[4], self.new)
         form.addRow("", self.strength)
         form.addRow("", self.hint)
-        form.addRow(self.tr("&Repeat new passphrase"), self.repeat)
+        form.addRow(words[5], self.repeat)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -1,5 +1,6 @@
 """The first window a user sees: unlock a practice (creating one is in
-create_practice.py).
+create_practice.py), or sign in to the group practice's server (the one last used is
+offered beside the solo practice; a new one through server_connect.py).
 
 They import nothing heavy: services are imported inside the worker functions, which
 run off the GUI thread (the app also preloads them while the passphrase is typed).
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +29,9 @@ from clarity_desktop.services import unlock_attempts
 from clarity_desktop.ui.common import appearance, dates
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.numbers import filled
+from clarity_desktop.ui.common.settings import ServerChoice
 from clarity_desktop.ui.common.worker import run_task
+from clarity_desktop.ui.practice import server_connect
 from clarity_desktop.ui.practice.window_parts import error_label, title_label
 
 
@@ -51,14 +55,28 @@ def _restore(folder: Path, backup: Path, secret: str) -> Any:
 
 
 class UnlockWindow(QWidget):
-    """Asks for the passphrase (or the recovery key) of an existing practice."""
+    """Asks for the passphrase (or the recovery key) of an existing practice, or for the
+    password of the practice server last signed in to (*server*; chosen first when
+    *on_server*). *solo*: whether there is a practice in *folder* to offer."""
 
     unlocked = Signal(object)  # an OpenPractice
     attempt_failed = Signal()  # a wrong passphrase or recovery key
+    server_signed_in = Signal(object)  # the ServerChoice, just before unlocked
 
-    def __init__(self, folder: Path, *, demo: bool = False, prefill: str = "") -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        demo: bool = False,
+        prefill: str = "",
+        solo: bool = True,
+        server: ServerChoice | None = None,
+        on_server: bool = False,
+    ) -> None:
         super().__init__()
         self.folder = folder
+        self.server = server
+        self.connect_dialog: server_connect.ServerConnectDialog | None = None
         self.setWindowTitle(self.tr("%s — Unlock") % APP_NAME)
         self.setMinimumWidth(460)
 
@@ -84,9 +102,21 @@ class UnlockWindow(QWidget):
 
         self.field_label = QLabel(self.tr("&Passphrase"))
         self.field_label.setBuddy(self.passphrase)
-        folder_label = QLabel(self.tr("Practice folder: %s") % folder)
+        self.folder_label = folder_label = QLabel(self.tr("Practice folder: %s") % folder)
         folder_label.setWordWrap(True)
         folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choice = QComboBox()
+        self.choice.setAccessibleName(self.tr("Practice to open"))
+        if solo:
+            self.choice.addItem(self.tr("The practice on this computer"), "solo")
+        if server is not None:
+            self.choice.addItem(self.tr("Practice server: %s") % server.label, "server")
+        choice_label = QLabel(self.tr("&Which practice"))
+        choice_label.setBuddy(self.choice)
+        self.connect_button = QPushButton(self.tr("&Connect to a practice server…"))
+        self.connect_button.setFlat(True)
+        self.connect_button.clicked.connect(self.show_connect)
+        self.connect_button.setVisible(not demo)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
@@ -112,6 +142,11 @@ class UnlockWindow(QWidget):
             )
             hint.setWordWrap(True)
             layout.addWidget(hint)
+        if self.choice.count() > 1:
+            choice_row = QHBoxLayout()
+            choice_row.addWidget(choice_label)
+            choice_row.addWidget(self.choice, 1)
+            layout.addLayout(choice_row)
         layout.addWidget(folder_label)
         layout.addSpacing(8)
         layout.addWidget(self.field_label)
@@ -121,6 +156,7 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.restore_button)
         layout.addWidget(self.accept_button)
         row = QHBoxLayout()
+        row.addWidget(self.connect_button)
         row.addWidget(self.status, 1)
         row.addWidget(self.unlock_button)
         layout.addLayout(row)
@@ -134,7 +170,52 @@ class UnlockWindow(QWidget):
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.use_recovery.toggled.connect(self._recovery_toggled)
         self.passphrase.setFocus()
-        self._wait_as_recorded()
+        if on_server and server is not None:
+            self.choice.setCurrentIndex(self.choice.findData("server"))
+        self._choice_changed(keep_text=True)
+        self.choice.currentIndexChanged.connect(lambda _i: self._choice_changed())
+
+    @property
+    def on_server(self) -> bool:
+        return self.choice.currentData() == "server"
+
+    def _choice_changed(self, *, keep_text: bool = False) -> None:
+        """The server asks for the login's password and keeps no recovery key or backups
+        on this computer; the solo practice asks for its passphrase."""
+        server = self.on_server
+        if server and self.server is not None:
+            self.folder_label.setText(
+                self.tr("Signs in as %s on %s, database %s.")
+                % (self.server.login, self.server.host, self.server.database)
+            )
+        else:
+            self.folder_label.setText(self.tr("Practice folder: %s") % self.folder)
+        self.use_recovery.setChecked(False)
+        self.use_recovery.setVisible(not server)
+        self.restore_button.hide()
+        self.accept_button.hide()
+        self.error.hide()
+        self.field_label.setText(self.tr("&Password") if server else self.tr("&Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Password") if server else self.tr("Passphrase"))
+        if not keep_text:
+            self.passphrase.clear()
+        self._wait_timer.stop()
+        self._wait_left = 0
+        self.set_busy(False)
+        if not server:
+            self._wait_as_recorded()
+
+    def show_connect(self) -> None:
+        """The connect form, filled with the server last used; signing in there opens
+        the practice like unlocking here does."""
+        if self.connect_dialog is None:
+            self.connect_dialog = server_connect.ServerConnectDialog(self.server, self)
+            self.connect_dialog.connected.connect(self._connected)
+        self.connect_dialog.open()
+
+    def _connected(self, practice: object, server: ServerChoice) -> None:
+        self.server_signed_in.emit(server)
+        self.unlocked.emit(practice)
 
     def _recovery_toggled(self, on: bool) -> None:
         self.field_label.setText(self.tr("&Recovery key") if on else self.tr("&Passphrase"))
@@ -146,7 +227,7 @@ class UnlockWindow(QWidget):
         self.passphrase.setFocus()
 
     def set_busy(self, busy: bool, message: str = "") -> None:
-        for w in (self.passphrase, self.use_recovery, self.unlock_button):
+        for w in (self.passphrase, self.use_recovery, self.unlock_button, self.choice):
             w.setEnabled(not busy)
         self.status.setText(message)
         if not busy:  # a disabled field lost the focus: give it back, ready to type
@@ -157,9 +238,23 @@ class UnlockWindow(QWidget):
             return
         secret = self.passphrase.text()
         if not secret:
-            self.show_error(self.tr("Please type the passphrase."))
+            if self.on_server:
+                self.show_error(self.tr("Please type your password."))
+            else:
+                self.show_error(self.tr("Please type the passphrase."))
             return
         self.error.hide()
+        if self.on_server and self.server is not None:
+            self.set_busy(True, self.tr("Connecting…"))
+            run_task(
+                server_connect.connect,
+                self.server,
+                secret,
+                owner=self,
+                on_done=self._done,
+                on_failed=lambda exc: self.show_error(explain(exc)),
+            )
+            return
         self.set_busy(True, self.tr("Unlocking…"))
         run_task(
             _unlock,
@@ -175,6 +270,8 @@ class UnlockWindow(QWidget):
         self.set_busy(False)
         self.recovered_with = self.passphrase.text() if self.use_recovery.isChecked() else None
         self.passphrase.clear()
+        if self.on_server and self.server is not None:
+            self.server_signed_in.emit(self.server)
         self.unlocked.emit(practice)
 
     def _failed(self, exc: BaseException) -> None:
@@ -194,6 +291,7 @@ class UnlockWindow(QWidget):
         if left > 0:
             self._wait_left = left
             self.set_busy(True, self._wait_text())
+            self.choice.setEnabled(True)  # the server may be chosen meanwhile
             self._wait_timer.start()
 
     def _accept_missing_work(self) -> None:

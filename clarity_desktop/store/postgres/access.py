@@ -1,0 +1,90 @@
+"""Supervision links and emergency grants on the practice server: the two ways, besides an
+assignment, that a case opens to someone (schema.py's my_cases()).
+
+The server checks both again: only a live administrator's login may change supervision,
+and an emergency grant is accepted only for the login itself, stamped with the server's
+clock, for at most domain/emergency.py's MAX_HOURS (the row policy and check in schema.py).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
+from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.supervision import SupervisionMode
+from clarity_desktop.store.postgres.logins import user_of
+from clarity_desktop.store.roster import EmergencyGrant
+
+_SUPERVISES = (Role.SUPERVISOR,)
+_SUPERVISED = (Role.CLINICIAN, Role.SUPERVISOR)
+
+
+def _role(conn: Connection, user_id: int) -> Role:
+    return Role(
+        conn.execute(text("SELECT role FROM users WHERE id = :u"), {"u": user_id}).scalar_one()
+    )
+
+
+def set_supervision(
+    conn: Connection, supervisor_login: str, supervisee_login: str, mode: SupervisionMode | None
+) -> tuple[int, int]:
+    supervisor = user_of(conn, supervisor_login)
+    supervisee = user_of(conn, supervisee_login)
+    if mode is None:
+        conn.execute(
+            text("DELETE FROM supervision WHERE supervisor_id = :a AND supervisee_id = :b"),
+            {"a": supervisor, "b": supervisee},
+        )
+        return supervisor, supervisee
+    if (
+        supervisor == supervisee
+        or _role(conn, supervisor) not in _SUPERVISES
+        or _role(conn, supervisee) not in _SUPERVISED
+    ):
+        raise ValidationError(
+            ErrorCode.SERVER_SUPERVISION_INVALID,
+            "supervisor",
+            supervisor=supervisor_login,
+            supervisee=supervisee_login,
+        )
+    conn.execute(
+        text(
+            "INSERT INTO supervision (supervisor_id, supervisee_id, mode) VALUES (:a, :b, :m) "
+            "ON CONFLICT (supervisor_id, supervisee_id) DO UPDATE SET mode = EXCLUDED.mode"
+        ),
+        {"a": supervisor, "b": supervisee, "m": mode.value},
+    )
+    return supervisor, supervisee
+
+
+def grant_emergency(conn: Connection, case_id: int, reason: str, minutes: int) -> int:
+    """The server stamps the window (a workstation's clock may be wrong); a case id that
+    does not exist is refused by the foreign key, in plain words here."""
+    exists = conn.execute(text("SELECT case_exists(:c)"), {"c": case_id}).scalar()
+    if not exists:
+        raise ValidationError(ErrorCode.SERVER_NO_SUCH_CASE, "case", case=case_id)
+    return int(
+        conn.execute(
+            text(
+                "INSERT INTO emergency_grants (user_id, case_id, reason, granted_at, until) "
+                "SELECT me(), :c, :r, t, t + make_interval(mins => :m) "
+                "FROM (SELECT now() AT TIME ZONE 'utc' AS t) AS server_clock RETURNING id"
+            ),
+            {"c": case_id, "r": reason, "m": minutes},
+        ).scalar_one()
+    )
+
+
+def live_grants(conn: Connection) -> list[EmergencyGrant]:
+    rows = conn.execute(
+        text(
+            "SELECT g.id, g.user_id, u.display_name, g.case_id, g.reason, g.granted_at, g.until "
+            "FROM emergency_grants g JOIN users u ON u.id = g.user_id "
+            "WHERE g.until > now() AT TIME ZONE 'utc' ORDER BY g.granted_at DESC, g.id DESC"
+        )
+    ).all()
+    return [
+        EmergencyGrant(int(r[0]), int(r[1]), str(r[2]), int(r[3]), str(r[4]), r[5], r[6])
+        for r in rows
+    ]
