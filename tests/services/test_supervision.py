@@ -227,9 +227,9 @@ def test_the_server_keeps_review_steps_in_their_authors_name_and_unchanged(
                 "INSERT INTO note_reviews (note_id, state, by_user_id, by_name, at, comment) "
                 f"VALUES ({note_id}, 'approved', {sam}, 'Sam Okafor, PhD', now(), '')"
             )
-        with pytest.raises(psycopg.errors.ObjectNotInPrerequisiteState):
+        with pytest.raises(psycopg.errors.IntegrityConstraintViolation):
             conn.execute("UPDATE note_reviews SET state = 'approved'")
-        with pytest.raises(psycopg.errors.ObjectNotInPrerequisiteState):
+        with pytest.raises(psycopg.errors.IntegrityConstraintViolation):
             conn.execute("DELETE FROM note_reviews")
     status = supervision.review_status(group.dana.uow(), note_id)
     assert [s.state for s in status.steps] == [ReviewState.SUBMITTED]
@@ -243,7 +243,7 @@ def test_only_an_administrator_sets_supervision(group: Group) -> None:
     assert code(invalid) is ErrorCode.SUPERVISION_MODE_INVALID
     with pytest.raises(ClarityError) as self_:
         supervision.set_supervision(group.admin.uow(), SAM.login, SAM.login, "view")
-    assert code(self_) is ErrorCode.SUPERVISION_SELF
+    assert code(self_) is ErrorCode.SERVER_SUPERVISION_INVALID
 
 
 # ----- without supervision: both stores ---------------------------------------------

@@ -235,18 +235,13 @@ def _policies() -> list[str]:
     out += [
         f"CREATE POLICY append ON audit_events FOR INSERT TO {staff} WITH CHECK (user_id = {ME})",
         f"CREATE POLICY care_read ON audit_events FOR SELECT TO {care} "
-        f"USING (user_id = me() OR {_CASE})",
-        f"CREATE POLICY admin_read ON audit_events FOR SELECT TO {admin} USING (true)",
-        f"GRANT SELECT, INSERT ON audit_events TO {staff}",
-        # A note's review steps are written in their author's own name, nobody else's.
-        f"CREATE POLICY own_name ON note_reviews AS RESTRICTIVE FOR INSERT TO {care} "
-        "WITH CHECK (by_user_id = me())",
-        f"CREATE POLICY own_rows ON case_access FOR SELECT TO {staff} USING (user_id = me())",
-        f"CREATE POLICY admin_all ON case_access TO {admin} USING (true) WITH CHECK (true)",
         f"USING (user_id = {ME} OR {_CASE})",
         f"CREATE POLICY admin_read ON audit_events FOR SELECT TO {admin} USING ({LIVE})",
         f"GRANT INSERT ON audit_events TO {staff}",
         f"GRANT SELECT ON audit_events TO {care}, {admin}",
+        # A note's review steps are written in their author's own name, nobody else's.
+        f"CREATE POLICY own_name ON note_reviews AS RESTRICTIVE FOR INSERT TO {care} "
+        f"WITH CHECK (by_user_id = {ME})",
         f"CREATE POLICY own_rows ON case_access FOR SELECT TO {staff} USING (user_id = {ME})",
         f"CREATE POLICY admin_all ON case_access TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
         f"GRANT SELECT ON case_access TO {staff}",

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.supervision import SupervisionMode
-from clarity_desktop.store.postgres.logins import user_of
 from clarity_desktop.store.roster import Supervision
 
 # The closest supervision first, where someone has more than one supervisor.
@@ -37,19 +35,3 @@ def supervisees_of(conn: Connection, user_id: int) -> list[Supervision]:
         {"u": user_id},
     )
     return [Supervision(int(r[0]), str(r[1]), SupervisionMode(r[2])) for r in rows]
-
-
-def set_supervision(
-    conn: Connection, supervisor_login: str, supervisee_login: str, mode: SupervisionMode
-) -> tuple[int, int]:
-    supervisor, supervisee = user_of(conn, supervisor_login), user_of(conn, supervisee_login)
-    if supervisor == supervisee:
-        raise ValidationError(ErrorCode.SUPERVISION_SELF, "supervisee")
-    conn.execute(
-        text(
-            "INSERT INTO supervision (supervisor_id, supervisee_id, mode) VALUES (:s, :e, :m) "
-            "ON CONFLICT (supervisor_id, supervisee_id) DO UPDATE SET mode = EXCLUDED.mode"
-        ),
-        {"s": supervisor, "e": supervisee, "m": SupervisionMode(mode).value},
-    )
-    return supervisor, supervisee
