@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -224,7 +225,8 @@ class AppController(QObject):
         self.practice = practice
 
     def lock_now(self) -> None:
-        if self.main is not None and self.main.isVisible():
+        # The window may be gone already (the program quitting) while a watcher fires.
+        if self.main is not None and shiboken6.isValid(self.main) and self.main.isVisible():
             self.main.lock()
 
     def _locked(self) -> None:
