@@ -3051,7 +3051,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>The server at {host}:{port} showed a certificate that the chosen CA file does not vouch for, or one made out to another name; Clarity did not send your password.</source>
-        <translation>La base de datos {dbname} en {host} ya contiene una consulta de Clarity; no se ha cambiado nada.</translation>
+        <translation>El servidor de {host}:{port} presentó un certificado que el archivo CA elegido no respalda, o uno emitido a otro nombre; Clarity no envió su contraseña.</translation>
     </message>
     <message>
         <source>The server connection saved in {folder} could not be read ({exc}).</source>
@@ -3095,11 +3095,11 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>The solo practice in {folder} was last opened by an older Clarity Desktop; open it once with this version (it updates itself), close it, then move it.</source>
-        <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
+        <translation>La consulta individual de {folder} se abrió por última vez con una versión anterior de Clarity Desktop; ábrala una vez con esta versión (se actualiza sola), ciérrela y después trasládela.</translation>
     </message>
     <message>
         <source>The server did not accept the password for {user}, or that login may not sign in.</source>
-        <translation>Su contraseña le deja entrar, pero su clave de firma sigue cerrada con una contraseña anterior; entre una vez con la contraseña anterior y cámbiela desde Clarity, o pida ayuda a quien administra la consulta.</translation>
+        <translation>El servidor no aceptó la contraseña de {user}, o ese usuario no tiene permiso para entrar.</translation>
     </message>
     <message>
         <source>The server already has a login named {login}; choose another.</source>
@@ -3131,7 +3131,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>A practice server has no recovery key; an administrator can set a new password for your login.</source>
-        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; quien administra la consulta debe actualizar antes el servidor.</translation>
+        <translation>Un servidor de consulta no tiene clave de recuperación; quien administra la consulta puede ponerle una contraseña nueva a su usuario.</translation>
     </message>
     <message>
         <source>There is no case {case} on this practice server.</source>
@@ -3171,7 +3171,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>Someone else saved this note after you opened it, so your changes were not saved over theirs. Compare the two versions, then keep one or combine them.</source>
-        <translation>«{url}» no es una dirección de servidor que Clarity entienda; escríbala así: postgresql://usuario@servidor:puerto/base_de_datos.</translation>
+        <translation>Otra persona guardó esta nota después de que usted la abriera, así que sus cambios no se guardaron encima de los suyos. Compare las dos versiones y quédese con una o combínelas.</translation>
     </message>
     <message>
         <source>{user} may not make the practice&apos;s schema and roles on the server; run “clarity-desktop server init” as the server&apos;s superuser (usually postgres).</source>
@@ -3211,7 +3211,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>{tool} was not found on this computer; install the PostgreSQL client programs (on Debian and Ubuntu, the postgresql-client package).</source>
-        <translation>No se pudo contactar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
+        <translation>No se encontró {tool} en este equipo; instale los programas cliente de PostgreSQL (en Debian y Ubuntu, el paquete postgresql-client).</translation>
     </message>
     <message>
         <source>A solo practice&apos;s clinician already sees every case; emergency access belongs to a practice server.</source>
@@ -3227,11 +3227,11 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>Emergency access lasts from a few minutes up to {max_hours} hours.</source>
-        <translation>No se pudo conectar con el servidor de la consulta en {host}:{port} ({detail}).</translation>
+        <translation>El acceso de emergencia dura desde unos minutos hasta {max_hours} horas como máximo.</translation>
     </message>
     <message>
         <source>Please say why you are taking over editing this note; the reason goes into the audit trail.</source>
-        <translation>El servidor en {host}:{port} pidió una forma de inicio de sesión más débil que SCRAM-SHA-256, así que Clarity no envió su contraseña; pida a quien administra la consulta que vuelva a poner la contraseña.</translation>
+        <translation>Indique por qué pasa a editar usted esta nota; el motivo queda en el registro de auditoría.</translation>
     </message>
     <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
@@ -3299,7 +3299,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>{supervisor} approves your notes before you sign them; this note can be signed once it is approved.</source>
-        <translation>{supervisor} aprueba tus notas antes de que las firmes; podrás firmar esta nota cuando esté aprobada.</translation>
+        <translation>{supervisor} aprueba sus notas antes de que las firme; podrá firmar esta nota cuando esté aprobada.</translation>
     </message>
     <message>
         <source>Please write what should change before you return the note.</source>
@@ -3311,11 +3311,11 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>This note was approved as it stands: sign it, or ask {supervisor} to return it if it needs changing.</source>
-        <translation>Esta nota se aprobó tal como está: fírmala, o pide a {supervisor} que te la devuelva si hay que cambiarla.</translation>
+        <translation>Esta nota se aprobó tal como está: fírmela, o pida a {supervisor} que se la devuelva si hay que cambiarla.</translation>
     </message>
     <message>
         <source>This note is with {supervisor} for review; it can be changed again once it is returned.</source>
-        <translation>Esta nota está con {supervisor} para su revisión; podrás cambiarla de nuevo cuando te la devuelva.</translation>
+        <translation>Esta nota está con {supervisor} para su revisión; podrá cambiarla de nuevo cuando se la devuelva.</translation>
     </message>
     <message>
         <source>Supervision is view only, review and approve, or review and co-sign.</source>
@@ -3343,7 +3343,7 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
     <message>
         <source>{supervisor} reviews your notes before you sign them: submit this note for review first.</source>
-        <translation>{supervisor} revisa tus notas antes de que las firmes: primero envía esta nota a revisión.</translation>
+        <translation>{supervisor} revisa sus notas antes de que las firme: primero envíe esta nota a revisión.</translation>
     </message>
     <message>
         <source>{what}: it has no seal.</source>
@@ -5590,11 +5590,11 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>check the whole practice server</source>
-        <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
+        <translation>comprobar todo el servidor de la consulta</translation>
     </message>
     <message>
         <source>see who opened a case in an emergency</source>
-        <translation>gestionar los usuarios del equipo y la asignación de casos</translation>
+        <translation>ver quién abrió un caso en una emergencia</translation>
     </message>
     <message>
         <source>take over editing a note someone else has open</source>
@@ -6070,11 +6070,11 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>Comments for the clinician (needed to return the note)</source>
-        <translation>Comentarios para la terapeuta (necesarios para devolver la nota)</translation>
+        <translation>Comentarios para el profesional (necesarios para devolver la nota)</translation>
     </message>
     <message>
         <source>Comments for the clinician</source>
-        <translation>Comentarios para la terapeuta</translation>
+        <translation>Comentarios para el profesional</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -6094,7 +6094,7 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>Submit the note to your supervisor</source>
-        <translation>Enviar la nota a tu supervisor</translation>
+        <translation>Enviar la nota a su supervisor</translation>
     </message>
     <message>
         <source>Co-sign the note</source>
@@ -6102,7 +6102,7 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>Signed by %s; waiting for your co-signature.</source>
-        <translation>Firmada por %s; pendiente de tu cofirma.</translation>
+        <translation>Firmada por %s; pendiente de su cofirma.</translation>
     </message>
     <message>
         <source>Waiting for the co-signature of %s.</source>
@@ -6110,19 +6110,19 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>%s approves your notes before you sign them.</source>
-        <translation>%s aprueba tus notas antes de que las firmes.</translation>
+        <translation>%s aprueba sus notas antes de que las firme.</translation>
     </message>
     <message>
         <source>%s reviews and co-signs your notes.</source>
-        <translation>%s revisa y cofirma tus notas.</translation>
+        <translation>%s revisa y cofirma sus notas.</translation>
     </message>
     <message>
         <source>%s submitted this note for your review on %s.</source>
-        <translation>%s te envió esta nota para revisar el %s.</translation>
+        <translation>%s le envió esta nota para revisar el %s.</translation>
     </message>
     <message>
         <source>Submitted to %s for review on %s. The note is read-only until it is returned.</source>
-        <translation>Enviada a %s para revisión el %s. La nota queda solo de lectura hasta que te la devuelva.</translation>
+        <translation>Enviada a %s para revisión el %s. La nota queda solo de lectura hasta que se la devuelvan.</translation>
     </message>
     <message>
         <source>Returned by %s on %s with comments:
@@ -6132,7 +6132,7 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     </message>
     <message>
         <source>Approved by %s on %s. You can sign it now.</source>
-        <translation>Aprobada por %s el %s. Ya puedes firmarla.</translation>
+        <translation>Aprobada por %s el %s. Ya puede firmarla.</translation>
     </message>
     <message>
         <source>Approved by %s on %s.</source>
@@ -6146,7 +6146,7 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <source>Your co-signature is sealed with your own key and cannot be taken back.
 
 Co-sign as %s?</source>
-        <translation>Tu cofirma se sella con tu propia clave y no se puede retirar.
+        <translation>Su cofirma se sella con su propia clave y no se puede retirar.
 
 ¿Cofirmar como %s?</translation>
     </message>
@@ -6234,7 +6234,7 @@ Co-sign as %s?</source>
     </message>
     <message>
         <source>No signed plan yet: once a version is signed, its goals show here.</source>
-        <translation>Todavía no hay un plan firmado: en cuanto firmes una versión, sus objetivos aparecerán aquí.</translation>
+        <translation>Todavía no hay un plan firmado: en cuanto firme una versión, sus objetivos aparecerán aquí.</translation>
     </message>
     <message>
         <source>No note has been linked to a goal since the review. In a session note, tick the goals it worked on under “Goals worked on”.</source>
@@ -6333,7 +6333,7 @@ Co-sign as %s?</source>
     </message>
     <message>
         <source>Clinician</source>
-        <translation>Terapeuta</translation>
+        <translation>Profesional</translation>
     </message>
     <message>
         <source>Case</source>
@@ -6353,22 +6353,22 @@ Co-sign as %s?</source>
     </message>
     <message>
         <source>Your co-signature</source>
-        <translation>Tu cofirma</translation>
+        <translation>Su cofirma</translation>
     </message>
     <message>
         <source>Your review</source>
-        <translation>Tu revisión</translation>
+        <translation>Su revisión</translation>
     </message>
 </context>
 <context>
     <name>ReviewQueuePanel</name>
     <message>
         <source>Notes waiting for you as supervisor</source>
-        <translation>Notas que esperan tu supervisión</translation>
+        <translation>Notas que esperan su supervisión</translation>
     </message>
     <message>
         <source>Nothing is waiting for your review or co-signature.</source>
-        <translation>No hay nada pendiente de tu revisión ni de tu cofirma.</translation>
+        <translation>No hay nada pendiente de su revisión ni de su cofirma.</translation>
     </message>
     <message>
         <source>The review queue could not be read: %s</source>

@@ -243,7 +243,7 @@ def test_only_an_administrator_sets_supervision(group: Group) -> None:
     assert code(invalid) is ErrorCode.SUPERVISION_MODE_INVALID
     with pytest.raises(ClarityError) as self_:
         supervision.set_supervision(group.admin.uow(), SAM.login, SAM.login, "view")
-    assert code(self_) is ErrorCode.SERVER_SUPERVISION_INVALID
+    assert code(self_) is ErrorCode.SUPERVISION_SELF
 
 
 # ----- without supervision: both stores ---------------------------------------------

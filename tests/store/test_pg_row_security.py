@@ -165,10 +165,14 @@ def test_a_supervisor_sees_the_cases_of_whom_he_supervises_while_he_does(
             staff.set_supervision(ada, SAM.login, DANA.login, None)
             assert counts(sam, p) == dict.fromkeys(OF_THE_CASE, 0)
         # Only a supervisor supervises, and never themselves.
-        for supervisor, supervisee in ((ELI, DANA), (SAM, SAM), (SAM, FRAN)):
+        for supervisor, supervisee, why in (
+            (ELI, DANA, ErrorCode.SERVER_SUPERVISION_INVALID),
+            (SAM, SAM, ErrorCode.SUPERVISION_SELF),
+            (SAM, FRAN, ErrorCode.SERVER_SUPERVISION_INVALID),
+        ):
             with pytest.raises(ValidationError) as refused:
                 staff.set_supervision(ada, supervisor.login, supervisee.login, SupervisionMode.VIEW)
-            assert refused.value.code is ErrorCode.SERVER_SUPERVISION_INVALID
+            assert refused.value.code is why
     finally:
         ada.close()
     rows = [(r[0], r[5]) for r in pg_practices.audit_rows(folder) if r[0].startswith("superv")]

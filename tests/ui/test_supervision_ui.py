@@ -35,7 +35,13 @@ def shot(qtbot: QtBot, widget: QWidget, name: str) -> None:
         widget.grab().save(str(Path(folder) / name))
 
 
-def editor_for(qtbot: QtBot, practice: OpenPractice, note_id: int) -> NoteEditor:
+def editor_for(
+    qtbot: QtBot, practice: OpenPractice, note_id: int, after: NoteEditor | None = None
+) -> NoteEditor:
+    """The note in an editor; `after`, the editor someone used before, closes its note
+    first (it would otherwise keep the note's edit lease, and this one only read it)."""
+    if after is not None:
+        after.clear()
     editor = NoteEditor(practice)
     qtbot.addWidget(editor)
     editor.resize(1200, 900)
@@ -97,7 +103,7 @@ def test_submit_return_with_comments_and_approve_in_the_editor(qtbot: QtBot, gro
     assert all(e.isReadOnly() for e in dana.section_edits())
     assert not dana.private.isEnabled()
 
-    sam = editor_for(qtbot, group.sam, note_id)
+    sam = editor_for(qtbot, group.sam, note_id, after=dana)
     assert sam.review_bar.return_button.isVisible() and sam.review_bar.approve_button.isVisible()
     assert "Dana Reyes, LMFT submitted this note for your review" in sam.review_bar.text.text()
     sam.review_bar.return_button.click()  # without a comment: said, nothing sent
@@ -107,15 +113,15 @@ def test_submit_return_with_comments_and_approve_in_the_editor(qtbot: QtBot, gro
     sam.review_bar.return_button.click()
     assert not sam.review_bar.return_button.isVisible()
 
-    dana = editor_for(qtbot, group.dana, note_id)
+    dana = editor_for(qtbot, group.dana, note_id, after=sam)
     assert "Add what Robin said when the loop started." in dana.review_bar.text.text()
     assert not any(e.isReadOnly() for e in dana.section_edits())
     dana.section_edits()[0].setPlainText("Robin: 'I chase when I feel alone.'")
     dana.review_bar.submit_button.click()  # saves what was typed first
     assert notes.read_note(group.dana.uow(), note_id).sections["focus"].startswith("Robin:")
-    sam = editor_for(qtbot, group.sam, note_id)
+    sam = editor_for(qtbot, group.sam, note_id, after=dana)
     sam.review_bar.approve_button.click()
-    dana = editor_for(qtbot, group.dana, note_id)
+    dana = editor_for(qtbot, group.dana, note_id, after=sam)
     assert "You can sign it now" in dana.review_bar.text.text()
 
 

@@ -37,11 +37,9 @@ def set_supervision(
             {"a": supervisor, "b": supervisee},
         )
         return supervisor, supervisee
-    if (
-        supervisor == supervisee
-        or _role(conn, supervisor) not in _SUPERVISES
-        or _role(conn, supervisee) not in _SUPERVISED
-    ):
+    if supervisor == supervisee:
+        raise ValidationError(ErrorCode.SUPERVISION_SELF, "supervisee")
+    if _role(conn, supervisor) not in _SUPERVISES or _role(conn, supervisee) not in _SUPERVISED:
         raise ValidationError(
             ErrorCode.SERVER_SUPERVISION_INVALID,
             "supervisor",
