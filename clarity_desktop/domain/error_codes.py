@@ -367,6 +367,7 @@ class Phrase(Enum):
     MANAGE_STAFF = "manage staff logins and case assignments"
     CHECK_SERVER = "check the whole practice server"
     OVERSEE_ACCESS = "see who opened a case in an emergency"
+    READ_SCHEDULE = "see the practice's schedule and contact details"
     TAKE_OVER_EDITING = "take over editing a note someone else has open"
     SESSION_DATE = "session date"
     OPENING_DATE = "opening date"

@@ -24,6 +24,9 @@ class Permission(StrEnum):
     RUN_PRACTICE = "run_practice"  # backups, imports
     MANAGE_STAFF = "manage_staff"  # a practice server's logins, assignments, supervision
     OVERSEE_ACCESS = "oversee_access"  # the practice's live emergency grants
+    # The practice's schedule and its clients' contact details: who comes when, to whom,
+    # and how to reach them; never what is said (services/front_desk.py).
+    READ_SCHEDULE = "read_schedule"
 
 
 # What each permission lets a person do, as the refusal says it.
@@ -36,6 +39,7 @@ DOING: dict[Permission, Phrase] = {
     Permission.RUN_PRACTICE: Phrase.RUN_PRACTICE,
     Permission.MANAGE_STAFF: Phrase.MANAGE_STAFF,
     Permission.OVERSEE_ACCESS: Phrase.OVERSEE_ACCESS,
+    Permission.READ_SCHEDULE: Phrase.READ_SCHEDULE,
 }
 
 GRANTS: dict[Role, frozenset[Permission]] = {
@@ -50,7 +54,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
     ),
     Role.SUPERVISOR: frozenset(Permission) - {Permission.MANAGE_STAFF},
     # The front desk keeps the day running; the server gives them no clinical table at all.
-    Role.FRONT_DESK: frozenset(),
+    Role.FRONT_DESK: frozenset({Permission.READ_SCHEDULE}),
 }
 
 

@@ -75,6 +75,11 @@ class Roster(Protocol):
 
     def staff(self, db: Session) -> list[StaffMember]: ...
 
+    def case_clinicians(self, db: Session) -> dict[int, tuple[str, ...]]:
+        """The names of the people each case is assigned to, by case id, as far as the
+        signed-in person may see (a solo practice: none, its one clinician keeps all)."""
+        ...
+
     # Supervision (a solo practice has none: None, [], and a refusal in one sentence)
     def supervisor_of(self, db: Session, user_id: int) -> Supervision | None:
         """Who supervises *user_id*, and how; with several, the closest (co-signing,

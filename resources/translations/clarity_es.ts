@@ -1782,6 +1782,72 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     </message>
 </context>
 <context>
+    <name>ContactModel</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Writes in</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Before changing</source>
+        <translation>Antes de cambiar</translation>
+    </message>
+    <message>
+        <source>This case is closed.</source>
+        <translation>Este caso está cerrado.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>Find a client by name, phone or email</source>
+        <translation>Busque un cliente por nombre, teléfono o correo</translation>
+    </message>
+    <message>
+        <source>Find a client</source>
+        <translation>Buscar un cliente</translation>
+    </message>
+    <message>
+        <source>Clients and how to reach them</source>
+        <translation>Clientes y cómo contactarlos</translation>
+    </message>
+    <message>
+        <source>The contact list could not be read: %s</source>
+        <translation>No se pudo leer la lista de contactos: %s</translation>
+    </message>
+    <message>
+        <source>%d people</source>
+        <translation>%d personas</translation>
+    </message>
+    <message>
+        <source>%d of %d people</source>
+        <translation>%d de %d personas</translation>
+    </message>
+</context>
+<context>
     <name>CoupleReadingBox</name>
     <message>
         <source>The loop</source>
@@ -2054,6 +2120,60 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>%s · %d min · %s</source>
         <translation>%s · %d min · %s</translation>
+    </message>
+</context>
+<context>
+    <name>DeskModels</name>
+    <message>
+        <source>Ask the clinician first</source>
+        <translation>Consulte antes al profesional</translation>
+    </message>
+    <message>
+        <source>Please ask the clinician before changing or cancelling this booking.</source>
+        <translation>Por favor, consulte al profesional antes de cambiar o cancelar esta cita.</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSessionModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Who comes</source>
+        <translation>Quién viene</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Before changing</source>
+        <translation>Antes de cambiar</translation>
+    </message>
+    <message>
+        <source>Both partners</source>
+        <translation>Ambos miembros de la pareja</translation>
+    </message>
+    <message>
+        <source>%s · %d min</source>
+        <translation>%s · %d min</translation>
     </message>
 </context>
 <context>
@@ -3611,6 +3731,21 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>The export was cancelled; nothing was written.</source>
         <translation>Se canceló la exportación; no se escribió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskWindow</name>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>C&amp;ontactos</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
     </message>
 </context>
 <context>
@@ -5597,6 +5732,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>ver quién abrió un caso en una emergencia</translation>
     </message>
     <message>
+        <source>see the practice&apos;s schedule and contact details</source>
+        <translation>ver la agenda de la consulta y los datos de contacto</translation>
+    </message>
+    <message>
         <source>take over editing a note someone else has open</source>
         <translation>pasar a editar una nota que otra persona tiene abierta</translation>
     </message>
@@ -6415,6 +6554,61 @@ Co-sign as %s?</source>
     </message>
 </context>
 <context>
+    <name>SchedulePanel</name>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Show a day or a week</source>
+        <translation>Mostrar un día o una semana</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>The schedule could not be read: %s</source>
+        <translation>No se pudo leer la agenda: %s</translation>
+    </message>
+    <message>
+        <source>%s to %s</source>
+        <translation>Del %s al %s</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1 sesión</translation>
+    </message>
+    <message>
+        <source>%d sessions</source>
+        <translation>%d sesiones</translation>
+    </message>
+    <message>
+        <source>Nothing booked this week.</source>
+        <translation>No hay citas esta semana.</translation>
+    </message>
+    <message>
+        <source>Nothing booked on this day.</source>
+        <translation>No hay citas este día.</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Search notes</source>
@@ -6979,6 +7173,59 @@ Co-sign as %s?</source>
     </message>
 </context>
 <context>
+    <name>SignedInWindow</name>
+    <message>
+        <source>Signed in as %s, %s</source>
+        <translation>Sesión iniciada como %s, %s</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>&amp;Consulta</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Cambiar la &amp;contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>B&amp;loquear ahora</translation>
+    </message>
+    <message>
+        <source>Lock a&amp;fter inactivity</source>
+        <translation>Bloquear &amp;tras inactividad</translation>
+    </message>
+    <message>
+        <source>%s minutes</source>
+        <translation>%s minutos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>A&amp;cerca de</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>About %s</source>
+        <translation>Acerca de %s</translation>
+    </message>
+    <message>
+        <source>%s %s
+Records, session notes and five-step tracking for couples therapists.</source>
+        <translation>%s %s
+Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de pareja.</translation>
+    </message>
+</context>
+<context>
     <name>StaffModel</name>
     <message>
         <source>Name</source>
@@ -7071,14 +7318,6 @@ Co-sign as %s?</source>
 <context>
     <name>StaffWindow</name>
     <message>
-        <source>Signed in as %s, %s</source>
-        <translation>Sesión iniciada como %s, %s</translation>
-    </message>
-    <message>
-        <source>&amp;Practice</source>
-        <translation>&amp;Consulta</translation>
-    </message>
-    <message>
         <source>&amp;Add person…</source>
         <translation>&amp;Añadir persona…</translation>
     </message>
@@ -7093,48 +7332,6 @@ Co-sign as %s?</source>
     <message>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
-    </message>
-    <message>
-        <source>Change &amp;password…</source>
-        <translation>Cambiar la &amp;contraseña…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock now</source>
-        <translation>B&amp;loquear ahora</translation>
-    </message>
-    <message>
-        <source>Lock a&amp;fter inactivity</source>
-        <translation>Bloquear &amp;tras inactividad</translation>
-    </message>
-    <message>
-        <source>%s minutes</source>
-        <translation>%s minutos</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>A&amp;cerca de</translation>
-    </message>
-    <message>
-        <source>Password changed.</source>
-        <translation>Contraseña cambiada.</translation>
-    </message>
-    <message>
-        <source>About %s</source>
-        <translation>Acerca de %s</translation>
-    </message>
-    <message>
-        <source>%s %s
-Records, session notes and five-step tracking for couples therapists.</source>
-        <translation>%s %s
-Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de pareja.</translation>
     </message>
 </context>
 <context>

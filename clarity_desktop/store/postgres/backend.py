@@ -293,6 +293,9 @@ class PostgresBackend:
     def staff(self, db: Session) -> list[StaffMember]:
         return logins.staff(db.connection())
 
+    def case_clinicians(self, db: Session) -> dict[int, tuple[str, ...]]:
+        return logins.case_clinicians(db.connection())
+
     def supervisor_of(self, db: Session, user_id: int) -> Supervision | None:
         return supervision.supervisor_of(db.connection(), user_id)
 

@@ -166,6 +166,20 @@ def staff(conn: Connection) -> list[StaffMember]:
     ]
 
 
+def case_clinicians(conn: Connection) -> dict[int, tuple[str, ...]]:
+    """Whom each case is assigned to, by name; row security keeps it to the assignments
+    the login may see (all of them for the front desk and the administrator)."""
+    out: dict[int, list[str]] = {}
+    for case_id, name in conn.execute(
+        text(
+            "SELECT a.case_id, u.display_name FROM case_access a JOIN users u ON u.id = a.user_id "
+            "ORDER BY a.case_id, a.granted_at, u.display_name"
+        )
+    ):
+        out.setdefault(int(case_id), []).append(str(name))
+    return {case_id: tuple(names) for case_id, names in out.items()}
+
+
 def trusted_keys(conn: Connection) -> set[str]:
     """Every staff member's public signing key, and each former key (former_keys) whose
     vouch its owner's current key made: whom the practice's seals may name."""

@@ -245,6 +245,9 @@ def _policies() -> list[str]:
         f"CREATE POLICY own_rows ON case_access FOR SELECT TO {staff} USING (user_id = {ME})",
         f"CREATE POLICY admin_all ON case_access TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
         f"GRANT SELECT ON case_access TO {staff}",
+        # The front desk books for every clinician: whose client each case is (not why).
+        f"CREATE POLICY desk_read ON case_access FOR SELECT TO {GROUP[Role.FRONT_DESK]} "
+        f"USING ({LIVE})",
         f"GRANT INSERT, DELETE ON case_access TO {admin}",
         f"CREATE POLICY own_rows ON supervision FOR SELECT TO {staff} "
         f"USING ({ME} IN (supervisor_id, supervisee_id))",

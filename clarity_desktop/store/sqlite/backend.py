@@ -259,6 +259,9 @@ class SqliteBackend:
     def staff(self, db: Session) -> list[StaffMember]:
         return []
 
+    def case_clinicians(self, db: Session) -> dict[int, tuple[str, ...]]:
+        return {}
+
     def supervisor_of(self, db: Session, user_id: int) -> Supervision | None:
         return None
 

@@ -370,6 +370,9 @@ PHRASES: dict[Phrase, object] = {
     Phrase.MANAGE_STAFF: QT_TRANSLATE_NOOP("Phrases", "manage staff logins and case assignments"),
     Phrase.CHECK_SERVER: QT_TRANSLATE_NOOP("Phrases", "check the whole practice server"),
     Phrase.OVERSEE_ACCESS: QT_TRANSLATE_NOOP("Phrases", "see who opened a case in an emergency"),
+    Phrase.READ_SCHEDULE: QT_TRANSLATE_NOOP(
+        "Phrases", "see the practice's schedule and contact details"
+    ),
     Phrase.TAKE_OVER_EDITING: QT_TRANSLATE_NOOP("Phrases", "take over editing a note someone else has open"),
     Phrase.DISCARDED: QT_TRANSLATE_NOOP("Phrases", "discarded"),
     Phrase.CANCELLED: QT_TRANSLATE_NOOP("Phrases", "cancelled"),

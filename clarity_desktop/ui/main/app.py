@@ -2,7 +2,8 @@
 
 The controller moves between the three states a user sees: create a practice (first
 run), unlock it (or sign in to the practice server), and work in it. An administrator
-signed in to the server works in the staff window instead of the records. Locking closes the main window (after saving the open
+signed in to the server works in the staff window instead of the records, the front desk
+in the schedule and contacts. Locking closes the main window (after saving the open
 note), drops the database key with the engine, clears what the program put on the
 clipboard (ui/common/clipboard.py), and returns to the unlock window.
 """
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # imported for real only after the first window shows
     from clarity_desktop.domain.errors import Wording
     from clarity_desktop.services.practices import OpenPractice
     from clarity_desktop.ui.main.main_window import MainWindow
-    from clarity_desktop.ui.practice.staff_window import StaffWindow
+    from clarity_desktop.ui.practice.signed_in_window import SignedInWindow
 
 DEMO_PASSPHRASE = "demo"  # the same as services.demo.DEMO_PASSPHRASE, without importing it
 
@@ -75,7 +76,7 @@ class AppController(QObject):
         self.demo = demo
         self.settings = settings or Settings()
         self.window: QWidget | None = None
-        self.main: MainWindow | StaffWindow | None = None  # kept, hidden, while locked
+        self.main: MainWindow | SignedInWindow | None = None  # kept, hidden, while locked
         self._main_folder: Path | None = None  # the practice self.main was made for
         self._on_server = False  # the practice being opened is the server's
         self.practice: OpenPractice | None = None
@@ -240,17 +241,21 @@ class AppController(QObject):
         self.locked.emit()
 
 
-def _window_for(practice: Any, settings: Settings) -> MainWindow | StaffWindow:
-    """The records for those who keep them; the staff list for an administrator, whom
-    the permission module (and the server) refuse every clinical record."""
+def _window_for(practice: Any, settings: Settings) -> MainWindow | SignedInWindow:
+    """The records for those who keep them; for those the permission module (and the
+    server) refuse every clinical record, the staff list (an administrator) or the
+    schedule and contacts (the front desk)."""
     from clarity_desktop.services.permissions import Permission, allows
 
-    if not allows(practice.principal, Permission.READ_RECORDS) and allows(
-        practice.principal, Permission.MANAGE_STAFF
-    ):
-        from clarity_desktop.ui.practice.staff_window import StaffWindow
+    if not allows(practice.principal, Permission.READ_RECORDS):
+        if allows(practice.principal, Permission.MANAGE_STAFF):
+            from clarity_desktop.ui.practice.staff_window import StaffWindow
 
-        return StaffWindow(practice, settings)
+            return StaffWindow(practice, settings)
+        if allows(practice.principal, Permission.READ_SCHEDULE):
+            from clarity_desktop.ui.practice.front_desk_window import FrontDeskWindow
+
+            return FrontDeskWindow(practice, settings)
     from clarity_desktop.ui.main.main_window import MainWindow
 
     return MainWindow(practice, settings)
