@@ -164,3 +164,23 @@ def test_the_server_refuses_her_login_every_clinical_table_and_column(
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(statement)
+
+
+def test_a_clinician_reads_the_same_schedule_of_her_own_cases_on_either_store(
+    practice: OpenPractice,
+) -> None:
+    """The permission is a clinician's too (a solo practice's one user may do everything);
+    only a server knows whom a case is assigned to."""
+    made = cases.create_case(
+        practice.uow(),
+        CaseInput(CaseKind.INDIVIDUAL, "Kim Ahn", (PartnerInput("Kim Ahn", phone="555 0199"),)),
+    )
+    sessions.schedule_sessions(practice.uow(), made.id, SessionInput(datetime(2026, 3, 3, 9)))
+    plan = front_desk.schedule(practice.uow(), MONDAY, 7)
+    assert [(s.client_name, s.status) for s in plan.sessions] == [
+        ("Kim Ahn", SessionStatus.SCHEDULED)
+    ]
+    on_server = practice.backend.name == "postgresql"
+    assert plan.sessions[0].clinicians == (("Dana Reyes",) if on_server else ())
+    [contact] = front_desk.contacts(practice.uow())
+    assert [p.phone for p in contact.people] == ["555 0199"]
