@@ -27,8 +27,8 @@ the server); dates, times, statuses, kinds, steps, scores and flags (the schedul
 Today view, charts and record locks filter and sort on them; they say when and how
 much, not what was said); row_version (the optimistic check runs in the UPDATE);
 signed_by and staff names (staff, not clients); loops (codes from a fixed list).
-Sealed values are text, so the server's columns for them widen to ``text`` (varchar(120)
-cannot hold a sealed name) and partners.date_of_birth becomes ``text``.
+Encrypted values are text, so the server's columns for them widen to ``text``
+(varchar(120) cannot hold an encrypted name) and partners.date_of_birth becomes ``text``.
 
 Value format (values.py), stored as the text "c1." + URL-safe base64 of
     version byte (1) | key generation (4 bytes, big-endian) | nonce (12 random bytes) |
@@ -42,8 +42,8 @@ version it is about to get (old + 1, as SQLAlchemy's version_id_col writes it). 
 without a row_version bind version 0: addenda and note_reviews are append-only, so there
 is nothing older to roll back to; readings, note_goals and the plan's concerns, goals and
 objectives are rewritten drafts: see the open questions. Random 96-bit nonces are safe
-for far more than 2**32 values per key; a case never comes close. A value's length is
-not hidden (no padding).
+up to 2**32 values per key (NIST's bound); a case writes thousands in its life, and a
+new generation starts the count again. A value's length is not hidden (no padding).
 Row ids before INSERT: the program takes ``nextval('clarity.<table>_id_seq')`` (one
 ``SELECT nextval(...) FROM generate_series(1, n)`` per table per flush; care roles hold
 USAGE on the sequences) and inserts with that id, so the associated data is complete
@@ -60,7 +60,7 @@ Key hierarchy (wrapping.py)
   KDF); an older 32-byte payload means "no encryption key yet". The public key goes to
   the staff row with a certificate signed by the person's signing key (user id and key
   bound), so the server cannot swap in a key of its own without also swapping the
-  signing key, which seals already pin (logins.trusted_keys).
+  signing key, which the programs that pinned it notice (open question 4).
 - A wrap (for a case, directory, search or emergency key) is: version byte | ephemeral
   X25519 public key | nonce | AES-256-GCM of the 32-byte key, under HKDF-SHA256 of the
   X25519 shared secret (salt: ephemeral and recipient public keys). Its associated data
@@ -69,7 +69,8 @@ Key hierarchy (wrapping.py)
 - Every key generation is also wrapped for the practice recovery key: an X25519 key pair
   made at ``server init``; the server keeps only the public half; the private half is
   printed once for the administrator (recovery.py: 56 characters, 24-bit checksum) and
-  kept offline. It opens every key, so every record: losing it means nothing is lost
+  kept offline. It opens every key, so every record: the one deliberate exception to
+  "the administrator cannot read" (open question 7). Losing it means nothing is lost
   while one staff member can still open each case; losing every holder of a case and the
   recovery key means that case's text is gone for good.
 
@@ -115,8 +116,39 @@ practice-wide), how many distinct words a note has, and which rows a query match
 enough notes frequent tokens can be guessed by frequency. It never sees a word. Prefix
 search is lost (whole words and their stems only).
 
-Open questions: see the report of issue 14, part 1 (row_version for the rewritten child
-tables; per-case search keys; emergency grants in practices without a supervisor; where
-the trusted vouchers are pinned; whether the signing key too should be made at first
-sign-in).
+For the wiring (next step)
+- logins.signing_seed and PostgresBackend.rewrap_passphrase move to unwrap_user_keys /
+  wrap_user_keys together: rewrapping only the seed would drop the encryption key.
+- The administrator's program sets a new person's first password, so it could unwrap
+  anything wrapped under it: the person's key pair is made at their first sign-in, and
+  that sign-in must change the password first.
+- Audit details must not carry client words: the search row keeps counts only; the
+  emergency reason and a lease's reason are read by overseers, so the dialogs ask for
+  no client details.
+- Tables: key_wraps (scope, owner, generation, recipient, wrapped bytea, made_by,
+  made_at; row security: you read the wraps for you, and add wraps for a case you can
+  see); staff gains box_public and box_certificate; practice_keys holds the recovery and
+  emergency public keys. The directory key rotates like a case key when a staff member
+  leaves, its few thousand names re-encrypted at once by the next administrator's
+  program.
+
+Open questions
+1. Readings, note_goals and the plan's concerns, goals and objectives have no
+   row_version, so a draft's older text there could be put back unnoticed. Proposed: give
+   them one (a portable migration). Signed rows are covered by their seal anyway.
+2. One practice-wide search key lets the server count a word across all cases, and lets
+   any clinician with a dump test a word against every case. A per-case search key
+   (HKDF of the case key) hides that, at one token per case the searcher can read in
+   each query (hundreds, one ``= ANY`` array).
+3. A practice without a supervisor: wrap the emergency key for every clinician (a
+   practice setting), or have no emergency access to text?
+4. Where each program pins the signing keys whose vouches it accepts (beside server.json,
+   trust on first use?) and how a change is shown; the administrator's vouch never counts.
+5. Should the signing key, too, be made at first sign-in (today the administrator's
+   program makes it)?
+6. The directory key is held by the administrator and front desk by design (they see
+   names today); date_of_birth is under the case key because the desk does not see it.
+7. Whoever holds the recovery sheet can read every record from a dump, with no audit.
+   Keep it with the practice owner rather than the server's administrator, or print it
+   in two halves (a 2-of-2 split) kept by two people?
 """

@@ -17,6 +17,7 @@ import secrets
 import struct
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -73,6 +74,11 @@ class DataKey:
     def new(generation: int = 1) -> DataKey:
         return DataKey(generation, secrets.token_bytes(KEY_BYTES))
 
+    @cached_property
+    def aead(self) -> AESGCM:
+        """Made once per key: opening a case decrypts a hundred values with it."""
+        return AESGCM(self.secret)
+
 
 @dataclass(frozen=True)
 class KeyRing:
@@ -99,7 +105,7 @@ class KeyRing:
 def encrypt_bytes(plain: bytes, key: DataKey, place: Place) -> bytes:
     header = _HEADER.pack(VERSION, key.generation)
     nonce = secrets.token_bytes(NONCE_BYTES)
-    return header + nonce + AESGCM(key.secret).encrypt(nonce, plain, place.associated(header))
+    return header + nonce + key.aead.encrypt(nonce, plain, place.associated(header))
 
 
 def decrypt_bytes(sealed: bytes, ring: KeyRing, place: Place) -> bytes:
@@ -117,7 +123,7 @@ def decrypt_bytes(sealed: bytes, ring: KeyRing, place: Place) -> bytes:
     nonce = sealed[_HEADER.size : _HEADER.size + NONCE_BYTES]
     body = sealed[_HEADER.size + NONCE_BYTES :]
     try:
-        return AESGCM(key.secret).decrypt(nonce, body, place.associated(header))
+        return key.aead.decrypt(nonce, body, place.associated(header))
     except InvalidTag as exc:
         raise EncryptionError(ErrorCode.ENCRYPTION_VALUE_TAMPERED, **place.params()) from exc
 
