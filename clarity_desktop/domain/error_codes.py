@@ -322,6 +322,14 @@ class ErrorCode(Enum):
     SUPERVISION_NO_REVIEW_NEEDED = "supervision_no_review_needed"
     SUPERVISION_SELF = "supervision_self"
     SUPERVISION_SUBMIT_FIRST = "supervision_submit_first"
+    # Clinical text encrypted in the program (store/postgres/encryption/)
+    ENCRYPTION_KEY_NOT_HELD = "encryption_key_not_held"
+    ENCRYPTION_RECOVERY_KEY_MALFORMED = "encryption_recovery_key_malformed"
+    ENCRYPTION_RECOVERY_KEY_OTHER = "encryption_recovery_key_other"
+    ENCRYPTION_RECOVERY_KEY_TYPO = "encryption_recovery_key_typo"
+    ENCRYPTION_VALUE_MALFORMED = "encryption_value_malformed"
+    ENCRYPTION_VALUE_TAMPERED = "encryption_value_tampered"
+    ENCRYPTION_WRAP_UNOPENED = "encryption_wrap_unopened"
 
 
 class Phrase(Enum):

@@ -3466,6 +3466,34 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>{supervisor} revisa sus notas antes de que las firme: primero envíe esta nota a revisión.</translation>
     </message>
     <message>
+        <source>This case&apos;s text is encrypted with a key that has not been shared with you yet. A colleague who works on the case shares it the next time their Clarity is open; until then you see its dates but not its text.</source>
+        <translation>El texto de este caso está cifrado con una clave que aún no se ha compartido con usted. Un colega que trabaja en el caso se la compartirá la próxima vez que tenga Clarity abierto; mientras tanto, verá las fechas del caso, pero no su texto.</translation>
+    </message>
+    <message>
+        <source>That is not a practice recovery key: it has {expected} letters and digits in groups of four, as printed on the recovery sheet.</source>
+        <translation>Eso no es una clave de recuperación de la consulta: tiene {expected} letras y cifras en grupos de cuatro, tal como aparecen en la hoja de recuperación impresa.</translation>
+    </message>
+    <message>
+        <source>That recovery key is a real one, but it belongs to another practice server (or to an earlier one): it does not open this practice&apos;s keys.</source>
+        <translation>Esa clave de recuperación es válida, pero pertenece a otro servidor de consulta (o a uno anterior): no abre las claves de esta consulta.</translation>
+    </message>
+    <message>
+        <source>That recovery key has a mistyped character: compare it group by group with the printed sheet.</source>
+        <translation>Esa clave de recuperación tiene un carácter mal escrito: compárela grupo por grupo con la hoja impresa.</translation>
+    </message>
+    <message>
+        <source>The server returned the {column} of a record in {table} (row {row}) in a form this version of Clarity cannot read. Nothing was shown from it.</source>
+        <translation>El servidor devolvió el campo {column} de un registro de {table} (fila {row}) en una forma que esta versión de Clarity no sabe leer. No se ha mostrado nada de él.</translation>
+    </message>
+    <message>
+        <source>The server returned the {column} of a record in {table} (row {row}) changed, moved from another record or put back to an older version, so it is not shown. Please tell your practice&apos;s administrator.</source>
+        <translation>El servidor devolvió el campo {column} de un registro de {table} (fila {row}) alterado, traído de otro registro o devuelto a una versión anterior, así que no se muestra. Por favor, avise a la persona que administra su consulta.</translation>
+    </message>
+    <message>
+        <source>A shared key on the server does not open with your key: it was made for someone else or changed on the server. Please tell your practice&apos;s administrator.</source>
+        <translation>Una clave compartida en el servidor no se abre con su clave: se hizo para otra persona o se alteró en el servidor. Por favor, avise a la persona que administra su consulta.</translation>
+    </message>
+    <message>
         <source>{what}: it has no seal.</source>
         <translation>{what}: no tiene sello.</translation>
     </message>

@@ -1,0 +1,154 @@
+"""Clinical text encrypted in the program: the practice server stores it but cannot read it.
+
+Called ``encryption`` and not ``sealing`` because a *seal* already means a signature in
+this program (store/seals.py, AuditAction.SEALED, the SEAL_* codes); here we encrypt,
+decrypt and wrap keys. This package is pure cryptography (the ``cryptography`` package,
+no SQL): the PostgreSQL backend calls it, the portable models do not know it.
+
+Who we keep out: whoever has the server's disk, a pg_dump, the database superuser, and
+the practice's administrator (she runs the server and assigns cases, and must not be
+able to read them). Row-level security (schema.py) still decides who may fetch a row;
+encryption makes a fetched row useless without a key the server never holds.
+
+What is encrypted (columns.py lists it as data, and a test checks it against models.py)
+    Case key (clinical text): cases.relationship_structure, cases.safety_note;
+    partners.date_of_birth; sessions.status_reason; session_markers.text; notes.sections;
+    partner_readings.flooding_note; couple_readings.loop_other, .trigger,
+    .co_regulation_note; note_goals.comment; addenda.body; treatment_plans.interventions,
+    .agreement; plan_concerns.text, plan_goals.text, plan_objectives.text;
+    measure_responses.answers; note_reviews.comment.
+    Directory key (who the clients are, which the front desk and administrator see
+    today, schema.DESK_COLUMNS): cases.display_name; partners.name, .pronouns, .email,
+    .phone.
+    Gone from the server: note_search.body (replaced by blind tokens, below); the search
+    audit row's query text (the row keeps the count of results only).
+What stays plain, and why: ids, foreign keys and case_id (row security and joins run on
+the server); dates, times, statuses, kinds, steps, scores and flags (the schedule, the
+Today view, charts and record locks filter and sort on them; they say when and how
+much, not what was said); row_version (the optimistic check runs in the UPDATE);
+signed_by and staff names (staff, not clients); loops (codes from a fixed list).
+Encrypted values are text, so the server's columns for them widen to ``text``
+(varchar(120) cannot hold an encrypted name) and partners.date_of_birth becomes ``text``.
+
+Value format (values.py), stored as the text "c1." + URL-safe base64 of
+    version byte (1) | key generation (4 bytes, big-endian) | nonce (12 random bytes) |
+    AES-256-GCM ciphertext and 16-byte tag.
+The associated data is the version byte and generation, then the place: table, row key
+(the primary key's values, e.g. (note_id, partner_id)), column and row_version. A value
+copied to another row or column, or an older ciphertext put back after a newer save
+(row_version moved on), fails to decrypt with ENCRYPTION_VALUE_TAMPERED. Because
+row_version is bound, every UPDATE re-encrypts all encrypted columns of the row with the
+version it is about to get (old + 1, as SQLAlchemy's version_id_col writes it). Tables
+without a row_version bind version 0: addenda and note_reviews are append-only, so there
+is nothing older to roll back to; readings, note_goals and the plan's concerns, goals and
+objectives are rewritten drafts: see the open questions. Random 96-bit nonces are safe
+up to 2**32 values per key (NIST's bound); a case writes thousands in its life, and a
+new generation starts the count again. A value's length is not hidden (no padding).
+Row ids before INSERT: the program takes ``nextval('clarity.<table>_id_seq')`` (one
+``SELECT nextval(...) FROM generate_series(1, n)`` per table per flush; care roles hold
+USAGE on the sequences) and inserts with that id, so the associated data is complete
+before the row exists. Composite keys are made of ids already known.
+
+Key hierarchy (wrapping.py)
+- Case key: 32 random bytes per case and *generation* (1, 2, ...); a value names the
+  generation it was encrypted with. Directory key and search key: the same, one per
+  practice (owner 0).
+- Each staff member has an X25519 key pair, made in their own program at their first
+  sign-in (never by the administrator's program, which knew their first password). Its
+  private key is wrapped by the password exactly as the Ed25519 signing seed is today:
+  one keys.wrap payload of 64 bytes, seed then X25519 key (one Argon2 run, no second
+  KDF); an older 32-byte payload means "no encryption key yet". The public key goes to
+  the staff row with a certificate signed by the person's signing key (user id and key
+  bound), so the server cannot swap in a key of its own without also swapping the
+  signing key, which the programs that pinned it notice (open question 4).
+- A wrap (for a case, directory, search or emergency key) is: version byte | ephemeral
+  X25519 public key | nonce | AES-256-GCM of the 32-byte key, under HKDF-SHA256 of the
+  X25519 shared secret (salt: ephemeral and recipient public keys). Its associated data
+  names scope, owner (case id or 0), generation, recipient label and recipient key, so a
+  wrap moved to another case, generation or person does not open.
+- Every key generation is also wrapped for the practice recovery key: an X25519 key pair
+  made at ``server init``; the server keeps only the public half; the private half is
+  printed once for the administrator (recovery.py: 56 characters, 24-bit checksum) and
+  kept offline. It opens every key, so every record: the one deliberate exception to
+  "the administrator cannot read" (open question 7). Losing it means nothing is lost
+  while one staff member can still open each case; losing every holder of a case and the
+  recovery key means that case's text is gone for good.
+
+Who wraps for whom (a wrap needs the key in hand; the administrator never holds a case
+key, so she can assign but never wrap)
+- Whoever creates a case makes generation 1 and wraps it for themselves, the recovery
+  key and the emergency key.
+- A reader without a wrap (a new assignment, a new supervision link) is a *pending wrap*:
+  case_access/supervision rows with no wrap at the newest generation, found by a query,
+  no table of its own. The next program signed in that holds the case key (the case's
+  clinician, or a supervisor) fulfils it at sign-in or on its next refresh, and the
+  audit records who wrapped for whom. Until then the reader sees the case's dates but
+  ENCRYPTION_KEY_NOT_HELD for its text.
+- A program wraps automatically only for a key certified by a signing key it trusts and
+  vouched for once by a clinician or supervisor (shown fingerprints compared in person);
+  otherwise it asks its user. Without this an administrator could add a login of her
+  own, assign it a case, and wait for the wrap.
+- Emergency access: a practice emergency key pair, its private half wrapped for each
+  supervisor only. A supervisor breaking the glass opens the case at once, alone. A
+  clinician's emergency grant is a pending wrap that a supervisor's program fulfils for
+  the grant's lifetime (the wrap is deleted when it ends; the key learnt stays learnt,
+  as with any reading). Why: a clinician's stolen password with a stolen dump then
+  opens their own cases, not every case in the practice.
+- Someone leaves (disabled, or unassigned from a case): their wraps are deleted at once,
+  and the case *rotates lazily*: the next holder's program to open the case makes
+  generation n+1 and wraps it for the remaining readers, the recovery and the emergency
+  key. New writes use the newest generation; old values are re-encrypted when next
+  written (every write re-encrypts its row). Old generations stay wrapped for current
+  readers so old values still open. What the leaver already read, and any key she
+  copied, stays hers: rotation protects what is written after she left.
+
+Blind index for search (blind.py)
+Words are folded (lower case, accents removed), stemmed (snowball English and Spanish,
+both, as notes mix them; without the stemmer installed, folding only) and each word's
+forms hashed with HMAC-SHA-256 under the practice search key (wrapped like a case key
+for every clinician and supervisor, never the front desk or administrator), truncated to
+8 bytes (a signed bigint). A note or addendum stores the *set* of its tokens (no counts,
+no order): note_search(note_id, addendum_id, case_id, tokens bigint[]) with a GIN index;
+a query asks, for each typed word, that the row's tokens overlap that word's forms.
+Snippets are made in the program from the decrypted top hits. What the server learns:
+which rows share a word (the same token in many notes, across cases, since the key is
+practice-wide), how many distinct words a note has, and which rows a query matched; with
+enough notes frequent tokens can be guessed by frequency. It never sees a word. Prefix
+search is lost (whole words and their stems only).
+
+For the wiring (next step)
+- logins.signing_seed and PostgresBackend.rewrap_passphrase move to unwrap_user_keys /
+  wrap_user_keys together: rewrapping only the seed would drop the encryption key.
+- The administrator's program sets a new person's first password, so it could unwrap
+  anything wrapped under it: the person's key pair is made at their first sign-in, and
+  that sign-in must change the password first.
+- Audit details must not carry client words: the search row keeps counts only; the
+  emergency reason and a lease's reason are read by overseers, so the dialogs ask for
+  no client details.
+- Tables: key_wraps (scope, owner, generation, recipient, wrapped bytea, made_by,
+  made_at; row security: you read the wraps for you, and add wraps for a case you can
+  see); staff gains box_public and box_certificate; practice_keys holds the recovery and
+  emergency public keys. The directory key rotates like a case key when a staff member
+  leaves, its few thousand names re-encrypted at once by the next administrator's
+  program.
+
+Open questions
+1. Readings, note_goals and the plan's concerns, goals and objectives have no
+   row_version, so a draft's older text there could be put back unnoticed. Proposed: give
+   them one (a portable migration). Signed rows are covered by their seal anyway.
+2. One practice-wide search key lets the server count a word across all cases, and lets
+   any clinician with a dump test a word against every case. A per-case search key
+   (HKDF of the case key) hides that, at one token per case the searcher can read in
+   each query (hundreds, one ``= ANY`` array).
+3. A practice without a supervisor: wrap the emergency key for every clinician (a
+   practice setting), or have no emergency access to text?
+4. Where each program pins the signing keys whose vouches it accepts (beside server.json,
+   trust on first use?) and how a change is shown; the administrator's vouch never counts.
+5. Should the signing key, too, be made at first sign-in (today the administrator's
+   program makes it)?
+6. The directory key is held by the administrator and front desk by design (they see
+   names today); date_of_birth is under the case key because the desk does not see it.
+7. Whoever holds the recovery sheet can read every record from a dump, with no audit.
+   Keep it with the practice owner rather than the server's administrator, or print it
+   in two halves (a 2-of-2 split) kept by two people?
+"""
