@@ -28,7 +28,9 @@ def practice_exists(folder: Path) -> bool:
 def server_folder(host: str, dbname: str, user: str) -> Path:
     """The workstation's folder for one login on one practice server: it holds the
     server's address (never a password) and what the program keeps beside a practice."""
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{user}@{host}-{dbname}")
+    # Host names are read without case (an address's host arrives lower-cased).
+    name = f"{user}@{host.lower()}-{dbname}"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
     return app_data() / "servers" / safe
 
 

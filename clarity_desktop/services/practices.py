@@ -80,7 +80,7 @@ def unlock_practice(
                 uow.audit(
                     AuditAction.UNLOCKED,
                     "practice",
-                    detail="recovery key" if recovery else "passphrase",
+                    detail="recovery key" if recovery else unlock_attempts.secret_word(opened),
                 )
                 uow.commit()
             _after_open(opened, accept_missing_work)
@@ -137,22 +137,36 @@ def _after_open(opened: OpenPractice, accept_missing_work: bool) -> None:
         integrity.seal_unsealed(opened)
 
 
-def _check_new_passphrase(new: str, repeat: str) -> None:
+# A practice server's login has a password, the solo practice a passphrase: the same
+# checks, each said in the words of the one being changed.
+_SOLO_WORDS = (
+    ErrorCode.TWO_NEW_PASSPHRASES_DO_NOT,
+    ErrorCode.PLEASE_CHOOSE_PASSPHRASE_LEAST_CHARACTERS,
+    ErrorCode.NEW_PASSPHRASE_SAME_CURRENT_ONE,
+)
+_SERVER_WORDS = (
+    ErrorCode.SERVER_NEW_PASSWORDS_DIFFER,
+    ErrorCode.SERVER_PASSWORD_TOO_SHORT,
+    ErrorCode.SERVER_NEW_PASSWORD_SAME,
+)
+
+
+def _check_new_passphrase(
+    new: str, repeat: str, words: tuple[ErrorCode, ...] = _SOLO_WORDS
+) -> None:
     if new != repeat:
-        raise ValidationError(ErrorCode.TWO_NEW_PASSPHRASES_DO_NOT, "repeat")
+        raise ValidationError(words[0], "repeat")
     if len(new) < MIN_PASSPHRASE:
-        raise ValidationError(
-            ErrorCode.PLEASE_CHOOSE_PASSPHRASE_LEAST_CHARACTERS,
-            "passphrase",
-            min_passphrase=MIN_PASSPHRASE,
-        )
+        raise ValidationError(words[1], "passphrase", min_passphrase=MIN_PASSPHRASE)
 
 
 def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str) -> None:
-    """The current passphrase must be right; the database is not re-encrypted."""
-    _check_new_passphrase(new, repeat)
+    """The current passphrase (a server login's password) must be right; the database is
+    not re-encrypted."""
+    words = _SERVER_WORDS if unlock_attempts.secret_word(opened) == "password" else _SOLO_WORDS
+    _check_new_passphrase(new, repeat, words)
     if new == current:
-        raise ValidationError(ErrorCode.NEW_PASSPHRASE_SAME_CURRENT_ONE, "passphrase")
+        raise ValidationError(words[2], "passphrase")
     seed = opened.backend.rewrap_passphrase(opened, current, new)
     opened.signer = seals.signer_from_seed(seed)
     with opened.uow() as uow:

@@ -76,8 +76,14 @@ def seconds_to_wait(folder: Path, now: datetime | None = None) -> float:
     return float(min(max(wait - elapsed, 0.0), wait))  # a clock set back never waits longer
 
 
-def _detail(a: attempts.Attempt) -> str:
-    what = "recovery key" if a.how == "recovery-key" else "passphrase"
+def secret_word(opened: OpenPractice) -> str:
+    """What the person typed to get in, as the audit names it: a practice server's login
+    has a password; the solo practice has a passphrase."""
+    return "password" if opened.backend.name == "postgresql" else "passphrase"
+
+
+def _detail(a: attempts.Attempt, word: str) -> str:
+    what = "recovery key" if a.how == "recovery-key" else word
     front = FRONT_WORDS[a.front]
     where = f"{front}, attempt {a.number}" if front else f"attempt {a.number}"
     return f"wrong {what} at {a.at:%Y-%m-%d %H:%M:%S} UTC ({where})"
@@ -104,11 +110,11 @@ def move_into_audit(uow: UnitOfWork, opened: OpenPractice) -> bytes | None:
     if record is None:
         return None
     verdict = attempts.verify(record, opened.db_key)
-    details = [_detail(a) for a in verdict.trusted]
+    details = [_detail(a, secret_word(opened)) for a in verdict.trusted]
     if not verdict.problem and record.more:
         assert record.more_last is not None
         details.append(
-            f"{record.more} more wrong passphrases or recovery keys, the last at "
+            f"{record.more} more wrong {secret_word(opened)}s or recovery keys, the last at "
             f"{record.more_last:%Y-%m-%d %H:%M:%S} UTC (counted, not listed)"
         )
     done: set[str] = set()

@@ -3354,6 +3354,22 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Indique por qué pasa a editar usted esta nota; el motivo queda en el registro de auditoría.</translation>
     </message>
     <message>
+        <source>The two new passwords do not match.</source>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>La contraseña nueva es igual a la actual.</translation>
+    </message>
+    <message>
+        <source>Please choose a password of at least {min_passphrase} characters.</source>
+        <translation>Elija una contraseña de al menos {min_passphrase} caracteres.</translation>
+    </message>
+    <message>
+        <source>That is not your current password.</source>
+        <translation>Esa no es su contraseña actual.</translation>
+    </message>
+    <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>
         <translation>La consulta de {folder} tiene bloqueos de registros ausentes o alterados ({names}).</translation>
     </message>
@@ -4276,6 +4292,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>Weak: a few unrelated words make a stronger passphrase.</source>
         <translation>Débil: unas cuantas palabras sin relación entre sí hacen una frase más sólida.</translation>
+    </message>
+    <message>
+        <source>Weak: a few unrelated words make a stronger password.</source>
+        <translation>Débil: unas cuantas palabras sin relación entre sí hacen una contraseña más sólida.</translation>
     </message>
     <message>
         <source>Fair: longer is stronger.</source>
@@ -5605,6 +5625,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>&amp;Repetir la nueva frase de contraseña</translation>
     </message>
     <message>
+        <source>Password strength</source>
+        <translation>Solidez de la contraseña</translation>
+    </message>
+    <message>
         <source>You opened the practice with the recovery key. Choose a new passphrase for every day; the recovery key keeps working as before.</source>
         <translation>Ha abierto la consulta con la clave de recuperación. Elija una nueva frase de contraseña para el día a día; la clave de recuperación sigue funcionando como antes.</translation>
     </message>
@@ -6737,6 +6761,26 @@ Co-sign as %s?</source>
         <translation>Contraseña</translation>
     </message>
     <message>
+        <source>Servers signed in to before</source>
+        <translation>Servidores en los que ha iniciado sesión antes</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>Ol&amp;vidar</translation>
+    </message>
+    <message>
+        <source>Forget the chosen server</source>
+        <translation>Olvidar el servidor elegido</translation>
+    </message>
+    <message>
+        <source>Offer this server no more here (its address and certificate file).</source>
+        <translation>No volver a ofrecer aquí este servidor (su dirección y su archivo de certificado).</translation>
+    </message>
+    <message>
+        <source>&amp;Recent servers</source>
+        <translation>Se&amp;rvidores recientes</translation>
+    </message>
+    <message>
         <source>&amp;Host</source>
         <translation>&amp;Servidor</translation>
     </message>
@@ -6787,6 +6831,10 @@ Co-sign as %s?</source>
     <message>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Please wait %d s before trying again.</source>
+        <translation>Espere %d s antes de volver a intentarlo.</translation>
     </message>
 </context>
 <context>

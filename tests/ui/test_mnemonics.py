@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QTabBar,
@@ -23,11 +25,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.records import SessionInput
-from clarity_desktop.services import cases, notes, sessions
+from clarity_desktop.services import cases, notes, sessions, staff
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.case.case_dialog import CaseDialog
-from clarity_desktop.ui.common.settings import Settings
+from clarity_desktop.ui.common.settings import ServerChoice, Settings
 from clarity_desktop.ui.documents.brief_view import BriefDialog
 from clarity_desktop.ui.main.main_window import MainWindow
 from clarity_desktop.ui.main.search_dialog import SearchDialog
@@ -36,8 +38,13 @@ from clarity_desktop.ui.note.session_dialog import SessionDialog
 from clarity_desktop.ui.note.session_mode import SessionModeWindow
 from clarity_desktop.ui.practice.audit_dialog import AuditDialog
 from clarity_desktop.ui.practice.create_practice import CreatePracticeWindow
+from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
 from clarity_desktop.ui.practice.recovery_key import RecoveryKeyDialog
+from clarity_desktop.ui.practice.server_connect import ServerConnectDialog
+from clarity_desktop.ui.practice.staff_dialogs import AddPersonDialog, AssignCaseDialog
+from clarity_desktop.ui.practice.staff_window import StaffWindow
 from clarity_desktop.ui.practice.unlock import UnlockWindow
+from tests.pg_practice import ADMIN, PgPractices
 from tests.ui.conftest import ModalAnswerer, click_button
 
 
@@ -76,7 +83,7 @@ def window_letters(window: QWidget) -> list[tuple[str, str]]:
     return found
 
 
-def menus(window: MainWindow) -> list[tuple[str, QMenu]]:
+def menus(window: QMainWindow) -> list[tuple[str, QMenu]]:
     out: list[tuple[str, QMenu]] = []
 
     def walk(title: str, menu: QMenu) -> None:
@@ -114,17 +121,23 @@ def main(
     return window
 
 
-def test_every_menu_gives_each_item_its_own_letter(main: MainWindow) -> None:
-    assert clashes((letter(a.text()), a.text()) for a in main.menuBar().actions()) == {}
+def menu_items_checked(window: QMainWindow) -> int:
+    """Every menu item of *window* has an Alt letter of its own within its menu; how
+    many items there are."""
+    assert clashes((letter(a.text()), a.text()) for a in window.menuBar().actions()) == {}
     seen = 0
-    for title, menu in menus(main):
+    for title, menu in menus(window):
         items = [a for a in menu.actions() if not a.isSeparator()]
         missing = [a.text() for a in items if not letter(a.text())]
         assert missing == [], f"{title}: items without an Alt letter: {missing}"
         found = clashes((letter(a.text()), a.text()) for a in items)
         assert found == {}, f"{title}: one letter for several items: {found}"
         seen += len(items)
-    assert seen > 30
+    return seen
+
+
+def test_every_menu_gives_each_item_its_own_letter(main: MainWindow) -> None:
+    assert menu_items_checked(main) > 30
 
 
 def test_the_window_letters_never_clash_with_a_draft_or_a_signed_note_open(
@@ -177,6 +190,36 @@ def test_the_dialogs_do_not_clash_either(
         if isinstance(widget, SearchDialog):
             widget.set_open_case(couple_case.id, couple_case.display_name)
         assert clashes(window_letters(widget)) == {}, type(widget).__name__
+
+
+def test_the_administrator_s_staff_window_and_its_dialogs_do_not_clash(
+    qtbot: QtBot, pg_practices: PgPractices, tmp_path: Path, settings: Settings
+) -> None:
+    """The window an administrator signs in to a practice server with, the dialogs it
+    opens, and the connect form (with servers remembered)."""
+    dbname = pg_practices.new_database(tmp_path)
+    ada = pg_practices.unlock(dbname, ADMIN, tmp_path / "ada")
+    try:
+        window = StaffWindow(ada, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.staff.table.model().rowCount() > 0)
+        assert menu_items_checked(window) > 8
+        assert clashes(window_letters(window)) == {}
+        settings.last_server = ServerChoice("h", 5432, dbname, ADMIN.login, tmp_path / "ca")
+        people = staff.staff_list(ada)
+        shown: list[QWidget] = [
+            AddPersonDialog(ada),
+            AssignCaseDialog(ada, [], people),
+            PassphraseDialog(ada, server=True),
+            ServerConnectDialog(settings.last_server, settings=settings),
+        ]
+        for widget in shown:
+            qtbot.addWidget(widget)
+            widget.show()
+            assert clashes(window_letters(widget)) == {}, type(widget).__name__
+    finally:
+        ada.close()
 
 
 def all_key_texts(main: MainWindow) -> set[str]:

@@ -140,8 +140,9 @@ def test_the_connect_form_signs_dana_in_and_remembers_the_server_without_its_pas
 
 
 def test_a_wrong_password_is_said_in_one_sentence_and_nothing_opens(
-    qtbot: QtBot, pg_practices: Any, dbname: str, tmp_path: Path
+    qtbot: QtBot, pg_practices: Any, dbname: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # no earlier test's slips
     dialog = ServerConnectDialog(choice(pg_practices, dbname, DANA))
     qtbot.addWidget(dialog)
     opened: list[object] = []

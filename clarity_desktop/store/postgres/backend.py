@@ -253,7 +253,7 @@ class PostgresBackend:
             try:
                 seed = logins.signing_seed(str(wrapped.scalar_one()), secret)
             except keys.WrongSecret as exc:
-                raise WrongPassphrase(ErrorCode.WRONG_PASSPHRASE) from exc
+                raise WrongPassphrase(ErrorCode.SERVER_WRONG_CURRENT_PASSWORD) from exc
             verifier = logins.scram_verifier(new_passphrase)
             conn.exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD '{verifier}'")
             conn.execute(

@@ -17,6 +17,13 @@ The shape differs from SQLite's where the engines differ:
 - The functions are SECURITY DEFINER, owned by clarity_owner: a lock looks at the signed
   note or plan whatever the login may see through row-level security. Staff do not own the
   tables, so they can neither drop nor disable a trigger nor replace a function.
+- BEFORE triggers run before row security's WITH CHECK, so a lock that looked at another
+  case's note would tell a login what row security hides (that the note exists, that it is
+  signed). So a lock speaks only of records the login may see (my_cases(), as row security
+  asks): a new row in a case the login may not see, or naming a note, session, plan or goal
+  that is not in one (or that does not exist), is refused first, in row security's own
+  words and SQLSTATE, the same whatever is or is not there. A login that row security does
+  not bind (the server's superuser) is held by every lock as before.
 
 `check` (missing_sql) names a trigger that is gone, disabled (or set to fire only in replica
 mode), moved to other events, table, arguments or function, or whose function's body is
@@ -41,11 +48,44 @@ _GOAL_SIGNED = (
     "EXISTS (SELECT 1 FROM plan_goals AS g JOIN treatment_plans AS p ON p.id = g.plan_id "
     "WHERE g.id = {id} AND p.signed_at IS NOT NULL)"
 )
+# The table holding each kind of owner (every one carries its case on the server).
+_OWNER_TABLE = {
+    _SESSION_SIGNED: "sessions",
+    _NOTE_SIGNED: "notes",
+    _PLAN_SIGNED: "treatment_plans",
+    _GOAL_SIGNED: "plan_goals",
+}
+UNSEEN_ERRCODE = "42501"  # insufficient_privilege: what row security's WITH CHECK raises
+_BYPASS = "(SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles AS r WHERE r.rolname = session_user)"
+
+
+def _seen(case: str) -> str:
+    """Whether the login may see case *case* (false for NULL): row security's own rule, or
+    a login that row security does not bind."""
+    return f"({_BYPASS} OR EXISTS (SELECT 1 FROM my_cases() AS m(id) WHERE m.id = {case}))"
 
 
 def _refuse(message: str) -> str:
     """A RAISE without '%' (psycopg reads '%' in SQL as a placeholder)."""
     return f"RAISE EXCEPTION USING MESSAGE = '{message}', ERRCODE = '{ERRCODE}';"
+
+
+# Word for word what row security says when a new row fails its WITH CHECK, so a row the
+# login may not write reads the same whether a lock or row security refused it.
+_REFUSE_UNSEEN = (
+    "RAISE EXCEPTION USING MESSAGE = 'new row violates row-level security policy for table \"' "
+    f"|| TG_TABLE_NAME || '\"', ERRCODE = '{UNSEEN_ERRCODE}';"
+)
+
+
+def _unseen_new_row(owner_seen: str = "") -> str:
+    """Refuse a new row (insert, or update's new version) whose case, or whose owner's
+    case, the login may not see: before any lock reads a record past row security."""
+    also = f" OR NOT {owner_seen}" if owner_seen else ""
+    return f"""
+    IF TG_OP <> 'DELETE' AND (NOT {_seen("NEW.case_id")}{also}) THEN
+        {_REFUSE_UNSEEN}
+    END IF;"""
 
 
 _RETURN = """
@@ -57,11 +97,18 @@ _RETURN = """
 
 def _owned_rows(signed: str, message: str) -> str:
     """Rows refused when their owner is signed: the old row on update and delete, the new
-    row on insert and update. TG_ARGV[0] names the column that leads to the owner."""
+    row on insert and update. TG_ARGV[0] names the column that leads to the owner (or
+    'id': the row is its own owner, a session). A new row's owner must be one the login
+    may see (a row's case_id is its owner's, except a measure's, which names its own)."""
     owner = "(to_jsonb({row}) ->> TG_ARGV[0])::integer"
     old = signed.format(id=owner.format(row="OLD"))
     new = signed.format(id=owner.format(row="NEW"))
-    return f"""
+    new_owner = owner.format(row="NEW")
+    owner_seen = (
+        f"(TG_ARGV[0] = 'id' OR {new_owner} IS NULL OR EXISTS (SELECT 1 FROM "
+        f"{_OWNER_TABLE[signed]} AS o WHERE o.id = {new_owner} AND {_seen('o.case_id')}))"
+    )
+    return f"""{_unseen_new_row(owner_seen)}
     IF TG_OP <> 'INSERT' AND {old} THEN
         {_refuse(message)}
     END IF;
@@ -72,8 +119,10 @@ def _owned_rows(signed: str, message: str) -> str:
 
 def _signed_record(table_lock: str, moved: str, move_message: str, message: str) -> str:
     """A signed note or plan version itself: no change, no delete once signed; it never
-    moves to another session (case, version); an insert may not take a signed one's place."""
-    return f"""
+    moves to another session (case, version); an insert may not take a signed one's place
+    (a place in a case the login may not see is left to the table's keys, which say
+    only that it is taken)."""
+    return f"""{_unseen_new_row()}
     IF TG_OP = 'INSERT' AND {table_lock} THEN
         {_refuse(message)}
     END IF;
@@ -88,14 +137,15 @@ def _signed_record(table_lock: str, moved: str, move_message: str, message: str)
 FUNCTIONS: dict[str, str] = {
     "lock_signed_note": _signed_record(
         "EXISTS (SELECT 1 FROM notes WHERE (id = NEW.id OR session_id = NEW.session_id) "
-        "AND signed_at IS NOT NULL)",
+        f"AND signed_at IS NOT NULL AND {_seen('case_id')})",
         "NEW.id IS DISTINCT FROM OLD.id OR NEW.session_id IS DISTINCT FROM OLD.session_id",
         "a note stays with its session",
         LOCKED,
     ),
     "lock_signed_plan": _signed_record(
         "EXISTS (SELECT 1 FROM treatment_plans WHERE (id = NEW.id OR "
-        "(case_id = NEW.case_id AND version = NEW.version)) AND signed_at IS NOT NULL)",
+        "(case_id = NEW.case_id AND version = NEW.version)) AND signed_at IS NOT NULL "
+        f"AND {_seen('case_id')})",
         "NEW.id IS DISTINCT FROM OLD.id OR NEW.case_id IS DISTINCT FROM OLD.case_id "
         "OR NEW.version IS DISTINCT FROM OLD.version",
         "a plan version stays with its case",
@@ -111,7 +161,7 @@ FUNCTIONS: dict[str, str] = {
     END IF;
     IF TG_OP = 'DELETE' THEN
         {_refuse("an addendum cannot be deleted")}
-    END IF;
+    END IF;{_unseen_new_row()}
     IF NOT {_NOTE_SIGNED.format(id="NEW.note_id")} THEN
         {_refuse("addenda belong to signed notes")}
     END IF;
@@ -124,7 +174,7 @@ FUNCTIONS: dict[str, str] = {
     "lock_review": f"""
     IF TG_OP <> 'INSERT' THEN
         {_refuse("a review cannot be changed or removed")}
-    END IF;
+    END IF;{_unseen_new_row()}
     IF (NEW.state = 'cosigned') = (NOT {_NOTE_SIGNED.format(id="NEW.note_id")}) THEN
         {_refuse("a note is reviewed before it is signed, co-signed after")}
     END IF;

@@ -97,10 +97,25 @@ $$""",
 {_DEFINER} AS $$
     SELECT EXISTS (SELECT FROM cases c WHERE c.id = case_id)
 $$""",
+    # A BEFORE trigger (the new case must be the login's by the time INSERT ... RETURNING
+    # reads it back through row security), so it runs before the insert meets a key taken:
+    # an id this connection did not draw from the sequence could name a case that exists
+    # (or is being made) and, with ON CONFLICT DO NOTHING, open it to the login. Only the
+    # sequence's own number for this connection is taken, whatever case has or lacks it.
     f"""CREATE FUNCTION assign_creator() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+DECLARE
+    drawn bigint;
 BEGIN
     IF me() IS NULL THEN
         RAISE EXCEPTION 'only staff of this practice can open a case' USING ERRCODE = '42501';
+    END IF;
+    BEGIN
+        drawn := currval(pg_get_serial_sequence('cases', 'id'));
+    EXCEPTION WHEN object_not_in_prerequisite_state THEN
+        drawn := NULL;  -- this connection drew no number at all
+    END;
+    IF NEW.id IS DISTINCT FROM drawn THEN
+        RAISE EXCEPTION 'a new case takes the number the server gives it' USING ERRCODE = '42501';
     END IF;
     INSERT INTO case_access (case_id, user_id) VALUES (NEW.id, me());
     RETURN NEW;

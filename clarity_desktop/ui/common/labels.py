@@ -105,6 +105,7 @@ TEXTS = (
     # passphrase hints (domain/passphrase.py; MIN_PASSPHRASE is 8)
     QT_TRANSLATE_NOOP("Labels", "Too short: use at least 8 characters."),
     QT_TRANSLATE_NOOP("Labels", "Weak: a few unrelated words make a stronger passphrase."),
+    QT_TRANSLATE_NOOP("Labels", "Weak: a few unrelated words make a stronger password."),
     QT_TRANSLATE_NOOP("Labels", "Fair: longer is stronger."),
     QT_TRANSLATE_NOOP("Labels", "Good."),
     QT_TRANSLATE_NOOP("Labels", "Strong."),

@@ -14,11 +14,12 @@ TEXT_SCALE_MAX = 1.6
 
 
 DEFAULT_SERVER_PORT = 5432
+RECENT_SERVERS = 5  # how many servers signed in to the connect form offers again
 
 
 @dataclass(frozen=True)
 class ServerChoice:
-    """The practice server last signed in to, as the connect form had it."""
+    """A practice server signed in to, as the connect form had it."""
 
     host: str
     port: int
@@ -34,6 +35,12 @@ class ServerChoice:
     @property
     def label(self) -> str:
         return f"{self.login}@{self.host}:{self.port}/{self.database}"
+
+    def same_login(self, other: ServerChoice) -> bool:
+        """The same login on the same server (host names read without case), whatever CA
+        file vouches for it."""
+        mine = (self.host.lower(), self.port, self.database, self.login)
+        return mine == (other.host.lower(), other.port, other.database, other.login)
 
 
 class Settings:
@@ -53,27 +60,61 @@ class Settings:
     def last_folder(self, folder: Path) -> None:
         self._s.setValue("practice/last_folder", str(folder))
 
-    @property
-    def last_server(self) -> ServerChoice | None:
-        host = str(self._s.value("server/host", "") or "")
-        database = str(self._s.value("server/database", "") or "")
-        login = str(self._s.value("server/login", "") or "")
-        ca_file = str(self._s.value("server/ca_file", "") or "")
+    def _server_at(self, prefix: str) -> ServerChoice | None:
+        host = str(self._s.value(f"{prefix}host", "") or "")
+        database = str(self._s.value(f"{prefix}database", "") or "")
+        login = str(self._s.value(f"{prefix}login", "") or "")
+        ca_file = str(self._s.value(f"{prefix}ca_file", "") or "")
         if not (host and database and login and ca_file):
             return None
         try:
-            port = int(str(self._s.value("server/port", DEFAULT_SERVER_PORT)))
+            port = int(str(self._s.value(f"{prefix}port", DEFAULT_SERVER_PORT)))
         except ValueError:
             port = DEFAULT_SERVER_PORT
         return ServerChoice(host, port, database, login, Path(ca_file))
 
+    @property
+    def recent_servers(self) -> list[ServerChoice]:
+        """The servers signed in to from here, the last first, at most RECENT_SERVERS:
+        where each is and its CA file, never a password. (Before this list, only the last
+        was kept, under server/: it is read as the list's one entry.)"""
+        found: list[ServerChoice] = []
+        for i in range(RECENT_SERVERS):
+            server = self._server_at(f"servers/{i}/")
+            if server is not None:
+                found.append(server)
+        if not self._s.contains("servers/count"):
+            legacy = self._server_at("server/")
+            return [legacy] if legacy is not None else []
+        return found
+
+    def _keep_servers(self, servers: list[ServerChoice]) -> None:
+        self._s.remove("servers")
+        for key in ("host", "port", "database", "login", "ca_file"):
+            self._s.remove(f"server/{key}")  # the one-server form of earlier versions
+        for i, server in enumerate(servers[:RECENT_SERVERS]):
+            self._s.setValue(f"servers/{i}/host", server.host)
+            self._s.setValue(f"servers/{i}/port", int(server.port))
+            self._s.setValue(f"servers/{i}/database", server.database)
+            self._s.setValue(f"servers/{i}/login", server.login)
+            self._s.setValue(f"servers/{i}/ca_file", str(server.ca_file))
+        self._s.setValue("servers/count", min(len(servers), RECENT_SERVERS))
+
+    def forget_server(self, server: ServerChoice) -> None:
+        """Offer *server*'s login no more."""
+        self._keep_servers([s for s in self.recent_servers if not s.same_login(server)])
+
+    @property
+    def last_server(self) -> ServerChoice | None:
+        recent = self.recent_servers
+        return recent[0] if recent else None
+
     @last_server.setter
     def last_server(self, server: ServerChoice) -> None:
-        self._s.setValue("server/host", server.host)
-        self._s.setValue("server/port", int(server.port))
-        self._s.setValue("server/database", server.database)
-        self._s.setValue("server/login", server.login)
-        self._s.setValue("server/ca_file", str(server.ca_file))
+        """Signed in to just now: first in the list (once), the oldest dropped past the
+        limit."""
+        others = [s for s in self.recent_servers if not s.same_login(server)]
+        self._keep_servers([server, *others])
 
     @property
     def opens_server(self) -> bool:

@@ -115,6 +115,7 @@ class AppController(QObject):
             solo=self.demo or practice_exists(self.folder),
             server=server,
             on_server=self.settings.opens_server,
+            settings=self.settings,
         )
         unlock.server_signed_in.connect(self._server_signed_in)
         unlock.unlocked.connect(self._opened)

@@ -32,7 +32,7 @@ from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
 from clarity_desktop.ui.dashboard.overview import OverviewPanel
 from clarity_desktop.ui.documents import brief_actions
-from clarity_desktop.ui.main.idle import CHOICES_MINUTES
+from clarity_desktop.ui.main.idle import CHOICES_MINUTES, numbered
 from clarity_desktop.ui.main.view_tabs import ViewTabs
 from clarity_desktop.ui.note.note_editor import NoteEditor
 from clarity_desktop.ui.practice import backup_actions
@@ -204,7 +204,7 @@ class MainMenus(QMainWindow):
         group = QActionGroup(self)
         current = self.settings.idle_lock_minutes
         for minutes in CHOICES_MINUTES:
-            action = QAction(self.tr("%s minutes") % _numbered(minutes), self)
+            action = QAction(self.tr("%s minutes") % numbered(minutes), self)
             action.setCheckable(True)
             action.setChecked(minutes == current)
             action.triggered.connect(lambda _c=False, m=minutes: self._set_idle_minutes(m))
@@ -431,10 +431,3 @@ class MainMenus(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Password changed.") if on_server else self.tr("Passphrase changed."), 5000
             )
-
-
-def _numbered(number: int) -> str:
-    """An Alt letter for a number in a short list: its first digit, or for 10 its last
-    (2, 5, 10, 15, 30, 60 become 2, 5, 0, 1, 3, 6)."""
-    text = str(number)
-    return f"{text[:-1]}&{text[-1]}" if number == 10 else f"&{text}"

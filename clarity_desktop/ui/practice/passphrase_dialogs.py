@@ -45,6 +45,7 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self._practice = practice
         self._recovery_key = recovery_key
+        self._server = server
         if server:
             self.setWindowTitle(self.tr("Change password"))
             words = (
@@ -74,7 +75,9 @@ class PassphraseDialog(QDialog):
         self.repeat = _secret_field()
         self.repeat.setAccessibleName(words[2])
         self.strength = QProgressBar()
-        self.strength.setAccessibleName(self.tr("Passphrase strength"))
+        self.strength.setAccessibleName(
+            self.tr("Password strength") if server else self.tr("Passphrase strength")
+        )
         self.strength.setRange(0, 4)
         self.strength.setTextVisible(False)
         self.strength.setMaximumHeight(8)
@@ -113,7 +116,7 @@ class PassphraseDialog(QDialog):
         (self.new if recovery_key else self.current).setFocus()
 
     def _strength(self, text: str) -> None:
-        score, hint = passphrase_strength(text)
+        score, hint = passphrase_strength(text, password=self._server)
         self.strength.setValue(score)
         self.hint.setText(labels.text(hint))
 

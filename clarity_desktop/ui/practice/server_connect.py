@@ -2,8 +2,8 @@
 file that proves the server is the practice's own, and the password.
 
 The address and the CA file are what the administrator hands out once; they are kept
-(ui/common/settings.py) so the next start offers the server again. The password never
-is. Like the unlock window this imports nothing heavy: connecting runs off the GUI
+(ui/common/settings.py) so the next start offers the server again, and the last few are
+offered here to choose from (or to forget). The password never is. Like the unlock window this imports nothing heavy: connecting runs off the GUI
 thread, where the services are imported.
 """
 
@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.ui.common.errors import explain
-from clarity_desktop.ui.common.settings import DEFAULT_SERVER_PORT, ServerChoice
+from clarity_desktop.ui.common.numbers import filled
+from clarity_desktop.ui.common.settings import DEFAULT_SERVER_PORT, ServerChoice, Settings
 from clarity_desktop.ui.common.worker import run_task
-from clarity_desktop.ui.practice.window_parts import error_label
+from clarity_desktop.ui.practice.window_parts import WaitBetweenTries, error_label
 
 
 def connect(server: ServerChoice, password: str) -> Any:
@@ -42,13 +44,31 @@ def connect(server: ServerChoice, password: str) -> Any:
     )
 
 
+def attempts_folder(server: ServerChoice) -> Path | None:
+    """Where this computer writes the wrong passwords for *server*'s login (None when the
+    form does not name a server yet): the folder connect() signs in from."""
+    from clarity_desktop.services.locations import server_folder
+
+    if not (server.host and server.database and server.login):
+        return None
+    return server_folder(server.host, server.database, server.login)
+
+
 class ServerConnectDialog(QDialog):
-    """Host, port, database, user name, CA file and password; Connect signs in."""
+    """Host, port, database, user name, CA file and password; Connect signs in. With
+    *settings*, the servers signed in to before are offered to choose from or forget."""
 
     connected = Signal(object, object)  # the OpenPractice, the ServerChoice it came from
 
-    def __init__(self, last: ServerChoice | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        last: ServerChoice | None = None,
+        parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._settings = settings
         self.setWindowTitle(self.tr("Connect to a practice server"))
         self.setMinimumWidth(520)
         intro = QLabel(
@@ -80,10 +100,25 @@ class ServerConnectDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
 
+        self.recent = QComboBox()
+        self.recent.setAccessibleName(self.tr("Servers signed in to before"))
+        self.forget = QPushButton(self.tr("&Forget"))
+        self.forget.setAccessibleName(self.tr("Forget the chosen server"))
+        self.forget.setToolTip(
+            self.tr("Offer this server no more here (its address and certificate file).")
+        )
+        self.forget.clicked.connect(self._forget)
+        recent_row = QHBoxLayout()
+        recent_row.addWidget(self.recent, 1)
+        recent_row.addWidget(self.forget)
+        self.recent_label = QLabel(self.tr("&Recent servers"))
+        self.recent_label.setBuddy(self.recent)
+
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_file, 1)
         ca_row.addWidget(self.browse)
         form = QFormLayout()
+        form.addRow(self.recent_label, recent_row)
         form.addRow(self.tr("&Host"), self.host)
         form.addRow(self.tr("P&ort"), self.port)
         form.addRow(self.tr("&Database"), self.database)
@@ -116,6 +151,53 @@ class ServerConnectDialog(QDialog):
             self.password,
         )
         first_empty.setFocus()
+        self._fill_recent()
+        self.recent.activated.connect(self._recent_chosen)
+        self.wait = WaitBetweenTries(self)
+        self.wait.changed.connect(self._waiting)
+        if last is not None:  # wrong passwords typed before (by any window) still count
+            self.wait.start(attempts_folder(last))
+
+    def _fill_recent(self) -> None:
+        """The remembered servers, the last first; the row hides when there are none."""
+        servers = self._settings.recent_servers if self._settings is not None else []
+        self.recent.clear()
+        for server in servers:
+            self.recent.addItem(server.label, server)
+        shown = self.choice()
+        at = next((i for i, s in enumerate(servers) if s.same_login(shown)), -1)
+        self.recent.setCurrentIndex(at)
+        for w in (self.recent_label, self.recent, self.forget):
+            w.setVisible(bool(servers))
+
+    def _show(self, server: ServerChoice | None) -> None:
+        self.host.setText(server.host if server else "")
+        self.port.setValue(server.port if server else DEFAULT_SERVER_PORT)
+        self.database.setText(server.database if server else "")
+        self.login.setText(server.login if server else "")
+        self.ca_file.setText(str(server.ca_file) if server else "")
+        self.password.clear()
+        self.error.hide()
+        self.wait.stop()
+        self._waiting(0)
+        if server is not None:
+            self.wait.start(attempts_folder(server))
+
+    def _recent_chosen(self, index: int) -> None:
+        server = self.recent.itemData(index)
+        if isinstance(server, ServerChoice):
+            self._show(server)
+
+    def _forget(self) -> None:
+        """The chosen server leaves the list (and the form, if it shows it)."""
+        server = self.recent.currentData()
+        if self._settings is None or not isinstance(server, ServerChoice):
+            return
+        self._settings.forget_server(server)
+        if self.choice().same_login(server):
+            rest = self._settings.recent_servers
+            self._show(rest[0] if rest else None)
+        self._fill_recent()
 
     def _choose_ca_file(self) -> None:
         start = str(Path(self.ca_file.text()).parent) if self.ca_file.text() else ""
@@ -155,6 +237,8 @@ class ServerConnectDialog(QDialog):
         if not self.password.text():
             self.show_error(self.tr("Please type your password."))
             return
+        if self.wait.left > 0 or self.wait.start(attempts_folder(server)):
+            return
         self.error.hide()
         self.set_busy(True, self.tr("Connecting…"))
         run_task(
@@ -176,8 +260,23 @@ class ServerConnectDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        from clarity_desktop.services.practices import WrongPassphrase
+
         self.set_busy(False)
         self.show_error(explain(exc))
+        if isinstance(exc, WrongPassphrase):
+            self.wait.start(attempts_folder(self.choice()))
+
+    def _waiting(self, left: int) -> None:
+        """The password and Connect wait; where the server is may still be changed."""
+        self.password.setEnabled(left == 0)
+        self.connect_button.setEnabled(left == 0)
+        if left > 0:
+            self.status.setText(filled(self.tr("Please wait %d s before trying again."), left))
+            return
+        self.status.clear()
+        self.password.selectAll()
+        self.password.setFocus()
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

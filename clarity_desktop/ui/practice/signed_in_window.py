@@ -18,7 +18,7 @@ from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main import window_frame
-from clarity_desktop.ui.main.idle import CHOICES_MINUTES
+from clarity_desktop.ui.main.idle import CHOICES_MINUTES, numbered
 from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
 
 
@@ -69,7 +69,7 @@ class SignedInWindow(QMainWindow):
         lock_after = menu.addMenu(self.tr("Lock a&fter inactivity"))
         group = QActionGroup(self)
         for minutes in CHOICES_MINUTES:
-            action = QAction(self.tr("%s minutes") % minutes, self)
+            action = QAction(self.tr("%s minutes") % numbered(minutes), self)
             action.setCheckable(True)
             action.setChecked(minutes == self.settings.idle_lock_minutes)
             action.triggered.connect(lambda _c=False, m=minutes: self._set_idle_minutes(m))

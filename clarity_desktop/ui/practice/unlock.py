@@ -8,11 +8,10 @@ run off the GUI thread (the app also preloads them while the passphrase is typed
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,10 +28,10 @@ from clarity_desktop.services import unlock_attempts
 from clarity_desktop.ui.common import appearance, dates
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.numbers import filled
-from clarity_desktop.ui.common.settings import ServerChoice
+from clarity_desktop.ui.common.settings import ServerChoice, Settings
 from clarity_desktop.ui.common.worker import run_task
 from clarity_desktop.ui.practice import server_connect
-from clarity_desktop.ui.practice.window_parts import error_label, title_label
+from clarity_desktop.ui.practice.window_parts import WaitBetweenTries, error_label, title_label
 
 
 def _unlock(folder: Path, secret: str, recovery: bool) -> Any:
@@ -72,10 +71,12 @@ class UnlockWindow(QWidget):
         solo: bool = True,
         server: ServerChoice | None = None,
         on_server: bool = False,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.folder = folder
         self.server = server
+        self._settings = settings  # the servers remembered, for the connect form
         self.connect_dialog: server_connect.ServerConnectDialog | None = None
         self.setWindowTitle(self.tr("%s — Unlock") % APP_NAME)
         self.setMinimumWidth(460)
@@ -161,11 +162,9 @@ class UnlockWindow(QWidget):
         row.addWidget(self.unlock_button)
         layout.addLayout(row)
 
-        self._wait_left = 0
         self.recovered_with: str | None = None  # the recovery key, when it was used
-        self._wait_timer = QTimer(self)
-        self._wait_timer.setInterval(1000)
-        self._wait_timer.timeout.connect(self._tick)
+        self.wait = WaitBetweenTries(self)
+        self.wait.changed.connect(self._waiting)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.passphrase.returnPressed.connect(self.try_unlock)
         self.use_recovery.toggled.connect(self._recovery_toggled)
@@ -199,17 +198,17 @@ class UnlockWindow(QWidget):
         self.passphrase.setAccessibleName(self.tr("Password") if server else self.tr("Passphrase"))
         if not keep_text:
             self.passphrase.clear()
-        self._wait_timer.stop()
-        self._wait_left = 0
+        self.wait.stop()
         self.set_busy(False)
-        if not server:
-            self._wait_as_recorded()
+        self._wait_as_recorded()  # the solo practice's wait, or this server login's
 
     def show_connect(self) -> None:
         """The connect form, filled with the server last used; signing in there opens
         the practice like unlocking here does."""
         if self.connect_dialog is None:
-            self.connect_dialog = server_connect.ServerConnectDialog(self.server, self)
+            self.connect_dialog = server_connect.ServerConnectDialog(
+                self.server, self, settings=self._settings
+            )
             self.connect_dialog.connected.connect(self._connected)
         self.connect_dialog.open()
 
@@ -234,7 +233,7 @@ class UnlockWindow(QWidget):
             self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def try_unlock(self) -> None:
-        if self._wait_left > 0:
+        if self.wait.left > 0:
             return
         secret = self.passphrase.text()
         if not secret:
@@ -252,7 +251,7 @@ class UnlockWindow(QWidget):
                 secret,
                 owner=self,
                 on_done=self._done,
-                on_failed=lambda exc: self.show_error(explain(exc)),
+                on_failed=self._server_failed,
             )
             return
         self.set_busy(True, self.tr("Unlocking…"))
@@ -283,16 +282,34 @@ class UnlockWindow(QWidget):
             self.attempt_failed.emit()
             self._wait_as_recorded()
 
+    def _server_failed(self, exc: BaseException) -> None:
+        from clarity_desktop.services.practices import WrongPassphrase
+
+        self.show_error(explain(exc))
+        if isinstance(exc, WrongPassphrase):
+            self.attempt_failed.emit()
+            self._wait_as_recorded()
+
+    def _attempts_folder(self) -> Path | None:
+        """Where the wrong tries of the practice chosen are written: the solo practice's
+        folder, or the server login's own (services/locations.py)."""
+        if not self.on_server:
+            return self.folder
+        return server_connect.attempts_folder(self.server) if self.server else None
+
     def _wait_as_recorded(self) -> None:
-        """The first slip is free; then 2, 4, 8 … up to 30 seconds between tries. Counted
-        from the wrong passphrases written beside the practice since its last unlock (by
-        any window or command), so closing and reopening the program skips no wait."""
-        left = math.ceil(unlock_attempts.seconds_to_wait(self.folder))
+        """Wait as the wrong tries written down since the last unlock ask
+        (window_parts.WaitBetweenTries)."""
+        self.wait.start(self._attempts_folder())
+
+    def _waiting(self, left: int) -> None:
         if left > 0:
-            self._wait_left = left
             self.set_busy(True, self._wait_text())
-            self.choice.setEnabled(True)  # the server may be chosen meanwhile
-            self._wait_timer.start()
+            self.choice.setEnabled(True)  # the other practice may be chosen meanwhile
+            return
+        self.set_busy(False)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
 
     def _accept_missing_work(self) -> None:
         """The database is behind its anchor and the clinician chooses to go on with it."""
@@ -364,17 +381,7 @@ class UnlockWindow(QWidget):
         self._wait_as_recorded()  # a wrong passphrase here was written down too
 
     def _wait_text(self) -> str:
-        return filled(self.tr("Please wait %d s before trying again."), self._wait_left)
-
-    def _tick(self) -> None:
-        self._wait_left -= 1
-        if self._wait_left > 0:
-            self.status.setText(self._wait_text())
-            return
-        self._wait_timer.stop()
-        self.set_busy(False)
-        self.passphrase.selectAll()
-        self.passphrase.setFocus()
+        return filled(self.tr("Please wait %d s before trying again."), self.wait.left)
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)

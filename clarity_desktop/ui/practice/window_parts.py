@@ -1,10 +1,16 @@
-"""Small pieces the practice's first windows share: a title and an error line."""
+"""Small pieces the practice's first windows share: a title, an error line, and the wait
+between tries after wrong passphrases or passwords."""
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
+from clarity_desktop.services import unlock_attempts
 from clarity_desktop.ui.common import appearance
 
 
@@ -27,3 +33,41 @@ def error_label() -> QLabel:
     label.setAccessibleName("Error message")
     label.hide()
     return label
+
+
+class WaitBetweenTries(QObject):
+    """The first slip is free; then 2, 4, 8 … up to 30 seconds between tries, counted from
+    the failures written beside the practice (or the server login's folder) since its last
+    unlock by any window or command: closing and reopening the program skips no wait.
+    The unlock window and the server's connect form share it; each says the wait in its
+    own words on *changed* (seconds left, 0 once the next try may go)."""
+
+    changed = Signal(int)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.left = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self, folder: Path | None) -> bool:
+        """Wait as the failures written in *folder* ask (None: nothing to count); True
+        while there is a wait."""
+        left = 0 if folder is None else math.ceil(unlock_attempts.seconds_to_wait(folder))
+        if left <= 0:
+            return self.left > 0
+        self.left = left
+        self._timer.start()
+        self.changed.emit(left)
+        return True
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.left = 0
+
+    def _tick(self) -> None:
+        self.left = max(self.left - 1, 0)
+        if self.left == 0:
+            self._timer.stop()
+        self.changed.emit(self.left)
