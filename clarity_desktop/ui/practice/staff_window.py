@@ -1,5 +1,6 @@
 """The window an administrator signed in to a practice server works in: the staff view,
-and the practice's own few commands (change password, lock, quit). It answers the app
+the emergency access log, and the practice's own few commands (change password, lock,
+quit). It answers the app
 controller as the main window does (lock_requested, resume, lock), so locking, idle and
 the screen lock treat both alike."""
 
@@ -16,6 +17,7 @@ from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.main import window_frame
 from clarity_desktop.ui.main.idle import CHOICES_MINUTES
+from clarity_desktop.ui.practice.emergency_log import EmergencyLogDialog
 from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
 from clarity_desktop.ui.practice.staff_view import StaffView
 
@@ -64,6 +66,9 @@ class StaffWindow(QMainWindow):
         menu.addAction(self._action(self.tr("&Add person…"), None, self.staff.add_person))
         menu.addAction(self._action(self.tr("&Disable…"), None, self.staff.disable_person))
         menu.addAction(self._action(self.tr("Assign &case…"), None, self.staff.assign_case))
+        menu.addAction(self._action(self.tr("Set &supervisor…"), None, self.staff.set_supervisor))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Emergency access log…"), None, self.show_grant_log))
         menu.addAction(self._action(self.tr("&Refresh"), "F5", self.staff.refresh))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("Change &password…"), None, self._change_password))
@@ -82,6 +87,12 @@ class StaffWindow(QMainWindow):
         menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About"), None, self._about))
+
+    def show_grant_log(self) -> None:
+        """Every time a clinician opened a case in an emergency, to follow up."""
+        dialog = EmergencyLogDialog(self._practice, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _set_idle_minutes(self, minutes: int) -> None:
         self.settings.idle_lock_minutes = minutes
