@@ -15,6 +15,10 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clarity_desktop.services.practices import OpenPractice
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -49,6 +53,15 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     if confirm and getpass.getpass("Passphrase again: ") != value:
         raise CliError("The two passphrases do not match.")
     return value
+
+
+def unlock_server(args: argparse.Namespace) -> OpenPractice:
+    """Sign in through the folder ``server connect`` made (--data-dir), with your password;
+    a solo practice's folder is refused in one sentence."""
+    from clarity_desktop.services import practices, server_admin
+
+    server_admin.require_server_folder(args.data_dir)
+    return practices.unlock_practice(args.data_dir, read_passphrase(args))
 
 
 def read_first_line(file: Path, what: str) -> str:

@@ -18,8 +18,8 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from clarity_desktop.cli import server_access, server_import
 from clarity_desktop.cli.common import (
     EXIT_OK,
     CliError,
@@ -29,12 +29,12 @@ from clarity_desktop.cli.common import (
     read_passphrase,
     refuse_existing,
     tolerant_stdout,
+    unlock_server,
 )
 
-if TYPE_CHECKING:
-    from clarity_desktop.services.practices import OpenPractice
-
 ROLES = ("clinician", "supervisor", "administrator", "front_desk")
+# The commands kept in modules of their own (supervise, emergency-log, import-practice).
+_HANDLERS: dict[str, Handler] = {}
 SERVER_PASSWORD_ENV = "CLARITY_SERVER_PASSWORD"
 NEW_PASSWORD_ENV = "CLARITY_NEW_PASSWORD"
 URL_HELP = "the server's address, postgresql://LOGIN@HOST:PORT/DATABASE (no password in it)"
@@ -79,8 +79,9 @@ def add_server(p: argparse.ArgumentParser) -> dict[str | None, Handler]:
     assign.add_argument("--case", type=int, required=True, help="the case's id")
     assign.add_argument("--user", required=True, help="their login on the server")
     assign.add_argument("--remove", action="store_true", help="take the case back")
-    staff = cmd("staff", "list the practice's staff (as an administrator)")
+    staff = cmd("staff", "list the practice's staff and who supervises whom (as an administrator)")
     staff.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    extra = server_access.register(cmd)
     cmd(
         "check",
         "verify the whole server as an administrator: schema revision, record locks, "
@@ -97,6 +98,8 @@ def add_server(p: argparse.ArgumentParser) -> dict[str | None, Handler]:
     )
     backup.add_argument("--overwrite", action="store_true", help="replace an existing file")
     _server_password_file(backup)
+    extra.update(server_import.register(sub))
+    _HANDLERS.update(extra)
     return {"server": _run}
 
 
@@ -125,6 +128,7 @@ def _run(args: argparse.Namespace) -> int:
         "staff": _staff,
         "check": _check,
         "backup": _backup,
+        **_HANDLERS,
     }
     return handlers[args.server_command](args)
 
@@ -216,18 +220,11 @@ def _connect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _unlock(args: argparse.Namespace) -> OpenPractice:
-    from clarity_desktop.services import practices, server_admin
-
-    server_admin.require_server_folder(args.data_dir)
-    return practices.unlock_practice(args.data_dir, read_passphrase(args))
-
-
 def _add_user(args: argparse.Namespace) -> int:
     from clarity_desktop.domain.identity import Role
     from clarity_desktop.services import staff
 
-    opened = _unlock(args)
+    opened = unlock_server(args)
     try:
         password = new_password(args, "Their")
         user_id = staff.add_staff(
@@ -245,7 +242,7 @@ def _add_user(args: argparse.Namespace) -> int:
 def _disable_user(args: argparse.Namespace) -> int:
     from clarity_desktop.services import staff
 
-    opened = _unlock(args)
+    opened = unlock_server(args)
     try:
         staff.disable_staff(opened, args.login)
     finally:
@@ -257,7 +254,7 @@ def _disable_user(args: argparse.Namespace) -> int:
 def _assign(args: argparse.Namespace) -> int:
     from clarity_desktop.services import staff
 
-    opened = _unlock(args)
+    opened = unlock_server(args)
     try:
         staff.assign_case(opened, args.case, args.user, remove=args.remove)
     finally:
@@ -272,11 +269,12 @@ def _assign(args: argparse.Namespace) -> int:
 def _staff(args: argparse.Namespace) -> int:
     from clarity_desktop.services import staff
 
-    opened = _unlock(args)
+    opened = unlock_server(args)
     try:
         people = staff.staff_list(opened)
     finally:
         opened.close()
+    logins = {p.user_id: p.login for p in people}
     tolerant_stdout()
     if args.json:
         out = [
@@ -288,6 +286,10 @@ def _staff(args: argparse.Namespace) -> int:
                 "credentials": p.credentials,
                 "disabled": p.disabled,
                 "cases": p.cases,
+                "supervised_by": [
+                    {"login": logins.get(s.user_id, ""), "name": s.name, "mode": s.mode.value}
+                    for s in p.supervised_by
+                ],
             }
             for p in people
         ]
@@ -297,9 +299,14 @@ def _staff(args: argparse.Namespace) -> int:
     name_w = max(len(p.display_name) for p in people)
     for p in people:
         state = "  disabled" if p.disabled else ""
+        by = "; ".join(
+            f"{logins.get(s.user_id, s.name)} ({server_access.MODE_WORDS[s.mode.value]})"
+            for s in p.supervised_by
+        )
+        supervised = f"  supervised by {by}" if by else ""
         print(
             f"{p.login:<{login_w}}  {p.display_name:<{name_w}}  {p.role.value:<13}  "
-            f"{plural(p.cases, 'case')}{state}"
+            f"{plural(p.cases, 'case'):<9}{state}{supervised}".rstrip()
         )
     return EXIT_OK
 
@@ -307,7 +314,7 @@ def _staff(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from clarity_desktop.services import server_admin
 
-    opened = _unlock(args)
+    opened = unlock_server(args)
     try:
         found = server_admin.check_server(opened)
     finally:

@@ -69,20 +69,33 @@ def set_supervision(
     opened: OpenPractice,
     supervisor_login: str,
     supervisee_login: str,
-    mode: SupervisionMode | None,
-) -> None:
+    mode: SupervisionMode | str | None,
+) -> tuple[int, int]:
     """Link a supervisor to a clinician they oversee (they then read the clinician's
-    cases), change how, or with mode None end the link."""
+    cases), change how, or with mode None end the link; returns (supervisor, supervisee)
+    user ids. The one place supervision is set: the command line and the Staff window both
+    come here. A mode may arrive as typed ("cosign"); anything else is refused in words."""
     require(opened.principal, Permission.MANAGE_STAFF)
-    action = AuditAction.SUPERVISION_ENDED if mode is None else AuditAction.SUPERVISION_SET
+    chosen = _mode(mode)
+    action = AuditAction.SUPERVISION_ENDED if chosen is None else AuditAction.SUPERVISION_SET
     with opened.uow() as uow:
-        supervisor, _ = opened.backend.set_supervision(
-            uow.session, supervisor_login, supervisee_login, mode
+        ids = opened.backend.set_supervision(
+            uow.session, supervisor_login, supervisee_login, chosen
         )
-        how = "" if mode is None else f" ({mode.value})"
+        how = "" if chosen is None else f" ({chosen.value})"
         detail = f"{supervisor_login} supervises {supervisee_login}{how}"
-        uow.audit(action, "user", supervisor, detail=detail)
+        uow.audit(action, "user", ids[0], detail=detail)
         uow.commit()
+    return ids
+
+
+def _mode(mode: SupervisionMode | str | None) -> SupervisionMode | None:
+    if mode is None or isinstance(mode, SupervisionMode):
+        return mode
+    try:
+        return SupervisionMode(mode)
+    except ValueError:
+        raise ValidationError(ErrorCode.SUPERVISION_MODE_INVALID, "mode") from None
 
 
 def staff_list(opened: OpenPractice) -> list[StaffMember]:

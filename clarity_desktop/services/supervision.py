@@ -14,7 +14,8 @@ step, never changed: where it stands is the latest. The rules:
 - while a note is submitted (or approved as it stands) its draft is read-only.
 
 services/notes.py asks check_draft before saving and check_signing before signing; the
-rest is here. Who supervises whom comes from the unit of work's roster (store/roster.py).
+rest is here. Who supervises whom comes from the unit of work's roster (store/roster.py);
+an administrator sets it with services/staff.py's set_supervision.
 """
 
 from __future__ import annotations
@@ -396,29 +397,3 @@ def _item(
     return ReviewItem(
         note.id, case.id, session.id, case.display_name, session.starts_at, who, cosign, since
     )
-
-
-# ----- the administrator ----------------------------------------------------------------
-
-
-def set_supervision(
-    uow: UnitOfWork, supervisor_login: str, supervisee_login: str, mode: SupervisionMode | str
-) -> tuple[int, int]:
-    """Make or change who supervises whom, and how (a practice server's administrator)."""
-    require(uow.principal, Permission.MANAGE_STAFF)
-    try:
-        chosen = SupervisionMode(mode)
-    except ValueError:
-        raise ValidationError(ErrorCode.SUPERVISION_MODE_INVALID, "mode") from None
-    if uow.roster is None:
-        raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
-    with uow:
-        ids = uow.roster.set_supervision(uow.session, supervisor_login, supervisee_login, chosen)
-        uow.audit(
-            AuditAction.SUPERVISION_SET,
-            "user",
-            ids[1],
-            detail=f"{supervisee_login} by {supervisor_login}: {chosen.value}",
-        )
-        uow.commit()
-        return ids

@@ -15,19 +15,9 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.store.keys import KdfParams
-
-
-@dataclass(frozen=True)
-class StaffMember:
-    user_id: int
-    login: str
-    display_name: str
-    role: Role
-    credentials: str
-    disabled: bool
-    cases: int  # how many cases are assigned to them
 
 
 @dataclass(frozen=True)
@@ -41,6 +31,27 @@ class Supervision:
 
 
 @dataclass(frozen=True)
+class StaffMember:
+    user_id: int
+    login: str
+    display_name: str
+    role: Role
+    credentials: str
+    disabled: bool
+    cases: int  # how many cases are assigned to them
+    supervised_by: tuple[Supervision, ...] = ()  # their supervisors, closest first
+
+
+@dataclass(frozen=True)
+class CaseName:
+    """A case as anyone on the staff may know it: its id, its name, whether it is open."""
+
+    case_id: int
+    display_name: str
+    status: CaseStatus
+
+
+@dataclass(frozen=True)
 class EmergencyGrant:
     id: int
     user_id: int
@@ -49,6 +60,8 @@ class EmergencyGrant:
     reason: str
     granted_at: datetime  # naive UTC, the server's clock
     until: datetime
+    case_name: str = ""
+    live: bool = True  # by the server's clock when read
 
 
 class Roster(Protocol):
@@ -108,4 +121,13 @@ class Roster(Protocol):
 
     def live_grants(self, db: Session) -> list[EmergencyGrant]:
         """The grants not yet ended that the signed-in person may see, newest first."""
+        ...
+
+    def grant_log(self, db: Session) -> list[EmergencyGrant]:
+        """Every grant, ended or not, that the signed-in person may see, newest first."""
+        ...
+
+    def case_names(self, db: Session) -> list[CaseName]:
+        """Every case's id, name and status, whoever it is assigned to (to choose one to
+        open in an emergency); nothing else of the case."""
         ...

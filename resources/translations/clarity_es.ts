@@ -1003,6 +1003,10 @@
         <translation>Alerta de seguridad</translation>
     </message>
     <message>
+        <source>Emergency access</source>
+        <translation>Acceso de urgencia</translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
@@ -1077,6 +1081,10 @@
     <message>
         <source>Reopen the case to record a session.</source>
         <translation>Reabra el caso para registrar una sesión.</translation>
+    </message>
+    <message>
+        <source>Emergency access until %s. This case is not assigned to you: it is open to you until then, and your access is recorded and shown to the practice&apos;s supervisors.</source>
+        <translation>Acceso de urgencia hasta %s. Este caso no le está asignado: lo tiene abierto hasta entonces, y su acceso queda registrado y lo ven quienes supervisan en la consulta.</translation>
     </message>
 </context>
 <context>
@@ -1680,6 +1688,10 @@ Todo lo registrado desde entonces se sustituirá por esta copia. Antes se guarda
     <message>
         <source>Restore</source>
         <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Open a case in an emergency</source>
+        <translation>Abrir un caso en una urgencia</translation>
     </message>
 </context>
 <context>
@@ -2409,6 +2421,112 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>Discard mine</source>
         <translation>Descartar la mía</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <source>Open a case in an emergency</source>
+        <translation>Abrir un caso en una urgencia</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>&amp;Abrir el caso</translation>
+    </message>
+    <message>
+        <source>Only for a client who needs care now while their own clinician cannot be reached. The case opens to you alone, for at most %d hours. Your name, the case, the time and your reason are recorded in the audit trail and shown to the practice&apos;s supervisors and administrators.</source>
+        <translation>Solo para un cliente que necesita atención ahora y cuyo profesional no está localizable. El caso se abre solo para usted, durante %d horas como máximo. Su nombre, el caso, la hora y su motivo quedan en el registro de auditoría y los ven quienes supervisan y administran la consulta.</translation>
+    </message>
+    <message>
+        <source>Type part of a name</source>
+        <translation>Escriba parte de un nombre</translation>
+    </message>
+    <message>
+        <source>Find a case</source>
+        <translation>Buscar un caso</translation>
+    </message>
+    <message>
+        <source>%s (closed)</source>
+        <translation>%s (cerrado)</translation>
+    </message>
+    <message>
+        <source>Cases not assigned to you</source>
+        <translation>Casos que no le están asignados</translation>
+    </message>
+    <message>
+        <source>What is happening, and why it cannot wait for the case&apos;s own clinician</source>
+        <translation>Qué está pasando y por qué no puede esperar al profesional del caso</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>minutes (at most %d hours)</source>
+        <translation>minutos (%d horas como máximo)</translation>
+    </message>
+    <message>
+        <source>At least %d characters, in words a reviewer will understand.</source>
+        <translation>Al menos %d caracteres, con palabras que entienda quien lo revise.</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>C&amp;ase</source>
+        <translation>&amp;Caso</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>For &amp;how long</source>
+        <translation>&amp;Durante cuánto tiempo</translation>
+    </message>
+    <message>
+        <source>Every case of the practice is open to you already.</source>
+        <translation>Ya tiene abiertos todos los casos de la consulta.</translation>
+    </message>
+    <message>
+        <source>Please choose the case to open.</source>
+        <translation>Elija el caso que quiere abrir.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyLogDialog</name>
+    <message>
+        <source>Emergency access log</source>
+        <translation>Registro de accesos de urgencia</translation>
+    </message>
+    <message>
+        <source>Each time a clinician opened a case that is not theirs in an emergency: who, which case, for how long, and the reason they gave. Newest first; access still open is in bold.</source>
+        <translation>Cada vez que un profesional abrió en una urgencia un caso que no es suyo: quién, qué caso, durante cuánto tiempo y el motivo que dio. Lo más reciente primero; los accesos aún abiertos aparecen en negrita.</translation>
+    </message>
+    <message>
+        <source>Emergency access grants</source>
+        <translation>Accesos de urgencia concedidos</translation>
+    </message>
+    <message>
+        <source>Nobody has opened a case in an emergency.</source>
+        <translation>Nadie ha abierto un caso en una urgencia.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>%d open now, %d in all.</source>
+        <translation>%d abiertos ahora, %d en total.</translation>
     </message>
 </context>
 <context>
@@ -3793,6 +3911,45 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
 </context>
 <context>
+    <name>GrantLogModel</name>
+    <message>
+        <source>Access</source>
+        <translation>Acceso</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Abierto ahora</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>case %d</source>
+        <translation>caso %d</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePanel</name>
     <message>
         <source>Step guidance</source>
@@ -4060,6 +4217,18 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>Individual</source>
         <translation>Individual</translation>
+    </message>
+    <message>
+        <source>View only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>Review and approve</source>
+        <translation>Revisión y aprobación</translation>
+    </message>
+    <message>
+        <source>Review and co-sign</source>
+        <translation>Revisión y cofirma</translation>
     </message>
     <message>
         <source>In person</source>
@@ -4471,6 +4640,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Registro de a&amp;uditoría…</translation>
     </message>
     <message>
+        <source>Emergency access lo&amp;g…</source>
+        <translation>Registro de accesos de ur&amp;gencia…</translation>
+    </message>
+    <message>
         <source>Change &amp;passphrase…</source>
         <translation>Cambiar &amp;frase de contraseña…</translation>
     </message>
@@ -4533,6 +4706,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>&amp;Filter cases</source>
         <translation>&amp;Filtrar casos</translation>
+    </message>
+    <message>
+        <source>&amp;Open a case in an emergency…</source>
+        <translation>&amp;Abrir un caso en una urgencia…</translation>
     </message>
     <message>
         <source>&amp;Documents and handouts…</source>
@@ -4674,6 +4851,10 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
     <message>
         <source>Case not opened</source>
         <translation>Caso no abierto</translation>
+    </message>
+    <message>
+        <source>Your emergency access to %s has ended.</source>
+        <translation>Su acceso de urgencia a %s ha terminado.</translation>
     </message>
     <message>
         <source>Note not opened</source>
@@ -7320,8 +7501,16 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
         <translation>Casos</translation>
     </message>
     <message>
+        <source>Supervised by</source>
+        <translation>Supervisión</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>%s (%s)</source>
+        <translation>%s (%s)</translation>
     </message>
     <message>
         <source>Disabled</source>
@@ -7351,8 +7540,16 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
         <translation>Asi&amp;gnar caso…</translation>
     </message>
     <message>
-        <source>You keep the practice&apos;s staff: who may sign in, in which role, and which cases each clinician works with. Clinical records stay closed to an administrator&apos;s login.</source>
-        <translation>Usted lleva el equipo de la consulta: quién puede entrar, con qué función y con qué casos trabaja cada profesional. Los registros clínicos siguen cerrados para un usuario de administración.</translation>
+        <source>Set &amp;supervisor…</source>
+        <translation>Indicar su&amp;pervisión…</translation>
+    </message>
+    <message>
+        <source>Who supervises the chosen clinician, and how closely</source>
+        <translation>Quién supervisa al profesional elegido, y con qué alcance</translation>
+    </message>
+    <message>
+        <source>You keep the practice&apos;s staff: who may sign in, in which role, which cases each clinician works with, and who supervises whom. Clinical records stay closed to an administrator&apos;s login.</source>
+        <translation>Usted lleva el equipo de la consulta: quién puede entrar, con qué función, con qué casos trabaja cada profesional y quién supervisa a quién. Los registros clínicos siguen cerrados para un usuario de administración.</translation>
     </message>
     <message>
         <source>Staff not read</source>
@@ -7390,6 +7587,14 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
         <source>The case is now assigned to %s.</source>
         <translation>El caso queda asignado a %s.</translation>
     </message>
+    <message>
+        <source>%s is no longer supervised by %s.</source>
+        <translation>%s ya no tiene la supervisión de %s.</translation>
+    </message>
+    <message>
+        <source>%s now supervises %s: %s.</source>
+        <translation>%s supervisa ahora a %s: %s.</translation>
+    </message>
 </context>
 <context>
     <name>StaffWindow</name>
@@ -7406,8 +7611,71 @@ Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de 
         <translation>Asi&amp;gnar caso…</translation>
     </message>
     <message>
+        <source>Set &amp;supervisor…</source>
+        <translation>Indicar su&amp;pervisión…</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency access log…</source>
+        <translation>&amp;Registro de accesos de urgencia…</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>Actuali&amp;zar</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message>
+        <source>Set a supervisor</source>
+        <translation>Indicar la supervisión</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisión</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>No longer supervised by them</source>
+        <translation>Deja de supervisarle</translation>
+    </message>
+    <message>
+        <source>View only: the supervisor reads the clinician&apos;s cases. Review and approve: notes wait for the supervisor&apos;s approval before they are signed. Review and co-sign: the supervisor co-signs each signed note.</source>
+        <translation>Solo lectura: quien supervisa lee los casos del profesional. Revisión y aprobación: las notas esperan su aprobación antes de firmarse. Revisión y cofirma: quien supervisa cofirma cada nota firmada.</translation>
+    </message>
+    <message>
+        <source>C&amp;linician</source>
+        <translation>&amp;Profesional</translation>
+    </message>
+    <message>
+        <source>Su&amp;pervisor</source>
+        <translation>&amp;Supervisión</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;Cómo</translation>
+    </message>
+    <message>
+        <source>Nobody on the staff is a supervisor yet.</source>
+        <translation>Todavía nadie del equipo tiene la función de supervisión.</translation>
+    </message>
+    <message>
+        <source>Please choose a clinician and a supervisor.</source>
+        <translation>Elija un profesional y quién le supervisa.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>

@@ -21,10 +21,17 @@ from clarity_desktop.domain.errors import ClarityError, ErrorCode, NotFound, Rec
 from clarity_desktop.domain.identity import Principal, Role
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
 from clarity_desktop.domain.supervision import ReviewState, SupervisionMode
-from clarity_desktop.services import cases, documents, integrity, notes, sessions, supervision
+from clarity_desktop.services import (
+    cases,
+    documents,
+    integrity,
+    notes,
+    sessions,
+    staff,
+    supervision,
+)
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.practice import OpenPractice
-from clarity_desktop.store.uow import UnitOfWork
 from tests import pg_practice
 from tests.pg_practice import ADMIN, DANA, ELI, SAM, PgPractices
 from tests.reports import pdftools
@@ -40,7 +47,7 @@ class Group:
     admin: OpenPractice
 
     def supervise(self, mode: SupervisionMode) -> None:
-        supervision.set_supervision(self.admin.uow(), SAM.login, DANA.login, mode)
+        staff.set_supervision(self.admin, SAM.login, DANA.login, mode)
 
     def draft(self, text: str = "They named the pursue-withdraw loop together.") -> int:
         case = cases.create_case(
@@ -237,12 +244,12 @@ def test_the_server_keeps_review_steps_in_their_authors_name_and_unchanged(
 
 def test_only_an_administrator_sets_supervision(group: Group) -> None:
     with pytest.raises(ClarityError):
-        supervision.set_supervision(group.sam.uow(), SAM.login, DANA.login, "approve")
+        staff.set_supervision(group.sam, SAM.login, DANA.login, "approve")
     with pytest.raises(ClarityError) as invalid:
-        supervision.set_supervision(group.admin.uow(), SAM.login, DANA.login, "sometimes")
+        staff.set_supervision(group.admin, SAM.login, DANA.login, "sometimes")
     assert code(invalid) is ErrorCode.SUPERVISION_MODE_INVALID
     with pytest.raises(ClarityError) as self_:
-        supervision.set_supervision(group.admin.uow(), SAM.login, SAM.login, "view")
+        staff.set_supervision(group.admin, SAM.login, SAM.login, "view")
     assert code(self_) is ErrorCode.SUPERVISION_SELF
 
 
@@ -270,13 +277,9 @@ def test_without_a_supervisor_signing_is_as_before(
 
 @pytest.mark.solo_practice
 def test_a_solo_practice_has_no_supervision_to_set(practice: OpenPractice) -> None:
-    admin = UnitOfWork(
-        practice.session_factory(),
-        Principal(1, "Dana Reyes", Role.ADMINISTRATOR),
-        roster=practice.backend,
-    )
+    practice.principal = Principal(1, "Dana Reyes", Role.ADMINISTRATOR)  # past the check
     with pytest.raises(ClarityError) as solo:
-        supervision.set_supervision(admin, "sam", "dana", "cosign")
+        staff.set_supervision(practice, "sam", "dana", "cosign")
     assert code(solo) is ErrorCode.SERVER_ONLY_STAFF
 
 

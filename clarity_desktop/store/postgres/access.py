@@ -4,6 +4,8 @@ assignment, that a case opens to someone (schema.py's my_cases()).
 The server checks both again: only a live administrator's login may change supervision,
 and an emergency grant is accepted only for the login itself, stamped with the server's
 clock, for at most domain/emergency.py's MAX_HOURS (the row policy and check in schema.py).
+Case names come through schema.py's case_names(): a clinician choosing a case to open, or a
+supervisor reading the log, may know a case's name without seeing the case.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.store.postgres.logins import user_of
-from clarity_desktop.store.roster import EmergencyGrant
+from clarity_desktop.store.roster import CaseName, EmergencyGrant
 
 _SUPERVISES = (Role.SUPERVISOR,)
 _SUPERVISED = (Role.CLINICIAN, Role.SUPERVISOR)
@@ -75,14 +78,35 @@ def grant_emergency(conn: Connection, case_id: int, reason: str, minutes: int) -
 
 
 def live_grants(conn: Connection) -> list[EmergencyGrant]:
+    return _grants(conn, "WHERE g.until > now() AT TIME ZONE 'utc' ")
+
+
+def grant_log(conn: Connection) -> list[EmergencyGrant]:
+    return _grants(conn, "")
+
+
+def _grants(conn: Connection, where: str) -> list[EmergencyGrant]:
+    """The grants row security lets the login see (their own; every one for a supervisor
+    or an administrator), each with its case's name, newest first."""
     rows = conn.execute(
         text(
-            "SELECT g.id, g.user_id, u.display_name, g.case_id, g.reason, g.granted_at, g.until "
+            "SELECT g.id, g.user_id, u.display_name, g.case_id, g.reason, g.granted_at, g.until, "
+            "coalesce(n.display_name, ''), g.until > now() AT TIME ZONE 'utc' "
             "FROM emergency_grants g JOIN users u ON u.id = g.user_id "
-            "WHERE g.until > now() AT TIME ZONE 'utc' ORDER BY g.granted_at DESC, g.id DESC"
+            "LEFT JOIN case_names() n ON n.id = g.case_id "
+            f"{where}ORDER BY g.granted_at DESC, g.id DESC"
         )
     ).all()
     return [
-        EmergencyGrant(int(r[0]), int(r[1]), str(r[2]), int(r[3]), str(r[4]), r[5], r[6])
+        EmergencyGrant(
+            int(r[0]), int(r[1]), str(r[2]), int(r[3]), str(r[4]), r[5], r[6], str(r[7]), bool(r[8])
+        )
         for r in rows
     ]
+
+
+def case_names(conn: Connection) -> list[CaseName]:
+    rows = conn.execute(
+        text("SELECT id, display_name, status FROM case_names() ORDER BY display_name, id")
+    )
+    return [CaseName(int(r[0]), str(r[1]), CaseStatus(r[2])) for r in rows]

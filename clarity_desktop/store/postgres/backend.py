@@ -11,6 +11,7 @@ backup``, pg_dump), so the folder-based ones answer with one sentence saying so.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -53,7 +54,7 @@ from clarity_desktop.store.postgres.connect import make_engine, refusal
 from clarity_desktop.store.postgres.search import TsvectorIndex
 from clarity_desktop.store.postgres.server import SIGNATURE
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import EmergencyGrant, StaffMember, Supervision
+from clarity_desktop.store.roster import CaseName, EmergencyGrant, StaffMember, Supervision
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -291,7 +292,12 @@ class PostgresBackend:
         return logins.assign(db.connection(), case_id, login, remove=remove)
 
     def staff(self, db: Session) -> list[StaffMember]:
-        return logins.staff(db.connection())
+        conn = db.connection()
+        links = supervision.supervisors_by_supervisee(conn)
+        return [
+            dataclasses.replace(m, supervised_by=tuple(links.get(m.user_id, ())))
+            for m in logins.staff(conn)
+        ]
 
     def case_clinicians(self, db: Session) -> dict[int, tuple[str, ...]]:
         return logins.case_clinicians(db.connection())
@@ -316,6 +322,12 @@ class PostgresBackend:
 
     def live_grants(self, db: Session) -> list[EmergencyGrant]:
         return access.live_grants(db.connection())
+
+    def grant_log(self, db: Session) -> list[EmergencyGrant]:
+        return access.grant_log(db.connection())
+
+    def case_names(self, db: Session) -> list[CaseName]:
+        return access.case_names(db.connection())
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return True  # a practice server starts with seals

@@ -97,6 +97,13 @@ $$""",
 {_DEFINER} AS $$
     SELECT EXISTS (SELECT FROM cases c WHERE c.id = case_id)
 $$""",
+    # Every case's name and status, for live staff: a clinician choosing a case to open in
+    # an emergency, and the emergency log naming the case (a supervisor may not see the
+    # case itself). The columns the front desk reads anyway, nothing clinical.
+    f"""CREATE FUNCTION case_names() RETURNS TABLE (id integer, display_name text, status text)
+LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT c.id, c.display_name::text, c.status::text FROM cases c WHERE me() IS NOT NULL
+$$""",
     # A BEFORE trigger (the new case must be the login's by the time INSERT ... RETURNING
     # reads it back through row security), so it runs before the insert meets a key taken:
     # an id this connection did not draw from the sequence could name a case that exists

@@ -35,3 +35,21 @@ def supervisees_of(conn: Connection, user_id: int) -> list[Supervision]:
         {"u": user_id},
     )
     return [Supervision(int(r[0]), str(r[1]), SupervisionMode(r[2])) for r in rows]
+
+
+def supervisors_by_supervisee(conn: Connection) -> dict[int, list[Supervision]]:
+    """Every link the login may see (an administrator: all), by supervisee, each one's
+    supervisors closest first; for the staff list."""
+    rows = conn.execute(
+        text(
+            "SELECT v.supervisee_id, u.id, u.display_name, v.mode FROM supervision v "
+            "JOIN users u ON u.id = v.supervisor_id "
+            f"ORDER BY v.supervisee_id, {_CLOSEST}, u.display_name, u.id"
+        )
+    )
+    found: dict[int, list[Supervision]] = {}
+    for r in rows:
+        found.setdefault(int(r[0]), []).append(
+            Supervision(int(r[1]), str(r[2]), SupervisionMode(r[3]))
+        )
+    return found

@@ -41,7 +41,7 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import EmergencyGrant, StaffMember, Supervision
+from clarity_desktop.store.roster import CaseName, EmergencyGrant, StaffMember, Supervision
 from clarity_desktop.store.sqlite import backup, fts, practice, triggers
 from clarity_desktop.store.sqlite.engine import DatabaseError
 
@@ -282,6 +282,12 @@ class SqliteBackend:
 
     def live_grants(self, db: Session) -> list[EmergencyGrant]:
         return []
+
+    def grant_log(self, db: Session) -> list[EmergencyGrant]:
+        return []
+
+    def case_names(self, db: Session) -> list[CaseName]:
+        raise ValidationError(ErrorCode.SERVER_ONLY_EMERGENCY)
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return keyring.read_key_file(practice.folder).legacy_sealed

@@ -1,6 +1,9 @@
-"""The open case: who the partners are, where each stands, the safety banner, sessions."""
+"""The open case: who the partners are, where each stands, the safety banner (and, for a
+case opened in an emergency, until when), sessions."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QFont
@@ -57,6 +60,18 @@ class CasePanel(QWidget):
             ),
         )
         self.banner.setAccessibleName(self.tr("Safety flag"))
+        self.emergency = QLabel()
+        self.emergency.setWordWrap(True)
+        self.emergency.setObjectName("emergencyBanner")
+        appearance.styled(
+            self.emergency,
+            lambda t: (
+                f"QLabel#emergencyBanner {{ background: {t.caution_back}; color: {t.caution_text};"
+                f" border-radius: 4px; padding: 8px; }}"
+            ),
+        )
+        self.emergency.setAccessibleName(self.tr("Emergency access"))
+        self.emergency.hide()
         self.partners = QLabel()
         self.partners.setWordWrap(True)
         self.partners.setTextFormat(Qt.TextFormat.RichText)
@@ -100,6 +115,7 @@ class CasePanel(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.title)
         cl.addWidget(self.subtitle)
+        cl.addWidget(self.emergency)
         cl.addWidget(self.banner)
         cl.addWidget(self.partners)
         buttons = QHBoxLayout()
@@ -168,6 +184,26 @@ class CasePanel(QWidget):
         if select_session is not None:
             self.select_session(select_session)
         self._show_chosen()
+
+    def show_emergency(self, until: datetime | None) -> None:
+        """Say until when the open case stays open to this clinician (a live emergency
+        grant, *until* in UTC), or nothing (None)."""
+        if until is None:
+            self.emergency.hide()
+            return
+        local = dates.local(until)
+        when = (
+            dates.clock(local) if local.date() == datetime.now().date() else dates.day_time(local)
+        )
+        self.emergency.setText(
+            self.tr(
+                "Emergency access until %s. This case is not assigned to you: it is open to "
+                "you until then, and your access is recorded and shown to the practice's "
+                "supervisors."
+            )
+            % when
+        )
+        self.emergency.show()
 
     def select_session(self, session_id: int) -> None:
         row = self.model.row_of(session_id)

@@ -19,4 +19,5 @@ class AppEvents(QObject):
     addendum_added = Signal(int)  # note id
     answers_changed = Signal(int)  # case id: measure answers recorded or removed
     cases_imported = Signal(list)  # the new case ids
+    case_granted = Signal(object)  # an emergency Grant: its case joins the list for a while
     practice_replaced = Signal(object)  # after a restore: the reopened OpenPractice

@@ -20,6 +20,7 @@ from clarity_desktop.domain.plans import ProgressMark
 from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction, Step
+from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.domain.templates import Template
 from clarity_desktop.ui.common import dates
 
@@ -38,6 +39,9 @@ LABELS: dict[Enum, object] = {
     Template.SOAP: QT_TRANSLATE_NOOP("Labels", "SOAP"),
     CaseKind.COUPLE: QT_TRANSLATE_NOOP("Labels", "Couple"),
     CaseKind.INDIVIDUAL: QT_TRANSLATE_NOOP("Labels", "Individual"),
+    SupervisionMode.VIEW: QT_TRANSLATE_NOOP("Labels", "View only"),
+    SupervisionMode.APPROVE: QT_TRANSLATE_NOOP("Labels", "Review and approve"),
+    SupervisionMode.COSIGN: QT_TRANSLATE_NOOP("Labels", "Review and co-sign"),
     Modality.IN_PERSON: QT_TRANSLATE_NOOP("Labels", "In person"),
     Modality.TELEHEALTH: QT_TRANSLATE_NOOP("Labels", "Telehealth"),
     SessionStatus.SCHEDULED: QT_TRANSLATE_NOOP("Labels", "Scheduled"),

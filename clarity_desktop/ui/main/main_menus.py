@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.document_kinds import DocumentKind
-from clarity_desktop.ui.case import case_actions, record_actions, session_actions
+from clarity_desktop.ui.case import case_actions, emergency_actions, record_actions, session_actions
 from clarity_desktop.ui.case.case_list import CaseListPanel
 from clarity_desktop.ui.case.case_panel import CasePanel
 from clarity_desktop.ui.common import appearance, language
@@ -83,6 +83,8 @@ class MainMenus(QMainWindow):
     check_in_action: QAction
     paper_form_action: QAction
     measures_tab_action: QAction
+    emergency_action: QAction | None  # Case ▸ Open a case in an emergency (server clinicians)
+    grant_log_action: QAction | None  # Practice ▸ Emergency access log (server overseers)
 
     # Made by MainWindow.
     def show_search(self) -> None:
@@ -190,6 +192,12 @@ class MainMenus(QMainWindow):
                 )
             )
         practice.addAction(self._action(self.tr("&Audit trail…"), None, lambda: self._show_audit()))
+        self.grant_log_action = None
+        if emergency_actions.may_read_grant_log(self.commands.practice, on_server):
+            self.grant_log_action = self._action(
+                self.tr("Emergency access lo&g…"), None, lambda: self._show_grant_log()
+            )
+            practice.addAction(self.grant_log_action)
         practice.addAction(
             self._action(
                 self.tr("Change &password…") if on_server else self.tr("Change &passphrase…"),
@@ -247,6 +255,14 @@ class MainMenus(QMainWindow):
         case.addAction(self.reopen_case_action)
         self.filter_action = self._action(self.tr("&Filter cases"), "Ctrl+K", self._focus_filter)
         case.addAction(self.filter_action)
+        self.emergency_action = None
+        if emergency_actions.may_open_in_emergency(self.commands.practice, on_server):
+            self.emergency_action = self._action(
+                self.tr("&Open a case in an emergency…"),
+                None,
+                lambda: emergency_actions.open_in_emergency(self.commands),
+            )
+            case.addAction(self.emergency_action)
         case.addSeparator()
         self.documents_action = self._action(
             self.tr("&Documents and handouts…"),
@@ -424,6 +440,13 @@ class MainMenus(QMainWindow):
     def _show_audit(self) -> None:
         case = self.case_panel.case
         AuditDialog(self.commands.practice, self, case.id if case else None).exec()
+
+    def _show_grant_log(self) -> None:
+        from clarity_desktop.ui.practice.emergency_log import EmergencyLogDialog
+
+        dialog = EmergencyLogDialog(self.commands.practice, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _change_passphrase(self) -> None:
         on_server = self.server is not None

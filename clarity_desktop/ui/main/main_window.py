@@ -12,10 +12,12 @@ from clarity_desktop import APP_NAME
 from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.services import cases, notes, server_practice
 from clarity_desktop.services.dto import CaseDetail
+from clarity_desktop.services.emergency import Grant
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.case import session_actions
 from clarity_desktop.ui.case.case_list import CaseListPanel, summary_of
 from clarity_desktop.ui.case.case_panel import CasePanel
+from clarity_desktop.ui.case.emergency_actions import EmergencyWatch
 from clarity_desktop.ui.common.commands import Commands
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.events import AppEvents
@@ -64,6 +66,9 @@ class MainWindow(MainMenus):
         self.left, self.splitter = window_frame.split(self.case_list, self.case_panel, self.tabs)
         self.setCentralWidget(self.splitter)
         self.search_dialog: SearchDialog | None = None
+        self.emergency = EmergencyWatch(self)  # cases open to this clinician for a while
+        self.emergency.load(practice, self.server is not None)
+        self.emergency.ended.connect(self._emergency_ended)
 
         window_frame.add_status_labels(self, practice, self.server)
 
@@ -123,6 +128,7 @@ class MainWindow(MainMenus):
         ev.note_signed.connect(self.tabs.measures_changed)
         ev.cases_imported.connect(self._cases_imported)
         ev.practice_replaced.connect(self._practice_replaced)
+        ev.case_granted.connect(self._case_granted)
         for signal in (ev.case_added, ev.case_changed, ev.note_saved, ev.note_signed):
             signal.connect(self.tabs.today_changed)
         ev.session_added.connect(self.tabs.today_changed)
@@ -194,6 +200,7 @@ class MainWindow(MainMenus):
             self.case_panel.show_case(detail, select_session)
         finally:
             self._suppress_selection = False
+        self.case_panel.show_emergency(self.emergency.until(detail.id))
         self._update_actions()
         self._update_empty_states()
         self.tabs.case_shown()
@@ -242,6 +249,28 @@ class MainWindow(MainMenus):
     def _cases_imported(self, _ids: list[int]) -> None:
         self.tabs.cases_changed()
         self.tabs.today_changed()
+        self.reload_cases()
+
+    def _case_granted(self, grant: Grant) -> None:
+        """Opened in an emergency: the case joins the list and opens (audited as viewed,
+        like any case opened), with its banner saying until when."""
+        self.emergency.add(grant)
+        self.tabs.cases_changed()
+        self.reload_cases()
+        self.show_case(grant.case_id)
+
+    def _emergency_ended(self, case_id: int) -> None:
+        """The grant ran out: the server no longer shows the case; the window follows,
+        unless the open note could not be saved (it stays, with its message)."""
+        self.tabs.cases_changed()
+        if self.case_panel.case is not None and self.case_panel.case.id == case_id:
+            name = self.case_panel.case.display_name
+            if not self.leave_note():
+                return
+            self.editor.clear()
+            self.case_panel.clear()
+            self._update_actions()
+            self.show_message(self.tr("Your emergency access to %s has ended.") % name, 15000)
         self.reload_cases()
 
     def _practice_replaced(self, practice: OpenPractice) -> None:
@@ -348,6 +377,7 @@ class MainWindow(MainMenus):
         self.commands.practice = practice
         self.editor.set_practice(practice)
         self.tabs.set_practice(practice)
+        self.emergency.load(practice, self.server is not None)
         if self.search_dialog is not None:
             self.search_dialog.deleteLater()
             self.search_dialog = None

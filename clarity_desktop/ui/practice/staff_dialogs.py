@@ -1,7 +1,7 @@
-"""The administrator's two forms: a new person on the staff, and a case given to (or
-taken back from) a clinician. Each calls one service off the GUI thread (a new login's
-signing key is wrapped by a deliberately slow key derivation) and says in one sentence
-what went wrong."""
+"""The administrator's forms: a new person on the staff, a case given to (or taken back
+from) a clinician, and who supervises a clinician and how. Each calls one service off the
+GUI thread (a new login's signing key is wrapped by a deliberately slow key derivation)
+and says in one sentence what went wrong."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.passphrase import MIN_PASSPHRASE
+from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.services import staff
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.staff import CaseEntry, StaffMember
@@ -42,7 +43,7 @@ def _password_field() -> QLineEdit:
     return field
 
 
-class _ServiceDialog(QDialog):
+class ServiceDialog(QDialog):
     """OK runs one service call off the GUI thread; the dialog closes when it is done."""
 
     def __init__(self, parent: QWidget | None) -> None:
@@ -83,7 +84,7 @@ class _ServiceDialog(QDialog):
         self.error.show()
 
 
-class AddPersonDialog(_ServiceDialog):
+class AddPersonDialog(ServiceDialog):
     """Login, name, role, credentials and a first password (twice), which the person
     changes after signing in (Practice ▸ Change password)."""
 
@@ -156,7 +157,7 @@ class AddPersonDialog(_ServiceDialog):
         )
 
 
-class AssignCaseDialog(_ServiceDialog):
+class AssignCaseDialog(ServiceDialog):
     """A case (by name, from the case directory) and a clinician; or take it back."""
 
     def __init__(
@@ -219,4 +220,93 @@ class AssignCaseDialog(_ServiceDialog):
             int(self.case.currentData()),
             str(self.person.currentData()),
             remove=self.take_back.isChecked(),
+        )
+
+
+class SupervisionDialog(ServiceDialog):
+    """Who supervises a clinician, and how closely; or, with "No longer supervised", the
+    end of that supervisor's link. The server refuses what cannot be (a supervisor of
+    themselves, a supervisor who is not one), and the dialog says so in words."""
+
+    def __init__(
+        self,
+        practice: OpenPractice,
+        people: Sequence[StaffMember],
+        chosen_login: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._people = {m.login: m for m in people}
+        self.setWindowTitle(self.tr("Set a supervisor"))
+        self.setMinimumWidth(480)
+        self.ok.setText(self.tr("&Save"))
+        self.supervisee = QComboBox()
+        self.supervisee.setAccessibleName(self.tr("Clinician"))
+        self.supervisor = QComboBox()
+        self.supervisor.setAccessibleName(self.tr("Supervisor"))
+        for member in people:
+            if member.disabled:
+                continue
+            if member.role in CASE_KEEPERS:
+                self.supervisee.addItem(f"{member.display_name} ({member.login})", member.login)
+            if member.role is Role.SUPERVISOR:
+                self.supervisor.addItem(f"{member.display_name} ({member.login})", member.login)
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(self.tr("How"))
+        for mode in SupervisionMode:
+            self.mode.addItem(labels.label(mode), mode.value)
+        self.mode.addItem(self.tr("No longer supervised by them"), None)
+        hint = QLabel(
+            self.tr(
+                "View only: the supervisor reads the clinician's cases. Review and approve: "
+                "notes wait for the supervisor's approval before they are signed. Review and "
+                "co-sign: the supervisor co-signs each signed note."
+            )
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("C&linician"), self.supervisee)
+        form.addRow(self.tr("Su&pervisor"), self.supervisor)
+        form.addRow(self.tr("&How"), self.mode)
+        form.addRow("", hint)
+        layout = QVBoxLayout(self)
+        if self.supervisor.count() == 0:
+            layout.addWidget(QLabel(self.tr("Nobody on the staff is a supervisor yet.")))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.supervisee.currentIndexChanged.connect(lambda _i: self._show_current())
+        if chosen_login is not None and self.supervisee.findData(chosen_login) >= 0:
+            self.supervisee.setCurrentIndex(self.supervisee.findData(chosen_login))
+        self._show_current()
+
+    def _show_current(self) -> None:
+        """The clinician's present supervisor and mode, so a change starts from them."""
+        member = self._people.get(str(self.supervisee.currentData()))
+        if member is None or not member.supervised_by:
+            return
+        current = member.supervised_by[0]
+        logins = {m.user_id: m.login for m in self._people.values()}
+        at = self.supervisor.findData(logins.get(current.user_id))
+        if at >= 0:
+            self.supervisor.setCurrentIndex(at)
+            self.mode.setCurrentIndex(self.mode.findData(current.mode.value))
+
+    def chosen_mode(self) -> SupervisionMode | None:
+        value = self.mode.currentData()
+        return None if value is None else SupervisionMode(value)
+
+    def submit(self) -> None:
+        if self.supervisee.currentIndex() < 0 or self.supervisor.currentIndex() < 0:
+            self.show_error(self.tr("Please choose a clinician and a supervisor."))
+            return
+        self._run(
+            self.tr("Saving…"),
+            staff.set_supervision,
+            self._practice,
+            str(self.supervisor.currentData()),
+            str(self.supervisee.currentData()),
+            self.chosen_mode(),
         )

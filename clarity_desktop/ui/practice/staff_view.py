@@ -1,5 +1,6 @@
 """The administrator's view of a group practice: who is on the staff, in which role,
-with how many cases, and who is disabled; with Add person, Disable and Assign case.
+with how many cases, who supervises them and how, and who is disabled; with Add person,
+Disable, Assign case and Set supervisor.
 
 An administrator reads no clinical record (services/permissions.py, and the server's
 grants), so this is their whole window's work: the staff list and who keeps which case.
@@ -28,14 +29,19 @@ from clarity_desktop.services.staff import StaffMember
 from clarity_desktop.ui.common import labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import ListTableModel
-from clarity_desktop.ui.practice.staff_dialogs import AddPersonDialog, AssignCaseDialog
+from clarity_desktop.ui.practice.staff_dialogs import (
+    CASE_KEEPERS,
+    AddPersonDialog,
+    AssignCaseDialog,
+    SupervisionDialog,
+)
 from clarity_desktop.ui.practice.window_parts import title_label
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class StaffModel(ListTableModel[StaffMember]):
-    NAME, LOGIN, ROLE, CASES, STATUS = range(5)
+    NAME, LOGIN, ROLE, CASES, SUPERVISED, STATUS = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__([], parent)
@@ -44,6 +50,7 @@ class StaffModel(ListTableModel[StaffMember]):
             self.tr("Login"),
             self.tr("Role"),
             self.tr("Cases"),
+            self.tr("Supervised by"),
             self.tr("Status"),
         ]
 
@@ -67,6 +74,11 @@ class StaffModel(ListTableModel[StaffMember]):
                 return labels.label(m.role)
             if col == self.CASES:
                 return m.cases
+            if col == self.SUPERVISED:
+                return "; ".join(
+                    self.tr("%s (%s)") % (s.name, labels.label(s.mode).lower())
+                    for s in m.supervised_by
+                )
             if col == self.STATUS:
                 return self.tr("Disabled") if m.disabled else self.tr("Active")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.CASES:
@@ -79,7 +91,7 @@ class StaffModel(ListTableModel[StaffMember]):
 
 
 class StaffView(QWidget):
-    """The staff list with its three actions; each change is read back from the server."""
+    """The staff list with its four actions; each change is read back from the server."""
 
     staff_changed = Signal(str)  # what was done, in one sentence for the status bar
 
@@ -101,19 +113,24 @@ class StaffView(QWidget):
         self.add_button = QPushButton(self.tr("&Add person…"))
         self.disable_button = QPushButton(self.tr("&Disable…"))
         self.assign_button = QPushButton(self.tr("Assign &case…"))
+        self.supervise_button = QPushButton(self.tr("Set &supervisor…"))
+        self.supervise_button.setToolTip(
+            self.tr("Who supervises the chosen clinician, and how closely")
+        )
         self.add_button.clicked.connect(self.add_person)
         self.disable_button.clicked.connect(self.disable_person)
         self.assign_button.clicked.connect(self.assign_case)
+        self.supervise_button.clicked.connect(self.set_supervisor)
         intro = QLabel(
             self.tr(
-                "You keep the practice's staff: who may sign in, in which role, and which "
-                "cases each clinician works with. Clinical records stay closed to an "
-                "administrator's login."
+                "You keep the practice's staff: who may sign in, in which role, which "
+                "cases each clinician works with, and who supervises whom. Clinical records "
+                "stay closed to an administrator's login."
             )
         )
         intro.setWordWrap(True)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.disable_button, self.assign_button):
+        for b in (self.add_button, self.disable_button, self.assign_button, self.supervise_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -151,6 +168,9 @@ class StaffView(QWidget):
         me = self.practice.principal.user_id
         self.disable_button.setEnabled(
             chosen is not None and not chosen.disabled and chosen.user_id != me
+        )
+        self.supervise_button.setEnabled(
+            chosen is None or (chosen.role in CASE_KEEPERS and not chosen.disabled)
         )
 
     def add_person(self) -> None:
@@ -206,4 +226,25 @@ class StaffView(QWidget):
                 self.staff_changed.emit(self.tr("The case was taken back from %s.") % login)
             else:
                 self.staff_changed.emit(self.tr("The case is now assigned to %s.") % login)
+        dialog.deleteLater()
+
+    def set_supervisor(self) -> None:
+        chosen = self.selected()
+        people = [self.model.member(r) for r in range(self.model.rowCount())]
+        dialog = SupervisionDialog(self.practice, people, chosen.login if chosen else None, self)
+        if dialog.exec():
+            supervisee = str(dialog.supervisee.currentData())
+            supervisor = str(dialog.supervisor.currentData())
+            mode = dialog.chosen_mode()
+            self.refresh()
+            self.select_login(supervisee)
+            if mode is None:
+                self.staff_changed.emit(
+                    self.tr("%s is no longer supervised by %s.") % (supervisee, supervisor)
+                )
+            else:
+                self.staff_changed.emit(
+                    self.tr("%s now supervises %s: %s.")
+                    % (supervisor, supervisee, labels.label(mode).lower())
+                )
         dialog.deleteLater()
