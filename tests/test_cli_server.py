@@ -487,6 +487,11 @@ def test_missing_passwords_and_bad_values_are_one_sentence(practice: Server) -> 
         passphrase=ADMIN_PW,
     )
     assert_clean_error(no_new, "No new password given: set CLARITY_NEW_PASSWORD")
+    # A server login has a password, not a passphrase, in every command's words.
+    no_own = run("server", "staff", "--data-dir", s.folder("ada"))
+    assert_clean_error(no_own, "No password given: set CLARITY_PASSPHRASE")
+    no_own = run("cases", "--data-dir", s.folder("dana"))
+    assert_clean_error(no_own, "No password given: set CLARITY_PASSPHRASE")
     short = s.add_user("zed", "Zed", "clinician", "short")
     assert_clean_error(short, "at least")
     bad_role = s.add_user("zed", "Zed", "janitor", "zed passphrase 1")

@@ -32,26 +32,37 @@ class CliError(Exception):
     """A problem with how the command was called."""
 
 
+def _secret_word(args: argparse.Namespace) -> str:
+    """A solo practice opens with its passphrase; a login on a practice server has a
+    password, and the prompts say so."""
+    from clarity_desktop.services import practices
+
+    folder: Path | None = getattr(args, "data_dir", None)
+    is_server = folder is not None and practices.server_address(folder) is not None
+    return "password" if is_server else "passphrase"
+
+
 def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     """From --passphrase-file, else CLARITY_PASSPHRASE, else a prompt on a terminal."""
+    word = _secret_word(args)
     file: Path | None = getattr(args, "passphrase_file", None)
     if file is not None:
         try:
             text = file.read_text(encoding="utf-8")
         except OSError as exc:
-            raise CliError(f"Cannot read the passphrase file {file}: {exc.strerror}.") from None
+            raise CliError(f"Cannot read the {word} file {file}: {exc.strerror}.") from None
         value = text.rstrip("\r\n")
         if not value:
-            raise CliError(f"The passphrase file {file} is empty.")
+            raise CliError(f"The {word} file {file} is empty.")
         return value
     env = os.environ.get("CLARITY_PASSPHRASE")
     if env:
         return env
     if not sys.stdin or not sys.stdin.isatty():
-        raise CliError("No passphrase given: set CLARITY_PASSPHRASE or use --passphrase-file.")
-    value = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Passphrase again: ") != value:
-        raise CliError("The two passphrases do not match.")
+        raise CliError(f"No {word} given: set CLARITY_PASSPHRASE or use --passphrase-file.")
+    value = getpass.getpass(f"{word.capitalize()}: ")
+    if confirm and getpass.getpass(f"{word.capitalize()} again: ") != value:
+        raise CliError(f"The two {word}s do not match.")
     return value
 
 
