@@ -7471,16 +7471,6 @@ Co-sign as %s?</source>
         <source>Password changed.</source>
         <translation>Contraseña cambiada.</translation>
     </message>
-    <message>
-        <source>About %s</source>
-        <translation>Acerca de %s</translation>
-    </message>
-    <message>
-        <source>%s %s
-Records, session notes and five-step tracking for couples therapists.</source>
-        <translation>%s %s
-Registros, notas de sesión y seguimiento de los cinco pasos para terapeutas de pareja.</translation>
-    </message>
 </context>
 <context>
     <name>StaffModel</name>

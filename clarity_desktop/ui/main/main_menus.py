@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
 )
 
-from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.ui.case import case_actions, emergency_actions, record_actions, session_actions
 from clarity_desktop.ui.case.case_list import CaseListPanel
@@ -32,6 +30,7 @@ from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.dashboard.dashboard import CaseDashboard
 from clarity_desktop.ui.dashboard.overview import OverviewPanel
 from clarity_desktop.ui.documents import brief_actions
+from clarity_desktop.ui.main import window_frame
 from clarity_desktop.ui.main.idle import CHOICES_MINUTES, numbered
 from clarity_desktop.ui.main.view_tabs import ViewTabs
 from clarity_desktop.ui.note.note_editor import NoteEditor
@@ -430,12 +429,7 @@ class MainMenus(QMainWindow):
         dialog.deleteLater()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About %s") % APP_NAME,
-            self.tr("%s %s\nRecords, session notes and five-step tracking for couples therapists.")
-            % (APP_NAME, __version__),
-        )
+        window_frame.show_about(self)
 
     def _show_audit(self) -> None:
         case = self.case_panel.case

@@ -8,9 +8,17 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
 
-from clarity_desktop import APP_NAME
+from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.services.server_practice import ServerSignIn
 from clarity_desktop.ui.common import appearance
@@ -35,6 +43,19 @@ def split(case_list: QWidget, case_panel: QWidget, tabs: QWidget) -> tuple[QSpli
     whole.setCollapsible(0, True)  # the case list folds away (View ▸ Case list)
     whole.setCollapsible(1, False)
     return left, whole
+
+
+def show_about(parent: QWidget) -> None:
+    """Help ▸ About, the same in every signed-in window (its texts are the main menus')."""
+    QMessageBox.about(
+        parent,
+        QCoreApplication.translate("MainMenus", "About %s") % APP_NAME,
+        QCoreApplication.translate(
+            "MainMenus",
+            "%s %s\nRecords, session notes and five-step tracking for couples therapists.",
+        )
+        % (APP_NAME, __version__),
+    )
 
 
 def server_title(server: ServerSignIn | None) -> str:

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
-from clarity_desktop import APP_NAME, __version__
+from clarity_desktop import APP_NAME
 from clarity_desktop.services import server_practice
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import labels
@@ -88,12 +88,7 @@ class SignedInWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Password changed."), 5000)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About %s") % APP_NAME,
-            self.tr("%s %s\nRecords, session notes and five-step tracking for couples therapists.")
-            % (APP_NAME, __version__),
-        )
+        window_frame.show_about(self)
 
     def lock(self) -> None:
         """Hide, close every dialog, and hand back to the unlock window."""
