@@ -318,7 +318,8 @@ def test_the_engine_rule_sees_a_nested_engine_import() -> None:
 # What services/ may import from store/: the seam (backend, opening), the unit of work,
 # the portable models, the errors, and modules that are the same for every engine (the
 # search index's contract, the audit chain, seals over signed content, the failed-unlock
-# record, the names of a practice folder's files, and a group practice's staff roster). Not the key file (keys, keyring),
+# record, the names of a practice folder's files, a group practice's staff roster, and
+# bulk inserts prepared in any engine's own terms). Not the key file (keys, keyring),
 # the OS locks (oslock), the engine-neutral open practice's internals (practice), nor an
 # engine's package: those are reached through the backend.
 SERVICES_MAY_IMPORT_FROM_STORE = frozenset(
@@ -334,6 +335,7 @@ SERVICES_MAY_IMPORT_FROM_STORE = frozenset(
         "attempts",
         "files",
         "roster",
+        "bulk",
     }
 )
 

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.csv_clients import (
@@ -43,6 +43,7 @@ from clarity_desktop.domain.records import (
     validate_case,
 )
 from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store import bulk
 from clarity_desktop.store.models import Case, Partner
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -118,16 +119,18 @@ def import_clients(
     day = today or date.today()
     clean = [_validated(row.line, row.client, day) for row in preview.rows]
     now = utcnow()
-    case_rows = [_case_values(c, now) for c in clean]
-    partner_rows = [_partner_values(c) for c in clean]
+    # Every value turned into what the database takes before the write lock (bulk.py).
+    case_rows = bulk.bind_rows(Case.__table__, [_case_values(c, now) for c in clean], uow.dialect)
+    partner_rows = bulk.bind_rows(
+        Partner.__table__, [_partner_values(c) for c in clean], uow.dialect
+    )
     n = len(clean)
     require(uow.principal, Permission.WRITE_RECORDS)
     with uow:  # the write lock from here to the commit: inserts only
         ids = _insert_cases(uow, case_rows)
         for values, case_id in zip(partner_rows, ids, strict=True):
             values["case_id"] = case_id
-        if partner_rows:
-            uow.session.execute(insert(Partner), partner_rows)
+        bulk.insert_bound(uow.session.connection(), Partner.__table__, partner_rows)
         uow.audit(
             AuditAction.IMPORTED, "practice", detail=f"{n} client{'s' if n != 1 else ''} from CSV"
         )
@@ -143,7 +146,7 @@ def _insert_cases(uow: UnitOfWork, rows: list[dict[str, Any]]) -> list[int]:
     if not rows:
         return []
     before = uow.session.scalar(select(func.max(Case.id))) or 0
-    uow.session.execute(insert(Case), rows)
+    bulk.insert_bound(uow.session.connection(), Case.__table__, rows)
     ids = list(uow.session.scalars(select(Case.id).where(Case.id > before).order_by(Case.id)))
     if len(ids) != len(rows):  # cannot happen under the write lock; never guess
         raise RuntimeError(f"{len(rows)} cases were added but {len(ids)} were found")

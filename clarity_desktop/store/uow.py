@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from sqlalchemy import Connection
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.audit_actions import AuditAction
@@ -104,6 +105,13 @@ class UnitOfWork:
 
     def _is_busy(self, exc: BaseException) -> bool:
         return self._backend is not None and self._backend.is_busy(exc)
+
+    @property
+    def dialect(self) -> Dialect:
+        """The database's dialect, known before the transaction begins: work that only
+        prepares values (store/bulk.py) is done before the write lock is taken."""
+        bind = self._factory.kw["bind"]
+        return cast(Dialect, bind.dialect)
 
     @property
     def session(self) -> Session:
