@@ -754,5 +754,5 @@ def test_in_a_terminal_a_new_password_is_asked_twice(
     typed([ADMIN_PW, "zed passphrase 1", "zed passphrase 1"])
     added = add(s.login("zed"))
     assert added.returncode == 0, added.stderr
-    assert prompts == ["Passphrase: ", "Their new password: ", "Their new password again: "]
+    assert prompts == ["Password: ", "Their new password: ", "Their new password again: "]
     assert s.connect("zed", "zed passphrase 1").returncode == 0
