@@ -318,7 +318,8 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
     """Everything the program defines on the portable tables: the group tables (made only
     where missing), functions, case keys, record locks, row policies and grants, as
     ``install`` makes them. ``server upgrade`` (upgrade.py) runs it again after dropping
-    the old ones; *backfill* fills the case key of rows a new table already holds."""
+    the old ones; *backfill* fills the case key of rows a new table already holds. So a
+    new column of a group table needs its own ``ADD COLUMN IF NOT EXISTS`` statement."""
     from clarity_desktop.store.postgres.roles import create_groups_sql
 
     conn.execute(text(create_groups_sql()))
