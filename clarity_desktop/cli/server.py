@@ -1,9 +1,9 @@
 """``clarity-desktop server ...``: a group practice on the practice's own PostgreSQL
-server, from the command line (set up, connect, staff, check, backup).
+server, from the command line (set up, connect, staff, check, backup, upgrade).
 
 Passwords never travel as arguments. Three kinds are asked for, each from its own
 environment variable, its own file option, or a prompt on a terminal:
-- the server superuser's (init, backup): CLARITY_SERVER_PASSWORD, --server-password-file;
+- the server superuser's (init, backup, upgrade): CLARITY_SERVER_PASSWORD, --server-password-file;
 - your own, to sign in through a folder: CLARITY_PASSPHRASE, --passphrase-file;
 - a new person's (init's administrator, add-user): CLARITY_NEW_PASSWORD,
   --new-password-file, or a prompt asked twice.
@@ -98,6 +98,14 @@ def add_server(p: argparse.ArgumentParser) -> dict[str | None, Handler]:
     )
     backup.add_argument("--overwrite", action="store_true", help="replace an existing file")
     _server_password_file(backup)
+    upgrade = cmd(
+        "upgrade",
+        "bring the practice's schema and the server's own rules (functions, record locks, "
+        "row policies, grants) to this version, as the server's superuser",
+        folder=False,
+    )
+    _url_and_ca(upgrade, "the superuser's address, postgresql://SUPERUSER@HOST:PORT/DATABASE")
+    _server_password_file(upgrade)
     extra.update(server_import.register(sub))
     _HANDLERS.update(extra)
     return {"server": _run}
@@ -128,6 +136,7 @@ def _run(args: argparse.Namespace) -> int:
         "staff": _staff,
         "check": _check,
         "backup": _backup,
+        "upgrade": _upgrade,
         **_HANDLERS,
     }
     return handlers[args.server_command](args)
@@ -343,4 +352,39 @@ def _backup(args: argparse.Namespace) -> int:
         f"Wrote {made.path} ({made.size / 1_000_000:.1f} MB; the data of "
         f"{plural(made.tables, 'table')}, listed back with pg_restore; {made.tool_version})."
     )
+    return EXIT_OK
+
+
+SHOWN_CHANGES = 12  # names of changed objects listed; the rest counted
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    from clarity_desktop.services import server_admin
+
+    server_admin.check_address(args.url, args.ca)
+    done = server_admin.upgrade(args.url, args.ca, server_password(args))
+    tolerant_stdout()
+    if done.applied:
+        print(
+            f"Upgraded {done.server} from schema revision {done.before} to {done.after} "
+            f"(ran {', '.join(done.applied)})."
+        )
+    else:
+        print(f"Upgraded {done.server}: already at schema revision {done.after}, no revision ran.")
+    made = (
+        f"Made again as this version makes them: {plural(done.functions, 'function')}, "
+        f"{plural(done.triggers, 'trigger')} and "
+        f"{plural(done.policies, 'row policy', 'row policies')}, with their grants; "
+    )
+    if done.changed:
+        names = ", ".join(done.changed[:SHOWN_CHANGES])
+        more = len(done.changed) - SHOWN_CHANGES
+        tail = f" and {more} more" if more > 0 else ""
+        print(f"{made}{plural(len(done.changed), 'difference')} from before: {names}{tail}.")
+    else:
+        print(f"{made}the server already matched this version.")
+    if done.rows_before == done.rows_after:
+        print(f"No record was added or removed ({plural(done.rows_after, 'row')} in all).")
+    else:
+        print(f"Rows in all: {done.rows_before} before, {done.rows_after} after the revisions.")
     return EXIT_OK

@@ -46,6 +46,20 @@ class ServerCheck:
 
 
 @dataclass(frozen=True)
+class ServerUpgrade:
+    server: str  # "superuser@host:port/database"
+    before: str  # schema revision found
+    after: str  # schema revision left
+    applied: tuple[str, ...]  # the revisions run, oldest first
+    functions: int  # the server's own rules, all made again
+    triggers: int
+    policies: int
+    changed: tuple[str, ...]  # "function case_names()", "policy desk_read on cases", ...
+    rows_before: int  # rows in all the practice's tables
+    rows_after: int
+
+
+@dataclass(frozen=True)
 class ServerBackup:
     path: Path
     size: int  # bytes
@@ -183,6 +197,26 @@ def check_server(opened: OpenPractice) -> ServerCheck:
         sum(1 for p in people if not p.disabled),
         int(cases),
         chain.rows,
+    )
+
+
+def upgrade(url: str, ca_file: Path, superuser_password: str) -> ServerUpgrade:
+    """``server upgrade``: the pending schema revisions, then every function, trigger, row
+    policy and grant of the practice made again as this version makes them, in one
+    transaction, as the server's superuser. A server a newer version has upgraded is
+    refused, untouched."""
+    check_address(url, ca_file)
+    done = opening.upgrade_server(url, ca_file, superuser_password)
+    return ServerUpgrade(
+        done.server,
+        done.before,
+        done.after,
+        done.applied,
+        done.functions,
+        done.triggers,
+        done.policies,
+        done.changed,
+        *done.rows,
     )
 
 

@@ -43,3 +43,15 @@ def known_revisions() -> set[str]:
 def upgrade(conn: Connection, target: str = "head") -> None:
     """Run in the caller's transaction: the caller commits, or rolls everything back."""
     command.upgrade(_config(conn), target)
+
+
+def revisions_after(revision: str) -> list[str]:
+    """The revisions an upgrade from *revision* runs, oldest first."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    newer: list[str] = []
+    for script in ScriptDirectory.from_config(cfg).walk_revisions():  # newest first
+        if script.revision == revision:
+            break
+        newer.append(script.revision)
+    return newer[::-1]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from clarity_desktop.store.keys import KdfParams
     from clarity_desktop.store.postgres.dump import Dump
     from clarity_desktop.store.postgres.transfer import Moved, NoteText, SealCheck
+    from clarity_desktop.store.postgres.upgrade import Upgraded
 
 
 def backend_for(folder: Path) -> Backend:
@@ -122,6 +123,14 @@ def initialise_server(
             raise PracticeError(ErrorCode.SERVER_INIT_NEEDS_SUPERUSER, user=where.user) from exc
         raise
     return replace(where, user=admin_login).label()
+
+
+def upgrade_server(url: str, ca_file: Path, superuser_password: str) -> Upgraded:
+    """The practice at *url* brought to this version's schema and rules, as the server's
+    superuser, in one transaction (store/postgres/upgrade.py)."""
+    from clarity_desktop.store.postgres import upgrade
+
+    return upgrade.upgrade(address.parse_url(url, ca_file), superuser_password)
 
 
 def check_server_backup(url: str, ca_file: Path, password: str) -> None:

@@ -3356,10 +3356,6 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Escriba el nombre de la persona tal como debe aparecer en su firma.</translation>
     </message>
     <message>
-        <source>The practice server&apos;s records are from an older Clarity Desktop; an administrator must upgrade the server first.</source>
-        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; la administración debe actualizar primero el servidor.</translation>
-    </message>
-    <message>
         <source>The database {dbname} on {host}:{port} is not a Clarity practice; an administrator sets one up with “clarity-desktop server init”.</source>
         <translation>La base de datos {dbname} en {host}:{port} no es una consulta de Clarity; la administración la prepara con «clarity-desktop server init».</translation>
     </message>
@@ -3486,6 +3482,18 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>That is not your current password.</source>
         <translation>Esa no es su contraseña actual.</translation>
+    </message>
+    <message>
+        <source>The practice server&apos;s records are from an older Clarity Desktop; the server&apos;s administrator must upgrade it first (clarity-desktop server upgrade).</source>
+        <translation>Los registros del servidor de la consulta son de una versión anterior de Clarity Desktop; quien administra el servidor debe actualizarlo primero (clarity-desktop server upgrade).</translation>
+    </message>
+    <message>
+        <source>{user} may not upgrade the practice&apos;s schema on the server; run “clarity-desktop server upgrade” as the server&apos;s superuser (usually postgres).</source>
+        <translation>{user} no puede actualizar el esquema de la consulta en el servidor; ejecute «clarity-desktop server upgrade» como superusuario del servidor (normalmente postgres).</translation>
+    </message>
+    <message>
+        <source>The practice on {server} was upgraded by a newer Clarity Desktop ({newer}), so nothing was changed; upgrade it with that version or a newer one.</source>
+        <translation>Una versión más reciente de Clarity Desktop ya actualizó la consulta en {server} ({newer}), así que no se ha cambiado nada; actualícela con esa versión o con una posterior.</translation>
     </message>
     <message>
         <source>The practice in {folder} has record locks missing or altered ({names}).</source>

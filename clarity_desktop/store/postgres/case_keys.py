@@ -41,8 +41,8 @@ def statements() -> list[str]:
     out = [FILL]
     for table, (parent, column) in PARENTS.items():
         out += [
-            f"ALTER TABLE {table} ADD COLUMN case_id integer REFERENCES cases(id)",
-            f"CREATE INDEX ix_{table}_case_key ON {table} (case_id)",
+            f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS case_id integer REFERENCES cases(id)",
+            f"CREATE INDEX IF NOT EXISTS ix_{table}_case_key ON {table} (case_id)",
             f"CREATE TRIGGER trg_{table}_case_key BEFORE INSERT OR UPDATE OF {column} "
             f"ON {table} FOR EACH ROW EXECUTE FUNCTION fill_case_key('{parent}', '{column}')",
         ]

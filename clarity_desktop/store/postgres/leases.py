@@ -43,7 +43,7 @@ _HOLDER_COLUMNS = (
 )
 
 STATEMENTS = (
-    """CREATE TABLE note_leases (
+    """CREATE TABLE IF NOT EXISTS note_leases (
     note_id integer PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
     user_id integer NOT NULL REFERENCES users(id),
     since timestamp NOT NULL,

@@ -23,28 +23,28 @@ NOW = "(now() AT TIME ZONE 'utc')"  # timestamps are stored as naive UTC
 DESK = (GROUP[Role.FRONT_DESK], GROUP[Role.ADMINISTRATOR])
 
 GROUP_TABLES = (
-    """CREATE TABLE staff (
+    """CREATE TABLE IF NOT EXISTS staff (
     user_id integer PRIMARY KEY REFERENCES users(id),
     login text NOT NULL UNIQUE,
     credentials text NOT NULL DEFAULT '',
     public_key text NOT NULL,
     wrapped_key text NOT NULL
 )""",
-    """CREATE TABLE case_access (
+    """CREATE TABLE IF NOT EXISTS case_access (
     case_id integer NOT NULL REFERENCES cases(id) DEFERRABLE INITIALLY DEFERRED,
     user_id integer NOT NULL REFERENCES users(id),
     granted_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
     PRIMARY KEY (case_id, user_id)
 )""",
-    "CREATE INDEX ix_case_access_user ON case_access (user_id)",
-    """CREATE TABLE supervision (
+    "CREATE INDEX IF NOT EXISTS ix_case_access_user ON case_access (user_id)",
+    """CREATE TABLE IF NOT EXISTS supervision (
     supervisor_id integer NOT NULL REFERENCES users(id),
     supervisee_id integer NOT NULL REFERENCES users(id),
     mode text NOT NULL CHECK (mode IN ('view', 'approve', 'cosign')),
     PRIMARY KEY (supervisor_id, supervisee_id),
     CHECK (supervisor_id <> supervisee_id)
 )""",
-    f"""CREATE TABLE emergency_grants (
+    f"""CREATE TABLE IF NOT EXISTS emergency_grants (
     id serial PRIMARY KEY,
     user_id integer NOT NULL REFERENCES users(id),
     case_id integer NOT NULL REFERENCES cases(id),
@@ -53,10 +53,10 @@ GROUP_TABLES = (
     until timestamp NOT NULL,
     CHECK (until > granted_at AND until <= granted_at + interval '{EMERGENCY_HOURS} hours')
 )""",
-    "CREATE INDEX ix_emergency_grants_user ON emergency_grants (user_id, until)",
+    "CREATE INDEX IF NOT EXISTS ix_emergency_grants_user ON emergency_grants (user_id, until)",
     # case_id repeats the note's case so row security reads an index: the text match (@@)
     # is not leakproof, so the server must filter by row security before matching.
-    """CREATE TABLE note_search (
+    """CREATE TABLE IF NOT EXISTS note_search (
     note_id integer NOT NULL REFERENCES notes(id),
     addendum_id integer NOT NULL DEFAULT 0,
     case_id integer NOT NULL REFERENCES cases(id),
@@ -64,12 +64,12 @@ GROUP_TABLES = (
     doc tsvector NOT NULL,
     PRIMARY KEY (note_id, addendum_id)
 )""",
-    "CREATE INDEX ix_note_search_doc ON note_search USING gin (doc)",
-    "CREATE INDEX ix_note_search_case ON note_search (case_id)",
+    "CREATE INDEX IF NOT EXISTS ix_note_search_doc ON note_search USING gin (doc)",
+    "CREATE INDEX IF NOT EXISTS ix_note_search_case ON note_search (case_id)",
     # Signing keys a staff member used before (a solo practice moved in whose key file
     # vouched for earlier keys): their seals stay trusted while the vouch, made by the
     # person's current key, verifies (logins.trusted_keys).
-    """CREATE TABLE former_keys (
+    """CREATE TABLE IF NOT EXISTS former_keys (
     public_key text PRIMARY KEY,
     user_id integer NOT NULL REFERENCES users(id),
     vouch text NOT NULL
@@ -305,14 +305,36 @@ def install(conn: Connection, dbname: str) -> None:
     from clarity_desktop.store.postgres.roles import create_groups_sql
 
     conn.execute(text(create_groups_sql()))
-    conn.execute(text(f"REVOKE ALL ON DATABASE {dbname} FROM PUBLIC"))
-    conn.execute(text(f"GRANT CONNECT ON DATABASE {dbname} TO {', '.join(ALL_STAFF)}"))
     conn.execute(text(f"CREATE SCHEMA {SCHEMA} AUTHORIZATION {OWNER}"))
     conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
     conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
     Base.metadata.create_all(conn)
     conn.execute(text("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)"))
-    for statement in (*GROUP_TABLES, *FUNCTIONS, *case_keys.statements(), *locks.statements()):
+    conn.execute(text("RESET ROLE"))
+    install_rules(conn, dbname)
+
+
+def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> None:
+    """Everything the program defines on the portable tables: the group tables (made only
+    where missing), functions, case keys, record locks, row policies and grants, as
+    ``install`` makes them. ``server upgrade`` (upgrade.py) runs it again after dropping
+    the old ones; *backfill* fills the case key of rows a new table already holds. So a
+    new column of a group table needs its own ``ADD COLUMN IF NOT EXISTS`` statement."""
+    from clarity_desktop.store.postgres.roles import create_groups_sql
+
+    conn.execute(text(create_groups_sql()))
+    conn.execute(text(f"REVOKE ALL ON DATABASE {dbname} FROM PUBLIC"))
+    conn.execute(text(f"GRANT CONNECT ON DATABASE {dbname} TO {', '.join(ALL_STAFF)}"))
+    conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
+    conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
+    for statement in (*GROUP_TABLES, *FUNCTIONS, *case_keys.statements()):
+        conn.exec_driver_sql(statement)
+    if backfill:  # as the superuser: no row policy lets the owner see rows yet
+        conn.execute(text("RESET ROLE"))
+        for statement in case_keys.backfill_statements():
+            conn.exec_driver_sql(statement)
+        conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
+    for statement in locks.statements():
         conn.exec_driver_sql(statement)
     for statement in _policies():
         conn.exec_driver_sql(statement)

@@ -17,7 +17,7 @@ from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.store import keys, migrate
 from clarity_desktop.store.errors import PracticeExists
-from clarity_desktop.store.postgres import logins, schema
+from clarity_desktop.store.postgres import logins, schema, upgrade
 from clarity_desktop.store.postgres.address import ServerAddress, check_name
 from clarity_desktop.store.postgres.connect import make_engine
 
@@ -55,6 +55,7 @@ def initialise(
                     ErrorCode.SERVER_ALREADY_PRACTICE, dbname=superuser.dbname, host=superuser.host
                 )
             schema.install(conn, superuser.dbname)
+            conn.exec_driver_sql(f"COMMENT ON SCHEMA {schema.SCHEMA} IS '{upgrade.stamp()}'")
             conn.execute(text(f"SET LOCAL search_path = {schema.SCHEMA}"))
             conn.execute(
                 text(
