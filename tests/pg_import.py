@@ -24,6 +24,7 @@ from clarity_desktop.services.server_import import PracticeMoved, import_practic
 from clarity_desktop.store import keyring, opening
 from clarity_desktop.store.postgres import server
 from clarity_desktop.store.postgres.address import ServerAddress
+from clarity_desktop.store.postgres.encryption import recovery, wrapping
 from clarity_desktop.store.postgres.transfer import TABLES
 from clarity_desktop.store.sqlite.engine import connect_raw
 from tests.pg_cluster import PgCluster
@@ -114,6 +115,7 @@ def fresh(pg_cluster: PgCluster) -> Iterator[Server]:
         admin_login=made.admin,
         admin_name="Ada Lind",
         admin_password=ADMIN_PASSWORD,
+        recovery_public=wrapping.public_bytes(recovery.new_recovery_key().public_key()),
     )
     yield made
     pg_cluster.drop_database(dbname)

@@ -23,6 +23,7 @@ from clarity_desktop.services import practices, staff
 from clarity_desktop.store import opening
 from clarity_desktop.store.postgres import address, server
 from clarity_desktop.store.postgres.address import ServerAddress
+from clarity_desktop.store.postgres.encryption import recovery, wrapping
 from clarity_desktop.store.practice import OpenPractice
 from tests.pg_cluster import PgCluster
 
@@ -47,6 +48,11 @@ ELI = Person("eli", "Eli Park", Role.CLINICIAN, "LPC", "eli passphrase 22")
 SAM = Person("sam", "Sam Okafor", Role.SUPERVISOR, "PhD", "sam passphrase 33")
 FRAN = Person("fran", "Fran Diaz", Role.FRONT_DESK, "", "fran passphrase 44")
 STAFF = (DANA, ELI, SAM, FRAN)
+
+
+def first_password(person: Person) -> str:
+    """The password the administrator gives a person, which their first sign-in changes."""
+    return f"first {person.password}"
 
 
 SERVERS: list[PgPractices] = []  # this worker's, once a test has asked for one
@@ -97,6 +103,8 @@ class PgPractices:
             autocommit=True,
         )
         self._built = False
+        # The recovery sheet of every practice built here (its private half stays here).
+        self.recovery_key = recovery.new_recovery_key()
 
     def address(self, dbname: str, login: str) -> ServerAddress:
         return ServerAddress(
@@ -117,15 +125,26 @@ class PgPractices:
             admin_login=ADMIN.login,
             admin_name=ADMIN.name,
             admin_password=ADMIN.password,
+            recovery_public=wrapping.public_bytes(self.recovery_key.public_key()),
         )
         opened = self.unlock(TEMPLATE, ADMIN, folder / "template-admin")
         try:
             for p in STAFF:
                 staff.add_staff(
-                    opened, p.login, p.name, p.role, p.password, credentials=p.credentials
+                    opened, p.login, p.name, p.role, first_password(p), credentials=p.credentials
                 )
         finally:
             opened.close()
+        # Each person's first sign-in: they choose their own password, and their program
+        # makes their encryption key (as a new colleague's first sign-in does).
+        for p in STAFF:
+            first = practices.unlock_practice(
+                self.folder(TEMPLATE, p, folder / f"first-{p.login}"), first_password(p)
+            )
+            try:
+                practices.change_passphrase(first, first_password(p), p.password, p.password)
+            finally:
+                first.close()
 
     def _database(self) -> psycopg.Connection[Any]:
         return psycopg.connect(

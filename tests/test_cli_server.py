@@ -160,9 +160,15 @@ def practice(server: Server) -> Server:
     assert server.init().returncode == 0
     assert server.connect("ada", ADMIN_PW).returncode == 0
     for name, full, pw in (("dana", "Dana Reyes", DANA_PW), ("eli", "Eli Park", ELI_PW)):
-        added = server.add_user(name, full, "clinician", pw)
+        first = f"first {pw}"  # the administrator's; the first sign-in changes it
+        added = server.add_user(name, full, "clinician", first)
         assert added.returncode == 0, added.stderr
-        assert server.connect(name, pw).returncode == 0
+        assert server.connect(name, first).returncode == 0
+        opened = practices.unlock_practice(server.folder(name), first)
+        try:
+            practices.change_passphrase(opened, first, pw, pw)
+        finally:
+            opened.close()
     return server
 
 

@@ -179,6 +179,18 @@ def _need_terminal(message: str) -> None:
         raise CliError(message)
 
 
+RECOVERY_SHEET = """
+The practice's recovery key (shown this once; the server keeps only its public half):
+
+{key}
+
+Print it or write it down, and give it to the practice's owner to keep locked away, not to
+whoever runs the server. With it, every client record on this server can be read, even
+from a stolen backup, so keep it as you would the records themselves. Without it, a case's
+text is lost for good if everyone who can open that case leaves or forgets their password.
+"""
+
+
 # Commands ----------------------------------------------------------------------------
 
 
@@ -189,7 +201,7 @@ def _init(args: argparse.Namespace) -> int:
     server_admin.check_address(args.url, args.ca)
     superuser = server_password(args)
     admin = new_password(args, "The administrator's")
-    label = server_admin.initialise(
+    made = server_admin.initialise(
         args.url,
         args.ca,
         superuser,
@@ -199,9 +211,11 @@ def _init(args: argparse.Namespace) -> int:
         admin_password=admin,
     )
     tolerant_stdout()
+    label = made.admin
     print(
         f"Set up the practice “{args.practice.strip()}”; its first administrator signs in as {label}."
     )
+    print(RECOVERY_SHEET.format(key=made.recovery_key))
     print(
         "Next, on the administrator's workstation: clarity-desktop server connect "
         f"--data-dir FOLDER --url postgresql://{label} --ca {args.ca}"

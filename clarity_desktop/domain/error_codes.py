@@ -329,6 +329,7 @@ class ErrorCode(Enum):
     SUPERVISION_SELF = "supervision_self"
     SUPERVISION_SUBMIT_FIRST = "supervision_submit_first"
     # Clinical text encrypted in the program (store/postgres/encryption/)
+    ENCRYPTION_FIRST_PASSWORD = "encryption_first_password"
     ENCRYPTION_KEY_NOT_HELD = "encryption_key_not_held"
     ENCRYPTION_RECOVERY_KEY_MALFORMED = "encryption_recovery_key_malformed"
     ENCRYPTION_RECOVERY_KEY_OTHER = "encryption_recovery_key_other"

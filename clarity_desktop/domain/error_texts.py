@@ -283,6 +283,7 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.SUPERVISION_NO_REVIEW_NEEDED: "Your notes do not need a supervisor's review before you sign them.",
     ErrorCode.SUPERVISION_SELF: "Nobody can supervise themselves.",
     ErrorCode.SUPERVISION_SUBMIT_FIRST: "{supervisor} reviews your notes before you sign them: submit this note for review first.",
+    ErrorCode.ENCRYPTION_FIRST_PASSWORD: "Please choose your own password first (Practice ▸ Change password): your keys for reading and writing clients' records are made then, so that nobody who knew your first password can open them.",
     ErrorCode.ENCRYPTION_KEY_NOT_HELD: "This case's text is encrypted with a key that has not been shared with you yet. A colleague who works on the case shares it the next time their Clarity is open; until then you see its dates but not its text.",
     ErrorCode.ENCRYPTION_RECOVERY_KEY_MALFORMED: "That is not a practice recovery key: it has {expected} letters and digits in groups of four, as printed on the recovery sheet.",
     ErrorCode.ENCRYPTION_RECOVERY_KEY_OTHER: "That recovery key is a real one, but it belongs to another practice server (or to an earlier one): it does not open this practice's keys.",

@@ -75,17 +75,14 @@ def search_notes(
         for h in raw
         if h.note_id in info
     ]
+    detail = f"{len(hits)} results"
+    if index.keeps_query_in_audit:
+        detail = f"{query!r}: {detail}"
     with uow:
         if case_id is None:
-            uow.audit(AuditAction.SEARCHED, "practice", detail=f"{query!r}: {len(hits)} results")
+            uow.audit(AuditAction.SEARCHED, "practice", detail=detail)
         else:
-            uow.audit(
-                AuditAction.SEARCHED,
-                "case",
-                case_id,
-                case_id,
-                detail=f"{query!r}: {len(hits)} results",
-            )
+            uow.audit(AuditAction.SEARCHED, "case", case_id, case_id, detail=detail)
         uow.commit()
     return hits
 

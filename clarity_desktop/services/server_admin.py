@@ -67,6 +67,12 @@ class ServerBackup:
     tool_version: str  # pg_dump's own --version line
 
 
+@dataclass(frozen=True)
+class ServerMade:
+    admin: str  # the first administrator's "login@host:port/database"
+    recovery_key: str  # the practice recovery key, printed once for the practice's owner
+
+
 def on_server(opened: OpenPractice) -> bool:
     return opening.server_label(opened.folder) is not None
 
@@ -96,10 +102,11 @@ def initialise(
     admin_login: str,
     admin_name: str,
     admin_password: str,
-) -> str:
+) -> ServerMade:
     """``server init``: the practice's schema, roles and first administrator in the
     existing database at *url*, signed in as the server's superuser. Returns the
-    administrator's address label ("login@host:port/database")."""
+    administrator's address label and the practice's recovery key, which opens every
+    record's key: it is shown this once, for the practice's owner to print and lock away."""
     check_address(url, ca_file)
     if not practice_name.strip():
         raise ValidationError(ErrorCode.SERVER_PRACTICE_NAME_NEEDED, "practice")
@@ -112,7 +119,7 @@ def initialise(
             min_passphrase=MIN_PASSPHRASE,
         )
     try:
-        return opening.initialise_server(
+        label, sheet = opening.initialise_server(
             url,
             ca_file,
             superuser_password,
@@ -126,6 +133,7 @@ def initialise(
         raise NotAPractice(
             ErrorCode.SERVER_DATABASE_MISSING, host=host, port=exc.params.get("port"), dbname=dbname
         ) from exc
+    return ServerMade(label, sheet)
 
 
 @contextlib.contextmanager

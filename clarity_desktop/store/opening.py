@@ -100,15 +100,18 @@ def initialise_server(
     admin_login: str,
     admin_name: str,
     admin_password: str,
-) -> str:
+) -> tuple[str, str]:
     """A new practice in the existing database at *url* (store/postgres/server.py).
-    Returns the first administrator's address label, "login@host:port/database"."""
+    Returns the first administrator's address label, "login@host:port/database", and the
+    practice's recovery key as printed on its sheet (shown once, kept nowhere)."""
     import psycopg
     from sqlalchemy.exc import DBAPIError
 
     from clarity_desktop.store.postgres import server
+    from clarity_desktop.store.postgres.encryption import recovery, wrapping
 
     where = address.parse_url(url, ca_file)
+    sheet_key = recovery.new_recovery_key()
     try:
         server.initialise(
             where,
@@ -117,12 +120,13 @@ def initialise_server(
             admin_login=admin_login,
             admin_name=admin_name,
             admin_password=admin_password,
+            recovery_public=wrapping.public_bytes(sheet_key.public_key()),
         )
     except DBAPIError as exc:  # nothing was made: initialise is one transaction
         if isinstance(exc.orig, psycopg.errors.InsufficientPrivilege):
             raise PracticeError(ErrorCode.SERVER_INIT_NEEDS_SUPERUSER, user=where.user) from exc
         raise
-    return replace(where, user=admin_login).label()
+    return replace(where, user=admin_login).label(), recovery.printable(sheet_key)
 
 
 def upgrade_server(url: str, ca_file: Path, superuser_password: str) -> Upgraded:

@@ -87,6 +87,7 @@ class EnginePractice:
         signer: Ed25519PrivateKey | None = None,
         practice_id: str = "",
         principal: Principal | None = None,
+        session_info: dict[str, object] | None = None,
     ) -> None:
         self.folder = folder
         self._holds = holds
@@ -101,8 +102,11 @@ class EnginePractice:
         # Who acts in this program: the practice's one clinician (a solo practice).
         self.principal = principal or Principal(SOLO_USER_ID, clinician.name, Role.CLINICIAN)
         self.is_demo = is_demo
-        self._factory = sessionmaker(writer_engine, expire_on_commit=False)
-        self._read_factory = sessionmaker(engine, expire_on_commit=False)
+        # What every session of this practice carries for its backend (a practice
+        # server's keychain, store/postgres/keychain.py); SQLite carries nothing.
+        self.session_info = session_info or {}
+        self._factory = sessionmaker(writer_engine, expire_on_commit=False, info=self.session_info)
+        self._read_factory = sessionmaker(engine, expire_on_commit=False, info=self.session_info)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(
@@ -128,6 +132,10 @@ class EnginePractice:
 
     def session_factory(self) -> sessionmaker[Session]:
         return self._factory
+
+    def session_factories(self) -> tuple[sessionmaker[Session], ...]:
+        """The writer's and the reader's, for a backend's session events."""
+        return (self._factory, self._read_factory)
 
     @property
     def db_key(self) -> bytes:

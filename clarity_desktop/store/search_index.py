@@ -34,6 +34,9 @@ class SearchIndex(Protocol):
 
     # Past this many matches relevance says little: the newest notes come first instead.
     ranked_at_most: int
+    # Whether the search's audit row may name what was typed: not where the audit is read
+    # on a server that must not learn clients' words (a count is written instead).
+    keeps_query_in_audit: bool
 
     def accepts(self, user_text: str) -> bool:
         """Does *user_text* hold anything to search for (at least one word)?"""

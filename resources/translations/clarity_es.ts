@@ -3608,6 +3608,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>{supervisor} revisa sus notas antes de que las firme: primero envíe esta nota a revisión.</translation>
     </message>
     <message>
+        <source>Please choose your own password first (Practice ▸ Change password): your keys for reading and writing clients&apos; records are made then, so that nobody who knew your first password can open them.</source>
+        <translation>Primero elija su propia contraseña (Consulta ▸ Cambiar la contraseña): en ese momento se crean sus claves para leer y escribir los expedientes de sus clientes, de modo que nadie que conociera su primera contraseña pueda abrirlos.</translation>
+    </message>
+    <message>
         <source>This case&apos;s text is encrypted with a key that has not been shared with you yet. A colleague who works on the case shares it the next time their Clarity is open; until then you see its dates but not its text.</source>
         <translation>El texto de este caso está cifrado con una clave que aún no se ha compartido con usted. Un colega que trabaja en el caso se la compartirá la próxima vez que tenga Clarity abierto; mientras tanto, verá las fechas del caso, pero no su texto.</translation>
     </message>

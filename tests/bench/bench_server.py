@@ -51,6 +51,7 @@ from clarity_desktop.services.dto import NoteDraft  # noqa: E402
 from clarity_desktop.store import keys  # noqa: E402
 from clarity_desktop.store.postgres import server  # noqa: E402
 from clarity_desktop.store.postgres.address import ServerAddress  # noqa: E402
+from clarity_desktop.store.postgres.encryption import recovery, wrapping  # noqa: E402
 from tests.pg_cluster import PgCluster  # noqa: E402
 
 STAFF = 30
@@ -207,6 +208,7 @@ def main() -> None:
             admin_login="bench_admin",
             admin_name="Bench Admin",
             admin_password="bench admin password",
+            recovery_public=wrapping.public_bytes(recovery.new_recovery_key().public_key()),
             kdf=fast,
         )
         work = Path(tempfile.mkdtemp(prefix="clarity-bench-"))

@@ -129,7 +129,7 @@ def test_every_clinical_read_or_write_is_refused_by_the_permission_module(
 CLINICAL = (
     "SELECT sections FROM notes",
     "SELECT body FROM addenda",
-    "SELECT body FROM note_search",
+    "SELECT tokens FROM note_search",
     "SELECT safety_note FROM cases",
     "SELECT status_reason FROM sessions",
     "SELECT * FROM partner_readings",

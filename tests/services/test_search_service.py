@@ -9,6 +9,7 @@ import pytest
 
 from clarity_desktop.services import notes, search
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
+from clarity_desktop.store.postgres.encryption import blind
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.sqlite.fts import HIT_END, HIT_START
 
@@ -60,6 +61,7 @@ def test_finds_words_in_addenda_and_says_so(
     assert note_hit.in_addendum is False
 
 
+@pytest.mark.solo_practice  # a server matches whole words (or stems): see below
 def test_a_word_in_note_and_addendum_gives_both_hits(
     practice: OpenPractice, written: dict[str, int]
 ) -> None:
@@ -68,10 +70,26 @@ def test_a_word_in_note_and_addendum_gives_both_hits(
     assert {h.note_id for h in hits} == {written["signed"]}
 
 
+@pytest.mark.solo_practice
 def test_words_match_as_prefixes(practice: OpenPractice, written: dict[str, int]) -> None:
     assert ids("reconn", practice) == [written["signed"]]
     assert ids("holi pla", practice) == [written["draft"]]
     assert ids("econnect", practice) == []  # prefixes, not substrings
+
+
+def test_a_server_matches_whole_words_not_prefixes(
+    practice: OpenPractice, written: dict[str, int]
+) -> None:
+    """The server holds keyed hashes of whole words (store/postgres/blind_search.py): a
+    prefix has none of its own, and without a stemmer installed a word finds itself only."""
+    if practice.backend.name != "postgresql":
+        pytest.skip("a solo practice matches prefixes (test_words_match_as_prefixes)")
+    assert ids("reconn", practice) == []
+    assert ids("reconnect", practice) == [written["signed"]]
+    assert ids("holiday plans", practice) == [written["draft"]]
+    hits = search.search_notes(practice.uow(), "withdraw")
+    stemmed = bool(blind.default_stemmers())
+    assert sorted(h.in_addendum for h in hits) == ([False, True] if stemmed else [True])
 
 
 def test_every_word_must_match(practice: OpenPractice, written: dict[str, int]) -> None:
@@ -98,7 +116,7 @@ def test_punctuation_only_finds_nothing(
 
 
 def test_snippet_marks_the_hit(practice: OpenPractice, written: dict[str, int]) -> None:
-    (hit,) = search.search_notes(practice.uow(), "holid")
+    (hit,) = search.search_notes(practice.uow(), "holiday")
     assert f"{HIT_START}holiday{HIT_END}" in hit.snippet
     assert hit.snippet.count(HIT_START) == hit.snippet.count(HIT_END) == 1
     assert "Talked about the" in hit.snippet.replace(HIT_START, "").replace(HIT_END, "")

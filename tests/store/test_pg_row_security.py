@@ -204,7 +204,7 @@ CLINICAL_READS = (
     "SELECT * FROM partner_readings",
     "SELECT * FROM couple_readings",
     "SELECT body FROM addenda",
-    "SELECT body FROM note_search",
+    "SELECT tokens FROM note_search",
     "SELECT * FROM treatment_plans",
     "SELECT * FROM measure_responses",
 )

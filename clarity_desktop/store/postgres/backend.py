@@ -4,7 +4,9 @@ server.
 A practice folder on the workstation holds only the server's address (address.py); the
 records, the audit chain and everyone's keys live on the server. Unlocking is logging in:
 the password goes to the server (SCRAM over verified TLS) and unwraps the staff member's
-own signing key kept there. Backups and restores are the server's business (``server
+own signing and encryption keys kept there; the open practice's sessions carry a keychain
+(keychain.py) with which clinical text is encrypted and decrypted in the program
+(encrypted_rows.py), so the server never reads it. Backups and restores are the server's business (``server
 backup``, pg_dump), so the folder-based ones answer with one sentence saying so.
 """
 
@@ -44,14 +46,18 @@ from clarity_desktop.store.errors import (
 from clarity_desktop.store.postgres import (
     access,
     address,
+    encrypted_rows,
+    keytables,
     leases,
     locks,
     logins,
     schema,
     supervision,
 )
+from clarity_desktop.store.postgres.blind_search import BlindIndex
 from clarity_desktop.store.postgres.connect import make_engine, refusal
-from clarity_desktop.store.postgres.search import TsvectorIndex
+from clarity_desktop.store.postgres.encryption import wrapping
+from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
 from clarity_desktop.store.postgres.server import SIGNATURE
 from clarity_desktop.store.practice import EnginePractice
 from clarity_desktop.store.roster import CaseName, EmergencyGrant, StaffMember, Supervision
@@ -70,7 +76,7 @@ class PostgresBackend:
     name = "postgresql"
 
     def __init__(self) -> None:
-        self.search = TsvectorIndex()
+        self.search = BlindIndex()
 
     # Opening
     def create(
@@ -101,6 +107,7 @@ class PostgresBackend:
         try:
             with engine.connect() as conn:
                 info, user, revision = _who_and_what(conn, where)
+                sheet = keytables.practice_key(conn, keytables.RECOVERY)
         except DBAPIError as exc:
             engine.dispose()
             if isinstance(exc.orig, psycopg.OperationalError):
@@ -119,13 +126,13 @@ class PostgresBackend:
             raise PracticeTooNew(code)
         user_id, display_name, role, credentials, wrapped = user
         try:
-            seed = logins.signing_seed(wrapped, secret)
+            seed, box = wrapping.unwrap_user_keys(wrapped, secret)
         except keys.WrongSecret as exc:
             # The server took the password but it does not open the key: the key was
             # wrapped under an earlier password (changed outside the program).
             engine.dispose()
             raise WrongPassphrase(ErrorCode.SERVER_KEY_OTHER_PASSWORD) from exc
-        return EnginePractice(
+        opened = EnginePractice(
             folder,
             engine,
             engine,
@@ -137,7 +144,11 @@ class PostgresBackend:
             seals.signer_from_seed(seed),
             str(info[0]),
             Principal(int(user_id), str(display_name), Role(role)),
+            {INFO_KEY: Keychain(int(user_id), box, sheet)},
         )
+        for factory in opened.session_factories():
+            encrypted_rows.install(factory)
+        return opened
 
     # Unit of work
     @contextlib.contextmanager
@@ -245,22 +256,25 @@ class PostgresBackend:
     def rewrap_passphrase(
         self, practice: OpenPractice, secret: str, new_passphrase: str, *, recovery: bool = False
     ) -> bytes:
-        """A new password for this login, and the signing key re-wrapped under it, in one
-        transaction: the server never holds a key the password cannot open."""
+        """A new password for this login, and the signing and encryption keys re-wrapped
+        together under it, in one transaction: the server never holds a key the password
+        cannot open. The first change (the password an administrator set) makes the
+        person's encryption key: from then on only they can open what is wrapped for them."""
         if recovery:
             raise PracticeError(ErrorCode.SERVER_NO_RECOVERY_KEY)
         with practice.engine.begin() as conn:
             wrapped = conn.execute(text("SELECT wrapped_key FROM staff WHERE user_id = me()"))
             try:
-                seed = logins.signing_seed(str(wrapped.scalar_one()), secret)
+                seed, box = wrapping.unwrap_user_keys(str(wrapped.scalar_one()), secret)
             except keys.WrongSecret as exc:
                 raise WrongPassphrase(ErrorCode.SERVER_WRONG_CURRENT_PASSWORD) from exc
+            box = box or wrapping.new_key_pair()
             verifier = logins.scram_verifier(new_passphrase)
             conn.exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD '{verifier}'")
-            conn.execute(
-                text("UPDATE staff SET wrapped_key = :w WHERE user_id = me()"),
-                {"w": logins.wrap_seed(seed, new_passphrase)},
-            )
+            logins.set_user_keys(conn, practice.principal.user_id, seed, box, new_passphrase)
+        held = getattr(practice, "session_info", {}).get(INFO_KEY)
+        if isinstance(held, Keychain):
+            held.box = box
         return seed
 
     def trusted_keys(self, practice: OpenPractice) -> set[str]:

@@ -4,6 +4,12 @@ Passwords reach the server only as SCRAM-SHA-256 verifiers computed here (RFC 58
 the format PostgreSQL stores), so a statement log on the server never holds a password and
 a server set to store md5 cannot weaken one. Each staff member's signing key is made here
 too and kept on the server wrapped by their password: their signature is their own.
+
+Their encryption key pair is not made here: the administrator's program chose the first
+password, so it could open anything wrapped under it. It is made by the person's own
+program when their first sign-in changes that password (set_user_keys), and both keys are
+wrapped together from then on (encryption/wrapping.py). Only the first administrator, who
+chose her own password at ``server init``, gets hers at once.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import hmac
 import json
 import secrets
 import unicodedata
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
@@ -22,8 +29,12 @@ from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.store import keys, seals
 from clarity_desktop.store.postgres.address import check_name
+from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.roles import GROUP
 from clarity_desktop.store.roster import StaffMember
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 SCRAM_ITERATIONS = 4096
 
@@ -70,9 +81,12 @@ def add_staff(
     role: Role,
     password: str,
     kdf: keys.KdfParams | None = None,
+    *,
+    own_password: bool = False,
 ) -> int:
     """The users and staff rows, with a new signing key wrapped by *password*. Returns the
-    user's id."""
+    user's id. *own_password*: the person chose *password* themselves (the first
+    administrator at ``server init``), so their encryption key is made now too."""
     name = display_name.strip()
     if not name:
         raise ValidationError(ErrorCode.SERVER_NAME_NEEDED, "name")
@@ -88,7 +102,6 @@ def add_staff(
             {"n": name, "r": role.value, "s": signature[:250], "at": utcnow().replace(tzinfo=None)},
         ).scalar_one()
     )
-    wrapped = wrap_seed(seed, password, kdf)
     conn.execute(
         text(
             "INSERT INTO staff (user_id, login, credentials, public_key, wrapped_key) "
@@ -99,9 +112,11 @@ def add_staff(
             "l": login,
             "c": credentials.strip(),
             "p": seals.public_hex(signer),
-            "w": wrapped,
+            "w": wrap_seed(seed, password, kdf),
         },
     )
+    if own_password:
+        set_user_keys(conn, user_id, seed, wrapping.new_key_pair(), password, kdf)
     return user_id
 
 
@@ -109,9 +124,30 @@ def wrap_seed(seed: bytes, password: str, kdf: keys.KdfParams | None = None) -> 
     return json.dumps(keys.wrap(seed, password, kdf or keys.DEFAULT_KDF))
 
 
-def signing_seed(wrapped_key: str, password: str) -> bytes:
-    """The signing key's seed from its wrapping; keys.WrongSecret for another password."""
-    return keys.unwrap(json.loads(wrapped_key), password)
+def set_user_keys(
+    conn: Connection,
+    user_id: int,
+    seed: bytes,
+    box: X25519PrivateKey,
+    password: str,
+    kdf: keys.KdfParams | None = None,
+) -> None:
+    """The person's signing seed and encryption key wrapped together under *password*, and
+    the encryption key's public half on their staff row with their signing key's
+    certificate of it. Run by the person's own program (row security: their own row)."""
+    signer = seals.signer_from_seed(seed)
+    conn.execute(
+        text(
+            "UPDATE staff SET wrapped_key = :w, box_public = :b, box_certificate = :c "
+            "WHERE user_id = :u"
+        ),
+        {
+            "w": wrapping.wrap_user_keys(seed, box, password, kdf),
+            "b": wrapping.public_bytes(box.public_key()).hex(),
+            "c": wrapping.certificate(signer, user_id, box.public_key()),
+            "u": user_id,
+        },
+    )
 
 
 def disable(conn: Connection, login: str) -> int:

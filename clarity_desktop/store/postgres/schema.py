@@ -15,7 +15,7 @@ from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.emergency import MAX_HOURS as EMERGENCY_HOURS
 from clarity_desktop.store.models import Base
-from clarity_desktop.store.postgres import case_keys, locks
+from clarity_desktop.store.postgres import case_keys, keytables, locks
 from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER, REGISTRAR, Role
 
 SCHEMA = "clarity"
@@ -54,17 +54,24 @@ GROUP_TABLES = (
     CHECK (until > granted_at AND until <= granted_at + interval '{EMERGENCY_HOURS} hours')
 )""",
     "CREATE INDEX IF NOT EXISTS ix_emergency_grants_user ON emergency_grants (user_id, until)",
-    # case_id repeats the note's case so row security reads an index: the text match (@@)
-    # is not leakproof, so the server must filter by row security before matching.
+    # No text: each row's blind tokens (blind_search.py), keyed hashes of its words under
+    # its case's search key. case_id repeats the note's case so row security reads an index
+    # before the overlap test (&&) runs.
     """CREATE TABLE IF NOT EXISTS note_search (
     note_id integer NOT NULL REFERENCES notes(id),
     addendum_id integer NOT NULL DEFAULT 0,
     case_id integer NOT NULL REFERENCES cases(id),
-    body text NOT NULL,
-    doc tsvector NOT NULL,
+    tokens bigint[] NOT NULL,
     PRIMARY KEY (note_id, addendum_id)
 )""",
-    "CREATE INDEX IF NOT EXISTS ix_note_search_doc ON note_search USING gin (doc)",
+    # A server from before encryption kept each note's words here as text (body, doc):
+    # ``server upgrade`` drops them, and its rows keep empty tokens until the note is next
+    # saved (the superuser holds no search key to make them).
+    "ALTER TABLE note_search DROP COLUMN IF EXISTS doc",
+    "ALTER TABLE note_search DROP COLUMN IF EXISTS body",
+    "ALTER TABLE note_search ADD COLUMN IF NOT EXISTS tokens bigint[] NOT NULL DEFAULT '{}'",
+    "ALTER TABLE note_search ALTER COLUMN tokens DROP DEFAULT",
+    "CREATE INDEX IF NOT EXISTS ix_note_search_tokens ON note_search USING gin (tokens)",
     "CREATE INDEX IF NOT EXISTS ix_note_search_case ON note_search (case_id)",
     # Signing keys a staff member used before (a solo practice moved in whose key file
     # vouched for earlier keys): their seals stay trusted while the vouch, made by the
@@ -215,7 +222,14 @@ DESK_COLUMNS: dict[str, str] = {
     "partners": "id, case_id, position, name, pronouns, email, phone, language",
     "sessions": "id, case_id, starts_at, duration_minutes, modality, attending_partner_id, status",
 }
-REFERENCE = ("users", "staff", "former_keys", "practice_info", "alembic_version")
+REFERENCE = (
+    "users",
+    "staff",
+    "former_keys",
+    "practice_info",
+    "practice_keys",
+    "alembic_version",
+)
 
 
 # The login's own staff id, evaluated once per statement (an InitPlan), not once per row:
@@ -327,7 +341,7 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
     conn.execute(text(f"GRANT CONNECT ON DATABASE {dbname} TO {', '.join(ALL_STAFF)}"))
     conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
     conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
-    for statement in (*GROUP_TABLES, *FUNCTIONS, *case_keys.statements()):
+    for statement in (*GROUP_TABLES, *keytables.TABLES, *FUNCTIONS, *case_keys.statements()):
         conn.exec_driver_sql(statement)
     if backfill:  # as the superuser: no row policy lets the owner see rows yet
         conn.execute(text("RESET ROLE"))
@@ -336,7 +350,7 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
         conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
     for statement in locks.statements():
         conn.exec_driver_sql(statement)
-    for statement in _policies():
+    for statement in (*_policies(), *keytables.policies()):
         conn.exec_driver_sql(statement)
     for statement in REGISTRAR_FUNCTIONS:
         conn.exec_driver_sql(statement)

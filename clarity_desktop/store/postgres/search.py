@@ -95,6 +95,7 @@ class TsvectorIndex:
     """SearchIndex over the note_search table, in the caller's session and transaction."""
 
     ranked_at_most = RANKED_AT_MOST
+    keeps_query_in_audit = True
 
     def accepts(self, user_text: str) -> bool:
         return to_tsquery_text(user_text) is not None

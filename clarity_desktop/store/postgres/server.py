@@ -2,7 +2,8 @@
 
 ``initialise`` runs once, as the server's superuser (the practice's database
 administrator, with the database already created): it builds the schema, the roles and
-the first administrator's login. Everything after is done by that administrator through
+the first administrator's login, and keeps the public half of the practice's recovery key
+(encryption/recovery.py), whose private half the caller prints and the server never sees. Everything after is done by that administrator through
 their own login, so the server's rules apply to them too.
 """
 
@@ -17,7 +18,7 @@ from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.store import keys, migrate
 from clarity_desktop.store.errors import PracticeExists
-from clarity_desktop.store.postgres import logins, schema, upgrade
+from clarity_desktop.store.postgres import keytables, logins, schema, upgrade
 from clarity_desktop.store.postgres.address import ServerAddress, check_name
 from clarity_desktop.store.postgres.connect import make_engine
 
@@ -40,6 +41,7 @@ def initialise(
     admin_login: str,
     admin_name: str,
     admin_password: str,
+    recovery_public: bytes,
     kdf: keys.KdfParams | None = None,
 ) -> str:
     """Build the practice in *superuser*'s database, all in one transaction: either the
@@ -75,8 +77,16 @@ def initialise(
                 text(f"SELECT setval(pg_get_serial_sequence('users', 'id'), {FIRST_STAFF_ID - 1})")
             )
             logins.create_login(conn, admin_login, admin_password, Role.ADMINISTRATOR)
+            keytables.set_practice_key(conn, keytables.RECOVERY, recovery_public)
             logins.add_staff(
-                conn, admin_login, admin_name, "", Role.ADMINISTRATOR, admin_password, kdf
+                conn,
+                admin_login,
+                admin_name,
+                "",
+                Role.ADMINISTRATOR,
+                admin_password,
+                kdf,
+                own_password=True,  # she chose it herself, on this computer
             )
     finally:
         engine.dispose()

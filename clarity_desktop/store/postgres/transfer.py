@@ -13,6 +13,8 @@ and the seals, which name ids, hold unchanged; the clinician becomes a staff log
 their signing key; the import's own audit row continues the chain. Before committing, the
 copy is checked against the source (rows per table, a digest of each table's rows, the
 whole chain, every seal); any difference rolls it all back, the new login included.
+Then, still in that transaction, the text is encrypted for the clinician and the recovery
+key and the blind search index is built (import_keys.py).
 """
 
 from __future__ import annotations
@@ -45,11 +47,10 @@ from clarity_desktop.store.errors import (
     PracticeTooNew,
 )
 from clarity_desktop.store.files import db_path
-from clarity_desktop.store.models import Addendum, AuditEvent, Base, Note, PracticeInfo
-from clarity_desktop.store.postgres import address, case_keys, logins, schema
+from clarity_desktop.store.models import AuditEvent, Base, PracticeInfo
+from clarity_desktop.store.postgres import address, case_keys, import_keys, logins, schema
 from clarity_desktop.store.postgres.address import ServerAddress, check_name
 from clarity_desktop.store.postgres.connect import make_engine
-from clarity_desktop.store.postgres.search import TsvectorIndex
 from clarity_desktop.store.postgres.server import FIRST_STAFF_ID
 from clarity_desktop.store.sqlite import engine as sqlite_engine
 from clarity_desktop.store.sqlite.practice import SIGNATURE as SOLO_SIGNATURE
@@ -220,10 +221,11 @@ def _move(
         )
     _sequences_past_ids(conn)
     with Session(bind=conn) as db:
-        _index_text(src, db, note_text)
         audit_id = _append_imported(db, superuser, keyfile.practice_id, login, rows)
         db.flush()
         _verify(src, conn, db, rows, audit_id, seal_check)
+    # Checked as copied; now encrypted in place, with the blind search index built.
+    import_keys.encrypt_moved(conn, user_id, seed, new_password, note_text, kdf)
     return Moved(
         keyfile.practice_id, server_practice_id, login, user_id, rows, len(former), audit_id
     )
@@ -302,23 +304,6 @@ def _sequences_past_ids(conn: Connection) -> None:
                 ),
                 {"s": seq, "top": int(top)},
             )
-
-
-def _index_text(src: Connection, db: Session, note_text: NoteText) -> None:
-    """The server's search index from the notes' and addenda's text, as saving them
-    builds it (the solo practice's FTS5 index is SQLite's own and does not move)."""
-    index = TsvectorIndex()
-    notes = src.execution_options(yield_per=CHUNK).execute(
-        select(Note.id, Note.sections).order_by(Note.id)
-    )
-    for chunk in notes.partitions():
-        texts = [(int(r[0]), 0, note_text(dict(r[1] or {}))) for r in chunk]
-        index.index_many(db, [t for t in texts if t[2].strip()])  # as index_note: none empty
-    addenda = src.execution_options(yield_per=CHUNK).execute(
-        select(Addendum.id, Addendum.note_id, Addendum.body).order_by(Addendum.id)
-    )
-    for chunk in addenda.partitions():
-        index.index_many(db, [(int(r[1]), int(r[0]), str(r[2])) for r in chunk])
 
 
 def _append_imported(
@@ -420,7 +405,9 @@ def _digest(conn: Connection, query: Any) -> int:
     """A digest of the rows *query* returns, whatever their order (each row's hash, summed):
     read back through the models' types, a row that changed on the way changes it."""
     total = 0
-    result = conn.execution_options(yield_per=CHUNK).execute(query)
+    # Per statement: execution_options on the connection would stay on it (server-side
+    # cursors for the statements that follow).
+    result = conn.execute(query, execution_options={"yield_per": CHUNK})
     for chunk in result.partitions():
         for r in chunk:
             line = json.dumps(list(r), default=_plain, sort_keys=True, ensure_ascii=False)

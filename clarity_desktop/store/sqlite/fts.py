@@ -121,6 +121,7 @@ class Fts5Index:
     """SearchIndex over the note_search table, in the caller's session and transaction."""
 
     ranked_at_most = RANKED_AT_MOST
+    keeps_query_in_audit = True
 
     def accepts(self, user_text: str) -> bool:
         return to_match_query(user_text) is not None

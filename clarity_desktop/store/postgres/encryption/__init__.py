@@ -105,14 +105,14 @@ key, so she can assign but never wrap)
 Blind index for search (blind.py)
 Words are folded (lower case, accents removed), stemmed (snowball English and Spanish,
 both, as notes mix them; without the stemmer installed, folding only) and each word's
-forms hashed with HMAC-SHA-256 under the practice search key (wrapped like a case key
-for every clinician and supervisor, never the front desk or administrator), truncated to
+forms hashed with HMAC-SHA-256 under the case's search key (HKDF of the case key: whoever
+holds the case key searches it; answer 2 below), truncated to
 8 bytes (a signed bigint). A note or addendum stores the *set* of its tokens (no counts,
 no order): note_search(note_id, addendum_id, case_id, tokens bigint[]) with a GIN index;
 a query asks, for each typed word, that the row's tokens overlap that word's forms.
 Snippets are made in the program from the decrypted top hits. What the server learns:
-which rows share a word (the same token in many notes, across cases, since the key is
-practice-wide), how many distinct words a note has, and which rows a query matched; with
+which rows of one case share a word (never across cases: each case's tokens differ), how
+many distinct words a note has, and which rows a query matched; with
 enough notes frequent tokens can be guessed by frequency. It never sees a word. Prefix
 search is lost (whole words and their stems only).
 
@@ -132,23 +132,38 @@ For the wiring (next step)
   leaves, its few thousand names re-encrypted at once by the next administrator's
   program.
 
-Open questions
+Open questions, and the lead's answers (2026-12)
 1. Readings, note_goals and the plan's concerns, goals and objectives have no
-   row_version, so a draft's older text there could be put back unnoticed. Proposed: give
-   them one (a portable migration). Signed rows are covered by their seal anyway.
-2. One practice-wide search key lets the server count a word across all cases, and lets
-   any clinician with a dump test a word against every case. A per-case search key
-   (HKDF of the case key) hides that, at one token per case the searcher can read in
-   each query (hundreds, one ``= ANY`` array).
-3. A practice without a supervisor: wrap the emergency key for every clinician (a
-   practice setting), or have no emergency access to text?
-4. Where each program pins the signing keys whose vouches it accepts (beside server.json,
-   trust on first use?) and how a change is shown; the administrator's vouch never counts.
-5. Should the signing key, too, be made at first sign-in (today the administrator's
-   program makes it)?
+   row_version, so a draft's older text there could be put back unnoticed.
+   Answer: yes, give them one (a portable migration). Signed rows are covered by their
+   seal anyway.
+2. One practice-wide search key lets the server count a word across all cases.
+   Answer: a per-case search key (HKDF of the case key under its own label,
+   keychain.search_key); the server never counts a word across cases, and a query sends
+   one token per readable case (and generation) per word. Wired in blind_search.py.
+3. A practice without a supervisor. Answer: the emergency key's private half is wrapped
+   for supervisors only; a practice without a supervisor has emergency access to names
+   and the schedule, not to clinical text, and the README says so plainly.
+4. No silent wraps for a new reader. Answer: when someone gains access to a case (an
+   administrator's assignment, a supervision link) the case key is NOT wrapped for them
+   automatically: a holder of the key (the case's clinician or supervisor) is shown "X was
+   given access to case Y by Z; share the case's key?" and approves (pending wraps on
+   their Today view). An administrator who adds a login of her own and assigns it a case
+   gets ciphertext.
+5. Answer: a person's signing key and encryption key pair are both made at their first
+   sign-in, after that sign-in changes the password the administrator set. (Wired so far:
+   the encryption key, logins.set_user_keys; the signing key is still made by the
+   administrator's program, logins.add_staff.)
 6. The directory key is held by the administrator and front desk by design (they see
    names today); date_of_birth is under the case key because the desk does not see it.
-7. Whoever holds the recovery sheet can read every record from a dump, with no audit.
-   Keep it with the practice owner rather than the server's administrator, or print it
-   in two halves (a 2-of-2 split) kept by two people?
+7. Answer: one printed recovery sheet, made at ``server init`` and shown once, for the
+   practice owner (not whoever runs the server); the README says what losing it means
+   (the server's text cannot be read once every holder of a case's key is gone) and who
+   should keep it.
+
+Wired so far (slice 1): keytables.py (key_wraps, practice_keys, staff.box_public and
+box_certificate, with row security), sign-in and password change (backend.py, logins.py),
+a new case's key (encrypted_rows.py), note sections and addenda encrypted through the
+ORM (encrypted_rows.py), blind search (blind_search.py), and import-practice
+(import_keys.py). Every other column of columns.ENCRYPTED is still plain.
 """

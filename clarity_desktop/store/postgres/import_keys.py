@@ -1,0 +1,122 @@
+"""A solo practice moved onto a server (transfer.py) gets its text encrypted on the way in.
+
+The import holds what the clinician's own program would: her signing seed and the new
+password she chose for the server. So it makes her encryption key, gives every case
+generation 1 of a key wrapped for her and for the practice's recovery key, encrypts each
+note's sections and each addendum's body in place (bound to its row, as encrypted_rows.py
+writes them) and builds the blind search index. It runs in the import's transaction,
+after the copy was checked against the source: either the whole practice arrives
+encrypted, or nothing arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlalchemy import Connection, text
+
+from clarity_desktop.store import keys
+from clarity_desktop.store.postgres import keytables, logins
+from clarity_desktop.store.postgres.encryption import blind, columns, values, wrapping
+from clarity_desktop.store.postgres.keychain import CASE, search_key
+
+CHUNK = 2000
+
+
+def encrypt_moved(
+    conn: Connection,
+    user_id: int,
+    seed: bytes,
+    password: str,
+    note_text: Callable[[dict[str, str]], str],
+    kdf: keys.KdfParams | None = None,
+) -> None:
+    """Run as the superuser, with the record locks off (signed notes change form, not text)."""
+    box = wrapping.new_key_pair()
+    logins.set_user_keys(conn, user_id, seed, box, password, kdf)
+    recovery = keytables.practice_key(conn, keytables.RECOVERY)
+    case_keys: dict[int, values.DataKey] = {}
+    wraps = []
+    for (case_id,) in conn.execute(text("SELECT id FROM cases ORDER BY id")):
+        key = values.DataKey.new(1)
+        case_keys[int(case_id)] = key
+        recipients: list[tuple[str, X25519PublicKey, int | None]] = [
+            (f"user:{user_id}", box.public_key(), user_id)
+        ]
+        if recovery is not None:
+            recipients.append(
+                (keytables.RECOVERY, X25519PublicKey.from_public_bytes(recovery), None)
+            )
+        for label, public, uid in recipients:
+            what = wrapping.Wrap(CASE, int(case_id), 1, label)
+            sealed = wrapping.wrap_key(key.secret, public, what)
+            wraps.append({"o": int(case_id), "r": label, "u": uid, "w": sealed, "m": user_id})
+    if wraps:
+        conn.execute(
+            text(
+                "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, wrapped, "
+                "made_by) VALUES ('case', :o, 1, :r, :u, :w, :m)"
+            ),
+            wraps,
+        )
+    for table in ("notes", "addenda"):
+        conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+    _notes(conn, case_keys, note_text)
+    _addenda(conn, case_keys)
+    for table in ("notes", "addenda"):
+        conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+
+
+def _notes(
+    conn: Connection,
+    case_keys: dict[int, values.DataKey],
+    note_text: Callable[[dict[str, str]], str],
+) -> None:
+    found = conn.execute(
+        text("SELECT id, case_id, row_version, sections FROM notes ORDER BY id")
+    ).all()
+    updates, index = [], []
+    for note_id, case_id, version, sections in found:
+        key = case_keys[int(case_id)]
+        place = columns.place_of("notes", {"id": note_id, "row_version": version}, "sections")
+        plain = dict(sections or {})
+        updates.append({"i": note_id, "s": values.encrypt_json(plain, key, place)})
+        body = note_text({str(k): str(v) for k, v in plain.items()})
+        if body.strip():
+            index.append(_row(int(note_id), 0, int(case_id), body, key))
+    _in_chunks(conn, "UPDATE notes SET sections = to_json(CAST(:s AS text)) WHERE id = :i", updates)
+    _index(conn, index)
+
+
+def _addenda(conn: Connection, case_keys: dict[int, values.DataKey]) -> None:
+    found = conn.execute(text("SELECT id, note_id, case_id, body FROM addenda ORDER BY id")).all()
+    updates, index = [], []
+    for addendum_id, note_id, case_id, body in found:
+        key = case_keys[int(case_id)]
+        place = columns.place_of("addenda", {"id": addendum_id}, "body")
+        updates.append({"i": addendum_id, "b": values.encrypt(str(body), key, place)})
+        index.append(_row(int(note_id), int(addendum_id), int(case_id), str(body), key))
+    _in_chunks(conn, "UPDATE addenda SET body = :b WHERE id = :i", updates)
+    _index(conn, index)
+
+
+def _row(
+    note_id: int, addendum_id: int, case_id: int, body: str, key: values.DataKey
+) -> dict[str, object]:
+    tokens = sorted(blind.text_tokens(body, search_key(case_id, key)))
+    return {"n": note_id, "a": addendum_id, "c": case_id, "t": tokens}
+
+
+def _index(conn: Connection, rows: list[dict[str, object]]) -> None:
+    _in_chunks(
+        conn,
+        "INSERT INTO note_search (note_id, addendum_id, case_id, tokens) "
+        "VALUES (:n, :a, :c, CAST(:t AS bigint[]))",
+        rows,
+    )
+
+
+def _in_chunks(conn: Connection, statement: str, rows: list[dict[str, object]]) -> None:
+    for start in range(0, len(rows), CHUNK):
+        conn.execute(text(statement), rows[start : start + CHUNK])

@@ -1,0 +1,156 @@
+"""The server's side of end-to-end encryption (encryption/__init__.py): where wrapped keys
+and the practice's public keys are kept, and who may read or add them.
+
+The server keeps only what it cannot use: wraps (a case key sealed for one person's
+public key, or for the recovery key's), public keys, and each person's certificate of
+their own public key. Row security keeps even that to its owners: you read the wraps
+addressed to you, and you add wraps only for a case you can see, in your own name. The
+recovery key's wraps are read by nobody (they are for the printed sheet, not a login).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, OWNER
+
+RECOVERY = "recovery"
+EMERGENCY = "emergency"
+
+TABLES = (
+    # The practice's own key pairs, public halves only: the recovery key's private half
+    # is on paper (recovery.py); the emergency key's is wrapped for supervisors.
+    f"""CREATE TABLE IF NOT EXISTS practice_keys (
+    name text PRIMARY KEY CHECK (name IN ('{RECOVERY}', '{EMERGENCY}')),
+    public_key bytea NOT NULL CHECK (octet_length(public_key) = 32),
+    made_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc')
+)""",
+    # One key generation wrapped for one recipient. *owner* is the case (0 for the
+    # practice's own keys); *user_id* names the staff recipient ("user:<id>"), NULL for
+    # the recovery or emergency key. The wrap's associated data repeats all of it, so a
+    # row edited on the server no longer opens (wrapping.Wrap).
+    """CREATE TABLE IF NOT EXISTS key_wraps (
+    scope text NOT NULL CHECK (scope IN ('case', 'directory', 'emergency')),
+    owner integer NOT NULL CHECK (owner >= 0),
+    generation integer NOT NULL CHECK (generation >= 1),
+    recipient text NOT NULL,
+    user_id integer REFERENCES users(id),
+    wrapped bytea NOT NULL,
+    made_by integer NOT NULL REFERENCES users(id),
+    made_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
+    PRIMARY KEY (scope, owner, generation, recipient),
+    CHECK (recipient = coalesce('user:' || user_id, recipient)),
+    CHECK (user_id IS NOT NULL OR recipient IN ('recovery', 'emergency')),
+    CHECK (scope <> 'case' OR owner > 0)
+)""",
+    "CREATE INDEX IF NOT EXISTS ix_key_wraps_user ON key_wraps (user_id, scope, owner)",
+    # A person's encryption key, made by their own program at their first sign-in, and
+    # their signing key's certificate of it (wrapping.certificate).
+    "ALTER TABLE staff ADD COLUMN IF NOT EXISTS box_public text",
+    "ALTER TABLE staff ADD COLUMN IF NOT EXISTS box_certificate text",
+)
+
+_ME = "(SELECT me())"
+_MINE = "ARRAY(SELECT my_cases())"
+
+
+def policies() -> list[str]:
+    care, staff = ", ".join(CARE), ", ".join(ALL_STAFF)
+    out = [
+        # Whether a case the login can see has no key at all yet (cases made by a bulk
+        # insert, services/importer.py): its first writer makes generation 1.
+        f"""CREATE FUNCTION case_keyless(c integer) RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT c = ANY ({_MINE}) AND NOT EXISTS (
+        SELECT FROM key_wraps w WHERE w.scope = 'case' AND w.owner = c)
+$$""",
+        "ALTER TABLE key_wraps ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE key_wraps FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY owner_all ON key_wraps TO {OWNER} USING (true) WITH CHECK (true)",
+        f"CREATE POLICY own_wraps ON key_wraps FOR SELECT TO {staff} USING (user_id = {_ME})",
+        f"CREATE POLICY case_wraps ON key_wraps FOR INSERT TO {care} WITH CHECK ("
+        f"made_by = {_ME} AND scope = 'case' AND owner = ANY ({_MINE}))",
+        f"GRANT SELECT ON key_wraps TO {staff}",
+        f"GRANT INSERT ON key_wraps TO {care}",
+        # Each person puts their own encryption key on their staff row (the policy
+        # own_key in schema.py keeps it to their row).
+        f"GRANT UPDATE (box_public, box_certificate) ON staff TO {staff}",
+    ]
+    return out
+
+
+@dataclass(frozen=True)
+class StoredWrap:
+    scope: str
+    owner: int
+    generation: int
+    recipient: str
+    wrapped: bytes
+
+
+def practice_key(conn: Connection, name: str) -> bytes | None:
+    row = conn.execute(
+        text("SELECT public_key FROM practice_keys WHERE name = :n"), {"n": name}
+    ).first()
+    return None if row is None else bytes(row[0])
+
+
+def set_practice_key(conn: Connection, name: str, public: bytes) -> None:
+    """At ``server init``, as the superuser."""
+    conn.execute(
+        text("INSERT INTO practice_keys (name, public_key) VALUES (:n, :p)"),
+        {"n": name, "p": public},
+    )
+
+
+def my_wraps(conn: Connection, scope: str, owners: Iterable[int]) -> list[StoredWrap]:
+    """The login's own wraps of *owners*' keys (row security keeps it to their own)."""
+    wanted = sorted(set(owners))
+    if not wanted:
+        return []
+    found = conn.execute(
+        text(
+            "SELECT scope, owner, generation, recipient, wrapped FROM key_wraps "
+            "WHERE user_id = me() AND scope = :s AND owner = ANY (:o) ORDER BY owner, generation"
+        ),
+        {"s": scope, "o": wanted},
+    )
+    return [StoredWrap(str(r[0]), int(r[1]), int(r[2]), str(r[3]), bytes(r[4])) for r in found]
+
+
+def keyless(conn: Connection, case_id: int) -> bool:
+    return bool(conn.execute(text("SELECT case_keyless(:c)"), {"c": case_id}).scalar())
+
+
+def my_case_owners(conn: Connection) -> list[int]:
+    """Every case the login holds a key for."""
+    found = conn.execute(
+        text("SELECT DISTINCT owner FROM key_wraps WHERE user_id = me() AND scope = 'case'")
+    )
+    return [int(r[0]) for r in found]
+
+
+def add_wraps(conn: Connection, wraps: Iterable[tuple[StoredWrap, int | None]]) -> None:
+    """(wrap, the staff recipient's user id or None) rows, made in the login's name."""
+    params = [
+        {
+            "s": w.scope,
+            "o": w.owner,
+            "g": w.generation,
+            "r": w.recipient,
+            "u": user_id,
+            "w": w.wrapped,
+        }
+        for w, user_id in wraps
+    ]
+    if params:
+        conn.execute(
+            text(
+                "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, wrapped, "
+                "made_by) VALUES (:s, :o, :g, :r, :u, :w, me())"
+            ),
+            params,
+        )
