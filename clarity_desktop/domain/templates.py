@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from clarity_desktop.domain.locked_text import LOCKED_SECTION, LOCKED_TITLE
+
 
 class Template(Enum):
     FIVE_STEPS = "five_steps"
@@ -81,6 +83,7 @@ MOMENTS = "moments"
 EXTRA_TITLES: dict[str, str] = {
     SESSION_PAD: "Jotted during the session",
     MOMENTS: "Moments",
+    LOCKED_SECTION: LOCKED_TITLE,  # a note whose case key this reader does not hold
 }
 
 

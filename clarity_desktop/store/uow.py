@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import utcnow
-from clarity_desktop.domain.errors import ErrorCode, PracticeBusy, ValidationError
+from clarity_desktop.domain.errors import ErrorCode, PracticeBusy, RecordLocked, ValidationError
 from clarity_desktop.domain.identity import Principal
 from clarity_desktop.store import audit_chain
 from clarity_desktop.store.models import AuditEvent
@@ -271,6 +271,8 @@ class UnitOfWork:
                 ErrorCode.PASSPHRASE_NEEDED_TO_SIGN,
                 "signer",
             )
+        if seals.is_locked_content(content):
+            raise RecordLocked(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
         detail = seals.seal_detail(
             self._signer, entity, entity_id, content, legacy=legacy, user_id=self.principal.user_id
         )

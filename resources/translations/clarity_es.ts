@@ -3300,6 +3300,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la anterior y cámbiela desde Clarity, o consulte a la administración.</translation>
     </message>
     <message>
+        <source>This text is locked until someone who holds the case&apos;s key shares it with you, so it cannot be changed, signed or sealed here yet. Those who hold the key are asked to share it; until then you see the case&apos;s dates, steps and sessions but not its text.</source>
+        <translation>Este texto está bloqueado hasta que alguien que tenga la clave del caso la comparta con usted, así que aún no puede cambiarlo, firmarlo ni sellarlo aquí. A quienes tienen la clave se les pide que la compartan; mientras tanto, usted ve las fechas, los pasos y las sesiones del caso, pero no su texto.</translation>
+    </message>
+    <message>
         <source>the audit trail&apos;s link at entry {entry} does not hold</source>
         <translation>el enlace del registro de auditoría en la entrada {entry} no se sostiene</translation>
     </message>
@@ -3612,8 +3616,12 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Primero elija su propia contraseña (Consulta ▸ Cambiar la contraseña): en ese momento se crean sus claves para leer y escribir los expedientes de sus clientes, de modo que nadie que conociera su primera contraseña pueda abrirlos.</translation>
     </message>
     <message>
-        <source>This case&apos;s text is encrypted with a key that has not been shared with you yet. A colleague who works on the case shares it the next time their Clarity is open; until then you see its dates but not its text.</source>
-        <translation>El texto de este caso está cifrado con una clave que aún no se ha compartido con usted. Un colega que trabaja en el caso se la compartirá la próxima vez que tenga Clarity abierto; mientras tanto, verá las fechas del caso, pero no su texto.</translation>
+        <source>There is nothing to share for case {case} any more: that person already holds its key, or no longer has access to it.</source>
+        <translation>Ya no hay nada que compartir del caso {case}: esa persona ya tiene su clave o ya no tiene acceso a él.</translation>
+    </message>
+    <message>
+        <source>The key the server gives for {who} is not vouched for by {who}&apos;s own signing key, so the case&apos;s key was not shared. Please tell your practice&apos;s administrator: the server may have been changed.</source>
+        <translation>La clave que el servidor da para {who} no está avalada por la propia clave de firma de {who}, así que no se compartió la clave del caso. Por favor, avise a la persona que administra su consulta: es posible que el servidor se haya alterado.</translation>
     </message>
     <message>
         <source>That is not a practice recovery key: it has {expected} letters and digits in groups of four, as printed on the recovery sheet.</source>
@@ -4441,6 +4449,14 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>Moments</source>
         <translation>Momentos</translation>
+    </message>
+    <message>
+        <source>Locked text</source>
+        <translation>Texto bloqueado</translation>
+    </message>
+    <message>
+        <source>This text is locked until someone who holds the case&apos;s key shares it with you.</source>
+        <translation>Este texto está bloqueado hasta que alguien que tenga la clave del caso la comparta con usted.</translation>
     </message>
     <message>
         <source>Sensing that something has changed; awareness before action.</source>

@@ -19,7 +19,12 @@ keychain, so its rows are never touched).
   and the recovery key) are stored right after the case row, in the same transaction.
 - Reading (load, refresh): every encrypted column is decrypted with its case's key;
   anything that does not decrypt (moved, rolled back, edited, or plain text put in its
-  place) raises the tamper or malformed error instead of showing something.
+  place) raises the tamper or malformed error instead of showing something. A case the
+  reader may see but holds no key for (assigned, supervising, an emergency grant, before
+  a key holder shares it) opens all the same: its rows load, and each encrypted value
+  reads as the locked sentence (domain/locked_text.py). Writing that row is refused
+  (ENCRYPTION_KEY_NOT_HELD): without the key it can be neither encrypted nor re-bound to
+  its next row_version, and the stand-in must never be stored or sealed as the text.
 
 WIRED names the columns done so far (slice 1: note sections and addenda); the rest of
 encryption/columns.py follows the same path. Core statements that name an encrypted
@@ -37,6 +42,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
 from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.domain.locked_text import LOCKED_TEXT, is_locked, locked_sections
 from clarity_desktop.store.models import Addendum, Base, Case, Note
 from clarity_desktop.store.postgres import keytables
 from clarity_desktop.store.postgres.encryption import columns, values
@@ -47,6 +53,7 @@ WIRED: dict[type[Base], tuple[str, ...]] = {Note: ("sections",), Addendum: ("bod
 _RESTORE = "clarity.encrypted_rows.restore"
 _WRAPS = "clarity.encrypted_rows.wraps"
 _MADE = "clarity.encrypted_rows.made"  # cases whose first key this transaction made
+_UNOPENED = "clarity.encrypted_rows.unopened"  # this session's rows whose case has no key here
 
 
 def keychain_of(session: Session) -> Keychain | None:
@@ -147,6 +154,8 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             key = _ring_to_write(session, conn, keys, _case_of(conn, keys, obj)).newest
             for column in WIRED[type(obj)]:
                 plain = _default(obj, column)
+                if is_locked(plain):  # the stand-in of a text never opened here
+                    raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
                 setattr(obj, column, _encrypted(table, row, column, plain, key))
                 restore.append((obj, column, plain))
     except BaseException:
@@ -211,12 +220,43 @@ def _open(session: Session | None, obj: Any, only: Iterable[str] | None = None) 
     table = obj.__tablename__
     spec = columns.ENCRYPTED[table]
     row = {c: state.dict[c] for c in (*spec.row_key, *([spec.version] if spec.version else []))}
-    case_id = _case_of(conn, keys, obj)
+    case_id, ring = _ring_to_read(session, conn, keys, obj)
     for column in wanted:
         stored = state.dict[column]
-        place = columns.place_of(table, row, column)
-        plain = _decrypted(conn, keys, case_id, stored, place, column in spec.json)
+        if ring is None:  # a case this reader holds no key for: the sentence, not an error
+            plain: Any = locked_sections() if column in spec.json else LOCKED_TEXT
+        else:
+            place = columns.place_of(table, row, column)
+            plain = _decrypted(conn, keys, case_id, stored, place, column in spec.json)
         set_committed_value(obj, column, plain)
+
+
+# Why a value is not opened without raising: the reader was never given the case's key
+# (or has not chosen their own password yet, so has no key to be given one with).
+_NOT_GIVEN = (ErrorCode.ENCRYPTION_KEY_NOT_HELD, ErrorCode.ENCRYPTION_FIRST_PASSWORD)
+
+
+def _ring_to_read(
+    session: Session, conn: Connection, keys: Keychain, obj: Any
+) -> tuple[int, KeyRing | None]:
+    """The object's case and its keys, or None when this reader holds none: remembered for
+    the session, so a case of fifty notes asks the server once, not fifty times."""
+    unopened: set[int] = session.info.setdefault(_UNOPENED, set())
+    try:
+        case_id = _case_of(conn, keys, obj)
+    except EncryptionError as exc:
+        if exc.code not in _NOT_GIVEN:
+            raise
+        return 0, None
+    if case_id in unopened:
+        return case_id, None
+    try:
+        return case_id, keys.ring(conn, case_id)
+    except EncryptionError as exc:
+        if exc.code not in _NOT_GIVEN:
+            raise
+    unopened.add(case_id)
+    return case_id, None
 
 
 def _decrypted(

@@ -98,6 +98,11 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Labels", "What the clinician observed."),
     QT_TRANSLATE_NOOP("Labels", "Jotted during the session"),
     QT_TRANSLATE_NOOP("Labels", "Moments"),
+    # text whose case key this reader does not hold (domain/locked_text.py)
+    QT_TRANSLATE_NOOP("Labels", "Locked text"),
+    QT_TRANSLATE_NOOP(
+        "Labels", "This text is locked until someone who holds the case's key shares it with you."
+    ),
     QT_TRANSLATE_NOOP("Labels", "Sensing that something has changed; awareness before action."),
     QT_TRANSLATE_NOOP("Labels", "Putting words to what changed and what no longer works."),
     QT_TRANSLATE_NOOP(

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clarity_desktop.domain.locked_text import is_locked
 from clarity_desktop.services.dto import AddendumView
-from clarity_desktop.ui.common import appearance, dates
+from clarity_desktop.ui.common import appearance, dates, labels
 from clarity_desktop.ui.note import note_find
 from clarity_desktop.ui.note.note_widgets import GrowingTextEdit, clear_layout
 
@@ -85,7 +86,8 @@ class AddendaPanel(QFrame):
         return first
 
     def _fill(self, label: QLabel, a: AddendumView, found: re.Pattern[str] | None) -> bool:
-        body, marked = note_find.marked_html(a.body, found)
+        shown = labels.text(a.body) if is_locked(a.body) else a.body
+        body, marked = note_find.marked_html(shown, found)
         label.setText(
             self.tr("<b>Addendum, %s, %s</b><br>%s")
             % (dates.utc_day_time(a.created_at), html.escape(a.author), body)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from clarity_desktop.domain.errors import EditConflict, PracticeBusy
+from clarity_desktop.domain.locked_text import LOCKED_SECTION, is_locked
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import SECTIONS, Template, ordered_sections
 from clarity_desktop.services import notes, plan_goals
@@ -189,8 +190,12 @@ class NoteEditor(NotePage):
         prompts = {s.key: labels.text(s.prompt_for(self._joint)) for s in SECTIONS[template]}
         self._sections = []
         locked = self._note is not None and self._note.signed
-        for key, title, text in ordered_sections(template, texts):
-            if locked and not text.strip():
+        unopened = is_locked(texts)  # a case whose key this reader does not hold (yet)
+        shown = ordered_sections(template, texts)
+        for key, title, text in [s for s in shown if s[0] == LOCKED_SECTION] if unopened else shown:
+            if unopened:
+                text = labels.text(text)
+            elif locked and not text.strip():
                 continue  # a signed note reads as the record it is: no empty prompts
             title = labels.text(title)
             label = QLabel(title)
@@ -209,7 +214,7 @@ class NoteEditor(NotePage):
         note = self._note
         if note is None:
             return
-        locked = note.signed or self.guard.reading_only
+        locked = note.signed or self.guard.reading_only or is_locked(note.sections)
         for edit in self._sections:
             edit.setReadOnly(locked)
         for w in (

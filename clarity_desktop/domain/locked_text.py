@@ -1,0 +1,40 @@
+"""What a reader sees in place of text whose key has not been shared with them.
+
+On a practice server clinical text is encrypted per case (store/postgres/encryption). A
+reader who may see a case but holds no key for it yet (a colleague just assigned, a
+supervisor, an emergency grant before a key holder shares it) still opens the case: its
+sessions, dates, steps and everything else kept plain. Each encrypted text then reads as
+the one sentence below instead of raising, so no view has to know about keys; the window
+shows it in the user's language (ui/common/locked.py), and anything that would write,
+sign or seal such text is refused (ErrorCode.ENCRYPTION_KEY_NOT_HELD).
+
+The store puts the sentence in as the value itself: a text column holds LOCKED_TEXT, a
+note's sections hold {LOCKED_SECTION: LOCKED_TEXT}. Nobody writes exactly that sentence
+as a whole note section by chance, and were they to, the worst is that it reads as locked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LOCKED_TEXT = "This text is locked until someone who holds the case's key shares it with you."
+LOCKED_SECTION = "locked"  # the one key of a locked note's sections
+LOCKED_TITLE = "Locked text"
+
+
+def locked_sections() -> dict[str, str]:
+    return {LOCKED_SECTION: LOCKED_TEXT}
+
+
+def is_locked(value: object) -> bool:
+    """Whether a stored text (or a note's sections) is the locked stand-in."""
+    if isinstance(value, str):
+        return value == LOCKED_TEXT
+    if isinstance(value, Mapping):
+        return dict(value) == locked_sections()
+    return False
+
+
+def any_locked(values: Mapping[str, object] | None) -> bool:
+    """Whether any of a record's texts is locked (so it must not be signed or sealed)."""
+    return any(is_locked(v) for v in (values or {}).values())
