@@ -62,6 +62,7 @@ class AuditAction(StrEnum):
     COSIGNED = "cosigned"
     SUPERVISION_ENDED = "supervision_ended"
     EMERGENCY_ACCESS = "emergency_access"  # a clinician opened a case not theirs, for a while
+    KEY_SHARED = "key_shared"  # a case key holder wrapped it for someone given access
     # Two people, one note: someone took over editing from whoever had it open
     LEASE_BROKEN = "lease_broken"
 

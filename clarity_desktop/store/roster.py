@@ -43,6 +43,18 @@ class StaffMember:
 
 
 @dataclass(frozen=True)
+class KeyShare:
+    """Someone given access to a case whose key the signed-in person holds and they do not
+    yet: *how* is "assigned", "supervision" or "emergency", *given_by* who gave it."""
+
+    case_id: int
+    reader: int
+    reader_name: str
+    how: str
+    given_by: str
+
+
+@dataclass(frozen=True)
 class CaseName:
     """A case as anyone on the staff may know it: its id, its name, whether it is open."""
 
@@ -130,4 +142,12 @@ class Roster(Protocol):
     def case_names(self, db: Session) -> list[CaseName]:
         """Every case's id, name and status, whoever it is assigned to (to choose one to
         open in an emergency); nothing else of the case."""
+        ...
+
+    def key_shares(self, db: Session) -> list[KeyShare]:
+        """Readers of the cases whose key the signed-in person holds, waiting for it."""
+        ...
+
+    def share_case_key(self, db: Session, case_id: int, reader: int) -> KeyShare:
+        """The case's key wrapped for *reader*, once their key certificate holds."""
         ...

@@ -47,6 +47,7 @@ from clarity_desktop.store.postgres import (
     access,
     address,
     encrypted_rows,
+    key_sharing,
     keytables,
     leases,
     locks,
@@ -60,7 +61,13 @@ from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
 from clarity_desktop.store.postgres.server import SIGNATURE
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import CaseName, EmergencyGrant, StaffMember, Supervision
+from clarity_desktop.store.roster import (
+    CaseName,
+    EmergencyGrant,
+    KeyShare,
+    StaffMember,
+    Supervision,
+)
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -343,6 +350,15 @@ class PostgresBackend:
     def case_names(self, db: Session) -> list[CaseName]:
         return access.case_names(db.connection())
 
+    def key_shares(self, db: Session) -> list[KeyShare]:
+        return [_share(p) for p in key_sharing.pending(db.connection())]
+
+    def share_case_key(self, db: Session, case_id: int, reader: int) -> KeyShare:
+        keys = encrypted_rows.keychain_of(db)
+        if keys is None:
+            raise PracticeError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
+        return _share(key_sharing.share(db.connection(), keys, case_id, reader))
+
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return True  # a practice server starts with seals
 
@@ -395,3 +411,7 @@ def _who_and_what(conn: Connection, where: address.ServerAddress) -> tuple[Any, 
         )
     revision = str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar())
     return info, user, revision
+
+
+def _share(p: key_sharing.PendingShare) -> KeyShare:
+    return KeyShare(p.case_id, p.reader, p.reader_name, p.how, p.given_by)

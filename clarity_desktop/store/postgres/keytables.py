@@ -133,8 +133,14 @@ def my_case_owners(conn: Connection) -> list[int]:
     return [int(r[0]) for r in found]
 
 
-def add_wraps(conn: Connection, wraps: Iterable[tuple[StoredWrap, int | None]]) -> None:
-    """(wrap, the staff recipient's user id or None) rows, made in the login's name."""
+def add_wraps(
+    conn: Connection,
+    wraps: Iterable[tuple[StoredWrap, int | None]],
+    *,
+    skip_existing: bool = False,
+) -> None:
+    """(wrap, the staff recipient's user id or None) rows, made in the login's name.
+    *skip_existing*: a generation the recipient already holds is left as it is."""
     params = [
         {
             "s": w.scope,
@@ -151,6 +157,7 @@ def add_wraps(conn: Connection, wraps: Iterable[tuple[StoredWrap, int | None]]) 
             text(
                 "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, wrapped, "
                 "made_by) VALUES (:s, :o, :g, :r, :u, :w, me())"
+                + (" ON CONFLICT DO NOTHING" if skip_existing else "")
             ),
             params,
         )

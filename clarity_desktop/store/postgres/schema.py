@@ -15,7 +15,7 @@ from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.emergency import MAX_HOURS as EMERGENCY_HOURS
 from clarity_desktop.store.models import Base
-from clarity_desktop.store.postgres import case_keys, keytables, locks
+from clarity_desktop.store.postgres import case_keys, key_sharing, keytables, locks
 from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER, REGISTRAR, Role
 
 SCHEMA = "clarity"
@@ -350,7 +350,7 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
         conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
     for statement in locks.statements():
         conn.exec_driver_sql(statement)
-    for statement in (*_policies(), *keytables.policies()):
+    for statement in (*_policies(), *keytables.policies(), *key_sharing.FUNCTIONS):
         conn.exec_driver_sql(statement)
     for statement in REGISTRAR_FUNCTIONS:
         conn.exec_driver_sql(statement)

@@ -41,7 +41,13 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path, key_path
 from clarity_desktop.store.practice import EnginePractice
-from clarity_desktop.store.roster import CaseName, EmergencyGrant, StaffMember, Supervision
+from clarity_desktop.store.roster import (
+    CaseName,
+    EmergencyGrant,
+    KeyShare,
+    StaffMember,
+    Supervision,
+)
 from clarity_desktop.store.sqlite import backup, fts, practice, triggers
 from clarity_desktop.store.sqlite.engine import DatabaseError
 
@@ -288,6 +294,12 @@ class SqliteBackend:
 
     def case_names(self, db: Session) -> list[CaseName]:
         raise ValidationError(ErrorCode.SERVER_ONLY_EMERGENCY)
+
+    def key_shares(self, db: Session) -> list[KeyShare]:
+        return []  # one clinician, who holds every key: nobody to share with
+
+    def share_case_key(self, db: Session, case_id: int, reader: int) -> KeyShare:
+        raise ValidationError(ErrorCode.SERVER_ONLY_STAFF)
 
     def legacy_sealed(self, practice: OpenPractice) -> bool:
         return keyring.read_key_file(practice.folder).legacy_sealed

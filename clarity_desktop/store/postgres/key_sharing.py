@@ -1,0 +1,118 @@
+"""Sharing a case's key with someone newly given access to the case, never silently.
+
+When a person gains access to a case (an administrator assigns it, a supervision link
+makes them read a clinician's cases, an emergency grant opens it for a while) the server
+lets them fetch its rows, but its text stays locked for them (encrypted_rows.py) until a
+holder of the case's key shares it (the lead's answer 4): an administrator who adds a
+login of her own and assigns it a case gets ciphertext until a holder approves.
+
+The server finds the *pending shares* itself (pending_shares(), below: readers of a case
+the login holds a key for, who have a key pair and no wrap of its newest generation); the
+holder's program shows each one and, on approval, checks the reader's key certificate
+against their signing key before wrapping every generation it holds for them. Nothing
+is wrapped for a public key that the person's own signing key did not certify, so a
+server that swapped in a key of its own is refused in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlalchemy import Connection, text
+
+from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.store.postgres import keytables
+from clarity_desktop.store.postgres.encryption import wrapping
+from clarity_desktop.store.postgres.encryption.values import EncryptionError
+from clarity_desktop.store.postgres.keychain import CASE, Keychain
+from clarity_desktop.store.postgres.keytables import StoredWrap
+
+_DEFINER = "SECURITY DEFINER SET search_path = clarity, pg_temp"
+
+# Who may read a case, how, and who gave them that (from the audit trail, whose actor is
+# a display name): the rows my_cases() reads, seen from the case's side.
+FUNCTIONS = (
+    f"""CREATE FUNCTION pending_shares() RETURNS TABLE (
+    case_id integer, reader integer, reader_name text, how text, given_by text,
+    box_public text, box_certificate text, signing_key text
+) LANGUAGE sql STABLE {_DEFINER} AS $$
+    WITH held AS (
+        SELECT DISTINCT owner FROM key_wraps WHERE user_id = me() AND scope = 'case'
+    ), readers AS (
+        SELECT a.case_id, a.user_id, 'assigned' AS how FROM case_access a
+        JOIN held ON held.owner = a.case_id
+        UNION
+        SELECT a.case_id, v.supervisor_id, 'supervision' FROM supervision v
+        JOIN case_access a ON a.user_id = v.supervisee_id JOIN held ON held.owner = a.case_id
+        UNION
+        SELECT g.case_id, g.user_id, 'emergency' FROM emergency_grants g
+        JOIN held ON held.owner = g.case_id WHERE g.until > (now() AT TIME ZONE 'utc')
+    )
+    SELECT r.case_id, r.user_id, u.display_name, r.how,
+        CASE r.how
+        WHEN 'assigned' THEN (SELECT e.actor FROM audit_events e WHERE e.action =
+            'case_assigned' AND e.entity = 'case' AND e.entity_id = r.case_id
+            AND e.detail = s.login ORDER BY e.id DESC LIMIT 1)
+        WHEN 'supervision' THEN (SELECT e.actor FROM audit_events e WHERE e.action =
+            'supervision_set' AND e.entity = 'user' AND e.entity_id = r.user_id
+            ORDER BY e.id DESC LIMIT 1)
+        ELSE u.display_name END,
+        s.box_public, s.box_certificate, s.public_key
+    FROM readers r JOIN staff s ON s.user_id = r.user_id JOIN users u ON u.id = r.user_id
+    WHERE r.user_id <> me() AND NOT u.disabled AND s.box_public IS NOT NULL
+    AND NOT EXISTS (
+        SELECT FROM key_wraps w WHERE w.scope = 'case' AND w.owner = r.case_id
+        AND w.user_id = r.user_id AND w.generation = (SELECT max(x.generation)
+            FROM key_wraps x WHERE x.scope = 'case' AND x.owner = r.case_id))
+    ORDER BY r.case_id, u.display_name
+$$""",
+)  # EXECUTE granted to every staff group with the schema's other functions (schema.py)
+
+
+@dataclass(frozen=True)
+class PendingShare:
+    """*reader_name* may read case *case_id* (*how*: assigned, supervision, emergency,
+    given by *given_by*) but holds no key for its newest generation."""
+
+    case_id: int
+    reader: int
+    reader_name: str
+    how: str
+    given_by: str
+    box_public: str
+    box_certificate: str
+    signing_key: str
+
+
+def pending(conn: Connection) -> list[PendingShare]:
+    return [
+        PendingShare(int(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4] or ""), *map(str, r[5:8]))
+        for r in conn.execute(text("SELECT * FROM pending_shares()"))
+    ]
+
+
+def share(conn: Connection, keys: Keychain, case_id: int, reader: int) -> PendingShare:
+    """Every generation of *case_id*'s key this program holds, wrapped for *reader*, once
+    their certificate holds. Returns what was shared (for the audit trail)."""
+    found = [p for p in pending(conn) if (p.case_id, p.reader) == (case_id, reader)]
+    if not found:
+        raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=case_id)
+    asked = found[0]
+    box = X25519PublicKey.from_public_bytes(bytes.fromhex(asked.box_public))
+    if not wrapping.certified(asked.box_certificate, asked.signing_key, reader, box):
+        raise EncryptionError(ErrorCode.ENCRYPTION_CERTIFICATE_FAILED, who=asked.reader_name)
+    ring = keys.ring(conn, case_id, fresh=True)
+    label = f"user:{reader}"
+    wraps = [
+        StoredWrap(
+            CASE,
+            case_id,
+            key.generation,
+            label,
+            wrapping.wrap_key(key.secret, box, wrapping.Wrap(CASE, case_id, key.generation, label)),
+        )
+        for key in ring.keys.values()
+    ]
+    keytables.add_wraps(conn, [(w, reader) for w in wraps], skip_existing=True)
+    return asked
