@@ -14,7 +14,6 @@ import pytest
 from clarity_desktop.domain.emergency import MAX_HOURS
 from clarity_desktop.domain.errors import ErrorCode, NotFound, NotPermitted, ValidationError
 from clarity_desktop.services import cases, emergency
-from clarity_desktop.store.postgres.encryption.values import EncryptionError
 from clarity_desktop.store.practice import OpenPractice
 from tests.pg_cluster import PgCluster
 from tests.pg_practice import ADMIN, DANA, ELI, FRAN, SAM, PgPractices
@@ -54,11 +53,9 @@ def test_a_clinician_opens_a_case_in_an_emergency_with_its_audit_row(
     grant = emergency.open_in_emergency(eli, p.case_id, f"  {REASON} ", minutes=90)
     assert (grant.clinician, grant.case_id, grant.reason) == (ELI.name, p.case_id, REASON)
     assert grant.until - grant.since == timedelta(minutes=90)
-    # The grant opens the case's rows to him; its text stays closed until a supervisor's
-    # program wraps the case key for him (issue 14, slice 2: pending wraps).
-    with pytest.raises(EncryptionError) as closed:
-        cases.open_case(eli.uow(), p.case_id)
-    assert closed.value.code is ErrorCode.ENCRYPTION_KEY_NOT_HELD
+    # The grant opens the case to him at once; its text reads as locked until a holder of
+    # the case's key shares it (services/key_sharing.py, tests/services/test_key_sharing.py).
+    assert cases.open_case(eli.uow(), p.case_id).id == p.case_id
     with connect(pg_cluster, ELI, p.dbname) as raw:
         assert counts(raw, p) == superuser_counts(pg_cluster, p)
     assert emergency.my_grants(eli) == [grant]
