@@ -216,3 +216,38 @@ def test_an_upgrade_killed_half_way_leaves_the_server_as_it_was(
     done = upgrade(pg, db)  # and the same upgrade, left to finish, goes through
     assert (done.before, done.after, done.applied) == ("0010", "0011", ("0011",))
     assert check(pg, db, tmp_path).revision == "0011"
+
+
+# A server from before end-to-end encryption (issue 14): no key tables, no encryption key
+# on the staff rows, and the search table holding each note's words as text.
+BEFORE_ENCRYPTION = (
+    "DROP FUNCTION clarity.case_keyless(integer)",
+    "DROP TABLE clarity.key_wraps, clarity.practice_keys CASCADE",
+    "ALTER TABLE clarity.staff DROP COLUMN box_public, DROP COLUMN box_certificate",
+    "ALTER TABLE clarity.note_search DROP COLUMN tokens, "
+    "ADD COLUMN body text NOT NULL DEFAULT 'marker words', "
+    "ADD COLUMN doc tsvector NOT NULL DEFAULT to_tsvector('marker words')",
+    "CREATE INDEX ix_note_search_doc ON clarity.note_search USING gin (doc)",
+)
+
+
+def test_a_server_from_before_encryption_gets_the_key_tables_and_loses_its_search_text(
+    pg_practices: PgPractices, tmp_path: Path
+) -> None:
+    pg = pg_practices
+    built = build(pg, tmp_path)
+    try:
+        run_sql(pg, built.dbname, *BEFORE_ENCRYPTION)
+        ours = ("key_wraps", "practice_keys", "note_search", "case_keyless", "staff.box_")
+        older = {k: v for k, v in catalog(pg, built.dbname).items() if any(o in k for o in ours)}
+        fresh = {k: v for k, v in catalog(pg, TEMPLATE).items() if any(o in k for o in ours)}
+        assert "column note_search.body" in older and "table key_wraps" not in older
+        done = upgrade(pg, built.dbname)
+        assert {"table key_wraps", "column staff.box_public", "column note_search.tokens"} <= set(
+            done.changed
+        )
+        made = {k: v for k, v in catalog(pg, built.dbname).items() if any(o in k for o in ours)}
+        assert made == fresh
+        assert upgrade(pg, built.dbname).changed == ()
+    finally:
+        pg.drop(built.dbname)
