@@ -4181,6 +4181,60 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     </message>
 </context>
 <context>
+    <name>KeySharePanel</name>
+    <message>
+        <source>People waiting for a case&apos;s key</source>
+        <translation>Personas que esperan la clave de un caso</translation>
+    </message>
+    <message>
+        <source>They can open the case, but its notes stay locked for them until you share its key. Share only with someone you expect to read this case.</source>
+        <translation>Pueden abrir el caso, pero sus notas siguen bloqueadas para ellas hasta que usted comparta su clave. Compártala solo con quien deba leer este caso.</translation>
+    </message>
+    <message>
+        <source>Who waits for a case&apos;s key could not be read: %s</source>
+        <translation>No se pudo leer quién espera la clave de un caso: %s</translation>
+    </message>
+    <message>
+        <source>The key was not shared: %s</source>
+        <translation>La clave no se compartió: %s</translation>
+    </message>
+</context>
+<context>
+    <name>KeyShareRow</name>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Share the case&apos;s key with %1</source>
+        <translation>Compartir la clave del caso con %1</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Do not share the case&apos;s key for now</source>
+        <translation>No compartir la clave del caso por ahora</translation>
+    </message>
+    <message>
+        <source>%1 opened %2 in an emergency: share the case&apos;s key?</source>
+        <translation>%1 abrió %2 en una emergencia: ¿compartir la clave del caso?</translation>
+    </message>
+    <message>
+        <source>%1 was given access to %2 by %3 (as a supervisor): share the case&apos;s key?</source>
+        <translation>%3 dio a %1 acceso a %2 (como supervisor/a): ¿compartir la clave del caso?</translation>
+    </message>
+    <message>
+        <source>%1 was given access to %2 by %3: share the case&apos;s key?</source>
+        <translation>%3 dio a %1 acceso a %2: ¿compartir la clave del caso?</translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation>una persona administradora</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Notice the Shift</source>

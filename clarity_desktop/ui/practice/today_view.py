@@ -35,6 +35,7 @@ from clarity_desktop.services.today import DayPlan, DaySession
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import ID_ROLE
 from clarity_desktop.ui.common.numbers import filled
+from clarity_desktop.ui.practice.key_shares import KeySharePanel
 from clarity_desktop.ui.practice.review_queue import ReviewQueueModel, ReviewQueuePanel
 from clarity_desktop.ui.practice.today_models import (
     CASE_ROLE,
@@ -157,6 +158,8 @@ class TodayView(QWidget):
         self.reviews = ReviewQueuePanel(self.review_table)
         self.review_table.activated_row.connect(self.reviews.activate)
         self.reviews.note_requested.connect(self.note_requested)
+        # Someone given access to a case whose key the signed-in person holds (key_shares.py).
+        self.key_shares = KeySharePanel()
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the day"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
@@ -177,6 +180,7 @@ class TodayView(QWidget):
         sections = QVBoxLayout(self.sections_box)
         sections.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.sections_box)
+        sections.addWidget(self.key_shares)
         sections.addWidget(self.reviews)
         for title, table, empty in (
             (
@@ -316,6 +320,7 @@ class TodayView(QWidget):
             table.setVisible(has_rows)
             note.setVisible(not has_rows)
             table.fit()
+        self.key_shares.refresh(self._practice)
         self.reviews.refresh(self._practice)
         self.review_table.fit()
 
