@@ -51,8 +51,8 @@ before the row exists. Composite keys are made of ids already known.
 
 Key hierarchy (wrapping.py)
 - Case key: 32 random bytes per case and *generation* (1, 2, ...); a value names the
-  generation it was encrypted with. Directory key and search key: the same, one per
-  practice (owner 0).
+  generation it was encrypted with. A case's search key is HKDF of its case key (answer
+  2). Directory key (planned): the same, one per practice (owner 0).
 - Each staff member has an X25519 key pair, made in their own program at their first
   sign-in (never by the administrator's program, which knew their first password). Its
   private key is wrapped by the password exactly as the Ed25519 signing seed is today:
@@ -74,33 +74,37 @@ Key hierarchy (wrapping.py)
   while one staff member can still open each case; losing every holder of a case and the
   recovery key means that case's text is gone for good.
 
-Who wraps for whom (a wrap needs the key in hand; the administrator never holds a case
-key, so she can assign but never wrap)
-- Whoever creates a case makes generation 1 and wraps it for themselves, the recovery
-  key and the emergency key.
-- A reader without a wrap (a new assignment, a new supervision link) is a *pending wrap*:
-  case_access/supervision rows with no wrap at the newest generation, found by a query,
-  no table of its own. The next program signed in that holds the case key (the case's
-  clinician, or a supervisor) fulfils it at sign-in or on its next refresh, and the
-  audit records who wrapped for whom. Until then the reader sees the case's dates but
-  ENCRYPTION_KEY_NOT_HELD for its text.
-- A program wraps automatically only for a key certified by a signing key it trusts and
-  vouched for once by a clinician or supervisor (shown fingerprints compared in person);
-  otherwise it asks its user. Without this an administrator could add a login of her
-  own, assign it a case, and wait for the wrap.
-- Emergency access: a practice emergency key pair, its private half wrapped for each
-  supervisor only. A supervisor breaking the glass opens the case at once, alone. A
-  clinician's emergency grant is a pending wrap that a supervisor's program fulfils for
-  the grant's lifetime (the wrap is deleted when it ends; the key learnt stays learnt,
-  as with any reading). Why: a clinician's stolen password with a stolen dump then
-  opens their own cases, not every case in the practice.
-- Someone leaves (disabled, or unassigned from a case): their wraps are deleted at once,
-  and the case *rotates lazily*: the next holder's program to open the case makes
-  generation n+1 and wraps it for the remaining readers, the recovery and the emergency
-  key. New writes use the newest generation; old values are re-encrypted when next
-  written (every write re-encrypts its row). Old generations stay wrapped for current
-  readers so old values still open. What the leaver already read, and any key she
-  copied, stays hers: rotation protects what is written after she left.
+Who wraps for whom (a wrap needs the key in hand: the administrator never holds a case
+key, so she can assign a case but never open its text)
+- Whoever creates a case makes generation 1 and wraps it for themselves and the recovery
+  key (encrypted_rows.py); a case made by a bulk insert gets it from its first writer.
+  Planned (answer 3): the emergency key too.
+- Someone given access (an assignment, a supervision link, an emergency grant) is a
+  *pending share*: the server lists them (key_sharing.pending_shares(), readers with a
+  key pair and no wrap of the newest generation, with who gave the access, from the
+  audit), no table of its own. Nothing is wrapped on its own (answer 4): a holder's
+  Today view asks "Eli Park was given access to Robin Vale by Ada Lind: share the case's
+  key?" (ui/practice/key_shares.py); Share checks the reader's key certificate against
+  their signing key, wraps every generation held for them, and audits key_shared; Not
+  now shares nothing. So an administrator who assigns a case to a login of her own reads
+  ciphertext until a holder approves.
+- Locked text: until then the reader opens the case as usual (sessions, dates, steps,
+  everything plain) and each encrypted value reads as one sentence,
+  domain/locked_text.py ("This text is locked until someone who holds the case's key
+  shares it with you"), decided when a value is read, not when its case loads. Writing,
+  signing or sealing such a row is refused (ENCRYPTION_KEY_NOT_HELD), and anything that
+  prints or exports text refuses or leaves it out in words: the sentence is never passed
+  off as the note.
+- Emergency (answer 3, planned): a practice emergency key pair made at the first
+  supervisor's first sign-in, its private half wrapped for supervisors only (a new
+  supervisor through the same approval); every new case key also wrapped for its public
+  half, so a supervisor breaking the glass reads at once. Today an emergency grant is a
+  pending share like any other.
+- Someone leaves (planned): their wraps deleted, and the case rotates lazily: the next
+  holder to open it makes generation n+1 and wraps it for the remaining readers and the
+  recovery (and emergency) key; new writes use the newest generation, old values are
+  re-encrypted when next written, old generations stay wrapped for current readers.
+  What the leaver already read, or copied, stays hers: rotation protects what follows.
 
 Blind index for search (blind.py)
 Words are folded (lower case, accents removed), stemmed (snowball English and Spanish,
@@ -116,21 +120,17 @@ many distinct words a note has, and which rows a query matched; with
 enough notes frequent tokens can be guessed by frequency. It never sees a word. Prefix
 search is lost (whole words and their stems only).
 
-For the wiring (next step)
-- logins.signing_seed and PostgresBackend.rewrap_passphrase move to unwrap_user_keys /
-  wrap_user_keys together: rewrapping only the seed would drop the encryption key.
+Rules kept while wiring
+- logins.signing_seed and PostgresBackend.rewrap_passphrase unwrap and wrap the signing
+  and encryption keys together: rewrapping only the seed would drop the encryption key.
 - The administrator's program sets a new person's first password, so it could unwrap
-  anything wrapped under it: the person's key pair is made at their first sign-in, and
-  that sign-in must change the password first.
-- Audit details must not carry client words: the search row keeps counts only; the
-  emergency reason and a lease's reason are read by overseers, so the dialogs ask for
-  no client details.
-- Tables: key_wraps (scope, owner, generation, recipient, wrapped bytea, made_by,
-  made_at; row security: you read the wraps for you, and add wraps for a case you can
-  see); staff gains box_public and box_certificate; practice_keys holds the recovery and
-  emergency public keys. The directory key rotates like a case key when a staff member
-  leaves, its few thousand names re-encrypted at once by the next administrator's
-  program.
+  anything wrapped under it: a person's key pair is made at their first sign-in, after
+  that sign-in changes the password.
+- Audit details carry no client words: the search row keeps counts only; emergency and
+  lease reasons are read by overseers, so their dialogs ask for no client details.
+- The key tables (keytables.py) are made only where missing (IF NOT EXISTS), so ``server
+  upgrade`` brings a server from before encryption to them; it cannot encrypt text an
+  older server holds plain (the superuser has no key), which reads as tampered.
 
 Open questions, and the lead's answers (2026-12)
 1. Readings, note_goals and the plan's concerns, goals and objectives have no
@@ -161,9 +161,10 @@ Open questions, and the lead's answers (2026-12)
    (the server's text cannot be read once every holder of a case's key is gone) and who
    should keep it.
 
-Wired so far (slice 1): keytables.py (key_wraps, practice_keys, staff.box_public and
+Wired so far: keytables.py (key_wraps, practice_keys, staff.box_public and
 box_certificate, with row security), sign-in and password change (backend.py, logins.py),
-a new case's key (encrypted_rows.py), note sections and addenda encrypted through the
-ORM (encrypted_rows.py), blind search (blind_search.py), and import-practice
-(import_keys.py). Every other column of columns.ENCRYPTED is still plain.
+a new case's key and note sections and addenda through the ORM (encrypted_rows.py), the
+locked sentence, approved sharing (key_sharing.py), blind search (blind_search.py) and
+import-practice (import_keys.py). Not yet: the emergency key, leaving and rotation, the
+directory key, and every other column of columns.ENCRYPTED (still plain).
 """
