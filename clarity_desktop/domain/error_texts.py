@@ -285,6 +285,7 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.SUPERVISION_SUBMIT_FIRST: "{supervisor} reviews your notes before you sign them: submit this note for review first.",
     ErrorCode.ENCRYPTION_FIRST_PASSWORD: "Please choose your own password first (Practice ▸ Change password): your keys for reading and writing clients' records are made then, so that nobody who knew your first password can open them.",
     ErrorCode.ENCRYPTION_KEY_NOT_HELD: "This text is locked until someone who holds the case's key shares it with you, so it cannot be changed, signed or sealed here yet. Those who hold the key are asked to share it; until then you see the case's dates, steps and sessions but not its text.",
+    ErrorCode.ENCRYPTION_LOCKED_NOT_COPIED: "Some of this case's text is locked for you until someone who holds the case's key shares it, so it cannot go into a document or an export yet: the locked notice would stand where the words belong. Those who hold the key are asked to share it.",
     ErrorCode.ENCRYPTION_NOTHING_TO_SHARE: "There is nothing to share for case {case} any more: that person already holds its key, or no longer has access to it.",
     ErrorCode.ENCRYPTION_CERTIFICATE_FAILED: "The key the server gives for {who} is not vouched for by {who}'s own signing key, so the case's key was not shared. Please tell your practice's administrator: the server may have been changed.",
     ErrorCode.ENCRYPTION_RECOVERY_KEY_MALFORMED: "That is not a practice recovery key: it has {expected} letters and digits in groups of four, as printed on the recovery sheet.",

@@ -6,7 +6,10 @@ supervisor, an emergency grant before a key holder shares it) still opens the ca
 sessions, dates, steps and everything else kept plain. Each encrypted text then reads as
 the one sentence below instead of raising, so no view has to know about keys; the window
 shows it in the user's language (ui/common/locked.py), and anything that would write,
-sign or seal such text is refused (ErrorCode.ENCRYPTION_KEY_NOT_HELD).
+sign or seal such text is refused (ErrorCode.ENCRYPTION_KEY_NOT_HELD), and so is anything
+that copies it into a document, brief or export (refuse_copy,
+ErrorCode.ENCRYPTION_LOCKED_NOT_COPIED): on paper or in a file the sentence would read as
+if it were what was written.
 
 The store puts the sentence in as the value itself: a text column holds LOCKED_TEXT, a
 note's sections hold {LOCKED_SECTION: LOCKED_TEXT}. Nobody writes exactly that sentence
@@ -15,7 +18,9 @@ as a whole note section by chance, and were they to, the worst is that it reads 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+
+from clarity_desktop.domain.errors import ErrorCode, RecordLocked
 
 LOCKED_TEXT = "This text is locked until someone who holds the case's key shares it with you."
 LOCKED_SECTION = "locked"  # the one key of a locked note's sections
@@ -38,3 +43,10 @@ def is_locked(value: object) -> bool:
 def any_locked(values: Mapping[str, object] | None) -> bool:
     """Whether any of a record's texts is locked (so it must not be signed or sealed)."""
     return any(is_locked(v) for v in (values or {}).values())
+
+
+def refuse_copy(values: Iterable[object]) -> None:
+    """Refuse, in words, to copy a record's texts (sections, addenda, ...) into a document or
+    export when any of them is locked: printed, the stand-in would pass for the note."""
+    if any(is_locked(v) for v in values):
+        raise RecordLocked(ErrorCode.ENCRYPTION_LOCKED_NOT_COPIED)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.languages import DEFAULT, Language
+from clarity_desktop.domain.locked_text import refuse_copy
 from clarity_desktop.domain.plans import owners
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
@@ -59,6 +60,7 @@ def _earlier(
     note = db.execute(
         select(Note).where(Note.id == s.note_id).options(selectinload(Note.steps))
     ).scalar_one()
+    refuse_copy([note.sections or {}])  # a locked note's plan would be left out unsaid
     template = note.template
     sections = {str(k): str(v) for k, v in (note.sections or {}).items()}
     signed = note.signed_at is not None

@@ -34,6 +34,7 @@ from clarity_desktop.domain.csv_clients import name_key
 from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
 from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
 from clarity_desktop.domain.languages import Language
+from clarity_desktop.domain.locked_text import refuse_copy
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
@@ -113,7 +114,9 @@ def note_document(
     note: NoteView, case: CaseDetail, clinician: str, language: Language | str = DEFAULT_LANGUAGE
 ) -> NoteDocument:
     """What the printed note shows, from the views the services return, with the
-    program's words in *language*."""
+    program's words in *language*. A note whose text is locked for this reader (its case's
+    key not shared with them) is refused in words, never printed with the stand-in."""
+    refuse_copy([note.sections, *(a.body for a in note.addenda)])
     w = words(language)
     session = next((s for s in case.sessions if s.id == note.session_id), None)
     names = {p.id: p.name for p in case.partners}
@@ -229,6 +232,7 @@ def summary_document(
     services return. No note text is read: sessions come as SessionViews (structure only)
     and readings from the timeline. Private sessions' readings and the safety note are
     printed only when included on purpose."""
+    refuse_copy([case.relationship_structure, case.safety_note if include_safety_note else ""])
     printed = now or datetime.now()
     # Sessions that took place; scheduled, cancelled and missed ones are in the app and
     # in the export, not in a summary of the work done.

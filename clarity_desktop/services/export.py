@@ -136,6 +136,7 @@ from clarity_desktop import APP_NAME, __version__
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.clock import naive_utc
 from clarity_desktop.domain.errors import ErrorCode, NotFound, ValidationError
+from clarity_desktop.domain.locked_text import refuse_copy
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.domain.steps import Step
@@ -230,6 +231,7 @@ def _note_json(
     pdf: str | None,
     marks: list[SessionMarker] | None = None,
 ) -> dict[str, Any]:
+    refuse_copy([note.sections or {}, *(a.body for a in note.addenda)])  # never the stand-in
     sections = ordered_sections(
         note.template, {str(k): str(v) for k, v in (note.sections or {}).items()}
     )

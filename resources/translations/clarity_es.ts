@@ -3616,6 +3616,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Primero elija su propia contraseña (Consulta ▸ Cambiar la contraseña): en ese momento se crean sus claves para leer y escribir los expedientes de sus clientes, de modo que nadie que conociera su primera contraseña pueda abrirlos.</translation>
     </message>
     <message>
+        <source>Some of this case&apos;s text is locked for you until someone who holds the case&apos;s key shares it, so it cannot go into a document or an export yet: the locked notice would stand where the words belong. Those who hold the key are asked to share it.</source>
+        <translation>Parte del texto de este caso está bloqueada para usted hasta que alguien que tiene la clave del caso se la comparta, así que todavía no puede incluirse en un documento ni en una exportación: el aviso de bloqueo ocuparía el lugar de lo que se escribió. Ya se ha pedido a quienes tienen la clave que la compartan.</translation>
+    </message>
+    <message>
         <source>There is nothing to share for case {case} any more: that person already holds its key, or no longer has access to it.</source>
         <translation>Ya no hay nada que compartir del caso {case}: esa persona ya tiene su clave o ya no tiene acceso a él.</translation>
     </message>
