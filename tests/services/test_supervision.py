@@ -25,6 +25,7 @@ from clarity_desktop.services import (
     cases,
     documents,
     integrity,
+    key_sharing,
     notes,
     sessions,
     staff,
@@ -58,6 +59,10 @@ class Group:
         )
         assert s.note_id is not None
         notes.save_draft(self.dana.uow(), s.note_id, note_draft({"focus": text}))
+        # Dana shares the case's key with her supervisor, as her Today view asks (issue 14):
+        # Sam reads and co-signs the text, not the locked sentence.
+        for request in key_sharing.pending_shares(self.dana):
+            key_sharing.share_case_key(self.dana, request.case_id, request.reader)
         return s.note_id
 
 
@@ -183,9 +188,13 @@ def test_cosign_mode_each_signature_is_its_signers_own_and_check_verifies_both(
     if os.environ.get("SUPERVISION_SHOTS"):  # to look at
         (Path(os.environ["SUPERVISION_SHOTS"]) / "cosigned_note.pdf").write_bytes(pdf)
 
-    # Someone past the program changes the note: both seals say so.
+    # Someone past the program changes the note: both seals say so. (Its text is encrypted
+    # on the server, so a DBA's words there would not even open: the fault tests show that;
+    # here a plain column the seals cover, its session's length.)
     pg_practice.as_dba(
-        group.dana, f'UPDATE notes SET sections = \'{{"focus": "edited"}}\' WHERE id = {note_id}'
+        group.dana,
+        "UPDATE sessions SET duration_minutes = 5 WHERE id = "
+        f"(SELECT session_id FROM notes WHERE id = {note_id})",
     )
     found = [str(w) for w in integrity.verify_seals(group.dana)]
     assert len(found) == 2 and all("changed after it was signed" in f for f in found)
