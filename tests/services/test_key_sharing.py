@@ -172,3 +172,24 @@ def test_a_key_the_server_swapped_in_is_refused(group: Practice) -> None:
         )[0][0]
         == 0
     )
+
+
+def emergency_wraps(p: Practice) -> list[str]:
+    """(scope, recipient, staff login) of every wrap of or for the emergency key."""
+    return p.pg.cluster.psql(
+        "SELECT w.scope || ' ' || w.recipient || ' ' || coalesce(s.login, '-') "
+        "FROM clarity.key_wraps w LEFT JOIN clarity.staff s ON s.user_id = w.user_id "
+        "WHERE w.scope = 'emergency' OR w.recipient = 'emergency' ORDER BY 1",
+        p.dbname,
+    ).splitlines()
+
+
+def test_a_supervisor_in_an_emergency_reads_the_case_at_once(group: Practice) -> None:
+    """The lead's answer 3: Sam's program made the practice emergency key at his first
+    sign-in (its private half wrapped for him alone), Dana's new case was wrapped for it,
+    and his emergency grant opens the text at once, with nobody's approval. Eli, a
+    clinician, still waits for Dana (the test above)."""
+    sam_id = group.sam.principal.user_id
+    assert emergency_wraps(group) == ["case emergency -", f"emergency user:{sam_id} sam"]
+    emergency.open_in_emergency(group.sam, group.case_id, "Robin called in crisis tonight.", 30)
+    assert group.focus(group.sam) == WRITTEN

@@ -115,6 +115,7 @@ class PostgresBackend:
             with engine.connect() as conn:
                 info, user, revision = _who_and_what(conn, where)
                 sheet = keytables.practice_key(conn, keytables.RECOVERY)
+                emergency = keytables.practice_key(conn, keytables.EMERGENCY)
         except DBAPIError as exc:
             engine.dispose()
             if isinstance(exc.orig, psycopg.OperationalError):
@@ -151,10 +152,11 @@ class PostgresBackend:
             seals.signer_from_seed(seed),
             str(info[0]),
             Principal(int(user_id), str(display_name), Role(role)),
-            {INFO_KEY: Keychain(int(user_id), box, sheet)},
+            {INFO_KEY: (keychain := Keychain(int(user_id), box, sheet, emergency))},
         )
         for factory in opened.session_factories():
             encrypted_rows.install(factory)
+        _first_emergency(opened, keychain)
         return opened
 
     # Unit of work
@@ -282,6 +284,7 @@ class PostgresBackend:
         held = getattr(practice, "session_info", {}).get(INFO_KEY)
         if isinstance(held, Keychain):
             held.box = box
+            _first_emergency(practice, held)
         return seed
 
     def trusted_keys(self, practice: OpenPractice) -> set[str]:
@@ -415,3 +418,16 @@ def _who_and_what(conn: Connection, where: address.ServerAddress) -> tuple[Any, 
 
 def _share(p: key_sharing.PendingShare) -> KeyShare:
     return KeyShare(p.case_id, p.reader, p.reader_name, p.how, p.given_by)
+
+
+def _first_emergency(practice: OpenPractice, keychain: Keychain) -> None:
+    """The first supervisor's program, once they have a key pair of their own, makes the
+    practice emergency key (the lead's answer 3; keychain.make_emergency). Nobody else's
+    program does: a practice without a supervisor has none, and its emergency access
+    shows names and the schedule but no clinical text."""
+    if practice.principal.role is not Role.SUPERVISOR or keychain.box is None:
+        return
+    if keychain.emergency is not None:
+        return
+    with practice.engine.begin() as conn:
+        keychain.make_emergency(conn)

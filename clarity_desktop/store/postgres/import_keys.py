@@ -36,6 +36,7 @@ def encrypt_moved(
     box = wrapping.new_key_pair()
     logins.set_user_keys(conn, user_id, seed, box, password, kdf)
     recovery = keytables.practice_key(conn, keytables.RECOVERY)
+    emergency = keytables.practice_key(conn, keytables.EMERGENCY)
     case_keys: dict[int, values.DataKey] = {}
     wraps = []
     for (case_id,) in conn.execute(text("SELECT id FROM cases ORDER BY id")):
@@ -47,6 +48,10 @@ def encrypt_moved(
         if recovery is not None:
             recipients.append(
                 (keytables.RECOVERY, X25519PublicKey.from_public_bytes(recovery), None)
+            )
+        if emergency is not None:  # a supervisor in an emergency reads it (keychain.py)
+            recipients.append(
+                (keytables.EMERGENCY, X25519PublicKey.from_public_bytes(emergency), None)
             )
         for label, public, uid in recipients:
             what = wrapping.Wrap(CASE, int(case_id), 1, label)

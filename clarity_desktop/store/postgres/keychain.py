@@ -30,6 +30,7 @@ from clarity_desktop.store.postgres.keytables import StoredWrap
 
 INFO_KEY = "clarity.keychain"  # where a session's info holds the keychain
 CASE: wrapping.Scope = "case"
+EMERGENCY: wrapping.Scope = "emergency"
 
 
 def search_key(case_id: int, key: DataKey) -> blind.SearchKey:
@@ -40,10 +41,17 @@ def search_key(case_id: int, key: DataKey) -> blind.SearchKey:
 
 
 class Keychain:
-    def __init__(self, user_id: int, box: X25519PrivateKey | None, recovery: bytes | None) -> None:
+    def __init__(
+        self,
+        user_id: int,
+        box: X25519PrivateKey | None,
+        recovery: bytes | None,
+        emergency: bytes | None = None,
+    ) -> None:
         self.user_id = user_id
         self.box = box  # None until the person's first own password (their first sign-in)
         self._recovery = recovery
+        self.emergency = emergency  # the practice emergency key's public half, once made
         self._rings: dict[int, KeyRing] = {}
         self._note_case: dict[int, int] = {}
         self._lock = threading.Lock()  # units of work on worker threads share the keychain
@@ -74,15 +82,52 @@ class Keychain:
             secret = wrapping.unwrap_key(stored.wrapped, box, what)
             keys.append(DataKey(stored.generation, secret))
         if not keys:
-            raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
+            keys = self._in_emergency(conn, case_id, box)
         ring = KeyRing.of(*keys)
         with self._lock:
             self._rings[case_id] = ring
         return ring
 
+    def _in_emergency(self, conn: Connection, case_id: int, box: X25519PrivateKey) -> list[DataKey]:
+        """A supervisor with a live emergency grant for the case, who holds the practice
+        emergency key, opens the case's key through it (the lead's answer 3); anyone else
+        is told the key is not held."""
+        mine = keytables.my_emergency_wrap(conn)
+        stored = keytables.emergency_wraps(conn, case_id) if mine is not None else []
+        if mine is None or not stored:
+            raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
+        secret = wrapping.unwrap_key(mine, box, wrapping.Wrap(EMERGENCY, 0, 1, self.label))
+        emergency = X25519PrivateKey.from_private_bytes(secret)
+        return [
+            DataKey(
+                s.generation,
+                wrapping.unwrap_key(
+                    s.wrapped, emergency, wrapping.Wrap(CASE, case_id, s.generation, EMERGENCY)
+                ),
+            )
+            for s in stored
+        ]
+
+    def make_emergency(self, conn: Connection) -> bool:
+        """The practice emergency key pair, made by the first supervisor's program: its
+        public half on the server, its private half wrapped for this supervisor alone.
+        False when the practice has one already (another supervisor's program was first)."""
+        box = self._my_box()
+        pair = wrapping.new_key_pair()
+        public = wrapping.public_bytes(pair.public_key())
+        if not keytables.add_practice_key(conn, keytables.EMERGENCY, public):
+            self.emergency = keytables.practice_key(conn, keytables.EMERGENCY)
+            return False
+        what = wrapping.Wrap(EMERGENCY, 0, 1, self.label)
+        sealed = wrapping.wrap_key(wrapping.private_bytes(pair), box.public_key(), what)
+        keytables.add_wraps(conn, [(StoredWrap(EMERGENCY, 0, 1, self.label, sealed), self.user_id)])
+        self.emergency = public
+        return True
+
     def new_case(self, case_id: int) -> list[tuple[StoredWrap, int | None]]:
         """Generation 1 of a new case's key, held from now on, and its wraps for this
-        person and the recovery key, to be stored once the case row exists."""
+        person, the recovery key and (once made) the emergency key, to be stored once the
+        case row exists."""
         box = self._my_box()
         if self._recovery is None:
             raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
@@ -90,10 +135,14 @@ class Keychain:
         with self._lock:
             self._rings[case_id] = KeyRing.of(key)
         recovery = X25519PublicKey.from_public_bytes(self._recovery)
-        return [
+        made = [
             (self._wrap(key, case_id, self.label, box.public_key()), self.user_id),
             (self._wrap(key, case_id, keytables.RECOVERY, recovery), None),
         ]
+        if self.emergency is not None:  # a supervisor in an emergency reads it at once
+            emergency = X25519PublicKey.from_public_bytes(self.emergency)
+            made.append((self._wrap(key, case_id, keytables.EMERGENCY, emergency), None))
+        return made
 
     def forget(self, case_ids: list[int]) -> None:
         """Keys made in a transaction that rolled back: never stored, so never to be used."""

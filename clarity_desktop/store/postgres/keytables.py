@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, OWNER
+from clarity_desktop.domain.identity import Role
+from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER
 
 RECOVERY = "recovery"
 EMERGENCY = "emergency"
@@ -59,6 +60,7 @@ _MINE = "ARRAY(SELECT my_cases())"
 
 def policies() -> list[str]:
     care, staff = ", ".join(CARE), ", ".join(ALL_STAFF)
+    supervisor = GROUP[Role.SUPERVISOR]
     out = [
         # Whether a case the login can see has no key at all yet (cases made by a bulk
         # insert, services/importer.py): its first writer makes generation 1.
@@ -75,6 +77,19 @@ $$""",
         f"made_by = {_ME} AND scope = 'case' AND owner = ANY ({_MINE}))",
         f"GRANT SELECT ON key_wraps TO {staff}",
         f"GRANT INSERT ON key_wraps TO {care}",
+        # The practice emergency key (the lead's answer 3): the first supervisor's program
+        # makes the pair, puts its public half here (once: the name is the key) and wraps
+        # its private half for that supervisor alone. While a supervisor's emergency grant
+        # is live they read the case's wrap for the emergency key, and so the case.
+        f"CREATE POLICY first_emergency ON practice_keys FOR INSERT TO {supervisor} "
+        f"WITH CHECK (name = '{EMERGENCY}' AND {_ME} IS NOT NULL)",
+        f"GRANT INSERT (name, public_key) ON practice_keys TO {supervisor}",
+        f"CREATE POLICY own_emergency ON key_wraps FOR INSERT TO {supervisor} WITH CHECK ("
+        f"made_by = {_ME} AND user_id = {_ME} AND scope = '{EMERGENCY}' AND owner = 0)",
+        f"CREATE POLICY in_emergency ON key_wraps FOR SELECT TO {supervisor} USING ("
+        f"scope = 'case' AND recipient = '{EMERGENCY}' AND owner IN (SELECT g.case_id "
+        f"FROM emergency_grants g WHERE g.user_id = {_ME} "
+        "AND g.until > (now() AT TIME ZONE 'utc')))",
         # Each person puts their own encryption key on their staff row (the policy
         # own_key in schema.py keeps it to their row).
         f"GRANT UPDATE (box_public, box_certificate) ON staff TO {staff}",
@@ -104,6 +119,19 @@ def set_practice_key(conn: Connection, name: str, public: bytes) -> None:
         text("INSERT INTO practice_keys (name, public_key) VALUES (:n, :p)"),
         {"n": name, "p": public},
     )
+
+
+def add_practice_key(conn: Connection, name: str, public: bytes) -> bool:
+    """The emergency key's public half, by a supervisor's program; False when the practice
+    has one already."""
+    made = conn.execute(
+        text(
+            "INSERT INTO practice_keys (name, public_key) VALUES (:n, :p) "
+            "ON CONFLICT (name) DO NOTHING RETURNING name"
+        ),
+        {"n": name, "p": public},
+    )
+    return made.first() is not None
 
 
 def my_wraps(conn: Connection, scope: str, owners: Iterable[int]) -> list[StoredWrap]:
@@ -161,3 +189,28 @@ def add_wraps(
             ),
             params,
         )
+
+
+def emergency_wraps(conn: Connection, case_id: int) -> list[StoredWrap]:
+    """*case_id*'s wraps for the practice emergency key: rows only a supervisor with a live
+    emergency grant for the case sees (row security)."""
+    found = conn.execute(
+        text(
+            "SELECT scope, owner, generation, recipient, wrapped FROM key_wraps "
+            "WHERE scope = 'case' AND owner = :c AND recipient = :r ORDER BY generation"
+        ),
+        {"c": case_id, "r": EMERGENCY},
+    )
+    return [StoredWrap(str(r[0]), int(r[1]), int(r[2]), str(r[3]), bytes(r[4])) for r in found]
+
+
+def my_emergency_wrap(conn: Connection) -> bytes | None:
+    """The practice emergency key's private half wrapped for the login, if it holds it."""
+    row = conn.execute(
+        text(
+            "SELECT wrapped FROM key_wraps WHERE user_id = me() AND scope = :s AND owner = 0 "
+            "ORDER BY generation DESC LIMIT 1"
+        ),
+        {"s": EMERGENCY},
+    ).first()
+    return None if row is None else bytes(row[0])

@@ -77,8 +77,8 @@ Key hierarchy (wrapping.py)
 Who wraps for whom (a wrap needs the key in hand: the administrator never holds a case
 key, so she can assign a case but never open its text)
 - Whoever creates a case makes generation 1 and wraps it for themselves and the recovery
-  key (encrypted_rows.py); a case made by a bulk insert gets it from its first writer.
-  Planned (answer 3): the emergency key too.
+  key (encrypted_rows.py), and the emergency key once the practice has one; a case made
+  by a bulk insert gets it from its first writer.
 - Someone given access (an assignment, a supervision link, an emergency grant) is a
   *pending share*: the server lists them (key_sharing.pending_shares(), readers with a
   key pair and no wrap of the newest generation, with who gave the access, from the
@@ -95,11 +95,14 @@ key, so she can assign a case but never open its text)
   signing or sealing such a row is refused (ENCRYPTION_KEY_NOT_HELD), and anything that
   prints or exports text refuses or leaves it out in words: the sentence is never passed
   off as the note.
-- Emergency (answer 3, planned): a practice emergency key pair made at the first
-  supervisor's first sign-in, its private half wrapped for supervisors only (a new
-  supervisor through the same approval); every new case key also wrapped for its public
-  half, so a supervisor breaking the glass reads at once. Today an emergency grant is a
-  pending share like any other.
+- Emergency (answer 3): the practice emergency key pair is made by the first
+  supervisor's program once they have their own key pair (keychain.make_emergency;
+  practice_keys takes one 'emergency' row, from a supervisor only); its private half is
+  wrapped for that supervisor alone, and every new case key also for its public half.
+  Row security shows a case's emergency wrap only to a supervisor with a live emergency
+  grant for it, so breaking the glass reads at once; a clinician's grant stays a pending
+  share. Not yet: wrapping the emergency key for further supervisors (through the same
+  approval), and for cases made before it existed.
 - Someone leaves (planned): their wraps deleted, and the case rotates lazily: the next
   holder to open it makes generation n+1 and wraps it for the remaining readers and the
   recovery (and emergency) key; new writes use the newest generation, old values are
@@ -164,7 +167,7 @@ Open questions, and the lead's answers (2026-12)
 Wired so far: keytables.py (key_wraps, practice_keys, staff.box_public and
 box_certificate, with row security), sign-in and password change (backend.py, logins.py),
 a new case's key and note sections and addenda through the ORM (encrypted_rows.py), the
-locked sentence, approved sharing (key_sharing.py), blind search (blind_search.py) and
-import-practice (import_keys.py). Not yet: the emergency key, leaving and rotation, the
+locked sentence, approved sharing (key_sharing.py), the emergency key (keychain.py),
+blind search (blind_search.py) and import-practice (import_keys.py). Not yet: leaving and rotation, the
 directory key, and every other column of columns.ENCRYPTED (still plain).
 """
