@@ -1,6 +1,7 @@
 """Emergency access and supervision links in the window, on a practice server (Eli Park keeps
 the Ortiz couple; Dana Reyes is not assigned to them): Dana opens the case in an emergency
-from Case ▸ Open a case in an emergency, reads it under a banner saying until when; a
+from Case ▸ Open a case in an emergency, under a banner saying until when, its text
+locked until Eli shares the case's key and then read; a
 reason too short is refused in words and nothing is granted; Sam (supervisor) and Ada
 (administrator) find it in the emergency access log; Ada sets supervisors in the Staff
 window. A solo practice shows none of it.
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.errors import NotFound
+from clarity_desktop.domain.locked_text import LOCKED_TEXT
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
-from clarity_desktop.services import cases, emergency, notes, sessions
+from clarity_desktop.services import cases, emergency, key_sharing, notes, sessions
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.case.emergency_dialog import EmergencyDialog
 from clarity_desktop.ui.common import dates
@@ -149,7 +151,22 @@ def test_dana_opens_a_case_not_hers_in_an_emergency_and_reads_it(
     window.tabs.setCurrentWidget(window.editor)
     window.case_panel.select_session(office.session_id)
     qtbot.waitUntil(lambda: window.editor.note is not None, timeout=5000)
-    assert window.editor.section_edits()[0].toPlainText() == NOTE
+    # Its text is locked until Eli, who holds the case's key, shares it (issue 14: a
+    # clinician's emergency grant waits for a holder, as his Today view asks him).
+    assert window.editor.section_edits()[0].toPlainText() == LOCKED_TEXT
+    eli = office.opened[0]
+    [request] = key_sharing.pending_shares(eli)
+    assert (request.reader_name, request.how) == ("Dana Reyes", "emergency")
+    key_sharing.share_case_key(eli, request.case_id, request.reader)
+    window.editor.clear()  # she opens the note again
+    window.open_session(office.session_id)
+    qtbot.waitUntil(
+        lambda: (
+            window.editor.note is not None
+            and window.editor.section_edits()[0].toPlainText() == NOTE
+        ),
+        timeout=5000,
+    )
     shot(qtbot, window, "emergency_banner.png")
     audit = office.audit()
     assert ("emergency_access", office.case_id, "Dana Reyes, LMFT") in audit
