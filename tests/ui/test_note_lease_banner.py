@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
-from clarity_desktop.services import cases, notes, sessions, staff
+from clarity_desktop.services import cases, key_sharing, notes, sessions, staff
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.ui.note.note_editor import NoteEditor
@@ -46,6 +46,9 @@ class Desks:
             f"'view' FROM users a, users b WHERE a.display_name = '{SAM.name}' "
             f"AND b.display_name = '{DANA.name}'",
         )
+        # Dana shares the case's key with Eli and Sam, as her Today view asks (issue 14).
+        for request in key_sharing.pending_shares(self.dana):
+            key_sharing.share_case_key(self.dana, request.case_id, request.reader)
 
     def sign_in(self, person: Person) -> OpenPractice:
         opened = self.servers.unlock(self.dbname, person, self.tmp / f"{person.login}")
