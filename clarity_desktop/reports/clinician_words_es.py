@@ -290,6 +290,7 @@ SPANISH: dict[str, str] = {
     "Joint": "Conjunta",
     "Signed": "Firmada",
     "Draft": "Borrador",
+    "Locked text": "Texto bloqueado",
     "Booked": "Reservada",
     "No note": "Sin nota",
     # -- trends (domain/movement.py's sentences)
