@@ -193,3 +193,4 @@ def test_a_supervisor_in_an_emergency_reads_the_case_at_once(group: Practice) ->
     assert emergency_wraps(group) == ["case emergency -", f"emergency user:{sam_id} sam"]
     emergency.open_in_emergency(group.sam, group.case_id, "Robin called in crisis tonight.", 30)
     assert group.focus(group.sam) == WRITTEN
+    assert asked(group) == []  # nothing for Dana to share: it would outlive his grant

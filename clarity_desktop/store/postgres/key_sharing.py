@@ -61,6 +61,13 @@ FUNCTIONS = (
         s.box_public, s.box_certificate, s.public_key
     FROM readers r JOIN staff s ON s.user_id = r.user_id JOIN users u ON u.id = r.user_id
     WHERE r.user_id <> me() AND NOT u.disabled AND s.box_public IS NOT NULL
+    -- A supervisor in an emergency who holds the emergency key already reads the case
+    -- through it (keychain.py): sharing would give a key that outlives the grant.
+    AND NOT (r.how = 'emergency' AND EXISTS (
+        SELECT FROM key_wraps e WHERE e.scope = 'emergency' AND e.user_id = r.user_id)
+        AND EXISTS (SELECT FROM key_wraps c WHERE c.scope = 'case' AND c.owner = r.case_id
+            AND c.recipient = 'emergency' AND c.generation = (SELECT max(x.generation)
+                FROM key_wraps x WHERE x.scope = 'case' AND x.owner = r.case_id)))
     AND NOT EXISTS (
         SELECT FROM key_wraps w WHERE w.scope = 'case' AND w.owner = r.case_id
         AND w.user_id = r.user_id AND w.generation = (SELECT max(x.generation)
