@@ -32,6 +32,7 @@ class RecordingIndex:
     def __init__(self, inner: SearchIndex) -> None:
         self.inner = inner
         self.ranked_at_most = inner.ranked_at_most
+        self.keeps_query_in_audit = inner.keeps_query_in_audit
         self.calls: list[tuple[str, Any]] = []
 
     def accepts(self, user_text: str) -> bool:
