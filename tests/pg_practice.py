@@ -146,6 +146,16 @@ class PgPractices:
             conn.execute("CREATE SCHEMA snapshot")
             for table in self._tables:
                 conn.execute(f"CREATE TABLE snapshot.{table} AS TABLE clarity.{table}")
+            # Logins belong to the server, not the database: a test that changes a
+            # person's password or disables them would leave the next test's person
+            # unable to sign in. Their stored SCRAM verifiers are put back on reset.
+            self._logins = [
+                (str(r[0]), str(r[1]))
+                for r in conn.execute(
+                    "SELECT rolname, rolpassword FROM pg_authid WHERE rolname = ANY(%s)",
+                    ([p.login for p in (ADMIN, *STAFF)],),
+                )
+            ]
             self._sequences = [
                 (str(r[0]), int(r[1]), bool(r[2]))
                 for r in conn.execute(
@@ -170,6 +180,12 @@ class PgPractices:
                     conn.execute(f"INSERT INTO clarity.{table} TABLE snapshot.{table}")
                 for name, value, called in self._sequences:
                     conn.execute("SELECT setval(%s, %s, %s)", (name, value, called))
+                for login, verifier in self._logins:
+                    conn.execute(
+                        sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(
+                            sql.Identifier(login), sql.Literal(verifier)
+                        )
+                    )
 
     def _execute(self, statement: str, *names: str) -> None:
         self._admin.execute(sql.SQL(statement).format(*(sql.Identifier(n) for n in names)))
