@@ -285,7 +285,9 @@ def test_if_the_audit_row_cannot_be_written_the_action_does_not_happen(
     finally:
         if on_server:
             pg_practice.as_dba(
-                practice, "DROP TRIGGER test_no_audit ON audit_events", triggers_off=False
+                practice,
+                "DROP TRIGGER test_no_audit ON audit_events; DROP FUNCTION test_no_audit()",
+                triggers_off=False,
             )
         else:
             with practice.engine.begin() as conn:
