@@ -17,11 +17,12 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from sqlalchemy import create_engine
 
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.services import practices, staff
 from clarity_desktop.store import opening
-from clarity_desktop.store.postgres import address, server
+from clarity_desktop.store.postgres import address, server, upgrade
 from clarity_desktop.store.postgres.address import ServerAddress
 from clarity_desktop.store.postgres.encryption import recovery, wrapping
 from clarity_desktop.store.practice import OpenPractice
@@ -162,9 +163,20 @@ class PgPractices:
                     "SELECT tablename FROM pg_tables WHERE schemaname = 'clarity' ORDER BY 1"
                 )
             ]
+            self._catalog = self._schema_catalog()
             conn.execute("CREATE SCHEMA snapshot")
             for table in self._tables:
                 conn.execute(f"CREATE TABLE snapshot.{table} AS TABLE clarity.{table}")
+            # Logins belong to the server, not the database: a test that changes a
+            # person's password or disables them would leave the next test's person
+            # unable to sign in. Their stored SCRAM verifiers are put back on reset.
+            self._logins = [
+                (str(r[0]), str(r[1]))
+                for r in conn.execute(
+                    "SELECT rolname, rolpassword FROM pg_authid WHERE rolname = ANY(%s)",
+                    ([p.login for p in (ADMIN, *STAFF)],),
+                )
+            ]
             self._sequences = [
                 (str(r[0]), int(r[1]), bool(r[2]))
                 for r in conn.execute(
@@ -189,17 +201,42 @@ class PgPractices:
                     conn.execute(f"INSERT INTO clarity.{table} TABLE snapshot.{table}")
                 for name, value, called in self._sequences:
                     conn.execute("SELECT setval(%s, %s, %s)", (name, value, called))
+                for login, verifier in self._logins:
+                    conn.execute(
+                        sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(
+                            sql.Identifier(login), sql.Literal(verifier)
+                        )
+                    )
 
     def _execute(self, statement: str, *names: str) -> None:
         self._admin.execute(sql.SQL(statement).format(*(sql.Identifier(n) for n in names)))
 
+    def _schema_catalog(self) -> dict[str, str]:
+        """Every function, trigger, policy and grant of the practice's schema, as the
+        server has it (what `server upgrade` compares)."""
+        engine = create_engine("postgresql+psycopg://", creator=self._database)
+        try:
+            with engine.connect() as conn:
+                return upgrade.catalog(conn)
+        finally:
+            engine.dispose()
+
     def new_database(self, scratch: Path) -> str:
         """The practice as it was built (one database per server, reset for each test);
-        its name."""
+        its name. A schema a test left changed (a function or trigger of its own, a
+        policy dropped) is put back as the program makes it (`server upgrade`, which
+        drops what it did not make), so the next test never meets it."""
         if not self._built:
             self._build_template(scratch)
-        else:
-            self._reset()
+            return TEMPLATE
+        self._reset()
+        if self._schema_catalog() != self._catalog:
+            where = self.address(TEMPLATE, self.cluster.superuser)
+            upgrade.upgrade(where, self.cluster.superuser_password)
+            left = self._schema_catalog()
+            if left != self._catalog:  # never expected: say what differs
+                changed = sorted(set(left.items()) ^ set(self._catalog.items()))
+                raise RuntimeError(f"the test server's schema stayed changed: {changed[:4]}")
         return TEMPLATE
 
     def copy_database(self, scratch: Path) -> str:

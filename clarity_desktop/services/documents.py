@@ -47,7 +47,7 @@ from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
 from clarity_desktop.reports.note_readings import PartnerReadingRow
 from clarity_desktop.reports.progress_plan import MeasureTable, PlanInPeriod
-from clarity_desktop.services import dynamics, handout_language, handouts_given, notes, views
+from clarity_desktop.services import dynamics, handout_language, handouts_given, views
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.uow import UnitOfWork
@@ -179,7 +179,7 @@ def note_pdf(
     require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
     size = layout.page_size_name(page_size)
     with uow.reading() as db:  # the facts, in one read; the audit row, in one write
-        note = views.note_view(notes.load_note(db, note_id))
+        note = views.note_view(views.load_note(db, note_id))
         case = views.case_detail(db, note.case_id)
     doc = note_document(note, case, uow.actor, language)
     data = build_note(doc, out, page_size=size, password=password or None, progress=progress)

@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from clarity_desktop.domain.audit_actions import AuditAction
@@ -32,6 +31,7 @@ from clarity_desktop.domain.templates import MAX_NOTE_CHARS
 from clarity_desktop.services import supervision, views
 from clarity_desktop.services.dto import AddendumView, NoteDraft, NoteView
 from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.services.views import load_note
 from clarity_desktop.store import seals
 from clarity_desktop.store.models import (
     Addendum,
@@ -41,32 +41,11 @@ from clarity_desktop.store.models import (
     NotePartnerStep,
     NoteStep,
     PartnerReadingRow,
-    Session,
 )
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
 # Autosave writes often; one "changed" audit row per note per this period is enough.
 AUDIT_COALESCE = timedelta(minutes=10)
-
-
-def load_note(db: DbSession, note_id: int) -> Note:
-    """The note with everything its view shows, in the caller's open session: the loader
-    other services build on, so an action that needs a note stays one transaction."""
-    note = db.execute(
-        select(Note)
-        .where(Note.id == note_id)
-        .options(
-            selectinload(Note.steps),
-            selectinload(Note.partner_steps),
-            selectinload(Note.partner_readings),
-            selectinload(Note.couple_reading),
-            selectinload(Note.addenda),
-            selectinload(Note.session).selectinload(Session.case),
-        )
-    ).scalar_one_or_none()
-    if note is None:
-        raise NotFound(ErrorCode.NO_SUCH_NOTE, note_id=note_id)
-    return note
 
 
 def _load(uow: UnitOfWork, note_id: int) -> Note:

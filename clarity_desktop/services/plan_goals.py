@@ -24,7 +24,7 @@ from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, Phrase, RecordLocked, ValidationError
 from clarity_desktop.domain.instruments import Instrument
 from clarity_desktop.domain.plans import MAX_PROGRESS_COMMENT, Goal, ProgressMark
-from clarity_desktop.services import notes
+from clarity_desktop.services import notes, views
 from clarity_desktop.services.measure_forms import catalogue
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.services.plans import ENTITY, PlanVersion, case_plan_of, local_day
@@ -110,7 +110,7 @@ def note_goals(uow: UnitOfWork, note_id: int) -> NoteGoals:
     """The goals a note can link to, and those it links to, with their marks."""
     require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as db:
-        return _note_goals(db, notes.load_note(db, note_id))
+        return _note_goals(db, views.load_note(db, note_id))
 
 
 def set_note_goals(
@@ -138,7 +138,7 @@ def set_note_goals(
         uow.waiting_at_most(wait)
     with uow:
         db = uow.session
-        note = notes.load_note(db, note_id)
+        note = views.load_note(db, note_id)
         if note.signed_at is not None:
             raise RecordLocked(ErrorCode.NOTE_SIGNED_LOCKED_ADD_ADDENDUM)
         by_key, _current = _goal_texts(db, note.session.case_id)

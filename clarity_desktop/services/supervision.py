@@ -25,12 +25,10 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import selectinload
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import (
     ErrorCode,
-    NotFound,
     RecordLocked,
     ValidationError,
 )
@@ -177,24 +175,6 @@ def check_signing(uow: UnitOfWork, note: Note) -> None:
 # ----- the steps ------------------------------------------------------------------------
 
 
-def _load(db: DbSession, note_id: int) -> Note:
-    note = db.execute(
-        select(Note)
-        .where(Note.id == note_id)
-        .options(
-            selectinload(Note.steps),
-            selectinload(Note.partner_steps),
-            selectinload(Note.partner_readings),
-            selectinload(Note.couple_reading),
-            selectinload(Note.addenda),
-            selectinload(Note.session).selectinload(Session.case),
-        )
-    ).scalar_one_or_none()
-    if note is None:
-        raise NotFound(ErrorCode.NO_SUCH_NOTE, note_id=note_id)
-    return note
-
-
 def _add_step(
     uow: UnitOfWork, note: Note, state: ReviewState, action: AuditAction, comment: str = ""
 ) -> None:
@@ -217,7 +197,7 @@ def submit(uow: UnitOfWork, note_id: int) -> ReviewStatus:
     require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         db = uow.session
-        note = _load(db, note_id)
+        note = views.load_note(db, note_id)
         if note.signed_at is not None:
             raise RecordLocked(ErrorCode.NOTE_ALREADY_SIGNED)
         supervisor = _supervisor_of(uow, db, uow.principal.user_id)
@@ -266,7 +246,7 @@ def _review(uow: UnitOfWork, note_id: int, state: ReviewState, comment: str) -> 
     require(uow.principal, Permission.WRITE_RECORDS)
     with uow:
         db = uow.session
-        note = _load(db, note_id)
+        note = views.load_note(db, note_id)
         if note.signed_at is not None:
             raise RecordLocked(ErrorCode.NOTE_ALREADY_SIGNED)
         steps = _steps(db, note.id)
@@ -289,7 +269,7 @@ def cosign(uow: UnitOfWork, note_id: int) -> NoteView:
     require(uow.principal, Permission.SIGN)
     with uow:
         db = uow.session
-        note = _load(db, note_id)
+        note = views.load_note(db, note_id)
         if note.signed_at is None:
             raise ValidationError(ErrorCode.SUPERVISION_COSIGN_AFTER_SIGNING, "review")
         steps = _steps(db, note.id)
@@ -342,7 +322,7 @@ def review_status(uow: UnitOfWork, note_id: int) -> ReviewStatus:
     what is audited; this reads nothing else)."""
     require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as db:
-        return _status(uow, db, _load(db, note_id))
+        return _status(uow, db, views.load_note(db, note_id))
 
 
 def queue(uow: UnitOfWork) -> ReviewQueue:

@@ -33,6 +33,26 @@ from clarity_desktop.store.models import (
 )
 
 
+def load_note(db: DbSession, note_id: int) -> Note:
+    """The note with everything its view shows, in the caller's open session: the loader
+    other services build on, so an action that needs a note stays one transaction."""
+    note = db.execute(
+        select(Note)
+        .where(Note.id == note_id)
+        .options(
+            selectinload(Note.steps),
+            selectinload(Note.partner_steps),
+            selectinload(Note.partner_readings),
+            selectinload(Note.couple_reading),
+            selectinload(Note.addenda),
+            selectinload(Note.session).selectinload(Session.case),
+        )
+    ).scalar_one_or_none()
+    if note is None:
+        raise NotFound(ErrorCode.NO_SUCH_NOTE, note_id=note_id)
+    return note
+
+
 def attending_label(case: Case, partner_id: int | None) -> str:
     if partner_id is None:
         return "Both partners" if case.kind is CaseKind.COUPLE else case.partners[0].name

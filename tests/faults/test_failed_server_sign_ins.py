@@ -117,3 +117,24 @@ def test_the_unlock_window_waits_on_the_server_it_offers(
     with qtbot.waitSignal(second.unlocked, timeout=20000) as unlocked:
         second.try_unlock()
     unlocked.args[0].close()
+
+
+def test_a_countdown_that_runs_early_never_offers_a_try_that_would_be_refused(
+    qtbot: QtBot, server: ServerChoice
+) -> None:
+    form = ServerConnectDialog(server)
+    qtbot.addWidget(form)
+    form.show()
+    for wrong in WRONG:
+        qtbot.waitUntil(form.connect_button.isEnabled, timeout=20000)
+        form.password.setText(wrong)
+        form.connect_button.click()
+        qtbot.waitUntil(lambda: "did not accept" in form.error.text(), timeout=20000)
+        qtbot.waitUntil(lambda: "Connecting" not in form.status.text(), timeout=20000)
+    assert not form.connect_button.isEnabled()
+    for _ in range(form.wait.left):  # every tick at once, as a timer running early fires
+        form.wait._tick()
+    written = unlock_attempts.seconds_to_wait(_folder(server))
+    assert written > 0  # the wait written down is not over yet ...
+    assert not form.connect_button.isEnabled()  # ... so no try is offered
+    assert "wait" in form.status.text()

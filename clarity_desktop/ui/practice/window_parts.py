@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
@@ -47,8 +47,12 @@ class WaitBetweenTries(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.left = 0
+        self._folder: Path | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
+        # A coarse timer may fire up to 5 % early: ten early ticks and the button would be
+        # offered again before the written wait is over, and the click then refused.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
 
     def start(self, folder: Path | None) -> bool:
@@ -58,6 +62,7 @@ class WaitBetweenTries(QObject):
         if left <= 0:
             return self.left > 0
         self.left = left
+        self._folder = folder
         self._timer.start()
         self.changed.emit(left)
         return True
@@ -68,6 +73,10 @@ class WaitBetweenTries(QObject):
 
     def _tick(self) -> None:
         self.left = max(self.left - 1, 0)
+        if self.left == 0 and self._folder is not None:
+            # The count is the window's; the wait is what was written. Over only when
+            # both agree, so a try offered is a try taken.
+            self.left = math.ceil(unlock_attempts.seconds_to_wait(self._folder))
         if self.left == 0:
             self._timer.stop()
         self.changed.emit(self.left)
