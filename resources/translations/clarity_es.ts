@@ -212,6 +212,10 @@
         <translation>Preparando la consulta de demostración…</translation>
     </message>
     <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
         <source>The practice file is damaged</source>
         <translation>El archivo de la consulta está dañado</translation>
     </message>
@@ -5860,8 +5864,16 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Cambiar la contraseña</translation>
     </message>
     <message>
+        <source>Choose your own password</source>
+        <translation>Elija su propia contraseña</translation>
+    </message>
+    <message>
         <source>Current password</source>
         <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>Password you were given</source>
+        <translation>Contraseña que le dieron</translation>
     </message>
     <message>
         <source>New password</source>
@@ -5874,6 +5886,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>&amp;Current password</source>
         <translation>Contraseña &amp;actual</translation>
+    </message>
+    <message>
+        <source>&amp;Password you were given</source>
+        <translation>&amp;Contraseña que le dieron</translation>
     </message>
     <message>
         <source>&amp;New password</source>
@@ -5898,6 +5914,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>You opened the practice with the recovery key. Choose a new passphrase for every day; the recovery key keeps working as before.</source>
         <translation>Ha abierto la consulta con la clave de recuperación. Elija una nueva frase de contraseña para el día a día; la clave de recuperación sigue funcionando como antes.</translation>
+    </message>
+    <message>
+        <source>Welcome. You signed in with the password your administrator gave you. Please choose your own now: Clarity makes your keys for clients&apos; records and your signature with it, so that only you can open them or sign as you. Until then you can look around but not write clinical notes.</source>
+        <translation>Le damos la bienvenida. Ha entrado con la contraseña que le dio su administrador. Elija ahora la suya: con ella Clarity crea sus claves para los expedientes de los clientes y su firma, de modo que solo usted pueda abrirlos o firmar en su nombre. Hasta entonces puede mirar, pero no escribir notas clínicas.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -268,7 +269,9 @@ class PostgresBackend:
         """A new password for this login, and the signing and encryption keys re-wrapped
         together under it, in one transaction: the server never holds a key the password
         cannot open. The first change (the password an administrator set) makes the
-        person's encryption key: from then on only they can open what is wrapped for them."""
+        person's encryption key and a new signing key (the administrator's program made
+        the first one): from then on only they can open what is wrapped for them, and
+        only they can sign as themselves."""
         if recovery:
             raise PracticeError(ErrorCode.SERVER_NO_RECOVERY_KEY)
         with practice.engine.begin() as conn:
@@ -277,15 +280,23 @@ class PostgresBackend:
                 seed, box = wrapping.unwrap_user_keys(str(wrapped.scalar_one()), secret)
             except keys.WrongSecret as exc:
                 raise WrongPassphrase(ErrorCode.SERVER_WRONG_CURRENT_PASSWORD) from exc
-            box = box or wrapping.new_key_pair()
+            first = box is None
+            if box is None:
+                seed, box = secrets.token_bytes(keys.KEY_BYTES), wrapping.new_key_pair()
             verifier = logins.scram_verifier(new_passphrase)
             conn.exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD '{verifier}'")
-            logins.set_user_keys(conn, practice.principal.user_id, seed, box, new_passphrase)
+            logins.set_user_keys(
+                conn, practice.principal.user_id, seed, box, new_passphrase, first=first
+            )
         held = getattr(practice, "session_info", {}).get(INFO_KEY)
         if isinstance(held, Keychain):
             held.box = box
             _first_emergency(practice, held)
         return seed
+
+    def first_password_pending(self, practice: OpenPractice) -> bool:
+        held = getattr(practice, "session_info", {}).get(INFO_KEY)
+        return isinstance(held, Keychain) and held.box is None
 
     def trusted_keys(self, practice: OpenPractice) -> set[str]:
         """Every staff member's public signing key, and the earlier keys their current key
