@@ -3632,6 +3632,18 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>La clave que el servidor da para {who} no está avalada por la propia clave de firma de {who}, así que no se compartió la clave del caso. Por favor, avise a la persona que administra su consulta: es posible que el servidor se haya alterado.</translation>
     </message>
     <message>
+        <source>The server now gives another key for {who} than the one this computer saw before, so nothing was shared with it. Please tell {who} and the practice&apos;s administrator: the server may have been changed.</source>
+        <translation>El servidor da ahora para {who} una clave distinta de la que este equipo vio antes, así que no se ha compartido nada con ella. Avise a {who} y al administrador de la consulta: puede que hayan cambiado el servidor.</translation>
+    </message>
+    <message>
+        <source>One of the practice&apos;s own keys on the server (its recovery or emergency key) is not the one this computer saw before, so Clarity did not open the practice. Please tell the practice&apos;s owner: the server may have been changed.</source>
+        <translation>Una de las claves propias de la consulta en el servidor (la de recuperación o la de emergencia) no es la que este equipo vio antes, así que Clarity no abrió la consulta. Avise al titular de la consulta: puede que hayan cambiado el servidor.</translation>
+    </message>
+    <message>
+        <source>Clarity could not read the keys this computer remembers for the practice server (pins.json in its folder), so it did not open the practice. Please ask the practice&apos;s administrator.</source>
+        <translation>Clarity no pudo leer las claves que este equipo recuerda del servidor de la consulta (pins.json, en su carpeta), así que no abrió la consulta. Consulte al administrador de la consulta.</translation>
+    </message>
+    <message>
         <source>That is not a practice recovery key: it has {expected} letters and digits in groups of four, as printed on the recovery sheet.</source>
         <translation>Eso no es una clave de recuperación de la consulta: tiene {expected} letras y cifras en grupos de cuatro, tal como aparecen en la hoja de recuperación impresa.</translation>
     </message>

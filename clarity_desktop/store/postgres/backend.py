@@ -53,6 +53,7 @@ from clarity_desktop.store.postgres import (
     leases,
     locks,
     logins,
+    pins,
     schema,
     supervision,
 )
@@ -60,6 +61,7 @@ from clarity_desktop.store.postgres.blind_search import BlindIndex
 from clarity_desktop.store.postgres.connect import make_engine, refusal
 from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
+from clarity_desktop.store.postgres.pins import Pins
 from clarity_desktop.store.postgres.server import SIGNATURE
 from clarity_desktop.store.practice import EnginePractice
 from clarity_desktop.store.roster import (
@@ -141,6 +143,15 @@ class PostgresBackend:
             # wrapped under an earlier password (changed outside the program).
             engine.dispose()
             raise WrongPassphrase(ErrorCode.SERVER_KEY_OTHER_PASSWORD) from exc
+        try:  # the practice's keys as this workstation first saw them (pins.py)
+            seen = Pins(folder)
+            if sheet is not None:
+                seen.check(pins.RECOVERY, sheet.hex())
+            if emergency is not None:
+                seen.check(pins.EMERGENCY, emergency.hex())
+        except BaseException:
+            engine.dispose()
+            raise
         opened = EnginePractice(
             folder,
             engine,
@@ -153,7 +164,7 @@ class PostgresBackend:
             seals.signer_from_seed(seed),
             str(info[0]),
             Principal(int(user_id), str(display_name), Role(role)),
-            {INFO_KEY: (keychain := Keychain(int(user_id), box, sheet, emergency))},
+            {INFO_KEY: (keychain := Keychain(int(user_id), box, sheet, emergency, seen))},
         )
         for factory in opened.session_factories():
             encrypted_rows.install(factory)
