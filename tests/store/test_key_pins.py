@@ -4,12 +4,14 @@ words, and a damaged file refusing rather than starting again silently."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import pins
+from clarity_desktop.store.postgres import address, pins
+from clarity_desktop.store.postgres.address import ServerAddress
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
 from clarity_desktop.store.postgres.pins import Pins
 
@@ -36,3 +38,16 @@ def test_a_damaged_pins_file_refuses_instead_of_forgetting(tmp_path: Path) -> No
         Pins(tmp_path)
     assert refused.value.code is ErrorCode.ENCRYPTION_PINS_UNREADABLE
     assert (tmp_path / pins.PINS_FILE).read_text(encoding="utf-8") == "{not json"
+
+
+def test_pointing_the_folder_at_another_database_forgets_the_old_ones_keys(
+    tmp_path: Path,
+) -> None:
+    here = ServerAddress("db.example", 5432, "riverside", "dana", tmp_path / "ca.pem")
+    address.write(tmp_path, here)
+    Pins(tmp_path).check(pins.RECOVERY, "00")
+    address.write(tmp_path, replace(here, user="dana2"))  # the same practice: kept
+    with pytest.raises(EncryptionError):
+        Pins(tmp_path).check(pins.RECOVERY, "01")
+    address.write(tmp_path, replace(here, dbname="lakeside"))  # another practice
+    Pins(tmp_path).check(pins.RECOVERY, "01")

@@ -14,7 +14,8 @@ What first sight cannot catch: a key already swapped before this workstation fir
 signed in (trust on first use). A colleague's signing key legitimately changes once, at
 their first own password, before they hold any encryption key, so before anyone shares
 with them (logins.set_user_keys): the pin is taken when a key is first shared with them.
-Losing the file (a new workstation) starts again from first sight.
+Losing the file (a new workstation) starts again from first sight, and so does pointing
+the folder at another practice database (address.write).
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ import threading
 from pathlib import Path
 
 from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.store.postgres.address import PINS_FILE
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
 
-PINS_FILE = "pins.json"
 RECOVERY = "practice:recovery"
 EMERGENCY = "practice:emergency"
 
