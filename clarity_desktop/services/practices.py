@@ -174,6 +174,12 @@ def change_passphrase(opened: OpenPractice, current: str, new: str, repeat: str)
         uow.commit()
 
 
+def first_password_pending(opened: OpenPractice) -> bool:
+    """A server login still on the password the administrator chose: the program asks for
+    the person's own at once (their keys are made then; until then no clinical text)."""
+    return opened.backend.first_password_pending(opened)
+
+
 def reset_passphrase(opened: OpenPractice, recovery_key: str, new: str, repeat: str) -> None:
     """After unlocking with the recovery key: set a new passphrase with that key."""
     _check_new_passphrase(new, repeat)

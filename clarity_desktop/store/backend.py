@@ -281,6 +281,11 @@ class Backend(WriterRules, Roster, Protocol):
         seed the new passphrase unlocks."""
         ...
 
+    def first_password_pending(self, practice: OpenPractice) -> bool:
+        """Whether the person still signs in with a password someone else chose (a server
+        login the administrator made): their own keys are made when they choose theirs."""
+        ...
+
     def trusted_keys(self, practice: OpenPractice) -> set[str]:
         """The public signing keys whose seals this practice accepts: the current one
         and the former ones it vouched for."""

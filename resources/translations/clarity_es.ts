@@ -212,6 +212,10 @@
         <translation>Preparando la consulta de demostración…</translation>
     </message>
     <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
         <source>The practice file is damaged</source>
         <translation>El archivo de la consulta está dañado</translation>
     </message>
@@ -3628,6 +3632,18 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>La clave que el servidor da para {who} no está avalada por la propia clave de firma de {who}, así que no se compartió la clave del caso. Por favor, avise a la persona que administra su consulta: es posible que el servidor se haya alterado.</translation>
     </message>
     <message>
+        <source>The server now gives another key for {who} than the one this computer saw before, so nothing was shared with it. Please tell {who} and the practice&apos;s administrator: the server may have been changed.</source>
+        <translation>El servidor da ahora para {who} una clave distinta de la que este equipo vio antes, así que no se ha compartido nada con ella. Avise a {who} y al administrador de la consulta: puede que hayan cambiado el servidor.</translation>
+    </message>
+    <message>
+        <source>One of the practice&apos;s own keys on the server (its recovery or emergency key) is not the one this computer saw before, so Clarity did not open the practice. Please tell the practice&apos;s owner: the server may have been changed.</source>
+        <translation>Una de las claves propias de la consulta en el servidor (la de recuperación o la de emergencia) no es la que este equipo vio antes, así que Clarity no abrió la consulta. Avise al titular de la consulta: puede que hayan cambiado el servidor.</translation>
+    </message>
+    <message>
+        <source>Clarity could not read the keys this computer remembers for the practice server (pins.json in its folder), so it did not open the practice. Please ask the practice&apos;s administrator.</source>
+        <translation>Clarity no pudo leer las claves que este equipo recuerda del servidor de la consulta (pins.json, en su carpeta), así que no abrió la consulta. Consulte al administrador de la consulta.</translation>
+    </message>
+    <message>
         <source>That is not a practice recovery key: it has {expected} letters and digits in groups of four, as printed on the recovery sheet.</source>
         <translation>Eso no es una clave de recuperación de la consulta: tiene {expected} letras y cifras en grupos de cuatro, tal como aparecen en la hoja de recuperación impresa.</translation>
     </message>
@@ -5860,8 +5876,16 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Cambiar la contraseña</translation>
     </message>
     <message>
+        <source>Choose your own password</source>
+        <translation>Elija su propia contraseña</translation>
+    </message>
+    <message>
         <source>Current password</source>
         <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>Password you were given</source>
+        <translation>Contraseña que le dieron</translation>
     </message>
     <message>
         <source>New password</source>
@@ -5874,6 +5898,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>&amp;Current password</source>
         <translation>Contraseña &amp;actual</translation>
+    </message>
+    <message>
+        <source>&amp;Password you were given</source>
+        <translation>&amp;Contraseña que le dieron</translation>
     </message>
     <message>
         <source>&amp;New password</source>
@@ -5898,6 +5926,10 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
     <message>
         <source>You opened the practice with the recovery key. Choose a new passphrase for every day; the recovery key keeps working as before.</source>
         <translation>Ha abierto la consulta con la clave de recuperación. Elija una nueva frase de contraseña para el día a día; la clave de recuperación sigue funcionando como antes.</translation>
+    </message>
+    <message>
+        <source>Welcome. You signed in with the password your administrator gave you. Please choose your own now: Clarity makes your keys for clients&apos; records and your signature with it, so that only you can open them or sign as you. Until then you can look around but not write clinical notes.</source>
+        <translation>Le damos la bienvenida. Ha entrado con la contraseña que le dio su administrador. Elija ahora la suya: con ella Clarity crea sus claves para los expedientes de los clientes y su firma, de modo que solo usted pueda abrirlos o firmar en su nombre. Hasta entonces puede mirar, pero no escribir notas clínicas.</translation>
     </message>
 </context>
 <context>

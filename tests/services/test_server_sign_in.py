@@ -111,7 +111,9 @@ def test_a_database_without_a_practice_is_named_as_such(
 def test_a_changed_password_signs_in_and_the_signature_stays_theirs(
     pg_practices: PgPractices, server: str, tmp_path: Path
 ) -> None:
-    """A login of its own: logins outlive a test on the shared server."""
+    """A login of its own: logins outlive a test on the shared server. The first change
+    (away from the administrator's password) gives the person a signing key of their own;
+    later changes keep it."""
     login = f"pat_{secrets.token_hex(3)}"
     first, second = "pat first passphrase", "pat second passphrase"
     admin = pg_practices.unlock(server, ADMIN, tmp_path / "ada")
@@ -124,17 +126,27 @@ def test_a_changed_password_signs_in_and_the_signature_stays_theirs(
     opened = practices.connect_server(
         url(cluster, login, server), cluster.ca_file, first, folder=folder
     )
-    key_before = opened.signer.public_key() if opened.signer else None
+    admins_key = opened.signer.public_key().public_bytes_raw() if opened.signer else b""
     try:
+        assert practices.first_password_pending(opened)
         practices.change_passphrase(opened, first, second, second)
+        assert not practices.first_password_pending(opened)
+        own_key = opened.signer.public_key().public_bytes_raw() if opened.signer else b""
     finally:
         opened.close()
+    assert own_key and own_key != admins_key
     with pytest.raises(WrongPassphrase):
         practices.unlock_practice(folder, first)
+    third = "pat third passphrase"
     again = practices.unlock_practice(folder, second)
     try:
-        assert again.signer is not None and key_before is not None
-        assert again.signer.public_key().public_bytes_raw() == key_before.public_bytes_raw()
+        practices.change_passphrase(again, second, third, third)
+    finally:
+        again.close()
+    again = practices.unlock_practice(folder, third)
+    try:
+        assert again.signer is not None
+        assert again.signer.public_key().public_bytes_raw() == own_key
         case = cases.create_case(
             again.uow(), CaseInput(CaseKind.INDIVIDUAL, "", (PartnerInput("Robin"),))
         )

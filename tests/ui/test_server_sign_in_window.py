@@ -4,6 +4,7 @@ staff view, all against the test run's real PostgreSQL server (tests/pg_practice
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -273,3 +274,51 @@ def test_the_administrator_adds_a_person_who_then_signs_in_and_sees_their_case(
     assert [m.login for m in staff.staff_list(controller.practice) if m.disabled] == [login]
     window.close()
     controller.practice.close()  # type: ignore[union-attr]
+
+
+def test_a_new_persons_first_sign_in_asks_for_their_own_password_at_once(
+    qtbot: QtBot, pg_practices: Any, dbname: str, tmp_path: Path
+) -> None:
+    """The administrator chose Lou's first password: the window asks for Lou's own straight
+    away (with why), and once chosen nothing asks again and Lou's keys are Lou's."""
+    login = f"lou_{uuid.uuid4().hex[:8]}"
+    admin = pg_practices.unlock(dbname, ADMIN, tmp_path / "ada")
+    try:
+        staff.add_staff(admin, login, "Lou Marsh", Role.CLINICIAN, "lou first password")
+    finally:
+        admin.close()
+    lou = Person(login, "Lou Marsh", Role.CLINICIAN, "", "lou first password")
+    settings = settings_for(tmp_path, choice(pg_practices, dbname, lou))
+    controller = AppController(tmp_path / "no-solo-practice", settings=settings)
+    window = sign_in_at_start(qtbot, controller, "lou first password")
+    assert isinstance(window, MainWindow)
+    qtbot.waitUntil(lambda: window.findChild(PassphraseDialog) is not None, timeout=5000)
+    dialog = window.findChild(PassphraseDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Choose your own password"
+    intro = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "password your administrator gave you" in intro
+    if folder := os.environ.get("FIRST_PASSWORD_SHOT"):
+        window.resize(1440, 900)
+        qtbot.wait(100)
+        window.grab().save(str(Path(folder) / "first_password_window.png"))
+        dialog.grab().save(str(Path(folder) / "first_password_dialog.png"))
+    qtbot.keyClicks(dialog.current, "lou first password")
+    qtbot.keyClicks(dialog.new, "lou own password 7")
+    qtbot.keyClicks(dialog.repeat, "lou own password 7")
+    dialog.accept()
+    assert dialog.result() == PassphraseDialog.DialogCode.Accepted, dialog.error.text()
+    assert window.statusBar().currentMessage() == "Password changed."
+    assert controller.practice is not None
+    assert not practices.first_password_pending(controller.practice)
+    window.close()
+    controller.practice.close()
+
+    # The next sign-in, with Lou's own password, asks nothing.
+    again = AppController(tmp_path / "no-solo-practice", settings=settings)
+    window = sign_in_at_start(qtbot, again, "lou own password 7")
+    qtbot.wait(200)
+    assert window.findChild(PassphraseDialog) is None
+    window.close()
+    assert again.practice is not None
+    again.practice.close()

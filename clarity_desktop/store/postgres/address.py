@@ -9,6 +9,7 @@ a folder holding this file.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 
 SERVER_FILE = "server.json"
+PINS_FILE = "pins.json"  # pins.py
 DEFAULT_PORT = 5432
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
@@ -85,7 +87,15 @@ def is_server_folder(folder: Path) -> bool:
 
 
 def write(folder: Path, address: ServerAddress) -> None:
+    """Remember *address* in *folder*. Pointed at another practice database (not another
+    login or CA file for the same one), the keys remembered for the old one (pins.py)
+    are forgotten with it: only this workstation can do that, never the server."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if is_server_folder(folder):
+        with contextlib.suppress(ValidationError):
+            old = read(folder)
+            if (old.host, old.port, old.dbname) != (address.host, address.port, address.dbname):
+                (folder / PINS_FILE).unlink(missing_ok=True)
     data = asdict(address) | {"ca_file": str(address.ca_file)}
     tmp = folder / (SERVER_FILE + ".tmp")
     tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -52,6 +53,7 @@ from clarity_desktop.store.postgres import (
     leases,
     locks,
     logins,
+    pins,
     schema,
     supervision,
 )
@@ -59,6 +61,7 @@ from clarity_desktop.store.postgres.blind_search import BlindIndex
 from clarity_desktop.store.postgres.connect import make_engine, refusal
 from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
+from clarity_desktop.store.postgres.pins import Pins
 from clarity_desktop.store.postgres.server import SIGNATURE
 from clarity_desktop.store.practice import EnginePractice
 from clarity_desktop.store.roster import (
@@ -140,6 +143,15 @@ class PostgresBackend:
             # wrapped under an earlier password (changed outside the program).
             engine.dispose()
             raise WrongPassphrase(ErrorCode.SERVER_KEY_OTHER_PASSWORD) from exc
+        try:  # the practice's keys as this workstation first saw them (pins.py)
+            seen = Pins(folder)
+            if sheet is not None:
+                seen.check(pins.RECOVERY, sheet.hex())
+            if emergency is not None:
+                seen.check(pins.EMERGENCY, emergency.hex())
+        except BaseException:
+            engine.dispose()
+            raise
         opened = EnginePractice(
             folder,
             engine,
@@ -152,7 +164,7 @@ class PostgresBackend:
             seals.signer_from_seed(seed),
             str(info[0]),
             Principal(int(user_id), str(display_name), Role(role)),
-            {INFO_KEY: (keychain := Keychain(int(user_id), box, sheet, emergency))},
+            {INFO_KEY: (keychain := Keychain(int(user_id), box, sheet, emergency, seen))},
         )
         for factory in opened.session_factories():
             encrypted_rows.install(factory)
@@ -268,7 +280,9 @@ class PostgresBackend:
         """A new password for this login, and the signing and encryption keys re-wrapped
         together under it, in one transaction: the server never holds a key the password
         cannot open. The first change (the password an administrator set) makes the
-        person's encryption key: from then on only they can open what is wrapped for them."""
+        person's encryption key and a new signing key (the administrator's program made
+        the first one): from then on only they can open what is wrapped for them, and
+        only they can sign as themselves."""
         if recovery:
             raise PracticeError(ErrorCode.SERVER_NO_RECOVERY_KEY)
         with practice.engine.begin() as conn:
@@ -277,15 +291,23 @@ class PostgresBackend:
                 seed, box = wrapping.unwrap_user_keys(str(wrapped.scalar_one()), secret)
             except keys.WrongSecret as exc:
                 raise WrongPassphrase(ErrorCode.SERVER_WRONG_CURRENT_PASSWORD) from exc
-            box = box or wrapping.new_key_pair()
+            first = box is None
+            if box is None:
+                seed, box = secrets.token_bytes(keys.KEY_BYTES), wrapping.new_key_pair()
             verifier = logins.scram_verifier(new_passphrase)
             conn.exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD '{verifier}'")
-            logins.set_user_keys(conn, practice.principal.user_id, seed, box, new_passphrase)
+            logins.set_user_keys(
+                conn, practice.principal.user_id, seed, box, new_passphrase, first=first
+            )
         held = getattr(practice, "session_info", {}).get(INFO_KEY)
         if isinstance(held, Keychain):
             held.box = box
             _first_emergency(practice, held)
         return seed
+
+    def first_password_pending(self, practice: OpenPractice) -> bool:
+        held = getattr(practice, "session_info", {}).get(INFO_KEY)
+        return isinstance(held, Keychain) and held.box is None
 
     def trusted_keys(self, practice: OpenPractice) -> set[str]:
         """Every staff member's public signing key, and the earlier keys their current key

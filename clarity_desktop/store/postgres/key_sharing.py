@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import keytables
+from clarity_desktop.store.postgres import keytables, pins
 from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
 from clarity_desktop.store.postgres.keychain import CASE, Keychain
@@ -106,6 +106,7 @@ def share(conn: Connection, keys: Keychain, case_id: int, reader: int) -> Pendin
     if not found:
         raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=case_id)
     asked = found[0]
+    keys.pins.check(pins.user(reader), asked.signing_key, who=asked.reader_name)
     box = X25519PublicKey.from_public_bytes(bytes.fromhex(asked.box_public))
     if not wrapping.certified(asked.box_certificate, asked.signing_key, reader, box):
         raise EncryptionError(ErrorCode.ENCRYPTION_CERTIFICATE_FAILED, who=asked.reader_name)

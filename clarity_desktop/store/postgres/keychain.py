@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import keytables
+from clarity_desktop.store.postgres import keytables, pins
 from clarity_desktop.store.postgres.encryption import blind, wrapping
 from clarity_desktop.store.postgres.encryption.values import (
     KEY_BYTES,
@@ -27,6 +27,7 @@ from clarity_desktop.store.postgres.encryption.values import (
     KeyRing,
 )
 from clarity_desktop.store.postgres.keytables import StoredWrap
+from clarity_desktop.store.postgres.pins import Pins
 
 INFO_KEY = "clarity.keychain"  # where a session's info holds the keychain
 CASE: wrapping.Scope = "case"
@@ -47,8 +48,10 @@ class Keychain:
         box: X25519PrivateKey | None,
         recovery: bytes | None,
         emergency: bytes | None = None,
+        pins: Pins | None = None,
     ) -> None:
         self.user_id = user_id
+        self.pins = pins or Pins(None)  # keys this workstation saw first (pins.py)
         self.box = box  # None until the person's first own password (their first sign-in)
         self._recovery = recovery
         self.emergency = emergency  # the practice emergency key's public half, once made
@@ -117,7 +120,10 @@ class Keychain:
         public = wrapping.public_bytes(pair.public_key())
         if not keytables.add_practice_key(conn, keytables.EMERGENCY, public):
             self.emergency = keytables.practice_key(conn, keytables.EMERGENCY)
+            if self.emergency is not None:
+                self.pins.check(pins.EMERGENCY, self.emergency.hex())
             return False
+        self.pins.check(pins.EMERGENCY, public.hex())
         what = wrapping.Wrap(EMERGENCY, 0, 1, self.label)
         sealed = wrapping.wrap_key(wrapping.private_bytes(pair), box.public_key(), what)
         keytables.add_wraps(conn, [(StoredWrap(EMERGENCY, 0, 1, self.label, sealed), self.user_id)])

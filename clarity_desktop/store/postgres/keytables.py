@@ -93,6 +93,18 @@ $$""",
         # Each person puts their own encryption key on their staff row (the policy
         # own_key in schema.py keeps it to their row).
         f"GRANT UPDATE (box_public, box_certificate) ON staff TO {staff}",
+        # A person's first own keys (lead's answer 5): the administrator's program made the
+        # signing key it wrapped under the first password, so the person's own program
+        # replaces it, once, together with making the encryption key. Only while the row
+        # has no encryption key yet, and only one's own row: no grant on public_key.
+        f"""CREATE FUNCTION take_own_keys(p_public text, p_wrapped text, p_box text,
+    p_certificate text) RETURNS boolean LANGUAGE sql VOLATILE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    WITH done AS (UPDATE staff SET public_key = p_public, wrapped_key = p_wrapped,
+        box_public = p_box, box_certificate = p_certificate
+        WHERE user_id = {_ME} AND box_public IS NULL RETURNING 1)
+    SELECT EXISTS (SELECT FROM done)
+$$""",
     ]
     return out
 

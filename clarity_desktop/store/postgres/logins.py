@@ -7,8 +7,9 @@ too and kept on the server wrapped by their password: their signature is their o
 
 Their encryption key pair is not made here: the administrator's program chose the first
 password, so it could open anything wrapped under it. It is made by the person's own
-program when their first sign-in changes that password (set_user_keys), and both keys are
-wrapped together from then on (encryption/wrapping.py). Only the first administrator, who
+program when their first sign-in changes that password (set_user_keys), together with a
+new signing key that replaces the one made here, and both keys are wrapped together from
+then on (encryption/wrapping.py). Only the first administrator, who
 chose her own password at ``server init``, gets hers at once.
 """
 
@@ -131,22 +132,36 @@ def set_user_keys(
     box: X25519PrivateKey,
     password: str,
     kdf: keys.KdfParams | None = None,
+    *,
+    first: bool = False,
 ) -> None:
     """The person's signing seed and encryption key wrapped together under *password*, and
     the encryption key's public half on their staff row with their signing key's
-    certificate of it. Run by the person's own program (row security: their own row)."""
+    certificate of it. Run by the person's own program (row security: their own row).
+
+    *first*: the person's first own password. Their *seed* is then new too, made by their
+    program, and replaces the signing key the administrator's program made (take_own_keys,
+    once per person): nobody who knew the first password can sign as them."""
     signer = seals.signer_from_seed(seed)
+    values = {
+        "w": wrapping.wrap_user_keys(seed, box, password, kdf),
+        "b": wrapping.public_bytes(box.public_key()).hex(),
+        "c": wrapping.certificate(signer, user_id, box.public_key()),
+        "u": user_id,
+    }
+    if first:
+        taken = conn.execute(
+            text("SELECT take_own_keys(:p, :w, :b, :c)"), {**values, "p": seals.public_hex(signer)}
+        ).scalar_one()
+        if not taken:  # keys made meanwhile (another sign-in of the same person)
+            raise ValidationError(ErrorCode.SERVER_WRONG_CURRENT_PASSWORD, "password")
+        return
     conn.execute(
         text(
             "UPDATE staff SET wrapped_key = :w, box_public = :b, box_certificate = :c "
             "WHERE user_id = :u"
         ),
-        {
-            "w": wrapping.wrap_user_keys(seed, box, password, kdf),
-            "b": wrapping.public_bytes(box.public_key()).hex(),
-            "c": wrapping.certificate(signer, user_id, box.public_key()),
-            "u": user_id,
-        },
+        values,
     )
 
 

@@ -240,6 +240,9 @@ class SqliteBackend:
     ) -> bytes:
         return keyring.rewrap_passphrase(practice.folder, secret, new_passphrase, recovery=recovery)
 
+    def first_password_pending(self, practice: OpenPractice) -> bool:
+        return False  # the clinician chose the passphrase when making the practice
+
     def trusted_keys(self, practice: OpenPractice) -> set[str]:
         return keyring.trusted_keys(keyring.read_key_file(practice.folder), practice.signer)
 

@@ -164,12 +164,28 @@ class AppController(QObject):
         self.idle.start()
         self.main_window_shown.emit(self.main)
         self._check_integrity(practice)
+        self._ask_own_password(practice)
         unlock = self._last_unlock
         if unlock is not None and unlock.recovered_with:
             from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
 
             PassphraseDialog(practice, self.main, recovery_key=unlock.recovered_with).open()
             unlock.recovered_with = None
+
+    def _ask_own_password(self, practice: OpenPractice) -> None:
+        """A server login's first sign-in: the person's own password, asked for at once."""
+        from clarity_desktop.services import practices
+
+        if self.main is None or not practices.first_password_pending(practice):
+            return
+        from clarity_desktop.ui.practice.passphrase_dialogs import PassphraseDialog
+
+        window = self.main
+        dialog = PassphraseDialog(practice, window, server=True, first=True)
+        dialog.accepted.connect(
+            lambda: window.statusBar().showMessage(self.tr("Password changed."), 5000)
+        )
+        dialog.open()
 
     def _drop_main(self) -> None:
         old, self.main, self._main_folder = self.main, None, None

@@ -41,18 +41,23 @@ class PassphraseDialog(QDialog):
         *,
         recovery_key: str | None = None,
         server: bool = False,
+        first: bool = False,
     ) -> None:
+        """*first*: a server login's first sign-in, on the password the administrator
+        chose; the dialog says why the person's own is asked for now."""
         super().__init__(parent)
         self._practice = practice
         self._recovery_key = recovery_key
         self._server = server
         if server:
-            self.setWindowTitle(self.tr("Change password"))
+            self.setWindowTitle(
+                self.tr("Choose your own password") if first else self.tr("Change password")
+            )
             words = (
-                self.tr("Current password"),
+                self.tr("Password you were given") if first else self.tr("Current password"),
                 self.tr("New password"),
                 self.tr("Repeat new password"),
-                self.tr("&Current password"),
+                self.tr("&Password you were given") if first else self.tr("&Current password"),
                 self.tr("&New password"),
                 self.tr("&Repeat new password"),
             )
@@ -105,6 +110,17 @@ class PassphraseDialog(QDialog):
                 self.tr(
                     "You opened the practice with the recovery key. Choose a new passphrase "
                     "for every day; the recovery key keeps working as before."
+                )
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        elif first:
+            intro = QLabel(
+                self.tr(
+                    "Welcome. You signed in with the password your administrator gave you. "
+                    "Please choose your own now: Clarity makes your keys for clients' records "
+                    "and your signature with it, so that only you can open them or sign as "
+                    "you. Until then you can look around but not write clinical notes."
                 )
             )
             intro.setWordWrap(True)

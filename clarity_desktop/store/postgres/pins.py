@@ -1,0 +1,79 @@
+"""Public keys this workstation has seen from the practice server, remembered on first
+sight: the server is not trusted to hand out keys.
+
+The administrator runs the server, so she could replace a public key there: the
+practice's recovery key (every new case key is wrapped for it: with her own key in its
+place she would read every new case), the emergency key, or a colleague's signing key
+(which vouches for their encryption key, so she could have a case key shared with a key
+of her own). The program therefore remembers each of these keys the first time it sees
+them, in ``pins.json`` next to ``server.json`` in the workstation's server folder, and
+refuses in words when the server later shows another: nothing is wrapped for a key this
+computer has not seen before under that name.
+
+What first sight cannot catch: a key already swapped before this workstation first
+signed in (trust on first use). A colleague's signing key legitimately changes once, at
+their first own password, before they hold any encryption key, so before anyone shares
+with them (logins.set_user_keys): the pin is taken when a key is first shared with them.
+Losing the file (a new workstation) starts again from first sight, and so does pointing
+the folder at another practice database (address.write).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.store.postgres.address import PINS_FILE
+from clarity_desktop.store.postgres.encryption.values import EncryptionError
+
+RECOVERY = "practice:recovery"
+EMERGENCY = "practice:emergency"
+
+
+def user(user_id: int) -> str:
+    return f"user:{user_id}"
+
+
+class Pins:
+    """The remembered keys of one server folder (name -> hex public key)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._path = None if folder is None else folder / PINS_FILE
+        self._lock = threading.Lock()
+        self._seen: dict[str, str] = {}
+        if self._path is not None and self._path.exists():
+            try:
+                data = json.loads(self._path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise EncryptionError(ErrorCode.ENCRYPTION_PINS_UNREADABLE) from exc
+            if not isinstance(data, dict):
+                raise EncryptionError(ErrorCode.ENCRYPTION_PINS_UNREADABLE)
+            self._seen = {str(k): str(v) for k, v in data.items()}
+
+    def check(self, name: str, public_hex: str, *, who: str = "") -> None:
+        """Remember *public_hex* as *name*'s key on first sight; afterwards refuse any
+        other (ENCRYPTION_KEY_CHANGED, naming *who*)."""
+        key = public_hex.lower()
+        with self._lock:
+            seen = self._seen.get(name)
+            if seen == key:
+                return
+            if seen is not None:
+                code = (
+                    ErrorCode.ENCRYPTION_PRACTICE_KEY_CHANGED
+                    if name.startswith("practice:")
+                    else ErrorCode.ENCRYPTION_KEY_CHANGED
+                )
+                raise EncryptionError(code, who=who or name)
+            self._seen[name] = key
+            self._save()
+
+    def _save(self) -> None:
+        if self._path is None:
+            return
+        tmp = self._path.with_name(PINS_FILE + ".tmp")
+        tmp.write_text(json.dumps(self._seen, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp, self._path)
