@@ -52,6 +52,14 @@ TABLES = (
     # their signing key's certificate of it (wrapping.certificate).
     "ALTER TABLE staff ADD COLUMN IF NOT EXISTS box_public text",
     "ALTER TABLE staff ADD COLUMN IF NOT EXISTS box_certificate text",
+    # A key someone who left held, due to rotate (rotation.py): the next holder whose
+    # program writes under it makes a new generation and clears the mark.
+    """CREATE TABLE IF NOT EXISTS key_rotations (
+    scope text NOT NULL CHECK (scope IN ('case', 'directory')),
+    owner integer NOT NULL CHECK (owner >= 0),
+    marked_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
+    PRIMARY KEY (scope, owner)
+)""",
 )
 
 _ME = "(SELECT me())"
@@ -93,8 +101,73 @@ $$""",
         # Each person puts their own encryption key on their staff row (the policy
         # own_key in schema.py keeps it to their row).
         f"GRANT UPDATE (box_public, box_certificate) ON staff TO {staff}",
+        *_leaving(staff),
     ]
     return out
+
+
+_DEFINER = "SECURITY DEFINER SET search_path = clarity, pg_temp"
+# Whether the login holds some generation of (s, o): the rotation functions answer holders only.
+_HOLDS = "EXISTS (SELECT FROM key_wraps h WHERE h.user_id = me() AND h.scope = s AND h.owner = o)"
+
+
+def _leaving(staff: str) -> list[str]:
+    """Someone who leaves loses what follows (rotation.py). Disabling a login, however it
+    is done (the Staff window, ``server disable-user``, the superuser by hand), deletes
+    every wrap addressed to them in the same transaction and marks each case (or the
+    directory) they held as due to rotate. A trigger and not a step of the service: the
+    administrator never holds a key, so she can take wraps away but never make one, and
+    no path that disables a login can forget to. Re-enabling brings nothing back: a
+    holder shares again through the pending-share prompt."""
+    return [
+        f"""CREATE FUNCTION forget_leaver() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    INSERT INTO key_rotations (scope, owner)
+        SELECT DISTINCT w.scope, w.owner FROM key_wraps w
+        WHERE w.user_id = NEW.id AND w.scope IN ('case', 'directory')
+        ON CONFLICT DO NOTHING;
+    DELETE FROM key_wraps WHERE user_id = NEW.id;
+    RETURN NULL;
+END $$""",
+        """CREATE TRIGGER trg_users_forget_leaver AFTER UPDATE OF disabled ON users
+    FOR EACH ROW WHEN (NEW.disabled AND NOT OLD.disabled) EXECUTE FUNCTION forget_leaver()""",
+        "ALTER TABLE key_rotations ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE key_rotations FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY owner_all ON key_rotations TO {OWNER} USING (true) WITH CHECK (true)",
+        f"CREATE POLICY holders ON key_rotations FOR SELECT TO {staff} USING (EXISTS ("
+        f"SELECT FROM key_wraps h WHERE h.user_id = {_ME} AND h.scope = key_rotations.scope "
+        "AND h.owner = key_rotations.owner))",
+        f"GRANT SELECT ON key_rotations TO {staff}",
+        # A holder's program about to write under (s, o): claims the mark if there is one
+        # (due: this program rotates, in this transaction), else waits for whoever claimed
+        # it to finish; then the newest generation anyone holds. Each statement of a
+        # plpgsql function sees what committed before it, so a holder who waited for
+        # another's rotation reads the generation it made, and never makes a second one.
+        f"""CREATE FUNCTION key_due(s text, o integer, OUT due boolean, OUT newest integer)
+LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+BEGIN
+    due := false;
+    IF NOT {_HOLDS} THEN
+        RETURN;
+    END IF;
+    DELETE FROM key_rotations r WHERE r.scope = s AND r.owner = o;
+    due := FOUND;
+    SELECT max(w.generation) INTO newest FROM key_wraps w WHERE w.scope = s AND w.owner = o;
+END $$""",
+        # Who holds (s, o) and may be given its next generation: live staff with a key
+        # pair, each with the certificate the rotating program checks. Holders only.
+        f"""CREATE FUNCTION key_holders(s text, o integer) RETURNS TABLE (
+    user_id integer, display_name text, box_public text, box_certificate text,
+    signing_key text
+) LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT DISTINCT u.id, u.display_name::text, st.box_public, st.box_certificate,
+        st.public_key
+    FROM key_wraps w JOIN users u ON u.id = w.user_id JOIN staff st ON st.user_id = u.id
+    WHERE {_HOLDS} AND w.scope = s AND w.owner = o AND NOT u.disabled
+        AND st.box_public IS NOT NULL
+    ORDER BY u.id
+$$""",
+    ]
 
 
 @dataclass(frozen=True)
