@@ -146,7 +146,6 @@ def test_no_wrap_is_left_for_a_leaver(leaving: Leaving) -> None:
     assert p.su(f"SELECT count(*) FROM clarity.key_wraps WHERE user_id = {dana}") == ["1"]
 
 
-@pytest.mark.xfail(strict=True, reason="lazy rotation is not wired yet")
 def test_a_leaver_keeps_nothing_that_opens_what_follows(leaving: Leaving) -> None:
     p = leaving
     kept = eli_kept(p)
@@ -167,7 +166,6 @@ def test_a_leaver_keeps_nothing_that_opens_what_follows(leaving: Leaving) -> Non
     assert opened_with(kept, p, p.signed) == BEFORE
 
 
-@pytest.mark.xfail(strict=True, reason="lazy rotation is not wired yet")
 def test_dana_the_recovery_key_and_the_emergency_key_still_read_both(leaving: Leaving) -> None:
     p = leaving
     staff.disable_staff(p.admin, ELI.login)
@@ -187,7 +185,6 @@ def rotated_rows(p: Leaving) -> list[tuple[str, str]]:
     return [(str(r[4]), str(r[5])) for r in p.pg.audit_rows(p.dana.folder) if r[0] == "key_rotated"]
 
 
-@pytest.mark.xfail(strict=True, reason="lazy rotation is not wired yet")
 def test_the_rotation_is_audited_once_and_later_writes_do_not_rotate_again(
     leaving: Leaving,
 ) -> None:
@@ -234,7 +231,6 @@ def _waiting_for_a_lock(p: Leaving, login: str) -> bool:
     ) != ["0"]
 
 
-@pytest.mark.xfail(strict=True, reason="lazy rotation is not wired yet")
 def test_two_holders_writing_at_once_make_one_new_generation(leaving: Leaving) -> None:
     """Dana's program rotates and has not committed; Sam's, writing too, waits for it and
     then writes under the generation Dana's made instead of making another."""
@@ -269,3 +265,17 @@ def test_two_holders_writing_at_once_make_one_new_generation(leaving: Leaving) -
     assert sam_rotated is None
     assert sam_ring.newest == ring.newest  # the very key Dana's program made
     assert p.su(f"SELECT max(generation) FROM clarity.key_wraps WHERE owner = {p.case_id}") == ["2"]
+
+
+def test_a_supervisor_writing_through_the_emergency_key_rotates_too(leaving: Leaving) -> None:
+    """Sam holds no wrap of his own for the case, only the emergency key under a live
+    grant: the first to write after Eli left, he makes the new generation all the same."""
+    p = leaving
+    kept = eli_kept(p)
+    staff.disable_staff(p.admin, ELI.login)
+    emergency.open_in_emergency(p.sam, p.case_id, "Robin called in crisis tonight.", 30)
+    notes.save_draft(p.sam.uow(), p.draft, note_draft({"focus": AFTER}))
+    with pytest.raises(EncryptionError):
+        opened_with(kept, p, p.draft)
+    assert notes.read_note(p.dana.uow(), p.draft).sections["focus"] == AFTER
+    assert [who for who, _detail in rotated_rows(p)] == ["Sam Okafor, PhD"]

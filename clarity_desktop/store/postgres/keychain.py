@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import keytables
+from clarity_desktop.store.postgres import keytables, rotation
 from clarity_desktop.store.postgres.encryption import blind, wrapping
 from clarity_desktop.store.postgres.encryption.values import (
     KEY_BYTES,
@@ -27,6 +27,7 @@ from clarity_desktop.store.postgres.encryption.values import (
     KeyRing,
 )
 from clarity_desktop.store.postgres.keytables import StoredWrap
+from clarity_desktop.store.postgres.rotation import Rotated
 
 INFO_KEY = "clarity.keychain"  # where a session's info holds the keychain
 CASE: wrapping.Scope = "case"
@@ -87,6 +88,19 @@ class Keychain:
         with self._lock:
             self._rings[case_id] = ring
         return ring
+
+    def ring_to_write(self, conn: Connection, case_id: int) -> tuple[KeyRing, Rotated | None]:
+        """The ring a write into *case_id* uses: rotated first if someone who held the key
+        has left (rotation.py), refreshed if another holder rotated it since."""
+
+        def mine(fresh: bool) -> KeyRing:
+            return self.ring(conn, case_id, fresh=fresh)
+
+        ring, rotated = rotation.ring_to_write(conn, CASE, case_id, mine)
+        if rotated is not None:
+            with self._lock:
+                self._rings[case_id] = ring
+        return ring, rotated
 
     def _in_emergency(self, conn: Connection, case_id: int, box: X25519PrivateKey) -> list[DataKey]:
         """A supervisor with a live emergency grant for the case, who holds the practice

@@ -107,8 +107,14 @@ $$""",
 
 
 _DEFINER = "SECURITY DEFINER SET search_path = clarity, pg_temp"
-# Whether the login holds some generation of (s, o): the rotation functions answer holders only.
-_HOLDS = "EXISTS (SELECT FROM key_wraps h WHERE h.user_id = me() AND h.scope = s AND h.owner = o)"
+# Whether the login holds some generation of (s, o), or reads the case through the
+# emergency key under a live grant: the rotation functions answer only them.
+_HOLDS = (
+    "(EXISTS (SELECT FROM key_wraps h WHERE h.user_id = me() AND h.scope = s AND h.owner = o)"
+    " OR (s = 'case' AND EXISTS (SELECT FROM key_wraps e WHERE e.user_id = me()"
+    " AND e.scope = 'emergency') AND EXISTS (SELECT FROM emergency_grants g"
+    " WHERE g.user_id = me() AND g.case_id = o AND g.until > (now() AT TIME ZONE 'utc'))))"
+)
 
 
 def _leaving(staff: str) -> list[str]:
