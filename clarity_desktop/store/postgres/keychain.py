@@ -138,6 +138,51 @@ class Keychain:
         self.emergency = public
         return True
 
+    def _emergency_private(self, conn: Connection) -> X25519PrivateKey:
+        mine = keytables.my_emergency_wrap(conn)
+        if mine is None:
+            raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=0)
+        what = wrapping.Wrap(EMERGENCY, 0, 1, self.label)
+        return X25519PrivateKey.from_private_bytes(wrapping.unwrap_key(mine, self._my_box(), what))
+
+    def share_emergency(self, conn: Connection, reader: int, to: X25519PublicKey) -> None:
+        """The practice emergency key's private half wrapped for a further supervisor,
+        whose certificate the caller checked (key_sharing.share): approved like a case
+        key, because it opens every case in an emergency."""
+        secret = wrapping.private_bytes(self._emergency_private(conn))
+        label = f"user:{reader}"
+        sealed = wrapping.wrap_key(secret, to, wrapping.Wrap(EMERGENCY, 0, 1, label))
+        keytables.add_wraps(conn, [(StoredWrap(EMERGENCY, 0, 1, label, sealed), reader)])
+
+    def fill_emergency(self, conn: Connection) -> int:
+        """Each generation of each case key this person holds, wrapped for the practice
+        emergency key where that wrap is missing (cases made before the key existed, or
+        by a program that did not know of it yet); how many were added.
+
+        No prompt, unlike sharing with a person: the emergency wrap gives nobody a key
+        they did not have. It opens only with the emergency key, which only supervisors
+        hold (each approved by a holder), and row security shows it only to one with a
+        live emergency grant for the case: the practice's emergency policy (the lead's
+        answer 3), which every case made since the key existed follows already."""
+        if self.emergency is None:  # made by a supervisor since this program signed in?
+            self.emergency = keytables.practice_key(conn, keytables.EMERGENCY)
+        if self.emergency is None or self.box is None:
+            return 0
+        to = X25519PublicKey.from_public_bytes(self.emergency)
+        missing = keytables.emergency_gaps(conn)
+        made: list[tuple[StoredWrap, int | None]] = []
+        for case_id, generation in missing:
+            try:
+                key = self.ring(conn, case_id).keys.get(generation) or self.ring(
+                    conn, case_id, fresh=True
+                ).keys.get(generation)
+            except EncryptionError:
+                continue  # a wrap that does not open: left for a holder whose does
+            if key is not None:
+                made.append((self._wrap(key, case_id, keytables.EMERGENCY, to), None))
+        keytables.add_wraps(conn, made, skip_existing=True)
+        return len(made)
+
     def new_case(self, case_id: int) -> list[tuple[StoredWrap, int | None]]:
         """Generation 1 of a new case's key, held from now on, and its wraps for this
         person, the recovery key and (once made) the emergency key, to be stored once the

@@ -94,6 +94,17 @@ $$""",
         f"GRANT INSERT (name, public_key) ON practice_keys TO {supervisor}",
         f"CREATE POLICY own_emergency ON key_wraps FOR INSERT TO {supervisor} WITH CHECK ("
         f"made_by = {_ME} AND user_id = {_ME} AND scope = '{EMERGENCY}' AND owner = 0)",
+        # A supervisor who holds the emergency key shares it with a further supervisor
+        # once they approve it (key_sharing.py): for supervisors only.
+        # (A function, not a subquery: a policy on key_wraps may not read key_wraps.)
+        f"""CREATE FUNCTION holds_emergency() RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT EXISTS (SELECT FROM key_wraps m WHERE m.user_id = me() AND m.scope = '{EMERGENCY}')
+$$""",
+        f"CREATE POLICY share_emergency ON key_wraps FOR INSERT TO {supervisor} WITH CHECK ("
+        f"made_by = {_ME} AND scope = '{EMERGENCY}' AND owner = 0 AND generation = 1 "
+        "AND (SELECT holds_emergency()) AND user_id IN (SELECT u.id FROM users u "
+        "WHERE u.role = 'supervisor' AND NOT u.disabled))",
         f"CREATE POLICY in_emergency ON key_wraps FOR SELECT TO {supervisor} USING ("
         f"scope = 'case' AND recipient = '{EMERGENCY}' AND owner IN (SELECT g.case_id "
         f"FROM emergency_grants g WHERE g.user_id = {_ME} "
@@ -144,6 +155,17 @@ END $$""",
         f"SELECT FROM key_wraps h WHERE h.user_id = {_ME} AND h.scope = key_rotations.scope "
         "AND h.owner = key_rotations.owner))",
         f"GRANT SELECT ON key_rotations TO {staff}",
+        # Generations of the login's cases with no wrap for the emergency key yet (made
+        # before it existed): keychain.fill_emergency wraps them.
+        f"""CREATE FUNCTION emergency_gaps() RETURNS TABLE (owner integer, generation integer)
+LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT w.owner, w.generation FROM key_wraps w
+    WHERE w.user_id = me() AND w.scope = 'case' AND w.owner = ANY (ARRAY(SELECT my_cases()))
+    AND EXISTS (SELECT FROM practice_keys k WHERE k.name = '{EMERGENCY}')
+    AND NOT EXISTS (SELECT FROM key_wraps e WHERE e.scope = 'case' AND e.owner = w.owner
+        AND e.generation = w.generation AND e.recipient = '{EMERGENCY}')
+    ORDER BY w.owner, w.generation
+$$""",
         # A holder's program about to write under (s, o): claims the mark if there is one
         # (due: this program rotates, in this transaction), else waits for whoever claimed
         # it to finish; then the newest generation anyone holds. Each statement of a
@@ -293,3 +315,9 @@ def my_emergency_wrap(conn: Connection) -> bytes | None:
         {"s": EMERGENCY},
     ).first()
     return None if row is None else bytes(row[0])
+
+
+def emergency_gaps(conn: Connection) -> list[tuple[int, int]]:
+    """(case, generation) the login holds whose wrap for the emergency key is missing."""
+    found = conn.execute(text("SELECT owner, generation FROM emergency_gaps()"))
+    return [(int(r[0]), int(r[1])) for r in found]
