@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.locked_text import locked_sections
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
 from clarity_desktop.domain.supervision import SupervisionMode
@@ -33,7 +33,7 @@ from clarity_desktop.store.postgres.encryption import columns, values, wrapping
 from clarity_desktop.store.postgres.encryption.values import DataKey, EncryptionError, KeyRing
 from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
 from clarity_desktop.store.practice import OpenPractice
-from tests.pg_practice import ADMIN, DANA, ELI, SAM, PgPractices, rows
+from tests.pg_practice import ADMIN, DANA, ELI, SAM, PgPractices, as_dba, rows
 from tests.services.conftest import note_draft
 
 BEFORE = "Robin said the Sunday calls felt like a test she kept failing."
@@ -279,3 +279,33 @@ def test_a_supervisor_writing_through_the_emergency_key_rotates_too(leaving: Lea
         opened_with(kept, p, p.draft)
     assert notes.read_note(p.dana.uow(), p.draft).sections["focus"] == AFTER
     assert [who for who, _detail in rotated_rows(p)] == ["Sam Okafor, PhD"]
+
+
+def test_a_holder_whose_key_is_not_vouched_for_is_left_out_and_may_not_write(
+    leaving: Leaving,
+) -> None:
+    """Sam leaves; the server has put Sam's encryption key on Eli's row. Dana's rotation
+    wraps nothing for a key Eli's signing key never vouched for, and Eli's program, behind
+    the newest generation, is refused a save instead of writing under the old key."""
+    p = leaving
+    staff.set_supervision(p.admin, SAM.login, DANA.login, SupervisionMode.VIEW)
+    key_sharing.share_case_key(p.dana, p.case_id, p.sam.principal.user_id)
+    as_dba(
+        p.dana,
+        "UPDATE staff SET (box_public, box_certificate) = (SELECT box_public, box_certificate "
+        "FROM staff WHERE login = 'sam') WHERE login = 'eli'",
+    )
+    staff.disable_staff(p.admin, SAM.login)
+    p.note(9, AFTER)
+    assert rotated_rows(p) == [
+        ("Dana Reyes, LMFT", "generation 2; holders wrapped: 1; left out, key not vouched for: 1")
+    ]
+    with pytest.raises(ClarityError) as refused:
+        notes.save_draft(p.eli.uow(), p.draft, note_draft({"focus": "Eli's words."}))
+    assert refused.value.code is ErrorCode.ENCRYPTION_KEY_NOT_HELD
+    assert notes.read_note(p.dana.uow(), p.draft).sections["focus"] == BEFORE
+    # Dana is asked to share the newest generation with him (and the server's swap is
+    # refused in words when she tries, as for any share).
+    assert [(r.reader_name, r.how) for r in key_sharing.pending_shares(p.dana)] == [
+        ("Eli Park", "assigned")
+    ]
