@@ -63,6 +63,7 @@ class AuditAction(StrEnum):
     SUPERVISION_ENDED = "supervision_ended"
     EMERGENCY_ACCESS = "emergency_access"  # a clinician opened a case not theirs, for a while
     KEY_SHARED = "key_shared"  # a case key holder wrapped it for someone given access
+    KEY_ROTATED = "key_rotated"  # a new generation after someone who held the key left
     # Two people, one note: someone took over editing from whoever had it open
     LEASE_BROKEN = "lease_broken"
 

@@ -9,6 +9,10 @@ key and wraps the key for them (store/postgres/key_sharing.py); the audit row sa
 shared it with whom. Nobody's program shares a key on its own: an administrator who
 assigns a case to a login of her own reads ciphertext until a holder approves.
 
+A supervisor who holds the practice emergency key is asked the same way about each
+further supervisor who does not (how EMERGENCY_KEY, no case): the key opens every case in
+an emergency, so it is never handed over unasked either.
+
 A solo practice has nobody to share with: its list is always empty.
 """
 
@@ -22,7 +26,9 @@ from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.services.permissions import Permission, allows, require
 from clarity_desktop.store.backend import OpenPractice
 from clarity_desktop.store.models import Case
-from clarity_desktop.store.roster import KeyShare
+from clarity_desktop.store.roster import EMERGENCY_KEY, KeyShare
+
+__all__ = ["EMERGENCY_KEY", "ShareRequest", "pending_shares", "share_case_key"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,11 @@ def share_case_key(opened: OpenPractice, case_id: int, reader: int) -> ShareRequ
     require(opened.principal, Permission.READ_RECORDS)
     with opened.uow() as uow:
         shared = opened.backend.share_case_key(uow.session, case_id, reader)
+        if shared.how == EMERGENCY_KEY:  # the practice's, not a case's
+            detail = f"emergency key shared with {shared.reader_name}"
+            uow.audit(AuditAction.KEY_SHARED, "user", reader, detail=detail)
+            uow.commit()
+            return _request(shared, "")
         name = uow.session.scalar(select(Case.display_name).where(Case.id == case_id)) or ""
         detail = f"shared with {shared.reader_name} ({shared.how}, given by {shared.given_by})"
         uow.audit(AuditAction.KEY_SHARED, "case", case_id, case_id, detail=detail)

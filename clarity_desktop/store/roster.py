@@ -42,10 +42,15 @@ class StaffMember:
     supervised_by: tuple[Supervision, ...] = ()  # their supervisors, closest first
 
 
+EMERGENCY_KEY = "emergency key"
+
+
 @dataclass(frozen=True)
 class KeyShare:
     """Someone given access to a case whose key the signed-in person holds and they do not
-    yet: *how* is "assigned", "supervision" or "emergency", *given_by* who gave it."""
+    yet: *how* is "assigned", "supervision" or "emergency", *given_by* who gave it. Or
+    (*how* EMERGENCY_KEY, case 0) a supervisor without the practice emergency key, asked
+    of a supervisor who holds it; *given_by* is who added them."""
 
     case_id: int
     reader: int

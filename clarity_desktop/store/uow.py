@@ -64,6 +64,18 @@ class WriterRules(Protocol):
         ...
 
 
+_LATER = "clarity.uow.later_audit"
+LaterAudit = tuple[AuditAction, str, int | None, int | None, str]
+
+
+def later_audit(session: Session) -> list[LaterAudit]:
+    """Audit rows that a store hook decided on during a flush (where the chain cannot be
+    appended to: appending flushes), written by the unit of work just before it commits.
+    A server practice's key rotation is one (store/postgres/encrypted_rows.py)."""
+    found: list[LaterAudit] = session.info.setdefault(_LATER, [])
+    return found
+
+
 class UnitOfWorkSpent(RuntimeError):
     """A unit of work was entered a second time: one action, one transaction. A
     programming error, never a user's: each action asks the practice for a new one."""
@@ -196,6 +208,9 @@ class UnitOfWork:
             session.close()
 
     def commit(self) -> None:
+        self.session.flush()  # what the flush itself asks to audit (later_audit) is known now
+        for action, entity, entity_id, case_id, detail in self.session.info.pop(_LATER, ()):
+            self.audit(action, entity, entity_id, case_id, detail)
         self.session.commit()
         self._last = None
 

@@ -4226,6 +4226,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Compartir</translation>
     </message>
     <message>
+        <source>Share the practice&apos;s emergency key with %1</source>
+        <translation>Compartir la clave de emergencia de la consulta con %1</translation>
+    </message>
+    <message>
         <source>Share the case&apos;s key with %1</source>
         <translation>Compartir la clave del caso con %1</translation>
     </message>
@@ -4236,6 +4240,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>Do not share the case&apos;s key for now</source>
         <translation>No compartir la clave del caso por ahora</translation>
+    </message>
+    <message>
+        <source>%1, a supervisor added by %3, does not hold the practice&apos;s emergency key: share it?</source>
+        <translation>%1, supervisor añadido por %3, no tiene la clave de emergencia de la consulta: ¿quiere compartirla?</translation>
     </message>
     <message>
         <source>%1 opened %2 in an emergency: share the case&apos;s key?</source>

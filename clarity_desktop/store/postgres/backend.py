@@ -446,10 +446,13 @@ def _first_emergency(practice: OpenPractice, keychain: Keychain) -> None:
     """The first supervisor's program, once they have a key pair of their own, makes the
     practice emergency key (the lead's answer 3; keychain.make_emergency). Nobody else's
     program does: a practice without a supervisor has none, and its emergency access
-    shows names and the schedule but no clinical text."""
-    if practice.principal.role is not Role.SUPERVISOR or keychain.box is None:
-        return
-    if keychain.emergency is not None:
+    shows names and the schedule but no clinical text. Then every holder's program wraps
+    the case keys it holds for the emergency key where that wrap is missing (cases made
+    before it existed; keychain.fill_emergency says why that asks nobody)."""
+    if keychain.box is None:
         return
     with practice.engine.begin() as conn:
-        keychain.make_emergency(conn)
+        if practice.principal.role is Role.SUPERVISOR and keychain.emergency is None:
+            keychain.make_emergency(conn)
+        # Cases this person holds from before the key existed (keychain.fill_emergency).
+        keychain.fill_emergency(conn)

@@ -41,6 +41,7 @@ from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.locked_text import LOCKED_TEXT, is_locked, locked_sections
 from clarity_desktop.store.models import Addendum, Base, Case, Note
@@ -48,6 +49,7 @@ from clarity_desktop.store.postgres import keytables
 from clarity_desktop.store.postgres.encryption import columns, values
 from clarity_desktop.store.postgres.encryption.values import EncryptionError, KeyRing
 from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
+from clarity_desktop.store.uow import later_audit
 
 WIRED: dict[type[Base], tuple[str, ...]] = {Note: ("sections",), Addendum: ("body",)}
 _RESTORE = "clarity.encrypted_rows.restore"
@@ -143,6 +145,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
     _take_ids(conn, todo)
     restore: list[tuple[Any, str, Any]] = []
     session.info[_RESTORE] = restore
+    rings: dict[int, KeyRing] = {}  # one rotation check per case per flush
     try:
         for obj in todo:
             table = obj.__tablename__
@@ -151,7 +154,10 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             if spec.version is not None:
                 current = getattr(obj, spec.version)
                 row[spec.version] = 1 if inspect(obj).pending or current is None else current + 1
-            key = _ring_to_write(session, conn, keys, _case_of(conn, keys, obj)).newest
+            case_id = _case_of(conn, keys, obj)
+            if case_id not in rings:
+                rings[case_id] = _ring_to_write(session, conn, keys, case_id)
+            key = rings[case_id].newest
             for column in WIRED[type(obj)]:
                 plain = _default(obj, column)
                 if is_locked(plain):  # the stand-in of a text never opened here
@@ -164,15 +170,26 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
 
 
 def _ring_to_write(session: Session, conn: Connection, keys: Keychain, case_id: int) -> KeyRing:
-    """The case's keys; for a case nobody holds a key to yet (made by a bulk insert), its
-    first key, stored with this flush's writes."""
+    """The case's keys, rotated first if someone who held them left (rotation.py: the
+    new generation is forgotten if this transaction rolls back, and audited when it
+    commits); for a case nobody holds a key to yet (made by a bulk insert), its first
+    key, stored with this flush's writes."""
+    if case_id in session.info.get(_MADE, ()):
+        return keys.ring(conn, case_id)  # made in this transaction: nobody left it yet
     try:
-        return keys.ring(conn, case_id)
+        ring, rotated = keys.ring_to_write(conn, case_id)
     except EncryptionError as exc:
         if exc.code is not ErrorCode.ENCRYPTION_KEY_NOT_HELD or not keytables.keyless(
             conn, case_id
         ):
             raise
+    else:
+        if rotated is not None:
+            session.info.setdefault(_MADE, []).append(case_id)
+            later_audit(session).append(
+                (AuditAction.KEY_ROTATED, "case", case_id, case_id, rotated.detail)
+            )
+        return ring
     session.info.setdefault(_WRAPS, []).extend(keys.new_case(case_id))
     session.info.setdefault(_MADE, []).append(case_id)
     return keys.ring(conn, case_id)

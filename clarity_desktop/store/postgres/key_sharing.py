@@ -27,6 +27,7 @@ from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
 from clarity_desktop.store.postgres.keychain import CASE, Keychain
 from clarity_desktop.store.postgres.keytables import StoredWrap
+from clarity_desktop.store.roster import EMERGENCY_KEY
 
 _DEFINER = "SECURITY DEFINER SET search_path = clarity, pg_temp"
 
@@ -48,6 +49,11 @@ FUNCTIONS = (
         UNION
         SELECT g.case_id, g.user_id, 'emergency' FROM emergency_grants g
         JOIN held ON held.owner = g.case_id WHERE g.until > (now() AT TIME ZONE 'utc')
+        UNION
+        -- A supervisor without the practice emergency key, asked of one who holds it.
+        SELECT 0, u.id, '{EMERGENCY_KEY}' FROM users u WHERE u.role = 'supervisor'
+        AND EXISTS (SELECT FROM key_wraps m WHERE m.user_id = me() AND m.scope = 'emergency')
+        AND NOT EXISTS (SELECT FROM key_wraps e WHERE e.user_id = u.id AND e.scope = 'emergency')
     )
     SELECT r.case_id, r.user_id, u.display_name, r.how,
         CASE r.how
@@ -56,6 +62,9 @@ FUNCTIONS = (
             AND e.detail = s.login ORDER BY e.id DESC LIMIT 1)
         WHEN 'supervision' THEN (SELECT e.actor FROM audit_events e WHERE e.action =
             'supervision_set' AND e.entity = 'user' AND e.entity_id = r.user_id
+            ORDER BY e.id DESC LIMIT 1)
+        WHEN '{EMERGENCY_KEY}' THEN (SELECT e.actor FROM audit_events e WHERE e.action =
+            'staff_added' AND e.entity = 'user' AND e.entity_id = r.user_id
             ORDER BY e.id DESC LIMIT 1)
         ELSE u.display_name END,
         s.box_public, s.box_certificate, s.public_key
@@ -101,7 +110,8 @@ def pending(conn: Connection) -> list[PendingShare]:
 
 def share(conn: Connection, keys: Keychain, case_id: int, reader: int) -> PendingShare:
     """Every generation of *case_id*'s key this program holds, wrapped for *reader*, once
-    their certificate holds. Returns what was shared (for the audit trail)."""
+    their certificate holds (case 0: the practice emergency key, for a further
+    supervisor). Returns what was shared (for the audit trail)."""
     found = [p for p in pending(conn) if (p.case_id, p.reader) == (case_id, reader)]
     if not found:
         raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=case_id)
@@ -110,8 +120,11 @@ def share(conn: Connection, keys: Keychain, case_id: int, reader: int) -> Pendin
     box = X25519PublicKey.from_public_bytes(bytes.fromhex(asked.box_public))
     if not wrapping.certified(asked.box_certificate, asked.signing_key, reader, box):
         raise EncryptionError(ErrorCode.ENCRYPTION_CERTIFICATE_FAILED, who=asked.reader_name)
-    ring = keys.ring(conn, case_id, fresh=True)
     label = f"user:{reader}"
+    if asked.how == EMERGENCY_KEY:
+        keys.share_emergency(conn, reader, box)
+        return asked
+    ring = keys.ring(conn, case_id, fresh=True)
     wraps = [
         StoredWrap(
             CASE,

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import keytables, pins
+from clarity_desktop.store.postgres import keytables, pins, rotation
 from clarity_desktop.store.postgres.encryption import blind, wrapping
 from clarity_desktop.store.postgres.encryption.values import (
     KEY_BYTES,
@@ -28,6 +28,7 @@ from clarity_desktop.store.postgres.encryption.values import (
 )
 from clarity_desktop.store.postgres.keytables import StoredWrap
 from clarity_desktop.store.postgres.pins import Pins
+from clarity_desktop.store.postgres.rotation import Rotated
 
 INFO_KEY = "clarity.keychain"  # where a session's info holds the keychain
 CASE: wrapping.Scope = "case"
@@ -91,6 +92,19 @@ class Keychain:
             self._rings[case_id] = ring
         return ring
 
+    def ring_to_write(self, conn: Connection, case_id: int) -> tuple[KeyRing, Rotated | None]:
+        """The ring a write into *case_id* uses: rotated first if someone who held the key
+        has left (rotation.py), refreshed if another holder rotated it since."""
+
+        def mine(fresh: bool) -> KeyRing:
+            return self.ring(conn, case_id, fresh=fresh)
+
+        ring, rotated = rotation.ring_to_write(conn, CASE, case_id, mine, self.pins)
+        if rotated is not None:
+            with self._lock:
+                self._rings[case_id] = ring
+        return ring, rotated
+
     def _in_emergency(self, conn: Connection, case_id: int, box: X25519PrivateKey) -> list[DataKey]:
         """A supervisor with a live emergency grant for the case, who holds the practice
         emergency key, opens the case's key through it (the lead's answer 3); anyone else
@@ -129,6 +143,51 @@ class Keychain:
         keytables.add_wraps(conn, [(StoredWrap(EMERGENCY, 0, 1, self.label, sealed), self.user_id)])
         self.emergency = public
         return True
+
+    def _emergency_private(self, conn: Connection) -> X25519PrivateKey:
+        mine = keytables.my_emergency_wrap(conn)
+        if mine is None:
+            raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=0)
+        what = wrapping.Wrap(EMERGENCY, 0, 1, self.label)
+        return X25519PrivateKey.from_private_bytes(wrapping.unwrap_key(mine, self._my_box(), what))
+
+    def share_emergency(self, conn: Connection, reader: int, to: X25519PublicKey) -> None:
+        """The practice emergency key's private half wrapped for a further supervisor,
+        whose certificate the caller checked (key_sharing.share): approved like a case
+        key, because it opens every case in an emergency."""
+        secret = wrapping.private_bytes(self._emergency_private(conn))
+        label = f"user:{reader}"
+        sealed = wrapping.wrap_key(secret, to, wrapping.Wrap(EMERGENCY, 0, 1, label))
+        keytables.add_wraps(conn, [(StoredWrap(EMERGENCY, 0, 1, label, sealed), reader)])
+
+    def fill_emergency(self, conn: Connection) -> int:
+        """Each generation of each case key this person holds, wrapped for the practice
+        emergency key where that wrap is missing (cases made before the key existed, or
+        by a program that did not know of it yet); how many were added.
+
+        No prompt, unlike sharing with a person: the emergency wrap gives nobody a key
+        they did not have. It opens only with the emergency key, which only supervisors
+        hold (each approved by a holder), and row security shows it only to one with a
+        live emergency grant for the case: the practice's emergency policy (the lead's
+        answer 3), which every case made since the key existed follows already."""
+        if self.emergency is None:  # made by a supervisor since this program signed in?
+            self.emergency = keytables.practice_key(conn, keytables.EMERGENCY)
+        if self.emergency is None or self.box is None:
+            return 0
+        to = X25519PublicKey.from_public_bytes(self.emergency)
+        missing = keytables.emergency_gaps(conn)
+        made: list[tuple[StoredWrap, int | None]] = []
+        for case_id, generation in missing:
+            try:
+                key = self.ring(conn, case_id).keys.get(generation) or self.ring(
+                    conn, case_id, fresh=True
+                ).keys.get(generation)
+            except EncryptionError:
+                continue  # a wrap that does not open: left for a holder whose does
+            if key is not None:
+                made.append((self._wrap(key, case_id, keytables.EMERGENCY, to), None))
+        keytables.add_wraps(conn, made, skip_existing=True)
+        return len(made)
 
     def new_case(self, case_id: int) -> list[tuple[StoredWrap, int | None]]:
         """Generation 1 of a new case's key, held from now on, and its wraps for this

@@ -52,6 +52,14 @@ TABLES = (
     # their signing key's certificate of it (wrapping.certificate).
     "ALTER TABLE staff ADD COLUMN IF NOT EXISTS box_public text",
     "ALTER TABLE staff ADD COLUMN IF NOT EXISTS box_certificate text",
+    # A key someone who left held, due to rotate (rotation.py): the next holder whose
+    # program writes under it makes a new generation and clears the mark.
+    """CREATE TABLE IF NOT EXISTS key_rotations (
+    scope text NOT NULL CHECK (scope IN ('case', 'directory')),
+    owner integer NOT NULL CHECK (owner >= 0),
+    marked_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
+    PRIMARY KEY (scope, owner)
+)""",
 )
 
 _ME = "(SELECT me())"
@@ -86,6 +94,17 @@ $$""",
         f"GRANT INSERT (name, public_key) ON practice_keys TO {supervisor}",
         f"CREATE POLICY own_emergency ON key_wraps FOR INSERT TO {supervisor} WITH CHECK ("
         f"made_by = {_ME} AND user_id = {_ME} AND scope = '{EMERGENCY}' AND owner = 0)",
+        # A supervisor who holds the emergency key shares it with a further supervisor
+        # once they approve it (key_sharing.py): for supervisors only.
+        # (A function, not a subquery: a policy on key_wraps may not read key_wraps.)
+        f"""CREATE FUNCTION holds_emergency() RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT EXISTS (SELECT FROM key_wraps m WHERE m.user_id = me() AND m.scope = '{EMERGENCY}')
+$$""",
+        f"CREATE POLICY share_emergency ON key_wraps FOR INSERT TO {supervisor} WITH CHECK ("
+        f"made_by = {_ME} AND scope = '{EMERGENCY}' AND owner = 0 AND generation = 1 "
+        "AND (SELECT holds_emergency()) AND user_id IN (SELECT u.id FROM users u "
+        "WHERE u.role = 'supervisor' AND NOT u.disabled))",
         f"CREATE POLICY in_emergency ON key_wraps FOR SELECT TO {supervisor} USING ("
         f"scope = 'case' AND recipient = '{EMERGENCY}' AND owner IN (SELECT g.case_id "
         f"FROM emergency_grants g WHERE g.user_id = {_ME} "
@@ -105,8 +124,90 @@ SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
         WHERE user_id = {_ME} AND box_public IS NULL RETURNING 1)
     SELECT EXISTS (SELECT FROM done)
 $$""",
+        *_leaving(staff),
     ]
     return out
+
+
+_DEFINER = "SECURITY DEFINER SET search_path = clarity, pg_temp"
+# Whether the login holds some generation of (s, o), or reads the case through the
+# emergency key under a live grant: the rotation functions answer only them.
+_HOLDS = (
+    "(EXISTS (SELECT FROM key_wraps h WHERE h.user_id = me() AND h.scope = s AND h.owner = o)"
+    " OR (s = 'case' AND EXISTS (SELECT FROM key_wraps e WHERE e.user_id = me()"
+    " AND e.scope = 'emergency') AND EXISTS (SELECT FROM emergency_grants g"
+    " WHERE g.user_id = me() AND g.case_id = o AND g.until > (now() AT TIME ZONE 'utc'))))"
+)
+
+
+def _leaving(staff: str) -> list[str]:
+    """Someone who leaves loses what follows (rotation.py). Disabling a login, however it
+    is done (the Staff window, ``server disable-user``, the superuser by hand), deletes
+    every wrap addressed to them in the same transaction and marks each case (or the
+    directory) they held as due to rotate. A trigger and not a step of the service: the
+    administrator never holds a key, so she can take wraps away but never make one, and
+    no path that disables a login can forget to. Re-enabling brings nothing back: a
+    holder shares again through the pending-share prompt."""
+    return [
+        f"""CREATE FUNCTION forget_leaver() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    INSERT INTO key_rotations (scope, owner)
+        SELECT DISTINCT w.scope, w.owner FROM key_wraps w
+        WHERE w.user_id = NEW.id AND w.scope IN ('case', 'directory')
+        ON CONFLICT DO NOTHING;
+    DELETE FROM key_wraps WHERE user_id = NEW.id;
+    RETURN NULL;
+END $$""",
+        """CREATE TRIGGER trg_users_forget_leaver AFTER UPDATE OF disabled ON users
+    FOR EACH ROW WHEN (NEW.disabled AND NOT OLD.disabled) EXECUTE FUNCTION forget_leaver()""",
+        "ALTER TABLE key_rotations ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE key_rotations FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY owner_all ON key_rotations TO {OWNER} USING (true) WITH CHECK (true)",
+        f"CREATE POLICY holders ON key_rotations FOR SELECT TO {staff} USING (EXISTS ("
+        f"SELECT FROM key_wraps h WHERE h.user_id = {_ME} AND h.scope = key_rotations.scope "
+        "AND h.owner = key_rotations.owner))",
+        f"GRANT SELECT ON key_rotations TO {staff}",
+        # Generations of the login's cases with no wrap for the emergency key yet (made
+        # before it existed): keychain.fill_emergency wraps them.
+        f"""CREATE FUNCTION emergency_gaps() RETURNS TABLE (owner integer, generation integer)
+LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT w.owner, w.generation FROM key_wraps w
+    WHERE w.user_id = me() AND w.scope = 'case' AND w.owner = ANY (ARRAY(SELECT my_cases()))
+    AND EXISTS (SELECT FROM practice_keys k WHERE k.name = '{EMERGENCY}')
+    AND NOT EXISTS (SELECT FROM key_wraps e WHERE e.scope = 'case' AND e.owner = w.owner
+        AND e.generation = w.generation AND e.recipient = '{EMERGENCY}')
+    ORDER BY w.owner, w.generation
+$$""",
+        # A holder's program about to write under (s, o): claims the mark if there is one
+        # (due: this program rotates, in this transaction), else waits for whoever claimed
+        # it to finish; then the newest generation anyone holds. Each statement of a
+        # plpgsql function sees what committed before it, so a holder who waited for
+        # another's rotation reads the generation it made, and never makes a second one.
+        f"""CREATE FUNCTION key_due(s text, o integer, OUT due boolean, OUT newest integer)
+LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+BEGIN
+    due := false;
+    IF NOT {_HOLDS} THEN
+        RETURN;
+    END IF;
+    DELETE FROM key_rotations r WHERE r.scope = s AND r.owner = o;
+    due := FOUND;
+    SELECT max(w.generation) INTO newest FROM key_wraps w WHERE w.scope = s AND w.owner = o;
+END $$""",
+        # Who holds (s, o) and may be given its next generation: live staff with a key
+        # pair, each with the certificate the rotating program checks. Holders only.
+        f"""CREATE FUNCTION key_holders(s text, o integer) RETURNS TABLE (
+    user_id integer, display_name text, box_public text, box_certificate text,
+    signing_key text
+) LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT DISTINCT u.id, u.display_name::text, st.box_public, st.box_certificate,
+        st.public_key
+    FROM key_wraps w JOIN users u ON u.id = w.user_id JOIN staff st ON st.user_id = u.id
+    WHERE {_HOLDS} AND w.scope = s AND w.owner = o AND NOT u.disabled
+        AND st.box_public IS NOT NULL
+    ORDER BY u.id
+$$""",
+    ]
 
 
 @dataclass(frozen=True)
@@ -226,3 +327,9 @@ def my_emergency_wrap(conn: Connection) -> bytes | None:
         {"s": EMERGENCY},
     ).first()
     return None if row is None else bytes(row[0])
+
+
+def emergency_gaps(conn: Connection) -> list[tuple[int, int]]:
+    """(case, generation) the login holds whose wrap for the emergency key is missing."""
+    found = conn.execute(text("SELECT owner, generation FROM emergency_gaps()"))
+    return [(int(r[0]), int(r[1])) for r in found]

@@ -71,6 +71,14 @@ class Pins:
             self._seen[name] = key
             self._save()
 
+    def agrees(self, name: str, public_hex: str) -> bool:
+        """check() without the error: False when *name* was seen with another key."""
+        try:
+            self.check(name, public_hex)
+        except EncryptionError:
+            return False
+        return True
+
     def _save(self) -> None:
         if self._path is None:
             return

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from clarity_desktop.services import key_sharing
-from clarity_desktop.services.key_sharing import ShareRequest
+from clarity_desktop.services.key_sharing import EMERGENCY_KEY, ShareRequest
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common.errors import explain
 
@@ -28,9 +28,12 @@ class KeyShareRow(QWidget):
         self.sentence = QLabel(self.question(request))
         self.sentence.setWordWrap(True)
         self.share = QPushButton(self.tr("Share"))
-        self.share.setAccessibleName(
-            self.tr("Share the case's key with %1").replace("%1", request.reader_name)
+        whole = (
+            self.tr("Share the practice's emergency key with %1")
+            if request.how == EMERGENCY_KEY
+            else self.tr("Share the case's key with %1")
         )
+        self.share.setAccessibleName(whole.replace("%1", request.reader_name))
         self.share.setAutoDefault(False)
         self.later = QPushButton(self.tr("Not now"))
         self.later.setAccessibleName(self.tr("Do not share the case's key for now"))
@@ -42,7 +45,12 @@ class KeyShareRow(QWidget):
         line.addWidget(self.later)
 
     def question(self, r: ShareRequest) -> str:
-        if r.how == "emergency":
+        if r.how == EMERGENCY_KEY:
+            template = self.tr(
+                "%1, a supervisor added by %3, does not hold the practice's emergency key: "
+                "share it?"
+            )
+        elif r.how == "emergency":
             template = self.tr("%1 opened %2 in an emergency: share the case's key?")
         elif r.how == "supervision":
             template = self.tr(

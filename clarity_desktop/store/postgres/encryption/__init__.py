@@ -101,13 +101,26 @@ key, so she can assign a case but never open its text)
   wrapped for that supervisor alone, and every new case key also for its public half.
   Row security shows a case's emergency wrap only to a supervisor with a live emergency
   grant for it, so breaking the glass reads at once; a clinician's grant stays a pending
-  share. Not yet: wrapping the emergency key for further supervisors (through the same
-  approval), and for cases made before it existed.
-- Someone leaves (planned): their wraps deleted, and the case rotates lazily: the next
-  holder to open it makes generation n+1 and wraps it for the remaining readers and the
-  recovery (and emergency) key; new writes use the newest generation, old values are
-  re-encrypted when next written, old generations stay wrapped for current readers.
+  share. A further supervisor is a pending share of the emergency key itself (case 0,
+  asked of a supervisor who holds it; key_sharing.py), approved like a case key since it
+  opens every case in an emergency. Cases made before the key existed are wrapped for it
+  by a holder's program at sign-in (keychain.fill_emergency), with no prompt: the wrap
+  gives nobody a key they lacked, it extends the practice's policy to older cases.
+- Someone leaves (built; rotation.py): disabling a login, by whatever path, fires a
+  trigger on users.disabled that deletes every wrap addressed to them and marks each
+  case (or the directory) they held in key_rotations, in the disabling transaction (the
+  administrator holds no key: she can delete wraps but never make one). Rotation is lazy:
+  the next holder whose program writes under a marked key claims the mark (key_due(),
+  which also makes a second holder writing at once wait and then use the winner's
+  generation), makes generation n+1, wraps it for every remaining holder whose
+  certificate holds, the recovery key and the emergency key, and the unit of work audits
+  key_rotated (counts only). New writes use the newest generation and a holder behind it
+  may not write; old values are re-encrypted when next written; old generations stay
+  wrapped for current holders. Re-enabling brings no wrap back (a holder shares again).
   What the leaver already read, or copied, stays hers: rotation protects what follows.
+  Not yet: a supervisor who leaves holding the emergency key does not rotate the
+  emergency key pair (a kept copy plus a later pg_dump would open the emergency wraps of
+  new generations); unassigning a case removes no wrap.
 
 Blind index for search (blind.py)
 Words are folded (lower case, accents removed), stemmed (snowball English and Spanish,
@@ -168,6 +181,7 @@ Wired so far: keytables.py (key_wraps, practice_keys, staff.box_public and
 box_certificate, with row security), sign-in and password change (backend.py, logins.py),
 a new case's key and note sections and addenda through the ORM (encrypted_rows.py), the
 locked sentence, approved sharing (key_sharing.py), the emergency key (keychain.py),
-blind search (blind_search.py) and import-practice (import_keys.py). Not yet: leaving and rotation, the
-directory key, and every other column of columns.ENCRYPTED (still plain).
+blind search (blind_search.py), import-practice (import_keys.py), and leaving with lazy
+rotation (keytables._leaving, rotation.py). Not yet: the directory key, and every other
+column of columns.ENCRYPTED (still plain).
 """
