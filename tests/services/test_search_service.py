@@ -46,7 +46,9 @@ def ids(query: str, practice: OpenPractice) -> list[int]:
 def test_finds_words_in_notes(practice: OpenPractice, written: dict[str, int]) -> None:
     assert ids("holiday", practice) == [written["draft"]]
     assert ids("unsure", practice) == [written["individual"]]
-    assert ids("withdraws", practice) == [written["signed"]]
+    # A server with a stemmer also finds the addendum's "withdraw" (same stem): two hits
+    # on the one note.
+    assert set(ids("withdraws", practice)) == {written["signed"]}
 
 
 def test_finds_words_in_addenda_and_says_so(
