@@ -9,6 +9,11 @@ key and wraps the key for them (store/postgres/key_sharing.py); the audit row sa
 shared it with whom. Nobody's program shares a key on its own: an administrator who
 assigns a case to a login of her own reads ciphertext until a holder approves.
 
+The practice's directory key (client names and contacts) is shared the same way: a new
+staff member with a key pair of their own shows on every holder's list as "Fran Diaz
+joined the practice: share the client directory?" (case 0, *how* "joined"); until then
+every client's name reads to them as a short locked stand-in.
+
 A solo practice has nobody to share with: its list is always empty.
 """
 
@@ -16,13 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.services.permissions import Permission, allows, require
+from clarity_desktop.store import directory
 from clarity_desktop.store.backend import OpenPractice
-from clarity_desktop.store.models import Case
 from clarity_desktop.store.roster import KeyShare
+
+DIRECTORY = 0  # the case id of a request for the directory key
+JOINED = "joined"
 
 
 @dataclass(frozen=True)
@@ -37,29 +43,38 @@ class ShareRequest:
     how: str
     given_by: str
 
+    @property
+    def is_directory(self) -> bool:
+        return self.case_id == DIRECTORY
+
 
 def pending_shares(opened: OpenPractice) -> list[ShareRequest]:
-    """What the signed-in person is asked to share, oldest case first. Empty for anyone who
-    keeps no clinical records (they hold no case key)."""
-    if not allows(opened.principal, Permission.READ_RECORDS):
-        return []
+    """What the signed-in person is asked to share: the directory first, then the cases,
+    oldest first. Anyone holding the directory key (front desk and administrator too) is
+    asked about it; case keys only those who keep clinical records hold."""
+    records = allows(opened.principal, Permission.READ_RECORDS)
     with opened.uow().reading() as db:
-        shares = opened.backend.key_shares(db)
-        ids = sorted({s.case_id for s in shares})
-        names = dict(db.execute(select(Case.id, Case.display_name).where(Case.id.in_(ids))).all())
-    return [_request(s, str(names.get(s.case_id, ""))) for s in shares]
+        shares = [s for s in opened.backend.key_shares(db) if records or s.case_id == DIRECTORY]
+        names = directory.case_names(db, {s.case_id for s in shares} - {DIRECTORY})
+    return [_request(s, names.get(s.case_id, "")) for s in shares]
 
 
 def share_case_key(opened: OpenPractice, case_id: int, reader: int) -> ShareRequest:
     """Approve one request: the key wrapped for *reader*, and the audit row, together."""
-    require(opened.principal, Permission.READ_RECORDS)
+    if case_id != DIRECTORY:
+        require(opened.principal, Permission.READ_RECORDS)
     with opened.uow() as uow:
         shared = opened.backend.share_case_key(uow.session, case_id, reader)
-        name = uow.session.scalar(select(Case.display_name).where(Case.id == case_id)) or ""
-        detail = f"shared with {shared.reader_name} ({shared.how}, given by {shared.given_by})"
-        uow.audit(AuditAction.KEY_SHARED, "case", case_id, case_id, detail=detail)
+        if case_id == DIRECTORY:
+            detail = f"client directory shared with {shared.reader_name} (joined)"
+            uow.audit(AuditAction.KEY_SHARED, "directory", None, None, detail=detail)
+            name = ""
+        else:
+            name = directory.case_names(uow.session, {case_id}).get(case_id, "")
+            detail = f"shared with {shared.reader_name} ({shared.how}, given by {shared.given_by})"
+            uow.audit(AuditAction.KEY_SHARED, "case", case_id, case_id, detail=detail)
         uow.commit()
-    return _request(shared, str(name))
+    return _request(shared, name)
 
 
 def _request(s: KeyShare, case_name: str) -> ShareRequest:

@@ -45,7 +45,9 @@ class StaffMember:
 @dataclass(frozen=True)
 class KeyShare:
     """Someone given access to a case whose key the signed-in person holds and they do not
-    yet: *how* is "assigned", "supervision" or "emergency", *given_by* who gave it."""
+    yet: *how* is "assigned", "supervision" or "emergency", *given_by* who gave it. Or a
+    new staff member without the practice's directory key (client names): case 0, *how*
+    "joined"."""
 
     case_id: int
     reader: int

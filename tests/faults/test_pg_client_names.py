@@ -25,8 +25,6 @@ from tests.pg_practice import as_dba, rows
 
 pytestmark = [
     pytest.mark.parametrize("store_kind", ["postgres"], indirect=True),
-    # Until the directory key is wired (this branch's next commits).
-    pytest.mark.xfail(strict=True, reason="client names are still plain on the server"),
 ]
 
 # Words nobody else writes, so finding one anywhere means a client's identity leaked.

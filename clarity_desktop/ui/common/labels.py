@@ -100,6 +100,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Labels", "Moments"),
     # text whose case key this reader does not hold (domain/locked_text.py)
     QT_TRANSLATE_NOOP("Labels", "Locked text"),
+    QT_TRANSLATE_NOOP("Labels", "Name locked"),
     QT_TRANSLATE_NOOP(
         "Labels", "This text is locked until someone who holds the case's key shares it with you."
     ),
