@@ -148,7 +148,12 @@ class PgPractices:
                 first.close()
         # Ada's program made the practice's directory key (client names) at her first
         # sign-in; she approves each colleague's request for it, as on her Today view.
-        opened = self.unlock(TEMPLATE, ADMIN, folder / "template-admin")
+        self.share_directory(TEMPLATE, folder / "template-admin")
+
+    def share_directory(self, dbname: str, folder: Path) -> None:
+        """Ada approves every new colleague's request for the client directory (a person
+        added in a test reads "Name locked" and cannot write a name until then)."""
+        opened = self.unlock(dbname, ADMIN, folder)
         try:
             for request in key_sharing.pending_shares(opened):
                 assert request.is_directory, request

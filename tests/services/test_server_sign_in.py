@@ -131,6 +131,7 @@ def test_a_changed_password_signs_in_and_the_signature_stays_theirs(
         opened.close()
     with pytest.raises(WrongPassphrase):
         practices.unlock_practice(folder, first)
+    pg_practices.share_directory(server, tmp_path / "ada")  # Pat may now write client names
     again = practices.unlock_practice(folder, second)
     try:
         assert again.signer is not None and key_before is not None
