@@ -20,7 +20,7 @@ from psycopg import sql
 from sqlalchemy import create_engine
 
 from clarity_desktop.domain.identity import Role
-from clarity_desktop.services import practices, staff
+from clarity_desktop.services import key_sharing, practices, staff
 from clarity_desktop.store import opening
 from clarity_desktop.store.postgres import address, server, upgrade
 from clarity_desktop.store.postgres.address import ServerAddress
@@ -146,6 +146,20 @@ class PgPractices:
                 practices.change_passphrase(first, first_password(p), p.password, p.password)
             finally:
                 first.close()
+        # Ada's program made the practice's directory key (client names) at her first
+        # sign-in; she approves each colleague's request for it, as on her Today view.
+        self.share_directory(TEMPLATE, folder / "template-admin")
+
+    def share_directory(self, dbname: str, folder: Path) -> None:
+        """Ada approves every new colleague's request for the client directory (a person
+        added in a test reads "Name locked" and cannot write a name until then)."""
+        opened = self.unlock(dbname, ADMIN, folder)
+        try:
+            for request in key_sharing.pending_shares(opened):
+                assert request.is_directory, request
+                key_sharing.share_case_key(opened, request.case_id, request.reader)
+        finally:
+            opened.close()
 
     def _database(self) -> psycopg.Connection[Any]:
         return psycopg.connect(

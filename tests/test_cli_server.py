@@ -169,6 +169,12 @@ def practice(server: Server) -> Server:
             practices.change_passphrase(opened, first, pw, pw)
         finally:
             opened.close()
+    # Ada's program made the client directory at her first sign-in: she shares it.
+    waiting = server.as_admin("share-directory")
+    assert "Dana Reyes" in waiting.stdout and "Eli Park" in waiting.stdout, waiting.stderr
+    shared = server.as_admin("share-directory", "--all")
+    assert shared.returncode == 0, shared.stderr
+    assert "The client directory is shared with Dana Reyes." in shared.stdout
     return server
 
 
@@ -666,7 +672,10 @@ def test_backup_writes_a_custom_format_dump_holding_every_row(practice: Server) 
         text=True,
         check=True,
     ).stdout
-    assert all(name in data for name in ("Maya Ortiz", "Jonah Reed", "Priya Nair"))
+    # Their names are in it as the directory key's ciphertext (issue 14), never plain.
+    rows = [line for line in data.splitlines() if "\tc1." in line]
+    assert len(rows) == 3
+    assert not any(name in data for name in ("Maya Ortiz", "Jonah Reed", "Priya Nair"))
 
     again = backup(s, out)
     assert_clean_error(again, "already exists; choose another name or add --overwrite")

@@ -336,6 +336,7 @@ SERVICES_MAY_IMPORT_FROM_STORE = frozenset(
         "files",
         "roster",
         "bulk",
+        "directory",  # client names opened for Core reads (engine-neutral; a server opens them)
     }
 )
 

@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from clarity_desktop.cli import server_access, server_import
+from clarity_desktop.cli import server_access, server_import, server_shares
 from clarity_desktop.cli.common import (
     EXIT_OK,
     CliError,
@@ -82,6 +82,7 @@ def add_server(p: argparse.ArgumentParser) -> dict[str | None, Handler]:
     staff = cmd("staff", "list the practice's staff and who supervises whom (as an administrator)")
     staff.add_argument("--json", action="store_true", help="print JSON instead of a table")
     extra = server_access.register(cmd)
+    extra.update(server_shares.register(cmd))
     cmd(
         "check",
         "verify the whole server as an administrator: schema revision, record locks, "

@@ -331,6 +331,7 @@ class ErrorCode(Enum):
     # Clinical text encrypted in the program (store/postgres/encryption/)
     ENCRYPTION_FIRST_PASSWORD = "encryption_first_password"
     ENCRYPTION_KEY_NOT_HELD = "encryption_key_not_held"
+    ENCRYPTION_DIRECTORY_NOT_HELD = "encryption_directory_not_held"
     ENCRYPTION_LOCKED_NOT_COPIED = "encryption_locked_not_copied"
     ENCRYPTION_NOTHING_TO_SHARE = "encryption_nothing_to_share"
     ENCRYPTION_CERTIFICATE_FAILED = "encryption_certificate_failed"

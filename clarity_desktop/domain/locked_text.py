@@ -25,6 +25,9 @@ from clarity_desktop.domain.errors import ErrorCode, RecordLocked
 LOCKED_TEXT = "This text is locked until someone who holds the case's key shares it with you."
 LOCKED_SECTION = "locked"  # the one key of a locked note's sections
 LOCKED_TITLE = "Locked text"
+# A client's name or contact detail whose directory key this reader does not hold yet: a
+# few words that fit a table cell, never the ciphertext (store/postgres/directory_rows.py).
+LOCKED_NAME = "Name locked"
 
 
 def locked_sections() -> dict[str, str]:
@@ -34,7 +37,7 @@ def locked_sections() -> dict[str, str]:
 def is_locked(value: object) -> bool:
     """Whether a stored text (or a note's sections) is the locked stand-in."""
     if isinstance(value, str):
-        return value == LOCKED_TEXT
+        return value in (LOCKED_TEXT, LOCKED_NAME)
     if isinstance(value, Mapping):
         return dict(value) == locked_sections()
     return False

@@ -17,6 +17,7 @@ from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.spreadsheet import safe_row
 from clarity_desktop.services import parts
 from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store import directory
 from clarity_desktop.store.models import Addendum, AuditEvent, Case, Note, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -55,7 +56,9 @@ def list_events(uow: UnitOfWork, f: AuditFilter) -> list[AuditRow]:
 
 
 def _events(db: DbSession, f: AuditFilter) -> list[AuditRow]:
-    q = select(AuditEvent, Case.display_name).outerjoin(Case, Case.id == AuditEvent.case_id)
+    q = select(AuditEvent, Case.display_name, Case.id, Case.row_version).outerjoin(
+        Case, Case.id == AuditEvent.case_id
+    )
     if f.case_id is not None:
         q = q.where(AuditEvent.case_id == f.case_id)
     if f.action:
@@ -64,7 +67,8 @@ def _events(db: DbSession, f: AuditFilter) -> list[AuditRow]:
         q = q.where(AuditEvent.at >= datetime.combine(f.since, time.min))
     if f.until is not None:
         q = q.where(AuditEvent.at < datetime.combine(f.until + timedelta(days=1), time.min))
-    rows = db.execute(q.order_by(AuditEvent.id.desc()).limit(f.limit)).all()
+    found = db.execute(q.order_by(AuditEvent.id.desc()).limit(f.limit)).all()
+    rows = directory.reveal(db, found, "cases", 2, 3, {1: "display_name"})
     return [
         AuditRow(
             e.id,
@@ -77,7 +81,7 @@ def _events(db: DbSession, f: AuditFilter) -> list[AuditRow]:
             name or "",
             e.detail,
         )
-        for e, name in rows
+        for e, name, *_case in rows
     ]
 
 
@@ -108,9 +112,10 @@ def record_names(uow: UnitOfWork, rows: list[AuditRow]) -> RecordNames:
         partner_ids.update(int(m) for m in PARTNER_IN_DETAIL.findall(r.detail))
     require(uow.principal, Permission.READ_AUDIT)
     with uow.reading() as db:
-        partners = dict(
-            db.execute(select(Partner.id, Partner.name).where(Partner.id.in_(partner_ids))).all()
-        )
+        found = db.execute(
+            select(Partner.id, Partner.name, Partner.row_version).where(Partner.id.in_(partner_ids))
+        ).all()
+        partners = {r[0]: r[1] for r in directory.reveal(db, found, "partners", 0, 2, {1: "name"})}
         sessions = dict(
             db.execute(
                 select(Session.id, Session.starts_at).where(Session.id.in_(wanted["session"]))

@@ -17,13 +17,13 @@ from clarity_desktop.domain.records import (
     CaseStatus,
     check_closed_on,
     name_key,
-    name_sort_key,
     validate_case,
 )
 from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.services import views
 from clarity_desktop.services.dto import CaseDetail, CaseSummary
 from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store import directory
 from clarity_desktop.store.models import Case, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -72,13 +72,18 @@ def _summaries(
         Case.safety_flag,
         stats.c.last,
         stats.c.n,
+        Case.row_version,
     ).outerjoin(stats, stats.c.case_id == Case.id)
     if status is not None:
         q = q.where(Case.status == status)
     if case_id is not None:
         q = q.where(Case.id == case_id)
-    # Sorted here, not by SQL lower(): SQLite folds only ASCII, which put "Émile" after "Zoë".
-    rows = sorted(db.execute(q.order_by(Case.id)).all(), key=lambda r: _name_key(r[2]))
+    # Sorted here, not by SQL lower(): SQLite folds only ASCII, which put "Émile" after "Zoë",
+    # and a server holds the names encrypted (store/directory.py opens them).
+    found = directory.reveal(
+        db, db.execute(q.order_by(Case.id)).all(), "cases", 0, 9, {2: "display_name"}
+    )
+    rows = directory.sorted_by_name(found, lambda r: str(r[2]))
     return [
         CaseSummary(
             id=row_id,
@@ -91,15 +96,8 @@ def _summaries(
             last_session=last,
             session_count=n or 0,
         )
-        for row_id, kind, name, case_status, opened_on, closed_on, safety_flag, last, n in rows
+        for row_id, kind, name, case_status, opened_on, closed_on, safety_flag, last, n, _v in rows
     ]
-
-
-def _name_key(name: str) -> tuple[str, str]:
-    """name_sort_key, with a shortcut that gives the same key: an ASCII name has no accents
-    to strip, so its casefolded form is already the key."""
-    folded = name.casefold()
-    return (folded, name) if folded.isascii() else name_sort_key(name)
 
 
 def open_case(uow: UnitOfWork, case_id: int) -> CaseDetail:
@@ -243,11 +241,20 @@ def similar_clients(
         return []
     require(uow.principal, Permission.READ_RECORDS)
     with uow:
-        rows = uow.session.execute(
-            select(Partner.name, Case.id, Case.display_name).join(Case, Case.id == Partner.case_id)
+        found = uow.session.execute(
+            select(
+                Partner.name,
+                Case.id,
+                Case.display_name,
+                Partner.id,
+                Partner.row_version,
+                Case.row_version,
+            ).join(Case, Case.id == Partner.case_id)
         ).all()
+        found = directory.reveal(uow.session, found, "partners", 3, 4, {0: "name"})
+        rows = directory.reveal(uow.session, found, "cases", 1, 5, {2: "display_name"})
     return [
         SimilarClient(name, case_id, case_name)
-        for name, case_id, case_name in rows
+        for name, case_id, case_name, *_ in rows
         if name_key(name) in wanted and case_id != exclude_case_id
     ]

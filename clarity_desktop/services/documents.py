@@ -110,13 +110,19 @@ def _attendance(note: NoteView, case: CaseDetail, w: Words = ENGLISH) -> str:
     return note.attending_label
 
 
+def _names(case: CaseDetail) -> list[str]:
+    """Who the clients are: "Name locked" for a reader without the client directory, which
+    must no more be printed as a name than the locked sentence as a note."""
+    return [case.display_name, *(p.name for p in case.partners)]
+
+
 def note_document(
     note: NoteView, case: CaseDetail, clinician: str, language: Language | str = DEFAULT_LANGUAGE
 ) -> NoteDocument:
     """What the printed note shows, from the views the services return, with the
     program's words in *language*. A note whose text is locked for this reader (its case's
     key not shared with them) is refused in words, never printed with the stand-in."""
-    refuse_copy([note.sections, *(a.body for a in note.addenda)])
+    refuse_copy([note.sections, *(a.body for a in note.addenda), *_names(case)])
     w = words(language)
     session = next((s for s in case.sessions if s.id == note.session_id), None)
     names = {p.id: p.name for p in case.partners}
@@ -232,7 +238,13 @@ def summary_document(
     services return. No note text is read: sessions come as SessionViews (structure only)
     and readings from the timeline. Private sessions' readings and the safety note are
     printed only when included on purpose."""
-    refuse_copy([case.relationship_structure, case.safety_note if include_safety_note else ""])
+    refuse_copy(
+        [
+            case.relationship_structure,
+            case.safety_note if include_safety_note else "",
+            *_names(case),
+        ]
+    )
     printed = now or datetime.now()
     # Sessions that took place; scheduled, cancelled and missed ones are in the app and
     # in the export, not in a summary of the work done.

@@ -21,6 +21,7 @@ from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
 from clarity_desktop.domain.schedule import DayWindow, SessionStatus
 from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store import directory
 from clarity_desktop.store.models import Case, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -150,7 +151,7 @@ def contacts(uow: UnitOfWork, *, record_view: bool = True) -> tuple[DeskContact,
             people=tuple(people.get(cid, ())),
             ask_first=c.flag,
         )
-        for cid, c in sorted(cases.items(), key=lambda item: (item[1].name.casefold(), item[0]))
+        for cid, c in directory.sorted_by_name(sorted(cases.items()), lambda item: item[1].name)
     )
     if record_view:
         with uow:
@@ -162,15 +163,29 @@ def contacts(uow: UnitOfWork, *, record_view: bool = True) -> tuple[DeskContact,
 def _cases(db: DbSession) -> dict[int, _Case]:
     return {
         int(cid): _Case(str(name), CaseKind(kind), CaseStatus(status), bool(flag))
-        for cid, name, kind, status, flag in db.execute(
-            select(Case.id, Case.display_name, Case.kind, Case.status, Case.safety_flag)
-        ).all()
+        for cid, name, kind, status, flag, _v in directory.reveal(
+            db,
+            db.execute(
+                select(
+                    Case.id,
+                    Case.display_name,
+                    Case.kind,
+                    Case.status,
+                    Case.safety_flag,
+                    Case.row_version,
+                )
+            ).all(),
+            "cases",
+            0,
+            5,
+            {1: "display_name"},
+        )
     }
 
 
 def _people(db: DbSession) -> dict[int, list[ContactPerson]]:
     out: dict[int, list[ContactPerson]] = {}
-    for pid, cid, name, pronouns, phone, email, language in db.execute(
+    found = db.execute(
         select(
             Partner.id,
             Partner.case_id,
@@ -179,8 +194,13 @@ def _people(db: DbSession) -> dict[int, list[ContactPerson]]:
             Partner.phone,
             Partner.email,
             Partner.language,
+            Partner.row_version,
         ).order_by(Partner.case_id, Partner.position)
-    ).all():
+    ).all()
+    contacts = {2: "name", 3: "pronouns", 4: "phone", 5: "email"}
+    for pid, cid, name, pronouns, phone, email, language, _v in directory.reveal(
+        db, found, "partners", 0, 7, contacts
+    ):
         person = ContactPerson(pid, name, pronouns, phone, email, Language(language))
         out.setdefault(int(cid), []).append(person)
     return out

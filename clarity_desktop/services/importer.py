@@ -43,7 +43,7 @@ from clarity_desktop.domain.records import (
     validate_case,
 )
 from clarity_desktop.services.permissions import Permission, require
-from clarity_desktop.store import bulk
+from clarity_desktop.store import bulk, directory
 from clarity_desktop.store.models import Case, Partner
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -84,8 +84,11 @@ def existing_clients(uow: UnitOfWork) -> tuple[list[str], list[str]]:
     Read outside the write lock: previewing never makes a writer wait."""
     require(uow.principal, Permission.READ_RECORDS)
     with uow.reading() as db:
-        rows = db.execute(select(Partner.name, Partner.email)).all()
-    return [name for name, _ in rows], [email for _, email in rows if email]
+        found = db.execute(
+            select(Partner.name, Partner.email, Partner.id, Partner.row_version)
+        ).all()
+        rows = directory.reveal(db, found, "partners", 2, 3, {0: "name", 1: "email"})
+    return [r[0] for r in rows], [r[1] for r in rows if r[1]]
 
 
 def preview_bytes(
@@ -130,7 +133,8 @@ def import_clients(
         ids = _insert_cases(uow, case_rows)
         for values, case_id in zip(partner_rows, ids, strict=True):
             values["case_id"] = case_id
-        bulk.insert_bound(uow.session.connection(), Partner.__table__, partner_rows)
+        if directory.insert_sealed(uow.session, Partner.__table__, partner_rows) is None:
+            bulk.insert_bound(uow.session.connection(), Partner.__table__, partner_rows)
         uow.audit(
             AuditAction.IMPORTED, "practice", detail=f"{n} client{'s' if n != 1 else ''} from CSV"
         )
@@ -145,6 +149,9 @@ def _insert_cases(uow: UnitOfWork, rows: list[dict[str, Any]]) -> list[int]:
     statement per row on SQLite: over a second for 20,000.)"""
     if not rows:
         return []
+    sealed = directory.insert_sealed(uow.session, Case.__table__, rows)  # a server's names
+    if sealed is not None:
+        return sealed
     before = uow.session.scalar(select(func.max(Case.id))) or 0
     bulk.insert_bound(uow.session.connection(), Case.__table__, rows)
     ids = list(uow.session.scalars(select(Case.id).where(Case.id > before).order_by(Case.id)))

@@ -29,6 +29,7 @@ from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import SessionPoint, Timeline
 from clarity_desktop.services import views
 from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store import directory
 from clarity_desktop.store.models import (
     Case,
     CoupleReadingRow,
@@ -123,12 +124,23 @@ def _active_timelines(
     # the time with thousands of cases.
     db = session.connection()
     case_rows = db.execute(
-        select(Case.id, Case.display_name, Case.kind, Case.safety_flag, Partner.id, Partner.name)
+        select(
+            Case.id,
+            Case.display_name,
+            Case.kind,
+            Case.safety_flag,
+            Partner.id,
+            Partner.name,
+            Case.row_version,
+            Partner.row_version,
+        )
         .outerjoin(Partner, Partner.case_id == Case.id)
         .where(Case.status == CaseStatus.ACTIVE)
         .order_by(Case.id, Partner.position)
     ).all()
-    for case_id, display_name, kind, safety_flag, partner_id, partner_name in case_rows:
+    case_rows = directory.reveal(session, case_rows, "cases", 0, 6, {1: "display_name"})
+    case_rows = directory.reveal(session, case_rows, "partners", 4, 7, {5: "name"})
+    for case_id, display_name, kind, safety_flag, partner_id, partner_name, *_v in case_rows:
         names[case_id] = display_name
         kinds[case_id] = kind
         safety[case_id] = bool(safety_flag)

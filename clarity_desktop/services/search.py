@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import NamedTuple
+
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session as DbSession
 
@@ -11,6 +14,7 @@ from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.search_index import HIT_END, HIT_START, SearchIndex, SearchRow
 
 __all__ = ["HIT_END", "HIT_START", "search_notes"]
+from clarity_desktop.store import directory
 from clarity_desktop.store.models import Case, Note, Session
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -23,11 +27,21 @@ _WHERE_NOTES_ARE = (
         Case.id.label("case_id"),
         Case.display_name,
         Session.starts_at,
+        Case.row_version,
     )
     .join(Session, Session.id == Note.session_id)
     .join(Case, Case.id == Session.case_id)
     .where(Note.id.in_(bindparam("ids", expanding=True)))
 )
+
+
+class _Where(NamedTuple):
+    id: int
+    session_id: int
+    private: bool
+    case_id: int
+    display_name: str
+    starts_at: datetime
 
 
 DEFAULT_LIMIT = 100
@@ -60,7 +74,11 @@ def search_notes(
             in_case = set(db.scalars(_NOTES_OF_CASE, {"c": case_id}))
             raw = _search_within(index, db, query, limit, in_case)
         ids = {h.note_id for h in raw}
-        info = {row.id: row for row in db.execute(_WHERE_NOTES_ARE, {"ids": list(ids)})}
+        found = db.execute(_WHERE_NOTES_ARE, {"ids": list(ids)}).all()
+        info = {
+            row[0]: _Where(*row[:6])
+            for row in directory.reveal(db, found, "cases", 3, 6, {4: "display_name"})
+        }
     hits = [
         SearchHit(
             note_id=h.note_id,

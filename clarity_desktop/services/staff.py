@@ -16,6 +16,7 @@ from clarity_desktop.domain.passphrase import MIN_PASSPHRASE
 from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store import directory
 from clarity_desktop.store.backend import OpenPractice
 from clarity_desktop.store.models import Case
 from clarity_desktop.store.roster import StaffMember
@@ -118,7 +119,9 @@ def case_directory(opened: OpenPractice) -> list[CaseEntry]:
     those columns: the server grants the administrator them and nothing clinical."""
     require(opened.principal, Permission.MANAGE_STAFF)
     with opened.uow().reading() as s:
-        rows = s.execute(
-            select(Case.id, Case.display_name, Case.status).order_by(Case.display_name, Case.id)
+        found = s.execute(
+            select(Case.id, Case.display_name, Case.status, Case.row_version).order_by(Case.id)
         ).all()
-    return [CaseEntry(int(r[0]), str(r[1]), CaseStatus(r[2])) for r in rows]
+        rows = directory.reveal(s, found, "cases", 0, 3, {1: "display_name"})
+    entries = [CaseEntry(int(r[0]), str(r[1]), CaseStatus(r[2])) for r in rows]
+    return directory.sorted_by_name(entries, lambda e: e.display_name)

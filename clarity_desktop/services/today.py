@@ -29,6 +29,7 @@ from clarity_desktop.domain.schedule import (
 )
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services.permissions import Permission, require
+from clarity_desktop.store import directory
 from clarity_desktop.store.models import Case, HandoutGiven, Note, Partner, Session
 from clarity_desktop.store.uow import UnitOfWork
 
@@ -156,11 +157,24 @@ class _CaseInfo:
 def _read(db: DbSession, window: DayWindow, now: datetime) -> DayPlan:
     cases = {
         cid: _CaseInfo(name, kind, bool(flag), status is CaseStatus.ACTIVE, opened)
-        for cid, name, kind, flag, status, opened in db.execute(
-            select(
-                Case.id, Case.display_name, Case.kind, Case.safety_flag, Case.status, Case.opened_on
-            )
-        ).all()
+        for cid, name, kind, flag, status, opened, _v in directory.reveal(
+            db,
+            db.execute(
+                select(
+                    Case.id,
+                    Case.display_name,
+                    Case.kind,
+                    Case.safety_flag,
+                    Case.status,
+                    Case.opened_on,
+                    Case.row_version,
+                )
+            ).all(),
+            "cases",
+            0,
+            6,
+            {1: "display_name"},
+        )
     }
     names = {cid: c.name for cid, c in cases.items()}
     partners = _partners(db)
@@ -186,9 +200,12 @@ def _read(db: DbSession, window: DayWindow, now: datetime) -> DayPlan:
 
 def _partners(db: DbSession) -> dict[int, list[tuple[int, str]]]:
     out: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for case_id, pid, name in db.execute(
-        select(Partner.case_id, Partner.id, Partner.name).order_by(Partner.position)
-    ).all():
+    found = db.execute(
+        select(Partner.case_id, Partner.id, Partner.name, Partner.row_version).order_by(
+            Partner.position
+        )
+    ).all()
+    for case_id, pid, name, _v in directory.reveal(db, found, "partners", 1, 3, {2: "name"}):
         out[case_id].append((pid, name))
     return out
 
@@ -259,10 +276,15 @@ def _drafts(db: DbSession, now: datetime) -> tuple[DraftItem, ...]:
     ids = list(unsigned)
     for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         chunk = ids[start : start + 900]
-        for sid, cid, name, starts in db.execute(
-            select(Session.id, Session.case_id, Case.display_name, Session.starts_at)
+        found = db.execute(
+            select(
+                Session.id, Session.case_id, Case.display_name, Session.starts_at, Case.row_version
+            )
             .join(Case, Case.id == Session.case_id)
             .where(Session.id.in_(chunk))
+        ).all()
+        for sid, cid, name, starts, _v in directory.reveal(
+            db, found, "cases", 1, 4, {2: "display_name"}
         ):
             rows.append((unsigned[sid], sid, cid, name, starts))
     rows.sort(key=lambda r: (r[4], r[1]))

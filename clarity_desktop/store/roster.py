@@ -43,14 +43,17 @@ class StaffMember:
 
 
 EMERGENCY_KEY = "emergency key"
+EMERGENCY_KEY_CASE = -1  # the case id of a request for the emergency key (0: directory)
 
 
 @dataclass(frozen=True)
 class KeyShare:
     """Someone given access to a case whose key the signed-in person holds and they do not
     yet: *how* is "assigned", "supervision" or "emergency", *given_by* who gave it. Or
-    (*how* EMERGENCY_KEY, case 0) a supervisor without the practice emergency key, asked
-    of a supervisor who holds it; *given_by* is who added them."""
+    (*how* EMERGENCY_KEY, case EMERGENCY_KEY_CASE) a supervisor without the practice
+    emergency key, asked of a supervisor who holds it; *given_by* is who added them. Or a
+    new staff member without the practice's directory key (client names): case 0, *how*
+    "joined"."""
 
     case_id: int
     reader: int

@@ -3620,6 +3620,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Primero elija su propia contraseña (Consulta ▸ Cambiar la contraseña): en ese momento se crean sus claves para leer y escribir los expedientes de sus clientes, de modo que nadie que conociera su primera contraseña pueda abrirlos.</translation>
     </message>
     <message>
+        <source>Clients&apos; names and contact details are locked for you until a colleague who holds the client directory shares it with you, so they cannot be written or changed here yet. Those who hold it see your request on their Today view.</source>
+        <translation>Los nombres y datos de contacto de los clientes están bloqueados para usted hasta que un colega que tenga el directorio de clientes lo comparta con usted, así que aquí todavía no puede escribirlos ni cambiarlos. Quienes lo tienen ven su solicitud en su vista de Hoy.</translation>
+    </message>
+    <message>
         <source>Some of this case&apos;s text is locked for you until someone who holds the case&apos;s key shares it, so it cannot go into a document or an export yet: the locked notice would stand where the words belong. Those who hold the key are asked to share it.</source>
         <translation>Parte del texto de este caso está bloqueada para usted hasta que alguien que tiene la clave del caso se la comparta, así que todavía no puede incluirse en un documento ni en una exportación: el aviso de bloqueo ocuparía el lugar de lo que se escribió. Ya se ha pedido a quienes tienen la clave que la compartan.</translation>
     </message>
@@ -4215,6 +4219,14 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>No se pudo leer quién espera la clave de un caso: %s</translation>
     </message>
     <message>
+        <source>Colleagues waiting for the client directory</source>
+        <translation>Colegas que esperan el directorio de clientes</translation>
+    </message>
+    <message>
+        <source>Until you share it, they see &quot;Name locked&quot; in place of every client&apos;s name and contact details. Share only with someone you know works here.</source>
+        <translation>Hasta que usted lo comparta, verán «Nombre bloqueado» en lugar del nombre y los datos de contacto de cada cliente. Compártalo solo con alguien que sepa que trabaja aquí.</translation>
+    </message>
+    <message>
         <source>The key was not shared: %s</source>
         <translation>La clave no se compartió: %s</translation>
     </message>
@@ -4230,6 +4242,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Compartir la clave de emergencia de la consulta con %1</translation>
     </message>
     <message>
+        <source>Share the client directory with %1</source>
+        <translation>Compartir el directorio de clientes con %1</translation>
+    </message>
+    <message>
         <source>Share the case&apos;s key with %1</source>
         <translation>Compartir la clave del caso con %1</translation>
     </message>
@@ -4240,6 +4256,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>Do not share the case&apos;s key for now</source>
         <translation>No compartir la clave del caso por ahora</translation>
+    </message>
+    <message>
+        <source>%1 joined the practice: share the client directory?</source>
+        <translation>%1 se ha unido a la consulta: ¿compartir el directorio de clientes?</translation>
     </message>
     <message>
         <source>%1, a supervisor added by %3, does not hold the practice&apos;s emergency key: share it?</source>
@@ -4535,6 +4555,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
     <message>
         <source>Locked text</source>
         <translation>Texto bloqueado</translation>
+    </message>
+    <message>
+        <source>Name locked</source>
+        <translation>Nombre bloqueado</translation>
     </message>
     <message>
         <source>This text is locked until someone who holds the case&apos;s key shares it with you.</source>

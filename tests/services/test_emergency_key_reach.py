@@ -69,7 +69,7 @@ def test_a_further_supervisor_gets_the_emergency_key_once_a_holder_shares_it(
     # Dana is asked about the case itself, as for any emergency reader (key_sharing).
     assert ("Lee Santos", "emergency", "Lee Santos") in asked_of(group.dana)
 
-    key_sharing.share_case_key(group.sam, 0, lee.user_id)
+    key_sharing.share_case_key(group.sam, key_sharing.EMERGENCY_KEY_CASE, lee.user_id)
     assert asked_of(group.sam) == []
     # Now Lee reads the case through the emergency key, and Dana has nothing to share.
     assert group.focus(lee.opened) == WRITTEN

@@ -79,18 +79,26 @@ def group(pg_practices: PgPractices, tmp_path: Path) -> Iterator[Practice]:
 
 
 def asked(p: Practice) -> list[tuple[str, str, str, str]]:
+    """Dana's case-key requests (a newcomer's directory request: test_directory_key.py)."""
     return [
-        (r.reader_name, r.case_name, r.how, r.given_by) for r in key_sharing.pending_shares(p.dana)
+        (r.reader_name, r.case_name, r.how, r.given_by)
+        for r in key_sharing.pending_shares(p.dana)
+        if not r.is_directory
     ]
 
 
 def only(p: Practice) -> ShareRequest:
-    [request] = key_sharing.pending_shares(p.dana)
+    [request] = [r for r in key_sharing.pending_shares(p.dana) if not r.is_directory]
     return request
 
 
 def shared_rows(p: Practice) -> list[tuple[str, str]]:
-    return [(str(r[4]), str(r[5])) for r in p.pg.audit_rows(p.dana.folder) if r[0] == "key_shared"]
+    """Case keys shared (the template's directory shares are test_directory_key.py's)."""
+    return [
+        (str(r[4]), str(r[5]))
+        for r in p.pg.audit_rows(p.dana.folder)
+        if r[0] == "key_shared" and r[1] == "case"
+    ]
 
 
 def test_an_assignment_waits_for_the_holder_to_share(group: Practice) -> None:
@@ -168,7 +176,8 @@ def test_a_key_the_server_swapped_in_is_refused(group: Practice) -> None:
     assert (
         pg_practice.rows(
             group.dana,
-            f"SELECT count(*) FROM key_wraps WHERE recipient = 'user:{only(group).reader}'",
+            f"SELECT count(*) FROM key_wraps WHERE scope = 'case' "
+            f"AND recipient = 'user:{only(group).reader}'",
         )[0][0]
         == 0
     )

@@ -137,6 +137,7 @@ def test_a_changed_password_signs_in_and_the_signature_stays_theirs(
     assert own_key and own_key != admins_key
     with pytest.raises(WrongPassphrase):
         practices.unlock_practice(folder, first)
+    pg_practices.share_directory(server, tmp_path / "ada")  # Pat may now write client names
     third = "pat third passphrase"
     again = practices.unlock_practice(folder, second)
     try:

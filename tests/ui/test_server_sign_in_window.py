@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.identity import Role
+from clarity_desktop.domain.locked_text import LOCKED_NAME
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.services import cases, practices, staff
 from clarity_desktop.ui.common.settings import ServerChoice, Settings
@@ -248,7 +249,9 @@ def test_the_administrator_adds_a_person_who_then_signs_in_and_sees_their_case(
     ca_file = pg_practices.cluster.ca_file
     kim = sign_in(url, ca_file, "kim first password", tmp_path / "kim")
     try:
-        assert [c.display_name for c in cases.list_cases(kim.uow())] == ["Rivera & Quinn"]
+        # Her case, its name locked: her program has no key before her own password, and
+        # the client directory waits for a holder's approval after it (issue 14).
+        assert [c.display_name for c in cases.list_cases(kim.uow())] == [LOCKED_NAME]
         # Kim changes the first password: the server's login changes with it.
         change = PassphraseDialog(kim, server=True)
         qtbot.addWidget(change)
@@ -262,7 +265,12 @@ def test_the_administrator_adds_a_person_who_then_signs_in_and_sees_their_case(
         kim.close()
     with pytest.raises(practices.WrongPassphrase):
         sign_in(url, ca_file, "kim first password", tmp_path / "kim")
-    sign_in(url, ca_file, "kim own password 2", tmp_path / "kim").close()
+    pg_practices.share_directory(dbname, tmp_path / "ada-shares")
+    kim = sign_in(url, ca_file, "kim own password 2", tmp_path / "kim")
+    try:
+        assert [c.display_name for c in cases.list_cases(kim.uow())] == ["Rivera & Quinn"]
+    finally:
+        kim.close()
 
     # Disabled: the row says so and the login signs in no more.
     modal.answer(QMessageBox, lambda box: click_button(box, "Yes"))

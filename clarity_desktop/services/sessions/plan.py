@@ -33,6 +33,7 @@ from clarity_desktop.services.sessions.common import (
     status_of,
     when,
 )
+from clarity_desktop.store import directory
 from clarity_desktop.store.models import Case, Session
 from clarity_desktop.store.uow import UnitOfWork, utcnow
 
@@ -67,15 +68,17 @@ def _clashes(
             Session.starts_at,
             Session.duration_minutes,
             Session.status,
+            Case.row_version,
         )
         .join(Case, Case.id == Session.case_id)
         .where(Session.starts_at >= lo, Session.starts_at < hi)
         .where(Session.status.in_(_OCCUPYING))
         .order_by(Session.starts_at, Session.id)
     ).all()
+    rows = directory.reveal(uow.session, rows, "cases", 1, 6, {2: "display_name"})
     found = []
     for start, minutes in planned:
-        for sid, case_id, name, s_start, s_minutes, s_status in rows:
+        for sid, case_id, name, s_start, s_minutes, s_status, _v in rows:
             if sid != exclude and overlaps(start, minutes, s_start, s_minutes):
                 found.append(SessionClash(sid, case_id, name, s_start, s_minutes, s_status, start))
     return found

@@ -11,11 +11,14 @@ supervisor reading the log, may know a case's name without seeing the case.
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.domain.supervision import SupervisionMode
+from clarity_desktop.store import directory
+from clarity_desktop.store.postgres import directory_rows
 from clarity_desktop.store.postgres.logins import user_of
 from clarity_desktop.store.roster import CaseName, EmergencyGrant
 
@@ -77,26 +80,27 @@ def grant_emergency(conn: Connection, case_id: int, reason: str, minutes: int) -
     )
 
 
-def live_grants(conn: Connection) -> list[EmergencyGrant]:
-    return _grants(conn, "WHERE g.until > now() AT TIME ZONE 'utc' ")
+def live_grants(db: Session) -> list[EmergencyGrant]:
+    return _grants(db, "WHERE g.until > now() AT TIME ZONE 'utc' ")
 
 
-def grant_log(conn: Connection) -> list[EmergencyGrant]:
-    return _grants(conn, "")
+def grant_log(db: Session) -> list[EmergencyGrant]:
+    return _grants(db, "")
 
 
-def _grants(conn: Connection, where: str) -> list[EmergencyGrant]:
+def _grants(db: Session, where: str) -> list[EmergencyGrant]:
     """The grants row security lets the login see (their own; every one for a supervisor
-    or an administrator), each with its case's name, newest first."""
-    rows = conn.execute(
+    or an administrator), each with its case's name (opened in the program), newest first."""
+    found = db.execute(
         text(
             "SELECT g.id, g.user_id, u.display_name, g.case_id, g.reason, g.granted_at, g.until, "
-            "coalesce(n.display_name, ''), g.until > now() AT TIME ZONE 'utc' "
-            "FROM emergency_grants g JOIN users u ON u.id = g.user_id "
+            "coalesce(n.display_name, ''), g.until > now() AT TIME ZONE 'utc', n.id, "
+            "n.row_version FROM emergency_grants g JOIN users u ON u.id = g.user_id "
             "LEFT JOIN case_names() n ON n.id = g.case_id "
             f"{where}ORDER BY g.granted_at DESC, g.id DESC"
         )
     ).all()
+    rows = directory_rows.reveal(db, found, "cases", 9, 10, {7: "display_name"})
     return [
         EmergencyGrant(
             int(r[0]), int(r[1]), str(r[2]), int(r[3]), str(r[4]), r[5], r[6], str(r[7]), bool(r[8])
@@ -105,8 +109,11 @@ def _grants(conn: Connection, where: str) -> list[EmergencyGrant]:
     ]
 
 
-def case_names(conn: Connection) -> list[CaseName]:
-    rows = conn.execute(
-        text("SELECT id, display_name, status FROM case_names() ORDER BY display_name, id")
-    )
-    return [CaseName(int(r[0]), str(r[1]), CaseStatus(r[2])) for r in rows]
+def case_names(db: Session) -> list[CaseName]:
+    """Every case's name, opened and sorted in the program (the server holds ciphertext)."""
+    found = db.execute(
+        text("SELECT id, display_name, status, row_version FROM case_names() ORDER BY id")
+    ).all()
+    rows = directory_rows.reveal(db, found, "cases", 0, 3, {1: "display_name"})
+    names = [CaseName(int(r[0]), str(r[1]), CaseStatus(r[2])) for r in rows]
+    return directory.sorted_by_name(names, lambda n: n.display_name)

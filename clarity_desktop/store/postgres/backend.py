@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import psycopg
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.backup_kinds import BackupKind
@@ -47,6 +47,7 @@ from clarity_desktop.store.errors import (
 from clarity_desktop.store.postgres import (
     access,
     address,
+    directory_rows,
     encrypted_rows,
     key_sharing,
     keytables,
@@ -168,7 +169,9 @@ class PostgresBackend:
         )
         for factory in opened.session_factories():
             encrypted_rows.install(factory)
+            directory_rows.install(factory)
         _first_emergency(opened, keychain)
+        _first_directory(opened, keychain)
         return opened
 
     # Unit of work
@@ -303,6 +306,7 @@ class PostgresBackend:
         if isinstance(held, Keychain):
             held.box = box
             _first_emergency(practice, held)
+            _first_directory(practice, held)
         return seed
 
     def first_password_pending(self, practice: OpenPractice) -> bool:
@@ -367,13 +371,13 @@ class PostgresBackend:
         return access.grant_emergency(db.connection(), case_id, reason, minutes)
 
     def live_grants(self, db: Session) -> list[EmergencyGrant]:
-        return access.live_grants(db.connection())
+        return access.live_grants(db)
 
     def grant_log(self, db: Session) -> list[EmergencyGrant]:
-        return access.grant_log(db.connection())
+        return access.grant_log(db)
 
     def case_names(self, db: Session) -> list[CaseName]:
-        return access.case_names(db.connection())
+        return access.case_names(db)
 
     def key_shares(self, db: Session) -> list[KeyShare]:
         return [_share(p) for p in key_sharing.pending(db.connection())]
@@ -456,3 +460,17 @@ def _first_emergency(practice: OpenPractice, keychain: Keychain) -> None:
             keychain.make_emergency(conn)
         # Cases this person holds from before the key existed (keychain.fill_emergency).
         keychain.fill_emergency(conn)
+
+
+def _first_directory(practice: OpenPractice, keychain: Keychain) -> None:
+    """The first staff member's program with a key pair of its own makes the practice's
+    directory key (client names and contacts, directory_rows.py); everyone after is given
+    it by a holder's approval (key_sharing.py). Two programs racing to make it: the
+    second's recovery wrap collides with the first's, and it keeps none of its own."""
+    if keychain.box is None:
+        return
+    try:
+        with practice.engine.begin() as conn:
+            keychain.make_directory(conn)
+    except IntegrityError:
+        keychain.forget_directory()

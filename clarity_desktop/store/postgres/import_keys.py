@@ -4,7 +4,10 @@ The import holds what the clinician's own program would: her signing seed and th
 password she chose for the server. So it makes her encryption key, gives every case
 generation 1 of a key wrapped for her and for the practice's recovery key, encrypts each
 note's sections and each addendum's body in place (bound to its row, as encrypted_rows.py
-writes them) and builds the blind search index. It runs in the import's transaction,
+writes them) and builds the blind search index. A server is fresh when a practice moves
+in (nobody has signed in), so it has no directory key yet: the import makes it, wrapped
+for her and the recovery key, and encrypts every client's name and contact details with
+it (as directory_rows.py writes them); colleagues get it from her approval later. It runs in the import's transaction,
 after the copy was checked against the source: either the whole practice arrives
 encrypted, or nothing arrives.
 """
@@ -19,7 +22,9 @@ from sqlalchemy import Connection, text
 from clarity_desktop.store import keys
 from clarity_desktop.store.postgres import keytables, logins
 from clarity_desktop.store.postgres.encryption import blind, columns, values, wrapping
-from clarity_desktop.store.postgres.keychain import CASE, search_key
+from clarity_desktop.store.postgres.keychain import CASE, DIRECTORY, search_key
+
+DIRECTORY_COLUMNS = ("name", "pronouns", "email", "phone")
 
 CHUNK = 2000
 
@@ -65,11 +70,12 @@ def encrypt_moved(
             ),
             wraps,
         )
-    for table in ("notes", "addenda"):
+    for table in ("notes", "addenda", "cases", "partners"):
         conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
     _notes(conn, case_keys, note_text)
     _addenda(conn, case_keys)
-    for table in ("notes", "addenda"):
+    _directory(conn, user_id, box.public_key(), recovery)
+    for table in ("notes", "addenda", "cases", "partners"):
         conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
 
 
@@ -104,6 +110,46 @@ def _addenda(conn: Connection, case_keys: dict[int, values.DataKey]) -> None:
         index.append(_row(int(note_id), int(addendum_id), int(case_id), str(body), key))
     _in_chunks(conn, "UPDATE addenda SET body = :b WHERE id = :i", updates)
     _index(conn, index)
+
+
+def _directory(
+    conn: Connection, user_id: int, mine: X25519PublicKey, recovery: bytes | None
+) -> None:
+    """The practice's directory key, and every client's name and contacts under it."""
+    key = values.DataKey.new(1)
+    recipients: list[tuple[str, X25519PublicKey, int | None]] = [(f"user:{user_id}", mine, user_id)]
+    if recovery is not None:
+        recipients.append((keytables.RECOVERY, X25519PublicKey.from_public_bytes(recovery), None))
+    wraps = [
+        {
+            "r": label,
+            "u": uid,
+            "w": wrapping.wrap_key(key.secret, public, wrapping.Wrap(DIRECTORY, 0, 1, label)),
+            "m": user_id,
+        }
+        for label, public, uid in recipients
+    ]
+    conn.execute(
+        text(
+            "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, wrapped, "
+            "made_by) VALUES ('directory', 0, 1, :r, :u, :w, :m)"
+        ),
+        wraps,
+    )
+    for table, names in (("cases", ("display_name",)), ("partners", DIRECTORY_COLUMNS)):
+        found = conn.execute(
+            text(f"SELECT id, row_version, {', '.join(names)} FROM {table} ORDER BY id")
+        ).all()
+        updates = []
+        for row_id, version, *plain in found:
+            place_row = {"id": row_id, "row_version": version}
+            update: dict[str, object] = {"i": row_id}
+            for column, value in zip(names, plain, strict=True):
+                place = columns.place_of(table, place_row, column)
+                update[column] = values.encrypt(str(value or ""), key, place)
+            updates.append(update)
+        assignments = ", ".join(f"{c} = :{c}" for c in names)
+        _in_chunks(conn, f"UPDATE {table} SET {assignments} WHERE id = :i", updates)
 
 
 def _row(

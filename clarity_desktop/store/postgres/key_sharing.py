@@ -25,9 +25,9 @@ from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.store.postgres import keytables, pins
 from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
-from clarity_desktop.store.postgres.keychain import CASE, Keychain
+from clarity_desktop.store.postgres.keychain import CASE, DIRECTORY, Keychain
 from clarity_desktop.store.postgres.keytables import StoredWrap
-from clarity_desktop.store.roster import EMERGENCY_KEY
+from clarity_desktop.store.roster import EMERGENCY_KEY, EMERGENCY_KEY_CASE
 
 _DEFINER = "SECURITY DEFINER SET search_path = clarity, pg_temp"
 
@@ -51,7 +51,7 @@ FUNCTIONS = (
         JOIN held ON held.owner = g.case_id WHERE g.until > (now() AT TIME ZONE 'utc')
         UNION
         -- A supervisor without the practice emergency key, asked of one who holds it.
-        SELECT 0, u.id, '{EMERGENCY_KEY}' FROM users u WHERE u.role = 'supervisor'
+        SELECT {EMERGENCY_KEY_CASE}, u.id, '{EMERGENCY_KEY}' FROM users u WHERE u.role = 'supervisor'
         AND EXISTS (SELECT FROM key_wraps m WHERE m.user_id = me() AND m.scope = 'emergency')
         AND NOT EXISTS (SELECT FROM key_wraps e WHERE e.user_id = u.id AND e.scope = 'emergency')
     )
@@ -83,7 +83,26 @@ FUNCTIONS = (
             FROM key_wraps x WHERE x.scope = 'case' AND x.owner = r.case_id))
     ORDER BY r.case_id, u.display_name
 $$""",
+    # Live staff with a key pair who hold no wrap of the directory key's newest generation,
+    # listed for a holder of it: everyone on the staff sees client names (answer 6).
+    f"""CREATE FUNCTION pending_directory_shares() RETURNS TABLE (
+    reader integer, reader_name text, box_public text, box_certificate text, signing_key text
+) LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT u.id, u.display_name, s.box_public, s.box_certificate, s.public_key
+    FROM staff s JOIN users u ON u.id = s.user_id
+    WHERE EXISTS (SELECT FROM key_wraps w WHERE w.scope = 'directory' AND w.user_id = me())
+    AND s.user_id <> me() AND NOT u.disabled AND s.box_public IS NOT NULL
+    AND NOT EXISTS (
+        SELECT FROM key_wraps w WHERE w.scope = 'directory' AND w.user_id = s.user_id
+        AND w.generation = (SELECT max(x.generation) FROM key_wraps x
+            WHERE x.scope = 'directory'))
+    ORDER BY u.display_name, u.id
+$$""",
 )  # EXECUTE granted to every staff group with the schema's other functions (schema.py)
+
+# A request for the directory key names no case: case 0, and *how* says the person joined.
+DIRECTORY_CASE = 0
+JOINED = "joined"
 
 
 @dataclass(frozen=True)
@@ -102,16 +121,23 @@ class PendingShare:
 
 
 def pending(conn: Connection) -> list[PendingShare]:
-    return [
+    """The directory requests first (a newcomer reads no client's name until one is
+    approved), then each case's."""
+    directory = [
+        PendingShare(DIRECTORY_CASE, int(r[0]), str(r[1]), JOINED, "", *map(str, r[2:5]))
+        for r in conn.execute(text("SELECT * FROM pending_directory_shares()"))
+    ]
+    return directory + [
         PendingShare(int(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4] or ""), *map(str, r[5:8]))
         for r in conn.execute(text("SELECT * FROM pending_shares()"))
     ]
 
 
 def share(conn: Connection, keys: Keychain, case_id: int, reader: int) -> PendingShare:
-    """Every generation of *case_id*'s key this program holds, wrapped for *reader*, once
-    their certificate holds (case 0: the practice emergency key, for a further
-    supervisor). Returns what was shared (for the audit trail)."""
+    """Every generation of *case_id*'s key (the directory key for DIRECTORY_CASE) this
+    program holds, wrapped for *reader*, once their certificate holds (EMERGENCY_KEY_CASE:
+    the practice emergency key, for a further supervisor). Returns what was shared (for
+    the audit trail)."""
     found = [p for p in pending(conn) if (p.case_id, p.reader) == (case_id, reader)]
     if not found:
         raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=case_id)
@@ -124,14 +150,20 @@ def share(conn: Connection, keys: Keychain, case_id: int, reader: int) -> Pendin
     if asked.how == EMERGENCY_KEY:
         keys.share_emergency(conn, reader, box)
         return asked
-    ring = keys.ring(conn, case_id, fresh=True)
+    scope = DIRECTORY if case_id == DIRECTORY_CASE else CASE
+    if scope == DIRECTORY:
+        ring = keys.directory(conn, fresh=True)
+    else:
+        ring = keys.ring(conn, case_id, fresh=True)
     wraps = [
         StoredWrap(
-            CASE,
+            scope,
             case_id,
             key.generation,
             label,
-            wrapping.wrap_key(key.secret, box, wrapping.Wrap(CASE, case_id, key.generation, label)),
+            wrapping.wrap_key(
+                key.secret, box, wrapping.Wrap(scope, case_id, key.generation, label)
+            ),
         )
         for key in ring.keys.values()
     ]

@@ -33,6 +33,7 @@ from clarity_desktop.store.postgres.rotation import Rotated
 INFO_KEY = "clarity.keychain"  # where a session's info holds the keychain
 CASE: wrapping.Scope = "case"
 EMERGENCY: wrapping.Scope = "emergency"
+DIRECTORY: wrapping.Scope = "directory"
 
 
 def search_key(case_id: int, key: DataKey) -> blind.SearchKey:
@@ -58,6 +59,7 @@ class Keychain:
         self.emergency = emergency  # the practice emergency key's public half, once made
         self._rings: dict[int, KeyRing] = {}
         self._note_case: dict[int, int] = {}
+        self._directory: KeyRing | None = None
         self._lock = threading.Lock()  # units of work on worker threads share the keychain
 
     @property
@@ -189,6 +191,55 @@ class Keychain:
         keytables.add_wraps(conn, made, skip_existing=True)
         return len(made)
 
+    # The directory key: who the clients are ----------------------------------------------
+
+    def directory(self, conn: Connection, *, fresh: bool = False) -> KeyRing:
+        """Every generation of the practice's directory key wrapped for this person;
+        KEY_NOT_HELD until a holder shared it (or this program made it)."""
+        with self._lock:
+            held = self._directory
+        if held is not None and not fresh:
+            return held
+        box = self._my_box()
+        keys = [
+            DataKey(
+                s.generation,
+                wrapping.unwrap_key(
+                    s.wrapped, box, wrapping.Wrap(DIRECTORY, 0, s.generation, self.label)
+                ),
+            )
+            for s in keytables.my_wraps(conn, DIRECTORY, [0])
+        ]
+        if not keys:
+            raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
+        ring = KeyRing.of(*keys)
+        with self._lock:
+            self._directory = ring
+        return ring
+
+    def make_directory(self, conn: Connection) -> bool:
+        """Generation 1 of the practice's directory key, made by the first staff member's
+        program that has a key pair of its own and finds none: wrapped for this person and
+        the recovery key. False when the practice has one already."""
+        box = self._my_box()
+        if self._recovery is None or keytables.directory_made(conn):
+            return False
+        key = DataKey.new(1)
+        recovery = X25519PublicKey.from_public_bytes(self._recovery)
+        made = [
+            (self._wrap(key, 0, self.label, box.public_key(), DIRECTORY), self.user_id),
+            (self._wrap(key, 0, keytables.RECOVERY, recovery, DIRECTORY), None),
+        ]
+        keytables.add_wraps(conn, made)  # the recovery wrap's key makes a second maker fail
+        with self._lock:
+            self._directory = KeyRing.of(key)
+        return True
+
+    def forget_directory(self) -> None:
+        """A directory key made in a transaction that rolled back."""
+        with self._lock:
+            self._directory = None
+
     def new_case(self, case_id: int) -> list[tuple[StoredWrap, int | None]]:
         """Generation 1 of a new case's key, held from now on, and its wraps for this
         person, the recovery key and (once made) the emergency key, to be stored once the
@@ -216,10 +267,16 @@ class Keychain:
                 self._rings.pop(case_id, None)
 
     @staticmethod
-    def _wrap(key: DataKey, case_id: int, label: str, to: X25519PublicKey) -> StoredWrap:
-        what = wrapping.Wrap(CASE, case_id, key.generation, label)
+    def _wrap(
+        key: DataKey,
+        owner: int,
+        label: str,
+        to: X25519PublicKey,
+        scope: wrapping.Scope = CASE,
+    ) -> StoredWrap:
+        what = wrapping.Wrap(scope, owner, key.generation, label)
         return StoredWrap(
-            CASE, case_id, key.generation, label, wrapping.wrap_key(key.secret, to, what)
+            scope, owner, key.generation, label, wrapping.wrap_key(key.secret, to, what)
         )
 
     def readable_cases(self, conn: Connection) -> Mapping[int, KeyRing]:

@@ -20,6 +20,7 @@ from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER
 
 RECOVERY = "recovery"
 EMERGENCY = "emergency"
+DIRECTORY = "directory"  # the practice's one key for who the clients are (owner 0)
 
 TABLES = (
     # The practice's own key pairs, public halves only: the recovery key's private half
@@ -85,6 +86,29 @@ $$""",
         f"made_by = {_ME} AND scope = 'case' AND owner = ANY ({_MINE}))",
         f"GRANT SELECT ON key_wraps TO {staff}",
         f"GRANT INSERT ON key_wraps TO {care}",
+        # The directory key (client names and contacts, the lead's answer 6): the first
+        # staff member's program with a key pair of its own makes it for itself and the
+        # recovery key; from then on a holder adds a wrap for a live staff member (after
+        # checking their certificate) or for the recovery key, in their own name.
+        f"""CREATE FUNCTION directory_wrap_allowed(u integer, r text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT CASE
+        WHEN EXISTS (SELECT FROM key_wraps w WHERE w.scope = '{DIRECTORY}'
+            AND w.user_id = me()) THEN
+            (u IS NULL AND r = '{RECOVERY}') OR EXISTS (SELECT FROM staff s
+                JOIN users x ON x.id = s.user_id WHERE s.user_id = u AND NOT x.disabled)
+        WHEN NOT EXISTS (SELECT FROM key_wraps w WHERE w.scope = '{DIRECTORY}') THEN
+            me() IS NOT NULL AND ((u IS NULL AND r = '{RECOVERY}') OR u = me())
+        ELSE false END
+$$""",
+        f"""CREATE FUNCTION directory_made() RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT me() IS NOT NULL AND EXISTS (SELECT FROM key_wraps w WHERE w.scope = '{DIRECTORY}')
+$$""",
+        f"CREATE POLICY directory_wraps ON key_wraps FOR INSERT TO {staff} WITH CHECK ("
+        f"made_by = {_ME} AND scope = '{DIRECTORY}' AND owner = 0 "
+        "AND directory_wrap_allowed(user_id, recipient))",
+        f"GRANT INSERT ON key_wraps TO {staff}",
         # The practice emergency key (the lead's answer 3): the first supervisor's program
         # makes the pair, puts its public half here (once: the name is the key) and wraps
         # its private half for that supervisor alone. While a supervisor's emergency grant
@@ -302,6 +326,11 @@ def add_wraps(
             ),
             params,
         )
+
+
+def directory_made(conn: Connection) -> bool:
+    """Whether the practice has its directory key (anyone's wrap of it exists)."""
+    return bool(conn.execute(text("SELECT directory_made()")).scalar())
 
 
 def emergency_wraps(conn: Connection, case_id: int) -> list[StoredWrap]:

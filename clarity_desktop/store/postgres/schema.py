@@ -15,7 +15,7 @@ from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.emergency import MAX_HOURS as EMERGENCY_HOURS
 from clarity_desktop.store.models import Base
-from clarity_desktop.store.postgres import case_keys, key_sharing, keytables, locks
+from clarity_desktop.store.postgres import case_keys, directory_rows, key_sharing, keytables, locks
 from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER, REGISTRAR, Role
 
 SCHEMA = "clarity"
@@ -107,9 +107,13 @@ $$""",
     # Every case's name and status, for live staff: a clinician choosing a case to open in
     # an emergency, and the emergency log naming the case (a supervisor may not see the
     # case itself). The columns the front desk reads anyway, nothing clinical.
-    f"""CREATE FUNCTION case_names() RETURNS TABLE (id integer, display_name text, status text)
-LANGUAGE sql STABLE {_DEFINER} AS $$
-    SELECT c.id, c.display_name::text, c.status::text FROM cases c WHERE me() IS NOT NULL
+    # The name is encrypted under the directory key (directory_rows.py): row_version comes
+    # with it, as it is bound into the value, and the program opens and sorts them.
+    f"""CREATE FUNCTION case_names() RETURNS TABLE (
+    id integer, display_name text, status text, row_version integer
+) LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT c.id, c.display_name::text, c.status::text, c.row_version FROM cases c
+    WHERE me() IS NOT NULL
 $$""",
     # A BEFORE trigger (the new case must be the login's by the time INSERT ... RETURNING
     # reads it back through row security), so it runs before the insert meets a key taken:
@@ -216,10 +220,12 @@ CARE_RULES: dict[str, str] = {
     "note_search": _CASE,
 }
 # The front desk and the administrator see who the clients are and when they come, not
-# what is said: these columns of these tables, nothing else clinical.
+# what is said: these columns of these tables, nothing else clinical. Names and contacts
+# are encrypted under the directory key (directory_rows.py); row_version is bound into
+# each value, so they read it to open them.
 DESK_COLUMNS: dict[str, str] = {
-    "cases": "id, kind, display_name, status, opened_on, closed_on, safety_flag",
-    "partners": "id, case_id, position, name, pronouns, email, phone, language",
+    "cases": "id, kind, display_name, status, opened_on, closed_on, safety_flag, row_version",
+    "partners": "id, case_id, position, name, pronouns, email, phone, language, row_version",
     "sessions": "id, case_id, starts_at, duration_minutes, modality, attending_partner_id, status",
 }
 REFERENCE = (
@@ -342,6 +348,8 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
     conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
     conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
     for statement in (*GROUP_TABLES, *keytables.TABLES, *FUNCTIONS, *case_keys.statements()):
+        conn.exec_driver_sql(statement)
+    for statement in directory_rows.WIDEN:  # encrypted names outgrow varchar(120)
         conn.exec_driver_sql(statement)
     if backfill:  # as the superuser: no row policy lets the owner see rows yet
         conn.execute(text("RESET ROLE"))

@@ -133,7 +133,7 @@ class CaseTableModel(ListTableModel["_CaseRow"]):
             _CaseRow(
                 case=c,
                 texts=(
-                    c.display_name,
+                    labels.client(c.display_name),
                     # Written out only for rows on screen (data()): 10,000 dates through
                     # QLocale would take a noticeable moment at every unlock.
                     "" if c.last_session else "—",

@@ -82,7 +82,7 @@ class DeskSessionModel(ListTableModel[DeskSession]):
                 day = day_words(s.starts_at.date(), self.today)
                 return f"{day} {clock(s.starts_at)}–{clock(s.ends_at)}"
             if col == self.CLIENT:
-                return s.client_name
+                return labels.client(s.client_name)
             if col == self.CLINICIAN:
                 return _clinicians(s.clinicians) or _nobody()
             if col == self.WHO:
@@ -158,7 +158,7 @@ class ContactModel(ListTableModel[ContactRow]):
             return c.case_id
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.CLIENT:
-                return c.client_name
+                return labels.client(c.client_name)
             if col == self.CLINICIAN:
                 return _clinicians(c.clinicians) or _nobody()
             if col == self.ASK:
@@ -166,10 +166,10 @@ class ContactModel(ListTableModel[ContactRow]):
             if p is None:
                 return ""
             return {
-                self.PERSON: p.name,
-                self.PHONE: p.phone,
-                self.EMAIL: p.email,
-                self.PRONOUNS: p.pronouns,
+                self.PERSON: labels.client(p.name),
+                self.PHONE: labels.client(p.phone),
+                self.EMAIL: labels.client(p.email),
+                self.PRONOUNS: labels.client(p.pronouns),
                 self.LANGUAGE: language_name(p.language),
             }.get(col)
         if role == Qt.ItemDataRole.DecorationRole and col == self.ASK and c.ask_first:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QTabWidget
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.practice.desk_views import ContactsPanel, SchedulePanel
+from clarity_desktop.ui.practice.key_shares import KeySharePanel, with_key_shares
 from clarity_desktop.ui.practice.signed_in_window import SignedInWindow
 
 
@@ -35,10 +36,14 @@ class FrontDeskWindow(SignedInWindow):
         self.tabs.addTab(self.schedule, self.tr("&Schedule"))
         self.tabs.addTab(self.contacts, self.tr("&Contacts"))
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        # A new colleague waiting for the client directory (key_shares.py): the front
+        # desk holds it too, so it may be the one to approve.
+        self.key_shares = KeySharePanel()
+        self.setCentralWidget(with_key_shares(self.key_shares, self.tabs))
         self._build_menus(self._own_items)
         self.schedule.load()
         self.contacts.load()
+        self.key_shares.refresh(practice)
         self.resize(1200, 760)
 
     def _own_items(self, menu: QMenu) -> None:
@@ -47,6 +52,7 @@ class FrontDeskWindow(SignedInWindow):
     def refresh(self) -> None:
         self.schedule.load(record_view=False)
         self.contacts.load(record_view=False)
+        self.key_shares.refresh(self.schedule.practice)
 
     def refresh_views(self, practice: OpenPractice) -> None:
         self.schedule.practice = practice

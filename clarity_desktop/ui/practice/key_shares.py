@@ -1,6 +1,8 @@
 """On the Today view of someone who holds a case's key: the people given access to that case
 who cannot read its text yet, one sentence each ("Eli Park was given access to Robin Vale
-by Ada Lind: share the case's key?") with Share and Not now.
+by Ada Lind: share the case's key?") with Share and Not now. A new colleague without the
+practice's directory key (client names) shows the same way: "Fran Diaz joined the
+practice: share the client directory?".
 
 Nothing is shared unless the holder presses Share (services/key_sharing.py: the reader's
 key certificate is checked, the key wrapped for them, the audit row written). Not now
@@ -31,6 +33,8 @@ class KeyShareRow(QWidget):
         whole = (
             self.tr("Share the practice's emergency key with %1")
             if request.how == EMERGENCY_KEY
+            else self.tr("Share the client directory with %1")
+            if request.is_directory
             else self.tr("Share the case's key with %1")
         )
         self.share.setAccessibleName(whole.replace("%1", request.reader_name))
@@ -45,6 +49,10 @@ class KeyShareRow(QWidget):
         line.addWidget(self.later)
 
     def question(self, r: ShareRequest) -> str:
+        if r.is_directory:  # a new colleague, and the practice's one key for client names
+            return self.tr("%1 joined the practice: share the client directory?").replace(
+                "%1", r.reader_name
+            )
         if r.how == EMERGENCY_KEY:
             template = self.tr(
                 "%1, a supervisor added by %3, does not hold the practice's emergency key: "
@@ -120,7 +128,26 @@ class KeySharePanel(QWidget):
             row.later.clicked.connect(lambda _c=False, r=row: self._put_off(r))
             self.list.addWidget(row)
             self.rows.append(row)
+        self._words(all(r.request.is_directory for r in self.rows))
         self.setVisible(bool(self.rows))
+
+    def _words(self, directory_only: bool) -> None:
+        if directory_only:
+            self.title.setText(self.tr("Colleagues waiting for the client directory"))
+            self.hint.setText(
+                self.tr(
+                    'Until you share it, they see "Name locked" in place of every client\'s '
+                    "name and contact details. Share only with someone you know works here."
+                )
+            )
+        else:
+            self.title.setText(self.tr("People waiting for a case's key"))
+            self.hint.setText(
+                self.tr(
+                    "They can open the case, but its notes stay locked for them until you "
+                    "share its key. Share only with someone you expect to read this case."
+                )
+            )
 
     def _share(self, row: KeyShareRow) -> None:
         assert self._practice is not None
@@ -138,3 +165,17 @@ class KeySharePanel(QWidget):
         self._later.add((row.request.case_id, row.request.reader))
         assert self._practice is not None
         self.refresh(self._practice)
+
+
+def with_key_shares(panel: KeySharePanel, body: QWidget) -> QWidget:
+    """*panel* above *body*: for the windows without a Today view (the front desk's, the
+    administrator's), whose people hold the client directory too."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    inset = QVBoxLayout()
+    inset.setContentsMargins(16, 0, 16, 0)
+    inset.addWidget(panel)
+    column.addLayout(inset)
+    column.addWidget(body, 1)
+    return page

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMenu
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common.settings import Settings
 from clarity_desktop.ui.practice.emergency_log import EmergencyLogDialog
+from clarity_desktop.ui.practice.key_shares import KeySharePanel, with_key_shares
 from clarity_desktop.ui.practice.signed_in_window import SignedInWindow
 from clarity_desktop.ui.practice.staff_view import StaffView
 
@@ -16,7 +17,10 @@ class StaffWindow(SignedInWindow):
     def __init__(self, practice: OpenPractice, settings: Settings | None = None) -> None:
         super().__init__(practice, settings)
         self.staff = StaffView(practice)
-        self.setCentralWidget(self.staff)
+        # A new colleague waiting for the client directory, which she holds (key_shares.py).
+        self.key_shares = KeySharePanel()
+        self.setCentralWidget(with_key_shares(self.key_shares, self.staff))
+        self.key_shares.refresh(practice)
         self.staff.staff_changed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._build_menus(self._own_items)
         self.resize(1100, 720)
@@ -39,3 +43,4 @@ class StaffWindow(SignedInWindow):
     def refresh_views(self, practice: OpenPractice) -> None:
         self.staff.practice = practice
         self.staff.refresh()
+        self.key_shares.refresh(practice)

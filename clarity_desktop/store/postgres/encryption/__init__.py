@@ -52,7 +52,7 @@ before the row exists. Composite keys are made of ids already known.
 Key hierarchy (wrapping.py)
 - Case key: 32 random bytes per case and *generation* (1, 2, ...); a value names the
   generation it was encrypted with. A case's search key is HKDF of its case key (answer
-  2). Directory key (planned): the same, one per practice (owner 0).
+  2). Directory key: the same, one per practice (owner 0; directory_rows.py below).
 - Each staff member has an X25519 key pair, made in their own program at their first
   sign-in (never by the administrator's program, which knew their first password). Its
   private key is wrapped by the password exactly as the Ed25519 signing seed is today:
@@ -122,6 +122,36 @@ key, so she can assign a case but never open its text)
   emergency key pair (a kept copy plus a later pg_dump would open the emergency wraps of
   new generations); unassigning a case removes no wrap.
 
+The directory key (client names and contacts; directory_rows.py, the lead's answer 6)
+- Who the clients are (cases.display_name; partners.name, .pronouns, .email, .phone) is
+  read by everyone on the staff who may see names: clinicians, supervisors, the
+  administrator and the front desk. So it has one key per practice, not per case: the
+  first staff member's program that has its own key pair and finds none makes generation
+  1 and wraps it for them and the recovery key (keychain.make_directory; at init that is
+  the administrator's first sign-in; import-practice makes it for the clinician moved in,
+  import_keys.py). Two programs racing: the second's recovery wrap collides, it keeps none.
+- Every further staff member gets it through the approval flow of case keys: once they
+  have a key pair, every holder's Today view (the front desk's and administrator's
+  windows too) asks "Fran Diaz joined the practice: share the client directory?"
+  (key_sharing.pending_directory_shares(), case 0, how "joined"); Share checks their
+  certificate, wraps every generation and audits key_shared (entity "directory"). Row
+  security: you read your own wraps; a holder adds a directory wrap for a live staff
+  member or the recovery key, in their own name (keytables.directory_wrap_allowed).
+- Until then each name and contact reads as "Name locked" (domain/locked_text.LOCKED_NAME),
+  never as ciphertext, and writing a case or partner is refused in words
+  (ENCRYPTION_DIRECTORY_NOT_HELD).
+- Values are bound like the clinical text (table, id, column, row_version): a name swapped
+  between partners or put back from an older version does not open. Core statements
+  that read names (front desk, today, case list, search hits, overview, audit, staff's
+  case directory, importer's duplicate check, case_names() and the emergency log) hand
+  their rows to store/directory.reveal(), one place that opens them; sorting by name is
+  done in the program on both stores (directory.sorted_by_name), as the server cannot
+  sort ciphertext, and so is matching a typed name. The CSV import encrypts its bulk
+  rows first (directory.insert_sealed). The server's columns are widened to text by the
+  group DDL (directory_rows.WIDEN).
+- What the server still learns: how many cases and partners there are, the length of
+  each name and address (no padding), and which rows changed when.
+
 Blind index for search (blind.py)
 Words are folded (lower case, accents removed), stemmed (snowball English and Spanish,
 both, as notes mix them; without the stemmer installed, folding only) and each word's
@@ -181,7 +211,7 @@ Wired so far: keytables.py (key_wraps, practice_keys, staff.box_public and
 box_certificate, with row security), sign-in and password change (backend.py, logins.py),
 a new case's key and note sections and addenda through the ORM (encrypted_rows.py), the
 locked sentence, approved sharing (key_sharing.py), the emergency key (keychain.py),
-blind search (blind_search.py), import-practice (import_keys.py), and leaving with lazy
-rotation (keytables._leaving, rotation.py). Not yet: the directory key, and every other
-column of columns.ENCRYPTED (still plain).
+blind search (blind_search.py), import-practice (import_keys.py), leaving with lazy
+rotation (keytables._leaving, rotation.py), and the directory key with client names and
+contacts (directory_rows.py). Not yet: the other CASE columns of columns.ENCRYPTED.
 """
