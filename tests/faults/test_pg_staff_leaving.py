@@ -141,9 +141,13 @@ def test_no_wrap_is_left_for_a_leaver(leaving: Leaving) -> None:
         "0"
     ]
     # The case he held is due to rotate; nobody else's wraps went.
-    assert p.su("SELECT scope || ' ' || owner FROM clarity.key_rotations") == [f"case {p.case_id}"]
+    assert p.su("SELECT scope || ' ' || owner FROM clarity.key_rotations ORDER BY 1") == [
+        f"case {p.case_id}",
+        "directory 0",  # client names too: he held the directory key
+    ]
     dana = p.dana.principal.user_id
-    assert p.su(f"SELECT count(*) FROM clarity.key_wraps WHERE user_id = {dana}") == ["1"]
+    # Dana keeps her wraps: the case's and the client directory's.
+    assert p.su(f"SELECT count(*) FROM clarity.key_wraps WHERE user_id = {dana}") == ["2"]
 
 
 def test_a_leaver_keeps_nothing_that_opens_what_follows(leaving: Leaving) -> None:
@@ -190,11 +194,14 @@ def test_the_rotation_is_audited_once_and_later_writes_do_not_rotate_again(
 ) -> None:
     p = leaving
     staff.disable_staff(p.admin, ELI.login)
-    assert p.su("SELECT scope || ' ' || owner FROM clarity.key_rotations") == [f"case {p.case_id}"]
+    assert p.su("SELECT scope || ' ' || owner FROM clarity.key_rotations ORDER BY 1") == [
+        f"case {p.case_id}",
+        "directory 0",  # client names too: he held the directory key
+    ]
     p.note(9, AFTER)
     p.note(10, "A second note after he left.")
     assert rotated_rows(p) == [("Dana Reyes, LMFT", "generation 2; holders wrapped: 1")]
-    assert p.su("SELECT count(*) FROM clarity.key_rotations") == ["0"]
+    assert p.su("SELECT count(*) FROM clarity.key_rotations WHERE scope = 'case'") == ["0"]
     generations = p.su(
         "SELECT generation || ' ' || recipient FROM clarity.key_wraps "
         f"WHERE scope = 'case' AND owner = {p.case_id} ORDER BY 1"
@@ -216,7 +223,8 @@ def test_enabled_again_he_reads_only_what_a_holder_shares_again(leaving: Leaving
     try:
         assert notes.read_note(eli.uow(), after).sections == locked_sections()
         assert [(r.reader_name, r.how) for r in key_sharing.pending_shares(p.dana)] == [
-            ("Eli Park", "assigned")
+            ("Eli Park", "joined"),  # the client directory, asked first
+            ("Eli Park", "assigned"),
         ]
         key_sharing.share_case_key(p.dana, p.case_id, eli.principal.user_id)
         assert notes.read_note(eli.uow(), after).sections["focus"] == AFTER
