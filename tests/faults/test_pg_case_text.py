@@ -14,7 +14,7 @@ Failed before: only notes.sections and addenda.body were encrypted.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -84,7 +84,18 @@ def _w(column: str) -> str:
     return WORDS[column]
 
 
-def write_everything(dana: OpenPractice, sam: OpenPractice, admin: OpenPractice) -> None:
+@dataclass(frozen=True)
+class Written:
+    case_id: int
+    robin: int
+    met: int  # the session with the readings, marker, goal comment and answers
+    note_id: int  # its note, returned by Sam
+    called_off: int
+    answer_set: int
+    goal_key: str
+
+
+def write_everything(dana: OpenPractice, sam: OpenPractice, admin: OpenPractice) -> Written:
     """Through the services, as the window would: one marker word in every case-key text."""
     case = cases.create_case(
         dana.uow(),
@@ -168,10 +179,19 @@ def write_everything(dana: OpenPractice, sam: OpenPractice, admin: OpenPractice)
     folder.mkdir()
     (folder / "practice_scale.toml").write_text(LICENSED, encoding="utf-8")
     check_in = measures.find(measures.catalogue(dana.folder), "session_check_in")
-    calm = {"safe_to_speak": 4, "heard": 3, "clarity": 2, "hope": 3, "pressure": 0}
-    measures.record_answers(dana.uow(), check_in, case.id, robin, calm, session_id=met.id)
+    calm: dict[str, int | None] = {
+        "safe_to_speak": 4,
+        "heard": 3,
+        "clarity": 2,
+        "hope": 3,
+        "pressure": 0,
+    }
+    answered = measures.record_answers(
+        dana.uow(), check_in, case.id, robin, calm, session_id=met.id
+    )
     supervision.submit(dana.uow(), met.note_id)
     supervision.return_note(sam.uow(), met.note_id, f"Say more on {_w('note_reviews.comment')}.")
+    return Written(case.id, robin, met.id, met.note_id, called_off.id, answered.id, goal.key)
 
 
 def _found_in(blob: bytes) -> list[str]:
