@@ -19,7 +19,7 @@ import pytest
 
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.supervision import ReviewState, SupervisionMode
-from clarity_desktop.services import server_admin, staff, supervision
+from clarity_desktop.services import key_sharing, server_admin, staff, supervision
 from clarity_desktop.store import migrate
 from clarity_desktop.store.errors import PracticeTooNew
 from clarity_desktop.store.postgres import case_keys, keytables, leases, schema
@@ -163,6 +163,8 @@ def test_a_server_one_revision_behind_is_upgraded_and_reviews_work(
         dana, sam, admin = people
         try:
             staff.set_supervision(admin, SAM.login, DANA.login, SupervisionMode.APPROVE)
+            for request in key_sharing.pending_shares(dana):  # Sam's comment is encrypted
+                key_sharing.share_case_key(dana, request.case_id, request.reader)
             supervision.submit(dana.uow(), built.draft_id)
             approved = supervision.approve(sam.uow(), built.draft_id, "Clear and careful.")
             assert approved.state is ReviewState.APPROVED
