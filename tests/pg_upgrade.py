@@ -43,10 +43,21 @@ OLDER_RULES = (
     "DROP POLICY desk_read ON clarity.cases",
     "REVOKE SELECT ON clarity.case_access FROM clarity_front_desk",
 )
-# Revision 0011 undone: a server as 0010 left it (note_reviews came with 0011, empty here).
+# Revision 0012 undone: a server as 0011 left it, but for the columns 0012 widens to text,
+# which keep their type here (they hold encrypted values too long for the older one).
 ONE_REVISION_BACK = (
-    "DROP TABLE clarity.note_reviews CASCADE",
-    "UPDATE clarity.alembic_version SET version_num = '0010'",
+    *(
+        f"ALTER TABLE clarity.{table} DROP COLUMN row_version"
+        for table in (
+            "partner_readings",
+            "couple_readings",
+            "note_goals",
+            "plan_concerns",
+            "plan_goals",
+            "plan_objectives",
+        )
+    ),
+    "UPDATE clarity.alembic_version SET version_num = '0011'",
 )
 
 

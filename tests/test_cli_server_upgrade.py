@@ -27,8 +27,8 @@ def test_upgrade_says_what_it_renewed_and_check_is_clean_after(practice: Server)
     done = upgrade(s, s.cluster.superuser, s.cluster.superuser_password)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0].startswith(f"Upgraded {s.cluster.superuser}@") and "0011" in lines[0]
-    assert "already at schema revision 0011" in lines[0]
+    assert lines[0].startswith(f"Upgraded {s.cluster.superuser}@") and "0012" in lines[0]
+    assert "already at schema revision 0012" in lines[0]
     assert "function case_names()" in lines[1]
     assert "policy desk_read on sessions" in lines[1]
     assert "trigger trg_notes_locked on notes" in lines[1]

@@ -19,6 +19,7 @@ as a whole note section by chance, and were they to, the worst is that it reads 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass
 
 from clarity_desktop.domain.errors import ErrorCode, RecordLocked
 
@@ -48,8 +49,24 @@ def any_locked(values: Mapping[str, object] | None) -> bool:
     return any(is_locked(v) for v in (values or {}).values())
 
 
+def holds_locked(value: object) -> bool:
+    """Whether the sentence stands anywhere in *value*: a record's content as a seal holds
+    it (nested lists and dicts, and JSON kept as text, such as a measure's answers), or a
+    whole document or export made of frozen dataclasses, whatever part of it came from a
+    locked column (a reading's words, a plan's goals, a marker's quote, a review comment)."""
+    if isinstance(value, str):
+        return LOCKED_TEXT in value
+    if isinstance(value, Mapping):
+        return any(holds_locked(v) for v in value.values())
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(holds_locked(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):  # a document, a view
+        return any(holds_locked(getattr(value, f.name)) for f in fields(value))
+    return False
+
+
 def refuse_copy(values: Iterable[object]) -> None:
     """Refuse, in words, to copy a record's texts (sections, addenda, ...) into a document or
     export when any of them is locked: printed, the stand-in would pass for the note."""
-    if any(is_locked(v) for v in values):
+    if any(is_locked(v) or holds_locked(v) for v in values):
         raise RecordLocked(ErrorCode.ENCRYPTION_LOCKED_NOT_COPIED)

@@ -9,6 +9,7 @@ print, save or preview of its PDF is audited like every other document.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -204,7 +205,7 @@ def _brief_facts(
         if (h.session_id in ids)
         or (h.session_id is None and (session is None or h.given_on <= session.starts_at.date()))
     ]
-    return facts.BriefDocument(
+    doc = facts.BriefDocument(
         clinician=clinician,
         case_id=case.id,
         case_name=case.display_name,
@@ -226,6 +227,10 @@ def _brief_facts(
         language=w.language,
         plan=_plan_in_force(db, case.id),
     )
+    # Any locked text (a reading's words, the plan, the structure) refuses the brief: the
+    # safety note only when it is printed.
+    refuse_copy([doc if include_safety_note else replace(doc, safety_note="")])
+    return doc
 
 
 def _included(doc: facts.BriefDocument) -> str:

@@ -254,7 +254,7 @@ def summary_document(
         sessions = [s for s in sessions if s.starts_at in period]
         timeline = summary.in_period(timeline, period)
         handouts = tuple(h for h in handouts if h.given_on in period)
-    return summary.SummaryDocument(
+    doc = summary.SummaryDocument(
         clinician=clinician,
         case_id=case.id,
         case_name=case.display_name,
@@ -275,6 +275,9 @@ def summary_document(
         handouts=handouts,
         language=Language(language),
     )
+    # A reading's words still locked for this reader refuse it too (the timeline's texts).
+    refuse_copy([doc if include_safety_note else replace(doc, safety_note="")])
+    return doc
 
 
 def _handouts(db: DbSession, case_id: int) -> tuple[HandoutGiven, ...]:
@@ -401,6 +404,7 @@ def progress_pdf(
         language=language,
     )
     doc = replace(doc, plan=plan, measures=measures)
+    refuse_copy([doc if include_safety_note else replace(doc, safety_note="")])
     data = summary.build_progress(
         doc, out, page_size=size, password=password or None, progress=progress
     )

@@ -537,6 +537,7 @@ def export_case(
         snap = _snapshot(db, uow.actor, case_id, include_pdfs, uow.principal.display_name)
     if for_partner is not None:
         snap = _for_partner(snap, for_partner)
+    refuse_copy([snap.payload])  # any text still locked for this reader: no export, in words
     when = datetime.now().astimezone()  # zip entries hold local wall-clock time
     with parts.writing(out) as tmp:  # a killed export's part goes at the next start
         with open(tmp, "wb") as handle:

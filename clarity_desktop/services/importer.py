@@ -130,11 +130,14 @@ def import_clients(
     n = len(clean)
     require(uow.principal, Permission.WRITE_RECORDS)
     with uow:  # the write lock from here to the commit: inserts only
-        ids = _insert_cases(uow, case_rows)
-        for values, case_id in zip(partner_rows, ids, strict=True):
-            values["case_id"] = case_id
-        if directory.insert_sealed(uow.session, Partner.__table__, partner_rows) is None:
-            bulk.insert_bound(uow.session.connection(), Partner.__table__, partner_rows)
+        if bulk.orm_only(uow.session):  # a server: the ORM encrypts every column
+            ids = _add_cases(uow, clean, now)
+        else:
+            ids = _insert_cases(uow, case_rows)
+            for values, case_id in zip(partner_rows, ids, strict=True):
+                values["case_id"] = case_id
+            if directory.insert_sealed(uow.session, Partner.__table__, partner_rows) is None:
+                bulk.insert_bound(uow.session.connection(), Partner.__table__, partner_rows)
         uow.audit(
             AuditAction.IMPORTED, "practice", detail=f"{n} client{'s' if n != 1 else ''} from CSV"
         )
@@ -157,6 +160,20 @@ def _insert_cases(uow: UnitOfWork, rows: list[dict[str, Any]]) -> list[int]:
     ids = list(uow.session.scalars(select(Case.id).where(Case.id > before).order_by(Case.id)))
     if len(ids) != len(rows):  # cannot happen under the write lock; never guess
         raise RuntimeError(f"{len(rows)} cases were added but {len(ids)} were found")
+    return ids
+
+
+def _add_cases(uow: UnitOfWork, clean: list[CaseInput], now: datetime) -> list[int]:
+    """The same cases through the ORM, for a store that encrypts text as the ORM writes it
+    (a practice server): slower than one executemany, and nothing is stored in plain. One
+    flush per case: the server lets a case in only with the number it has just drawn."""
+    ids = []
+    for c in clean:
+        case = Case(**_case_values(c, now))
+        case.partners = [Partner(**_partner_values(c))]
+        uow.session.add(case)
+        uow.session.flush()
+        ids.append(case.id)
     return ids
 
 

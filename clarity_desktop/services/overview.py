@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select
 from sqlalchemy.orm import Session as DbSession
 
 from clarity_desktop.domain import measures
@@ -157,11 +157,11 @@ def _active_timelines(
     ).all():
         steps[session_id][partner_id] = _STEPS[step]
     readings: dict[int, dict[int, PartnerReading]] = defaultdict(dict)
-    for row in db.execute(_per_note(PartnerReadingRow, *PartnerReadingRow.__table__.c)).all():
+    for row in db.execute(_per_note(PartnerReadingRow, *_measures_only(PartnerReadingRow))).all():
         reading = views.partner_reading(cast(PartnerReadingRow, row))
         readings[row.session_id][row.partner_id] = reading
     couples: dict[int, CoupleReading] = {}
-    for row in db.execute(_per_note(CoupleReadingRow, *CoupleReadingRow.__table__.c)).all():
+    for row in db.execute(_per_note(CoupleReadingRow, *_measures_only(CoupleReadingRow))).all():
         couples[row.session_id] = views.couple_reading(cast(CoupleReadingRow, row))
 
     points: dict[int, list[SessionPoint]] = defaultdict(list)
@@ -203,6 +203,17 @@ def _active_timelines(
         for case_id in names
     }
     return timelines, names, kinds
+
+
+# A reading's words (the therapist's own notes on flooding, a loop, what helped): the
+# overview counts and charts, and never shows them, so it never reads them. On a practice
+# server they are encrypted, and a column read outside the ORM would be ciphertext.
+_WORDS = frozenset({"flooding_note", "loop_other", "trigger", "co_regulation_note"})
+
+
+def _measures_only(table: type[PartnerReadingRow] | type[CoupleReadingRow]) -> list[Any]:
+    """The table's columns, each of its words read as "" instead."""
+    return [literal("").label(c.name) if c.name in _WORDS else c for c in table.__table__.columns]
 
 
 def _per_note(

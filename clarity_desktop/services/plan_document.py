@@ -16,6 +16,7 @@ from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
 from clarity_desktop.domain.languages import Language
+from clarity_desktop.domain.locked_text import refuse_copy
 from clarity_desktop.domain.plans import owners
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import layout
@@ -65,6 +66,7 @@ def plan_document(
     w = words(language)
     names = dict(plan.names)
     partner_ids = [i for i, _ in plan.names]
+    refuse_copy([chosen.content])  # a goal, concern or agreement still locked for this reader
     return PlanDocument(
         clinician=clinician,
         case_id=plan.case_id,

@@ -16,6 +16,16 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, FromClause
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+
+# Set in the session's info where the ORM must write every row (a practice server: text
+# is encrypted as the ORM flushes, store/postgres/encrypted_rows.py): a bulk INSERT past
+# the ORM would store clinical text in plain.
+ORM_ONLY = "clarity.bulk.orm_only"
+
+
+def orm_only(session: Session) -> bool:
+    return bool(session.info.get(ORM_ONLY))
 
 
 def _columns(table: FromClause) -> dict[str, Column[Any]]:

@@ -32,7 +32,13 @@ from clarity_desktop.domain.schedule import SessionStatus
 from clarity_desktop.domain.steps import Direction
 from clarity_desktop.domain.supervision import ReviewState
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.store.types import EnumText, UtcDateTime, WallClockDateTime
+from clarity_desktop.store.types import (
+    EnumText,
+    ServerDate,
+    ServerText,
+    UtcDateTime,
+    WallClockDateTime,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -91,8 +97,8 @@ class Case(Base):
     row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
     __mapper_args__ = {"version_id_col": row_version}
     kind: Mapped[CaseKind] = mapped_column(EnumText(CaseKind, 16))
-    display_name: Mapped[str] = mapped_column(String(120), index=True)
-    relationship_structure: Mapped[str] = mapped_column(String(200), default="")
+    display_name: Mapped[str] = mapped_column(ServerText(120), index=True)
+    relationship_structure: Mapped[str] = mapped_column(ServerText(200), default="")
     status: Mapped[CaseStatus] = mapped_column(
         EnumText(CaseStatus, 16), default=CaseStatus.ACTIVE, index=True
     )
@@ -120,11 +126,11 @@ class Partner(Base):
     __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(120))
-    pronouns: Mapped[str] = mapped_column(String(200), default="")
-    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
-    email: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(200), default="")
+    name: Mapped[str] = mapped_column(ServerText(120))
+    pronouns: Mapped[str] = mapped_column(ServerText(200), default="")
+    date_of_birth: Mapped[date | None] = mapped_column(ServerDate, nullable=True)
+    email: Mapped[str] = mapped_column(ServerText(200), default="")
+    phone: Mapped[str] = mapped_column(ServerText(200), default="")
     # The language their handouts are printed in (domain/languages.py).
     language: Mapped[str] = mapped_column(String(8), server_default=text("'en'"))
 
@@ -314,6 +320,8 @@ class PartnerReadingRow(Base):
     flooded: Mapped[bool] = mapped_column(Boolean, default=False)
     flooding_note: Mapped[str] = mapped_column(Text, default="")
     direction: Mapped[Direction | None] = mapped_column(EnumText(Direction, 20), nullable=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
 
 
 class CoupleReadingRow(Base):
@@ -332,6 +340,8 @@ class CoupleReadingRow(Base):
     co_regulation_note: Mapped[str] = mapped_column(Text, default="")
     repair_attempts: Mapped[int | None] = mapped_column(Integer, nullable=True)
     repairs_landed: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
 
 
 class Addendum(Base):
@@ -413,6 +423,8 @@ class PlanConcern(Base):
 
     __tablename__ = "plan_concerns"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     plan_id: Mapped[int] = mapped_column(
         ForeignKey("treatment_plans.id", ondelete="RESTRICT"), index=True
     )
@@ -431,6 +443,8 @@ class PlanGoal(Base):
     __tablename__ = "plan_goals"
     __table_args__ = (UniqueConstraint("plan_id", "goal_key"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     plan_id: Mapped[int] = mapped_column(
         ForeignKey("treatment_plans.id", ondelete="RESTRICT"), index=True
     )
@@ -449,6 +463,8 @@ class PlanGoal(Base):
 class PlanObjective(Base):
     __tablename__ = "plan_objectives"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
     goal_id: Mapped[int] = mapped_column(
         ForeignKey("plan_goals.id", ondelete="RESTRICT"), index=True
     )
@@ -470,6 +486,8 @@ class NoteGoal(Base):
     goal_key: Mapped[str] = mapped_column(String(36), primary_key=True)
     progress: Mapped[str] = mapped_column(String(16))
     comment: Mapped[str] = mapped_column(Text, default="")
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    __mapper_args__ = {"version_id_col": row_version}
 
 
 class MeasureResponse(Base):

@@ -29,7 +29,7 @@ from sqlalchemy.orm import object_session
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.error_codes import ErrorCode
-from clarity_desktop.domain.locked_text import any_locked, is_locked
+from clarity_desktop.domain.locked_text import holds_locked
 from clarity_desktop.store.models import (
     Addendum,
     MeasureResponse,
@@ -255,11 +255,7 @@ def is_locked_content(content: dict[str, Any]) -> bool:
     """Whether *content* holds text this reader cannot open (domain/locked_text.py): such a
     record is neither sealed (a seal would vouch for the stand-in) nor checked (its seal
     vouches for text this program cannot see, so it can neither hold nor fail here)."""
-    return (
-        is_locked(content.get("sections"))
-        or is_locked(content.get("body"))
-        or any(any_locked(r) for r in content.get("partner_readings") or [] if isinstance(r, dict))
-    )
+    return holds_locked(content)
 
 
 def digest(content: dict[str, Any]) -> str:

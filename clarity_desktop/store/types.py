@@ -2,6 +2,10 @@
 
 UtcDateTime: see domain/clock.py. WallClockDateTime: see domain/schedule.py.
 
+ServerText and ServerDate are the columns a practice server keeps encrypted
+(store/postgres/encryption/columns.py) that would otherwise be too narrow there: the same
+String or Date on SQLite as always, ``text`` on PostgreSQL (revision 0012).
+
 EnumText keeps an enum's value as plain text (what the columns held when they were plain
 strings, so no data migration): the program reads and writes members of the domain's
 enums, and a mistyped literal such as ``case.status == "actve"`` becomes a type error
@@ -10,16 +14,18 @@ enums, and a mistyped literal such as ``case.status == "actve"`` becomes a type 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, Dialect, String
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy import Date, DateTime, Dialect, String, Text
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from clarity_desktop.domain.clock import naive_utc
 
 E = TypeVar("E", bound=Enum)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class EnumText(TypeDecorator[E]):
@@ -84,3 +90,37 @@ class WallClockDateTime(TypeDecorator[datetime]):
     @property
     def python_type(self) -> type[datetime]:
         return datetime
+
+
+def ServerText(length: int) -> TypeEngine[str]:
+    """A String of *length* on SQLite, ``text`` on a server: an encrypted value is longer
+    than the text it holds."""
+    return String(length).with_variant(Text(), "postgresql")
+
+
+class ServerDate(TypeDecorator[date]):
+    """A date: a DATE on SQLite as always; ``text`` on a server, where the column holds the
+    encrypted ISO form (the program's encryption turns it back into a date, encrypted_rows).
+    Only ever written encrypted there; a date handed in plain is written as its ISO text."""
+
+    impl = Date
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        return Text() if dialect.name == "postgresql" else Date()
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if dialect.name == "postgresql" and isinstance(value, date):
+            return value.isoformat()
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        """On a server, an ISO text is a date; anything else (the encrypted form) is left
+        for the program's decryption to open."""
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+            return date.fromisoformat(value)
+        return value
+
+    @property
+    def python_type(self) -> type[date]:
+        return date

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.services import emergency, front_desk, server_admin
+from clarity_desktop.store import migrate
 from clarity_desktop.store.errors import PracticeDamaged, PracticeTooNew
 from clarity_desktop.store.postgres import locks
 from tests.pg_practice import ADMIN, DANA, ELI, FRAN, TEMPLATE, PgPractices
@@ -37,6 +38,8 @@ from tests.pg_upgrade import (
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("function", "trigger", "policy")
+HEAD = migrate.head_revision()
+BEHIND = "0011"  # where ONE_REVISION_BACK leaves a server
 
 
 @pytest.fixture
@@ -102,7 +105,7 @@ def test_an_older_servers_rules_are_renewed_and_no_record_changes(
     before = records(pg, db)
     done = upgrade(pg, db)
     assert records(pg, db) == before
-    assert (done.before, done.after, done.applied) == ("0011", "0011", ())
+    assert (done.before, done.after, done.applied) == (HEAD, HEAD, ())
     assert {
         "function case_names()",
         "function lock_signed_note()",
@@ -114,7 +117,7 @@ def test_an_older_servers_rules_are_renewed_and_no_record_changes(
     assert [done.functions, done.triggers, done.policies] == counts
     assert min(counts) > 20
 
-    assert check(pg, db, tmp_path).revision == "0011"
+    assert check(pg, db, tmp_path).revision == HEAD
     with pytest.raises(psycopg.errors.IntegrityError, match=locks.LOCKED):
         forge_signed_note(pg, db, older.note_id)
     eli = pg.unlock(db, ELI, tmp_path / "eli")
@@ -130,7 +133,7 @@ def test_an_older_servers_rules_are_renewed_and_no_record_changes(
     # A second upgrade finds nothing to change, and changes nothing.
     shape, rows = catalog(pg, db), records(pg, db)
     again = upgrade(pg, db)
-    assert (again.before, again.after, again.applied, again.changed) == ("0011", "0011", (), ())
+    assert (again.before, again.after, again.applied, again.changed) == (HEAD, HEAD, (), ())
     assert (catalog(pg, db), records(pg, db)) == (shape, rows)
 
 
@@ -150,7 +153,7 @@ def test_a_server_newer_than_the_program_is_refused_and_left_alone(
     run_sql(
         pg,
         db,
-        "UPDATE clarity.alembic_version SET version_num = '0011'",
+        f"UPDATE clarity.alembic_version SET version_num = '{HEAD}'",
         'COMMENT ON SCHEMA clarity IS \'{"program": "99.1.0"}\'',
     )
     shape, rows = catalog(pg, db), records(pg, db)
@@ -208,14 +211,14 @@ def test_an_upgrade_killed_half_way_leaves_the_server_as_it_was(
         f"WHERE datname = '{db}' AND pid <> pg_backend_pid();",
         db,
     )
-    assert (catalog(pg, db), records(pg, db), revision(pg, db)) == (shape, rows, "0010")
+    assert (catalog(pg, db), records(pg, db), revision(pg, db)) == (shape, rows, BEHIND)
     with pytest.raises(PracticeTooNew) as behind:
         pg.unlock(db, DANA, tmp_path / "dana")
     assert behind.value.code == ErrorCode.SERVER_NEEDS_UPGRADE
 
     done = upgrade(pg, db)  # and the same upgrade, left to finish, goes through
-    assert (done.before, done.after, done.applied) == ("0010", "0011", ("0011",))
-    assert check(pg, db, tmp_path).revision == "0011"
+    assert (done.before, done.after, done.applied) == (BEHIND, HEAD, (HEAD,))
+    assert check(pg, db, tmp_path).revision == HEAD
 
 
 # A server from before end-to-end encryption (issue 14): no key tables, no encryption key

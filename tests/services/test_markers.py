@@ -15,12 +15,13 @@ import pytest
 import sqlalchemy.exc
 
 from clarity_desktop.domain.dynamics import CoupleReading, Loop, PartnerReading
-from clarity_desktop.domain.errors import RecordLocked, ValidationError
+from clarity_desktop.domain.errors import ClarityError, ErrorCode, RecordLocked, ValidationError
 from clarity_desktop.domain.markers import MOMENTS_KEY, PAD_KEY, MarkerKind
 from clarity_desktop.domain.templates import EXTRA_TITLES, Template, ordered_sections
 from clarity_desktop.services import markers, notes, session_mode
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.store.postgres import address
+from clarity_desktop.store.postgres.encryption import values
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.store.sqlite.engine import connect_raw
 from tests.services.conftest import AuditRow, note_draft
@@ -72,7 +73,14 @@ def test_each_tap_is_stored_at_once_and_undo_removes_the_last(
         rows = conn.execute(
             sqlalchemy.text("SELECT kind, partner_id, text FROM session_markers ORDER BY id")
         )
-        assert [tuple(r) for r in rows] == [
+        found = [tuple(r) for r in rows]
+    if practice.backend.name == "postgresql":  # the server holds the words encrypted
+        assert [r[:2] for r in found] == [("loop_episode", lukasz), ("quote", zoe)]
+        assert all(values.is_encrypted(r[2]) for r in found)
+        texts = [m.text for m in markers.session_markers(practice.uow(), joint.id)]
+        assert texts == ["", "SECRET-WORDS here"]
+    else:
+        assert found == [
             ("loop_episode", lukasz, ""),
             ("quote", zoe, "SECRET-WORDS here"),
         ]
@@ -170,6 +178,11 @@ def test_markers_are_locked_and_sealed_with_the_signed_note(
             conn.commit()
         finally:
             conn.close()
+    if practice.backend.name == "postgresql":  # encrypted there: the words do not open
+        with pytest.raises(ClarityError) as refused:
+            integrity.verify_seals(practice)
+        assert refused.value.code is ErrorCode.ENCRYPTION_VALUE_MALFORMED
+        return
     problems = integrity.verify_seals(practice)
     assert len(problems) == 1 and "changed after it was signed" in str(problems[0])
 

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Date, String, Text
 from clarity_desktop.store.models import Base
 from clarity_desktop.store.postgres.encryption.columns import ENCRYPTED, PLAIN, REMOVED
 from clarity_desktop.store.postgres.schema import DESK_COLUMNS
-from clarity_desktop.store.types import EnumText
+from clarity_desktop.store.types import EnumText, ServerDate
 
 TABLES = Base.metadata.tables
 
@@ -22,6 +22,8 @@ def test_every_encrypted_column_exists_with_its_tables_key_and_version() -> None
             assert column in table.columns, f"{name}.{column}"
         json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
         assert spec.json == json_columns & set(spec.columns), name
+        date_columns = {c.name for c in table.columns if isinstance(c.type, Date | ServerDate)}
+        assert spec.dates == date_columns & set(spec.columns), name
 
 
 def test_every_text_column_is_encrypted_or_plain_for_a_reason() -> None:
@@ -58,9 +60,9 @@ def test_the_clinical_free_text_is_all_encrypted() -> None:
         assert column in ENCRYPTED[table].columns, f"{table}.{column}"
     assert ENCRYPTED["cases"].columns["display_name"] == "directory"
     assert ENCRYPTED["partners"].columns["name"] == "directory"
-    assert isinstance(TABLES["partners"].columns["date_of_birth"].type, Date)
+    assert isinstance(TABLES["partners"].columns["date_of_birth"].type, ServerDate)
     assert all(
-        isinstance(TABLES[t].columns[c].type, Text | String | JSON | Date)
+        isinstance(TABLES[t].columns[c].type, Text | String | JSON | ServerDate)
         for t, spec in ENCRYPTED.items()
         for c in spec.columns
     )

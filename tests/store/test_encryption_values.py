@@ -150,9 +150,11 @@ def test_a_rotated_ring_reads_old_values_and_writes_the_new_generation(key: Data
 
 
 def test_the_place_comes_from_the_row_as_columns_py_describes(key: DataKey) -> None:
-    reading = {"note_id": 41, "partner_id": 7, "flooding_note": "went quiet"}
+    reading = {"note_id": 41, "partner_id": 7, "row_version": 2, "flooding_note": "went quiet"}
     place = place_of("partner_readings", reading, "flooding_note")
-    assert place == Place("partner_readings", (41, 7), "flooding_note", 0)
+    assert place == Place("partner_readings", (41, 7), "flooding_note", 2)
+    addendum = {"id": 5, "body": "Later."}  # append-only: no row_version, bound to 0
+    assert place_of("addenda", addendum, "body") == Place("addenda", (5,), "body", 0)
     note = {"id": 41, "row_version": 3, "sections": SECTIONS}
     assert place_of("notes", note, "sections") == note_place()
     with pytest.raises(KeyError):

@@ -19,7 +19,7 @@ import pytest
 
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.supervision import ReviewState, SupervisionMode
-from clarity_desktop.services import server_admin, staff, supervision
+from clarity_desktop.services import key_sharing, server_admin, staff, supervision
 from clarity_desktop.store import migrate
 from clarity_desktop.store.errors import PracticeTooNew
 from clarity_desktop.store.postgres import case_keys, keytables, leases, schema
@@ -29,7 +29,27 @@ from tests.pg_upgrade import ONE_REVISION_BACK, build, catalog, records, run_sql
 # How each revision is undone on a server (newest first when several are): what it added
 # is taken away, and the revision before it stamped. On an empty practice, so no record
 # is lost on the way down.
+DRAFT_ROWS = (  # the tables that gained row_version in 0012
+    "partner_readings",
+    "couple_readings",
+    "note_goals",
+    "plan_concerns",
+    "plan_goals",
+    "plan_objectives",
+)
 REWIND: dict[str, tuple[str, ...]] = {
+    "0012": (
+        *(f"ALTER TABLE clarity.{table} DROP COLUMN row_version" for table in DRAFT_ROWS),
+        "ALTER TABLE clarity.cases ALTER COLUMN display_name TYPE varchar(120)",
+        "ALTER TABLE clarity.cases ALTER COLUMN relationship_structure TYPE varchar(200)",
+        "ALTER TABLE clarity.partners ALTER COLUMN name TYPE varchar(120)",
+        *(
+            f"ALTER TABLE clarity.partners ALTER COLUMN {c} TYPE varchar(200)"
+            for c in ("pronouns", "email", "phone")
+        ),
+        "ALTER TABLE clarity.partners ALTER COLUMN date_of_birth TYPE date "
+        "USING date_of_birth::date",
+    ),
     "0011": ("DROP TABLE clarity.note_reviews CASCADE",),
     "0010": tuple(
         f"ALTER TABLE clarity.{table} DROP COLUMN row_version"
@@ -55,7 +75,7 @@ REWIND: dict[str, tuple[str, ...]] = {
         )
     ),
 }
-SINCE = ("0009", "0010", "0011")  # the revisions a server can meet, oldest first
+SINCE = ("0009", "0010", "0011", "0012")  # the revisions a server can meet, oldest first
 
 
 def test_every_revision_since_the_first_server_has_a_rewind() -> None:
@@ -84,7 +104,7 @@ def empty_copy(pg_practices: PgPractices, tmp_path: Path) -> Iterator[str]:
         pg_practices.drop(dbname)
 
 
-@pytest.mark.parametrize("start", ["0008", "0009", "0010"])
+@pytest.mark.parametrize("start", ["0008", "0009", "0010", "0011"])
 def test_the_migrations_run_on_the_server_and_leave_what_init_makes(
     pg_practices: PgPractices, empty_copy: str, start: str
 ) -> None:
@@ -130,21 +150,25 @@ def test_a_server_one_revision_behind_is_upgraded_and_reviews_work(
             cluster.ca_file,
             cluster.superuser_password,
         )
-        assert (done.before, done.after) == ("0010", "0011")
-        assert "table note_reviews" in done.changed
+        assert (done.before, done.after) == ("0011", "0012")
+        assert "column plan_goals.row_version" in done.changed, done.changed
         after = records(pg, built.dbname)
-        assert after.pop("note_reviews")[0] == 0
-        assert after.pop("alembic_version") != before.pop("alembic_version")  # 0010 -> 0011
+        assert after.pop("alembic_version") != before.pop("alembic_version")  # 0011 -> 0012
+        # The drafts' rows are all there, each now counting its saves from 1.
+        for table in DRAFT_ROWS:
+            assert after.pop(table)[0] == before.pop(table)[0]
         assert after == before
 
         people = [pg.unlock(built.dbname, p, tmp_path / p.login) for p in (DANA, SAM, ADMIN)]
         dana, sam, admin = people
         try:
             staff.set_supervision(admin, SAM.login, DANA.login, SupervisionMode.APPROVE)
+            for request in key_sharing.pending_shares(dana):  # Sam's comment is encrypted
+                key_sharing.share_case_key(dana, request.case_id, request.reader)
             supervision.submit(dana.uow(), built.draft_id)
             approved = supervision.approve(sam.uow(), built.draft_id, "Clear and careful.")
             assert approved.state is ReviewState.APPROVED
-            assert server_admin.check_server(admin).revision == "0011"
+            assert server_admin.check_server(admin).revision == "0012"
         finally:
             for opened in people:
                 opened.close()

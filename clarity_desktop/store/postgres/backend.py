@@ -29,7 +29,7 @@ from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.identity import Principal, Role
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.supervision import SupervisionMode
-from clarity_desktop.store import audit_chain, keys, migrate, seals
+from clarity_desktop.store import audit_chain, bulk, keys, migrate, seals
 from clarity_desktop.store.backend import (
     BackupCopy,
     BreakOutcome,
@@ -165,7 +165,10 @@ class PostgresBackend:
             seals.signer_from_seed(seed),
             str(info[0]),
             Principal(int(user_id), str(display_name), Role(role)),
-            {INFO_KEY: (keychain := Keychain(int(user_id), box, sheet, emergency, seen))},
+            {
+                INFO_KEY: (keychain := Keychain(int(user_id), box, sheet, emergency, seen)),
+                bulk.ORM_ONLY: True,
+            },
         )
         for factory in opened.session_factories():
             encrypted_rows.install(factory)

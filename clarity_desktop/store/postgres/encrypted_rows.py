@@ -26,15 +26,18 @@ keychain, so its rows are never touched).
   (ENCRYPTION_KEY_NOT_HELD): without the key it can be neither encrypted nor re-bound to
   its next row_version, and the stand-in must never be stored or sealed as the text.
 
-WIRED names the columns done so far (slice 1: note sections and addenda); the rest of
-encryption/columns.py follows the same path. Core statements that name an encrypted
-column (not the ORM) see ciphertext: search (blind_search.py) and import-practice read
-their text through the ORM or encrypt it themselves.
+WIRED is every case-key column of encryption/columns.py, by model; the case of each row
+comes from row_cases.py (its own case_id, or its parent's). A date (a partner's date of
+birth) is encrypted as its ISO text ("" for none) and a JSON value as its JSON text. The
+directory key's columns (names, contact details) are not handled here. Core statements
+that name an encrypted column (not the ORM) see ciphertext: search (blind_search.py) and
+import-practice (import_keys.py) read their text through the ORM or encrypt it themselves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, event, inspect, text
@@ -44,14 +47,24 @@ from sqlalchemy.orm.attributes import set_committed_value
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.locked_text import LOCKED_TEXT, is_locked, locked_sections
-from clarity_desktop.store.models import Addendum, Base, Case, Note
-from clarity_desktop.store.postgres import keytables
+from clarity_desktop.store.models import Base, Case
+from clarity_desktop.store.postgres import keytables, row_cases
 from clarity_desktop.store.postgres.encryption import columns, values
 from clarity_desktop.store.postgres.encryption.values import EncryptionError, KeyRing
-from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
+from clarity_desktop.store.postgres.keychain import CASE_TABLES, INFO_KEY, Keychain
 from clarity_desktop.store.uow import later_audit
 
-WIRED: dict[type[Base], tuple[str, ...]] = {Note: ("sections",), Addendum: ("body",)}
+
+def _wired() -> dict[type[Base], tuple[str, ...]]:
+    models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    return {
+        models[table]: tuple(c for c, scope in spec.columns.items() if scope == columns.CASE)
+        for table, spec in columns.ENCRYPTED.items()
+        if columns.CASE in spec.columns.values()
+    }
+
+
+WIRED: dict[type[Base], tuple[str, ...]] = _wired()
 _RESTORE = "clarity.encrypted_rows.restore"
 _WRAPS = "clarity.encrypted_rows.wraps"
 _MADE = "clarity.encrypted_rows.made"  # cases whose first key this transaction made
@@ -75,11 +88,12 @@ def install(factory: sessionmaker[Session]) -> None:
 # Writing ---------------------------------------------------------------------------------
 
 
-def _take_ids(conn: Connection, objects: Sequence[Any]) -> None:
-    """Ids from each table's own sequence, before the INSERT (a value's place names it)."""
+def _take_ids(conn: Connection, objects: Iterable[Any]) -> None:
+    """Ids from each table's own sequence, before the INSERT (a value's place names it,
+    and a child made in the same flush names its parent by it)."""
     by_table: dict[str, list[Any]] = {}
     for obj in objects:
-        if obj.id is None:
+        if getattr(obj, "id", 0) is None:
             by_table.setdefault(obj.__tablename__, []).append(obj)
     for table, waiting in by_table.items():
         ids = conn.execute(
@@ -90,23 +104,9 @@ def _take_ids(conn: Connection, objects: Sequence[Any]) -> None:
             obj.id = int(new_id)
 
 
-def _case_of(conn: Connection, keys: Keychain, obj: Any) -> int:
-    if isinstance(obj, Note):
-        if not inspect(obj).pending:
-            return keys.case_of_note(conn, obj.id)
-        session = obj.session  # a new note comes with its session (record.py)
-        if session is None:
-            raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
-        case_id = session.case_id if session.case_id is not None else session.case.id
-        keys.learn_note(obj.id, int(case_id))
-        return int(case_id)
-    if isinstance(obj, Addendum):
-        return keys.case_of_note(conn, obj.note_id)
-    raise TypeError(f"{type(obj).__name__} is not encrypted")
-
-
 def _default(obj: Any, column: str) -> Any:
-    """What the INSERT would write for a value left unset (a new note's sections: {})."""
+    """What the INSERT would write for a value left unset (a new note's sections: {}; a
+    text with only a server default, such as a session's status_reason: "")."""
     value = getattr(obj, column)
     if value is not None:
         return value
@@ -120,9 +120,31 @@ def _encrypted(
     table: str, row: dict[str, object], column: str, plain: Any, key: values.DataKey
 ) -> str:
     place = columns.place_of(table, row, column)
-    if column in columns.ENCRYPTED[table].json:
+    spec = columns.ENCRYPTED[table]
+    if column in spec.json:
         return values.encrypt_json(plain, key, place)
-    return values.encrypt(str(plain), key, place)
+    if column in spec.dates:
+        return values.encrypt("" if plain is None else date.isoformat(plain), key, place)
+    return values.encrypt("" if plain is None else str(plain), key, place)
+
+
+def _stand_in(value: Any) -> bool:
+    """Whether *value* is the locked sentence put in for a text never opened here."""
+    if isinstance(value, list):
+        return any(is_locked(v) for v in value)
+    return is_locked(value)
+
+
+def _locked(table: str, column: str) -> Any:
+    """What a reader without the case's key finds in *column*: the sentence, in the shape
+    the column has (a note's sections or a measure's answers: {"locked": sentence}; a
+    plan's interventions: [sentence]); a date reads as none."""
+    spec = columns.ENCRYPTED[table]
+    if column in spec.dates:
+        return None
+    if column not in spec.json:
+        return LOCKED_TEXT
+    return [LOCKED_TEXT] if column == "interventions" else locked_sections()
 
 
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
@@ -136,13 +158,23 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
     made: list[int] = session.info.setdefault(_MADE, [])
     made += [int(case.id) for case in new_cases]
     session.info[_WRAPS] = wraps
+    _take_ids(
+        conn,
+        (
+            o
+            for o in session.new
+            if o.__tablename__ in row_cases.PARENT_TABLES
+            or (type(o) in WIRED and columns.ENCRYPTED[o.__tablename__].row_key == columns.ID)
+        ),
+    )
+    row_cases.link_new_rows([*session.new, *session.dirty])
+    new = row_cases.new_rows(session)
     todo = [o for o in session.new if type(o) in WIRED]
     todo += [
         o
         for o in session.dirty
         if type(o) in WIRED and session.is_modified(o, include_collections=False)
     ]
-    _take_ids(conn, todo)
     restore: list[tuple[Any, str, Any]] = []
     session.info[_RESTORE] = restore
     rings: dict[int, KeyRing] = {}  # one rotation check per case per flush
@@ -154,13 +186,15 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             if spec.version is not None:
                 current = getattr(obj, spec.version)
                 row[spec.version] = 1 if inspect(obj).pending or current is None else current + 1
-            case_id = _case_of(conn, keys, obj)
+            case_id = row_cases.case_of(conn, keys, obj, new)
+            if inspect(obj).pending and table in CASE_TABLES:
+                keys.learn(table, int(obj.id), case_id)
             if case_id not in rings:
                 rings[case_id] = _ring_to_write(session, conn, keys, case_id)
             key = rings[case_id].newest
             for column in WIRED[type(obj)]:
                 plain = _default(obj, column)
-                if is_locked(plain):  # the stand-in of a text never opened here
+                if _stand_in(plain):  # the stand-in of a text never opened here
                     raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
                 setattr(obj, column, _encrypted(table, row, column, plain, key))
                 restore.append((obj, column, plain))
@@ -241,10 +275,12 @@ def _open(session: Session | None, obj: Any, only: Iterable[str] | None = None) 
     for column in wanted:
         stored = state.dict[column]
         if ring is None:  # a case this reader holds no key for: the sentence, not an error
-            plain: Any = locked_sections() if column in spec.json else LOCKED_TEXT
+            plain: Any = _locked(table, column)
         else:
             place = columns.place_of(table, row, column)
             plain = _decrypted(conn, keys, case_id, stored, place, column in spec.json)
+            if column in spec.dates:
+                plain = date.fromisoformat(plain) if plain else None
         set_committed_value(obj, column, plain)
 
 
@@ -260,7 +296,7 @@ def _ring_to_read(
     the session, so a case of fifty notes asks the server once, not fifty times."""
     unopened: set[int] = session.info.setdefault(_UNOPENED, set())
     try:
-        case_id = _case_of(conn, keys, obj)
+        case_id = row_cases.case_of(conn, keys, obj, {})
     except EncryptionError as exc:
         if exc.code not in _NOT_GIVEN:
             raise

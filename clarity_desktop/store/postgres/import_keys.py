@@ -4,16 +4,19 @@ The import holds what the clinician's own program would: her signing seed and th
 password she chose for the server. So it makes her encryption key, gives every case
 generation 1 of a key wrapped for her and for the practice's recovery key, encrypts each
 note's sections and each addendum's body in place (bound to its row, as encrypted_rows.py
-writes them) and builds the blind search index. A server is fresh when a practice moves
-in (nobody has signed in), so it has no directory key yet: the import makes it, wrapped
-for her and the recovery key, and encrypts every client's name and contact details with
-it (as directory_rows.py writes them); colleagues get it from her approval later. It runs in the import's transaction,
+writes them) and builds the blind search index, then every other case-key column of
+encryption/columns.py the same way (a date as its ISO text, JSON as its JSON text). A
+server is fresh when a practice moves in (nobody has signed in), so it has no directory
+key yet: the import makes it, wrapped for her and the recovery key, and encrypts every
+client's name and contact details with it (as directory_rows.py writes them); colleagues
+get it from her approval later. It runs in the import's transaction,
 after the copy was checked against the source: either the whole practice arrives
 encrypted, or nothing arrives.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
@@ -70,13 +73,52 @@ def encrypt_moved(
             ),
             wraps,
         )
-    for table in ("notes", "addenda", "cases", "partners"):
+    tables = [t for t, spec in columns.ENCRYPTED.items() if columns.CASE in spec.columns.values()]
+    for table in tables:
         conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
     _notes(conn, case_keys, note_text)
     _addenda(conn, case_keys)
+    for table in tables:
+        if table not in ("notes", "addenda"):
+            _in_place(conn, table, case_keys)
     _directory(conn, user_id, box.public_key(), recovery)
-    for table in ("notes", "addenda", "cases", "partners"):
+    for table in tables:
         conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+
+
+def _in_place(conn: Connection, table: str, case_keys: dict[int, values.DataKey]) -> None:
+    """Every case-key column of *table* encrypted where it lies, bound to its row."""
+    spec = columns.ENCRYPTED[table]
+    names = [c for c, scope in spec.columns.items() if scope == columns.CASE]
+    case = "id" if table == "cases" else "case_id"
+    keyed = [*spec.row_key, *([spec.version] if spec.version else [])]
+    found = conn.execute(
+        text(
+            f"SELECT {case}, {', '.join(keyed)}, "
+            + ", ".join(f"{c} #>> '{{}}'" if c in spec.json else c for c in names)
+            + f" FROM {table}"
+        )
+    ).all()
+    updates = []
+    for found_row in found:
+        key = case_keys[int(found_row[0])]
+        row = dict(zip(keyed, found_row[1 : 1 + len(keyed)], strict=True))
+        update: dict[str, object] = {f"k{i}": row[c] for i, c in enumerate(spec.row_key)}
+        for i, column in enumerate(names):
+            stored = found_row[1 + len(keyed) + i]
+            place = columns.place_of(table, row, column)
+            if column in spec.json:  # its JSON text as it lies, encrypted as the ORM would
+                plain = json.loads(stored) if stored is not None else None
+                update[f"v{i}"] = values.encrypt_json(plain, key, place)
+            else:  # a date is already its ISO text here; none is ""
+                update[f"v{i}"] = values.encrypt("" if stored is None else str(stored), key, place)
+        updates.append(update)
+    sets = ", ".join(
+        f"{c} = to_json(CAST(:v{i} AS text))" if c in spec.json else f"{c} = :v{i}"
+        for i, c in enumerate(names)
+    )
+    where = " AND ".join(f"{c} = :k{i}" for i, c in enumerate(spec.row_key))
+    _in_chunks(conn, f"UPDATE {table} SET {sets} WHERE {where}", updates)
 
 
 def _notes(

@@ -34,6 +34,8 @@ INFO_KEY = "clarity.keychain"  # where a session's info holds the keychain
 CASE: wrapping.Scope = "case"
 EMERGENCY: wrapping.Scope = "emergency"
 DIRECTORY: wrapping.Scope = "directory"
+# The parents whose case the program asks the server for (their case_id column).
+CASE_TABLES = frozenset({"sessions", "notes", "treatment_plans", "plan_goals"})
 
 
 def search_key(case_id: int, key: DataKey) -> blind.SearchKey:
@@ -60,6 +62,7 @@ class Keychain:
         self._rings: dict[int, KeyRing] = {}
         self._note_case: dict[int, int] = {}
         self._directory: KeyRing | None = None
+        self._row_case: dict[tuple[str, int], int] = {}
         self._lock = threading.Lock()  # units of work on worker threads share the keychain
 
     @property
@@ -290,29 +293,39 @@ class Keychain:
                 continue
         return out
 
-    # Which case a note is in ------------------------------------------------------------
+    # Which case a row is in -------------------------------------------------------------
 
     def case_of_note(self, conn: Connection, note_id: int) -> int:
-        """From the server's own column (case_keys.py). A miss learns every note of that
-        case at once: opening a case reads its notes one after another."""
+        return self.case_of_row(conn, "notes", note_id)
+
+    def case_of_row(self, conn: Connection, table: str, row_id: int) -> int:
+        """The case of row *row_id* of *table* (sessions, notes, treatment_plans,
+        plan_goals: each has case_id on the server, case_keys.py). A miss learns every row
+        of that table in that case at once: opening a case reads its notes one after another."""
+        if table not in CASE_TABLES:
+            raise ValueError(f"{table} carries no case_id on the server")
         with self._lock:
-            known = self._note_case.get(note_id)
+            known = self._row_case.get((table, row_id))
         if known is not None:
             return known
         found = conn.execute(
             text(
-                "SELECT id, case_id FROM notes WHERE case_id = "
-                "(SELECT case_id FROM notes WHERE id = :n)"
+                f"SELECT id, case_id FROM {table} WHERE case_id = "
+                f"(SELECT case_id FROM {table} WHERE id = :n)"
             ),
-            {"n": note_id},
+            {"n": row_id},
         ).all()
         with self._lock:
-            self._note_case.update({int(r[0]): int(r[1]) for r in found})
-            known = self._note_case.get(note_id)
+            self._row_case.update({(table, int(r[0])): int(r[1]) for r in found})
+            known = self._row_case.get((table, row_id))
         if known is None:
             raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
         return known
 
     def learn_note(self, note_id: int, case_id: int) -> None:
+        self.learn("notes", note_id, case_id)
+
+    def learn(self, table: str, row_id: int, case_id: int) -> None:
+        """A row this program has just made, so nobody need ask the server its case."""
         with self._lock:
-            self._note_case[note_id] = case_id
+            self._row_case[(table, row_id)] = case_id

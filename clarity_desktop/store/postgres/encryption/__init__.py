@@ -40,8 +40,8 @@ copied to another row or column, or an older ciphertext put back after a newer s
 row_version is bound, every UPDATE re-encrypts all encrypted columns of the row with the
 version it is about to get (old + 1, as SQLAlchemy's version_id_col writes it). Tables
 without a row_version bind version 0: addenda and note_reviews are append-only, so there
-is nothing older to roll back to; readings, note_goals and the plan's concerns, goals and
-objectives are rewritten drafts: see the open questions. Random 96-bit nonces are safe
+is nothing older to roll back to. Readings, note_goals and the plan's concerns, goals and
+objectives are rewritten drafts: revision 0012 gave them a row_version (answer 1). Random 96-bit nonces are safe
 up to 2**32 values per key (NIST's bound); a case writes thousands in its life, and a
 new generation starts the count again. A value's length is not hidden (no padding).
 Row ids before INSERT: the program takes ``nextval('clarity.<table>_id_seq')`` (one
@@ -209,9 +209,14 @@ Open questions, and the lead's answers (2026-12)
 
 Wired so far: keytables.py (key_wraps, practice_keys, staff.box_public and
 box_certificate, with row security), sign-in and password change (backend.py, logins.py),
-a new case's key and note sections and addenda through the ORM (encrypted_rows.py), the
-locked sentence, approved sharing (key_sharing.py), the emergency key (keychain.py),
-blind search (blind_search.py), import-practice (import_keys.py), leaving with lazy
-rotation (keytables._leaving, rotation.py), and the directory key with client names and
-contacts (directory_rows.py). Not yet: the other CASE columns of columns.ENCRYPTED.
+a new case's key and every case-key column of columns.ENCRYPTED through the ORM
+(encrypted_rows.py; each row's case from row_cases.py; dates as ISO text, JSON as its
+text), the locked sentence (and any document, brief or export holding it refused,
+locked_text.holds_locked), approved sharing (key_sharing.py), the emergency key
+(keychain.py), blind search (blind_search.py), import-practice (import_keys.py: every
+encrypted column), the CSV client import (through the ORM on a server, bulk.ORM_ONLY),
+leaving with lazy rotation (keytables._leaving, rotation.py), the directory key with
+client names and contacts (directory_rows.py), and the keys each workstation remembers
+(pins.py). Core reads that would meet ciphertext read rows instead (Today's called-off
+reasons) or leave the words out (the practice overview never reads readings' words).
 """

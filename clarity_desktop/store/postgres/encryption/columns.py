@@ -20,12 +20,14 @@ DIRECTORY: KeyScope = "directory"
 class EncryptedTable:
     """*row_key*: the primary key's columns, in order; *version*: the row_version column,
     or None where the table has none (its values bind version 0); *columns*: column ->
-    the key it is encrypted under; *json*: the columns holding JSON values."""
+    the key it is encrypted under; *json*: the columns holding JSON values; *dates*: the
+    columns holding a date (encrypted as its ISO text, "" for none)."""
 
     row_key: tuple[str, ...]
     version: str | None
     columns: dict[str, KeyScope]
     json: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
 
 
 ID = ("id",)
@@ -47,22 +49,23 @@ ENCRYPTED: dict[str, EncryptedTable] = {
             "phone": DIRECTORY,
             "date_of_birth": CASE,  # an ISO date as text, or "" for none
         },
+        dates=frozenset({"date_of_birth"}),
     ),
     "sessions": EncryptedTable(ID, RV, {"status_reason": CASE}),
     "session_markers": EncryptedTable(ID, RV, {"text": CASE}),
     "notes": EncryptedTable(ID, RV, {"sections": CASE}, frozenset({"sections"})),
-    "partner_readings": EncryptedTable(("note_id", "partner_id"), None, {"flooding_note": CASE}),
+    "partner_readings": EncryptedTable(("note_id", "partner_id"), RV, {"flooding_note": CASE}),
     "couple_readings": EncryptedTable(
-        ("note_id",), None, {"loop_other": CASE, "trigger": CASE, "co_regulation_note": CASE}
+        ("note_id",), RV, {"loop_other": CASE, "trigger": CASE, "co_regulation_note": CASE}
     ),
-    "note_goals": EncryptedTable(("note_id", "goal_key"), None, {"comment": CASE}),
+    "note_goals": EncryptedTable(("note_id", "goal_key"), RV, {"comment": CASE}),
     "addenda": EncryptedTable(ID, None, {"body": CASE}),
     "treatment_plans": EncryptedTable(
         ID, RV, {"interventions": CASE, "agreement": CASE}, frozenset({"interventions"})
     ),
-    "plan_concerns": EncryptedTable(ID, None, {"text": CASE}),
-    "plan_goals": EncryptedTable(ID, None, {"text": CASE}),
-    "plan_objectives": EncryptedTable(ID, None, {"text": CASE}),
+    "plan_concerns": EncryptedTable(ID, RV, {"text": CASE}),
+    "plan_goals": EncryptedTable(ID, RV, {"text": CASE}),
+    "plan_objectives": EncryptedTable(ID, RV, {"text": CASE}),
     "measure_responses": EncryptedTable(ID, RV, {"answers": CASE}, frozenset({"answers"})),
     "note_reviews": EncryptedTable(ID, None, {"comment": CASE}),
 }
