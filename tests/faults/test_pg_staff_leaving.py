@@ -304,10 +304,12 @@ def test_a_holder_whose_key_is_not_vouched_for_is_left_out_and_may_not_write(
         "FROM staff WHERE login = 'sam') WHERE login = 'eli'",
     )
     staff.disable_staff(p.admin, SAM.login)
-    p.note(9, AFTER)
+    after = p.note(9, AFTER)
     assert rotated_rows(p) == [
         ("Dana Reyes, LMFT", "generation 2; holders wrapped: 1; left out, key not vouched for: 1")
     ]
+    # What was written since reads to Eli as locked text, not as an error.
+    assert notes.read_note(p.eli.uow(), after).sections == locked_sections()
     with pytest.raises(ClarityError) as refused:
         notes.save_draft(p.eli.uow(), p.draft, note_draft({"focus": "Eli's words."}))
     assert refused.value.code is ErrorCode.ENCRYPTION_KEY_NOT_HELD
@@ -316,4 +318,33 @@ def test_a_holder_whose_key_is_not_vouched_for_is_left_out_and_may_not_write(
     # refused in words when she tries, as for any share).
     assert [(r.reader_name, r.how) for r in key_sharing.pending_shares(p.dana)] == [
         ("Eli Park", "assigned")
+    ]
+
+
+def test_a_leaver_keeps_nothing_that_opens_client_names_written_after(leaving: Leaving) -> None:
+    """The client directory rotates like a case key: Eli kept the directory key he had;
+    Dana renames a client after he left, under a generation his copy cannot open, and the
+    rotation is audited. Failed before: names kept being written under the key he held."""
+    p = leaving
+    with p.eli.engine.connect() as conn:
+        kept = keychain(p.eli).directory(conn, fresh=True)
+    staff.disable_staff(p.admin, ELI.login)
+    partner = cases.read_case(p.dana.uow(), p.case_id).partners[0]
+    cases.update_case(
+        p.dana.uow(),
+        p.case_id,
+        CaseInput(CaseKind.INDIVIDUAL, "", (PartnerInput("Robin Vale-Ortiz"),)),
+    )
+    [(stored, version)] = rows(
+        p.dana, f"SELECT name, row_version FROM partners WHERE id = {partner.id}"
+    )
+    place = columns.place_of("partners", {"id": partner.id, "row_version": int(version)}, "name")
+    with pytest.raises(EncryptionError):
+        values.decrypt(str(stored), kept, place)
+    assert cases.read_case(p.dana.uow(), p.case_id).partners[0].name == "Robin Vale-Ortiz"
+    assert p.su("SELECT count(*) FROM clarity.key_rotations WHERE scope = 'directory'") == ["0"]
+    assert ("Dana Reyes, LMFT", "generation 2; holders wrapped: 4") in [
+        (str(r[4]), str(r[5]))
+        for r in p.pg.audit_rows(p.dana.folder)
+        if r[0] == "key_rotated" and r[1] == "directory"
     ]

@@ -32,6 +32,7 @@ from sqlalchemy import Connection, FromClause, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.locked_text import LOCKED_NAME, is_locked
 from clarity_desktop.store import bulk
@@ -39,6 +40,7 @@ from clarity_desktop.store.models import Base, Case, Partner
 from clarity_desktop.store.postgres.encrypted_rows import _take_ids, keychain_of
 from clarity_desktop.store.postgres.encryption import columns, values
 from clarity_desktop.store.postgres.encryption.values import EncryptionError, KeyRing
+from clarity_desktop.store.uow import later_audit
 
 WIRED: dict[type[Base], tuple[str, ...]] = {
     model: tuple(
@@ -50,6 +52,7 @@ WIRED: dict[type[Base], tuple[str, ...]] = {
 }
 _RESTORE = "clarity.directory_rows.restore"
 _UNOPENED = "clarity.directory_rows.unopened"  # this session found no directory key
+_ROTATED = "clarity.directory_rows.rotated"  # this transaction made a new generation
 # Why a value is not opened without raising: the directory was never shared with this
 # reader (or they have not chosen their own password yet, so have no key to be given).
 _NOT_GIVEN = (ErrorCode.ENCRYPTION_KEY_NOT_HELD, ErrorCode.ENCRYPTION_FIRST_PASSWORD)
@@ -65,6 +68,8 @@ WIDEN = tuple(
 def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush_postexec", _after_flush_postexec)
+    event.listen(factory, "after_commit", _after_commit)
+    event.listen(factory, "after_rollback", _after_rollback)
 
 
 def _ring(session: Session, conn: Connection) -> KeyRing | None:
@@ -80,6 +85,31 @@ def _ring(session: Session, conn: Connection) -> KeyRing | None:
             raise
     session.info[_UNOPENED] = True
     return None
+
+
+def _ring_to_write(session: Session, conn: Connection) -> KeyRing:
+    """The directory key to write with, rotated first if someone who held it left
+    (rotation.py): the new generation is audited when the transaction commits and
+    forgotten if it rolls back."""
+    keys = keychain_of(session)
+    assert keys is not None
+    ring, rotated = keys.directory_to_write(conn)
+    if rotated is not None:
+        session.info[_ROTATED] = True
+        later_audit(session).append(
+            (AuditAction.KEY_ROTATED, "directory", None, None, rotated.detail)
+        )
+    return ring
+
+
+def _after_commit(session: Session) -> None:
+    session.info.pop(_ROTATED, None)
+
+
+def _after_rollback(session: Session) -> None:
+    keys = keychain_of(session)
+    if session.info.pop(_ROTATED, None) and keys is not None:
+        keys.forget_directory()  # the generation made in the rolled-back transaction
 
 
 def _refused() -> EncryptionError:
@@ -103,9 +133,9 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         return
     conn = session.connection()
     session.info.pop(_UNOPENED, None)  # a write asks again: the key may have been shared
-    ring = _ring(session, conn)
-    if ring is None:
+    if _ring(session, conn) is None:
         raise _refused()
+    ring = _ring_to_write(session, conn)
     _take_ids(conn, todo)
     restore: list[tuple[Any, str, Any]] = []
     session.info[_RESTORE] = restore

@@ -278,9 +278,17 @@ def _open(session: Session | None, obj: Any, only: Iterable[str] | None = None) 
             plain: Any = _locked(table, column)
         else:
             place = columns.place_of(table, row, column)
-            plain = _decrypted(conn, keys, case_id, stored, place, column in spec.json)
-            if column in spec.dates:
-                plain = date.fromisoformat(plain) if plain else None
+            try:
+                plain = _decrypted(conn, keys, case_id, stored, place, column in spec.json)
+            except EncryptionError as exc:
+                # A generation this reader was left out of (a rotation while their key's
+                # certificate did not hold): locked until a holder shares it, as above.
+                if exc.code is not ErrorCode.ENCRYPTION_KEY_NOT_HELD:
+                    raise
+                plain = _locked(table, column)
+            else:
+                if column in spec.dates:
+                    plain = date.fromisoformat(plain) if plain else None
         set_committed_value(obj, column, plain)
 
 

@@ -220,6 +220,19 @@ class Keychain:
             self._directory = ring
         return ring
 
+    def directory_to_write(self, conn: Connection) -> tuple[KeyRing, Rotated | None]:
+        """The directory ring a write of a name uses: rotated first if someone who held it
+        has left (rotation.py, as for a case key), refreshed if another holder rotated."""
+
+        def mine(fresh: bool) -> KeyRing:
+            return self.directory(conn, fresh=fresh)
+
+        ring, rotated = rotation.ring_to_write(conn, DIRECTORY, 0, mine, self.pins)
+        if rotated is not None:
+            with self._lock:
+                self._directory = ring
+        return ring, rotated
+
     def make_directory(self, conn: Connection) -> bool:
         """Generation 1 of the practice's directory key, made by the first staff member's
         program that has a key pair of its own and finds none: wrapped for this person and

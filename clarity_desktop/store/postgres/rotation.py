@@ -107,7 +107,11 @@ def _rotate(
             refused += 1  # never wrapped for a key its owner did not vouch for
             continue
         wraps.append((_wrap(scope, owner, key, f"user:{int(user_id)}", box), int(user_id)))
-    for name in (keytables.RECOVERY, keytables.EMERGENCY):
+    # The emergency key opens case keys only: client names are read by all the staff.
+    practice = (
+        (keytables.RECOVERY, keytables.EMERGENCY) if scope == "case" else (keytables.RECOVERY,)
+    )
+    for name in practice:
         public = keytables.practice_key(conn, name)
         if public is not None:
             seen.check(
