@@ -45,6 +45,8 @@ pikepdf==10.18.0
 portalocker==4.4.2
 psycopg==3.3.9
 psycopg-binary==3.3.9
+snowballstemmer==3.1.1
+PyStemmer==3.1.0
 "
 
 # Debian packages Qt needs to run headless (QT_QPA_PLATFORM=offscreen), plus

@@ -7,12 +7,13 @@ signed 64-bit integer (a PostgreSQL bigint). A text's tokens are a set: no count
 order. A query gives one set of forms per typed word; a row matches when, for every word,
 its tokens share one of that word's forms (``tokens && ARRAY[...]`` ANDed).
 
-Stemming: snowballstemmer (pin snowballstemmer==3.1.1, and PyStemmer==3.1.0, the same
-algorithms in C, which snowballstemmer uses when present). Until they are installed,
-``default_stemmers()`` finds none and words are folded only; the seam is a tuple of plain
-functions, so tests choose theirs. Index and query must use the same stemmers and the same
-Snowball release: the practice records which it indexed with, and a change re-indexes
-(the server cannot; each clinician's program re-indexes the notes it can read).
+Stemming: snowballstemmer 3.1.1 with PyStemmer 3.1.0 (the same algorithms in C, which
+snowballstemmer uses when present), pinned in dev.sh and pyproject.toml. A program
+without them finds none in ``default_stemmers()`` and folds words only; the seam is a
+tuple of plain functions, so tests choose theirs. Index and query must use the same
+stemmers and the same Snowball release. Not built yet: recording which release indexed a
+practice and re-indexing on a change (the server cannot; each clinician's program would
+re-index the notes it can read), so a stemmer upgrade must bring that with it.
 """
 
 from __future__ import annotations
