@@ -178,9 +178,14 @@ def main() -> None:
         for side in SIDES:
             results[side] = run_child(args, cluster, side, sources[side], "measure")
         version = cluster.psql("SHOW server_version").strip()
+        sizes = cluster.psql(
+            "SELECT datname || ' ' || pg_size_pretty(pg_database_size(datname)) "
+            "FROM pg_database WHERE datname IN ('plain', 'encrypted') ORDER BY datname DESC"
+        )
     finally:
         cluster.stop()
     report(args, results, load_seconds, up, version, home)
+    print("database sizes: " + ", ".join(sizes.split("\n")).strip(", "))
 
 
 def run_child(args: Any, cluster: Any, side: str, src: Path, what: str) -> dict[str, Any]:

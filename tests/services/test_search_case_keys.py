@@ -4,8 +4,8 @@ all the clinician's cases at once.
 A search sends each typed word's token under every case key the clinician holds
 (store/postgres/blind_search.py), so her first search opens all of them. Failed before:
 each case's key came with a query of its own, so a clinician with 400 cases waited for
-400 round trips to the server on her first search after signing in (about 0.9 s on
-loopback in tests/bench/bench_server_encrypted.py, and 0.5 ms more per case on a LAN).
+400 round trips to the server on her first search after signing in (each about 0.5 ms
+more on a practice LAN; tests/bench/bench_server_encrypted.py times that first search).
 """
 
 from __future__ import annotations
