@@ -5,10 +5,13 @@ nothing about time.
     .venv/bin/python tests/bench/bench_server.py [--cases 20000] [--notes-per-case 20]
 
 Starts its own PostgreSQL (tests/pg_cluster.py), builds the practice through `server init`
-and the staff service, then fills it in bulk as the server's superuser (generate_series,
-triggers off: a benchmark's data, not a record). Each case is assigned to one of the 30
-staff, so a clinician's row-level security admits about 670 cases and 13,000 notes of
-the 400,000. Measured as that clinician, median of several runs (count printed): unlock
+and the staff service (each clinician's first sign-in makes their key pair), then fills it
+in bulk as the server's superuser, stored as the program stores it since issue 14
+(server_fill.py: each case's key wrapped for its clinician, note sections encrypted and
+tokenised by the program's own functions, COPY, triggers off: a benchmark's data, not a
+record). Each case is assigned to one of the 30 staff, so a clinician's row-level
+security admits about 670 cases and 13,000 notes of the 400,000.
+tests/bench/bench_server_encrypted.py compares the encrypted server with the plain one. Measured as that clinician, median of several runs (count printed): unlock
 (TLS, SCRAM, identity, unwrapping the signing key with the real Argon2id), the case list
 (the overview the main window shows), opening a 20-session case (case and its timeline),
 search for a rarer and a common word, saving a draft.
@@ -34,6 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+import psycopg  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
 from clarity_desktop.domain.identity import Role  # noqa: E402
@@ -52,68 +56,13 @@ from clarity_desktop.store import keys  # noqa: E402
 from clarity_desktop.store.postgres import server  # noqa: E402
 from clarity_desktop.store.postgres.address import ServerAddress  # noqa: E402
 from clarity_desktop.store.postgres.encryption import recovery, wrapping  # noqa: E402
+from tests.bench import server_fill, server_keys  # noqa: E402
 from tests.pg_cluster import PgCluster  # noqa: E402
 
 STAFF = 30
 LAN_MS = 0.5
-WORDS = [
-    "pursue",
-    "withdraw",
-    "loop",
-    "shift",
-    "calmer",
-    "repair",
-    "softened",
-    "named",
-    "pattern",
-    "bid",
-    "turned",
-    "away",
-    "reached",
-    "listened",
-    "flooded",
-    "paused",
-    "breath",
-    "anchored",
-    "steady",
-    "curious",
-    "blame",
-    "fear",
-    "longing",
-    "distance",
-    "closeness",
-    "rupture",
-    "attune",
-    "hurt",
-    "tender",
-    "safety",
-    "pressure",
-    "silence",
-    "rushing",
-    "criticism",
-    "defend",
-    "explained",
-    "heard",
-    "seen",
-    "valued",
-    "alone",
-    "together",
-    "plan",
-    "step",
-    "evening",
-    "weekend",
-    "morning",
-    "dinner",
-    "phone",
-    "family",
-    "work",
-    "money",
-    "parenting",
-    "intimacy",
-    "trust",
-    "respect",
-]
-RARE = "kintsugi"  # in about one note in 2,000
+RARE = server_fill.RARE  # in about one note in 2,000
+COMMON = server_fill.COMMON  # in about a third of the notes
 
 
 class RoundTrips:
@@ -129,49 +78,21 @@ class RoundTrips:
         self.count += 1
 
 
-def fill(cluster: PgCluster, dbname: str, n_cases: int, per_case: int) -> None:
-    words = "ARRAY[" + ",".join(f"'{w}'" for w in WORDS) + "]"
-    text_of = (
-        f"array_to_string(ARRAY(SELECT ({words})[1 + floor(random() * {len(WORDS)})::int] "
-        "FROM generate_series(1, 90 + g * 0)), ' ')"
+def fill(
+    cluster: PgCluster, dbname: str, n_cases: int, per_case: int, recovery_public: bytes
+) -> None:
+    """The records as the program stores them on an encrypted server (server_fill.py):
+    case keys wrapped for each case's clinician and the recovery key, sections encrypted,
+    blind tokens in note_search."""
+    shape = server_fill.Shape(n_cases, per_case, STAFF)
+    conninfo = cluster.conninfo(cluster.superuser, cluster.superuser_password, dbname)
+    with psycopg.connect(conninfo) as conn:
+        owners = server_keys.clinicians(conn, [f"bench_c{i:02d}" for i in range(STAFF)])
+    case_keys = server_keys.new_case_keys(n_cases)
+    wraps = server_keys.wrap_copier(
+        case_keys, lambda c: owners[server_fill.clinician_of(c, shape)], recovery_public
     )
-    sql = f"""
-SET search_path = clarity;
-SET session_replication_role = replica;
-INSERT INTO cases (id, kind, display_name, relationship_structure, status, opened_on,
-    safety_flag, safety_note, created_at, updated_at, row_version)
-SELECT g, 'couple', 'Client ' || g || ' & Partner ' || g, 'Married', 'active',
-    DATE '2024-01-01' + (g % 700), false, '', now(), now(), 1
-FROM generate_series(1, {n_cases}) g;
-INSERT INTO partners (id, case_id, position, name, pronouns, email, phone, language, row_version)
-SELECT g * 2 - 1 + p, g, p, 'Partner ' || p || ' of ' || g, '', '', '', 'en', 1
-FROM generate_series(1, {n_cases}) g, generate_series(0, 1) p;
-INSERT INTO case_access (case_id, user_id)
-SELECT g, (SELECT min(user_id) FROM staff s JOIN users u ON u.id = s.user_id
-           WHERE u.role = 'clinician') + (g % {STAFF})
-FROM generate_series(1, {n_cases}) g;
-INSERT INTO sessions (id, case_id, starts_at, duration_minutes, modality, created_at, status,
-    status_reason, row_version)
-SELECT (c - 1) * {per_case} + k, c, TIMESTAMP '2024-01-08 10:00' + (k * 7 || ' days')::interval,
-    50, 'in_person', now(), 'held', '', 1
-FROM generate_series(1, {n_cases}) c, generate_series(1, {per_case}) k;
-INSERT INTO notes (id, session_id, case_id, template, sections, private, created_at,
-    updated_at, signed_at, signed_by, row_version)
-SELECT s.id, s.id, s.case_id, 'five_steps',
-    json_build_object('focus', {text_of.replace("g * 0", "s.id * 0")}
-        || CASE WHEN s.id % 2000 = 0 THEN ' {RARE}' ELSE '' END),
-    false, now(), now(), NULL, NULL, 1
-FROM sessions s;
-INSERT INTO note_search (note_id, addendum_id, case_id, body, doc)
-SELECT n.id, 0, s.case_id, n.sections->>'focus', to_tsvector('simple', n.sections->>'focus')
-FROM notes n JOIN sessions s ON s.id = n.session_id;
-SELECT setval(pg_get_serial_sequence('cases', 'id'), {n_cases});
-SELECT setval(pg_get_serial_sequence('partners', 'id'), {n_cases * 2 + 1});
-SELECT setval(pg_get_serial_sequence('sessions', 'id'), {n_cases * per_case});
-SELECT setval(pg_get_serial_sequence('notes', 'id'), {n_cases * per_case});
-ANALYZE;
-"""
-    cluster.psql(sql, dbname)
+    server_fill.load("encrypted", shape, conninfo, [u for u, _ in owners], case_keys, wraps)
 
 
 def timed(fn: Callable[[], object], runs: int, trips: RoundTrips) -> tuple[list[float], int]:
@@ -208,7 +129,9 @@ def main() -> None:
             admin_login="bench_admin",
             admin_name="Bench Admin",
             admin_password="bench admin password",
-            recovery_public=wrapping.public_bytes(recovery.new_recovery_key().public_key()),
+            recovery_public=(
+                sheet := wrapping.public_bytes(recovery.new_recovery_key().public_key())
+            ),
             kdf=fast,
         )
         work = Path(tempfile.mkdtemp(prefix="clarity-bench-"))
@@ -225,13 +148,22 @@ def main() -> None:
                 f"bench_c{i:02d}",
                 f"Clinician {i:02d}",
                 Role.CLINICIAN,
-                f"bench clinician {i:02d}",
+                f"first bench clinician {i:02d}",
                 credentials="LMFT",
             )
-        keys.DEFAULT_KDF = keys_default
         admin.close()
+        for i in range(STAFF):  # each one's first sign-in makes their key pair
+            keys.DEFAULT_KDF = keys_default if i == 0 else fast
+            server_keys.first_sign_in(
+                f"postgresql://bench_c{i:02d}@localhost:{cluster.port}/{dbname}",
+                cluster.ca_file,
+                f"first bench clinician {i:02d}",
+                f"bench clinician {i:02d}",
+                work / f"first-{i:02d}",
+            )
+        keys.DEFAULT_KDF = keys_default
         t = time.perf_counter()
-        fill(cluster, dbname, args.cases, args.notes_per_case)
+        fill(cluster, dbname, args.cases, args.notes_per_case, sheet)
         built = time.perf_counter() - t
         n_notes = args.cases * args.notes_per_case
         print(
@@ -271,7 +203,10 @@ def main() -> None:
             ),
             (f"open a {args.notes_per_case}-session case with its timeline", open_it),
             (f"search a rarer word ('{RARE}')", lambda: search.search_notes(opened.uow(), RARE)),
-            ("search a common word ('loop')", lambda: search.search_notes(opened.uow(), "loop")),
+            (
+                f"search a common word ('{COMMON}')",
+                lambda: search.search_notes(opened.uow(), COMMON),
+            ),
             ("save a ~1,500-character draft", save),
         ):
             spent, count = timed(fn, args.runs, trips)

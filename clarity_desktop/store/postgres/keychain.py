@@ -84,12 +84,17 @@ class Keychain:
             held = self._rings.get(case_id)
         if held is not None and not fresh:
             return held
+        return self._opened(conn, case_id, keytables.my_wraps(conn, CASE, [case_id]))
+
+    def _opened(self, conn: Connection, case_id: int, stored: list[StoredWrap]) -> KeyRing:
+        """*case_id*'s ring from its wraps for this person (or, with none, through the
+        emergency key), remembered."""
         box = self._my_box()
         keys = []
-        for stored in keytables.my_wraps(conn, CASE, [case_id]):
-            what = wrapping.Wrap(CASE, case_id, stored.generation, self.label)
-            secret = wrapping.unwrap_key(stored.wrapped, box, what)
-            keys.append(DataKey(stored.generation, secret))
+        for wrap in stored:
+            what = wrapping.Wrap(CASE, case_id, wrap.generation, self.label)
+            secret = wrapping.unwrap_key(wrap.wrapped, box, what)
+            keys.append(DataKey(wrap.generation, secret))
         if not keys:
             keys = self._in_emergency(conn, case_id, box)
         ring = KeyRing.of(*keys)
@@ -297,11 +302,22 @@ class Keychain:
 
     def readable_cases(self, conn: Connection) -> Mapping[int, KeyRing]:
         """Every case whose key this person holds, opened (for a search across cases).
-        A wrap that does not open is left out rather than stopping the search."""
+        The wraps not opened yet come in one query, not one per case: a clinician's first
+        search after signing in opens hundreds of case keys. A wrap that does not open
+        leaves its case out rather than stopping the search."""
+        owners = keytables.my_case_owners(conn)
+        with self._lock:
+            held = {c: self._rings[c] for c in owners if c in self._rings}
+        waiting: dict[int, list[StoredWrap]] = {c: [] for c in owners if c not in held}
+        for wrap in keytables.my_wraps(conn, CASE, waiting):
+            waiting[wrap.owner].append(wrap)
         out: dict[int, KeyRing] = {}
-        for case_id in keytables.my_case_owners(conn):
+        for case_id in owners:
+            ring = held.get(case_id)
             try:
-                out[case_id] = self.ring(conn, case_id)
+                out[case_id] = (
+                    ring if ring is not None else self._opened(conn, case_id, waiting[case_id])
+                )
             except EncryptionError:
                 continue
         return out
