@@ -49,8 +49,11 @@ def test_the_first_search_asks_for_every_case_key_at_once(practice: OpenPractice
     signed_in = practices.unlock_practice(practice.folder, PASSPHRASE)  # no key opened yet
     statements: list[str] = []
 
-    def seen(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        statements.append(statement)
+    def seen(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        # The client directory's key (for the hits' case names) is one more query of
+        # its own, not a case key.
+        if not (isinstance(parameters, dict) and parameters.get("s") == "directory"):
+            statements.append(statement)
 
     event.listen(signed_in.engine, "before_cursor_execute", seen)
     try:

@@ -15,7 +15,14 @@ from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.emergency import MAX_HOURS as EMERGENCY_HOURS
 from clarity_desktop.store.models import Base
-from clarity_desktop.store.postgres import case_keys, directory_rows, key_sharing, keytables, locks
+from clarity_desktop.store.postgres import (
+    blind_search,
+    case_keys,
+    directory_rows,
+    key_sharing,
+    keytables,
+    locks,
+)
 from clarity_desktop.store.postgres.roles import ALL_STAFF, CARE, GROUP, OWNER, REGISTRAR, Role
 
 SCHEMA = "clarity"
@@ -358,7 +365,12 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
         conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
     for statement in locks.statements():
         conn.exec_driver_sql(statement)
-    for statement in (*_policies(), *keytables.policies(), *key_sharing.FUNCTIONS):
+    for statement in (
+        *_policies(),
+        *keytables.policies(),
+        *key_sharing.FUNCTIONS,
+        *blind_search.FUNCTIONS,
+    ):
         conn.exec_driver_sql(statement)
     for statement in REGISTRAR_FUNCTIONS:
         conn.exec_driver_sql(statement)
