@@ -1,7 +1,8 @@
 """A practice server's records made in bulk for the server benchmarks, stored the way the
 program stores them: on the encrypted server (issue 14) every column the program encrypts
-(store/postgres/encrypted_rows.WIRED) holds ciphertext under its case's key, bound to its
-row exactly as values.Place binds it, note_search holds each note's blind tokens under the
+(store/postgres/encryption/columns.ENCRYPTED) holds ciphertext under its case's key or,
+for client names and contacts, the practice's directory key, bound to its row exactly as
+values.Place binds it, note_search holds each note's blind tokens under the
 case's search key, and each case's key is wrapped for its clinician and the recovery key;
 on the server of issue 13 (``plain``) the same rows hold plain text and note_search the
 folded text and its tsvector, as that program's search index wrote them.
