@@ -79,11 +79,17 @@ class RoundTrips:
 
 
 def fill(
-    cluster: PgCluster, dbname: str, n_cases: int, per_case: int, recovery_public: bytes
+    cluster: PgCluster,
+    dbname: str,
+    n_cases: int,
+    per_case: int,
+    recovery_public: bytes,
+    work: Path,
 ) -> None:
     """The records as the program stores them on an encrypted server (server_fill.py):
-    case keys wrapped for each case's clinician and the recovery key, sections encrypted,
-    blind tokens in note_search."""
+    case keys wrapped for each case's clinician and the recovery key, every encrypted
+    column sealed (names under the administrator's directory key, shared with each
+    clinician), blind tokens in note_search."""
     shape = server_fill.Shape(n_cases, per_case, STAFF)
     conninfo = cluster.conninfo(cluster.superuser, cluster.superuser_password, dbname)
     with psycopg.connect(conninfo) as conn:
@@ -92,7 +98,17 @@ def fill(
     wraps = server_keys.wrap_copier(
         case_keys, lambda c: owners[server_fill.clinician_of(c, shape)], recovery_public
     )
-    server_fill.load("encrypted", shape, conninfo, [u for u, _ in owners], case_keys, wraps)
+    directory = server_keys.directory_key(
+        f"postgresql://bench_admin@localhost:{cluster.port}/{dbname}",
+        cluster.ca_file,
+        "bench admin password",
+        work / "directory",
+        owners,
+        conninfo,
+    )
+    server_fill.load(
+        "encrypted", shape, conninfo, [u for u, _ in owners], case_keys, wraps, directory
+    )
 
 
 def timed(fn: Callable[[], object], runs: int, trips: RoundTrips) -> tuple[list[float], int]:
@@ -163,7 +179,7 @@ def main() -> None:
             )
         keys.DEFAULT_KDF = keys_default
         t = time.perf_counter()
-        fill(cluster, dbname, args.cases, args.notes_per_case, sheet)
+        fill(cluster, dbname, args.cases, args.notes_per_case, sheet, work)
         built = time.perf_counter() - t
         n_notes = args.cases * args.notes_per_case
         print(

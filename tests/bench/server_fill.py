@@ -1,7 +1,8 @@
 """A practice server's records made in bulk for the server benchmarks, stored the way the
 program stores them: on the encrypted server (issue 14) every column the program encrypts
-(store/postgres/encrypted_rows.WIRED) holds ciphertext under its case's key, bound to its
-row exactly as values.Place binds it, note_search holds each note's blind tokens under the
+(store/postgres/encryption/columns.ENCRYPTED) holds ciphertext under its case's key or,
+for client names and contacts, the practice's directory key, bound to its row exactly as
+values.Place binds it, note_search holds each note's blind tokens under the
 case's search key, and each case's key is wrapped for its clinician and the recovery key;
 on the server of issue 13 (``plain``) the same rows hold plain text and note_search the
 folded text and its tsvector, as that program's search index wrote them.
@@ -143,7 +144,9 @@ COLUMNS = {
         "id, kind, display_name, relationship_structure, status, opened_on, safety_flag, "
         "safety_note, created_at, updated_at, row_version"
     ),
-    "partners": "id, case_id, position, name, pronouns, email, phone, language, row_version",
+    "partners": (
+        "id, case_id, position, name, pronouns, email, phone, date_of_birth, language, row_version"
+    ),
     "case_access": "case_id, user_id",
     "sessions": (
         "id, case_id, starts_at, duration_minutes, modality, created_at, status, "
@@ -185,6 +188,7 @@ def case_rows(case_id: int, shape: Shape, user_id: int) -> dict[str, list[list[o
                 "",
                 "",
                 "",
+                None,
                 "en",
                 1,
             ]
@@ -223,6 +227,7 @@ class Job:
     user_ids: tuple[int, ...]  # per clinician index
     case_keys: dict[int, bytes]  # encrypted side: case id -> generation 1's secret
     folder: str
+    directory_key: bytes = b""  # encrypted side: the directory key's generation 1
 
 
 _WORDS: tuple[list[str], list[float]] | None = None
@@ -282,37 +287,26 @@ def _plain_fold() -> Callable[[str], str]:
 
 
 class _Sealer:
-    """The encrypted program's way of storing one row: each wired column encrypted with
-    the case's key at the row's place, and a note's blind tokens."""
+    """The encrypted program's way of storing one row: each encrypted column under the
+    case's key or the practice's directory key at the row's place, and a note's blind
+    tokens."""
 
     def __init__(self, job: Job) -> None:
-        from clarity_desktop.store.postgres import encrypted_rows, keychain
-        from clarity_desktop.store.postgres.encryption import blind, columns, values
+        from clarity_desktop.store.postgres.encryption import blind, values
+        from clarity_desktop.store.postgres.keychain import search_key
 
-        self.values, self.columns, self.blind = values, columns, blind
-        self.search_key = keychain.search_key
+        self.blind, self.search_key = blind, search_key
         self.keys = {c: values.DataKey(1, s) for c, s in job.case_keys.items()}
-        self.wired = {m.__tablename__: cols for m, cols in encrypted_rows.WIRED.items()}
+        self.directory = values.DataKey(1, job.directory_key)
         self.stemmers = blind.default_stemmers()
         self._search: dict[int, Any] = {}
-        check_wired(self.wired)
+        check_wired()
 
     def row(self, table: str, row: list[object], case_id: int) -> list[object]:
-        wired = self.wired.get(table)
-        if not wired:
-            return row
         names = [c.strip() for c in COLUMNS[table].split(",")]
-        by_name = dict(zip(names, row, strict=True))
-        spec = self.columns.ENCRYPTED[table]
-        key = self.keys[case_id]
-        for column in wired:
-            place = self.columns.place_of(table, by_name, column)
-            plain = by_name[column]
-            if column in spec.json:
-                sealed = self.values.encrypt_json(plain, key, place)
-                by_name[column] = json.dumps(sealed)  # a JSON column holds a JSON string
-            else:
-                by_name[column] = self.values.encrypt(str(plain), key, place)
+        by_name = seal(
+            table, dict(zip(names, row, strict=True)), self.keys[case_id], self.directory
+        )
         return [by_name[n] for n in names]
 
     def tokens(self, case_id: int, body: str) -> list[int]:
@@ -322,23 +316,44 @@ class _Sealer:
         return sorted(self.blind.text_tokens(body, search, self.stemmers))
 
 
+def seal(table: str, row: dict[str, Any], case_key: Any, directory: Any) -> dict[str, Any]:
+    """*row* (column -> plain value) with every encrypted column of *table* sealed as the
+    program writes it (encrypted_rows.py, directory_rows.py): a date as its ISO text, a
+    JSON value as JSON text, an empty or missing value as the encryption of "" (the
+    program never leaves one plain: a plain "" would not open)."""
+    from clarity_desktop.store.postgres.encryption import columns, values
+
+    spec = columns.ENCRYPTED.get(table)
+    if spec is None:
+        return row
+    out = dict(row)
+    for column, scope in spec.columns.items():
+        if column not in out:
+            continue
+        key = directory if scope == columns.DIRECTORY else case_key
+        place = columns.place_of(table, out, column)
+        plain = out[column]
+        if column in spec.json:
+            out[column] = json.dumps(values.encrypt_json(plain, key, place))
+        else:  # a date's str() is its ISO text
+            out[column] = values.encrypt("" if plain is None else str(plain), key, place)
+    return out
+
+
 def _sealer(job: Job) -> _Sealer:
     return _Sealer(job)
 
 
-def check_wired(wired: dict[str, tuple[str, ...]]) -> None:
-    """Every encrypted column of a table filled here must be one this loader fills, under
-    the case's key: a column wired later must be taught to the loader, never left plain."""
+def check_wired() -> None:
+    """Every encrypted column of a table filled here must be one this loader fills: a
+    column encrypted later must be taught to the loader, never left plain."""
     from clarity_desktop.store.postgres.encryption import columns
 
-    for table, names in wired.items():
-        if table not in COLUMNS and table != "addenda":
-            raise SystemExit(f"server_fill: rows of {table} are encrypted now; fill them too")
-        if table == "addenda":
-            continue  # none are made
-        have = {c.strip() for c in COLUMNS[table].split(",")}
-        for name in names:
-            if name not in have or columns.ENCRYPTED[table].columns[name] != columns.CASE:
+    for table, names in COLUMNS.items():
+        spec = columns.ENCRYPTED.get(table)
+        have = {c.strip() for c in names.split(",")}
+        for name in spec.columns if spec is not None else ():
+            if name not in have:
                 raise SystemExit(f"server_fill: {table}.{name} is encrypted now; fill it too")
 
 
@@ -346,13 +361,18 @@ def check_wired(wired: dict[str, tuple[str, ...]]) -> None:
 
 
 def _jobs(
-    side: str, shape: Shape, user_ids: Sequence[int], keys: dict[int, bytes], folder: str
+    side: str,
+    shape: Shape,
+    user_ids: Sequence[int],
+    keys: dict[int, bytes],
+    folder: str,
+    directory_key: bytes,
 ) -> Iterator[Job]:
     step = 100
     for first in range(1, shape.cases + 1, step):
         last = min(shape.cases, first + step - 1)
         chunk = {c: keys[c] for c in range(first, last + 1)} if keys else {}
-        yield Job(side, shape, first, last, tuple(user_ids), chunk, folder)
+        yield Job(side, shape, first, last, tuple(user_ids), chunk, folder, directory_key)
 
 
 def load(
@@ -362,13 +382,14 @@ def load(
     user_ids: Sequence[int],
     case_keys: dict[int, bytes],
     extra: Callable[[psycopg.Connection[Any]], None] | None = None,
+    directory_key: bytes = b"",
 ) -> None:
     """Every row into the practice's database as its superuser, triggers off (a
     benchmark's data: the record locks and case-key triggers would refuse or redo it),
     then the search index built, sequences moved on and statistics gathered. *extra*
     runs in the same transaction before the rows (the encrypted side's key wraps)."""
     with tempfile.TemporaryDirectory(prefix="clarity-fill-") as folder:
-        jobs = list(_jobs(side, shape, user_ids, case_keys, folder))
+        jobs = list(_jobs(side, shape, user_ids, case_keys, folder, directory_key))
         context = multiprocessing.get_context("fork")
         with context.Pool(min(2, os.cpu_count() or 1)) as pool:
             made = [f for files in pool.imap(make_files, jobs) for f in files]
@@ -427,6 +448,55 @@ def _drop_search_index(conn: psycopg.Connection[Any], side: str) -> str:
         raise SystemExit(f"server_fill: note_search has no GIN index on {column}")
     conn.execute(f"DROP INDEX clarity.{row[0]}")  # type: ignore[arg-type]
     return str(row[1])
+
+
+# The rows of a cluster loaded before a column was encrypted: sealed in place, once.
+KEPT = {
+    "cases": ("id", ("display_name", "relationship_structure", "safety_note")),
+    "partners": ("case_id", ("name", "pronouns", "email", "phone", "date_of_birth")),
+    "sessions": ("case_id", ("status_reason",)),
+}
+
+
+def seal_kept(conninfo: str, case_keys: dict[int, bytes], directory_key: bytes) -> dict[str, int]:
+    """The plain values of a kept cluster's cases, partners and sessions (loaded when only
+    note sections were encrypted) sealed as this loader would now write them: names and
+    contacts under the directory key, the rest under each row's case key. One
+    transaction, triggers off as in load(); returns the rows sealed per table."""
+    from clarity_desktop.store.postgres.encryption import values
+
+    keys = {c: values.DataKey(1, s) for c, s in case_keys.items()}
+    directory = values.DataKey(1, directory_key)
+    done: dict[str, int] = {}
+    with psycopg.connect(conninfo, options="-c search_path=clarity") as conn:
+        conn.execute("SET session_replication_role = replica")
+        for table, (case_column, names) in KEPT.items():
+            cols = ", ".join(names)
+            conn.execute(
+                f"CREATE TEMP TABLE sealed_{table} AS SELECT id, {cols} FROM {table} LIMIT 0"  # type: ignore[arg-type]
+            )
+            for name in names:
+                conn.execute(f"ALTER TABLE sealed_{table} ALTER COLUMN {name} TYPE text")  # type: ignore[arg-type]
+            found = conn.execute(
+                f"SELECT id, row_version, {case_column}, {cols} FROM {table}"  # type: ignore[arg-type]
+            ).fetchall()
+            with conn.cursor().copy(f"COPY sealed_{table} (id, {cols}) FROM STDIN") as copy:  # type: ignore[arg-type]
+                for row_id, version, case_id, *plain in found:
+                    row = {
+                        "id": row_id,
+                        "row_version": version,
+                        **dict(zip(names, plain, strict=True)),
+                    }
+                    out = seal(table, row, keys[case_id], directory)
+                    copy.write_row([row_id, *(out[n] for n in names)])
+            assignments = ", ".join(f"{n} = s.{n}" for n in names)
+            conn.execute(
+                f"UPDATE {table} t SET {assignments} FROM sealed_{table} s WHERE t.id = s.id"  # type: ignore[arg-type]
+            )
+            done[table] = len(found)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE clarity.cases, clarity.partners, clarity.sessions")
+    return done
 
 
 def expected_rare_notes(shape: Shape) -> int:

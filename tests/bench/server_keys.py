@@ -26,6 +26,63 @@ def first_sign_in(url: str, ca_file: Path, first: str, chosen: str, folder: Path
         me.close()
 
 
+def directory_key(
+    url: str,
+    ca_file: Path,
+    password: str,
+    folder: Path,
+    owners: list[tuple[int, str]],
+    superuser: str,
+) -> bytes:
+    """The practice's directory key (client names and contacts), as the program makes it:
+    the administrator signs in at *url* (the first program with a key pair makes it,
+    wrapped for its user and the recovery key, keychain.make_directory: the administrator's
+    at ``server init``, or at her first sign-in after ``server upgrade``), and it is
+    wrapped for each clinician of *owners* as
+    a holder's approval would (key_sharing.py), written by the *superuser* (conninfo).
+    Returns its generation 1's secret."""
+    from clarity_desktop.services import practices
+    from clarity_desktop.store.postgres.keychain import DIRECTORY, INFO_KEY, Keychain
+
+    me = practices.connect_server(url, ca_file, password, folder=folder)
+    try:
+        keys = me.session_info[INFO_KEY]
+        assert isinstance(keys, Keychain)
+        with me.engine.begin() as conn:
+            ring = keys.directory(conn)
+            key = ring.newest
+            held = {w.recipient for w in _directory_wraps(conn)}
+            made = [
+                (Keychain._wrap(key, 0, f"user:{uid}", _public(box_hex), DIRECTORY), uid)
+                for uid, box_hex in owners
+                if f"user:{uid}" not in held
+            ]
+        with psycopg.connect(superuser, options="-c search_path=clarity") as su:
+            for wrap, uid in made:
+                su.execute(
+                    "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, "
+                    "wrapped, made_by) VALUES (%s, 0, %s, %s, %s, %s, %s)",
+                    (wrap.scope, wrap.generation, wrap.recipient, uid, wrap.wrapped, keys.user_id),
+                )
+    finally:
+        me.close()
+    return bytes(key.secret)
+
+
+def _directory_wraps(conn: Any) -> list[Any]:
+    from sqlalchemy import text
+
+    return list(
+        conn.execute(text("SELECT recipient FROM key_wraps WHERE scope = 'directory'")).all()
+    )
+
+
+def _public(box_hex: str) -> Any:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    return X25519PublicKey.from_public_bytes(bytes.fromhex(box_hex))
+
+
 def clinicians(conn: psycopg.Connection[Any], logins: Iterable[str]) -> list[tuple[int, str]]:
     """(user id, public encryption key in hex) per login, in the order given."""
     wanted = list(logins)
