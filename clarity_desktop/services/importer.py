@@ -136,8 +136,7 @@ def import_clients(
             ids = _insert_cases(uow, case_rows)
             for values, case_id in zip(partner_rows, ids, strict=True):
                 values["case_id"] = case_id
-            if directory.insert_sealed(uow.session, Partner.__table__, partner_rows) is None:
-                bulk.insert_bound(uow.session.connection(), Partner.__table__, partner_rows)
+            bulk.insert_bound(uow.session.connection(), Partner.__table__, partner_rows)
         uow.audit(
             AuditAction.IMPORTED, "practice", detail=f"{n} client{'s' if n != 1 else ''} from CSV"
         )
@@ -152,9 +151,6 @@ def _insert_cases(uow: UnitOfWork, rows: list[dict[str, Any]]) -> list[int]:
     statement per row on SQLite: over a second for 20,000.)"""
     if not rows:
         return []
-    sealed = directory.insert_sealed(uow.session, Case.__table__, rows)  # a server's names
-    if sealed is not None:
-        return sealed
     before = uow.session.scalar(select(func.max(Case.id))) or 0
     bulk.insert_bound(uow.session.connection(), Case.__table__, rows)
     ids = list(uow.session.scalars(select(Case.id).where(Case.id > before).order_by(Case.id)))

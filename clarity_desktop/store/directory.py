@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import FromClause, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.records import name_sort_key
@@ -48,17 +48,6 @@ def reveal(
     from clarity_desktop.store.postgres import directory_rows
 
     return directory_rows.reveal(db, rows, table, id_at, version_at, columns)
-
-
-def insert_sealed(db: Session, table: FromClause, rows: list[dict[str, Any]]) -> list[int] | None:
-    """A bulk INSERT of cases or partners on a server: each row given its id and its names
-    and contacts encrypted, then inserted (the ids, in row order). None on SQLite, where
-    nothing was done and the caller inserts as before."""
-    if not rows or not encrypted(db):
-        return None
-    from clarity_desktop.store.postgres import directory_rows
-
-    return directory_rows.insert_sealed(db, table, rows)
 
 
 def case_names(db: Session, ids: Iterable[int]) -> dict[int, str]:

@@ -28,14 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, FromClause, event, inspect, text
+from sqlalchemy import Connection, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.locked_text import LOCKED_NAME, is_locked
-from clarity_desktop.store import bulk
 from clarity_desktop.store.models import Base, Case, Partner
 from clarity_desktop.store.postgres.encrypted_rows import _take_ids, keychain_of
 from clarity_desktop.store.postgres.encryption import columns, values
@@ -233,37 +232,6 @@ def reveal(
             row[at] = _opened(conn, ring, table, place, column, row[at], session)
         out.append(tuple(row))
     return out
-
-
-def insert_sealed(session: Session, table: FromClause, rows: list[dict[str, Any]]) -> list[int]:
-    """Rows of a bulk INSERT (services/importer.py) given ids from their sequence and their
-    directory columns encrypted, as the ORM path writes them, then inserted; their ids.
-    A case takes its number one at a time: the server assigns a new case to its creator
-    only for the number this connection drew last (schema.assign_creator)."""
-    conn = session.connection()
-    ring = _ring(session, conn)
-    if ring is None:
-        raise _refused()
-    name = str(getattr(table, "name", ""))
-    wanted = [c for c, s in columns.ENCRYPTED[name].columns.items() if s == columns.DIRECTORY]
-    draw = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
-    one_by_one = name == "cases"
-    ids: list[int] = []
-    if not one_by_one:
-        found = conn.execute(draw, {"t": f"clarity.{name}", "n": len(rows)}).scalars()
-        ids = [int(i) for i in found]
-    for at, row in enumerate(rows):
-        if one_by_one:
-            ids.append(int(conn.execute(draw, {"t": f"clarity.{name}", "n": 1}).scalar_one()))
-        row["id"], row["row_version"] = ids[at], 1
-        for column in wanted:
-            plain = "" if row.get(column) is None else str(row[column])
-            row[column] = values.encrypt(plain, ring.newest, columns.place_of(name, row, column))
-        if one_by_one:
-            bulk.insert_bound(conn, table, [row])
-    if not one_by_one:
-        bulk.insert_bound(conn, table, rows)
-    return ids
 
 
 def _on_load(target: Any, context: Any) -> None:

@@ -146,8 +146,8 @@ The directory key (client names and contacts; directory_rows.py, the lead's answ
   case directory, importer's duplicate check, case_names() and the emergency log) hand
   their rows to store/directory.reveal(), one place that opens them; sorting by name is
   done in the program on both stores (directory.sorted_by_name), as the server cannot
-  sort ciphertext, and so is matching a typed name. The CSV import encrypts its bulk
-  rows first (directory.insert_sealed). The server's columns are widened to text by the
+  sort ciphertext, and so is matching a typed name. The CSV import goes through the
+  ORM on a server (bulk.ORM_ONLY), which encrypts its rows as any write. The server's columns are widened to text by the
   group DDL (directory_rows.WIDEN).
 - What the server still learns: how many cases and partners there are, the length of
   each name and address (no padding), and which rows changed when.
