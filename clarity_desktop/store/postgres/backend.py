@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.identity import Principal, Role
@@ -48,6 +49,7 @@ from clarity_desktop.store.postgres import (
     access,
     address,
     directory_rows,
+    emergency_key,
     encrypted_rows,
     key_sharing,
     keytables,
@@ -119,7 +121,8 @@ class PostgresBackend:
             with engine.connect() as conn:
                 info, user, revision = _who_and_what(conn, where)
                 sheet = keytables.practice_key(conn, keytables.RECOVERY)
-                emergency = keytables.practice_key(conn, keytables.EMERGENCY)
+                emergency = emergency_key.read(conn)
+                colleagues = emergency_key.colleagues(conn)
         except DBAPIError as exc:
             engine.dispose()
             if isinstance(exc.orig, psycopg.OperationalError):
@@ -148,8 +151,10 @@ class PostgresBackend:
             seen = Pins(folder)
             if sheet is not None:
                 seen.check(pins.RECOVERY, sheet.hex())
-            if emergency is not None:
-                seen.check(pins.EMERGENCY, emergency.hex())
+            # A renewed emergency key is taken when a colleague remembered before vouched
+            # for it (emergency_key.trust); then colleagues new to this workstation.
+            emergency = emergency_key.trust(emergency, seen)
+            emergency_key.remember_colleagues(colleagues, seen)
         except BaseException:
             engine.dispose()
             raise
@@ -166,7 +171,16 @@ class PostgresBackend:
             str(info[0]),
             Principal(int(user_id), str(display_name), Role(role)),
             {
-                INFO_KEY: (keychain := Keychain(int(user_id), box, sheet, emergency, seen)),
+                INFO_KEY: (
+                    keychain := Keychain(
+                        int(user_id),
+                        box,
+                        sheet,
+                        None if emergency is None else emergency.public,
+                        seen,
+                        seals.signer_from_seed(seed),
+                    )
+                ),
                 bulk.ORM_ONLY: True,
             },
         )
@@ -308,6 +322,7 @@ class PostgresBackend:
         held = getattr(practice, "session_info", {}).get(INFO_KEY)
         if isinstance(held, Keychain):
             held.box = box
+            held.signer = seals.signer_from_seed(seed)
             _first_emergency(practice, held)
             _first_directory(practice, held)
         return seed
@@ -450,18 +465,27 @@ def _share(p: key_sharing.PendingShare) -> KeyShare:
 
 
 def _first_emergency(practice: OpenPractice, keychain: Keychain) -> None:
-    """The first supervisor's program, once they have a key pair of their own, makes the
-    practice emergency key (the lead's answer 3; keychain.make_emergency). Nobody else's
-    program does: a practice without a supervisor has none, and its emergency access
-    shows names and the schedule but no clinical text. Then every holder's program wraps
-    the case keys it holds for the emergency key where that wrap is missing (cases made
-    before it existed; keychain.fill_emergency says why that asks nobody)."""
+    """A supervisor's program makes the practice emergency key when it has none live (the
+    lead's answer 3: first made, or retired when its last holder left), and renews it when
+    a holder has left (emergency_key.py; audited key_rotated). Nobody else's program does:
+    a practice without a supervisor has none, and its emergency access shows names and the
+    schedule but no clinical text. Then every holder's program wraps the case keys it
+    holds for the emergency key where that wrap is missing (cases made before it existed
+    or while it was retired; keychain.fill_emergency says why that asks nobody)."""
     if keychain.box is None:
         return
+    if practice.principal.role is Role.SUPERVISOR:
+        with practice.engine.begin() as conn:
+            if emergency_key.read(conn) is None:
+                keychain.make_emergency(conn)
+        with practice.uow() as uow:
+            renewed = keychain.renew_emergency(uow.session.connection())
+            if renewed is not None:
+                rewrapped, given = renewed
+                detail = f"emergency key renewed; cases re-wrapped: {rewrapped}; holders: {given}"
+                uow.audit(AuditAction.KEY_ROTATED, "emergency", None, None, detail=detail)
+                uow.commit()
     with practice.engine.begin() as conn:
-        if practice.principal.role is Role.SUPERVISOR and keychain.emergency is None:
-            keychain.make_emergency(conn)
-        # Cases this person holds from before the key existed (keychain.fill_emergency).
         keychain.fill_emergency(conn)
 
 

@@ -154,7 +154,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
     conn = session.connection()
     new_cases = [o for o in session.new if isinstance(o, Case)]
     _take_ids(conn, new_cases)
-    wraps = [w for case in new_cases for w in keys.new_case(int(case.id))]
+    wraps = [w for case in new_cases for w in keys.new_case(conn, int(case.id))]
     made: list[int] = session.info.setdefault(_MADE, [])
     made += [int(case.id) for case in new_cases]
     session.info[_WRAPS] = wraps
@@ -224,7 +224,7 @@ def _ring_to_write(session: Session, conn: Connection, keys: Keychain, case_id: 
                 (AuditAction.KEY_ROTATED, "case", case_id, case_id, rotated.detail)
             )
         return ring
-    session.info.setdefault(_WRAPS, []).extend(keys.new_case(case_id))
+    session.info.setdefault(_WRAPS, []).extend(keys.new_case(session.connection(), case_id))
     session.info.setdefault(_MADE, []).append(case_id)
     return keys.ring(conn, case_id)
 

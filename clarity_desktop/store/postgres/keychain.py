@@ -13,12 +13,13 @@ import threading
 from collections.abc import Mapping
 
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import keytables, pins, rotation
+from clarity_desktop.store.postgres import emergency_key, keytables, rotation
 from clarity_desktop.store.postgres.encryption import blind, wrapping
 from clarity_desktop.store.postgres.encryption.values import (
     KEY_BYTES,
@@ -53,12 +54,14 @@ class Keychain:
         recovery: bytes | None,
         emergency: bytes | None = None,
         pins: Pins | None = None,
+        signer: Ed25519PrivateKey | None = None,
     ) -> None:
         self.user_id = user_id
         self.pins = pins or Pins(None)  # keys this workstation saw first (pins.py)
         self.box = box  # None until the person's first own password (their first sign-in)
         self._recovery = recovery
         self.emergency = emergency  # the practice emergency key's public half, once made
+        self.signer = signer  # the person's signing key: vouches for an emergency key made
         self._rings: dict[int, KeyRing] = {}
         self._note_case: dict[int, int] = {}
         self._directory: KeyRing | None = None
@@ -123,8 +126,9 @@ class Keychain:
         stored = keytables.emergency_wraps(conn, case_id) if mine is not None else []
         if mine is None or not stored:
             raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
-        secret = wrapping.unwrap_key(mine, box, wrapping.Wrap(EMERGENCY, 0, 1, self.label))
-        emergency = X25519PrivateKey.from_private_bytes(secret)
+        generation, wrapped = mine
+        what = wrapping.Wrap(EMERGENCY, 0, generation, self.label)
+        emergency = X25519PrivateKey.from_private_bytes(wrapping.unwrap_key(wrapped, box, what))
         return [
             DataKey(
                 s.generation,
@@ -135,40 +139,43 @@ class Keychain:
             for s in stored
         ]
 
-    def make_emergency(self, conn: Connection) -> bool:
-        """The practice emergency key pair, made by the first supervisor's program: its
-        public half on the server, its private half wrapped for this supervisor alone.
-        False when the practice has one already (another supervisor's program was first)."""
-        box = self._my_box()
-        pair = wrapping.new_key_pair()
-        public = wrapping.public_bytes(pair.public_key())
-        if not keytables.add_practice_key(conn, keytables.EMERGENCY, public):
-            self.emergency = keytables.practice_key(conn, keytables.EMERGENCY)
-            if self.emergency is not None:
-                self.pins.check(pins.EMERGENCY, self.emergency.hex())
-            return False
-        self.pins.check(pins.EMERGENCY, public.hex())
-        what = wrapping.Wrap(EMERGENCY, 0, 1, self.label)
-        sealed = wrapping.wrap_key(wrapping.private_bytes(pair), box.public_key(), what)
-        keytables.add_wraps(conn, [(StoredWrap(EMERGENCY, 0, 1, self.label, sealed), self.user_id)])
-        self.emergency = public
-        return True
+    def holder(self) -> emergency_key.Holder:
+        """This person as one who makes, renews or shares the practice emergency key."""
+        if self.signer is None:
+            raise EncryptionError(ErrorCode.ENCRYPTION_FIRST_PASSWORD)
+        return emergency_key.Holder(self.user_id, self._my_box(), self.signer, self.pins)
 
-    def _emergency_private(self, conn: Connection) -> X25519PrivateKey:
-        mine = keytables.my_emergency_wrap(conn)
-        if mine is None:
-            raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=0)
-        what = wrapping.Wrap(EMERGENCY, 0, 1, self.label)
-        return X25519PrivateKey.from_private_bytes(wrapping.unwrap_key(mine, self._my_box(), what))
+    def make_emergency(self, conn: Connection) -> bool:
+        """The practice emergency key pair, made by a supervisor's program when the practice
+        has none live (emergency_key.make). False when another program was first."""
+        made = emergency_key.make(conn, self.holder())
+        self.emergency = None if made is None else made.public
+        return made is not None
+
+    def renew_emergency(self, conn: Connection) -> tuple[int, int] | None:
+        """The emergency key renewed when a holder left (emergency_key.rotate_if_due):
+        (case wraps re-made, holders given the new key), or None when nothing was due."""
+        done = emergency_key.rotate_if_due(conn, self.holder())
+        if done is None:
+            return None
+        key, rewrapped, given = done
+        self.emergency = key.public
+        return rewrapped, given
 
     def share_emergency(self, conn: Connection, reader: int, to: X25519PublicKey) -> None:
         """The practice emergency key's private half wrapped for a further supervisor,
         whose certificate the caller checked (key_sharing.share): approved like a case
         key, because it opens every case in an emergency."""
-        secret = wrapping.private_bytes(self._emergency_private(conn))
+        mine = keytables.my_emergency_wrap(conn)
+        if mine is None:
+            raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=0)
+        generation, wrapped = mine
+        own = wrapping.Wrap(EMERGENCY, 0, generation, self.label)
+        secret = wrapping.unwrap_key(wrapped, self._my_box(), own)
         label = f"user:{reader}"
-        sealed = wrapping.wrap_key(secret, to, wrapping.Wrap(EMERGENCY, 0, 1, label))
-        keytables.add_wraps(conn, [(StoredWrap(EMERGENCY, 0, 1, label, sealed), reader)])
+        sealed = wrapping.wrap_key(secret, to, wrapping.Wrap(EMERGENCY, 0, generation, label))
+        stored = StoredWrap(EMERGENCY, 0, generation, label, sealed)
+        keytables.add_wraps(conn, [(stored, reader)])
 
     def fill_emergency(self, conn: Connection) -> int:
         """Each generation of each case key this person holds, wrapped for the practice
@@ -180,11 +187,11 @@ class Keychain:
         hold (each approved by a holder), and row security shows it only to one with a
         live emergency grant for the case: the practice's emergency policy (the lead's
         answer 3), which every case made since the key existed follows already."""
-        if self.emergency is None:  # made by a supervisor since this program signed in?
-            self.emergency = keytables.practice_key(conn, keytables.EMERGENCY)
-        if self.emergency is None or self.box is None:
+        current = emergency_key.trusted(conn, self.pins)  # made or renewed since sign-in?
+        self.emergency = None if current is None else current.public
+        if current is None or self.box is None:
             return 0
-        to = X25519PublicKey.from_public_bytes(self.emergency)
+        to = current.box
         missing = keytables.emergency_gaps(conn)
         made: list[tuple[StoredWrap, int | None]] = []
         for case_id, generation in missing:
@@ -261,7 +268,7 @@ class Keychain:
         with self._lock:
             self._directory = None
 
-    def new_case(self, case_id: int) -> list[tuple[StoredWrap, int | None]]:
+    def new_case(self, conn: Connection, case_id: int) -> list[tuple[StoredWrap, int | None]]:
         """Generation 1 of a new case's key, held from now on, and its wraps for this
         person, the recovery key and (once made) the emergency key, to be stored once the
         case row exists."""
@@ -276,9 +283,11 @@ class Keychain:
             (self._wrap(key, case_id, self.label, box.public_key()), self.user_id),
             (self._wrap(key, case_id, keytables.RECOVERY, recovery), None),
         ]
-        if self.emergency is not None:  # a supervisor in an emergency reads it at once
-            emergency = X25519PublicKey.from_public_bytes(self.emergency)
-            made.append((self._wrap(key, case_id, keytables.EMERGENCY, emergency), None))
+        # A supervisor in an emergency reads it at once: for the key live now (renewed
+        # since this program signed in, perhaps), never a retired one.
+        current = emergency_key.trusted(conn, self.pins)
+        if current is not None:
+            made.append((self._wrap(key, case_id, keytables.EMERGENCY, current.box), None))
         return made
 
     def forget(self, case_ids: list[int]) -> None:

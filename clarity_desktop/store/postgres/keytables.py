@@ -56,7 +56,7 @@ TABLES = (
     # A key someone who left held, due to rotate (rotation.py): the next holder whose
     # program writes under it makes a new generation and clears the mark.
     """CREATE TABLE IF NOT EXISTS key_rotations (
-    scope text NOT NULL CHECK (scope IN ('case', 'directory')),
+    scope text NOT NULL CHECK (scope IN ('case', 'directory', 'emergency')),
     owner integer NOT NULL CHECK (owner >= 0),
     marked_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
     PRIMARY KEY (scope, owner)
@@ -110,14 +110,16 @@ $$""",
         "AND directory_wrap_allowed(user_id, recipient))",
         f"GRANT INSERT ON key_wraps TO {staff}",
         # The practice emergency key (the lead's answer 3): the first supervisor's program
-        # makes the pair, puts its public half here (once: the name is the key) and wraps
-        # its private half for that supervisor alone. While a supervisor's emergency grant
+        # makes the pair through make_emergency_key() (emergency_key.py) and wraps its
+        # private half for that supervisor alone. While a supervisor's emergency grant
         # is live they read the case's wrap for the emergency key, and so the case.
-        f"CREATE POLICY first_emergency ON practice_keys FOR INSERT TO {supervisor} "
-        f"WITH CHECK (name = '{EMERGENCY}' AND {_ME} IS NOT NULL)",
-        f"GRANT INSERT (name, public_key) ON practice_keys TO {supervisor}",
+        f"""CREATE FUNCTION emergency_generation() RETURNS integer LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT generation FROM practice_keys WHERE name = '{EMERGENCY}' AND NOT retired
+$$""",
         f"CREATE POLICY own_emergency ON key_wraps FOR INSERT TO {supervisor} WITH CHECK ("
-        f"made_by = {_ME} AND user_id = {_ME} AND scope = '{EMERGENCY}' AND owner = 0)",
+        f"made_by = {_ME} AND user_id = {_ME} AND scope = '{EMERGENCY}' AND owner = 0 "
+        "AND generation = (SELECT emergency_generation()))",
         # A supervisor who holds the emergency key shares it with a further supervisor
         # once they approve it (key_sharing.py): for supervisors only.
         # (A function, not a subquery: a policy on key_wraps may not read key_wraps.)
@@ -126,7 +128,8 @@ SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
     SELECT EXISTS (SELECT FROM key_wraps m WHERE m.user_id = me() AND m.scope = '{EMERGENCY}')
 $$""",
         f"CREATE POLICY share_emergency ON key_wraps FOR INSERT TO {supervisor} WITH CHECK ("
-        f"made_by = {_ME} AND scope = '{EMERGENCY}' AND owner = 0 AND generation = 1 "
+        f"made_by = {_ME} AND scope = '{EMERGENCY}' AND owner = 0 "
+        "AND generation = (SELECT emergency_generation()) "
         "AND (SELECT holds_emergency()) AND user_id IN (SELECT u.id FROM users u "
         "WHERE u.role = 'supervisor' AND NOT u.disabled))",
         f"CREATE POLICY in_emergency ON key_wraps FOR SELECT TO {supervisor} USING ("
@@ -164,6 +167,26 @@ _HOLDS = (
 )
 
 
+# A leaver who held the emergency key (emergency_key.py): another live holder renews it
+# at their next sign-in; with none left the key is retired and its case wraps go at once.
+# Either way every case then writes under a case key the leaver never had.
+_EMERGENCY_LEAVER = f"""
+    IF EXISTS (SELECT FROM key_wraps w WHERE w.user_id = NEW.id AND w.scope = '{EMERGENCY}') THEN
+        IF EXISTS (SELECT FROM key_wraps w JOIN users u ON u.id = w.user_id
+                WHERE w.scope = '{EMERGENCY}' AND w.user_id <> NEW.id AND NOT u.disabled) THEN
+            INSERT INTO key_rotations (scope, owner) VALUES ('{EMERGENCY}', 0)
+                ON CONFLICT DO NOTHING;
+        ELSE
+            DELETE FROM key_wraps WHERE scope = 'case' AND recipient = '{EMERGENCY}';
+            DELETE FROM key_wraps WHERE scope = '{EMERGENCY}';
+            UPDATE practice_keys SET retired = true WHERE name = '{EMERGENCY}';
+            INSERT INTO key_rotations (scope, owner)
+                SELECT DISTINCT 'case', w.owner FROM key_wraps w WHERE w.scope = 'case'
+                ON CONFLICT DO NOTHING;
+        END IF;
+    END IF;"""
+
+
 def _leaving(staff: str) -> list[str]:
     """Someone who leaves loses what follows (rotation.py). Disabling a login, however it
     is done (the Staff window, ``server disable-user``, the superuser by hand), deletes
@@ -174,7 +197,7 @@ def _leaving(staff: str) -> list[str]:
     holder shares again through the pending-share prompt."""
     return [
         f"""CREATE FUNCTION forget_leaver() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
-BEGIN
+BEGIN{_EMERGENCY_LEAVER}
     INSERT INTO key_rotations (scope, owner)
         SELECT DISTINCT w.scope, w.owner FROM key_wraps w
         WHERE w.user_id = NEW.id AND w.scope IN ('case', 'directory')
@@ -244,8 +267,10 @@ class StoredWrap:
 
 
 def practice_key(conn: Connection, name: str) -> bytes | None:
+    """A practice key's public half; None when not made, or retired (emergency_key.py)."""
     row = conn.execute(
-        text("SELECT public_key FROM practice_keys WHERE name = :n"), {"n": name}
+        text("SELECT public_key FROM practice_keys WHERE name = :n AND NOT retired"),
+        {"n": name},
     ).first()
     return None if row is None else bytes(row[0])
 
@@ -346,16 +371,17 @@ def emergency_wraps(conn: Connection, case_id: int) -> list[StoredWrap]:
     return [StoredWrap(str(r[0]), int(r[1]), int(r[2]), str(r[3]), bytes(r[4])) for r in found]
 
 
-def my_emergency_wrap(conn: Connection) -> bytes | None:
-    """The practice emergency key's private half wrapped for the login, if it holds it."""
+def my_emergency_wrap(conn: Connection) -> tuple[int, bytes] | None:
+    """(generation, the practice emergency key's private half wrapped for the login), if
+    it holds it."""
     row = conn.execute(
         text(
-            "SELECT wrapped FROM key_wraps WHERE user_id = me() AND scope = :s AND owner = 0 "
+            "SELECT generation, wrapped FROM key_wraps WHERE user_id = me() AND scope = :s AND owner = 0 "
             "ORDER BY generation DESC LIMIT 1"
         ),
         {"s": EMERGENCY},
     ).first()
-    return None if row is None else bytes(row[0])
+    return None if row is None else (int(row[0]), bytes(row[1]))
 
 
 def emergency_gaps(conn: Connection) -> list[tuple[int, int]]:

@@ -16,6 +16,13 @@ their first own password, before they hold any encryption key, so before anyone 
 with them (logins.set_user_keys): the pin is taken when a key is first shared with them.
 Losing the file (a new workstation) starts again from first sight, and so does pointing
 the folder at another practice database (address.write).
+
+The emergency key legitimately changes when a supervisor who held it leaves: a newer
+generation is taken when a supervisor this workstation already remembers vouched for it
+(emergency_key.trust). Colleagues' signing keys are remembered at each sign-in, on first
+sight, so that a vouch can be checked against a key the server did not just hand over.
+Several programs on one workstation share the file: each change is made to the file as
+it is on disk, so one program's memory never writes back over another's newer keys.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from clarity_desktop.store.postgres.encryption.values import EncryptionError
 
 RECOVERY = "practice:recovery"
 EMERGENCY = "practice:emergency"
+EMERGENCY_GENERATION = "practice:emergency:generation"  # a newer one is vouched for
 
 
 def user(user_id: int) -> str:
@@ -44,6 +52,10 @@ class Pins:
         self._path = None if folder is None else folder / PINS_FILE
         self._lock = threading.Lock()
         self._seen: dict[str, str] = {}
+        self._load()
+
+    def _load(self) -> dict[str, str]:
+        """The file as it is now (another program may have added to it)."""
         if self._path is not None and self._path.exists():
             try:
                 data = json.loads(self._path.read_text(encoding="utf-8"))
@@ -52,13 +64,18 @@ class Pins:
             if not isinstance(data, dict):
                 raise EncryptionError(ErrorCode.ENCRYPTION_PINS_UNREADABLE)
             self._seen = {str(k): str(v) for k, v in data.items()}
+        return self._seen
+
+    def get(self, name: str) -> str | None:
+        with self._lock:
+            return self._load().get(name)
 
     def check(self, name: str, public_hex: str, *, who: str = "") -> None:
         """Remember *public_hex* as *name*'s key on first sight; afterwards refuse any
         other (ENCRYPTION_KEY_CHANGED, naming *who*)."""
         key = public_hex.lower()
         with self._lock:
-            seen = self._seen.get(name)
+            seen = self._load().get(name)
             if seen == key:
                 return
             if seen is not None:
@@ -78,6 +95,25 @@ class Pins:
         except EncryptionError:
             return False
         return True
+
+    def put(self, name: str, value: str) -> None:
+        """*name* remembered as *value* from now on, whatever it was: only for a change
+        the caller has verified (emergency_key.trust)."""
+        with self._lock:
+            if self._load().get(name) == value.lower():
+                return
+            self._seen[name] = value.lower()
+            self._save()
+
+    def remember(self, found: dict[str, str]) -> None:
+        """Each of *found* not seen before, remembered; one seen with another key is left
+        as it was (the check where it matters refuses it)."""
+        with self._lock:
+            seen = self._load()
+            new = {k: v.lower() for k, v in found.items() if k not in seen}
+            if new:
+                seen.update(new)
+                self._save()
 
     def _save(self) -> None:
         if self._path is None:

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import keytables, pins
+from clarity_desktop.store.postgres import emergency_key, keytables, pins
 from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.encryption.values import DataKey, EncryptionError, KeyRing
 from clarity_desktop.store.postgres.keytables import StoredWrap
@@ -112,11 +112,14 @@ def _rotate(
         (keytables.RECOVERY, keytables.EMERGENCY) if scope == "case" else (keytables.RECOVERY,)
     )
     for name in practice:
-        public = keytables.practice_key(conn, name)
+        if name == keytables.EMERGENCY:  # renewed since, perhaps: vouched (emergency_key.py)
+            current = emergency_key.trusted(conn, seen)
+            public = None if current is None else current.public
+        else:
+            public = keytables.practice_key(conn, name)
+            if public is not None:
+                seen.check(pins.RECOVERY, public.hex())
         if public is not None:
-            seen.check(
-                pins.RECOVERY if name == keytables.RECOVERY else pins.EMERGENCY, public.hex()
-            )
             to = X25519PublicKey.from_public_bytes(public)
             wraps.append((_wrap(scope, owner, key, name, to), None))
     keytables.add_wraps(conn, wraps)

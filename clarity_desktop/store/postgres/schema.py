@@ -19,6 +19,7 @@ from clarity_desktop.store.postgres import (
     blind_search,
     case_keys,
     directory_rows,
+    emergency_key,
     key_sharing,
     keytables,
     locks,
@@ -354,7 +355,13 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
     conn.execute(text(f"GRANT CONNECT ON DATABASE {dbname} TO {', '.join(ALL_STAFF)}"))
     conn.execute(text(f"SET LOCAL ROLE {OWNER}"))
     conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
-    for statement in (*GROUP_TABLES, *keytables.TABLES, *FUNCTIONS, *case_keys.statements()):
+    for statement in (
+        *GROUP_TABLES,
+        *keytables.TABLES,
+        *emergency_key.TABLES,
+        *FUNCTIONS,
+        *case_keys.statements(),
+    ):
         conn.exec_driver_sql(statement)
     for statement in directory_rows.WIDEN:  # encrypted names outgrow varchar(120)
         conn.exec_driver_sql(statement)
@@ -368,6 +375,7 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
     for statement in (
         *_policies(),
         *keytables.policies(),
+        *emergency_key.functions(),
         *key_sharing.FUNCTIONS,
         *blind_search.FUNCTIONS,
     ):

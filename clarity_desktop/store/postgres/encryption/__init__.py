@@ -118,9 +118,9 @@ key, so she can assign a case but never open its text)
   may not write; old values are re-encrypted when next written; old generations stay
   wrapped for current holders. Re-enabling brings no wrap back (a holder shares again).
   What the leaver already read, or copied, stays hers: rotation protects what follows.
-  Not yet: a supervisor who leaves holding the emergency key does not rotate the
-  emergency key pair (a kept copy plus a later pg_dump would open the emergency wraps of
-  new generations); unassigning a case removes no wrap.
+  A supervisor who leaves holding the emergency key: the key itself is renewed by a
+  remaining holder's program, or retired when none remains (emergency_key.py).
+  Unassigning a case removes no wrap (deleting the only holder's could lose the case).
 
 The directory key (client names and contacts; directory_rows.py, the lead's answer 6)
 - Who the clients are (cases.display_name; partners.name, .pronouns, .email, .phone) is

@@ -1,0 +1,373 @@
+"""The practice emergency key over its life: made, vouched for, and renewed when a
+supervisor who held it leaves.
+
+The key opens every case's key in an emergency (keychain._in_emergency), so a supervisor
+who leaves with a copy of its private half, and later lays hands on a pg_dump, must open
+nothing written after. Disabling them (keytables._leaving) does one of two things:
+
+- Another live supervisor holds the key: it is marked due ('emergency', 0 in
+  key_rotations). That supervisor's program, at its next sign-in, makes a new pair,
+  re-wraps every case's emergency wrap for it (the program opens each with the old key:
+  during a due rotation, and only then, a holder reads every case's emergency wrap,
+  emergency_rewraps()), replaces the public half and deletes every wrap of the old
+  private half, all in one transaction (rotate_emergency()); then wraps the new private
+  half for itself and each remaining holder whose certificate holds, and marks every
+  case due to rotate its own key, so what is written next is under a case key the leaver
+  never had (rotation.py). Audited: key_rotated, entity "emergency", counts only.
+- Nobody else holds it: nobody can re-wrap. The trigger deletes every case's emergency
+  wrap, retires the key and marks every case due; the next supervisor's program makes
+  the next generation (make_emergency_key()), and each case's holder wraps for it at
+  their next sign-in (keychain.fill_emergency). Until then an emergency grant on a case
+  reads the locked sentence.
+
+Each generation is vouched for: its maker's signing key signs (name, generation, public
+key). A workstation that remembers an earlier key (pins.py) takes a newer generation only
+when the vouch verifies under the signing key it already remembers for that supervisor
+(colleagues' signing keys are remembered at each sign-in, on first sight); anything else
+is the server changing the key on its own, refused as before (PRACTICE_KEY_CHANGED). A
+supervisor who joined and made the key before a workstation ever saw them is refused the
+same way: trust on first use, as for every key the workstation remembers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from sqlalchemy import Connection, text
+
+from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.domain.identity import Role
+from clarity_desktop.store.postgres import keytables, pins
+from clarity_desktop.store.postgres.encryption import wrapping
+from clarity_desktop.store.postgres.encryption.values import EncryptionError
+from clarity_desktop.store.postgres.keytables import EMERGENCY, StoredWrap
+from clarity_desktop.store.postgres.pins import Pins
+from clarity_desktop.store.postgres.roles import GROUP
+
+SCOPE: wrapping.Scope = "emergency"  # the scope of the private half's wraps
+_DEFINER = "SECURITY DEFINER SET search_path = clarity, pg_temp"
+_DUE = "EXISTS (SELECT FROM key_rotations r WHERE r.scope = 'emergency' AND r.owner = 0)"
+
+TABLES = (
+    "ALTER TABLE practice_keys ADD COLUMN IF NOT EXISTS generation integer NOT NULL DEFAULT 1",
+    "ALTER TABLE practice_keys ADD COLUMN IF NOT EXISTS vouched_by integer REFERENCES users(id)",
+    "ALTER TABLE practice_keys ADD COLUMN IF NOT EXISTS vouch text",
+    "ALTER TABLE practice_keys ADD COLUMN IF NOT EXISTS retired boolean NOT NULL DEFAULT false",
+    "ALTER TABLE key_rotations DROP CONSTRAINT IF EXISTS key_rotations_scope_check",
+    "ALTER TABLE key_rotations ADD CONSTRAINT key_rotations_scope_check "
+    "CHECK (scope IN ('case', 'directory', 'emergency'))",
+)
+
+
+def functions() -> list[str]:
+    supervisor = GROUP[Role.SUPERVISOR]
+    return [
+        # A supervisor's program makes the first generation, or the next after the last
+        # holder left (retired): never over a live key.
+        f"""CREATE FUNCTION make_emergency_key(p_public bytea, p_generation integer,
+    p_vouch text) RETURNS boolean LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+BEGIN
+    IF me() IS NULL OR NOT EXISTS (SELECT FROM users u WHERE u.id = me()
+            AND u.role = 'supervisor') THEN
+        RETURN false;
+    END IF;
+    IF NOT EXISTS (SELECT FROM practice_keys WHERE name = '{EMERGENCY}') THEN
+        IF p_generation <> 1 THEN
+            RETURN false;
+        END IF;
+        INSERT INTO practice_keys (name, public_key, generation, vouched_by, vouch)
+            VALUES ('{EMERGENCY}', p_public, 1, me(), p_vouch) ON CONFLICT DO NOTHING;
+        RETURN FOUND;
+    END IF;
+    UPDATE practice_keys SET public_key = p_public, generation = p_generation,
+        vouched_by = me(), vouch = p_vouch, retired = false,
+        made_at = now() AT TIME ZONE 'utc'
+        WHERE name = '{EMERGENCY}' AND retired AND generation + 1 = p_generation;
+    RETURN FOUND;
+END $$""",
+        # Whether this holder's program must rotate now; waits for another holder's
+        # rotation in progress, and then finds nothing due.
+        f"""CREATE FUNCTION emergency_due() RETURNS boolean LANGUAGE plpgsql VOLATILE
+{_DEFINER} AS $$
+BEGIN
+    IF NOT holds_emergency() THEN
+        RETURN false;
+    END IF;
+    PERFORM FROM key_rotations r WHERE r.scope = 'emergency' AND r.owner = 0 FOR UPDATE;
+    RETURN FOUND;
+END $$""",
+        f"""CREATE FUNCTION emergency_rewraps() RETURNS TABLE (owner integer,
+    generation integer, wrapped bytea) LANGUAGE sql STABLE {_DEFINER} AS $$
+    SELECT w.owner, w.generation, w.wrapped FROM key_wraps w
+    WHERE w.scope = 'case' AND w.recipient = '{EMERGENCY}' AND holds_emergency() AND {_DUE}
+    ORDER BY 1, 2
+$$""",
+        f"""CREATE FUNCTION rotate_emergency(p_old bytea, p_public bytea,
+    p_generation integer, p_vouch text, p_owners integer[], p_generations integer[],
+    p_wrapped bytea[]) RETURNS integer LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+DECLARE
+    n integer;
+BEGIN
+    IF NOT holds_emergency() OR NOT {_DUE} THEN
+        RETURN -1;
+    END IF;
+    UPDATE practice_keys SET public_key = p_public, generation = p_generation,
+        vouched_by = me(), vouch = p_vouch, made_at = now() AT TIME ZONE 'utc'
+        WHERE name = '{EMERGENCY}' AND NOT retired AND public_key = p_old
+        AND generation + 1 = p_generation;
+    IF NOT FOUND THEN
+        RETURN -1;
+    END IF;
+    -- Each wrap for the old key becomes its re-wrap for the new one; a wrap made
+    -- meanwhile for the old key and not re-wrapped is dropped (emergency_gaps refills it).
+    WITH gone AS (DELETE FROM key_wraps w WHERE w.scope = 'case'
+            AND w.recipient = '{EMERGENCY}' RETURNING w.owner, w.generation)
+    INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, wrapped, made_by)
+        SELECT 'case', t.o, t.g, '{EMERGENCY}', NULL, t.x, me()
+        FROM unnest(p_owners, p_generations, p_wrapped) AS t(o, g, x)
+        JOIN gone ON gone.owner = t.o AND gone.generation = t.g;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    DELETE FROM key_wraps WHERE scope = '{EMERGENCY}';
+    DELETE FROM key_rotations WHERE scope = '{EMERGENCY}';
+    -- Every case writes its next text under a case key the leaver never had.
+    INSERT INTO key_rotations (scope, owner)
+        SELECT DISTINCT 'case', w.owner FROM key_wraps w WHERE w.scope = 'case'
+        ON CONFLICT DO NOTHING;
+    RETURN n;
+END $$""",
+        # Made only through make_emergency_key() since it has generations (revoked on
+        # servers from before).
+        "DROP POLICY IF EXISTS first_emergency ON practice_keys",
+        f"REVOKE INSERT ON practice_keys FROM {supervisor}",
+    ]
+
+
+# --- the program's side ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmergencyKey:
+    """The practice emergency key's public half as the server shows it, with its vouch."""
+
+    public: bytes
+    generation: int
+    vouched_by: int | None
+    vouch: str
+
+    @property
+    def box(self) -> X25519PublicKey:
+        return X25519PublicKey.from_public_bytes(self.public)
+
+
+def read(conn: Connection) -> EmergencyKey | None:
+    """The live emergency key, or None (never made, or retired when its last holder left)."""
+    row = conn.execute(
+        text(
+            "SELECT public_key, generation, vouched_by, vouch FROM practice_keys "
+            "WHERE name = :n AND NOT retired"
+        ),
+        {"n": EMERGENCY},
+    ).first()
+    if row is None:
+        return None
+    return EmergencyKey(bytes(row[0]), int(row[1]), row[2], str(row[3] or ""))
+
+
+def trust(key: EmergencyKey | None, seen: Pins) -> EmergencyKey | None:
+    """*key* once this workstation accepts it: the key it remembers, a first sight, or a
+    newer generation vouched for by a supervisor whose signing key it already remembers.
+    ENCRYPTION_PRACTICE_KEY_CHANGED otherwise."""
+    if key is None:
+        return None
+    pinned = seen.get(pins.EMERGENCY)
+    if pinned is None or pinned == key.public.hex():
+        seen.check(pins.EMERGENCY, key.public.hex())
+        seen.put(pins.EMERGENCY_GENERATION, str(key.generation))
+        return key
+    known = int(seen.get(pins.EMERGENCY_GENERATION) or "1")
+    signer = None if key.vouched_by is None else seen.get(pins.user(key.vouched_by))
+    if key.generation > known and signer is not None and vouched(key, signer):
+        seen.put(pins.EMERGENCY, key.public.hex())
+        seen.put(pins.EMERGENCY_GENERATION, str(key.generation))
+        return key
+    raise EncryptionError(ErrorCode.ENCRYPTION_PRACTICE_KEY_CHANGED, who=pins.EMERGENCY)
+
+
+def trusted(conn: Connection, seen: Pins) -> EmergencyKey | None:
+    return trust(read(conn), seen)
+
+
+def vouch_for(signer: Ed25519PrivateKey, generation: int, public: bytes) -> str:
+    return signer.sign(_vouched(generation, public)).hex()
+
+
+def vouched(key: EmergencyKey, signer_hex: str) -> bool:
+    try:
+        signer = Ed25519PublicKey.from_public_bytes(bytes.fromhex(signer_hex))
+        signer.verify(bytes.fromhex(key.vouch), _vouched(key.generation, key.public))
+    except (ValueError, InvalidSignature):
+        return False
+    return True
+
+
+def _vouched(generation: int, public: bytes) -> bytes:
+    return json.dumps(["clarity-practice-key", 1, EMERGENCY, generation, public.hex()]).encode()
+
+
+def colleagues(conn: Connection) -> list[tuple[int, str]]:
+    """(user id, signing key) of each live colleague with keys of their own."""
+    found = conn.execute(
+        text(
+            "SELECT s.user_id, s.public_key FROM staff s JOIN users u ON u.id = s.user_id "
+            "WHERE s.box_public IS NOT NULL AND NOT u.disabled ORDER BY s.user_id"
+        )
+    )
+    return [(int(r[0]), str(r[1])) for r in found]
+
+
+def remember_colleagues(found: list[tuple[int, str]], seen: Pins) -> None:
+    """Each colleague's signing key on first sight (a changed one is left to the check
+    made before sharing with them)."""
+    seen.remember({pins.user(user_id): key for user_id, key in found})
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who acts on the key: the signed-in supervisor's id and keys."""
+
+    user_id: int
+    box: X25519PrivateKey
+    signer: Ed25519PrivateKey
+    seen: Pins
+
+    @property
+    def label(self) -> str:
+        return f"user:{self.user_id}"
+
+
+def private_half(conn: Connection, me: Holder) -> X25519PrivateKey | None:
+    """The emergency key's private half as wrapped for *me*, or None if not held."""
+    mine = keytables.my_emergency_wrap(conn)
+    if mine is None:
+        return None
+    generation, wrapped = mine
+    what = wrapping.Wrap(SCOPE, 0, generation, me.label)
+    return X25519PrivateKey.from_private_bytes(wrapping.unwrap_key(wrapped, me.box, what))
+
+
+def make(conn: Connection, me: Holder) -> EmergencyKey | None:
+    """A new emergency key when the practice has none live (first made, or retired when
+    its last holder left), wrapped for *me* alone; None when another program was first."""
+    row = conn.execute(
+        text("SELECT generation, retired FROM practice_keys WHERE name = :n"), {"n": EMERGENCY}
+    ).first()
+    if row is not None and not row[1]:
+        return None
+    generation = 1 if row is None else int(row[0]) + 1
+    pair = wrapping.new_key_pair()
+    public = wrapping.public_bytes(pair.public_key())
+    vouch = vouch_for(me.signer, generation, public)
+    made = conn.execute(
+        text("SELECT make_emergency_key(:p, :g, :v)"), {"p": public, "g": generation, "v": vouch}
+    ).scalar()
+    if not made:
+        return None
+    key = EmergencyKey(public, generation, me.user_id, vouch)
+    _remember_own(key, me.seen)
+    _wrap_private(conn, me, pair, generation, [])
+    return key
+
+
+def rotate_if_due(conn: Connection, me: Holder) -> tuple[EmergencyKey, int, int] | None:
+    """When a holder left: the next generation, every case re-wrapped for it, the new
+    private half wrapped for *me* and the remaining holders. Returns (the key, case wraps
+    re-made, holders given it) or None when nothing was due."""
+    if not conn.execute(text("SELECT emergency_due()")).scalar():
+        return None
+    old_private = private_half(conn, me)
+    current = trusted(conn, me.seen)
+    if old_private is None or current is None:
+        return None
+    holders = [
+        (int(r[0]), str(r[1]), str(r[2] or ""), str(r[3]))
+        for r in conn.execute(
+            text(
+                "SELECT user_id, box_public, box_certificate, signing_key "
+                "FROM key_holders('emergency', 0) WHERE user_id <> :me"
+            ),
+            {"me": me.user_id},
+        )
+    ]
+    pair = wrapping.new_key_pair()
+    public = wrapping.public_bytes(pair.public_key())
+    generation = current.generation + 1
+    owners, generations, sealed = [], [], []
+    for owner, gen, wrapped in conn.execute(text("SELECT * FROM emergency_rewraps()")):
+        what = wrapping.Wrap("case", int(owner), int(gen), EMERGENCY)
+        try:
+            secret = wrapping.unwrap_key(bytes(wrapped), old_private, what)
+        except EncryptionError:
+            continue  # a wrap that does not open is dropped, and refilled by a holder
+        owners.append(int(owner))
+        generations.append(int(gen))
+        sealed.append(wrapping.wrap_key(secret, pair.public_key(), what))
+    vouch = vouch_for(me.signer, generation, public)
+    rewrapped = conn.execute(
+        text("SELECT rotate_emergency(:old, :p, :g, :v, :o, :gs, :w)"),
+        {
+            "old": current.public,
+            "p": public,
+            "g": generation,
+            "v": vouch,
+            "o": owners,
+            "gs": generations,
+            "w": sealed,
+        },
+    ).scalar()
+    if rewrapped is None or int(rewrapped) < 0:
+        return None
+    key = EmergencyKey(public, generation, me.user_id, vouch)
+    _remember_own(key, me.seen)
+    given = _wrap_private(conn, me, pair, generation, holders)
+    return key, int(rewrapped), given
+
+
+def _remember_own(key: EmergencyKey, seen: Pins) -> None:
+    """The key this program has just made is the one its workstation remembers."""
+    seen.put(pins.EMERGENCY, key.public.hex())
+    seen.put(pins.EMERGENCY_GENERATION, str(key.generation))
+
+
+def _wrap_private(
+    conn: Connection,
+    me: Holder,
+    pair: X25519PrivateKey,
+    generation: int,
+    holders: Sequence[tuple[int, str, str, str]],
+) -> int:
+    """The private half for *me*, then for each holder whose certificate holds and whose
+    signing key agrees with what this workstation remembers; how many holders."""
+    secret = wrapping.private_bytes(pair)
+    own = wrapping.Wrap(SCOPE, 0, generation, me.label)
+    sealed = wrapping.wrap_key(secret, me.box.public_key(), own)
+    keytables.add_wraps(
+        conn, [(StoredWrap(EMERGENCY, 0, generation, me.label, sealed), me.user_id)]
+    )
+    given: list[tuple[StoredWrap, int | None]] = []
+    for user_id, box_hex, certificate, signing_key in holders:
+        box = X25519PublicKey.from_public_bytes(bytes.fromhex(box_hex))
+        if not wrapping.certified(certificate, signing_key, user_id, box) or not me.seen.agrees(
+            pins.user(user_id), signing_key
+        ):
+            continue  # left to the pending-share prompt, as any further supervisor
+        label = f"user:{user_id}"
+        what = wrapping.Wrap(SCOPE, 0, generation, label)
+        stored = StoredWrap(EMERGENCY, 0, generation, label, wrapping.wrap_key(secret, box, what))
+        given.append((stored, user_id))
+    keytables.add_wraps(conn, given)
+    return len(given)

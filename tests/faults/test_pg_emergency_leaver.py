@@ -1,0 +1,196 @@
+"""A supervisor who leaves takes no emergency key to what follows.
+
+The practice emergency key opens every case's key in an emergency. Lee, a supervisor,
+held it and kept a copy of its private half (a leaver who saved it). Lee leaves. A
+hostile tester with that copy and a later pg_dump (the superuser, past row security)
+must open no case key on the server: the remaining holder's program (Sam's, at his next
+sign-in) makes a new emergency key and re-wraps every case for it, and each case writes
+its next text under a newer generation. Sam still reads in an emergency, and the other
+workstations accept the new key because a supervisor they already knew vouched for it;
+a key the server swapped in on its own is still refused.
+
+When the leaver was the only holder, nobody can re-wrap: the old key's wraps are deleted
+with the leaving, the next supervisor's program makes a new key, and each case's holder
+wraps for it at their next sign-in.
+
+Failed before: disabling Lee deleted only his own wraps; every case's emergency wrap
+stayed on the server, openable with his copy, and new generations were wrapped for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from clarity_desktop.domain.errors import ClarityError, ErrorCode
+from clarity_desktop.domain.records import SessionInput
+from clarity_desktop.services import emergency, key_sharing, notes, practices, sessions, staff
+from clarity_desktop.store.postgres.encryption import wrapping
+from clarity_desktop.store.postgres.encryption.values import EncryptionError
+from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
+from clarity_desktop.store.practice import OpenPractice
+from tests import pg_practice
+from tests.pg_practice import DANA, SAM
+from tests.services.conftest import note_draft
+from tests.services.test_emergency_key_reach import REASON, Lee, lee
+from tests.services.test_key_sharing import WRITTEN, Practice, group
+
+__all__ = ["group", "lee"]
+AFTER = "Robin and Jo chose a slower week after the call with her sister."
+
+
+def su(p: Practice, statement: str) -> list[str]:
+    return p.pg.cluster.psql(statement, p.dbname).splitlines()
+
+
+def kept_copy(p: Practice, who: OpenPractice) -> X25519PrivateKey:
+    """The emergency key's private half as *who*'s program unwrapped it."""
+    user_id = who.principal.user_id
+    [line] = su(
+        p,
+        "SELECT generation || ' ' || encode(wrapped, 'hex') FROM clarity.key_wraps "
+        f"WHERE scope = 'emergency' AND user_id = {user_id} ORDER BY generation DESC LIMIT 1",
+    )
+    generation, hexed = line.split()
+    box = keychain(who).box
+    assert box is not None
+    what = wrapping.Wrap("emergency", 0, int(generation), f"user:{user_id}")
+    return X25519PrivateKey.from_private_bytes(wrapping.unwrap_key(bytes.fromhex(hexed), box, what))
+
+
+def keychain(opened: OpenPractice) -> Keychain:
+    found = opened.session_info[INFO_KEY]
+    assert isinstance(found, Keychain)
+    return found
+
+
+def opened_by(p: Practice, kept: X25519PrivateKey) -> list[str]:
+    """Every case-key wrap for the emergency key on the server (what a later pg_dump
+    holds) that *kept* opens, as "case/generation"."""
+    found = su(
+        p,
+        "SELECT owner || ' ' || generation || ' ' || encode(wrapped, 'hex') "
+        "FROM clarity.key_wraps WHERE scope = 'case' AND recipient = 'emergency'",
+    )
+    opened = []
+    for line in found:
+        owner, generation, hexed = line.split()
+        what = wrapping.Wrap("case", int(owner), int(generation), "emergency")
+        try:
+            wrapping.unwrap_key(bytes.fromhex(hexed), kept, what)
+        except EncryptionError:
+            continue
+        opened.append(f"{owner}/{generation}")
+    return opened
+
+
+def newest_generation(p: Practice) -> int:
+    [found] = su(
+        p,
+        f"SELECT max(generation) FROM clarity.key_wraps WHERE scope = 'case' "
+        f"AND owner = {p.case_id}",
+    )
+    return int(found)
+
+
+def write_after(p: Practice) -> int:
+    made = sessions.create_session(p.dana.uow(), p.case_id, SessionInput(datetime(2026, 3, 9, 10)))
+    assert made.note_id is not None
+    notes.save_draft(p.dana.uow(), made.note_id, note_draft({"focus": AFTER}))
+    return made.note_id
+
+
+def focus_of(who: OpenPractice, note_id: int) -> str:
+    return str(notes.read_note(who.uow(), note_id).sections.get("focus", ""))
+
+
+@pytest.fixture
+def sam_and_lee(group: Practice, lee: Lee) -> Iterator[Lee]:
+    """Lee holds the emergency key too, and Dana's workstation has seen Lee since he joined
+    (it knows his signing key, as after any working day)."""
+    key_sharing.share_case_key(group.sam, key_sharing.EMERGENCY_KEY_CASE, lee.user_id)
+    practices.unlock_practice(group.dana.folder, DANA.password).close()
+    yield lee
+
+
+def test_the_remaining_holder_rotates_the_emergency_key_when_a_holder_leaves(
+    group: Practice, sam_and_lee: Lee
+) -> None:
+    p = group
+    kept = kept_copy(p, sam_and_lee.opened)
+    assert opened_by(p, kept) == [f"{p.case_id}/1"]  # what Lee could open while he worked
+    before = newest_generation(p)
+
+    staff.disable_staff(p.admin, login_of(p, sam_and_lee.user_id))
+    sam = practices.unlock_practice(p.sam.folder, SAM.password)  # Sam's next sign-in
+    try:
+        after = write_after(p)  # Dana keeps writing in the case she has open
+        # Neither the wraps re-made for the new key nor the case's new generation open
+        # with Lee's copy; the case wrote under a generation Lee never saw.
+        assert opened_by(p, kept) == []
+        assert newest_generation(p) > before
+        assert su(p, "SELECT generation FROM clarity.practice_keys WHERE name = 'emergency'") == [
+            "2"
+        ]
+        # Sam, in an emergency, still reads what was written before and after.
+        emergency.open_in_emergency(sam, p.case_id, REASON, 30)
+        assert focus_of(sam, p.note_id) == WRITTEN
+        assert focus_of(sam, after) == AFTER
+        rotated = [r for r in p.pg.audit_rows(p.dana.folder) if r[0] == "key_rotated"]
+        assert any(str(r[1]) == "emergency" for r in rotated)
+    finally:
+        sam.close()
+    # Dana's workstation knew the old key; Sam vouched for the new one, so she signs in.
+    practices.unlock_practice(p.dana.folder, DANA.password).close()
+
+
+def test_a_key_the_server_swapped_in_unvouched_is_still_refused(
+    group: Practice, sam_and_lee: Lee
+) -> None:
+    p = group
+    staff.disable_staff(p.admin, login_of(p, sam_and_lee.user_id))
+    practices.unlock_practice(p.sam.folder, SAM.password).close()  # rotates, vouched
+    practices.unlock_practice(p.dana.folder, DANA.password).close()
+    # The superuser puts a key of her own in, one generation on, "vouched" by a key no
+    # workstation knows, then one signed for an earlier generation by nobody at all.
+    forged = wrapping.public_bytes(wrapping.new_key_pair().public_key()).hex()
+    stranger = Ed25519PrivateKey.generate().sign(b"anything").hex()
+    pg_practice.as_dba(
+        p.dana,
+        f"UPDATE practice_keys SET public_key = '\\x{forged}', generation = generation + 1, "
+        f"vouch = '{stranger}' WHERE name = 'emergency'",
+    )
+    with pytest.raises(ClarityError) as refused:
+        practices.unlock_practice(p.dana.folder, DANA.password)
+    assert refused.value.code is ErrorCode.ENCRYPTION_PRACTICE_KEY_CHANGED
+
+
+def test_when_the_only_holder_leaves_the_next_supervisor_makes_a_new_key(
+    group: Practice, lee: Lee
+) -> None:
+    p = group
+    practices.unlock_practice(p.dana.folder, DANA.password).close()  # has seen Lee
+    kept = kept_copy(p, p.sam)
+    assert opened_by(p, kept) == [f"{p.case_id}/1"]
+
+    staff.disable_staff(p.admin, SAM.login)
+    assert opened_by(p, kept) == []  # nobody can re-wrap: the old key's wraps are gone
+    again = practices.unlock_practice(lee.opened.folder, pg_practice_password(lee))
+    again.close()  # Lee's program made the practice's next emergency key
+    practices.unlock_practice(p.dana.folder, DANA.password).close()  # wraps her case for it
+    assert opened_by(p, kept) == []
+    emergency.open_in_emergency(lee.opened, p.case_id, REASON, 30)
+    assert focus_of(lee.opened, p.note_id) == WRITTEN
+
+
+def login_of(p: Practice, user_id: int) -> str:
+    [login] = su(p, f"SELECT login FROM clarity.staff WHERE user_id = {user_id}")
+    return login
+
+
+def pg_practice_password(lee: Lee) -> str:
+    return "lee's own password 55"
