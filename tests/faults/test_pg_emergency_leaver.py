@@ -19,14 +19,19 @@ stayed on the server, openable with his copy, and new generations were wrapped f
 
 from __future__ import annotations
 
+import contextlib
+import secrets
+import threading
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
+from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.records import SessionInput
 from clarity_desktop.services import emergency, key_sharing, notes, practices, sessions, staff
 from clarity_desktop.store.postgres.encryption import wrapping
@@ -34,7 +39,7 @@ from clarity_desktop.store.postgres.encryption.values import EncryptionError
 from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
 from clarity_desktop.store.practice import OpenPractice
 from tests import pg_practice
-from tests.pg_practice import DANA, SAM
+from tests.pg_practice import DANA, SAM, Person
 from tests.services.conftest import note_draft
 from tests.services.test_emergency_key_reach import REASON, Lee, lee
 from tests.services.test_key_sharing import WRITTEN, Practice, group
@@ -194,3 +199,55 @@ def login_of(p: Practice, user_id: int) -> str:
 
 def pg_practice_password(lee: Lee) -> str:
     return "lee's own password 55"
+
+
+def test_two_holders_signing_in_at_once_renew_the_key_once(
+    group: Practice, sam_and_lee: Lee
+) -> None:
+    """Max, a third supervisor holding the key, leaves; Sam and Lee sign in at the same
+    moment. One renews it, the other waits and then holds the key the first made."""
+    p = group
+    login = f"max{secrets.token_hex(3)}"
+    first, own = "max's first password 31", "max's own password 77"
+    max_id = staff.add_staff(p.admin, login, "Max Ruiz", Role.SUPERVISOR, first)
+    person = Person(login, "Max Ruiz", Role.SUPERVISOR, "", own)
+    with contextlib.closing(
+        practices.unlock_practice(p.pg.folder(p.dbname, person, p.tmp / login), first)
+    ) as max_opened:
+        practices.change_passphrase(max_opened, first, own, own)
+        key_sharing.share_case_key(p.sam, key_sharing.EMERGENCY_KEY_CASE, max_id)
+    staff.disable_staff(p.admin, login)
+
+    start = threading.Barrier(2)
+    opened: list[OpenPractice] = []
+    failed: list[BaseException] = []
+
+    def sign_in(folder: Path, password: str) -> None:
+        start.wait()
+        try:
+            opened.append(practices.unlock_practice(folder, password))
+        except BaseException as exc:  # reported below
+            failed.append(exc)
+
+    lee_folder = sam_and_lee.opened.folder
+    both = [
+        threading.Thread(target=sign_in, args=(p.sam.folder, SAM.password)),
+        threading.Thread(target=sign_in, args=(lee_folder, pg_practice_password(sam_and_lee))),
+    ]
+    for t in both:
+        t.start()
+    for t in both:
+        t.join()
+    for done in opened:
+        done.close()
+    assert failed == []
+    assert su(p, "SELECT generation FROM clarity.practice_keys WHERE name = 'emergency'") == ["2"]
+    holders = su(
+        p,
+        "SELECT user_id || ' ' || generation FROM clarity.key_wraps "
+        "WHERE scope = 'emergency' ORDER BY user_id",
+    )
+    sam_id, lee_id = p.sam.principal.user_id, sam_and_lee.user_id
+    assert holders == sorted([f"{sam_id} 2", f"{lee_id} 2"])
+    renewed = [r for r in p.pg.audit_rows(p.dana.folder) if r[:2] == ("key_rotated", "emergency")]
+    assert len(renewed) == 1
