@@ -214,6 +214,7 @@ END $$""",
         f"SELECT FROM key_wraps h WHERE h.user_id = {_ME} AND h.scope = key_rotations.scope "
         "AND h.owner = key_rotations.owner))",
         f"GRANT SELECT ON key_rotations TO {staff}",
+        *_access_ended(),
         # Generations of the login's cases with no wrap for the emergency key yet (made
         # before it existed): keychain.fill_emergency wraps them.
         f"""CREATE FUNCTION emergency_gaps() RETURNS TABLE (owner integer, generation integer)
@@ -237,6 +238,9 @@ BEGIN
     IF NOT {_HOLDS} THEN
         RETURN;
     END IF;
+    IF s = 'case' THEN
+        PERFORM forget_lapsed(o);  -- an emergency grant that ran out since
+    END IF;
     DELETE FROM key_rotations r WHERE r.scope = s AND r.owner = o;
     due := FOUND;
     SELECT max(w.generation) INTO newest FROM key_wraps w WHERE w.scope = s AND w.owner = o;
@@ -254,6 +258,57 @@ END $$""",
         AND st.box_public IS NOT NULL
     ORDER BY u.id
 $$""",
+    ]
+
+
+def _access_ended() -> list[str]:
+    """Losing a case without leaving: unassigned, a supervision link ended, an emergency
+    grant run out. The person's wraps of the case's key go and the case is marked to
+    rotate (rotation.py), as for a leaver, unless nobody else who may read the case would
+    hold its key then: unassigning the only holder never loses the case (assigning it
+    again reads on). Unassigning and ending a link act at once, by trigger; a grant runs
+    out by the clock, so its wraps go at the next holder's write (key_due), before it."""
+    return [
+        f"""CREATE FUNCTION may_read(u integer, c integer) RETURNS boolean LANGUAGE sql STABLE
+{_DEFINER} AS $$
+    SELECT EXISTS (SELECT FROM case_access a WHERE a.user_id = u AND a.case_id = c)
+        OR EXISTS (SELECT FROM supervision v JOIN case_access a
+            ON a.user_id = v.supervisee_id WHERE v.supervisor_id = u AND a.case_id = c)
+        OR EXISTS (SELECT FROM emergency_grants g WHERE g.user_id = u AND g.case_id = c
+            AND g.until > (now() AT TIME ZONE 'utc'))
+$$""",
+        f"""CREATE FUNCTION forget_lapsed(c integer) RETURNS integer LANGUAGE plpgsql VOLATILE
+{_DEFINER} AS $$
+DECLARE
+    n integer;
+BEGIN
+    IF NOT EXISTS (SELECT FROM key_wraps w JOIN users u ON u.id = w.user_id
+            WHERE w.scope = 'case' AND w.owner = c AND NOT u.disabled
+            AND may_read(w.user_id, c)) THEN
+        RETURN 0;
+    END IF;
+    DELETE FROM key_wraps w WHERE w.scope = 'case' AND w.owner = c
+        AND w.user_id IS NOT NULL AND NOT may_read(w.user_id, c);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n > 0 THEN
+        INSERT INTO key_rotations (scope, owner) VALUES ('case', c) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN n;
+END $$""",
+        f"""CREATE FUNCTION forget_unassigned() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    PERFORM forget_lapsed(OLD.case_id);
+    RETURN NULL;
+END $$""",
+        """CREATE TRIGGER trg_case_access_forget AFTER DELETE ON case_access
+    FOR EACH ROW EXECUTE FUNCTION forget_unassigned()""",
+        f"""CREATE FUNCTION forget_unsupervised() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    PERFORM forget_lapsed(a.case_id) FROM case_access a WHERE a.user_id = OLD.supervisee_id;
+    RETURN NULL;
+END $$""",
+        """CREATE TRIGGER trg_supervision_forget AFTER DELETE ON supervision
+    FOR EACH ROW EXECUTE FUNCTION forget_unsupervised()""",
     ]
 
 

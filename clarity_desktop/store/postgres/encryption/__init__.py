@@ -120,7 +120,9 @@ key, so she can assign a case but never open its text)
   What the leaver already read, or copied, stays hers: rotation protects what follows.
   A supervisor who leaves holding the emergency key: the key itself is renewed by a
   remaining holder's program, or retired when none remains (emergency_key.py).
-  Unassigning a case removes no wrap (deleting the only holder's could lose the case).
+  Losing one case (unassigned, a supervision link ended, an emergency grant run out)
+  deletes the person's wraps of it and marks it, unless nobody else who may read it would
+  hold its key (keytables._access_ended).
 
 The directory key (client names and contacts; directory_rows.py, the lead's answer 6)
 - Who the clients are (cases.display_name; partners.name, .pronouns, .email, .phone) is
