@@ -12,6 +12,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -69,6 +70,7 @@ class Server:
     dbname: str
     tmp: Path
     suffix: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+    sheet: str = ""  # the recovery key ``server init`` printed, once it ran
 
     def login(self, name: str) -> str:
         return f"{name}_{self.suffix}"
@@ -157,7 +159,9 @@ def server(pg_cluster: PgCluster, tmp_path: Path) -> Iterator[Server]:
 def practice(server: Server) -> Server:
     """Set up, with Ada the administrator connected and clinicians Dana and Eli added and
     connected."""
-    assert server.init().returncode == 0
+    made = server.init()
+    assert made.returncode == 0
+    server.sheet = "\n".join(re.findall(r"^[A-Z2-9]{4}(?:-[A-Z2-9]{4}){6}$", made.stdout, re.M))
     assert server.connect("ada", ADMIN_PW).returncode == 0
     for name, full, pw in (("dana", "Dana Reyes", DANA_PW), ("eli", "Eli Park", ELI_PW)):
         first = f"first {pw}"  # the administrator's; the first sign-in changes it
@@ -191,7 +195,7 @@ def case_names(server: Server, name: str, password: str) -> dict[str, int]:
     return {c["name"]: c["id"] for c in json.loads(listed.stdout)}
 
 
-def sign_a_note(server: Server, case_id: int) -> None:
+def sign_a_note(server: Server, case_id: int) -> int:
     """Dana records a session and signs its note (through the services: the command line
     has no note editor)."""
     opened = practices.unlock_practice(server.folder("dana"), DANA_PW)
@@ -215,6 +219,7 @@ def sign_a_note(server: Server, case_id: int) -> None:
         )
         notes.save_draft(opened.uow(), made.note_id, draft)
         notes.sign_note(opened.uow(), made.note_id)
+        return made.note_id
     finally:
         opened.close()
 

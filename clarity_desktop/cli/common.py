@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from clarity_desktop.services.practices import OpenPractice
@@ -105,3 +105,40 @@ def tolerant_stdout(*, stderr: bool = False) -> None:
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def secret_from(file: Path | None, env: str, what: str, prompt: str) -> str:
+    """From the file, else the environment variable, else a prompt on a terminal."""
+    if file is not None:
+        return read_first_line(file, what)
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"No {what} given: set {env} or use --{what.replace(' ', '-')}-file.")
+    return getpass.getpass(prompt)
+
+
+def superuser_command(server_subparsers: Any, command: str, help_text: str) -> Any:
+    """A ``server`` command run as the server's superuser: its parser, with --url, --ca and
+    --server-password-file."""
+    p = server_subparsers.add_parser(
+        command, help=help_text, description=help_text, allow_abbrev=False
+    )
+    p.add_argument(
+        "--url",
+        required=True,
+        metavar="URL",
+        help="the practice's database as its superuser: postgresql://SUPERUSER@HOST:PORT/DB",
+    )
+    p.add_argument(
+        "--ca",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the CA file the server's certificate must be signed by",
+    )
+    p.add_argument(
+        "--server-password-file", type=Path, help="read the superuser's password from this file"
+    )
+    return p

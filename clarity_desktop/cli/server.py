@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from clarity_desktop.cli import server_access, server_import, server_shares
+from clarity_desktop.cli import server_access, server_import, server_recover, server_shares
 from clarity_desktop.cli.common import (
     EXIT_OK,
     CliError,
@@ -108,6 +108,7 @@ def add_server(p: argparse.ArgumentParser) -> dict[str | None, Handler]:
     _url_and_ca(upgrade, "the superuser's address, postgresql://SUPERUSER@HOST:PORT/DATABASE")
     _server_password_file(upgrade)
     extra.update(server_import.register(sub))
+    extra.update(server_recover.register(sub))
     _HANDLERS.update(extra)
     return {"server": _run}
 
@@ -402,4 +403,16 @@ def _upgrade(args: argparse.Namespace) -> int:
         print(f"No record was added or removed ({plural(done.rows_after, 'row')} in all).")
     else:
         print(f"Rows in all: {done.rows_before} before, {done.rows_after} after the revisions.")
+    if done.recovery_key is not None:
+        print(
+            f"The server held its records in the clear: {plural(done.sealed_cases, 'case')}, "
+            "every note and every client's name are now encrypted, for a new recovery key "
+            "alone."
+        )
+        print(RECOVERY_SHEET.format(key=done.recovery_key))
+        print(
+            "Next: each person signs in and chooses their own password; then the holder of "
+            "this sheet gives them their keys: clarity-desktop server recover-keys "
+            f"--url {args.url} --ca {args.ca}"
+        )
     return EXIT_OK

@@ -14,17 +14,16 @@ import argparse
 import getpass
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 from clarity_desktop.cli.common import (
     EXIT_OK,
-    CliError,
     Handler,
     plural,
-    read_first_line,
     read_passphrase,
+    secret_from,
+    superuser_command,
     tolerant_stdout,
 )
 
@@ -38,22 +37,7 @@ HELP = (
 
 def register(server_subparsers: Any) -> dict[str, Handler]:
     """Add ``import-practice`` to the ``server`` group's subparsers; its handler by name."""
-    p: argparse.ArgumentParser = server_subparsers.add_parser(
-        COMMAND, help=HELP, description=HELP, allow_abbrev=False
-    )
-    p.add_argument(
-        "--url",
-        required=True,
-        metavar="URL",
-        help="the practice's database as its superuser: postgresql://SUPERUSER@HOST:PORT/DB",
-    )
-    p.add_argument(
-        "--ca",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="the CA file the server's certificate must be signed by",
-    )
+    p: argparse.ArgumentParser = superuser_command(server_subparsers, COMMAND, HELP)
     p.add_argument(
         "--from",
         dest="source",
@@ -68,9 +52,6 @@ def register(server_subparsers: Any) -> dict[str, Handler]:
         help="the clinician's new login on the server (letters, digits, underscores)",
     )
     p.add_argument("--json", action="store_true", help="print what moved as JSON")
-    p.add_argument(
-        "--server-password-file", type=Path, help="read the superuser's password from this file"
-    )
     p.add_argument(
         "--passphrase-file", type=Path, help="read the solo practice's passphrase from this file"
     )
@@ -87,14 +68,14 @@ def run(args: argparse.Namespace) -> int:
     from clarity_desktop.services import server_import
 
     tolerant_stdout()
-    superuser = _secret(
+    superuser = secret_from(
         args.server_password_file,
         "CLARITY_SERVER_PASSWORD",
         "server password",
         "The server superuser's password: ",
     )
     passphrase = read_passphrase(args)
-    new = _secret(
+    new = secret_from(
         args.new_password_file,
         "CLARITY_NEW_PASSWORD",
         "new password",
@@ -111,18 +92,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("\n".join(lines(moved, args)))
     return EXIT_OK
-
-
-def _secret(file: Path | None, env: str, what: str, prompt: str) -> str:
-    """From the file, else the environment variable, else a prompt on a terminal."""
-    if file is not None:
-        return read_first_line(file, what)
-    value = os.environ.get(env)
-    if value:
-        return value
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CliError(f"No {what} given: set {env} or use --{what.replace(' ', '-')}-file.")
-    return getpass.getpass(prompt)
 
 
 def as_json(moved: Any) -> dict[str, Any]:

@@ -57,6 +57,18 @@ class ServerUpgrade:
     changed: tuple[str, ...]  # "function case_names()", "policy desk_read on cases", ...
     rows_before: int  # rows in all the practice's tables
     rows_after: int
+    recovery_key: str | None = None  # a server from before encryption: its new sheet
+    sealed_cases: int = 0
+
+
+@dataclass(frozen=True)
+class KeysGiven:
+    """``server recover-keys``: per person, (cases given, whether the client directory);
+    who still has no key pair of their own; whose key certificate did not hold."""
+
+    people: dict[str, tuple[int, bool]]
+    waiting: tuple[str, ...]
+    refused: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -225,7 +237,18 @@ def upgrade(url: str, ca_file: Path, superuser_password: str) -> ServerUpgrade:
         done.policies,
         done.changed,
         *done.rows,
+        done.recovery_key,
+        done.sealed_cases,
     )
+
+
+def recover_keys(url: str, ca_file: Path, superuser_password: str, sheet: str) -> KeysGiven:
+    """``server recover-keys``: with the printed recovery sheet, every case key (and the
+    client directory's) wrapped for each staff member who may read it and lacks it, once
+    their key certificate holds; as the server's superuser, in one transaction, audited."""
+    check_address(url, ca_file)
+    given = opening.recover_server_keys(url, ca_file, superuser_password, sheet)
+    return KeysGiven(dict(given.people), tuple(given.waiting), tuple(given.refused))
 
 
 def backup(url: str, ca_file: Path, password: str, out: Path) -> ServerBackup:

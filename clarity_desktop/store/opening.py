@@ -21,6 +21,7 @@ from clarity_desktop.store.sqlite.backend import SqliteBackend
 if TYPE_CHECKING:
     from clarity_desktop.store.keys import KdfParams
     from clarity_desktop.store.postgres.dump import Dump
+    from clarity_desktop.store.postgres.recover_keys import Given
     from clarity_desktop.store.postgres.transfer import Moved, NoteText, SealCheck
     from clarity_desktop.store.postgres.upgrade import Upgraded
 
@@ -135,6 +136,15 @@ def upgrade_server(url: str, ca_file: Path, superuser_password: str) -> Upgraded
     from clarity_desktop.store.postgres import upgrade
 
     return upgrade.upgrade(address.parse_url(url, ca_file), superuser_password)
+
+
+def recover_server_keys(url: str, ca_file: Path, superuser_password: str, sheet: str) -> Given:
+    """Keys given to staff from the printed recovery sheet (store/postgres/recover_keys.py)."""
+    from clarity_desktop.store.postgres import recover_keys
+
+    return recover_keys.recover_with_sheet(
+        address.parse_url(url, ca_file), superuser_password, sheet
+    )
 
 
 def check_server_backup(url: str, ca_file: Path, password: str) -> None:

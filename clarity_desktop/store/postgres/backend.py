@@ -311,9 +311,14 @@ class PostgresBackend:
                 seed, box = wrapping.unwrap_user_keys(str(wrapped.scalar_one()), secret)
             except keys.WrongSecret as exc:
                 raise WrongPassphrase(ErrorCode.SERVER_WRONG_CURRENT_PASSWORD) from exc
-            first = box is None
+            # The administrator's program made the signing key of a login's first password:
+            # replaced with the encryption key, unless it already sealed records here (a
+            # server from before encryption, upgrade._seal_if_plain), whose seals it keeps.
+            first = box is None and not logins.has_sealed(conn)
             if box is None:
-                seed, box = secrets.token_bytes(keys.KEY_BYTES), wrapping.new_key_pair()
+                box = wrapping.new_key_pair()
+            if first:
+                seed = secrets.token_bytes(keys.KEY_BYTES)
             verifier = logins.scram_verifier(new_passphrase)
             conn.exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD '{verifier}'")
             logins.set_user_keys(

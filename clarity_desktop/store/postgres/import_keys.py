@@ -32,6 +32,9 @@ DIRECTORY_COLUMNS = ("name", "pronouns", "email", "phone")
 CHUNK = 2000
 
 
+Recipient = tuple[str, X25519PublicKey, int | None]  # (label, public key, staff user id)
+
+
 def encrypt_moved(
     conn: Connection,
     user_id: int,
@@ -43,36 +46,47 @@ def encrypt_moved(
     """Run as the superuser, with the record locks off (signed notes change form, not text)."""
     box = wrapping.new_key_pair()
     logins.set_user_keys(conn, user_id, seed, box, password, kdf)
-    recovery = keytables.practice_key(conn, keytables.RECOVERY)
-    emergency = keytables.practice_key(conn, keytables.EMERGENCY)
+    seal_all(conn, [(f"user:{user_id}", box.public_key(), user_id)], user_id, note_text)
+
+
+def practice_recipients(conn: Connection, *, emergency: bool = True) -> list[Recipient]:
+    """The recovery key and (for case keys, once made) the emergency key."""
+    found: list[Recipient] = []
+    names = (keytables.RECOVERY, keytables.EMERGENCY) if emergency else (keytables.RECOVERY,)
+    for name in names:
+        public = keytables.practice_key(conn, name)
+        if public is not None:
+            found.append((name, X25519PublicKey.from_public_bytes(public), None))
+    return found
+
+
+def seal_all(
+    conn: Connection,
+    people: list[Recipient],
+    made_by: int | None,
+    note_text: Callable[[dict[str, str]], str],
+) -> int:
+    """Every case given generation 1 of a key, wrapped for *people* and the practice's own
+    keys; every case-key column encrypted in place and the blind index built; the
+    directory key made for *people* and the recovery key, every name under it. As the
+    superuser, record locks off while it works (a signed note changes form, not text).
+    *made_by*: the wraps' maker (None: the server's superuser). Returns the cases sealed."""
     case_keys: dict[int, values.DataKey] = {}
     wraps = []
+    recipients = [*people, *practice_recipients(conn)]
     for (case_id,) in conn.execute(text("SELECT id FROM cases ORDER BY id")):
         key = values.DataKey.new(1)
         case_keys[int(case_id)] = key
-        recipients: list[tuple[str, X25519PublicKey, int | None]] = [
-            (f"user:{user_id}", box.public_key(), user_id)
-        ]
-        if recovery is not None:
-            recipients.append(
-                (keytables.RECOVERY, X25519PublicKey.from_public_bytes(recovery), None)
-            )
-        if emergency is not None:  # a supervisor in an emergency reads it (keychain.py)
-            recipients.append(
-                (keytables.EMERGENCY, X25519PublicKey.from_public_bytes(emergency), None)
-            )
         for label, public, uid in recipients:
             what = wrapping.Wrap(CASE, int(case_id), 1, label)
             sealed = wrapping.wrap_key(key.secret, public, what)
-            wraps.append({"o": int(case_id), "r": label, "u": uid, "w": sealed, "m": user_id})
-    if wraps:
-        conn.execute(
-            text(
-                "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, wrapped, "
-                "made_by) VALUES ('case', :o, 1, :r, :u, :w, :m)"
-            ),
-            wraps,
-        )
+            wraps.append({"o": int(case_id), "r": label, "u": uid, "w": sealed, "m": made_by})
+    _in_chunks(
+        conn,
+        "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, wrapped, "
+        "made_by) VALUES ('case', :o, 1, :r, :u, :w, :m)",
+        wraps,
+    )
     tables = [t for t, spec in columns.ENCRYPTED.items() if columns.CASE in spec.columns.values()]
     for table in tables:
         conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
@@ -81,9 +95,10 @@ def encrypt_moved(
     for table in tables:
         if table not in ("notes", "addenda"):
             _in_place(conn, table, case_keys)
-    _directory(conn, user_id, box.public_key(), recovery)
+    _directory(conn, [*people, *practice_recipients(conn, emergency=False)], made_by)
     for table in tables:
         conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+    return len(case_keys)
 
 
 def _in_place(conn: Connection, table: str, case_keys: dict[int, values.DataKey]) -> None:
@@ -107,7 +122,9 @@ def _in_place(conn: Connection, table: str, case_keys: dict[int, values.DataKey]
         for i, column in enumerate(names):
             stored = found_row[1 + len(keyed) + i]
             place = columns.place_of(table, row, column)
-            if column in spec.json:  # its JSON text as it lies, encrypted as the ORM would
+            if _sealed(stored):  # never encrypted twice (a run over a half-sealed server)
+                update[f"v{i}"] = stored
+            elif column in spec.json:  # its JSON text as it lies, encrypted as the ORM would
                 plain = json.loads(stored) if stored is not None else None
                 update[f"v{i}"] = values.encrypt_json(plain, key, place)
             else:  # a date is already its ISO text here; none is ""
@@ -131,6 +148,8 @@ def _notes(
     ).all()
     updates, index = [], []
     for note_id, case_id, version, sections in found:
+        if _sealed(sections):
+            continue
         key = case_keys[int(case_id)]
         place = columns.place_of("notes", {"id": note_id, "row_version": version}, "sections")
         plain = dict(sections or {})
@@ -146,6 +165,8 @@ def _addenda(conn: Connection, case_keys: dict[int, values.DataKey]) -> None:
     found = conn.execute(text("SELECT id, note_id, case_id, body FROM addenda ORDER BY id")).all()
     updates, index = [], []
     for addendum_id, note_id, case_id, body in found:
+        if _sealed(body):
+            continue
         key = case_keys[int(case_id)]
         place = columns.place_of("addenda", {"id": addendum_id}, "body")
         updates.append({"i": addendum_id, "b": values.encrypt(str(body), key, place)})
@@ -154,20 +175,15 @@ def _addenda(conn: Connection, case_keys: dict[int, values.DataKey]) -> None:
     _index(conn, index)
 
 
-def _directory(
-    conn: Connection, user_id: int, mine: X25519PublicKey, recovery: bytes | None
-) -> None:
+def _directory(conn: Connection, recipients: list[Recipient], made_by: int | None) -> None:
     """The practice's directory key, and every client's name and contacts under it."""
     key = values.DataKey.new(1)
-    recipients: list[tuple[str, X25519PublicKey, int | None]] = [(f"user:{user_id}", mine, user_id)]
-    if recovery is not None:
-        recipients.append((keytables.RECOVERY, X25519PublicKey.from_public_bytes(recovery), None))
     wraps = [
         {
             "r": label,
             "u": uid,
             "w": wrapping.wrap_key(key.secret, public, wrapping.Wrap(DIRECTORY, 0, 1, label)),
-            "m": user_id,
+            "m": made_by,
         }
         for label, public, uid in recipients
     ]
@@ -188,10 +204,16 @@ def _directory(
             update: dict[str, object] = {"i": row_id}
             for column, value in zip(names, plain, strict=True):
                 place = columns.place_of(table, place_row, column)
-                update[column] = values.encrypt(str(value or ""), key, place)
+                sealed = _sealed(value)
+                update[column] = value if sealed else values.encrypt(str(value or ""), key, place)
             updates.append(update)
         assignments = ", ".join(f"{c} = :{c}" for c in names)
         _in_chunks(conn, f"UPDATE {table} SET {assignments} WHERE id = :i", updates)
+
+
+def _sealed(stored: object) -> bool:
+    """Whether a stored value is already an encrypted one (values.PREFIX)."""
+    return isinstance(stored, str) and stored.startswith(values.PREFIX)
 
 
 def _row(

@@ -41,7 +41,7 @@ TABLES = (
     recipient text NOT NULL,
     user_id integer REFERENCES users(id),
     wrapped bytea NOT NULL,
-    made_by integer NOT NULL REFERENCES users(id),
+    made_by integer REFERENCES users(id),  -- NULL: the server's superuser (upgrade.py)
     made_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
     PRIMARY KEY (scope, owner, generation, recipient),
     CHECK (recipient = coalesce('user:' || user_id, recipient)),
@@ -49,6 +49,9 @@ TABLES = (
     CHECK (scope <> 'case' OR owner > 0)
 )""",
     "CREATE INDEX IF NOT EXISTS ix_key_wraps_user ON key_wraps (user_id, scope, owner)",
+    # A server from before encryption is sealed by ``server upgrade``, and keys are given
+    # from the recovery sheet by ``server recover-keys``: the superuser is no staff member.
+    "ALTER TABLE key_wraps ALTER COLUMN made_by DROP NOT NULL",
     # A person's encryption key, made by their own program at their first sign-in, and
     # their signing key's certificate of it (wrapping.certificate).
     "ALTER TABLE staff ADD COLUMN IF NOT EXISTS box_public text",
@@ -150,6 +153,12 @@ SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
         box_public = p_box, box_certificate = p_certificate
         WHERE user_id = {_ME} AND box_public IS NULL RETURNING 1)
     SELECT EXISTS (SELECT FROM done)
+$$""",
+        # Whether the login's signing key already sealed records here (a server from
+        # before encryption): its first own password then keeps that key (backend.py).
+        """CREATE FUNCTION i_have_sealed() RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT EXISTS (SELECT FROM audit_events a WHERE a.user_id = me() AND a.action = 'sealed')
 $$""",
         *_leaving(staff),
     ]

@@ -165,6 +165,11 @@ def set_user_keys(
     )
 
 
+def has_sealed(conn: Connection) -> bool:
+    """Whether the login's signing key has sealed a record here (an audit row of theirs)."""
+    return bool(conn.execute(text("SELECT i_have_sealed()")).scalar())
+
+
 def disable(conn: Connection, login: str) -> int:
     """No more logins, and at once no rows: my_cases() and me() ignore a disabled user,
     even in a session that is still open."""

@@ -17,8 +17,12 @@ All in one transaction as the server's superuser: afterwards the server is this
 version's, or it is as it was (a client killed half-way is rolled back by the server).
 The record locks are dropped before the revisions run (a revision may rewrite rows, as
 0008 did on SQLite) and made again after them. No row is written but the revision's
-stamp and the case key of rows a new table already holds. The tables are locked as the
+stamp and the case key of rows a new table already holds (and, on a server from before
+encryption, the sealing below). The tables are locked as the
 work reaches them, so staff still working wait for it, or it for them.
+
+A server from before encryption is sealed in the same transaction (_seal_if_plain): its
+text and names encrypted for a new recovery key, printed once.
 
 Refused: a server a newer program has upgraded (a revision this one does not know, or a
 newer version's stamp on the schema): this version would take its rules back to its own.
@@ -35,9 +39,10 @@ from clarity_desktop import __version__
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.store import migrate
 from clarity_desktop.store.errors import NotAPractice, PracticeError, PracticeTooNew
-from clarity_desktop.store.postgres import schema
+from clarity_desktop.store.postgres import blind_search, import_keys, keytables, schema
 from clarity_desktop.store.postgres.address import ServerAddress
 from clarity_desktop.store.postgres.connect import make_engine
+from clarity_desktop.store.postgres.encryption import recovery, wrapping
 from clarity_desktop.store.postgres.roles import ALL_STAFF, OWNER, REGISTRAR
 
 SCHEMA = schema.SCHEMA
@@ -55,6 +60,8 @@ class Upgraded:
     policies: int
     changed: tuple[str, ...]  # objects made, dropped or changed, as catalog() names them
     rows: tuple[int, int]  # rows in all the practice's tables, before and after
+    recovery_key: str | None = None  # printed once: a server from before encryption sealed
+    sealed_cases: int = 0
 
 
 def upgrade(superuser: ServerAddress, password: str) -> Upgraded:
@@ -92,6 +99,7 @@ def _upgrade(conn: Connection, where: ServerAddress) -> Upgraded:
     schema.install_rules(conn, where.dbname, backfill=True)
     conn.exec_driver_sql(f"COMMENT ON SCHEMA {SCHEMA} IS '{stamp()}'")
     made = catalog(conn)
+    sheet, sealed = _seal_if_plain(conn)
     return Upgraded(
         where.label(),
         before,
@@ -102,7 +110,33 @@ def _upgrade(conn: Connection, where: ServerAddress) -> Upgraded:
         sum(1 for k in made if k.startswith("policy ")),
         tuple(sorted(k for k in found.keys() | made.keys() if found.get(k) != made.get(k))),
         (sum(rows.values()), sum(_rows(conn).values())),
+        sheet,
+        sealed,
     )
+
+
+def _seal_if_plain(conn: Connection) -> tuple[str | None, int]:
+    """A server from before encryption (it has no recovery key: ``server init`` has always
+    made one since) holds its clients' names and notes in the clear. The superuser holds
+    no staff member's key, so everything is sealed for a new recovery key alone: every
+    case given a key, every encrypted column encrypted in place, the blind search index
+    built again, the directory key made, all in this transaction. Returns the sheet to
+    print (once) and how many cases were sealed; staff then choose their own password at
+    their next sign-in and are given their keys from the sheet (recover_keys.py)."""
+    if keytables.practice_key(conn, keytables.RECOVERY) is not None:
+        return None, 0
+    private = recovery.new_recovery_key()
+    conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
+    keytables.set_practice_key(
+        conn, keytables.RECOVERY, wrapping.public_bytes(private.public_key())
+    )
+    conn.execute(text("DELETE FROM note_search"))  # the old plain index, emptied by the rules
+
+    def note_text(sections: dict[str, str]) -> str:
+        return blind_search.note_text(dict(sections))
+
+    sealed = import_keys.seal_all(conn, [], None, note_text)
+    return recovery.printable(private), sealed
 
 
 def stamp() -> str:

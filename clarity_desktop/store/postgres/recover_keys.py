@@ -1,0 +1,207 @@
+"""``server recover-keys``: keys given to staff from the printed recovery sheet.
+
+Every key generation of every case, and of the client directory, is wrapped for the
+practice recovery key. With the sheet the practice's owner can therefore give keys to
+people no colleague can give them to:
+- after ``server upgrade`` sealed a server from before encryption, nobody but the sheet
+  holds any key (upgrade._seal_if_plain);
+- when everyone who held a case's key has left, the colleague it is assigned to next.
+
+Each live staff member with a key pair of their own (they chose their own password at
+least once) is given every generation they lack of each case they may read (assigned,
+or through supervision; an emergency grant is left to its usual share), and of the
+client directory; each only after their key certificate checks out against their own
+signing key, as a colleague's program checks before sharing. Run as the server's
+superuser, in one transaction, audited as the superuser: one key_shared row per person,
+counts only. Nothing is wrapped for anyone who lacks a key pair yet: they are listed, to
+be given theirs by a second run once they have signed in.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.clock import utcnow
+from clarity_desktop.domain.errors import ErrorCode
+from clarity_desktop.store import audit_chain
+from clarity_desktop.store.models import AuditEvent
+from clarity_desktop.store.postgres import keytables
+from clarity_desktop.store.postgres.address import ServerAddress
+from clarity_desktop.store.postgres.connect import make_engine
+from clarity_desktop.store.postgres.encryption import recovery, wrapping
+from clarity_desktop.store.postgres.encryption.values import EncryptionError
+
+Scope = wrapping.Scope
+
+
+@dataclass
+class Given:
+    """What one run gave: per person, (cases, whether the directory); who waits."""
+
+    people: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    waiting: list[str] = field(default_factory=list)  # no key pair of their own yet
+    refused: list[str] = field(default_factory=list)  # their certificate did not hold
+
+
+@dataclass(frozen=True)
+class _Person:
+    user_id: int
+    name: str
+    box: X25519PublicKey | None
+    vouched: bool
+
+
+def recover_with_sheet(where: ServerAddress, password: str, sheet: str) -> Given:
+    """The whole run, as the superuser at *where*, in one transaction."""
+    engine = make_engine(where, password, pool_size=1)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SET LOCAL search_path = clarity"))
+            return recover(conn, sheet, f"{where.user} (server superuser)")
+    finally:
+        engine.dispose()
+
+
+def recover(conn: Connection, sheet: str, actor: str) -> Given:
+    """Everything the sheet opens, wrapped for whoever may read it and lacks it."""
+    public = keytables.practice_key(conn, keytables.RECOVERY)
+    if public is None:
+        raise EncryptionError(ErrorCode.ENCRYPTION_RECOVERY_KEY_OTHER)
+    private = recovery.parse_for(sheet, X25519PublicKey.from_public_bytes(public))
+    people = _people(conn)
+    given = Given(
+        waiting=[p.name for p in people.values() if p.box is None],
+        refused=[p.name for p in people.values() if p.box is not None and not p.vouched],
+    )
+    ready = {u: p for u, p in people.items() if p.box is not None and p.vouched}
+    held = {
+        (str(r[0]), int(r[1]), int(r[2]), int(r[3]))
+        for r in conn.execute(
+            text(
+                "SELECT scope, owner, generation, user_id FROM key_wraps WHERE user_id IS NOT NULL"
+            )
+        )
+    }
+    readers = _readers(conn)
+    wraps: list[dict[str, object]] = []
+    cases: dict[int, set[int]] = {u: set() for u in ready}
+    directory: set[int] = set()
+    for scope, owner, generation, sealed in conn.execute(
+        text(
+            "SELECT scope, owner, generation, wrapped FROM key_wraps "
+            "WHERE recipient = :r ORDER BY scope, owner, generation"
+        ),
+        {"r": keytables.RECOVERY},
+    ):
+        kind: Scope = "case" if scope == "case" else "directory"
+        what = wrapping.Wrap(kind, int(owner), int(generation), keytables.RECOVERY)
+        secret = wrapping.unwrap_key(bytes(sealed), private, what)
+        to = ready.keys() if kind == "directory" else readers.get(int(owner), set()) & ready.keys()
+        for user_id in sorted(to):
+            if (kind, int(owner), int(generation), user_id) in held:
+                continue
+            box = ready[user_id].box
+            assert box is not None
+            label = f"user:{user_id}"
+            mine = wrapping.Wrap(kind, int(owner), int(generation), label)
+            wraps.append(
+                {
+                    "s": kind,
+                    "o": int(owner),
+                    "g": int(generation),
+                    "r": label,
+                    "u": user_id,
+                    "w": wrapping.wrap_key(secret, box, mine),
+                }
+            )
+            if kind == "directory":
+                directory.add(user_id)
+            else:
+                cases[user_id].add(int(owner))
+    if wraps:
+        conn.execute(
+            text(
+                "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, "
+                "wrapped, made_by) VALUES (:s, :o, :g, :r, :u, :w, NULL)"
+            ),
+            wraps,
+        )
+    for user_id, person in ready.items():
+        if cases[user_id] or user_id in directory:
+            given.people[person.name] = (len(cases[user_id]), user_id in directory)
+            _audit(conn, actor, user_id, person.name, len(cases[user_id]), user_id in directory)
+    return given
+
+
+def _people(conn: Connection) -> dict[int, _Person]:
+    found = conn.execute(
+        text(
+            "SELECT u.id, u.display_name, s.box_public, s.box_certificate, s.public_key "
+            "FROM users u JOIN staff s ON s.user_id = u.id WHERE NOT u.disabled ORDER BY u.id"
+        )
+    )
+    people = {}
+    for user_id, name, box_hex, certificate, signing in found:
+        box = None if box_hex is None else X25519PublicKey.from_public_bytes(bytes.fromhex(box_hex))
+        vouched = box is not None and wrapping.certified(
+            str(certificate or ""), str(signing), int(user_id), box
+        )
+        people[int(user_id)] = _Person(int(user_id), str(name), box, vouched)
+    return people
+
+
+def _readers(conn: Connection) -> dict[int, set[int]]:
+    """Who may read each case: assigned, or supervising someone assigned."""
+    found = conn.execute(
+        text(
+            "SELECT case_id, user_id FROM case_access UNION "
+            "SELECT a.case_id, v.supervisor_id FROM supervision v "
+            "JOIN case_access a ON a.user_id = v.supervisee_id"
+        )
+    )
+    readers: dict[int, set[int]] = {}
+    for case_id, user_id in found:
+        readers.setdefault(int(case_id), set()).add(int(user_id))
+    return readers
+
+
+def _audit(
+    conn: Connection, actor: str, user_id: int, name: str, cases: int, directory: bool
+) -> None:
+    """One chained audit row in the superuser's name (as the import writes its own)."""
+    db = Session(bind=conn)
+    last_id, last_hash = audit_chain.last_link(db)
+    at, row_id, action = utcnow(), last_id + 1, AuditAction.KEY_SHARED.value
+    detail = json.dumps(
+        {"from": "recovery sheet", "to": name, "cases": cases, "directory": directory},
+        sort_keys=True,
+    )
+    digest = audit_chain.row_digest_v2(
+        last_hash, row_id, at, None, actor, action, "user", user_id, None, detail
+    )
+    db.add(
+        AuditEvent(
+            id=row_id,
+            at=at,
+            actor=actor,
+            action=action,
+            entity="user",
+            entity_id=user_id,
+            case_id=None,
+            detail=detail,
+            prev_hash=last_hash,
+            row_hash=digest,
+            user_id=None,
+            hash_format=audit_chain.FORMAT,
+        )
+    )
+    db.flush()
+    db.execute(
+        text("SELECT setval(pg_get_serial_sequence('audit_events', 'id'), :i)"), {"i": row_id}
+    )

@@ -1,0 +1,70 @@
+"""``clarity-desktop server recover-keys`` as the practice's owner would run it, with the
+recovery sheet ``server init`` printed: a case whose only key holder left is given to the
+colleague it is assigned to next, and a sheet mistyped or from another practice is
+refused in one sentence with nothing given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clarity_desktop.services import notes, practices
+from tests.test_cli import assert_clean_error
+from tests.test_cli_server import (
+    DANA_PW,
+    ELI_PW,
+    Result,
+    Server,
+    case_names,
+    import_clients,
+    practice,
+    run,
+    server,
+    sign_a_note,
+)
+
+__all__ = ["practice", "server"]  # fixtures
+
+
+def recover(s: Server, sheet: str) -> Result:
+    file = s.tmp / "sheet.txt"
+    file.write_text(sheet, encoding="utf-8")
+    return run(
+        "server",
+        "recover-keys",
+        *("--url", s.super_url, "--ca", s.ca, "--recovery-key-file", file),
+        server=s.cluster.superuser_password,
+    )
+
+
+def eli_reads(s: Server, note_id: int) -> str:
+    opened = practices.unlock_practice(s.folder("eli"), ELI_PW)
+    try:
+        return str(notes.read_note(opened.uow(), note_id).sections.get("focus", ""))
+    finally:
+        opened.close()
+
+
+def test_a_case_whose_only_holder_left_is_given_from_the_sheet(practice: Server) -> None:
+    s = practice
+    import_clients(s, "dana", DANA_PW, "Robin Vale")
+    case_id = case_names(s, "dana", DANA_PW)["Robin Vale"]
+    note_id = sign_a_note(s, case_id)
+    assert s.as_admin("assign", "--case", str(case_id), "--user", s.login("eli")).returncode == 0
+    assert s.as_admin("disable-user", "--login", s.login("dana")).returncode == 0
+    assert eli_reads(s, note_id) == ""  # locked: nobody left to share the key
+
+    done = recover(s, s.sheet)
+    assert done.returncode == 0, done.stderr
+    assert "Gave Eli Park 1 case key." in done.stdout
+    assert eli_reads(s, note_id) == "Both named the pull to stay and to go."
+    again = recover(s, s.sheet)
+    assert "nothing was given" in again.stdout
+
+
+def test_a_mistyped_or_foreign_sheet_gives_nothing(practice: Server, tmp_path: Path) -> None:
+    s = practice
+    typo = s.sheet.replace(s.sheet[0], "A" if s.sheet[0] != "A" else "B", 1)
+    assert_clean_error(recover(s, typo), "recovery key")
+    assert_clean_error(recover(s, "ABCD-EFGH"), "letters and digits in groups of four")
+    foreign = "\n".join(["ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345"] * 2)
+    assert_clean_error(recover(s, foreign), "recovery key")
