@@ -5960,8 +5960,8 @@ Los casos activos aparecen aquí, con dónde está cada miembro de la pareja y l
         <translation>Ha abierto la consulta con la clave de recuperación. Elija una nueva frase de contraseña para el día a día; la clave de recuperación sigue funcionando como antes.</translation>
     </message>
     <message>
-        <source>Welcome. You signed in with the password your administrator gave you. Please choose your own now: Clarity makes your keys for clients&apos; records and your signature with it, so that only you can open them or sign as you. Until then you can look around but not write clinical notes.</source>
-        <translation>Le damos la bienvenida. Ha entrado con la contraseña que le dio su administrador. Elija ahora la suya: con ella Clarity crea sus claves para los expedientes de los clientes y su firma, de modo que solo usted pueda abrirlos o firmar en su nombre. Hasta entonces puede mirar, pero no escribir notas clínicas.</translation>
+        <source>Welcome. Please choose your own password now: Clarity makes your key for clients&apos; records with it, so that only you can open them. Until then you can look around but not write clinical notes.</source>
+        <translation>Le damos la bienvenida. Elija ahora su propia contraseña: con ella Clarity crea su clave para los expedientes de los clientes, de modo que solo usted pueda abrirlos. Hasta entonces puede mirar, pero no escribir notas clínicas.</translation>
     </message>
 </context>
 <context>

@@ -305,7 +305,7 @@ def test_a_new_persons_first_sign_in_asks_for_their_own_password_at_once(
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "Choose your own password"
     intro = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "password your administrator gave you" in intro
+    assert "choose your own password now" in intro
     if folder := os.environ.get("FIRST_PASSWORD_SHOT"):
         window.resize(1440, 900)
         qtbot.wait(100)

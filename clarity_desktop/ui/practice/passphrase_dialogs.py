@@ -117,10 +117,9 @@ class PassphraseDialog(QDialog):
         elif first:
             intro = QLabel(
                 self.tr(
-                    "Welcome. You signed in with the password your administrator gave you. "
-                    "Please choose your own now: Clarity makes your keys for clients' records "
-                    "and your signature with it, so that only you can open them or sign as "
-                    "you. Until then you can look around but not write clinical notes."
+                    "Welcome. Please choose your own password now: Clarity makes your key "
+                    "for clients' records with it, so that only you can open them. Until "
+                    "then you can look around but not write clinical notes."
                 )
             )
             intro.setWordWrap(True)
