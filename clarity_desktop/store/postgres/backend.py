@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import psycopg
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.backup_kinds import BackupKind
 from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.identity import Principal, Role
@@ -57,6 +56,7 @@ from clarity_desktop.store.postgres import (
     locks,
     logins,
     pins,
+    practice_keys,
     schema,
     supervision,
 )
@@ -187,8 +187,8 @@ class PostgresBackend:
         for factory in opened.session_factories():
             encrypted_rows.install(factory)
             directory_rows.install(factory)
-        _first_emergency(opened, keychain)
-        _first_directory(opened, keychain)
+        practice_keys.first_emergency(opened, keychain)
+        practice_keys.first_directory(opened, keychain)
         return opened
 
     # Unit of work
@@ -328,8 +328,8 @@ class PostgresBackend:
         if isinstance(held, Keychain):
             held.box = box
             held.signer = seals.signer_from_seed(seed)
-            _first_emergency(practice, held)
-            _first_directory(practice, held)
+            practice_keys.first_emergency(practice, held)
+            practice_keys.first_directory(practice, held)
         return seed
 
     def first_password_pending(self, practice: OpenPractice) -> bool:
@@ -467,42 +467,3 @@ def _who_and_what(conn: Connection, where: address.ServerAddress) -> tuple[Any, 
 
 def _share(p: key_sharing.PendingShare) -> KeyShare:
     return KeyShare(p.case_id, p.reader, p.reader_name, p.how, p.given_by)
-
-
-def _first_emergency(practice: OpenPractice, keychain: Keychain) -> None:
-    """A supervisor's program makes the practice emergency key when it has none live (the
-    lead's answer 3: first made, or retired when its last holder left), and renews it when
-    a holder has left (emergency_key.py; audited key_rotated). Nobody else's program does:
-    a practice without a supervisor has none, and its emergency access shows names and the
-    schedule but no clinical text. Then every holder's program wraps the case keys it
-    holds for the emergency key where that wrap is missing (cases made before it existed
-    or while it was retired; keychain.fill_emergency says why that asks nobody)."""
-    if keychain.box is None:
-        return
-    if practice.principal.role is Role.SUPERVISOR:
-        with practice.engine.begin() as conn:
-            if emergency_key.read(conn) is None:
-                keychain.make_emergency(conn)
-        with practice.uow() as uow:
-            renewed = keychain.renew_emergency(uow.session.connection())
-            if renewed is not None:
-                rewrapped, given = renewed
-                detail = f"emergency key renewed; cases re-wrapped: {rewrapped}; holders: {given}"
-                uow.audit(AuditAction.KEY_ROTATED, "emergency", None, None, detail=detail)
-                uow.commit()
-    with practice.engine.begin() as conn:
-        keychain.fill_emergency(conn)
-
-
-def _first_directory(practice: OpenPractice, keychain: Keychain) -> None:
-    """The first staff member's program with a key pair of its own makes the practice's
-    directory key (client names and contacts, directory_rows.py); everyone after is given
-    it by a holder's approval (key_sharing.py). Two programs racing to make it: the
-    second's recovery wrap collides with the first's, and it keeps none of its own."""
-    if keychain.box is None:
-        return
-    try:
-        with practice.engine.begin() as conn:
-            keychain.make_directory(conn)
-    except IntegrityError:
-        keychain.forget_directory()

@@ -3,7 +3,7 @@ supervisor who held it leaves.
 
 The key opens every case's key in an emergency (keychain._in_emergency), so a supervisor
 who leaves with a copy of its private half, and later lays hands on a pg_dump, must open
-nothing written after. Disabling them (keytables._leaving) does one of two things:
+nothing written after. Disabling them (losing_access.leaving) does one of two things:
 
 - Another live supervisor holds the key: it is marked due ('emergency', 0 in
   key_rotations). That supervisor's program, at its next sign-in, makes a new pair,

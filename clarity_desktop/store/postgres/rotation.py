@@ -1,7 +1,7 @@
 """Lazy rotation: after someone leaves, what is written next is under a key they never had.
 
 Disabling a login deletes every wrap addressed to them and marks each case (or the
-directory) they held as due to rotate (keytables._leaving). Nothing can be re-encrypted
+directory) they held as due to rotate (losing_access.leaving). Nothing can be re-encrypted
 then and there: the administrator who disables holds no key. So the next holder whose
 program writes under a marked key makes generation n+1 in that same transaction, wraps
 it for every remaining holder (each certificate checked against its owner's signing key,

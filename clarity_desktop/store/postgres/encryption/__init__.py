@@ -122,7 +122,7 @@ key, so she can assign a case but never open its text)
   remaining holder's program, or retired when none remains (emergency_key.py).
   Losing one case (unassigned, a supervision link ended, an emergency grant run out)
   deletes the person's wraps of it and marks it, unless nobody else who may read it would
-  hold its key (keytables._access_ended).
+  hold its key (losing_access.access_ended).
 
 The directory key (client names and contacts; directory_rows.py, the lead's answer 6)
 - Who the clients are (cases.display_name; partners.name, .pronouns, .email, .phone) is
@@ -217,7 +217,7 @@ text), the locked sentence (and any document, brief or export holding it refused
 locked_text.holds_locked), approved sharing (key_sharing.py), the emergency key
 (keychain.py), blind search (blind_search.py), import-practice (import_keys.py: every
 encrypted column), the CSV client import (through the ORM on a server, bulk.ORM_ONLY),
-leaving with lazy rotation (keytables._leaving, rotation.py), the directory key with
+leaving with lazy rotation (losing_access.leaving, rotation.py), the directory key with
 client names and contacts (directory_rows.py), and the keys each workstation remembers
 (pins.py). Core reads that would meet ciphertext read rows instead (Today's called-off
 reasons) or leave the words out (the practice overview never reads readings' words).
