@@ -420,6 +420,14 @@
         <source>the audit trail</source>
         <translation>el registro de auditoría</translation>
     </message>
+    <message>
+        <source>the client directory</source>
+        <translation>el directorio de clientes</translation>
+    </message>
+    <message>
+        <source>the practice&apos;s emergency key</source>
+        <translation>la clave de emergencia de la consulta</translation>
+    </message>
 </context>
 <context>
     <name>BriefDialog</name>

@@ -4,6 +4,7 @@ recovery-key unlock asking for a new passphrase."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,22 @@ def test_unlocking_with_the_recovery_key_asks_for_a_new_passphrase(
     main.close()  # makes its backup at close, with the practice still open
     controller.practice.close()
     practices.unlock_practice(folder, NEW).close()
+
+
+def test_audit_viewer_names_the_practice_keys_in_words(qtbot: QtBot) -> None:
+    """Rows about the client directory's key and the emergency key (a practice server)
+    name them, not the table behind them."""
+    from clarity_desktop.services.audit import AuditRow
+    from clarity_desktop.ui.practice.audit_dialog import AuditTableModel
+
+    model = AuditTableModel()
+    at = datetime(2026, 12, 7, 9, 0)
+    rows = [
+        AuditRow(1, at, "Sam Okafor", "key_rotated", "emergency", None, None, "", ""),
+        AuditRow(2, at, "Ada Lind", "key_shared", "directory", None, None, "", ""),
+    ]
+    model.set_rows(rows)
+    assert [model.record(r) for r in rows] == [
+        "the practice's emergency key",
+        "the client directory",
+    ]

@@ -73,6 +73,8 @@ class AuditTableModel(ListTableModel[AuditRow]):
             "case": self.tr("the case"),
             "practice": self.tr("the practice"),
             "audit": self.tr("the audit trail"),
+            "directory": self.tr("the client directory"),
+            "emergency": self.tr("the practice's emergency key"),
         }
         if r.entity in words:
             return words[r.entity]
