@@ -127,6 +127,7 @@ class PgPractices:
             admin_name=ADMIN.name,
             admin_password=ADMIN.password,
             recovery_public=wrapping.public_bytes(self.recovery_key.public_key()),
+            recovery_signer=wrapping.signer_hex(wrapping.practice_signer(self.recovery_key)),
         )
         opened = self.unlock(TEMPLATE, ADMIN, folder / "template-admin")
         try:

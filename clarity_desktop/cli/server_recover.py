@@ -80,7 +80,12 @@ def lines(given: Any) -> list[str]:
         if directory:
             what.append("the client directory")
         out.append(f"Gave {name} {' and '.join(what)}.")
-    if not given.people:
+    if given.emergency:
+        out.append(
+            "Made the practice's next emergency key (its last holder had left) and gave it "
+            f"to {', '.join(given.emergency)}."
+        )
+    if not given.people and not given.emergency:
         out.append("Everyone who may read a case already holds its key: nothing was given.")
     if given.waiting:
         out.append(

@@ -69,6 +69,7 @@ class KeysGiven:
     people: dict[str, tuple[int, bool]]
     waiting: tuple[str, ...]
     refused: tuple[str, ...]
+    emergency: tuple[str, ...] = ()  # supervisors given a renewed emergency key
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,9 @@ def recover_keys(url: str, ca_file: Path, superuser_password: str, sheet: str) -
     their key certificate holds; as the server's superuser, in one transaction, audited."""
     check_address(url, ca_file)
     given = opening.recover_server_keys(url, ca_file, superuser_password, sheet)
-    return KeysGiven(dict(given.people), tuple(given.waiting), tuple(given.refused))
+    return KeysGiven(
+        dict(given.people), tuple(given.waiting), tuple(given.refused), tuple(given.emergency)
+    )
 
 
 def backup(url: str, ca_file: Path, password: str, out: Path) -> ServerBackup:

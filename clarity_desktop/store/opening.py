@@ -122,6 +122,7 @@ def initialise_server(
             admin_name=admin_name,
             admin_password=admin_password,
             recovery_public=wrapping.public_bytes(sheet_key.public_key()),
+            recovery_signer=wrapping.signer_hex(wrapping.practice_signer(sheet_key)),
         )
     except DBAPIError as exc:  # nothing was made: initialise is one transaction
         if isinstance(exc.orig, psycopg.errors.InsufficientPrivilege):

@@ -119,3 +119,19 @@ def test_the_only_holder_unassigned_keeps_the_key_so_the_case_is_not_lost(
     assert wraps_of(p, p.dana, case.id) == ["1"]  # nobody else holds it
     staff.assign_case(p.admin, case.id, DANA.login)
     assert notes.read_note(p.dana.uow(), made.note_id).sections["focus"] == BEFORE
+
+
+def test_a_supervision_link_moved_by_hand_takes_the_key_at_once(leaving: Leaving) -> None:
+    """The administrator, with SQL of her own, points Sam's link at someone else: Sam reads
+    Dana's case through nobody now, so his key to it goes with the change."""
+    p = leaving
+    staff.set_supervision(p.admin, SAM.login, DANA.login, SupervisionMode.VIEW)
+    key_sharing.share_case_key(p.dana, p.case_id, p.sam.principal.user_id)
+    assert wraps_of(p, p.sam) == ["1"]
+    as_dba(
+        p.dana,
+        f"UPDATE supervision SET supervisee_id = {p.admin.principal.user_id} "
+        f"WHERE supervisor_id = {p.sam.principal.user_id}",
+        triggers_off=False,
+    )
+    assert wraps_of(p, p.sam) == []

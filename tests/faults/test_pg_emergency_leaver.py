@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+import psycopg
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -33,8 +34,17 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.records import SessionInput
-from clarity_desktop.services import emergency, key_sharing, notes, practices, sessions, staff
-from clarity_desktop.store.postgres.encryption import wrapping
+from clarity_desktop.services import (
+    emergency,
+    key_sharing,
+    notes,
+    practices,
+    server_admin,
+    sessions,
+    staff,
+)
+from clarity_desktop.store.postgres import emergency_trust
+from clarity_desktop.store.postgres.encryption import recovery, wrapping
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
 from clarity_desktop.store.postgres.keychain import INFO_KEY, Keychain
 from clarity_desktop.store.practice import OpenPractice
@@ -174,22 +184,95 @@ def test_a_key_the_server_swapped_in_unvouched_is_still_refused(
     assert refused.value.code is ErrorCode.ENCRYPTION_PRACTICE_KEY_CHANGED
 
 
-def test_when_the_only_holder_leaves_the_next_supervisor_makes_a_new_key(
+def test_when_the_only_holder_leaves_the_sheets_holder_makes_the_next_key(
     group: Practice, lee: Lee
 ) -> None:
     p = group
-    practices.unlock_practice(p.dana.folder, DANA.password).close()  # has seen Lee
     kept = kept_copy(p, p.sam)
     assert opened_by(p, kept) == [f"{p.case_id}/1"]
 
     staff.disable_staff(p.admin, SAM.login)
     assert opened_by(p, kept) == []  # nobody can re-wrap: the old key's wraps are gone
-    again = practices.unlock_practice(lee.opened.folder, pg_practice_password(lee))
-    again.close()  # Lee's program made the practice's next emergency key
-    practices.unlock_practice(p.dana.folder, DANA.password).close()  # wraps her case for it
+    lee_password = pg_practice_password(lee)
+    practices.unlock_practice(lee.opened.folder, lee_password).close()
+    assert su(p, "SELECT retired FROM clarity.practice_keys WHERE name = 'emergency'") == ["t"]
+    # The owner, with the printed recovery sheet, makes the next one for the supervisors.
+    cluster = p.pg.cluster
+    given = server_admin.recover_keys(
+        cluster.url(cluster.superuser, p.dbname),
+        cluster.ca_file,
+        cluster.superuser_password,
+        recovery.printable(p.pg.recovery_key),
+    )
+    assert given.emergency == ("Lee Santos",)
+    # Dana's workstation takes it (the sheet signed it) and wraps her case for it.
+    practices.unlock_practice(p.dana.folder, DANA.password).close()
     assert opened_by(p, kept) == []
     emergency.open_in_emergency(lee.opened, p.case_id, REASON, 30)
     assert focus_of(lee.opened, p.note_id) == WRITTEN
+
+
+def test_an_account_the_administrator_made_for_herself_vouches_for_nothing(
+    group: Practice,
+) -> None:
+    """She adds "Mal", signs in as Mal once (so every workstation remembers Mal's signing
+    key), then as the superuser swaps in her own emergency key one generation on, signed
+    by Mal, with the case wraps gone so programs wrap their cases for it again."""
+    p = group
+    login = f"mal{secrets.token_hex(3)}"
+    first, own = "mal's first password 41", "mal's own password 88"
+    mal_id = staff.add_staff(p.admin, login, "Mal Jones", Role.FRONT_DESK, first)
+    person = Person(login, "Mal Jones", Role.FRONT_DESK, "", own)
+    with contextlib.closing(
+        practices.unlock_practice(p.pg.folder(p.dbname, person, p.tmp / login), first)
+    ) as mal:
+        practices.change_passphrase(mal, first, own, own)
+        mal_signer = mal.signer
+    practices.unlock_practice(p.dana.folder, DANA.password).close()  # remembers Mal
+    forged = wrapping.new_key_pair()
+    public = wrapping.public_bytes(forged.public_key())
+    handover = wrapping.signer_hex(wrapping.practice_signer(forged))
+    [generation] = su(p, "SELECT generation FROM clarity.practice_keys WHERE name = 'emergency'")
+    vouch = emergency_trust.vouch_for(mal_signer, int(generation) + 1, public, handover)
+    pg_practice.as_dba(
+        p.dana,
+        f"UPDATE practice_keys SET public_key = '\\x{public.hex()}', generation = generation + 1, "
+        f"handover = '{handover}', vouch = '{vouch}', vouched_by = {mal_id} "
+        "WHERE name = 'emergency'; "
+        "DELETE FROM key_wraps WHERE recipient = 'emergency'",
+    )
+    with pytest.raises(ClarityError) as refused:
+        practices.unlock_practice(p.dana.folder, DANA.password)
+    assert refused.value.code is ErrorCode.ENCRYPTION_PRACTICE_KEY_CHANGED
+    assert opened_by(p, forged) == []  # nothing was wrapped for her key
+
+
+def test_two_holders_leaving_at_once_retire_the_key(group: Practice, sam_and_lee: Lee) -> None:
+    """Sam and Lee disabled in overlapping transactions: the second waits for the first and
+    then finds nobody left, so the key is retired rather than left live with no holder."""
+    p = group
+    cluster = p.pg.cluster
+    conninfo = cluster.conninfo(cluster.superuser, cluster.superuser_password, p.dbname)
+    with psycopg.connect(conninfo) as first, psycopg.connect(conninfo) as second:
+        first.execute(
+            f"UPDATE clarity.users SET disabled = true WHERE id = {p.sam.principal.user_id}"
+        )
+        done = threading.Event()
+
+        def disable_lee() -> None:
+            second.execute(
+                f"UPDATE clarity.users SET disabled = true WHERE id = {sam_and_lee.user_id}"
+            )
+            second.commit()
+            done.set()
+
+        other = threading.Thread(target=disable_lee)
+        other.start()
+        assert not done.wait(0.5)  # Lee's waits for Sam's: the key's row is locked
+        first.commit()
+        other.join()
+    assert su(p, "SELECT retired FROM clarity.practice_keys WHERE name = 'emergency'") == ["t"]
+    assert su(p, "SELECT count(*) FROM clarity.key_wraps WHERE recipient = 'emergency'") == ["0"]
 
 
 def login_of(p: Practice, user_id: int) -> str:

@@ -49,6 +49,7 @@ from clarity_desktop.store.postgres import (
     address,
     directory_rows,
     emergency_key,
+    emergency_trust,
     encrypted_rows,
     key_sharing,
     keytables,
@@ -121,7 +122,8 @@ class PostgresBackend:
             with engine.connect() as conn:
                 info, user, revision = _who_and_what(conn, where)
                 sheet = keytables.practice_key(conn, keytables.RECOVERY)
-                emergency = emergency_key.read(conn)
+                emergency = emergency_trust.read(conn)
+                sheet_signer = emergency_trust.sheet_signer(conn)
                 colleagues = emergency_key.colleagues(conn)
         except DBAPIError as exc:
             engine.dispose()
@@ -151,9 +153,9 @@ class PostgresBackend:
             seen = Pins(folder)
             if sheet is not None:
                 seen.check(pins.RECOVERY, sheet.hex())
-            # A renewed emergency key is taken when a colleague remembered before vouched
-            # for it (emergency_key.trust); then colleagues new to this workstation.
-            emergency = emergency_key.trust(emergency, seen)
+            # A renewed emergency key is taken when the key it replaces, or the recovery
+            # sheet, signed it (emergency_trust.py); then colleagues new to this workstation.
+            emergency = emergency_trust.trust(emergency, seen, sheet_signer)
             emergency_key.remember_colleagues(colleagues, seen)
         except BaseException:
             engine.dispose()

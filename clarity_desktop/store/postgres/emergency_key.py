@@ -15,34 +15,35 @@ nothing written after. Disabling them (losing_access.leaving) does one of two th
   case due to rotate its own key, so what is written next is under a case key the leaver
   never had (rotation.py). Audited: key_rotated, entity "emergency", counts only.
 - Nobody else holds it: nobody can re-wrap. The trigger deletes every case's emergency
-  wrap, retires the key and marks every case due; the next supervisor's program makes
-  the next generation (make_emergency_key()), and each case's holder wraps for it at
-  their next sign-in (keychain.fill_emergency). Until then an emergency grant on a case
-  reads the locked sentence.
+  wrap, retires the key and marks every case due; the recovery sheet's holder makes the
+  next generation with ``server recover-keys`` (recover_keys.py), wrapped for every live
+  supervisor, and each case's holder wraps for it at their next sign-in
+  (keychain.fill_emergency). Until then an emergency grant reads the locked sentence.
 
-Each generation is vouched for: its maker's signing key signs (name, generation, public
-key). A workstation that remembers an earlier key (pins.py) takes a newer generation only
-when the vouch verifies under the signing key it already remembers for that supervisor
-(colleagues' signing keys are remembered at each sign-in, on first sight); anything else
-is the server changing the key on its own, refused as before (PRACTICE_KEY_CHANGED). A
-supervisor who joined and made the key before a workstation ever saw them is refused the
-same way: trust on first use, as for every key the workstation remembers.
+Which generation a workstation takes is emergency_trust.py's: one signed by the key it
+replaces (its handover key, derived from the private half: only its holders can sign)
+or by the recovery sheet, never by a person's signing key, which an administrator could
+make for herself with an account of her own.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy import Connection, text
 
-from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.store.postgres import keytables, pins
+from clarity_desktop.store.postgres.emergency_trust import (
+    EmergencyKey,
+    read,
+    remember,
+    trusted,
+    vouch_for,
+)
 from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
 from clarity_desktop.store.postgres.keytables import EMERGENCY, StoredWrap
@@ -58,6 +59,8 @@ TABLES = (
     "ALTER TABLE practice_keys ADD COLUMN IF NOT EXISTS vouched_by integer REFERENCES users(id)",
     "ALTER TABLE practice_keys ADD COLUMN IF NOT EXISTS vouch text",
     "ALTER TABLE practice_keys ADD COLUMN IF NOT EXISTS retired boolean NOT NULL DEFAULT false",
+    # The public half of the key's own signing key (emergency_trust.py).
+    "ALTER TABLE practice_keys ADD COLUMN IF NOT EXISTS handover text",
     "ALTER TABLE key_rotations DROP CONSTRAINT IF EXISTS key_rotations_scope_check",
     "ALTER TABLE key_rotations ADD CONSTRAINT key_rotations_scope_check "
     "CHECK (scope IN ('case', 'directory', 'emergency'))",
@@ -67,27 +70,28 @@ TABLES = (
 def functions() -> list[str]:
     supervisor = GROUP[Role.SUPERVISOR]
     return [
-        # A supervisor's program makes the first generation, or the next after the last
-        # holder left (retired): never over a live key.
-        f"""CREATE FUNCTION make_emergency_key(p_public bytea, p_generation integer,
-    p_vouch text) RETURNS boolean LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+        # A supervisor's program makes the first generation, once: after a retirement
+        # only the recovery sheet's holder makes the next (recover_keys.py).
+        f"""CREATE FUNCTION make_emergency_key(p_public bytea, p_handover text)
+RETURNS boolean LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
 BEGIN
     IF me() IS NULL OR NOT EXISTS (SELECT FROM users u WHERE u.id = me()
             AND u.role = 'supervisor') THEN
         RETURN false;
     END IF;
-    IF NOT EXISTS (SELECT FROM practice_keys WHERE name = '{EMERGENCY}') THEN
-        IF p_generation <> 1 THEN
-            RETURN false;
-        END IF;
-        INSERT INTO practice_keys (name, public_key, generation, vouched_by, vouch)
-            VALUES ('{EMERGENCY}', p_public, 1, me(), p_vouch) ON CONFLICT DO NOTHING;
-        RETURN FOUND;
+    INSERT INTO practice_keys (name, public_key, generation, vouched_by, handover)
+        VALUES ('{EMERGENCY}', p_public, 1, me(), p_handover) ON CONFLICT DO NOTHING;
+    RETURN FOUND;
+END $$""",
+        # A key made before generations had handover keys: a holder publishes it once.
+        f"""CREATE FUNCTION publish_handover(p_handover text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+BEGIN
+    IF NOT holds_emergency() THEN
+        RETURN false;
     END IF;
-    UPDATE practice_keys SET public_key = p_public, generation = p_generation,
-        vouched_by = me(), vouch = p_vouch, retired = false,
-        made_at = now() AT TIME ZONE 'utc'
-        WHERE name = '{EMERGENCY}' AND retired AND generation + 1 = p_generation;
+    UPDATE practice_keys SET handover = p_handover
+        WHERE name = '{EMERGENCY}' AND handover IS NULL AND NOT retired;
     RETURN FOUND;
 END $$""",
         # Whether this holder's program must rotate now; waits for another holder's
@@ -108,8 +112,8 @@ END $$""",
     ORDER BY 1, 2
 $$""",
         f"""CREATE FUNCTION rotate_emergency(p_old bytea, p_public bytea,
-    p_generation integer, p_vouch text, p_owners integer[], p_generations integer[],
-    p_wrapped bytea[]) RETURNS integer LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
+    p_generation integer, p_handover text, p_vouch text, p_owners integer[],
+    p_generations integer[], p_wrapped bytea[]) RETURNS integer LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
 DECLARE
     n integer;
 BEGIN
@@ -117,7 +121,8 @@ BEGIN
         RETURN -1;
     END IF;
     UPDATE practice_keys SET public_key = p_public, generation = p_generation,
-        vouched_by = me(), vouch = p_vouch, made_at = now() AT TIME ZONE 'utc'
+        handover = p_handover, vouched_by = me(), vouch = p_vouch,
+        made_at = now() AT TIME ZONE 'utc'
         WHERE name = '{EMERGENCY}' AND NOT retired AND public_key = p_old
         AND generation + 1 = p_generation;
     IF NOT FOUND THEN
@@ -148,75 +153,6 @@ END $$""",
 
 
 # --- the program's side ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EmergencyKey:
-    """The practice emergency key's public half as the server shows it, with its vouch."""
-
-    public: bytes
-    generation: int
-    vouched_by: int | None
-    vouch: str
-
-    @property
-    def box(self) -> X25519PublicKey:
-        return X25519PublicKey.from_public_bytes(self.public)
-
-
-def read(conn: Connection) -> EmergencyKey | None:
-    """The live emergency key, or None (never made, or retired when its last holder left)."""
-    row = conn.execute(
-        text(
-            "SELECT public_key, generation, vouched_by, vouch FROM practice_keys "
-            "WHERE name = :n AND NOT retired"
-        ),
-        {"n": EMERGENCY},
-    ).first()
-    if row is None:
-        return None
-    return EmergencyKey(bytes(row[0]), int(row[1]), row[2], str(row[3] or ""))
-
-
-def trust(key: EmergencyKey | None, seen: Pins) -> EmergencyKey | None:
-    """*key* once this workstation accepts it: the key it remembers, a first sight, or a
-    newer generation vouched for by a supervisor whose signing key it already remembers.
-    ENCRYPTION_PRACTICE_KEY_CHANGED otherwise."""
-    if key is None:
-        return None
-    pinned = seen.get(pins.EMERGENCY)
-    if pinned is None or pinned == key.public.hex():
-        seen.check(pins.EMERGENCY, key.public.hex())
-        seen.put(pins.EMERGENCY_GENERATION, str(key.generation))
-        return key
-    known = int(seen.get(pins.EMERGENCY_GENERATION) or "1")
-    signer = None if key.vouched_by is None else seen.get(pins.user(key.vouched_by))
-    if key.generation > known and signer is not None and vouched(key, signer):
-        seen.put(pins.EMERGENCY, key.public.hex())
-        seen.put(pins.EMERGENCY_GENERATION, str(key.generation))
-        return key
-    raise EncryptionError(ErrorCode.ENCRYPTION_PRACTICE_KEY_CHANGED, who=pins.EMERGENCY)
-
-
-def trusted(conn: Connection, seen: Pins) -> EmergencyKey | None:
-    return trust(read(conn), seen)
-
-
-def vouch_for(signer: Ed25519PrivateKey, generation: int, public: bytes) -> str:
-    return signer.sign(_vouched(generation, public)).hex()
-
-
-def vouched(key: EmergencyKey, signer_hex: str) -> bool:
-    try:
-        signer = Ed25519PublicKey.from_public_bytes(bytes.fromhex(signer_hex))
-        signer.verify(bytes.fromhex(key.vouch), _vouched(key.generation, key.public))
-    except (ValueError, InvalidSignature):
-        return False
-    return True
-
-
-def _vouched(generation: int, public: bytes) -> bytes:
-    return json.dumps(["clarity-practice-key", 1, EMERGENCY, generation, public.hex()]).encode()
 
 
 def colleagues(conn: Connection) -> list[tuple[int, str]]:
@@ -261,26 +197,35 @@ def private_half(conn: Connection, me: Holder) -> X25519PrivateKey | None:
 
 
 def make(conn: Connection, me: Holder) -> EmergencyKey | None:
-    """A new emergency key when the practice has none live (first made, or retired when
-    its last holder left), wrapped for *me* alone; None when another program was first."""
-    row = conn.execute(
-        text("SELECT generation, retired FROM practice_keys WHERE name = :n"), {"n": EMERGENCY}
-    ).first()
-    if row is not None and not row[1]:
+    """The practice's first emergency key, wrapped for *me* alone; None when the practice
+    has one (live, or retired: then the recovery sheet's holder makes the next)."""
+    if conn.execute(text("SELECT 1 FROM practice_keys WHERE name = :n"), {"n": EMERGENCY}).first():
         return None
-    generation = 1 if row is None else int(row[0]) + 1
     pair = wrapping.new_key_pair()
     public = wrapping.public_bytes(pair.public_key())
-    vouch = vouch_for(me.signer, generation, public)
+    handover = wrapping.signer_hex(wrapping.practice_signer(pair))
     made = conn.execute(
-        text("SELECT make_emergency_key(:p, :g, :v)"), {"p": public, "g": generation, "v": vouch}
+        text("SELECT make_emergency_key(:p, :h)"), {"p": public, "h": handover}
     ).scalar()
     if not made:
         return None
-    key = EmergencyKey(public, generation, me.user_id, vouch)
-    _remember_own(key, me.seen)
-    _wrap_private(conn, me, pair, generation, [])
+    key = EmergencyKey(public, 1, handover, "")
+    remember(key, me.seen)
+    _wrap_private(conn, me, pair, 1, [])
     return key
+
+
+def publish_handover(conn: Connection, me: Holder) -> bool:
+    """A key made before generations had handover keys gets its own, from a holder."""
+    current = read(conn)
+    private = private_half(conn, me)
+    if current is None or current.handover is not None or private is None:
+        return False
+    handover = wrapping.signer_hex(wrapping.practice_signer(private))
+    done = conn.execute(text("SELECT publish_handover(:h)"), {"h": handover}).scalar()
+    if done:
+        me.seen.remember({pins.EMERGENCY_HANDOVER: handover})
+    return bool(done)
 
 
 def rotate_if_due(conn: Connection, me: Holder) -> tuple[EmergencyKey, int, int] | None:
@@ -316,13 +261,16 @@ def rotate_if_due(conn: Connection, me: Holder) -> tuple[EmergencyKey, int, int]
         owners.append(int(owner))
         generations.append(int(gen))
         sealed.append(wrapping.wrap_key(secret, pair.public_key(), what))
-    vouch = vouch_for(me.signer, generation, public)
+    handover = wrapping.signer_hex(wrapping.practice_signer(pair))
+    # Signed by the key it replaces: only its holders can hand it over (emergency_trust).
+    vouch = vouch_for(wrapping.practice_signer(old_private), generation, public, handover)
     rewrapped = conn.execute(
-        text("SELECT rotate_emergency(:old, :p, :g, :v, :o, :gs, :w)"),
+        text("SELECT rotate_emergency(:old, :p, :g, :h, :v, :o, :gs, :w)"),
         {
             "old": current.public,
             "p": public,
             "g": generation,
+            "h": handover,
             "v": vouch,
             "o": owners,
             "gs": generations,
@@ -331,16 +279,10 @@ def rotate_if_due(conn: Connection, me: Holder) -> tuple[EmergencyKey, int, int]
     ).scalar()
     if rewrapped is None or int(rewrapped) < 0:
         return None
-    key = EmergencyKey(public, generation, me.user_id, vouch)
-    _remember_own(key, me.seen)
+    key = EmergencyKey(public, generation, handover, vouch)
+    remember(key, me.seen)
     given = _wrap_private(conn, me, pair, generation, holders)
     return key, int(rewrapped), given
-
-
-def _remember_own(key: EmergencyKey, seen: Pins) -> None:
-    """The key this program has just made is the one its workstation remembers."""
-    seen.put(pins.EMERGENCY, key.public.hex())
-    seen.put(pins.EMERGENCY_GENERATION, str(key.generation))
 
 
 def _wrap_private(

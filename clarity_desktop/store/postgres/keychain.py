@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import emergency_key, keytables, rotation
+from clarity_desktop.store.postgres import emergency_key, emergency_trust, keytables, rotation
 from clarity_desktop.store.postgres.encryption import blind, wrapping
 from clarity_desktop.store.postgres.encryption.values import (
     KEY_BYTES,
@@ -187,7 +187,7 @@ class Keychain:
         hold (each approved by a holder), and row security shows it only to one with a
         live emergency grant for the case: the practice's emergency policy (the lead's
         answer 3), which every case made since the key existed follows already."""
-        current = emergency_key.trusted(conn, self.pins)  # made or renewed since sign-in?
+        current = emergency_trust.trusted(conn, self.pins)  # made or renewed since sign-in?
         self.emergency = None if current is None else current.public
         if current is None or self.box is None:
             return 0
@@ -285,7 +285,7 @@ class Keychain:
         ]
         # A supervisor in an emergency reads it at once: for the key live now (renewed
         # since this program signed in, perhaps), never a retired one.
-        current = emergency_key.trusted(conn, self.pins)
+        current = emergency_trust.trusted(conn, self.pins)
         if current is not None:
             made.append((self._wrap(key, case_id, keytables.EMERGENCY, current.box), None))
         return made

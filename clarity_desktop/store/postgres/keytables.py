@@ -185,11 +185,14 @@ def practice_key(conn: Connection, name: str) -> bytes | None:
     return None if row is None else bytes(row[0])
 
 
-def set_practice_key(conn: Connection, name: str, public: bytes) -> None:
-    """At ``server init``, as the superuser."""
+def set_practice_key(
+    conn: Connection, name: str, public: bytes, handover: str | None = None
+) -> None:
+    """At ``server init``, as the superuser; *handover*: the public half of the key's own
+    signing key (emergency_trust.py)."""
     conn.execute(
-        text("INSERT INTO practice_keys (name, public_key) VALUES (:n, :p)"),
-        {"n": name, "p": public},
+        text("INSERT INTO practice_keys (name, public_key, handover) VALUES (:n, :p, :h)"),
+        {"n": name, "p": public, "h": handover},
     )
 
 

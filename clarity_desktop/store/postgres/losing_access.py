@@ -21,24 +21,35 @@ _HOLDS = (
 )
 
 
-# A leaver who held the emergency key (emergency_key.py): another live holder renews it
-# at their next sign-in; with none left the key is retired and its case wraps go at once.
-# Either way every case then writes under a case key the leaver never had.
-_EMERGENCY_LEAVER = f"""
-    IF EXISTS (SELECT FROM key_wraps w WHERE w.user_id = NEW.id AND w.scope = '{EMERGENCY}') THEN
-        IF EXISTS (SELECT FROM key_wraps w JOIN users u ON u.id = w.user_id
-                WHERE w.scope = '{EMERGENCY}' AND w.user_id <> NEW.id AND NOT u.disabled) THEN
-            INSERT INTO key_rotations (scope, owner) VALUES ('{EMERGENCY}', 0)
-                ON CONFLICT DO NOTHING;
-        ELSE
-            DELETE FROM key_wraps WHERE scope = 'case' AND recipient = '{EMERGENCY}';
-            DELETE FROM key_wraps WHERE scope = '{EMERGENCY}';
-            UPDATE practice_keys SET retired = true WHERE name = '{EMERGENCY}';
-            INSERT INTO key_rotations (scope, owner)
-                SELECT DISTINCT 'case', w.owner FROM key_wraps w WHERE w.scope = 'case'
-                ON CONFLICT DO NOTHING;
-        END IF;
-    END IF;"""
+# Someone who no longer may hold the emergency key (they left, or are no supervisor any
+# more; emergency_key.py): another live holder renews it at their next sign-in; with none
+# left the key is retired, its case wraps go at once and the recovery sheet's holder makes
+# the next (recover_keys.py). Either way every case then writes under a case key they never
+# had. The key's row is locked first: two holders leaving in overlapping transactions
+# would otherwise each see the other as still here, and neither retire it.
+_FORGET_HOLDER = f"""CREATE FUNCTION forget_emergency_holder(u integer) RETURNS void
+LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM key_wraps w WHERE w.user_id = u AND w.scope = '{EMERGENCY}') THEN
+        RETURN;
+    END IF;
+    PERFORM FROM practice_keys k WHERE k.name = '{EMERGENCY}' FOR UPDATE;
+    IF EXISTS (SELECT FROM key_wraps w JOIN users x ON x.id = w.user_id
+            WHERE w.scope = '{EMERGENCY}' AND w.user_id <> u AND NOT x.disabled
+            AND x.role = 'supervisor') THEN
+        INSERT INTO key_rotations (scope, owner) VALUES ('{EMERGENCY}', 0)
+            ON CONFLICT DO NOTHING;
+    ELSE
+        DELETE FROM key_wraps WHERE scope = 'case' AND recipient = '{EMERGENCY}';
+        DELETE FROM key_wraps WHERE scope = '{EMERGENCY}';
+        DELETE FROM key_rotations WHERE scope = '{EMERGENCY}';
+        UPDATE practice_keys SET retired = true WHERE name = '{EMERGENCY}';
+        INSERT INTO key_rotations (scope, owner)
+            SELECT DISTINCT 'case', w.owner FROM key_wraps w WHERE w.scope = 'case'
+            ON CONFLICT DO NOTHING;
+    END IF;
+    DELETE FROM key_wraps WHERE user_id = u AND scope = '{EMERGENCY}';
+END $$"""
 
 
 def leaving(staff: str) -> list[str]:
@@ -50,8 +61,10 @@ def leaving(staff: str) -> list[str]:
     no path that disables a login can forget to. Re-enabling brings nothing back: a
     holder shares again through the pending-share prompt."""
     return [
+        _FORGET_HOLDER,
         f"""CREATE FUNCTION forget_leaver() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
-BEGIN{_EMERGENCY_LEAVER}
+BEGIN
+    PERFORM forget_emergency_holder(NEW.id);
     INSERT INTO key_rotations (scope, owner)
         SELECT DISTINCT w.scope, w.owner FROM key_wraps w
         WHERE w.user_id = NEW.id AND w.scope IN ('case', 'directory')
@@ -160,6 +173,17 @@ BEGIN
     PERFORM forget_lapsed(a.case_id) FROM case_access a WHERE a.user_id = OLD.supervisee_id;
     RETURN NULL;
 END $$""",
-        """CREATE TRIGGER trg_supervision_forget AFTER DELETE ON supervision
+        """CREATE TRIGGER trg_supervision_forget
+    AFTER DELETE OR UPDATE OF supervisor_id, supervisee_id ON supervision
     FOR EACH ROW EXECUTE FUNCTION forget_unsupervised()""",
+        # A supervisor made something else by hand (the program offers no role change)
+        # holds the emergency key no longer.
+        f"""CREATE FUNCTION forget_demoted() RETURNS trigger LANGUAGE plpgsql {_DEFINER} AS $$
+BEGIN
+    PERFORM forget_emergency_holder(NEW.id);
+    RETURN NULL;
+END $$""",
+        """CREATE TRIGGER trg_users_forget_demoted AFTER UPDATE OF role ON users
+    FOR EACH ROW WHEN (OLD.role = 'supervisor' AND NEW.role <> 'supervisor')
+    EXECUTE FUNCTION forget_demoted()""",
     ]

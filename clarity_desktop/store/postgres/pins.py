@@ -18,9 +18,9 @@ Losing the file (a new workstation) starts again from first sight, and so does p
 the folder at another practice database (address.write).
 
 The emergency key legitimately changes when a supervisor who held it leaves: a newer
-generation is taken when a supervisor this workstation already remembers vouched for it
-(emergency_key.trust). Colleagues' signing keys are remembered at each sign-in, on first
-sight, so that a vouch can be checked against a key the server did not just hand over.
+generation is taken only when the key it replaces, or the recovery sheet, signed it
+(emergency_trust.py). Colleagues' signing keys are remembered at each sign-in, on first
+sight, so that sharing with them later checks a key the server did not just hand over.
 Several programs on one workstation share the file: each change is made to the file as
 it is on disk, so one program's memory never writes back over another's newer keys.
 """
@@ -39,6 +39,8 @@ from clarity_desktop.store.postgres.encryption.values import EncryptionError
 RECOVERY = "practice:recovery"
 EMERGENCY = "practice:emergency"
 EMERGENCY_GENERATION = "practice:emergency:generation"  # a newer one is vouched for
+EMERGENCY_HANDOVER = "practice:emergency:handover"  # signs the next generation
+RECOVERY_SIGNER = "practice:recovery:signer"  # the sheet's: signs a renewal after a retirement
 
 
 def user(user_id: int) -> str:
@@ -98,7 +100,7 @@ class Pins:
 
     def put(self, name: str, value: str) -> None:
         """*name* remembered as *value* from now on, whatever it was: only for a change
-        the caller has verified (emergency_key.trust)."""
+        the caller has verified (emergency_trust.trust)."""
         with self._lock:
             if self._load().get(name) == value.lower():
                 return

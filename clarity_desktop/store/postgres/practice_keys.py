@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.store.backend import OpenPractice
-from clarity_desktop.store.postgres import emergency_key
+from clarity_desktop.store.postgres import emergency_key, emergency_trust
 from clarity_desktop.store.postgres.keychain import Keychain
 
 
@@ -27,8 +27,9 @@ def first_emergency(practice: OpenPractice, keychain: Keychain) -> None:
         return
     if practice.principal.role is Role.SUPERVISOR:
         with practice.engine.begin() as conn:
-            if emergency_key.read(conn) is None:
+            if emergency_trust.read(conn) is None:
                 keychain.make_emergency(conn)
+            emergency_key.publish_handover(conn, keychain.holder())
         with practice.uow() as uow:
             renewed = keychain.renew_emergency(uow.session.connection())
             if renewed is not None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,7 @@ from clarity_desktop.store.models import AuditEvent
 from clarity_desktop.store.postgres import keytables
 from clarity_desktop.store.postgres.address import ServerAddress
 from clarity_desktop.store.postgres.connect import make_engine
+from clarity_desktop.store.postgres.emergency_trust import vouch_for
 from clarity_desktop.store.postgres.encryption import recovery, wrapping
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
 
@@ -46,6 +47,7 @@ class Given:
 
     people: dict[str, tuple[int, bool]] = field(default_factory=dict)
     waiting: list[str] = field(default_factory=list)  # no key pair of their own yet
+    emergency: list[str] = field(default_factory=list)  # given a renewed emergency key
     refused: list[str] = field(default_factory=list)  # their certificate did not hold
 
 
@@ -55,6 +57,7 @@ class _Person:
     name: str
     box: X25519PublicKey | None
     vouched: bool
+    supervisor: bool
 
 
 def recover_with_sheet(where: ServerAddress, password: str, sheet: str) -> Given:
@@ -132,6 +135,8 @@ def recover(conn: Connection, sheet: str, actor: str) -> Given:
             ),
             wraps,
         )
+    _sign_with_sheet(conn, private)
+    given.emergency = _renew_emergency(conn, private, ready)
     for user_id, person in ready.items():
         if cases[user_id] or user_id in directory:
             given.people[person.name] = (len(cases[user_id]), user_id in directory)
@@ -139,20 +144,73 @@ def recover(conn: Connection, sheet: str, actor: str) -> Given:
     return given
 
 
+def _sign_with_sheet(conn: Connection, private: X25519PrivateKey) -> None:
+    """The sheet's own signing key published where a server made before it lacks it."""
+    conn.execute(
+        text("UPDATE practice_keys SET handover = :h WHERE name = :n AND handover IS NULL"),
+        {"h": wrapping.signer_hex(wrapping.practice_signer(private)), "n": keytables.RECOVERY},
+    )
+
+
+def _renew_emergency(
+    conn: Connection, private: X25519PrivateKey, ready: dict[int, _Person]
+) -> list[str]:
+    """After the last holder of the emergency key left (retired), its next generation,
+    signed by the sheet and wrapped for every live supervisor whose key checks out; the
+    names given it. Each case's holder wraps their cases for it at their next sign-in."""
+    row = conn.execute(
+        text("SELECT generation FROM practice_keys WHERE name = :n AND retired"),
+        {"n": keytables.EMERGENCY},
+    ).first()
+    supervisors = [p for p in ready.values() if p.supervisor and p.box is not None]
+    if row is None or not supervisors:
+        return []
+    generation = int(row[0]) + 1
+    pair = wrapping.new_key_pair()
+    public = wrapping.public_bytes(pair.public_key())
+    handover = wrapping.signer_hex(wrapping.practice_signer(pair))
+    vouch = vouch_for(wrapping.practice_signer(private), generation, public, handover)
+    conn.execute(
+        text(
+            "UPDATE practice_keys SET public_key = :p, generation = :g, handover = :h, "
+            "vouch = :v, vouched_by = NULL, retired = false, "
+            "made_at = now() AT TIME ZONE 'utc' WHERE name = :n"
+        ),
+        {"p": public, "g": generation, "h": handover, "v": vouch, "n": keytables.EMERGENCY},
+    )
+    secret = wrapping.private_bytes(pair)
+    wraps = []
+    for person in supervisors:
+        assert person.box is not None
+        label = f"user:{person.user_id}"
+        what = wrapping.Wrap("emergency", 0, generation, label)
+        sealed = wrapping.wrap_key(secret, person.box, what)
+        wraps.append({"g": generation, "r": label, "u": person.user_id, "w": sealed})
+    conn.execute(
+        text(
+            "INSERT INTO key_wraps (scope, owner, generation, recipient, user_id, wrapped, "
+            "made_by) VALUES ('emergency', 0, :g, :r, :u, :w, NULL)"
+        ),
+        wraps,
+    )
+    return [p.name for p in supervisors]
+
+
 def _people(conn: Connection) -> dict[int, _Person]:
     found = conn.execute(
         text(
-            "SELECT u.id, u.display_name, s.box_public, s.box_certificate, s.public_key "
+            "SELECT u.id, u.display_name, s.box_public, s.box_certificate, s.public_key, "
+            "u.role = 'supervisor' "
             "FROM users u JOIN staff s ON s.user_id = u.id WHERE NOT u.disabled ORDER BY u.id"
         )
     )
     people = {}
-    for user_id, name, box_hex, certificate, signing in found:
+    for user_id, name, box_hex, certificate, signing, supervisor in found:
         box = None if box_hex is None else X25519PublicKey.from_public_bytes(bytes.fromhex(box_hex))
         vouched = box is not None and wrapping.certified(
             str(certificate or ""), str(signing), int(user_id), box
         )
-        people[int(user_id)] = _Person(int(user_id), str(name), box, vouched)
+        people[int(user_id)] = _Person(int(user_id), str(name), box, vouched, bool(supervisor))
     return people
 
 

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Connection, text
 
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store.postgres import emergency_key, keytables, pins
+from clarity_desktop.store.postgres import emergency_trust, keytables, pins
 from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.encryption.values import DataKey, EncryptionError, KeyRing
 from clarity_desktop.store.postgres.keytables import StoredWrap
@@ -113,7 +113,7 @@ def _rotate(
     )
     for name in practice:
         if name == keytables.EMERGENCY:  # renewed since, perhaps: vouched (emergency_key.py)
-            current = emergency_key.trusted(conn, seen)
+            current = emergency_trust.trusted(conn, seen)
             public = None if current is None else current.public
         else:
             public = keytables.practice_key(conn, name)

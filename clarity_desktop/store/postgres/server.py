@@ -42,6 +42,7 @@ def initialise(
     admin_name: str,
     admin_password: str,
     recovery_public: bytes,
+    recovery_signer: str | None = None,
     kdf: keys.KdfParams | None = None,
 ) -> str:
     """Build the practice in *superuser*'s database, all in one transaction: either the
@@ -77,7 +78,7 @@ def initialise(
                 text(f"SELECT setval(pg_get_serial_sequence('users', 'id'), {FIRST_STAFF_ID - 1})")
             )
             logins.create_login(conn, admin_login, admin_password, Role.ADMINISTRATOR)
-            keytables.set_practice_key(conn, keytables.RECOVERY, recovery_public)
+            keytables.set_practice_key(conn, keytables.RECOVERY, recovery_public, recovery_signer)
             logins.add_staff(
                 conn,
                 admin_login,

@@ -128,7 +128,10 @@ def _seal_if_plain(conn: Connection) -> tuple[str | None, int]:
     private = recovery.new_recovery_key()
     conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
     keytables.set_practice_key(
-        conn, keytables.RECOVERY, wrapping.public_bytes(private.public_key())
+        conn,
+        keytables.RECOVERY,
+        wrapping.public_bytes(private.public_key()),
+        wrapping.signer_hex(wrapping.practice_signer(private)),
     )
     conn.execute(text("DELETE FROM note_search"))  # the old plain index, emptied by the rules
 

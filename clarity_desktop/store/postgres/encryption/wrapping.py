@@ -89,6 +89,18 @@ def _certified(user_id: int, box: X25519PublicKey) -> bytes:
     return json.dumps(["clarity-box-key", 1, user_id, public_bytes(box).hex()]).encode()
 
 
+def practice_signer(key: X25519PrivateKey) -> Ed25519PrivateKey:
+    """A practice key's own signing key (emergency_trust.py), derived from its private half:
+    only those who hold that private half can sign with it."""
+    label = b"clarity-practice-key-signer"
+    seed = HKDF(hashes.SHA256(), KEY_BYTES, None, label).derive(private_bytes(key))
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def signer_hex(signer: Ed25519PrivateKey) -> str:
+    return signer.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+
+
 def fingerprint(box: X25519PublicKey) -> str:
     """Short enough to read aloud when two people compare keys: 8 groups of 4 hex digits."""
     digest = hashes.Hash(hashes.SHA256())
