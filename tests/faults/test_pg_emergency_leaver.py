@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -219,15 +220,7 @@ def test_an_account_the_administrator_made_for_herself_vouches_for_nothing(
     key), then as the superuser swaps in her own emergency key one generation on, signed
     by Mal, with the case wraps gone so programs wrap their cases for it again."""
     p = group
-    login = f"mal{secrets.token_hex(3)}"
-    first, own = "mal's first password 41", "mal's own password 88"
-    mal_id = staff.add_staff(p.admin, login, "Mal Jones", Role.FRONT_DESK, first)
-    person = Person(login, "Mal Jones", Role.FRONT_DESK, "", own)
-    with contextlib.closing(
-        practices.unlock_practice(p.pg.folder(p.dbname, person, p.tmp / login), first)
-    ) as mal:
-        practices.change_passphrase(mal, first, own, own)
-        mal_signer = mal.signer
+    mal_id, _login, mal_signer = newcomer(p, "Mal Jones", Role.FRONT_DESK)
     practices.unlock_practice(p.dana.folder, DANA.password).close()  # remembers Mal
     forged = wrapping.new_key_pair()
     public = wrapping.public_bytes(forged.public_key())
@@ -275,6 +268,20 @@ def test_two_holders_leaving_at_once_retire_the_key(group: Practice, sam_and_lee
     assert su(p, "SELECT count(*) FROM clarity.key_wraps WHERE recipient = 'emergency'") == ["0"]
 
 
+def newcomer(p: Practice, name: str, role: Role) -> tuple[int, str, Any]:
+    """A colleague added and signed in once with their own password (so with keys of
+    their own): (user id, login, their signing key)."""
+    login = f"{name.split()[0].lower()}{secrets.token_hex(3)}"
+    first, own = f"{login} first password 41", f"{login} own password 88"
+    user_id = staff.add_staff(p.admin, login, name, role, first)
+    person = Person(login, name, role, "", own)
+    with contextlib.closing(
+        practices.unlock_practice(p.pg.folder(p.dbname, person, p.tmp / login), first)
+    ) as opened:
+        practices.change_passphrase(opened, first, own, own)
+        return user_id, login, opened.signer
+
+
 def login_of(p: Practice, user_id: int) -> str:
     [login] = su(p, f"SELECT login FROM clarity.staff WHERE user_id = {user_id}")
     return login
@@ -290,15 +297,8 @@ def test_two_holders_signing_in_at_once_renew_the_key_once(
     """Max, a third supervisor holding the key, leaves; Sam and Lee sign in at the same
     moment. One renews it, the other waits and then holds the key the first made."""
     p = group
-    login = f"max{secrets.token_hex(3)}"
-    first, own = "max's first password 31", "max's own password 77"
-    max_id = staff.add_staff(p.admin, login, "Max Ruiz", Role.SUPERVISOR, first)
-    person = Person(login, "Max Ruiz", Role.SUPERVISOR, "", own)
-    with contextlib.closing(
-        practices.unlock_practice(p.pg.folder(p.dbname, person, p.tmp / login), first)
-    ) as max_opened:
-        practices.change_passphrase(max_opened, first, own, own)
-        key_sharing.share_case_key(p.sam, key_sharing.EMERGENCY_KEY_CASE, max_id)
+    max_id, login, _signer = newcomer(p, "Max Ruiz", Role.SUPERVISOR)
+    key_sharing.share_case_key(p.sam, key_sharing.EMERGENCY_KEY_CASE, max_id)
     staff.disable_staff(p.admin, login)
 
     start = threading.Barrier(2)
