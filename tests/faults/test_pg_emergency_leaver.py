@@ -216,12 +216,12 @@ def test_when_the_only_holder_leaves_the_sheets_holder_makes_the_next_key(
 def test_an_account_the_administrator_made_for_herself_vouches_for_nothing(
     group: Practice,
 ) -> None:
-    """She adds "Mal", signs in as Mal once (so every workstation remembers Mal's signing
-    key), then as the superuser swaps in her own emergency key one generation on, signed
-    by Mal, with the case wraps gone so programs wrap their cases for it again."""
+    """She adds "Mal", signs in as Mal once (so Mal has a signing key of his own), then as
+    the superuser swaps in her own emergency key one generation on, signed by Mal, with
+    the case wraps gone so programs wrap their cases for it again."""
     p = group
     mal_id, _login, mal_signer = newcomer(p, "Mal Jones", Role.FRONT_DESK)
-    practices.unlock_practice(p.dana.folder, DANA.password).close()  # remembers Mal
+    practices.unlock_practice(p.dana.folder, DANA.password).close()  # has seen Mal join
     forged = wrapping.new_key_pair()
     public = wrapping.public_bytes(forged.public_key())
     handover = wrapping.signer_hex(wrapping.practice_signer(forged))

@@ -48,7 +48,6 @@ from clarity_desktop.store.postgres import (
     access,
     address,
     directory_rows,
-    emergency_key,
     emergency_trust,
     encrypted_rows,
     key_sharing,
@@ -122,9 +121,7 @@ class PostgresBackend:
             with engine.connect() as conn:
                 info, user, revision = _who_and_what(conn, where)
                 sheet = keytables.practice_key(conn, keytables.RECOVERY)
-                emergency = emergency_trust.read(conn)
-                sheet_signer = emergency_trust.sheet_signer(conn)
-                colleagues = emergency_key.colleagues(conn)
+                emergency, sheet_signer = emergency_trust.read_with_sheet(conn)
         except DBAPIError as exc:
             engine.dispose()
             if isinstance(exc.orig, psycopg.OperationalError):
@@ -154,9 +151,8 @@ class PostgresBackend:
             if sheet is not None:
                 seen.check(pins.RECOVERY, sheet.hex())
             # A renewed emergency key is taken when the key it replaces, or the recovery
-            # sheet, signed it (emergency_trust.py); then colleagues new to this workstation.
-            emergency = emergency_trust.trust(emergency, seen, sheet_signer)
-            emergency_key.remember_colleagues(colleagues, seen)
+            # sheet, signed it (emergency_trust.py).
+            emergency = emergency_trust.trust(emergency, sheet_signer, seen)
         except BaseException:
             engine.dispose()
             raise
@@ -180,7 +176,6 @@ class PostgresBackend:
                         sheet,
                         None if emergency is None else emergency.public,
                         seen,
-                        seals.signer_from_seed(seed),
                     )
                 ),
                 bulk.ORM_ONLY: True,
@@ -329,7 +324,6 @@ class PostgresBackend:
         held = getattr(practice, "session_info", {}).get(INFO_KEY)
         if isinstance(held, Keychain):
             held.box = box
-            held.signer = seals.signer_from_seed(seed)
             practice_keys.first_emergency(practice, held)
             practice_keys.first_directory(practice, held)
         return seed

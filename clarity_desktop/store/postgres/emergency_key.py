@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from sqlalchemy import Connection, text
 
@@ -155,30 +154,12 @@ END $$""",
 # --- the program's side ------------------------------------------------------------------
 
 
-def colleagues(conn: Connection) -> list[tuple[int, str]]:
-    """(user id, signing key) of each live colleague with keys of their own."""
-    found = conn.execute(
-        text(
-            "SELECT s.user_id, s.public_key FROM staff s JOIN users u ON u.id = s.user_id "
-            "WHERE s.box_public IS NOT NULL AND NOT u.disabled ORDER BY s.user_id"
-        )
-    )
-    return [(int(r[0]), str(r[1])) for r in found]
-
-
-def remember_colleagues(found: list[tuple[int, str]], seen: Pins) -> None:
-    """Each colleague's signing key on first sight (a changed one is left to the check
-    made before sharing with them)."""
-    seen.remember({pins.user(user_id): key for user_id, key in found})
-
-
 @dataclass(frozen=True)
 class Holder:
     """Who acts on the key: the signed-in supervisor's id and keys."""
 
     user_id: int
     box: X25519PrivateKey
-    signer: Ed25519PrivateKey
     seen: Pins
 
     @property
@@ -186,14 +167,16 @@ class Holder:
         return f"user:{self.user_id}"
 
 
-def private_half(conn: Connection, me: Holder) -> X25519PrivateKey | None:
-    """The emergency key's private half as wrapped for *me*, or None if not held."""
+def private_half(conn: Connection, me: Holder) -> tuple[int, X25519PrivateKey] | None:
+    """(generation, the emergency key's private half) as wrapped for *me*, or None if
+    not held."""
     mine = keytables.my_emergency_wrap(conn)
     if mine is None:
         return None
     generation, wrapped = mine
     what = wrapping.Wrap(SCOPE, 0, generation, me.label)
-    return X25519PrivateKey.from_private_bytes(wrapping.unwrap_key(wrapped, me.box, what))
+    secret = wrapping.unwrap_key(wrapped, me.box, what)
+    return generation, X25519PrivateKey.from_private_bytes(secret)
 
 
 def make(conn: Connection, me: Holder) -> EmergencyKey | None:
@@ -218,10 +201,12 @@ def make(conn: Connection, me: Holder) -> EmergencyKey | None:
 def publish_handover(conn: Connection, me: Holder) -> bool:
     """A key made before generations had handover keys gets its own, from a holder."""
     current = read(conn)
-    private = private_half(conn, me)
-    if current is None or current.handover is not None or private is None:
+    if current is None or current.handover is not None:
         return False
-    handover = wrapping.signer_hex(wrapping.practice_signer(private))
+    held = private_half(conn, me)
+    if held is None:
+        return False
+    handover = wrapping.signer_hex(wrapping.practice_signer(held[1]))
     done = conn.execute(text("SELECT publish_handover(:h)"), {"h": handover}).scalar()
     if done:
         me.seen.remember({pins.EMERGENCY_HANDOVER: handover})
@@ -234,10 +219,11 @@ def rotate_if_due(conn: Connection, me: Holder) -> tuple[EmergencyKey, int, int]
     re-made, holders given it) or None when nothing was due."""
     if not conn.execute(text("SELECT emergency_due()")).scalar():
         return None
-    old_private = private_half(conn, me)
+    held = private_half(conn, me)
     current = trusted(conn, me.seen)
-    if old_private is None or current is None:
+    if held is None or current is None:
         return None
+    old_private = held[1]
     holders = [
         (int(r[0]), str(r[1]), str(r[2] or ""), str(r[3]))
         for r in conn.execute(

@@ -59,15 +59,7 @@ def read(conn: Connection) -> EmergencyKey | None:
     return EmergencyKey(bytes(row[0]), int(row[1]), row[2], str(row[3] or ""))
 
 
-def sheet_signer(conn: Connection) -> str | None:
-    """The public half of the recovery sheet's signing key, where the server has it."""
-    row = conn.execute(
-        text("SELECT handover FROM practice_keys WHERE name = :n"), {"n": RECOVERY}
-    ).first()
-    return None if row is None or row[0] is None else str(row[0])
-
-
-def trust(key: EmergencyKey | None, seen: Pins, sheet: str | None = None) -> EmergencyKey | None:
+def trust(key: EmergencyKey | None, sheet: str | None, seen: Pins) -> EmergencyKey | None:
     """*key* once this workstation accepts it (see above); *sheet*: the recovery sheet's
     signing key as the server shows it, remembered on first sight."""
     if sheet is not None:
@@ -90,7 +82,26 @@ def trust(key: EmergencyKey | None, seen: Pins, sheet: str | None = None) -> Eme
 
 
 def trusted(conn: Connection, seen: Pins) -> EmergencyKey | None:
-    return trust(read(conn), seen, sheet_signer(conn))
+    """The live emergency key, once this workstation accepts it (a new case asks each
+    time: the key may have been renewed meanwhile)."""
+    return trust(*read_with_sheet(conn), seen)
+
+
+def read_with_sheet(conn: Connection) -> tuple[EmergencyKey | None, str | None]:
+    """(the live emergency key, the recovery sheet's signing key) in one query."""
+    key, sheet = None, None
+    for name, public, generation, handover, vouch, retired in conn.execute(
+        text(
+            "SELECT name, public_key, generation, handover, vouch, retired FROM practice_keys "
+            "WHERE name IN (:e, :r)"
+        ),
+        {"e": EMERGENCY, "r": RECOVERY},
+    ):
+        if name == RECOVERY:
+            sheet = None if handover is None else str(handover)
+        elif not retired:
+            key = EmergencyKey(bytes(public), int(generation), handover, str(vouch or ""))
+    return key, sheet
 
 
 def remember(key: EmergencyKey, seen: Pins) -> None:

@@ -13,7 +13,6 @@ import threading
 from collections.abc import Mapping
 
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, text
@@ -54,14 +53,12 @@ class Keychain:
         recovery: bytes | None,
         emergency: bytes | None = None,
         pins: Pins | None = None,
-        signer: Ed25519PrivateKey | None = None,
     ) -> None:
         self.user_id = user_id
         self.pins = pins or Pins(None)  # keys this workstation saw first (pins.py)
         self.box = box  # None until the person's first own password (their first sign-in)
         self._recovery = recovery
         self.emergency = emergency  # the practice emergency key's public half, once made
-        self.signer = signer  # the person's signing key: vouches for an emergency key made
         self._rings: dict[int, KeyRing] = {}
         self._note_case: dict[int, int] = {}
         self._directory: KeyRing | None = None
@@ -122,13 +119,11 @@ class Keychain:
         """A supervisor with a live emergency grant for the case, who holds the practice
         emergency key, opens the case's key through it (the lead's answer 3); anyone else
         is told the key is not held."""
-        mine = keytables.my_emergency_wrap(conn)
-        stored = keytables.emergency_wraps(conn, case_id) if mine is not None else []
-        if mine is None or not stored:
+        held = emergency_key.private_half(conn, emergency_key.Holder(self.user_id, box, self.pins))
+        stored = keytables.emergency_wraps(conn, case_id) if held is not None else []
+        if held is None or not stored:
             raise EncryptionError(ErrorCode.ENCRYPTION_KEY_NOT_HELD, generation=1)
-        generation, wrapped = mine
-        what = wrapping.Wrap(EMERGENCY, 0, generation, self.label)
-        emergency = X25519PrivateKey.from_private_bytes(wrapping.unwrap_key(wrapped, box, what))
+        emergency = held[1]
         return [
             DataKey(
                 s.generation,
@@ -141,9 +136,7 @@ class Keychain:
 
     def holder(self) -> emergency_key.Holder:
         """This person as one who makes, renews or shares the practice emergency key."""
-        if self.signer is None:
-            raise EncryptionError(ErrorCode.ENCRYPTION_FIRST_PASSWORD)
-        return emergency_key.Holder(self.user_id, self._my_box(), self.signer, self.pins)
+        return emergency_key.Holder(self.user_id, self._my_box(), self.pins)
 
     def make_emergency(self, conn: Connection) -> bool:
         """The practice emergency key pair, made by a supervisor's program when the practice
@@ -166,12 +159,11 @@ class Keychain:
         """The practice emergency key's private half wrapped for a further supervisor,
         whose certificate the caller checked (key_sharing.share): approved like a case
         key, because it opens every case in an emergency."""
-        mine = keytables.my_emergency_wrap(conn)
-        if mine is None:
+        held = emergency_key.private_half(conn, self.holder())
+        if held is None:
             raise EncryptionError(ErrorCode.ENCRYPTION_NOTHING_TO_SHARE, case=0)
-        generation, wrapped = mine
-        own = wrapping.Wrap(EMERGENCY, 0, generation, self.label)
-        secret = wrapping.unwrap_key(wrapped, self._my_box(), own)
+        generation, private = held
+        secret = wrapping.private_bytes(private)
         label = f"user:{reader}"
         sealed = wrapping.wrap_key(secret, to, wrapping.Wrap(EMERGENCY, 0, generation, label))
         stored = StoredWrap(EMERGENCY, 0, generation, label, sealed)

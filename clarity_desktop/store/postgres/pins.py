@@ -19,8 +19,7 @@ the folder at another practice database (address.write).
 
 The emergency key legitimately changes when a supervisor who held it leaves: a newer
 generation is taken only when the key it replaces, or the recovery sheet, signed it
-(emergency_trust.py). Colleagues' signing keys are remembered at each sign-in, on first
-sight, so that sharing with them later checks a key the server did not just hand over.
+(emergency_trust.py).
 Several programs on one workstation share the file: each change is made to the file as
 it is on disk, so one program's memory never writes back over another's newer keys.
 """
@@ -54,11 +53,16 @@ class Pins:
         self._path = None if folder is None else folder / PINS_FILE
         self._lock = threading.Lock()
         self._seen: dict[str, str] = {}
+        self._read_as: tuple[int, int] | None = None  # (mtime, size) of the file last read
         self._load()
 
     def _load(self) -> dict[str, str]:
-        """The file as it is now (another program may have added to it)."""
+        """The file as it is now (another program may have added to it): read again only
+        when it changed since."""
         if self._path is not None and self._path.exists():
+            stat = self._path.stat()
+            if self._read_as == (stat.st_mtime_ns, stat.st_size):
+                return self._seen
             try:
                 data = json.loads(self._path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
@@ -66,6 +70,7 @@ class Pins:
             if not isinstance(data, dict):
                 raise EncryptionError(ErrorCode.ENCRYPTION_PINS_UNREADABLE)
             self._seen = {str(k): str(v) for k, v in data.items()}
+            self._read_as = (stat.st_mtime_ns, stat.st_size)
         return self._seen
 
     def get(self, name: str) -> str | None:

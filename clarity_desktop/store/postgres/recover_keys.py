@@ -27,11 +27,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.audit_actions import AuditAction
-from clarity_desktop.domain.clock import utcnow
 from clarity_desktop.domain.errors import ErrorCode
-from clarity_desktop.store import audit_chain
-from clarity_desktop.store.models import AuditEvent
-from clarity_desktop.store.postgres import keytables
+from clarity_desktop.store.postgres import keytables, superuser_audit
 from clarity_desktop.store.postgres.address import ServerAddress
 from clarity_desktop.store.postgres.connect import make_engine
 from clarity_desktop.store.postgres.emergency_trust import vouch_for
@@ -233,33 +230,10 @@ def _audit(
     conn: Connection, actor: str, user_id: int, name: str, cases: int, directory: bool
 ) -> None:
     """One chained audit row in the superuser's name (as the import writes its own)."""
-    db = Session(bind=conn)
-    last_id, last_hash = audit_chain.last_link(db)
-    at, row_id, action = utcnow(), last_id + 1, AuditAction.KEY_SHARED.value
     detail = json.dumps(
         {"from": "recovery sheet", "to": name, "cases": cases, "directory": directory},
         sort_keys=True,
     )
-    digest = audit_chain.row_digest_v2(
-        last_hash, row_id, at, None, actor, action, "user", user_id, None, detail
-    )
-    db.add(
-        AuditEvent(
-            id=row_id,
-            at=at,
-            actor=actor,
-            action=action,
-            entity="user",
-            entity_id=user_id,
-            case_id=None,
-            detail=detail,
-            prev_hash=last_hash,
-            row_hash=digest,
-            user_id=None,
-            hash_format=audit_chain.FORMAT,
-        )
-    )
-    db.flush()
-    db.execute(
-        text("SELECT setval(pg_get_serial_sequence('audit_events', 'id'), :i)"), {"i": row_id}
+    superuser_audit.append(
+        Session(bind=conn), actor, AuditAction.KEY_SHARED, "user", user_id, detail
     )

@@ -35,7 +35,6 @@ from sqlalchemy import Connection, Table, func, select, text
 from sqlalchemy.orm import Session
 
 from clarity_desktop.domain.audit_actions import AuditAction
-from clarity_desktop.domain.clock import utcnow
 from clarity_desktop.domain.errors import ErrorCode, Wording
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.store import anchor, audit_chain, keyring, keys, migrate, oslock, seals
@@ -48,7 +47,14 @@ from clarity_desktop.store.errors import (
 )
 from clarity_desktop.store.files import db_path
 from clarity_desktop.store.models import AuditEvent, Base, PracticeInfo
-from clarity_desktop.store.postgres import address, case_keys, import_keys, logins, schema
+from clarity_desktop.store.postgres import (
+    address,
+    case_keys,
+    import_keys,
+    logins,
+    schema,
+    superuser_audit,
+)
 from clarity_desktop.store.postgres.address import ServerAddress, check_name
 from clarity_desktop.store.postgres.connect import make_engine
 from clarity_desktop.store.postgres.server import FIRST_STAFF_ID
@@ -310,43 +316,9 @@ def _append_imported(
     db: Session, superuser: ServerAddress, source_id: str, login: str, rows: dict[str, int]
 ) -> int:
     """The import's own audit row, next in the moved chain."""
-    last_id, last_hash = audit_chain.last_link(db)
-    at = utcnow()
     actor = f"{superuser.user} (server superuser)"
     detail = json.dumps({"from": source_id, "login": login, "rows": rows}, sort_keys=True)
-    row_id = last_id + 1
-    db.add(
-        AuditEvent(
-            id=row_id,
-            at=at,
-            actor=actor,
-            action=AuditAction.IMPORTED.value,
-            entity="practice",
-            entity_id=None,
-            case_id=None,
-            detail=detail,
-            prev_hash=last_hash,
-            row_hash=audit_chain.row_digest_v2(
-                last_hash,
-                row_id,
-                at,
-                None,
-                actor,
-                AuditAction.IMPORTED.value,
-                "practice",
-                None,
-                None,
-                detail,
-            ),
-            user_id=None,
-            hash_format=audit_chain.FORMAT,
-        )
-    )
-    db.flush()
-    db.execute(
-        text("SELECT setval(pg_get_serial_sequence('audit_events', 'id'), :i)"), {"i": row_id}
-    )
-    return row_id
+    return superuser_audit.append(db, actor, AuditAction.IMPORTED, "practice", None, detail)
 
 
 def _verify(
