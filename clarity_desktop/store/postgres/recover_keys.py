@@ -19,7 +19,6 @@ be given theirs by a second run once they have signed in.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -230,10 +229,10 @@ def _audit(
     conn: Connection, actor: str, user_id: int, name: str, cases: int, directory: bool
 ) -> None:
     """One chained audit row in the superuser's name (as the import writes its own)."""
-    detail = json.dumps(
-        {"from": "recovery sheet", "to": name, "cases": cases, "directory": directory},
-        sort_keys=True,
-    )
+    given = [f"{cases} case key{'' if cases == 1 else 's'}"] if cases else []
+    if directory:
+        given.append("the client directory")
+    detail = f"from the recovery sheet to {name}: {' and '.join(given)}"
     superuser_audit.append(
         Session(bind=conn), actor, AuditAction.KEY_SHARED, "user", user_id, detail
     )
