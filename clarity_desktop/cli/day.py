@@ -88,7 +88,7 @@ def _schedule(args: argparse.Namespace) -> int:
     try:
         partner_id = None
         if args.partner:
-            from clarity_desktop.services.documents import find_partner
+            from clarity_desktop.services.handout_documents import find_partner
 
             case = cases.read_case(opened.uow(), args.case)
             partner_id = find_partner(case, args.partner).id

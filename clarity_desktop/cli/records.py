@@ -30,6 +30,7 @@ from clarity_desktop.cli.common import (
     tolerant_stdout,
 )
 from clarity_desktop.domain.progress import CallbackProgress
+from clarity_desktop.services import handout_documents
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.csv_clients import ImportPreview, PreviewRow
@@ -200,10 +201,10 @@ def _export(args: argparse.Namespace) -> int:
 
 def _partner_id(opened: OpenPractice, case_id: int, name: str) -> int:
     """--for-partner NAME as the partner's id: full or first name, accents ignored."""
-    from clarity_desktop.services import cases, documents
+    from clarity_desktop.services import cases
 
     case = cases.read_case(opened.uow(), case_id)
-    return documents.find_partner(case, name).id
+    return handout_documents.find_partner(case, name).id
 
 
 def _row_text(row: PreviewRow) -> str:

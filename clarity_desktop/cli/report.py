@@ -26,6 +26,7 @@ from clarity_desktop.cli.common import (
 )
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.document_kinds import DocumentKind
+from clarity_desktop.services import handout_documents
 
 if TYPE_CHECKING:
     from clarity_desktop.domain.steps import Step
@@ -221,7 +222,9 @@ def build_request(
     if kind is DocumentKind.HANDOUT:
         case = cases.read_case(uow, args.case)
         try:
-            plan = documents.plan_handout(case, partner=args.partner, joint=args.joint, step=step)
+            plan = handout_documents.plan_handout(
+                case, partner=args.partner, joint=args.joint, step=step
+            )
         except ValidationError as exc:
             hint = {"step": "--step N", "partner": "--joint or --partner NAME"}.get(exc.field or "")
             if hint is None:
@@ -246,7 +249,7 @@ def build_request(
         request = DocumentRequest(
             DocumentKind.CHECK_IN,
             case.id,
-            partner_id=documents.find_partner(case, args.partner).id,
+            partner_id=handout_documents.find_partner(case, args.partner).id,
             measure=args.measure,
             instruments=measure_forms.catalogue(args.data_dir),
             page_size=args.page_size,

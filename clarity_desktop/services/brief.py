@@ -32,7 +32,7 @@ from clarity_desktop.reports.brief_plan import BriefGoal, BriefPlan
 from clarity_desktop.reports.clinician_words import ENGLISH, Words, words
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.services import dynamics, guidance, handouts_given, plans, views
-from clarity_desktop.services.documents import DocumentAction, _audit, _check_action, _detail
+from clarity_desktop.services.document_audit import DocumentAction, audit, check_action, detail
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.models import Case, Note
@@ -291,7 +291,7 @@ def brief_pdf(
     """The brief as a one-page clinician PDF. Returns the bytes when *out* is None."""
     from clarity_desktop.reports import brief, layout
 
-    _check_action(action)
+    check_action(action)
     require(uow.principal, Permission.MAKE_DOCUMENTS)
     size = layout.page_size_name(page_size)
     doc = brief_document(
@@ -304,7 +304,7 @@ def brief_pdf(
         language=language,
     )
     data = brief.build_brief(doc, out, page_size=size, password=password or None, progress=progress)
-    _audit(uow, action, "case", case_id, case_id, _detail(f"{_what(doc)} PDF", out, password))
+    audit(uow, action, "case", case_id, case_id, detail(f"{_what(doc)} PDF", out, password))
     return data
 
 

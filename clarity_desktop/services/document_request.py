@@ -24,8 +24,14 @@ from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.reports.layout import Destination
-from clarity_desktop.services import documents, measure_forms, plan_document, progress_report
-from clarity_desktop.services.documents import DocumentAction
+from clarity_desktop.services import (
+    documents,
+    handout_documents,
+    measure_forms,
+    plan_document,
+    progress_report,
+)
+from clarity_desktop.services.document_audit import DocumentAction
 from clarity_desktop.store.uow import UnitOfWork
 
 __all__ = ["KINDS", "DocumentKind", "DocumentRequest", "render"]
@@ -122,7 +128,7 @@ def render(
             action=action,
         )
     if r.kind is DocumentKind.STEPS:
-        return documents.steps_overview_pdf(
+        return handout_documents.steps_overview_pdf(
             uow,
             r.out,
             case_id=r.case_id,
@@ -197,7 +203,7 @@ def render(
     # The handout. Privacy: only the step, the first names and the message go in.
     _needs(r.step, Phrase.STEP, "step")
     assert r.step is not None
-    return documents.handout_pdf(
+    return handout_documents.handout_pdf(
         uow,
         r.case_id,
         r.step,

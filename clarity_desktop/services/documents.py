@@ -1,103 +1,53 @@
-"""Printing and exporting documents: the session note, client handouts, the overview,
-the case summary and the progress report.
+"""Printing and exporting the clinician's documents: the session note, the case summary
+and the progress report (client handouts: handout_documents.py).
 
 Each function reads what the document shows in one read (the services' loaders on one
 session, outside the write lock), hands plain dataclasses to clarity_desktop.reports, and
 writes one audit row ("exported", "printed" or "previewed") in one write once the
-document exists, so the log never claims a document that was not made.
+document exists (document_audit.py), so the log never claims a document that was not made.
 
 Privacy: the case summary and the progress report print the case's structure and
 readings and no note text at all. Readings from private sessions and the safety note's
 text are left out unless the clinician includes them on purpose (both off by default,
-and the audit row says when they were included); a handout is
-made from the step, the first names the therapist chose and the
-therapist's message, and nothing else: no note, reading or case detail is read for it.
-
-Safety: in a case with a safety flag every handout (joint, one partner's, an individual
-client's) is the safety-aware version, with practices for one person in place of joint
-exercises, and is refused until the therapist confirms (acknowledge_safety).
+and the audit row says when they were included).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
-from typing import Literal
 
 from sqlalchemy.orm import Session as DbSession
 
-from clarity_desktop.domain.audit_actions import DOCUMENT_ACTIONS, AuditAction
-from clarity_desktop.domain.clock import as_utc
-from clarity_desktop.domain.csv_clients import name_key
-from clarity_desktop.domain.errors import ErrorCode, ValidationError, Wording
+from clarity_desktop.domain.audit_actions import AuditAction
+from clarity_desktop.domain.errors import ErrorCode, ValidationError
 from clarity_desktop.domain.languages import DEFAULT as DEFAULT_LANGUAGE
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.locked_text import refuse_copy
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.schedule import SessionStatus
-from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.timeline import Timeline
-from clarity_desktop.reports import handouts, layout, summary
+from clarity_desktop.reports import layout, summary
 from clarity_desktop.reports.brief_facts import HandoutGiven
 from clarity_desktop.reports.clinician_words import ENGLISH, Words, words
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.note import AddendumEntry, NoteDocument, PartnerStep, build_note
 from clarity_desktop.reports.note_readings import PartnerReadingRow
 from clarity_desktop.reports.progress_plan import MeasureTable, PlanInPeriod
-from clarity_desktop.services import dynamics, handout_language, handouts_given, views
-from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView, SessionView
+from clarity_desktop.services import dynamics, handouts_given, views
+from clarity_desktop.services.document_audit import (
+    DocumentAction,
+    audit,
+    check_action,
+    detail,
+    in_language,
+    local,
+)
+from clarity_desktop.services.dto import CaseDetail, NoteView, SessionView
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.uow import UnitOfWork
-
-# What a document is made for; each is also its audit row's action (domain/audit_actions.py).
-DocumentAction = Literal[AuditAction.EXPORTED, AuditAction.PRINTED, AuditAction.PREVIEWED]
-ACTIONS: tuple[AuditAction, ...] = DOCUMENT_ACTIONS
-
-MAX_FIRST_NAMES = 4
-MAX_FIRST_NAME = 60
-MAX_MESSAGE = 3000
-
-
-def local(utc: datetime) -> datetime:
-    """A stored UTC time as an aware local time, which prints its zone."""
-    return as_utc(utc).astimezone()
-
-
-def first_name(name: str) -> str:
-    """The first word of a stored name: what a handout calls a partner by default."""
-    words = name.split()
-    return words[0] if words else ""
-
-
-def _check_action(action: str) -> None:
-    if action not in ACTIONS:
-        raise ValueError(f"unknown document action {action!r}")
-
-
-def _detail(what: str, out: Destination, password: str | None) -> str:
-    bits = [what]
-    if password:
-        bits.append("password-protected")
-    if isinstance(out, str | os.PathLike):
-        bits.append(f"to {os.fspath(out)}")
-    return ", ".join(bits)
-
-
-def _audit(
-    uow: UnitOfWork,
-    action: DocumentAction,
-    entity: str,
-    entity_id: int | None,
-    case_id: int | None,
-    detail: str,
-) -> None:
-    with uow:
-        uow.audit(AuditAction(action), entity, entity_id, case_id, detail=detail)
-        uow.commit()
-
 
 # The session note ------------------------------------------------------------------
 
@@ -181,7 +131,7 @@ def note_pdf(
 ) -> bytes | None:
     """The note as a PDF record copy (signed, or marked DRAFT), its program words in
     *language*. Returns the bytes when *out* is None."""
-    _check_action(action)
+    check_action(action)
     require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
     size = layout.page_size_name(page_size)
     with uow.reading() as db:  # the facts, in one read; the audit row, in one write
@@ -190,8 +140,8 @@ def note_pdf(
     doc = note_document(note, case, uow.actor, language)
     data = build_note(doc, out, page_size=size, password=password or None, progress=progress)
     what = "session note PDF" if note.signed else "session note PDF (unsigned draft)"
-    what += _in(doc.language)
-    _audit(uow, action, "note", note.id, note.case_id, _detail(what, out, password))
+    what += in_language(doc.language)
+    audit(uow, action, "note", note.id, note.case_id, detail(what, out, password))
     return data
 
 
@@ -349,7 +299,7 @@ def summary_pdf(
     """The case summary (clinician-facing; no note text; private sessions' readings and
     the safety note only when included) as a PDF, its program words in *language*.
     Returns the bytes when *out* is None."""
-    _check_action(action)
+    check_action(action)
     size = layout.page_size_name(page_size)
     case, timeline, given, _plan, _measures = _case_facts(uow, case_id)
     doc = summary_document(
@@ -364,8 +314,10 @@ def summary_pdf(
     data = summary.build_summary(
         doc, out, page_size=size, password=password or None, progress=progress
     )
-    what = f"case summary PDF, {len(doc.sessions)} sessions{_included(doc)}{_in(doc.language)}"
-    _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
+    what = (
+        f"case summary PDF, {len(doc.sessions)} sessions{_included(doc)}{in_language(doc.language)}"
+    )
+    audit(uow, action, "case", case.id, case.id, detail(what, out, password))
     return data
 
 
@@ -389,7 +341,7 @@ def progress_pdf(
     with the same choices as :func:`summary_pdf`; *gather* reads its goals and check-in
     scores in the same read (services/progress_report.py gives it; the fronts call there).
     Returns the bytes when *out* is None."""
-    _check_action(action)
+    check_action(action)
     size = layout.page_size_name(page_size)
     period = check_period(start, end)
     case, timeline, given, plan, measures = _case_facts(uow, case_id, gather)
@@ -410,210 +362,10 @@ def progress_pdf(
     )
     what = (
         f"progress report PDF, {start.isoformat()} to {end.isoformat()}, "
-        f"{len(doc.sessions)} sessions{_included(doc)}{_in(doc.language)}"
+        f"{len(doc.sessions)} sessions{_included(doc)}{in_language(doc.language)}"
     )
-    _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
+    audit(uow, action, "case", case.id, case.id, detail(what, out, password))
     return data
-
-
-# Handouts ---------------------------------------------------------------------------
-
-
-def _in(language: Language) -> str:
-    """What the audit row adds about the language: nothing for English (as before)."""
-    return "" if language is DEFAULT_LANGUAGE else f", in {language.display_name}"
-
-
-def clean_first_names(first_names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    names = tuple(" ".join(n.split()) for n in first_names if n and n.strip())
-    if not names:
-        raise ValidationError(ErrorCode.PLEASE_GIVE_FIRST_NAME_NAMES, "first_names")
-    if len(names) > MAX_FIRST_NAMES:
-        raise ValidationError(
-            ErrorCode.HANDOUT_ADDRESSED_MOST_PEOPLE, "first_names", max_first_names=MAX_FIRST_NAMES
-        )
-    if any(len(n) > MAX_FIRST_NAME for n in names):
-        raise ValidationError(
-            ErrorCode.FIRST_NAME_HANDOUT_HAS_MOST, "first_names", max_first_name=MAX_FIRST_NAME
-        )
-    return names
-
-
-def clean_message(message: str) -> str:
-    text = (message or "").strip()
-    if len(text) > MAX_MESSAGE:
-        raise ValidationError(
-            ErrorCode.MESSAGE_TOO_LONG_HANDOUT_MOST,
-            "message",
-            max_message=MAX_MESSAGE,
-        )
-    return text
-
-
-def handout_pdf(
-    uow: UnitOfWork,
-    case_id: int,
-    step: Step,
-    first_names: list[str] | tuple[str, ...],
-    message: str = "",
-    out: Destination = None,
-    *,
-    partner_id: int | None = None,
-    acknowledge_safety: bool = False,
-    given_on: date | None = None,
-    page_size: str = "A4",
-    password: str | None = None,
-    progress: Progress | None = None,
-    action: DocumentAction = AuditAction.EXPORTED,
-    language: Language | str | None = None,
-) -> bytes | None:
-    """One step's client handout. *partner_id* None in a couple case means a joint
-    handout (both partners). In a case with a safety flag every handout is the
-    safety-aware version and needs *acknowledge_safety*. *language* None: the
-    partner's preferred language (services.handout_language)."""
-    _check_action(action)
-    size = layout.page_size_name(page_size)
-    names = clean_first_names(first_names)
-    text = clean_message(message)
-    require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
-    with uow.reading() as db:
-        case = views.case_detail(db, case_id)
-    if partner_id is not None and partner_id not in {p.id for p in case.partners}:
-        raise ValidationError(ErrorCode.PARTNER_NOT_IN_CASE, "partner_id")
-    joint = case.kind is CaseKind.COUPLE and partner_id is None
-    if case.safety_flag and not acknowledge_safety:
-        code = ErrorCode.SAFETY_FLAG_JOINT if joint else ErrorCode.SAFETY_FLAG_INDIVIDUAL
-        raise ValidationError(code, "acknowledge_safety")
-    lang = handout_language.choose(case, partner_id, language)
-    handout = handouts.HandoutInput(
-        step=Step(step),
-        first_names=names,
-        message=text,
-        given_on=given_on or date.today(),
-        author=uow.actor,
-        safety_aware=case.safety_flag,
-        language=lang,
-    )
-    data = handouts.build_handout(
-        handout, out, page_size=size, password=password or None, progress=progress
-    )
-    who = "joint" if joint else f"partner {partner_id}" if partner_id else "client"
-    what = f"client handout PDF, step {int(step)}, {who}{_in(lang)}"
-    if case.safety_flag:
-        what = f"{what}, safety-aware version, safety flag acknowledged"
-    _audit(uow, action, "case", case.id, case.id, _detail(what, out, password))
-    return data
-
-
-def steps_overview_pdf(
-    uow: UnitOfWork,
-    out: Destination = None,
-    *,
-    case_id: int | None = None,
-    page_size: str = "A4",
-    password: str | None = None,
-    progress: Progress | None = None,
-    action: DocumentAction = AuditAction.EXPORTED,
-    language: Language | str | None = None,
-) -> bytes | None:
-    """The one-page overview of the five steps for clients; *case_id* links the audit
-    row to the case it was given for, and (without *language*) prints it in the
-    language the couple prefer (English when they differ)."""
-    _check_action(action)
-    size = layout.page_size_name(page_size)
-    require(uow.principal, Permission.MAKE_DOCUMENTS)
-    case = None
-    if case_id is not None:
-        with uow.reading() as db:
-            case = views.case_detail(db, case_id)  # a clear error for a wrong number
-    lang = handout_language.choose(case, None, language)
-    data = handouts.build_overview(
-        out,
-        author=uow.actor,
-        page_size=size,
-        password=password or None,
-        progress=progress,
-        language=lang,
-    )
-    entity, entity_id = ("case", case_id) if case_id is not None else ("practice", None)
-    what = _detail(f"five steps overview PDF{_in(lang)}", out, password)
-    _audit(uow, action, entity, entity_id, case_id, what)
-    return data
-
-
-# Choosing what to print (the command line and the program share these rules) ---------
-
-
-@dataclass(frozen=True)
-class HandoutPlan:
-    step: Step
-    first_names: tuple[str, ...]
-    partner_id: int | None  # None: a joint handout
-
-
-def find_partner(case: CaseDetail, name: str) -> PartnerView:
-    """The partner called *name*, by full or first name, ignoring case, accents, spaces
-    and punctuation ("zoe" finds "Zoë", "Lukasz" finds "Łukasz")."""
-    wanted = name_key(name)
-    matches = [p for p in case.partners if wanted and name_key(p.name) == wanted]
-    if not matches:
-        matches = [p for p in case.partners if wanted and name_key(first_name(p.name)) == wanted]
-    known = ", ".join(p.name for p in case.partners)
-    if len(matches) > 1:
-        raise ValidationError(
-            ErrorCode.MORE_THAN_ONE_PARTNER_CALLED,
-            "partner_name",
-            name=name,
-            known=known,
-        )
-    if not matches:
-        raise ValidationError(
-            ErrorCode.THERE_NO_PARTNER_CALLED_CASE,
-            "partner_name",
-            name=name,
-            known=known,
-        )
-    return matches[0]
-
-
-def plan_handout(
-    case: CaseDetail, *, partner: str | None = None, joint: bool = False, step: Step | None = None
-) -> HandoutPlan:
-    """Who a handout is for and at which step: one partner (by name) at their own step, or
-    both partners when they stand at the same step. *step* overrides the recorded step."""
-    if case.kind is CaseKind.INDIVIDUAL:
-        if joint:
-            raise ValidationError(ErrorCode.JOINT_HANDOUT_COUPLES_INDIVIDUAL_CASE)
-        chosen = find_partner(case, partner) if partner else case.partners[0]
-    elif joint and partner:
-        raise ValidationError(ErrorCode.CHOOSE_JOINT_HANDOUT_ONE_PARTNER)
-    elif joint:
-        names = tuple(first_name(p.name) for p in case.partners)
-        if step is None:
-            steps = {p.current_step for p in case.partners}
-            if len(steps) != 1 or None in steps:
-                where = tuple(
-                    Wording(ErrorCode.PARTNER_AT_STEP, name=p.name, step=int(p.current_step))
-                    if p.current_step
-                    else Wording(ErrorCode.PARTNER_AT_NO_STEP, name=p.name)
-                    for p in case.partners
-                )
-                raise ValidationError(
-                    ErrorCode.PARTNERS_DO_NOT_STAND_ONE,
-                    "step",
-                    where=where,
-                )
-            step = steps.pop()
-        assert step is not None
-        return HandoutPlan(Step(step), names, None)
-    elif partner:
-        chosen = find_partner(case, partner)
-    else:
-        raise ValidationError(ErrorCode.COUPLE_CHOOSE_JOINT_HANDOUT_ONE, "partner")
-    chosen_step = step or chosen.current_step
-    if chosen_step is None:
-        raise ValidationError(ErrorCode.NO_STEP_RECORDED_YET_CHOOSE, "step", name=chosen.name)
-    return HandoutPlan(Step(chosen_step), (first_name(chosen.name),), chosen.id)
 
 
 def note_for(case: CaseDetail, session_id: int | None = None) -> int:

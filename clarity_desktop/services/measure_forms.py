@@ -20,8 +20,8 @@ from clarity_desktop.domain.progress import Progress
 from clarity_desktop.reports import layout
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.measure_forms import CheckInForm, build_check_in_form
-from clarity_desktop.services import documents, views
-from clarity_desktop.services.documents import DocumentAction
+from clarity_desktop.services import handout_documents, views
+from clarity_desktop.services.document_audit import DocumentAction
 from clarity_desktop.services.guidance import resources_dir
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store.uow import UnitOfWork
@@ -63,7 +63,7 @@ def check_in_pdf(
     with uow.reading() as db:
         case = views.case_detail(db, case_id)
     partner = (
-        documents.find_partner(case, partner_id)
+        handout_documents.find_partner(case, partner_id)
         if isinstance(partner_id, str)
         else next((p for p in case.partners if p.id == partner_id), None)
     )

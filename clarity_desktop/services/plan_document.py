@@ -24,12 +24,12 @@ from clarity_desktop.reports.clinician_words import words
 from clarity_desktop.reports.layout import Destination
 from clarity_desktop.reports.plan import PlanDocument, build_plan
 from clarity_desktop.services import plans
-from clarity_desktop.services.documents import (
+from clarity_desktop.services.document_audit import (
     DocumentAction,
-    _audit,
-    _check_action,
-    _detail,
-    _in,
+    audit,
+    check_action,
+    detail,
+    in_language,
     local,
 )
 from clarity_desktop.services.permissions import Permission, require
@@ -102,7 +102,7 @@ def plan_pdf(
     """One version of the case's treatment plan as a PDF (see :func:`choose_version`),
     its program words in *language*, with the partners' acknowledgement lines when asked.
     Returns the bytes when *out* is None."""
-    _check_action(action)
+    check_action(action)
     require(uow.principal, Permission.READ_RECORDS, Permission.MAKE_DOCUMENTS)
     size = layout.page_size_name(page_size)
     plan = plans.read_plan(uow, case_id)
@@ -114,6 +114,6 @@ def plan_pdf(
         what += " (unsigned draft)"
     if acknowledgement:
         what += ", with acknowledgement lines"
-    what += _in(doc.language)
-    _audit(uow, action, plans.ENTITY, chosen.id, plan.case_id, _detail(what, out, password))
+    what += in_language(doc.language)
+    audit(uow, action, plans.ENTITY, chosen.id, plan.case_id, detail(what, out, password))
     return data

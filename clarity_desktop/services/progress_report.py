@@ -37,7 +37,7 @@ from clarity_desktop.reports.progress_plan import (
 )
 from clarity_desktop.reports.summary_facts import Period
 from clarity_desktop.services import documents, measures, plan_goals
-from clarity_desktop.services.documents import DocumentAction
+from clarity_desktop.services.document_audit import DocumentAction
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.store.models import Case
 from clarity_desktop.store.uow import UnitOfWork

@@ -16,7 +16,7 @@ run that registers the font, as the program's first document does):
 - a bare reportlab build of the same content: the same paragraphs, tables and drawings
   (the same shapes and labels) made directly with platypus and reportlab.graphics on a
   SimpleDocTemplate, no services, no page-X-of-Y canvas;
-- services.documents.handout_pdf and reports.handouts.build_handout for one handout.
+- services.handout_documents.handout_pdf and reports.handouts.build_handout for one handout.
 
 Targets from the issue: summary under 1 s, summary / bare at most 1.5, handout under
 0.15 s. Not collected by pytest (the name does not start with test_).
@@ -35,6 +35,8 @@ from datetime import date, datetime, timedelta
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+
+from clarity_desktop.services import handout_documents
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -473,7 +475,7 @@ def main() -> None:
             builder = median_s(lambda: summary.build_summary(doc), args.runs)
             bare = median_s(lambda: bare_build(doc), args.runs)
             handout_service = median_s(
-                lambda: documents.handout_pdf(
+                lambda: handout_documents.handout_pdf(
                     opened.uow(),
                     case_id,
                     Step.LEAN_IN,

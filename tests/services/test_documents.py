@@ -14,7 +14,7 @@ import pytest
 from clarity_desktop.domain.errors import NotFound, ValidationError
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services import cases, documents, notes
+from clarity_desktop.services import cases, document_audit, documents, handout_documents, notes
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
 from tests.reports import pdftools
@@ -74,7 +74,7 @@ def test_a_signed_note_prints_with_local_times_and_addenda_in_order(
     text = pdftools.flat(pdftools.text(out))
     view = notes.open_note(practice.uow(), signed_note)
     assert view.signed_at is not None
-    signed = documents.local(view.signed_at)
+    signed = document_audit.local(view.signed_at)
     assert signed.utcoffset() == timedelta(hours=5, minutes=30)
     stamp = f"{signed.day} {signed:%b %Y, %H:%M} IST"
     assert f"Signed electronically by {ME} on {stamp}." in text
@@ -148,19 +148,19 @@ def test_every_export_print_and_preview_is_audited(
         ("printed", "note", signed_note, cid, ME, "session note PDF")
     ]
     assert made(
-        lambda: documents.handout_pdf(
+        lambda: handout_documents.handout_pdf(
             practice.uow(), cid, Step.LEAN_IN, ["Zoë"], "", partner_id=zoe
         )
     ) == [("exported", "case", cid, cid, ME, f"client handout PDF, step 3, partner {zoe}")]
     assert made(
-        lambda: documents.handout_pdf(
+        lambda: handout_documents.handout_pdf(
             practice.uow(), cid, Step.LEAN_IN, ["Zoë", "Łukasz"], action="previewed"
         )
     ) == [("previewed", "case", cid, cid, ME, "client handout PDF, step 3, joint")]
-    assert made(lambda: documents.steps_overview_pdf(practice.uow(), case_id=cid)) == [
+    assert made(lambda: handout_documents.steps_overview_pdf(practice.uow(), case_id=cid)) == [
         ("exported", "case", cid, cid, ME, "five steps overview PDF")
     ]
-    assert made(lambda: documents.steps_overview_pdf(practice.uow())) == [
+    assert made(lambda: handout_documents.steps_overview_pdf(practice.uow())) == [
         ("exported", "practice", None, None, ME, "five steps overview PDF")
     ]
 
@@ -174,7 +174,7 @@ def test_nothing_is_audited_when_nothing_was_made(
     with pytest.raises(NotFound):
         documents.note_pdf(practice.uow(), 9999)
     with pytest.raises(ValidationError, match="first name"):
-        documents.handout_pdf(practice.uow(), couple_case.id, Step.LEAN_IN, ["  "])
+        handout_documents.handout_pdf(practice.uow(), couple_case.id, Step.LEAN_IN, ["  "])
     with pytest.raises(OSError):
         documents.note_pdf(practice.uow(), signed_note, Path("/nonexistent/folder/n.pdf"))
     assert [r for r in audit_log()[len(before) :] if r[0] != "viewed"] == []
@@ -201,12 +201,12 @@ def test_a_safety_flag_blocks_a_joint_handout_until_confirmed(
     names = ["Ngozi", "Marcus"]
     before = audit_log()
     with pytest.raises(ValidationError) as refused:
-        documents.handout_pdf(practice.uow(), safety_case.id, Step.LEAN_IN, names, "")
+        handout_documents.handout_pdf(practice.uow(), safety_case.id, Step.LEAN_IN, names, "")
     assert str(refused.value) == (
         "This case has a safety flag. A joint handout may not be safe; confirm to make it anyway."
     )
     assert [r for r in audit_log()[len(before) :] if r[0] != "viewed"] == []
-    data = documents.handout_pdf(
+    data = handout_documents.handout_pdf(
         practice.uow(), safety_case.id, Step.LEAN_IN, names, "", acknowledge_safety=True
     )
     assert data is not None and "For Ngozi and Marcus" in pdftools.flat(pdftools.text(data))
@@ -219,7 +219,7 @@ def test_a_partner_from_another_case_is_refused(
     practice: OpenPractice, couple_case: CaseDetail, safety_case: CaseDetail
 ) -> None:
     with pytest.raises(ValidationError, match="does not belong"):
-        documents.handout_pdf(
+        handout_documents.handout_pdf(
             practice.uow(),
             couple_case.id,
             Step.LEAN_IN,
@@ -274,11 +274,11 @@ def test_handouts_never_carry_note_text_or_case_details(
     made: list[bytes] = []
     for step in Step:
         for plan in (
-            documents.plan_handout(case, joint=True, step=step),
-            documents.plan_handout(case, partner="Zoë", step=step),
-            documents.plan_handout(case, partner="Łukasz Nowak", step=step),
+            handout_documents.plan_handout(case, joint=True, step=step),
+            handout_documents.plan_handout(case, partner="Zoë", step=step),
+            handout_documents.plan_handout(case, partner="Łukasz Nowak", step=step),
         ):
-            data = documents.handout_pdf(
+            data = handout_documents.handout_pdf(
                 practice.uow(),
                 case.id,
                 plan.step,
@@ -291,10 +291,10 @@ def test_handouts_never_carry_note_text_or_case_details(
             made.append(data)
     # Each partner at their own recorded step, the way the command line picks it.
     for name in ("Zoë", "Łukasz"):
-        plan = documents.plan_handout(case, partner=name)
+        plan = handout_documents.plan_handout(case, partner=name)
         assert plan.step is Step.LEAN_IN
         made.append(
-            documents.handout_pdf(
+            handout_documents.handout_pdf(
                 practice.uow(),
                 case.id,
                 plan.step,
@@ -304,7 +304,7 @@ def test_handouts_never_carry_note_text_or_case_details(
             )
             or b""
         )
-    made.append(documents.steps_overview_pdf(practice.uow(), case_id=case.id) or b"")
+    made.append(handout_documents.steps_overview_pdf(practice.uow(), case_id=case.id) or b"")
     assert len(made) == 18
     for data in made:
         printed = pdftools.text(data)
@@ -314,7 +314,7 @@ def test_handouts_never_carry_note_text_or_case_details(
             assert leaked not in info["Title"]
         assert "Zoë" in printed or "Łukasz" in printed or "Five steps" in printed
 
-    typed = documents.handout_pdf(
+    typed = handout_documents.handout_pdf(
         practice.uow(),
         case.id,
         Step.LEAN_IN,
@@ -330,12 +330,12 @@ def test_a_password_protected_handout_and_overview(
     practice: OpenPractice, couple_case: CaseDetail, tmp_path: Path
 ) -> None:
     out = tmp_path / "h.pdf"
-    documents.handout_pdf(
+    handout_documents.handout_pdf(
         practice.uow(), couple_case.id, Step.NOTICE_THE_SHIFT, ["Zoë"], "", out, password="p4ss"
     )
     assert not pdftools.readable(out)
     assert "Notice the Shift" in pdftools.text(out, password="p4ss")
-    overview = documents.steps_overview_pdf(practice.uow(), password="p4ss")
+    overview = handout_documents.steps_overview_pdf(practice.uow(), password="p4ss")
     assert overview is not None and not pdftools.readable(overview)
 
 
@@ -349,13 +349,13 @@ def test_planning_a_handout_follows_each_partners_step(
     zoe, lukasz = couple_case.partners
     case = cases.read_case(practice.uow(), couple_case.id)
     with pytest.raises(ValidationError, match="No step is recorded for Zoë"):
-        documents.plan_handout(case, partner="zoë")
+        handout_documents.plan_handout(case, partner="zoë")
     with pytest.raises(ValidationError, match="joint handout or one partner's"):
-        documents.plan_handout(case)
+        handout_documents.plan_handout(case)
     with pytest.raises(ValidationError, match="not both"):
-        documents.plan_handout(case, joint=True, partner="Zoë")
+        handout_documents.plan_handout(case, joint=True, partner="Zoë")
     with pytest.raises(ValidationError, match="no partner called “Ana”"):
-        documents.plan_handout(case, partner="Ana")
+        handout_documents.plan_handout(case, partner="Ana")
 
     session = record_session(couple_case.id)
     assert session.note_id is not None
@@ -368,24 +368,24 @@ def test_planning_a_handout_follows_each_partners_step(
     )
     case = cases.read_case(practice.uow(), couple_case.id)
     with pytest.raises(ValidationError) as apart:
-        documents.plan_handout(case, joint=True)
+        handout_documents.plan_handout(case, joint=True)
     assert f"({zoe.name} at 3, {lukasz.name} at 1)" in str(apart.value)
-    plan = documents.plan_handout(case, partner="Łukasz")
-    assert plan == documents.HandoutPlan(Step.NOTICE_THE_SHIFT, ("Łukasz",), lukasz.id)
+    plan = handout_documents.plan_handout(case, partner="Łukasz")
+    assert plan == handout_documents.HandoutPlan(Step.NOTICE_THE_SHIFT, ("Łukasz",), lukasz.id)
     assert (
-        documents.plan_handout(case, partner="Zoë", step=Step.MOVE_FORWARD).step
+        handout_documents.plan_handout(case, partner="Zoë", step=Step.MOVE_FORWARD).step
         is Step.MOVE_FORWARD
     )
     with pytest.raises(ValidationError, match=r"Zoë at 3, Łukasz at 1"):
-        documents.plan_handout(case, joint=True)
-    assert documents.plan_handout(case, joint=True, step=Step.LEAN_IN) == documents.HandoutPlan(
-        Step.LEAN_IN, ("Zoë", "Łukasz"), None
-    )
+        handout_documents.plan_handout(case, joint=True)
+    assert handout_documents.plan_handout(
+        case, joint=True, step=Step.LEAN_IN
+    ) == handout_documents.HandoutPlan(Step.LEAN_IN, ("Zoë", "Łukasz"), None)
 
     solo = cases.read_case(practice.uow(), individual_case.id)
     with pytest.raises(ValidationError, match="individual case"):
-        documents.plan_handout(solo, joint=True, step=Step.LEAN_IN)
-    assert documents.plan_handout(solo, step=Step.LEAN_IN).first_names == ("Søren",)
+        handout_documents.plan_handout(solo, joint=True, step=Step.LEAN_IN)
+    assert handout_documents.plan_handout(solo, step=Step.LEAN_IN).first_names == ("Søren",)
 
 
 def test_the_note_for_a_case_is_its_latest_or_the_chosen_session(
@@ -405,9 +405,11 @@ def test_the_note_for_a_case_is_its_latest_or_the_chosen_session(
 
 def test_handout_inputs_are_checked(practice: OpenPractice, couple_case: CaseDetail) -> None:
     with pytest.raises(ValidationError, match="at most 4 people"):
-        documents.handout_pdf(practice.uow(), couple_case.id, Step.LEAN_IN, list("abcde"))
+        handout_documents.handout_pdf(practice.uow(), couple_case.id, Step.LEAN_IN, list("abcde"))
     with pytest.raises(ValidationError, match="too long for a handout"):
-        documents.handout_pdf(practice.uow(), couple_case.id, Step.LEAN_IN, ["Zoë"], "x" * 3001)
+        handout_documents.handout_pdf(
+            practice.uow(), couple_case.id, Step.LEAN_IN, ["Zoë"], "x" * 3001
+        )
     with pytest.raises(NotFound):
-        documents.handout_pdf(practice.uow(), 9999, Step.LEAN_IN, ["Zoë"])
-    assert documents.clean_first_names(["  Zoë  ", "", "Mary   Ann"]) == ("Zoë", "Mary Ann")
+        handout_documents.handout_pdf(practice.uow(), 9999, Step.LEAN_IN, ["Zoë"])
+    assert handout_documents.clean_first_names(["  Zoë  ", "", "Mary   Ann"]) == ("Zoë", "Mary Ann")

@@ -9,7 +9,14 @@ from datetime import date, timedelta
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services import cases, documents, handout_language, handouts_given, today
+from clarity_desktop.services import (
+    cases,
+    documents,
+    handout_documents,
+    handout_language,
+    handouts_given,
+    today,
+)
 from clarity_desktop.services.document_request import DocumentRequest, render
 from clarity_desktop.services.dto import CaseDetail, SessionView
 from clarity_desktop.store.practice import OpenPractice
@@ -83,7 +90,7 @@ def test_a_partners_handout_follows_their_language(
 ) -> None:
     case = prefer(practice, couple_case, None, ES)
     zoe, lukasz = case.partners
-    for_lukasz = documents.handout_pdf(
+    for_lukasz = handout_documents.handout_pdf(
         practice.uow(), case.id, Step.LEAN_IN, ["Łukasz"], partner_id=lukasz.id,
         given_on=date(2026, 12, 6),
     )  # fmt: skip
@@ -91,7 +98,7 @@ def test_a_partners_handout_follows_their_language(
     text = pdftools.flat(pdftools.text(for_lukasz))
     assert "Explorar sin prisa" in text and "6 de diciembre de 2026" in text
     assert "Lean In" not in text
-    for_zoe = documents.handout_pdf(
+    for_zoe = handout_documents.handout_pdf(
         practice.uow(), case.id, Step.LEAN_IN, ["Zoë"], partner_id=zoe.id
     )
     assert for_zoe is not None and "Lean In" in pdftools.text(for_zoe)

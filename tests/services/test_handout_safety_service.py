@@ -14,7 +14,7 @@ from clarity_desktop import cli
 from clarity_desktop.domain.errors import ValidationError
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services import cases, documents
+from clarity_desktop.services import cases, handout_documents
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.practice import OpenPractice
 from tests.reports import pdftools
@@ -46,7 +46,9 @@ def test_every_handout_in_a_flagged_case_needs_confirming(
     ngozi = case.partners[0].id
     before = audit_log()
     with pytest.raises(ValidationError) as refused:
-        documents.handout_pdf(practice.uow(), case.id, Step.LEAN_IN, ["Ngozi"], partner_id=ngozi)
+        handout_documents.handout_pdf(
+            practice.uow(), case.id, Step.LEAN_IN, ["Ngozi"], partner_id=ngozi
+        )
     assert refused.value.field == "acknowledge_safety"
     assert str(refused.value) == (
         "This case has a safety flag, so the handout has practices for one person in place "
@@ -54,7 +56,7 @@ def test_every_handout_in_a_flagged_case_needs_confirming(
     )
     assert [r for r in audit_log()[len(before) :] if r[0] != "viewed"] == []
 
-    data = documents.handout_pdf(
+    data = handout_documents.handout_pdf(
         practice.uow(), case.id, Step.LEAN_IN, ["Ngozi"], partner_id=ngozi, acknowledge_safety=True
     )
     assert data is not None
@@ -71,7 +73,7 @@ def test_without_a_flag_the_usual_handout_is_made_without_asking(
     practice: OpenPractice, couple_case: CaseDetail, audit_log: AuditLog
 ) -> None:
     zoe = couple_case.partners[0].id
-    data = documents.handout_pdf(
+    data = handout_documents.handout_pdf(
         practice.uow(), couple_case.id, Step.LEAN_IN, ["Zoë"], partner_id=zoe
     )
     assert data is not None

@@ -19,7 +19,13 @@ from pytestqt.qtbot import QtBot
 from clarity_desktop.domain.records import CaseInput, CaseKind, Modality, PartnerInput, SessionInput
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.domain.templates import Template
-from clarity_desktop.services import cases, document_request, documents, notes, sessions
+from clarity_desktop.services import (
+    cases,
+    document_request,
+    handout_documents,
+    notes,
+    sessions,
+)
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, NoteView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.store.sqlite.engine import connect_raw
@@ -174,13 +180,13 @@ def press(which: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
 
 def spy_on_handouts(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
-    real = documents.handout_pdf
+    real = handout_documents.handout_pdf
 
     def spy(*args: Any, **kwargs: Any) -> bytes | None:
         calls.append(dict(kwargs))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(documents, "handout_pdf", spy)
+    monkeypatch.setattr(handout_documents, "handout_pdf", spy)
     return calls
 
 

@@ -26,7 +26,7 @@ from clarity_desktop.domain.records import (
     SessionInput,
 )
 from clarity_desktop.domain.steps import Step
-from clarity_desktop.services import backups, cases, documents, notes, sessions
+from clarity_desktop.services import backups, cases, handout_documents, notes, sessions
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import dates
@@ -173,7 +173,9 @@ def test_the_audit_trail_names_people_and_records(
         practice.uow(), couple_case.id, SessionInput(datetime(2026, 3, 2, 9))
     )
     zoe = couple_case.partners[0]
-    documents.handout_pdf(practice.uow(), couple_case.id, Step.LEAN_IN, ["Zoë"], partner_id=zoe.id)
+    handout_documents.handout_pdf(
+        practice.uow(), couple_case.id, Step.LEAN_IN, ["Zoë"], partner_id=zoe.id
+    )
     dialog = AuditDialog(practice)
     qtbot.addWidget(dialog)
     model = dialog.model

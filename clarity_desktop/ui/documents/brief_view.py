@@ -39,7 +39,7 @@ from clarity_desktop.reports import brief_facts as facts
 from clarity_desktop.reports import brief_plan
 from clarity_desktop.reports.text import join_names
 from clarity_desktop.services import brief
-from clarity_desktop.services.documents import DocumentAction
+from clarity_desktop.services.document_audit import DocumentAction
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import appearance, labels, language

@@ -41,8 +41,9 @@ from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.records import CaseKind
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import handouts_given
-from clarity_desktop.services.documents import MAX_MESSAGE, first_name
+from clarity_desktop.services.document_audit import first_name
 from clarity_desktop.services.dto import CaseDetail, NoteView, PartnerView
+from clarity_desktop.services.handout_documents import MAX_MESSAGE
 from clarity_desktop.ui.common import dates, labels, language
 from clarity_desktop.ui.common.languages import language_name
 from clarity_desktop.ui.common.numbers import filled

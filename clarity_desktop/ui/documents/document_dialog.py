@@ -53,7 +53,7 @@ from clarity_desktop.domain.document_kinds import DocumentKind
 from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import handouts_given, measure_forms, plans
-from clarity_desktop.services.documents import DocumentAction
+from clarity_desktop.services.document_audit import DocumentAction
 from clarity_desktop.services.dto import CaseDetail, NoteView
 from clarity_desktop.services.practices import OpenPractice
 from clarity_desktop.ui.common import appearance, form_parts, language, worker

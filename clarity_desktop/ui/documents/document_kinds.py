@@ -23,8 +23,8 @@ from clarity_desktop.domain.languages import Language
 from clarity_desktop.domain.progress import Progress
 from clarity_desktop.domain.steps import Step
 from clarity_desktop.services import measure_forms
+from clarity_desktop.services.document_audit import DocumentAction
 from clarity_desktop.services.document_request import DocumentRequest, render
-from clarity_desktop.services.documents import DocumentAction
 from clarity_desktop.services.practices import OpenPractice
 
 # Where a built document goes: a file path, or None for the bytes (the preview, printing).

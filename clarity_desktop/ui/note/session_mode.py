@@ -43,7 +43,7 @@ from clarity_desktop.domain.clock import as_utc
 from clarity_desktop.domain.errors import PracticeBusy
 from clarity_desktop.domain.markers import PAD_KEY, Marker, MarkerKind, describe
 from clarity_desktop.services import markers
-from clarity_desktop.services.documents import first_name
+from clarity_desktop.services.document_audit import first_name
 from clarity_desktop.services.dto import NoteView, PartnerView
 from clarity_desktop.services.markers import MarkerView
 from clarity_desktop.services.practices import OpenPractice
