@@ -305,8 +305,13 @@ def _policies() -> list[str]:
         f"GRANT USAGE ON SCHEMA {SCHEMA} TO {staff}",
         # The administrator keeps the staff list and who works with which case.
         f"CREATE POLICY admin_all ON users TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
-        f"CREATE POLICY admin_all ON staff TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
-        f"GRANT INSERT, UPDATE ON users, staff TO {admin}",
+        # A staff row's keys are its person's alone: the administrator adds the row (with
+        # the first signing key) and reads it, never rewrites it, so a colleague's key
+        # cannot be swapped for one she holds (their certificate is checked against it).
+        f"CREATE POLICY admin_read ON staff FOR SELECT TO {admin} USING ({LIVE})",
+        f"CREATE POLICY admin_add ON staff FOR INSERT TO {admin} WITH CHECK ({LIVE})",
+        f"GRANT INSERT, UPDATE ON users TO {admin}",
+        f"GRANT INSERT (user_id, login, credentials, public_key, wrapped_key) ON staff TO {admin}",
         f"CREATE POLICY admin_all ON supervision TO {admin} USING ({LIVE}) WITH CHECK ({LIVE})",
         f"GRANT INSERT, UPDATE, DELETE ON supervision TO {admin}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {admin}",
