@@ -327,6 +327,32 @@ class PgCluster:
             raise PgClusterError(f"psql failed ({out.returncode}): {out.stderr.strip()}")
         return out.stdout
 
+    def relation_files(self, dbname: str, schema: str = "clarity") -> bytes:
+        """The bytes on disk of every table, TOAST table and index of *schema*, read after a
+        checkpoint (so what was written is in the files): what a stolen disk holds."""
+        self.psql("CHECKPOINT;", dbname)
+        listing = self.psql(
+            "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            f"WHERE n.nspname = '{schema}' AND c.relkind IN ('r', 'i', 't', 'm') "
+            "UNION SELECT c.reltoastrelid FROM pg_class c JOIN pg_namespace n "
+            f"ON n.oid = c.relnamespace WHERE n.nspname = '{schema}' AND c.reltoastrelid <> 0 "
+            "UNION SELECT i.indexrelid FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+            "WHERE c.relnamespace = 'pg_toast'::regnamespace AND c.oid IN (SELECT reltoastrelid "
+            f"FROM pg_class WHERE relnamespace = '{schema}'::regnamespace);",
+            dbname,
+        )
+        oids = [line.strip() for line in listing.splitlines() if line.strip()]
+        assert len(oids) > 40  # tables, indexes and TOAST: finding nothing would prove nothing
+        return b"".join(
+            bytes.fromhex(
+                self.psql(
+                    f"SELECT encode(pg_read_binary_file(pg_relation_filepath({oid})), 'hex');",
+                    dbname,
+                ).strip()
+            )
+            for oid in oids
+        )
+
     def create_database(self, name: str, template: str | None = None) -> None:
         sql = f"CREATE DATABASE {quote_ident(name)}"
         if template is not None:

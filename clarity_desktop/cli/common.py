@@ -142,3 +142,10 @@ def superuser_command(server_subparsers: Any, command: str, help_text: str) -> A
         "--server-password-file", type=Path, help="read the superuser's password from this file"
     )
     return p
+
+
+REWRITE_FAILED = (
+    "The records are encrypted, but the old copies of their text could not be cleared from "
+    "the server's table files ({why}). When the server has room, run: VACUUM FULL; then "
+    "CHECKPOINT; as its superuser."
+)

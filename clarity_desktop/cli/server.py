@@ -22,6 +22,7 @@ from pathlib import Path
 from clarity_desktop.cli import server_access, server_import, server_recover, server_shares
 from clarity_desktop.cli.common import (
     EXIT_OK,
+    REWRITE_FAILED,
     CliError,
     Handler,
     plural,
@@ -31,6 +32,7 @@ from clarity_desktop.cli.common import (
     tolerant_stdout,
     unlock_server,
 )
+from clarity_desktop.cli.sheet import RECOVERY_SHEET, show_before_commit
 
 ROLES = ("clinician", "supervisor", "administrator", "front_desk")
 # The commands kept in modules of their own (supervise, emergency-log, import-practice).
@@ -181,18 +183,6 @@ def _need_terminal(message: str) -> None:
         raise CliError(message)
 
 
-RECOVERY_SHEET = """
-The practice's recovery key (shown this once; the server keeps only its public half):
-
-{key}
-
-Print it or write it down, and give it to the practice's owner to keep locked away, not to
-whoever runs the server. With it, every client record on this server can be read, even
-from a stolen backup, so keep it as you would the records themselves. Without it, a case's
-text is lost for good if everyone who can open that case leaves or forgets their password.
-"""
-
-
 # Commands ----------------------------------------------------------------------------
 
 
@@ -203,6 +193,7 @@ def _init(args: argparse.Namespace) -> int:
     server_admin.check_address(args.url, args.ca)
     superuser = server_password(args)
     admin = new_password(args, "The administrator's")
+    tolerant_stdout()
     made = server_admin.initialise(
         args.url,
         args.ca,
@@ -211,13 +202,12 @@ def _init(args: argparse.Namespace) -> int:
         admin_login=args.admin_login,
         admin_name=args.admin_name,
         admin_password=admin,
+        show_sheet=lambda key: show_before_commit(RECOVERY_SHEET.format(key=key)),
     )
-    tolerant_stdout()
     label = made.admin
     print(
         f"Set up the practice “{args.practice.strip()}”; its first administrator signs in as {label}."
     )
-    print(RECOVERY_SHEET.format(key=made.recovery_key))
     print(
         "Next, on the administrator's workstation: clarity-desktop server connect "
         f"--data-dir FOLDER --url postgresql://{label} --ca {args.ca}"
@@ -378,8 +368,18 @@ def _upgrade(args: argparse.Namespace) -> int:
     from clarity_desktop.services import server_admin
 
     server_admin.check_address(args.url, args.ca)
-    done = server_admin.upgrade(args.url, args.ca, server_password(args))
+    password = server_password(args)
     tolerant_stdout()
+
+    def show_sheet(key: str, cases: int) -> None:
+        show_before_commit(
+            f"The server held its records in the clear: {plural(cases, 'case')}, every note "
+            "and every client's name are now encrypted, for a new recovery key alone. The "
+            "upgrade is kept only once this key has been shown.",
+            RECOVERY_SHEET.format(key=key),
+        )
+
+    done = server_admin.upgrade(args.url, args.ca, password, show_sheet)
     if done.applied:
         print(
             f"Upgraded {done.server} from schema revision {done.before} to {done.after} "
@@ -404,12 +404,9 @@ def _upgrade(args: argparse.Namespace) -> int:
     else:
         print(f"Rows in all: {done.rows_before} before, {done.rows_after} after the revisions.")
     if done.recovery_key is not None:
-        print(
-            f"The server held its records in the clear: {plural(done.sealed_cases, 'case')}, "
-            "every note and every client's name are now encrypted, for a new recovery key "
-            "alone."
-        )
-        print(RECOVERY_SHEET.format(key=done.recovery_key))
+        print("Sealed: the recovery key shown above is the one the server now holds.")
+        if done.rewrite_failed:
+            print(REWRITE_FAILED.format(why=done.rewrite_failed))
         print(
             "Next: each person signs in and chooses their own password; then the holder of "
             "this sheet gives them their keys: clarity-desktop server recover-keys "

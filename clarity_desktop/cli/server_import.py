@@ -19,6 +19,7 @@ from typing import Any
 
 from clarity_desktop.cli.common import (
     EXIT_OK,
+    REWRITE_FAILED,
     Handler,
     plural,
     read_passphrase,
@@ -103,6 +104,7 @@ def as_json(moved: Any) -> dict[str, Any]:
         "rows": dict(moved.rows),
         "former_keys": moved.former_keys,
         "audit_id": moved.audit_id,
+        "rewrite_failed": moved.rewrite_failed,
     }
 
 
@@ -123,5 +125,7 @@ def lines(moved: Any, args: argparse.Namespace) -> list[str]:
             f"{plural(moved.former_keys, 'earlier signing key')} of theirs "
             "stay trusted for what they signed with them."
         )
+    if moved.rewrite_failed:
+        out.append(REWRITE_FAILED.format(why=moved.rewrite_failed))
     out.append(f"The solo practice in {args.source} was not changed.")
     return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +59,7 @@ class ServerUpgrade:
     rows_after: int
     recovery_key: str | None = None  # a server from before encryption: its new sheet
     sealed_cases: int = 0
+    rewrite_failed: str | None = None  # why old copies of the text stayed in the files
 
 
 @dataclass(frozen=True)
@@ -115,11 +116,13 @@ def initialise(
     admin_login: str,
     admin_name: str,
     admin_password: str,
+    show_sheet: Callable[[str], None] | None = None,
 ) -> ServerMade:
     """``server init``: the practice's schema, roles and first administrator in the
     existing database at *url*, signed in as the server's superuser. Returns the
     administrator's address label and the practice's recovery key, which opens every
-    record's key: it is shown this once, for the practice's owner to print and lock away."""
+    record's key: it is shown this once, for the practice's owner to print and lock away.
+    *show_sheet* shows it before the commit; if it raises, nothing was made."""
     check_address(url, ca_file)
     if not practice_name.strip():
         raise ValidationError(ErrorCode.SERVER_PRACTICE_NAME_NEEDED, "practice")
@@ -140,6 +143,7 @@ def initialise(
             admin_login=admin_login,
             admin_name=admin_name,
             admin_password=admin_password,
+            show_sheet=show_sheet,
         )
     except NotAPractice as exc:  # the address names a database the server does not have
         host, dbname, _login = opening.server_parts(url)
@@ -221,13 +225,20 @@ def check_server(opened: OpenPractice) -> ServerCheck:
     )
 
 
-def upgrade(url: str, ca_file: Path, superuser_password: str) -> ServerUpgrade:
+def upgrade(
+    url: str,
+    ca_file: Path,
+    superuser_password: str,
+    show_sheet: Callable[[str, int], None] | None = None,
+) -> ServerUpgrade:
     """``server upgrade``: the pending schema revisions, then every function, trigger, row
     policy and grant of the practice made again as this version makes them, in one
     transaction, as the server's superuser. A server a newer version has upgraded is
-    refused, untouched."""
+    refused, untouched. A server from before encryption is sealed, and *show_sheet* is
+    given its new recovery sheet and the cases sealed before the commit (if it raises,
+    the server is left as it was)."""
     check_address(url, ca_file)
-    done = opening.upgrade_server(url, ca_file, superuser_password)
+    done = opening.upgrade_server(url, ca_file, superuser_password, show_sheet)
     return ServerUpgrade(
         done.server,
         done.before,
@@ -240,6 +251,7 @@ def upgrade(url: str, ca_file: Path, superuser_password: str) -> ServerUpgrade:
         *done.rows,
         done.recovery_key,
         done.sealed_cases,
+        done.rewrite_failed,
     )
 
 

@@ -31,6 +31,7 @@ class PracticeMoved:
     rows: tuple[tuple[str, int], ...]  # (table, rows moved), in the order they moved
     former_keys: int  # earlier signing keys of the clinician the server now trusts too
     audit_id: int  # the "imported" entry that continues the moved audit chain
+    rewrite_failed: str | None = None  # why old plain copies stayed in the table files
 
     def count(self, table: str) -> int:
         return dict(self.rows).get(table, 0)
@@ -79,4 +80,5 @@ def import_practice(
         tuple(moved.rows.items()),
         moved.former_keys,
         moved.audit_id,
+        moved.rewrite_failed,
     )

@@ -8,6 +8,7 @@ SQLite practice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,6 +102,7 @@ def initialise_server(
     admin_login: str,
     admin_name: str,
     admin_password: str,
+    show_sheet: Callable[[str], None] | None = None,
 ) -> tuple[str, str]:
     """A new practice in the existing database at *url* (store/postgres/server.py).
     Returns the first administrator's address label, "login@host:port/database", and the
@@ -113,6 +115,7 @@ def initialise_server(
 
     where = address.parse_url(url, ca_file)
     sheet_key = recovery.new_recovery_key()
+    sheet = recovery.printable(sheet_key)
     try:
         server.initialise(
             where,
@@ -123,20 +126,26 @@ def initialise_server(
             admin_password=admin_password,
             recovery_public=wrapping.public_bytes(sheet_key.public_key()),
             recovery_signer=wrapping.signer_hex(wrapping.practice_signer(sheet_key)),
+            before_commit=None if show_sheet is None else lambda: show_sheet(sheet),
         )
     except DBAPIError as exc:  # nothing was made: initialise is one transaction
         if isinstance(exc.orig, psycopg.errors.InsufficientPrivilege):
             raise PracticeError(ErrorCode.SERVER_INIT_NEEDS_SUPERUSER, user=where.user) from exc
         raise
-    return replace(where, user=admin_login).label(), recovery.printable(sheet_key)
+    return replace(where, user=admin_login).label(), sheet
 
 
-def upgrade_server(url: str, ca_file: Path, superuser_password: str) -> Upgraded:
+def upgrade_server(
+    url: str,
+    ca_file: Path,
+    superuser_password: str,
+    show_sheet: Callable[[str, int], None] | None = None,
+) -> Upgraded:
     """The practice at *url* brought to this version's schema and rules, as the server's
     superuser, in one transaction (store/postgres/upgrade.py)."""
     from clarity_desktop.store.postgres import upgrade
 
-    return upgrade.upgrade(address.parse_url(url, ca_file), superuser_password)
+    return upgrade.upgrade(address.parse_url(url, ca_file), superuser_password, show_sheet)
 
 
 def recover_server_keys(url: str, ca_file: Path, superuser_password: str, sheet: str) -> Given:

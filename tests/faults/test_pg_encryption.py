@@ -77,33 +77,6 @@ def _every_table_as_text(practice: OpenPractice) -> bytes:
     return "\n".join(out).encode()
 
 
-def _every_relation_file(practice: OpenPractice) -> bytes:
-    """The bytes on disk of every table, TOAST table and index of the practice's schema,
-    read by the superuser after a checkpoint (so what was written is in the files)."""
-    cluster = SERVERS[-1].cluster
-    dbname = _dbname(practice)
-    cluster.psql("CHECKPOINT;", dbname)
-    listing = cluster.psql(
-        "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = 'clarity' AND c.relkind IN ('r', 'i', 't', 'm') "
-        "UNION SELECT c.reltoastrelid FROM pg_class c JOIN pg_namespace n "
-        "ON n.oid = c.relnamespace WHERE n.nspname = 'clarity' AND c.reltoastrelid <> 0 "
-        "UNION SELECT i.indexrelid FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
-        "WHERE c.relnamespace = 'pg_toast'::regnamespace AND c.oid IN (SELECT reltoastrelid "
-        "FROM pg_class WHERE relnamespace = 'clarity'::regnamespace);",
-        dbname,
-    )
-    oids = [line.strip() for line in listing.splitlines() if line.strip()]
-    assert len(oids) > 40  # tables, indexes and TOAST: a listing that found nothing proves nothing
-    blobs: list[bytes] = []
-    for oid in oids:
-        hexed = cluster.psql(
-            f"SELECT encode(pg_read_binary_file(pg_relation_filepath({oid})), 'hex');", dbname
-        ).strip()
-        blobs.append(bytes.fromhex(hexed))
-    return b"".join(blobs)
-
-
 def _pg_dump(practice: OpenPractice, tmp_path: Path) -> bytes:
     """A plain-SQL pg_dump by the superuser, as ``server backup`` runs the tool."""
     cluster = SERVERS[-1].cluster
@@ -145,7 +118,7 @@ def test_no_marker_word_is_anywhere_on_the_server(
     assert {h.note_id for h in search.search_notes(practice.uow(), ADDENDUM_WORDS[0])} == {signed}
 
     assert _found_in(_every_table_as_text(practice)) == []
-    assert _found_in(_every_relation_file(practice)) == []
+    assert _found_in(SERVERS[-1].cluster.relation_files(_dbname(practice))) == []
     dumped = _pg_dump(practice, tmp_path)
     assert b"COPY clarity.notes" in dumped  # the dump holds the notes table, encrypted
     assert _found_in(dumped) == []

@@ -240,7 +240,10 @@ def test_a_server_from_before_encryption_gets_the_key_tables_and_loses_its_searc
     pg = pg_practices
     built = build(pg, tmp_path)
     try:
-        run_sql(pg, built.dbname, *BEFORE_ENCRYPTION)
+        # Its values written back in the clear too: an old server never held ciphertext.
+        from tests.faults.test_pg_sealed_upgrade import _as_before_encryption
+
+        _as_before_encryption(pg, built, tmp_path)
         ours = ("key_wraps", "practice_keys", "note_search", "case_keyless", "staff.box_")
         older = {k: v for k, v in catalog(pg, built.dbname).items() if any(o in k for o in ours)}
         fresh = {k: v for k, v in catalog(pg, TEMPLATE).items() if any(o in k for o in ours)}

@@ -310,7 +310,7 @@ class PostgresBackend:
                 raise WrongPassphrase(ErrorCode.SERVER_WRONG_CURRENT_PASSWORD) from exc
             # The administrator's program made the signing key of a login's first password:
             # replaced with the encryption key, unless it already sealed records here (a
-            # server from before encryption, upgrade._seal_if_plain), whose seals it keeps.
+            # server from before encryption, sealing.seal_if_plain), whose seals it keeps.
             first = box is None and not logins.has_sealed(conn)
             if box is None:
                 box = wrapping.new_key_pair()

@@ -70,6 +70,8 @@ def seal_all(
     keys; every case-key column encrypted in place and the blind index built; the
     directory key made for *people* and the recovery key, every name under it. As the
     superuser, record locks off while it works (a signed note changes form, not text).
+    Every value is taken as plain text, even one that begins like ciphertext: the server
+    has no key yet that could have encrypted it (a therapist may well have written "c1.").
     *made_by*: the wraps' maker (None: the server's superuser). Returns the cases sealed."""
     case_keys: dict[int, values.DataKey] = {}
     wraps = []
@@ -122,9 +124,7 @@ def _in_place(conn: Connection, table: str, case_keys: dict[int, values.DataKey]
         for i, column in enumerate(names):
             stored = found_row[1 + len(keyed) + i]
             place = columns.place_of(table, row, column)
-            if _sealed(stored):  # never encrypted twice (a run over a half-sealed server)
-                update[f"v{i}"] = stored
-            elif column in spec.json:  # its JSON text as it lies, encrypted as the ORM would
+            if column in spec.json:  # its JSON text as it lies, encrypted as the ORM would
                 plain = json.loads(stored) if stored is not None else None
                 update[f"v{i}"] = values.encrypt_json(plain, key, place)
             else:  # a date is already its ISO text here; none is ""
@@ -148,8 +148,6 @@ def _notes(
     ).all()
     updates, index = [], []
     for note_id, case_id, version, sections in found:
-        if _sealed(sections):
-            continue
         key = case_keys[int(case_id)]
         place = columns.place_of("notes", {"id": note_id, "row_version": version}, "sections")
         plain = dict(sections or {})
@@ -165,8 +163,6 @@ def _addenda(conn: Connection, case_keys: dict[int, values.DataKey]) -> None:
     found = conn.execute(text("SELECT id, note_id, case_id, body FROM addenda ORDER BY id")).all()
     updates, index = [], []
     for addendum_id, note_id, case_id, body in found:
-        if _sealed(body):
-            continue
         key = case_keys[int(case_id)]
         place = columns.place_of("addenda", {"id": addendum_id}, "body")
         updates.append({"i": addendum_id, "b": values.encrypt(str(body), key, place)})
@@ -204,16 +200,10 @@ def _directory(conn: Connection, recipients: list[Recipient], made_by: int | Non
             update: dict[str, object] = {"i": row_id}
             for column, value in zip(names, plain, strict=True):
                 place = columns.place_of(table, place_row, column)
-                sealed = _sealed(value)
-                update[column] = value if sealed else values.encrypt(str(value or ""), key, place)
+                update[column] = values.encrypt(str(value or ""), key, place)
             updates.append(update)
         assignments = ", ".join(f"{c} = :{c}" for c in names)
         _in_chunks(conn, f"UPDATE {table} SET {assignments} WHERE id = :i", updates)
-
-
-def _sealed(stored: object) -> bool:
-    """Whether a stored value is already an encrypted one (values.PREFIX)."""
-    return isinstance(stored, str) and stored.startswith(values.PREFIX)
 
 
 def _row(

@@ -10,6 +10,7 @@ their own login, so the server's rules apply to them too.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
@@ -44,9 +45,12 @@ def initialise(
     recovery_public: bytes,
     recovery_signer: str | None = None,
     kdf: keys.KdfParams | None = None,
+    before_commit: Callable[[], None] | None = None,
 ) -> str:
     """Build the practice in *superuser*'s database, all in one transaction: either the
-    whole practice is there afterwards, or nothing is. Returns the practice's id."""
+    whole practice is there afterwards, or nothing is. Returns the practice's id.
+    *before_commit* runs last inside the transaction (the recovery sheet shown: if it
+    raises, nothing was made)."""
     check_name(superuser.dbname, "database")
     check_name(admin_login, "login")
     engine = make_engine(superuser, superuser_password, pool_size=1)
@@ -89,6 +93,8 @@ def initialise(
                 kdf,
                 own_password=True,  # she chose it herself, on this computer
             )
+            if before_commit is not None:
+                before_commit()
     finally:
         engine.dispose()
     return practice_id

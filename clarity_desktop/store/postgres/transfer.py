@@ -20,6 +20,7 @@ key and the blind search index is built (import_keys.py).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -53,6 +54,7 @@ from clarity_desktop.store.postgres import (
     import_keys,
     logins,
     schema,
+    sealing,
     superuser_audit,
 )
 from clarity_desktop.store.postgres.address import ServerAddress, check_name
@@ -81,6 +83,7 @@ class Moved:
     rows: dict[str, int]  # table -> rows moved
     former_keys: int  # earlier signing keys the solo key file vouched for, now trusted
     audit_id: int  # the import's own audit row
+    rewrite_failed: str | None = None  # why the plain copies stayed in the files (sealing.py)
 
 
 def move_solo_practice(
@@ -111,7 +114,7 @@ def move_solo_practice(
                 with solo.connect() as src:
                     _check_source(source, src, keyfile, signer)
                     with server.begin() as conn:
-                        return _move(
+                        moved = _move(
                             src,
                             conn,
                             keyfile,
@@ -123,6 +126,9 @@ def move_solo_practice(
                             seal_check,
                             kdf,
                         )
+                # Encrypted in place: the plain copies die only when the tables are rewritten.
+                why = sealing.rewrite_tables(superuser, superuser_password)
+                return dataclasses.replace(moved, rewrite_failed=why)
             finally:
                 server.dispose()
                 solo.dispose()

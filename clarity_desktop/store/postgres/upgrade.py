@@ -21,8 +21,9 @@ stamp and the case key of rows a new table already holds (and, on a server from 
 encryption, the sealing below). The tables are locked as the
 work reaches them, so staff still working wait for it, or it for them.
 
-A server from before encryption is sealed in the same transaction (_seal_if_plain): its
-text and names encrypted for a new recovery key, printed once.
+A server from before encryption is sealed in the same transaction (sealing.py): its
+text and names encrypted for a new recovery key, shown before the commit, and its tables
+rewritten afterwards so no old copy of the text stays in them.
 
 Refused: a server a newer program has upgraded (a revision this one does not know, or a
 newer version's stamp on the schema): this version would take its rules back to its own.
@@ -31,7 +32,8 @@ newer version's stamp on the schema): this version would take its rules back to 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, text
 
@@ -39,10 +41,9 @@ from clarity_desktop import __version__
 from clarity_desktop.domain.errors import ErrorCode
 from clarity_desktop.store import migrate
 from clarity_desktop.store.errors import NotAPractice, PracticeError, PracticeTooNew
-from clarity_desktop.store.postgres import blind_search, import_keys, keytables, schema
+from clarity_desktop.store.postgres import schema, sealing
 from clarity_desktop.store.postgres.address import ServerAddress
 from clarity_desktop.store.postgres.connect import make_engine
-from clarity_desktop.store.postgres.encryption import recovery, wrapping
 from clarity_desktop.store.postgres.roles import ALL_STAFF, OWNER, REGISTRAR
 
 SCHEMA = schema.SCHEMA
@@ -62,15 +63,30 @@ class Upgraded:
     rows: tuple[int, int]  # rows in all the practice's tables, before and after
     recovery_key: str | None = None  # printed once: a server from before encryption sealed
     sealed_cases: int = 0
+    rewrite_failed: str | None = None  # why the old copies could not be cleared, if so
 
 
-def upgrade(superuser: ServerAddress, password: str) -> Upgraded:
+# Shown the new recovery sheet and the number of cases sealed, before the commit; raises
+# if it cannot show it, and the server is left as it was (sealing.py).
+ShowSheet = Callable[[str, int], None]
+
+
+def upgrade(
+    superuser: ServerAddress, password: str, show_sheet: ShowSheet | None = None
+) -> Upgraded:
+    """*show_sheet* is called inside the transaction when a server from before encryption
+    was sealed; without it the sheet is only returned (after the commit)."""
     engine = make_engine(superuser, password, pool_size=1)
     try:
         with engine.begin() as conn:
-            return _upgrade(conn, superuser)
+            done = _upgrade(conn, superuser)
+            if done.recovery_key is not None and show_sheet is not None:
+                show_sheet(done.recovery_key, done.sealed_cases)
     finally:
         engine.dispose()
+    if done.recovery_key is None:
+        return done
+    return replace(done, rewrite_failed=sealing.rewrite_tables(superuser, password))
 
 
 def _upgrade(conn: Connection, where: ServerAddress) -> Upgraded:
@@ -99,7 +115,7 @@ def _upgrade(conn: Connection, where: ServerAddress) -> Upgraded:
     schema.install_rules(conn, where.dbname, backfill=True)
     conn.exec_driver_sql(f"COMMENT ON SCHEMA {SCHEMA} IS '{stamp()}'")
     made = catalog(conn)
-    sheet, sealed = _seal_if_plain(conn)
+    sheet, sealed = sealing.seal_if_plain(conn, f"{where.user} (server superuser)")
     return Upgraded(
         where.label(),
         before,
@@ -113,33 +129,6 @@ def _upgrade(conn: Connection, where: ServerAddress) -> Upgraded:
         sheet,
         sealed,
     )
-
-
-def _seal_if_plain(conn: Connection) -> tuple[str | None, int]:
-    """A server from before encryption (it has no recovery key: ``server init`` has always
-    made one since) holds its clients' names and notes in the clear. The superuser holds
-    no staff member's key, so everything is sealed for a new recovery key alone: every
-    case given a key, every encrypted column encrypted in place, the blind search index
-    built again, the directory key made, all in this transaction. Returns the sheet to
-    print (once) and how many cases were sealed; staff then choose their own password at
-    their next sign-in and are given their keys from the sheet (recover_keys.py)."""
-    if keytables.practice_key(conn, keytables.RECOVERY) is not None:
-        return None, 0
-    private = recovery.new_recovery_key()
-    conn.execute(text(f"SET LOCAL search_path = {SCHEMA}"))
-    keytables.set_practice_key(
-        conn,
-        keytables.RECOVERY,
-        wrapping.public_bytes(private.public_key()),
-        wrapping.signer_hex(wrapping.practice_signer(private)),
-    )
-    conn.execute(text("DELETE FROM note_search"))  # the old plain index, emptied by the rules
-
-    def note_text(sections: dict[str, str]) -> str:
-        return blind_search.note_text(dict(sections))
-
-    sealed = import_keys.seal_all(conn, [], None, note_text)
-    return recovery.printable(private), sealed
 
 
 def stamp() -> str:
