@@ -77,6 +77,11 @@ def _every_table_as_text(practice: OpenPractice) -> bytes:
     return "\n".join(out).encode()
 
 
+def _every_relation_file(practice: OpenPractice) -> bytes:
+    """The bytes on disk of the practice's tables, TOAST and indexes (PgCluster)."""
+    return SERVERS[-1].cluster.relation_files(_dbname(practice))
+
+
 def _pg_dump(practice: OpenPractice, tmp_path: Path) -> bytes:
     """A plain-SQL pg_dump by the superuser, as ``server backup`` runs the tool."""
     cluster = SERVERS[-1].cluster
@@ -118,7 +123,7 @@ def test_no_marker_word_is_anywhere_on_the_server(
     assert {h.note_id for h in search.search_notes(practice.uow(), ADDENDUM_WORDS[0])} == {signed}
 
     assert _found_in(_every_table_as_text(practice)) == []
-    assert _found_in(SERVERS[-1].cluster.relation_files(_dbname(practice))) == []
+    assert _found_in(_every_relation_file(practice)) == []
     dumped = _pg_dump(practice, tmp_path)
     assert b"COPY clarity.notes" in dumped  # the dump holds the notes table, encrypted
     assert _found_in(dumped) == []

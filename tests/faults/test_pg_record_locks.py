@@ -172,7 +172,7 @@ def attacks(r: Record) -> list[tuple[str, str]]:
         ),
         (
             "INSERT INTO addenda (id, note_id, created_at, author, body) "
-            f"VALUES ({r.addendum}, {n}, {T}, 'x', 'x') "
+            f"VALUES ({r.addendum}, {n}, {T}, 'x', 'c1.x') "
             "ON CONFLICT (id) DO UPDATE SET body = excluded.body",
             "an addendum cannot be changed",
         ),
@@ -319,16 +319,17 @@ def test_a_draft_s_rows_still_change_and_a_signed_note_still_takes_an_addendum(
     r = build(practice, couple_case, server)
     d = r.draft_note
     allowed = [
-        f'UPDATE notes SET sections = \'{{"focus": "rewritten"}}\' WHERE id = {d}',
+        # Values shaped like ciphertext: plain text is refused by its own rule.
+        f"UPDATE notes SET sections = to_json('c1.rewritten'::text) WHERE id = {d}",
         f"UPDATE note_steps SET step = 3 WHERE note_id = {d}",
         f"UPDATE partner_readings SET position = 1 WHERE note_id = {d}",
         f"UPDATE note_goals SET progress = 'steady' WHERE note_id = {d}",
-        f"UPDATE session_markers SET text = 'Other words' WHERE id = {r.draft_marker}",
-        f"UPDATE measure_responses SET answers = '{{}}' WHERE id = {r.loose_answers}",
-        f"UPDATE plan_goals SET text = 'Talk weekly' WHERE id = {r.draft_goal}",
+        f"UPDATE session_markers SET text = 'c1.Other' WHERE id = {r.draft_marker}",
+        f"UPDATE measure_responses SET answers = to_json('c1.'::text) WHERE id = {r.loose_answers}",
+        f"UPDATE plan_goals SET text = 'c1.Talk' WHERE id = {r.draft_goal}",
         f"DELETE FROM plan_objectives WHERE id = {r.draft_objective}",
-        f"UPDATE treatment_plans SET agreement = 'Slow down' WHERE id = {r.draft_plan}",
-        f"INSERT INTO addenda (note_id, created_at, author, body) VALUES ({r.note}, {T}, 'D', 'x')",
+        f"UPDATE treatment_plans SET agreement = 'c1.Slow' WHERE id = {r.draft_plan}",
+        f"INSERT INTO addenda (note_id, created_at, author, body) VALUES ({r.note}, {T}, 'D', 'c1.')",
     ]
     with server.connect(DANA.login, DANA.password) as conn:
         assert [conn.execute(sql).rowcount for sql in allowed] == [1] * len(allowed)

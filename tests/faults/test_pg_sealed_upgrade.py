@@ -29,7 +29,7 @@ from sqlalchemy import select
 from clarity_desktop.services import cases, integrity, notes, practices, search, server_admin
 from clarity_desktop.store import keys
 from clarity_desktop.store.models import Base
-from clarity_desktop.store.postgres import dump
+from clarity_desktop.store.postgres import ciphertext_checks, dump
 from clarity_desktop.store.postgres.address import ServerAddress
 from clarity_desktop.store.postgres.encryption import columns, wrapping
 from clarity_desktop.store.practice import OpenPractice
@@ -86,6 +86,8 @@ def _as_before_encryption(pg: PgPractices, built: Built, tmp: Path) -> None:
             who.close()
     with as_superuser(pg, built.dbname) as conn:
         conn.execute("SET session_replication_role = replica")
+        for statement in ciphertext_checks.drops():  # the old server had no such rule
+            conn.execute(f"SET search_path = clarity; {statement}")  # type: ignore[arg-type]
         for (table, key), values in plain.items():
             spec = columns.ENCRYPTED[table]
             sets, params = [], []

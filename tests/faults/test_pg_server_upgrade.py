@@ -66,8 +66,10 @@ def forge_signed_note(pg: PgPractices, dbname: str, note_id: int) -> None:
         options="-c search_path=clarity",
     ) as conn:
         try:
+            # Shaped like ciphertext, so only the record lock stands in its way (the
+            # server refuses plain text in a sealed column outright: ciphertext_checks.py).
             conn.execute(
-                'UPDATE notes SET sections = \'{"focus": "forged"}\' WHERE id = %s', (note_id,)
+                "UPDATE notes SET sections = to_json('c1.forged'::text) WHERE id = %s", (note_id,)
             )
         finally:
             conn.rollback()

@@ -167,7 +167,8 @@ def test_markers_are_locked_and_sealed_with_the_signed_note(
     if practice.backend.name == "postgresql":  # the server's superuser, at psql
         request.getfixturevalue("pg_practices").cluster.psql(
             "SET session_replication_role = replica; "
-            "UPDATE clarity.session_markers SET text = 'other words' WHERE kind = 'quote';",
+            # Shaped like ciphertext: the server refuses plain text there outright.
+            "UPDATE clarity.session_markers SET text = 'c1.other-words' WHERE kind = 'quote';",
             address.read(practice.folder).dbname,
         )
     else:  # someone who holds the database key

@@ -47,6 +47,8 @@ REWIND: dict[str, tuple[str, ...]] = {
             f"ALTER TABLE clarity.partners ALTER COLUMN {c} TYPE varchar(200)"
             for c in ("pronouns", "email", "phone")
         ),
+        # An older server had no rule against plain text (ciphertext_checks.py).
+        "ALTER TABLE clarity.partners DROP CONSTRAINT sealed_date_of_birth",
         "ALTER TABLE clarity.partners ALTER COLUMN date_of_birth TYPE date "
         "USING date_of_birth::date",
     ),

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Connection, text
 
 from clarity_desktop.store import keys
-from clarity_desktop.store.postgres import keytables, logins
+from clarity_desktop.store.postgres import ciphertext_checks, keytables, logins
 from clarity_desktop.store.postgres.encryption import blind, columns, values, wrapping
 from clarity_desktop.store.postgres.keychain import CASE, DIRECTORY, search_key
 
@@ -92,6 +92,8 @@ def seal_all(
     tables = [t for t, spec in columns.ENCRYPTED.items() if columns.CASE in spec.columns.values()]
     for table in tables:
         conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+    for statement in ciphertext_checks.drops():  # a row is half sealed between two steps
+        conn.exec_driver_sql(statement)
     _notes(conn, case_keys, note_text)
     _addenda(conn, case_keys)
     for table in tables:
@@ -100,6 +102,8 @@ def seal_all(
     _directory(conn, [*people, *practice_recipients(conn, emergency=False)], made_by)
     for table in tables:
         conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+    for statement in ciphertext_checks.statements():
+        conn.exec_driver_sql(statement)
     return len(case_keys)
 
 

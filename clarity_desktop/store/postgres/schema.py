@@ -18,6 +18,7 @@ from clarity_desktop.store.models import Base
 from clarity_desktop.store.postgres import (
     blind_search,
     case_keys,
+    ciphertext_checks,
     directory_rows,
     emergency_key,
     key_sharing,
@@ -369,6 +370,8 @@ def install_rules(conn: Connection, dbname: str, *, backfill: bool = False) -> N
     ):
         conn.exec_driver_sql(statement)
     for statement in directory_rows.WIDEN:  # encrypted names outgrow varchar(120)
+        conn.exec_driver_sql(statement)
+    for statement in ciphertext_checks.statements():  # no plain text where it is sealed
         conn.exec_driver_sql(statement)
     if backfill:  # as the superuser: no row policy lets the owner see rows yet
         conn.execute(text("RESET ROLE"))

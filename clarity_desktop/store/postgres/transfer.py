@@ -51,6 +51,7 @@ from clarity_desktop.store.models import AuditEvent, Base, PracticeInfo
 from clarity_desktop.store.postgres import (
     address,
     case_keys,
+    ciphertext_checks,
     import_keys,
     logins,
     schema,
@@ -195,6 +196,8 @@ def _move(
     _check_fresh(conn, superuser)
     user_id = keyfile.signer_user
     logins.create_login(conn, login, new_password, Role.CLINICIAN)
+    for statement in ciphertext_checks.drops():  # plain as copied, until encrypted below
+        conn.exec_driver_sql(statement)
     rows = {table.name: _copy(src, conn, table) for table in TABLES}
     for statement in case_keys.backfill_statements():  # what the triggers would have filled
         conn.exec_driver_sql(statement)
@@ -237,7 +240,7 @@ def _move(
         db.flush()
         _verify(src, conn, db, rows, audit_id, seal_check)
     # Checked as copied; now encrypted in place, with the blind search index built.
-    import_keys.encrypt_moved(conn, user_id, seed, new_password, note_text, kdf)
+    import_keys.encrypt_moved(conn, user_id, seed, new_password, note_text, kdf)  # rules back
     return Moved(
         keyfile.practice_id, server_practice_id, login, user_id, rows, len(former), audit_id
     )
