@@ -38,6 +38,7 @@ def recover(p: Practice) -> server_admin.KeysGiven:
         cluster.ca_file,
         cluster.superuser_password,
         recovery.printable(p.pg.recovery_key),
+        confirm=lambda plan: True,
     )
 
 
@@ -130,7 +131,7 @@ def test_a_case_key_given_from_the_sheet_shows_in_the_case_audit(group: Practice
     staff.assign_case(p.admin, p.case_id, ELI.login)
     staff.disable_staff(p.admin, DANA.login)
     given = recover(p)
-    assert given.people.get("Eli Park") == (1, False)
+    assert given.people.get(ELI.login) == (1, False)
     rows = p.pg.audit_rows(p.dana.folder)
     on_case = [r for r in rows if r[0] == "key_shared" and r[3] == p.case_id]
     assert on_case, [r for r in rows if r[0] == "key_shared"]
@@ -195,7 +196,7 @@ def test_one_damaged_recovery_wrap_does_not_stop_every_other_case(group: Practic
         given = recover(p)
     except EncryptionError as exc:
         raise AssertionError(f"nothing was given because of one other case: {exc}") from exc
-    assert given.people.get("Eli Park") == (1, False)
+    assert given.people.get(ELI.login) == (1, False)
 
 
 def test_an_administrator_who_links_herself_as_supervisor_gets_no_case_key(
