@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from clarity_desktop.services.practices import OpenPractice
 
 EXIT_OK = 0
+EXIT_DECLINED = 1  # asked to approve and not approved: nothing was done
 EXIT_ERROR = 2
 
 Handler = Callable[[argparse.Namespace], int]

@@ -266,6 +266,8 @@ class ErrorCode(Enum):
     SERVER_NAME_NEEDED = "server_name_needed"
     SERVER_NEEDS_UPGRADE = "server_needs_upgrade"
     SERVER_UPGRADE_NEEDS_SUPERUSER = "server_upgrade_needs_superuser"
+    SERVER_RECOVER_NEEDS_SUPERUSER = "server_recover_needs_superuser"
+    SERVER_RECOVER_NEEDS_UPGRADE = "server_recover_needs_upgrade"
     SERVER_UPGRADE_TOO_NEW = "server_upgrade_too_new"
     SERVER_NOT_A_PRACTICE = "server_not_a_practice"
     SERVER_NOT_STAFF = "server_not_staff"

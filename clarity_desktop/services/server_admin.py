@@ -17,6 +17,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -33,6 +34,9 @@ from clarity_desktop.store.errors import (
     PracticeExists,
 )
 from clarity_desktop.store.models import AuditEvent, Case
+
+if TYPE_CHECKING:
+    from clarity_desktop.store.opening import KeysPlan
 
 
 @dataclass(frozen=True)
@@ -64,13 +68,17 @@ class ServerUpgrade:
 
 @dataclass(frozen=True)
 class KeysGiven:
-    """``server recover-keys``: per person, (cases given, whether the client directory);
-    who still has no key pair of their own; whose key certificate did not hold."""
+    """``server recover-keys``: the plan the owner was shown (KeysPlan); per person by
+    login, (cases given, whether the client directory); who still has no key pair of
+    their own and whose key certificate did not hold ("Name (login)")."""
 
+    plan: KeysPlan
     people: dict[str, tuple[int, bool]]
     waiting: tuple[str, ...]
     refused: tuple[str, ...]
     emergency: tuple[str, ...] = ()  # supervisors given a renewed emergency key
+    asked: bool = False  # there was something to give, and the plan was shown
+    declined: bool = False  # ... and not approved: nothing was given
 
 
 @dataclass(frozen=True)
@@ -255,14 +263,30 @@ def upgrade(
     )
 
 
-def recover_keys(url: str, ca_file: Path, superuser_password: str, sheet: str) -> KeysGiven:
+def recover_keys(
+    url: str,
+    ca_file: Path,
+    superuser_password: str,
+    sheet: str,
+    *,
+    confirm: Callable[[KeysPlan], bool],
+) -> KeysGiven:
     """``server recover-keys``: with the printed recovery sheet, every case key (and the
-    client directory's) wrapped for each staff member who may read it and lacks it, once
-    their key certificate holds; as the server's superuser, in one transaction, audited."""
+    client directory's) wrapped for each staff member who may read clinical records and
+    lacks it, once their key certificate holds; as the server's superuser, in one
+    transaction, audited. *confirm* is shown the plan first (only when there is something
+    to give): when it says no, nothing is written."""
     check_address(url, ca_file)
-    given = opening.recover_server_keys(url, ca_file, superuser_password, sheet)
+    given = opening.recover_server_keys(url, ca_file, superuser_password, sheet, confirm)
+    logins = {r.user_id: r.login for r in given.plan.recipients}
     return KeysGiven(
-        dict(given.people), tuple(given.waiting), tuple(given.refused), tuple(given.emergency)
+        given.plan,
+        {logins[u]: what for u, what in given.people.items()},
+        given.plan.waiting,
+        given.plan.refused,
+        tuple(given.emergency),
+        given.asked,
+        given.declined,
     )
 
 

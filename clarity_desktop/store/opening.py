@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from clarity_desktop.store.keys import KdfParams
     from clarity_desktop.store.postgres.dump import Dump
     from clarity_desktop.store.postgres.recover_keys import Given
+    from clarity_desktop.store.postgres.recover_plan import Plan as KeysPlan
     from clarity_desktop.store.postgres.transfer import Moved, NoteText, SealCheck
     from clarity_desktop.store.postgres.upgrade import Upgraded
 
@@ -148,12 +149,19 @@ def upgrade_server(
     return upgrade.upgrade(address.parse_url(url, ca_file), superuser_password, show_sheet)
 
 
-def recover_server_keys(url: str, ca_file: Path, superuser_password: str, sheet: str) -> Given:
-    """Keys given to staff from the printed recovery sheet (store/postgres/recover_keys.py)."""
+def recover_server_keys(
+    url: str,
+    ca_file: Path,
+    superuser_password: str,
+    sheet: str,
+    confirm: Callable[[KeysPlan], bool],
+) -> Given:
+    """Keys given to staff from the printed recovery sheet once *confirm* approved the
+    plan (store/postgres/recover_keys.py)."""
     from clarity_desktop.store.postgres import recover_keys
 
     return recover_keys.recover_with_sheet(
-        address.parse_url(url, ca_file), superuser_password, sheet
+        address.parse_url(url, ca_file), superuser_password, sheet, confirm
     )
 
 

@@ -3312,6 +3312,14 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Su contraseña le permite entrar, pero su clave de firma sigue protegida con una contraseña anterior; entre una vez con la anterior y cámbiela desde Clarity, o consulte a la administración.</translation>
     </message>
     <message>
+        <source>{user} may not give keys from the recovery sheet; run “clarity-desktop server recover-keys” as the server&apos;s superuser (usually postgres).</source>
+        <translation>{user} no puede dar claves con la hoja de recuperación; ejecute «clarity-desktop server recover-keys» como superusuario del servidor (normalmente postgres).</translation>
+    </message>
+    <message>
+        <source>This practice&apos;s server is from before encryption, so it holds no keys to give yet; run “clarity-desktop server upgrade” first, then this again.</source>
+        <translation>El servidor de esta consulta es de antes del cifrado, así que aún no tiene claves que dar; ejecute primero «clarity-desktop server upgrade» y después vuelva a ejecutar esto.</translation>
+    </message>
+    <message>
         <source>This text is locked until someone who holds the case&apos;s key shares it with you, so it cannot be changed, signed or sealed here yet. Those who hold the key are asked to share it; until then you see the case&apos;s dates, steps and sessions but not its text.</source>
         <translation>Este texto está bloqueado hasta que alguien que tenga la clave del caso la comparta con usted, así que aún no puede cambiarlo, firmarlo ni sellarlo aquí. A quienes tienen la clave se les pide que la compartan; mientras tanto, usted ve las fechas, los pasos y las sesiones del caso, pero no su texto.</translation>
     </message>

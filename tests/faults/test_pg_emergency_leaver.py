@@ -204,6 +204,7 @@ def test_when_the_only_holder_leaves_the_sheets_holder_makes_the_next_key(
         cluster.ca_file,
         cluster.superuser_password,
         recovery.printable(p.pg.recovery_key),
+        confirm=lambda plan: True,
     )
     assert given.emergency == ("Lee Santos",)
     # Dana's workstation takes it (the sheet signed it) and wraps her case for it.

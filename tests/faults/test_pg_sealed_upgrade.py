@@ -37,6 +37,7 @@ from tests.conftest import FAST_KDF
 from tests.faults.test_pg_server_upgrade import BEFORE_ENCRYPTION, upgrade
 from tests.pg_practice import ADMIN, DANA, ELI, FRAN, SAM, Person, PgPractices
 from tests.pg_upgrade import Built, as_superuser, build, run_sql
+from tests.test_cli import assert_clean_error
 from tests.test_cli_server import run
 
 MARKERS = ("They named the loop", "Zo\u00eb Brandt", "Still a draft", "add a worry", "Robin Vale")
@@ -56,7 +57,9 @@ class Plain:
     def recover(self, sheet: str) -> server_admin.KeysGiven:
         cluster = self.pg.cluster
         url = cluster.url(cluster.superuser, self.built.dbname)
-        return server_admin.recover_keys(url, cluster.ca_file, cluster.superuser_password, sheet)
+        return server_admin.recover_keys(
+            url, cluster.ca_file, cluster.superuser_password, sheet, confirm=lambda plan: True
+        )
 
 
 def _decrypted_rows(who: OpenPractice) -> dict[tuple[str, tuple[Any, ...]], dict[str, Any]]:
@@ -153,6 +156,23 @@ def test_the_plain_server_is_what_the_old_version_left(plain: Plain) -> None:
     assert all(m in dumped for m in MARKERS)  # the setting-up is real
 
 
+def test_recover_keys_before_the_upgrade_says_to_upgrade_first(plain: Plain) -> None:
+    """No practice keys yet (no practice_keys table): one sentence, no SQL."""
+    cluster = plain.pg.cluster
+    sheet = plain.tmp / "sheet.txt"
+    sheet.write_text("\n".join(["ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345"] * 2), encoding="utf-8")
+    said = run(
+        "server",
+        "recover-keys",
+        *("--url", cluster.url(cluster.superuser, plain.built.dbname), "--ca", cluster.ca_file),
+        *("--recovery-key-file", sheet, "--yes"),
+        server=cluster.superuser_password,
+    )
+    assert_clean_error(said, "from before encryption")
+    assert "run “clarity-desktop server upgrade” first" in said.stderr
+    assert "SELECT" not in said.stderr and "practice_keys" not in said.stderr
+
+
 def test_upgrading_seals_everything_and_the_sheet_gives_the_keys_back(plain: Plain) -> None:
     p = plain
     cluster = p.pg.cluster
@@ -181,8 +201,8 @@ def test_upgrading_seals_everything_and_the_sheet_gives_the_keys_back(plain: Pla
     finally:
         dana.close()
     given = p.recover(sheet)
-    assert given.people == {"Dana Reyes": (1, True)}
-    assert "Eli Park" in given.waiting
+    assert given.people == {DANA.login: (1, True)}
+    assert f"Eli Park ({ELI.login})" in given.waiting
 
     dana = p.sign_in(DANA, NEW[DANA.login], "dana-after")
     try:
@@ -203,7 +223,7 @@ def test_upgrading_seals_everything_and_the_sheet_gives_the_keys_back(plain: Pla
     finally:
         eli.close()
     again = p.recover(sheet)
-    assert again.people == {"Eli Park": (1, True)}
+    assert again.people == {ELI.login: (1, True)}
     eli = p.sign_in(ELI, NEW[ELI.login], "eli-after")
     try:
         names = [c.display_name for c in cases.list_cases(eli.uow())]

@@ -14,13 +14,20 @@ from clarity_desktop.store.models import AuditEvent
 
 
 def append(
-    db: Session, actor: str, action: AuditAction, entity: str, entity_id: int | None, detail: str
+    db: Session,
+    actor: str,
+    action: AuditAction,
+    entity: str,
+    entity_id: int | None,
+    detail: str,
+    *,
+    case_id: int | None = None,
 ) -> int:
-    """The new row's id."""
+    """The new row's id. *case_id*: the case whose own audit trail shows the row."""
     last_id, last_hash = audit_chain.last_link(db)
     at, row_id = utcnow(), last_id + 1
     digest = audit_chain.row_digest_v2(
-        last_hash, row_id, at, None, actor, action.value, entity, entity_id, None, detail
+        last_hash, row_id, at, None, actor, action.value, entity, entity_id, case_id, detail
     )
     db.add(
         AuditEvent(
@@ -30,7 +37,7 @@ def append(
             action=action.value,
             entity=entity,
             entity_id=entity_id,
-            case_id=None,
+            case_id=case_id,
             detail=detail,
             prev_hash=last_hash,
             row_hash=digest,

@@ -231,6 +231,8 @@ MESSAGES: dict[ErrorCode, object] = {
     ErrorCode.SERVER_NAME_NEEDED: QT_TRANSLATE_NOOP("Errors", "Give the person's name as it should appear on their signature."),
     ErrorCode.SERVER_NEEDS_UPGRADE: QT_TRANSLATE_NOOP("Errors", "The practice server's records are from an older Clarity Desktop; the server's administrator must upgrade it first (clarity-desktop server upgrade)."),
     ErrorCode.SERVER_UPGRADE_NEEDS_SUPERUSER: QT_TRANSLATE_NOOP("Errors", "{user} may not upgrade the practice's schema on the server; run “clarity-desktop server upgrade” as the server's superuser (usually postgres)."),
+    ErrorCode.SERVER_RECOVER_NEEDS_SUPERUSER: QT_TRANSLATE_NOOP("Errors", "{user} may not give keys from the recovery sheet; run “clarity-desktop server recover-keys” as the server's superuser (usually postgres)."),
+    ErrorCode.SERVER_RECOVER_NEEDS_UPGRADE: QT_TRANSLATE_NOOP("Errors", "This practice's server is from before encryption, so it holds no keys to give yet; run “clarity-desktop server upgrade” first, then this again."),
     ErrorCode.SERVER_UPGRADE_TOO_NEW: QT_TRANSLATE_NOOP("Errors", "The practice on {server} was upgraded by a newer Clarity Desktop ({newer}), so nothing was changed; upgrade it with that version or a newer one."),
     ErrorCode.SERVER_NOT_A_PRACTICE: QT_TRANSLATE_NOOP("Errors", "The database {dbname} on {host}:{port} is not a Clarity practice; an administrator sets one up with “clarity-desktop server init”."),
     ErrorCode.SERVER_NOT_STAFF: QT_TRANSLATE_NOOP("Errors", "{user} can sign in to the server but is not on this practice's staff list, or has been disabled."),
