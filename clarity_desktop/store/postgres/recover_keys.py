@@ -4,7 +4,7 @@ Every key generation of every case, and of the client directory, is wrapped for 
 practice recovery key. With the sheet the practice's owner can therefore give keys to
 people no colleague can give them to:
 - after ``server upgrade`` sealed a server from before encryption, nobody but the sheet
-  holds any key (upgrade._seal_if_plain);
+  holds any key (sealing.seal_if_plain);
 - when everyone who held a case's key has left, the colleague it is assigned to next.
 
 Who gets what is worked out first with nothing written (recover_plan.py: only people the
