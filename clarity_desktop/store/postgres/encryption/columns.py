@@ -90,7 +90,7 @@ PLAIN: dict[str, dict[str, str]] = {
         "actor": _STAFF,
         "action": "a code from AuditAction",
         "entity": "a table's name",
-        "detail": "logins, counts and codes; the search query is no longer written there",
+        "detail": "logins, counts and codes; no search query, no document's file name",
         "prev_hash": "the hash chain",
         "row_hash": "the hash chain",
     },
