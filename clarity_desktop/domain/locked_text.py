@@ -29,6 +29,8 @@ LOCKED_TITLE = "Locked text"
 # A client's name or contact detail whose directory key this reader does not hold yet: a
 # few words that fit a table cell, never the ciphertext (store/postgres/directory_rows.py).
 LOCKED_NAME = "Name locked"
+# The same for the reason a colleague gave for opening a case in an emergency.
+LOCKED_REASON = "Reason locked"
 
 
 def locked_sections() -> dict[str, str]:

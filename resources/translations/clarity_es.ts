@@ -4577,6 +4577,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>Nombre bloqueado</translation>
     </message>
     <message>
+        <source>Reason locked</source>
+        <translation>Motivo bloqueado</translation>
+    </message>
+    <message>
         <source>This text is locked until someone who holds the case&apos;s key shares it with you.</source>
         <translation>Este texto está bloqueado hasta que alguien que tenga la clave del caso la comparta con usted.</translation>
     </message>

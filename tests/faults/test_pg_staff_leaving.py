@@ -186,7 +186,12 @@ def test_dana_the_recovery_key_and_the_emergency_key_still_read_both(leaving: Le
 
 
 def rotated_rows(p: Leaving) -> list[tuple[str, str]]:
-    return [(str(r[4]), str(r[5])) for r in p.pg.audit_rows(p.dana.folder) if r[0] == "key_rotated"]
+    """The case keys' renewals (the client directory's renews apart: test_directory_key)."""
+    return [
+        (str(r[4]), str(r[5]))
+        for r in p.pg.audit_rows(p.dana.folder)
+        if r[0] == "key_rotated" and r[1] == "case"
+    ]
 
 
 def test_the_rotation_is_audited_once_and_later_writes_do_not_rotate_again(

@@ -68,7 +68,7 @@ def test_a_clinician_opens_a_case_in_an_emergency_with_its_audit_row(
             p.case_id,
             p.case_id,
             f"{ELI.name}, {ELI.credentials}",
-            f"90 min: {REASON}",
+            f"90 min, grant {grant.id}",
         )
     ]
 

@@ -10,6 +10,8 @@ supervisor reading the log, may know a case's name without seeing the case.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
@@ -18,7 +20,7 @@ from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.records import CaseStatus
 from clarity_desktop.domain.supervision import SupervisionMode
 from clarity_desktop.store import directory
-from clarity_desktop.store.postgres import directory_rows
+from clarity_desktop.store.postgres import directory_rows, grant_reasons
 from clarity_desktop.store.postgres.logins import user_of
 from clarity_desktop.store.roster import CaseName, EmergencyGrant
 
@@ -62,22 +64,29 @@ def set_supervision(
     return supervisor, supervisee
 
 
-def grant_emergency(conn: Connection, case_id: int, reason: str, minutes: int) -> int:
+def grant_emergency(
+    conn: Connection, case_id: int, seal_reason: Callable[[int], str], minutes: int
+) -> int:
     """The server stamps the window (a workstation's clock may be wrong); a case id that
-    does not exist is refused by the foreign key, in plain words here."""
+    does not exist is refused by the foreign key, in plain words here. *seal_reason*
+    gives the reason as stored for the grant's id (grant_reasons.py), taken first."""
     exists = conn.execute(text("SELECT case_exists(:c)"), {"c": case_id}).scalar()
     if not exists:
         raise ValidationError(ErrorCode.SERVER_NO_SUCH_CASE, "case", case=case_id)
-    return int(
+    grant_id = int(
         conn.execute(
-            text(
-                "INSERT INTO emergency_grants (user_id, case_id, reason, granted_at, until) "
-                "SELECT me(), :c, :r, t, t + make_interval(mins => :m) "
-                "FROM (SELECT now() AT TIME ZONE 'utc' AS t) AS server_clock RETURNING id"
-            ),
-            {"c": case_id, "r": reason, "m": minutes},
+            text("SELECT nextval(pg_get_serial_sequence('emergency_grants', 'id'))")
         ).scalar_one()
     )
+    conn.execute(
+        text(
+            "INSERT INTO emergency_grants (id, user_id, case_id, reason, granted_at, until) "
+            "SELECT :i, me(), :c, :r, t, t + make_interval(mins => :m) "
+            "FROM (SELECT now() AT TIME ZONE 'utc' AS t) AS server_clock"
+        ),
+        {"i": grant_id, "c": case_id, "r": seal_reason(grant_id), "m": minutes},
+    )
+    return grant_id
 
 
 def live_grants(db: Session) -> list[EmergencyGrant]:
@@ -101,9 +110,18 @@ def _grants(db: Session, where: str) -> list[EmergencyGrant]:
         )
     ).all()
     rows = directory_rows.reveal(db, found, "cases", 9, 10, {7: "display_name"})
+    ring = directory_rows.ring_to_read(db) if rows else None
     return [
         EmergencyGrant(
-            int(r[0]), int(r[1]), str(r[2]), int(r[3]), str(r[4]), r[5], r[6], str(r[7]), bool(r[8])
+            int(r[0]),
+            int(r[1]),
+            str(r[2]),
+            int(r[3]),
+            grant_reasons.opened(db, int(r[0]), str(r[4]), ring),
+            r[5],
+            r[6],
+            str(r[7]),
+            bool(r[8]),
         )
         for r in rows
     ]

@@ -50,6 +50,7 @@ from clarity_desktop.store.postgres import (
     directory_rows,
     emergency_trust,
     encrypted_rows,
+    grant_reasons,
     key_sharing,
     keytables,
     leases,
@@ -387,7 +388,10 @@ class PostgresBackend:
         return access.set_supervision(db.connection(), supervisor_login, supervisee_login, mode)
 
     def grant_emergency(self, db: Session, case_id: int, reason: str, minutes: int) -> int:
-        return access.grant_emergency(db.connection(), case_id, reason, minutes)
+        def sealed(grant_id: int) -> str:
+            return grant_reasons.seal(db, grant_id, reason)
+
+        return access.grant_emergency(db.connection(), case_id, sealed, minutes)
 
     def live_grants(self, db: Session) -> list[EmergencyGrant]:
         return access.live_grants(db)

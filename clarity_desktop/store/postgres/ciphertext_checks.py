@@ -26,20 +26,29 @@ def _rule(column: str, is_json: bool) -> str:
     return f"{column} IS NULL OR {column}::text LIKE '{prefix}%%'"
 
 
+def _sealed() -> list[tuple[str, str, bool]]:
+    """(table, column, whether JSON): every column of encryption/columns.py, and the
+    emergency grant's reason (grant_reasons.py)."""
+    found = [
+        (table, column, column in spec.json)
+        for table, spec in columns.ENCRYPTED.items()
+        for column in spec.columns
+    ]
+    return [*found, ("emergency_grants", "reason", False)]
+
+
 def drops() -> tuple[str, ...]:
     """For an import, which copies a solo practice's plain rows first and encrypts them in
     place after checking them, in one transaction: statements() puts them back."""
     return tuple(
         f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS sealed_{column}"
-        for table, spec in columns.ENCRYPTED.items()
-        for column in spec.columns
+        for table, column, _json in _sealed()
     )
 
 
 def statements() -> tuple[str, ...]:
     return tuple(
         f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS sealed_{column}, "
-        f"ADD CONSTRAINT sealed_{column} CHECK ({_rule(column, column in spec.json)}) NOT VALID"
-        for table, spec in columns.ENCRYPTED.items()
-        for column in spec.columns
+        f"ADD CONSTRAINT sealed_{column} CHECK ({_rule(column, is_json)}) NOT VALID"
+        for table, column, is_json in _sealed()
     )

@@ -111,6 +111,18 @@ def _after_rollback(session: Session) -> None:
         keys.forget_directory()  # the generation made in the rolled-back transaction
 
 
+def ring_to_read(session: Session) -> KeyRing | None:
+    """The directory key for a value outside the ORM (grant_reasons.py); None if not held."""
+    return _ring(session, session.connection())
+
+
+def ring_to_write(session: Session) -> KeyRing:
+    """The directory key to write a value outside the ORM with; refused if not held."""
+    if _ring(session, session.connection()) is None:
+        raise _refused()
+    return _ring_to_write(session, session.connection())
+
+
 def _refused() -> EncryptionError:
     return EncryptionError(ErrorCode.ENCRYPTION_DIRECTORY_NOT_HELD)
 

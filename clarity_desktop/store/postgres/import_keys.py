@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Connection, text
 
 from clarity_desktop.store import keys
-from clarity_desktop.store.postgres import ciphertext_checks, keytables, logins
+from clarity_desktop.store.postgres import ciphertext_checks, grant_reasons, keytables, logins
 from clarity_desktop.store.postgres.encryption import blind, columns, values, wrapping
 from clarity_desktop.store.postgres.keychain import CASE, DIRECTORY, search_key
 
@@ -208,6 +208,16 @@ def _directory(conn: Connection, recipients: list[Recipient], made_by: int | Non
             updates.append(update)
         assignments = ", ".join(f"{c} = :{c}" for c in names)
         _in_chunks(conn, f"UPDATE {table} SET {assignments} WHERE id = :i", updates)
+    # The reasons colleagues gave for opening a case in an emergency (grant_reasons.py).
+    grants = conn.execute(text("SELECT id, reason FROM emergency_grants ORDER BY id")).all()
+    _in_chunks(
+        conn,
+        "UPDATE emergency_grants SET reason = :r WHERE id = :i",
+        [
+            {"i": g, "r": values.encrypt(str(r), key, grant_reasons.place(int(g)))}
+            for g, r in grants
+        ],
+    )
 
 
 def _row(

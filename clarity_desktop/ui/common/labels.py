@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from clarity_desktop.domain.dynamics import Loop
 from clarity_desktop.domain.identity import Role
-from clarity_desktop.domain.locked_text import LOCKED_NAME
+from clarity_desktop.domain.locked_text import LOCKED_NAME, LOCKED_REASON
 from clarity_desktop.domain.measures import AttentionFlag
 from clarity_desktop.domain.plans import ProgressMark
 from clarity_desktop.domain.records import CaseKind, CaseStatus, Modality
@@ -102,6 +102,7 @@ TEXTS = (
     # text whose case key this reader does not hold (domain/locked_text.py)
     QT_TRANSLATE_NOOP("Labels", "Locked text"),
     QT_TRANSLATE_NOOP("Labels", "Name locked"),
+    QT_TRANSLATE_NOOP("Labels", "Reason locked"),
     QT_TRANSLATE_NOOP(
         "Labels", "This text is locked until someone who holds the case's key shares it with you."
     ),
@@ -144,9 +145,10 @@ def text(english: str) -> str:
 
 
 def client(value: str) -> str:
-    """A client's name or contact detail as shown: the locked stand-in of a reader without
-    the client directory (domain/locked_text.LOCKED_NAME) in the user's language."""
-    return text(value) if value == LOCKED_NAME else value
+    """A client's name or contact detail (or an emergency grant's reason) as shown: the
+    locked stand-in of a reader without the client directory (domain/locked_text) in the
+    user's language."""
+    return text(value) if value in (LOCKED_NAME, LOCKED_REASON) else value
 
 
 FLAGS: dict[str, object] = {

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from clarity_desktop.services import emergency
 from clarity_desktop.services.emergency import Grant
 from clarity_desktop.services.practices import OpenPractice
-from clarity_desktop.ui.common import dates
+from clarity_desktop.ui.common import dates, labels
 from clarity_desktop.ui.common.errors import explain
 from clarity_desktop.ui.common.models import Index, ListTableModel
 from clarity_desktop.ui.common.numbers import filled
@@ -71,9 +71,9 @@ class GrantLogModel(ListTableModel[Grant]):
                     dates.clock(dates.local(g.until)) if same_day else dates.utc_day_time(g.until)
                 )
             if col == self.REASON:
-                return g.reason
+                return labels.client(g.reason)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.REASON:
-            return g.reason
+            return labels.client(g.reason)
         if role == Qt.ItemDataRole.FontRole and g.live:
             font = QFont()
             font.setWeight(QFont.Weight.DemiBold)
