@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +30,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if metafunc.definition.get_closest_marker("solo_practice") is not None:
         return
     metafunc.parametrize("store_kind", ["sqlite", "postgres"], indirect=True)
+
+
+def went_to(practice: OpenPractice, out: Path) -> str:
+    """Where a document's audit row says it went: its path on a solo practice, only "a
+    file" on a practice server (services/document_audit.py)."""
+    return "to a file" if practice.backend.name == "postgresql" else f"to {out}"
 
 
 def note_draft(

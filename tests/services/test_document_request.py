@@ -22,6 +22,7 @@ from clarity_desktop.services.document_request import KINDS, DocumentRequest, re
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
 from tests.reports import pdftools
+from tests.services.conftest import went_to
 
 AuditLog = Callable[[], list[tuple[Any, ...]]]
 
@@ -89,7 +90,7 @@ def test_a_summary_request_writes_its_file_and_says_so_in_the_audit(
     action, entity, _id, case_id, _actor, detail = audit_log()[-1]
     assert (action, entity, case_id) == ("exported", "case", couple_case.id)
     assert detail.startswith("case summary PDF, 1 sessions")
-    assert detail.endswith(f"to {out}")
+    assert detail.endswith(went_to(practice, out))
 
 
 def test_a_progress_request_covers_its_period_and_needs_both_days(

@@ -18,6 +18,7 @@ from clarity_desktop.services import cases, document_audit, documents, handout_d
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
 from tests.reports import pdftools
+from tests.services.conftest import went_to
 
 ME = "Dana Reyes, LMFT"
 MARKER = "PRIVATE-MARKER-7Q"
@@ -141,7 +142,7 @@ def test_every_export_print_and_preview_is_audited(
             signed_note,
             cid,
             ME,
-            f"session note PDF, password-protected, to {out}",
+            f"session note PDF, password-protected, {went_to(practice, out)}",
         )
     ]
     assert made(lambda: documents.note_pdf(practice.uow(), signed_note, action="printed")) == [

@@ -20,6 +20,7 @@ from clarity_desktop.services import cases, documents, dynamics, notes
 from clarity_desktop.services.dto import CaseDetail, NoteDraft, SessionView
 from clarity_desktop.store.practice import OpenPractice
 from tests.reports import pdftools
+from tests.services.conftest import went_to
 
 ME = "Dana Reyes, LMFT"
 MARKER = "PRIVATE-MARKER-7Q"
@@ -333,7 +334,7 @@ def test_the_summary_and_progress_report_are_audited(
             cid,
             cid,
             ME,
-            f"case summary PDF, 6 sessions, password-protected, to {out}",
+            f"case summary PDF, 6 sessions, password-protected, {went_to(practice, out)}",
         )
     ]
     assert not pdftools.readable(out)
