@@ -100,9 +100,16 @@ class Server:
             self.login("ada"),
             "--admin-name",
             "Ada Lind",
+            "--recovery-sheet-out",
+            self.sheet_file,
             server=self.cluster.superuser_password,
             new=ADMIN_PW,
         )
+
+    @property
+    def sheet_file(self) -> Path:
+        """Where ``init`` writes the recovery key (no terminal here to show it on)."""
+        return self.tmp / f"recovery-sheet-{self.suffix}.txt"
 
     def folder(self, name: str) -> Path:
         return self.tmp / f"{name}-workstation"
@@ -161,7 +168,10 @@ def practice(server: Server) -> Server:
     connected."""
     made = server.init()
     assert made.returncode == 0
-    server.sheet = "\n".join(re.findall(r"^[A-Z2-9]{4}(?:-[A-Z2-9]{4}){6}$", made.stdout, re.M))
+    written = server.sheet_file.read_text(encoding="utf-8")
+    server.sheet = "\n".join(re.findall(r"^[A-Z2-9]{4}(?:-[A-Z2-9]{4}){6}$", written, re.M))
+    assert server.sheet.count("\n") == 1  # both lines of the key
+    assert server.sheet_file.stat().st_mode & 0o077 == 0
     assert server.connect("ada", ADMIN_PW).returncode == 0
     for name, full, pw in (("dana", "Dana Reyes", DANA_PW), ("eli", "Eli Park", ELI_PW)):
         first = f"first {pw}"  # the administrator's; the first sign-in changes it
@@ -299,10 +309,13 @@ def test_a_second_init_on_the_same_database_is_refused_and_changes_nothing(
         server.login("bo"),
         "--admin-name",
         "Bo Berg",
+        "--recovery-sheet-out",
+        server.tmp / "second-sheet.txt",
         server=server.cluster.superuser_password,
         new=ADMIN_PW,
     )
     assert_clean_error(again, f"The database {server.dbname} on localhost already holds")
+    assert not (server.tmp / "second-sheet.txt").exists()  # no key for nothing
     assert (
         server.sql(
             "SELECT count(*) FROM clarity.staff; SELECT practice_id FROM clarity.practice_info"

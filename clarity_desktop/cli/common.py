@@ -13,6 +13,7 @@ import contextlib
 import getpass
 import os
 import sys
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -147,6 +148,12 @@ def superuser_command(server_subparsers: Any, command: str, help_text: str) -> A
 
 REWRITE_FAILED = (
     "The records are encrypted, but the old copies of their text could not be cleared from "
-    "the server's table files ({why}). When the server has room, run: VACUUM FULL; then "
-    "CHECKPOINT; as its superuser."
+    "the server's table files ({why}). When the server has room, connect to the database "
+    "{dbname} as its superuser (psql -d {dbname}) and run VACUUM FULL; then CHECKPOINT; "
+    "(anywhere else it clears nothing)."
 )
+
+
+def database_of(url: str) -> str:
+    """The database an address names (postgresql://USER@HOST:PORT/DATABASE)."""
+    return urllib.parse.urlsplit(url).path.lstrip("/") or "(the practice's database)"

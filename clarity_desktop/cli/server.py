@@ -19,12 +19,13 @@ import os
 import sys
 from pathlib import Path
 
-from clarity_desktop.cli import server_access, server_import, server_recover, server_shares
+from clarity_desktop.cli import server_access, server_import, server_recover, server_shares, sheet
 from clarity_desktop.cli.common import (
     EXIT_OK,
     REWRITE_FAILED,
     CliError,
     Handler,
+    database_of,
     plural,
     read_first_line,
     read_passphrase,
@@ -32,7 +33,6 @@ from clarity_desktop.cli.common import (
     tolerant_stdout,
     unlock_server,
 )
-from clarity_desktop.cli.sheet import RECOVERY_SHEET, show_before_commit
 
 ROLES = ("clinician", "supervisor", "administrator", "front_desk")
 # The commands kept in modules of their own (supervise, emergency-log, import-practice).
@@ -67,6 +67,7 @@ def add_server(p: argparse.ArgumentParser) -> dict[str | None, Handler]:
     init.add_argument("--admin-name", required=True, help="the first administrator's name")
     _server_password_file(init)
     _new_password_file(init, "the new administrator's password")
+    sheet.add_option(init)
     connect = cmd("connect", "remember a practice server in a folder, and sign in once")
     _url_and_ca(connect, URL_HELP)
     add = cmd("add-user", "add a staff member with their own login (as an administrator)")
@@ -109,6 +110,7 @@ def add_server(p: argparse.ArgumentParser) -> dict[str | None, Handler]:
     )
     _url_and_ca(upgrade, "the superuser's address, postgresql://SUPERUSER@HOST:PORT/DATABASE")
     _server_password_file(upgrade)
+    sheet.add_option(upgrade)
     extra.update(server_import.register(sub))
     extra.update(server_recover.register(sub))
     _HANDLERS.update(extra)
@@ -191,6 +193,7 @@ def _init(args: argparse.Namespace) -> int:
 
     # A bad address or CA file is said before any password is asked for.
     server_admin.check_address(args.url, args.ca)
+    sheet.check_destination(args.recovery_sheet_out)
     superuser = server_password(args)
     admin = new_password(args, "The administrator's")
     tolerant_stdout()
@@ -202,7 +205,7 @@ def _init(args: argparse.Namespace) -> int:
         admin_login=args.admin_login,
         admin_name=args.admin_name,
         admin_password=admin,
-        show_sheet=lambda key: show_before_commit(RECOVERY_SHEET.format(key=key)),
+        show_sheet=lambda key: sheet.show_before_commit(key, out=args.recovery_sheet_out),
     )
     label = made.admin
     print(
@@ -368,15 +371,17 @@ def _upgrade(args: argparse.Namespace) -> int:
     from clarity_desktop.services import server_admin
 
     server_admin.check_address(args.url, args.ca)
+    sheet.check_destination(args.recovery_sheet_out)
     password = server_password(args)
     tolerant_stdout()
 
     def show_sheet(key: str, cases: int) -> None:
-        show_before_commit(
+        sheet.show_before_commit(
+            key,
             f"The server held its records in the clear: {plural(cases, 'case')}, every note "
             "and every client's name are now encrypted, for a new recovery key alone. The "
             "upgrade is kept only once this key has been shown.",
-            RECOVERY_SHEET.format(key=key),
+            args.recovery_sheet_out,
         )
 
     done = server_admin.upgrade(args.url, args.ca, password, show_sheet)
@@ -406,7 +411,7 @@ def _upgrade(args: argparse.Namespace) -> int:
     if done.recovery_key is not None:
         print("Sealed: the recovery key shown above is the one the server now holds.")
         if done.rewrite_failed:
-            print(REWRITE_FAILED.format(why=done.rewrite_failed))
+            print(REWRITE_FAILED.format(why=done.rewrite_failed, dbname=database_of(args.url)))
         print(
             "Next: each person signs in and chooses their own password; then the holder of "
             "this sheet gives them their keys: clarity-desktop server recover-keys "

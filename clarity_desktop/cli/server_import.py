@@ -21,6 +21,7 @@ from clarity_desktop.cli.common import (
     EXIT_OK,
     REWRITE_FAILED,
     Handler,
+    database_of,
     plural,
     read_passphrase,
     secret_from,
@@ -126,6 +127,6 @@ def lines(moved: Any, args: argparse.Namespace) -> list[str]:
             "stay trusted for what they signed with them."
         )
     if moved.rewrite_failed:
-        out.append(REWRITE_FAILED.format(why=moved.rewrite_failed))
+        out.append(REWRITE_FAILED.format(why=moved.rewrite_failed, dbname=database_of(args.url)))
     out.append(f"The solo practice in {args.source} was not changed.")
     return out

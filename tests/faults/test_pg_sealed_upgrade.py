@@ -184,12 +184,15 @@ def test_upgrading_seals_everything_and_the_sheet_gives_the_keys_back(plain: Pla
         url,
         "--ca",
         cluster.ca_file,
+        "--recovery-sheet-out",
+        p.tmp / "sheet.txt",
         server=cluster.superuser_password,
     )
     assert said.returncode == 0, said.stderr
     assert "2 cases, every note and every client's name are now encrypted" in said.stdout
     assert "server recover-keys" in said.stdout
-    sheet = "\n".join(re.findall(r"^[A-Z2-9]{4}(?:-[A-Z2-9]{4}){6}$", said.stdout, re.M))
+    written = (p.tmp / "sheet.txt").read_text(encoding="utf-8")
+    sheet = "\n".join(re.findall(r"^[A-Z2-9]{4}(?:-[A-Z2-9]{4}){6}$", written, re.M))
     dumped = _pg_dump(p)
     assert [m for m in MARKERS if m in dumped] == []
 

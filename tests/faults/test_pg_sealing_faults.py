@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 
 import pytest
 
 from clarity_desktop import cli
+from clarity_desktop.store.postgres import sealing
 from tests.faults.test_pg_sealed_upgrade import MARKERS, Plain, _pg_dump, plain
 from tests.faults.test_pg_server_upgrade import upgrade
 from tests.pg_upgrade import as_superuser
-from tests.test_cli_server import ADMIN_PW, Server, server
+from tests.test_cli_server import ADMIN_PW, Server, run, server
 
 __all__ = ["plain", "server"]
 
@@ -71,15 +73,16 @@ class _Gone(io.TextIOBase):
         raise BrokenPipeError(32, "Broken pipe")
 
 
-def without_a_reader(*argv: str, **env: str) -> str:
-    """``clarity-desktop ARGV`` whose output reaches nobody; what it said on stderr."""
+def without_a_reader(*argv: str, sink: io.TextIOBase | None = None, **env: str) -> str:
+    """``clarity-desktop ARGV`` whose output reaches nobody (a closed pipe, or *sink*);
+    what it said on stderr."""
     err = io.StringIO()
     with pytest.MonkeyPatch.context() as mp:
         for name, value in env.items():
             mp.setenv(name, value)
         mp.setattr(sys, "stdin", io.StringIO(""))
         with (
-            contextlib.redirect_stdout(_Gone()),
+            contextlib.redirect_stdout(sink or _Gone()),
             contextlib.redirect_stderr(err),
             contextlib.suppress(SystemExit),
         ):
@@ -100,6 +103,21 @@ def test_a_sheet_nobody_saw_leaves_the_server_unsealed(plain: Plain) -> None:
     assert _recovery_rows(p) == 0, "sealed for a recovery key that was never shown: " + said
     assert "nothing was changed on the server" in said
     assert MARKERS[0] in _pg_dump(p)  # still the old server, text and all
+
+
+def test_a_sheet_sent_where_nobody_reads_it_leaves_the_server_unsealed(plain: Plain) -> None:
+    """``server upgrade ... >/dev/null``, a pipe into grep, a scheduler: every write
+    succeeds and nobody confirms. Only a terminal (with Enter) or a file read back counts."""
+    cluster = plain.pg.cluster
+    url = cluster.url(cluster.superuser, plain.built.dbname)
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        said = without_a_reader(
+            *("server", "upgrade", "--url", url, "--ca", str(cluster.ca_file)),
+            sink=sink,
+            CLARITY_SERVER_PASSWORD=cluster.superuser_password,
+        )
+    assert _recovery_rows(plain) == 0
+    assert "--recovery-sheet-out" in said and "nothing was changed on the server" in said
 
 
 def test_an_init_whose_sheet_nobody_saw_makes_no_practice(server: Server) -> None:
@@ -143,3 +161,22 @@ def test_sealing_leaves_no_plain_text_in_the_relation_files(plain: Plain) -> Non
     blob = p.pg.cluster.relation_files(p.built.dbname).lower()
     left = [m for m in MARKERS if m.lower().encode() in blob]
     assert left == [], f"plain text still on disk after sealing: {left}"
+
+
+def test_a_rewrite_that_failed_says_in_which_database_to_run_it(
+    plain: Plain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """VACUUM works on the database one is connected to: told without naming it, the owner
+    runs it where psql lands, it succeeds there and clears nothing."""
+    monkeypatch.setattr(
+        sealing, "rewrite_tables", lambda _where, _pw: "could not extend file: No space left"
+    )
+    cluster = plain.pg.cluster
+    said = run(
+        *("server", "upgrade", "--url", cluster.url(cluster.superuser, plain.built.dbname)),
+        *("--ca", cluster.ca_file, "--recovery-sheet-out", plain.tmp / "sheet.txt"),
+        server=cluster.superuser_password,
+    )
+    assert said.returncode == 0, said.stderr
+    [line] = [s for s in said.stdout.splitlines() if "VACUUM FULL" in s]
+    assert f"psql -d {plain.built.dbname}" in line and "No space left" in line
