@@ -74,8 +74,7 @@ def functions() -> list[str]:
         f"""CREATE FUNCTION make_emergency_key(p_public bytea, p_handover text)
 RETURNS boolean LANGUAGE plpgsql VOLATILE {_DEFINER} AS $$
 BEGIN
-    IF me() IS NULL OR NOT EXISTS (SELECT FROM users u WHERE u.id = me()
-            AND u.role = 'supervisor') THEN
+    IF me() IS NULL OR NOT is_supervisor(me()) THEN
         RETURN false;
     END IF;
     INSERT INTO practice_keys (name, public_key, generation, vouched_by, handover)

@@ -51,7 +51,7 @@ FUNCTIONS = (
         JOIN held ON held.owner = g.case_id WHERE g.until > (now() AT TIME ZONE 'utc')
         UNION
         -- A supervisor without the practice emergency key, asked of one who holds it.
-        SELECT {EMERGENCY_KEY_CASE}, u.id, '{EMERGENCY_KEY}' FROM users u WHERE u.role = 'supervisor'
+        SELECT {EMERGENCY_KEY_CASE}, u.id, '{EMERGENCY_KEY}' FROM users u WHERE is_supervisor(u.id)
         AND EXISTS (SELECT FROM key_wraps m WHERE m.user_id = me() AND m.scope = 'emergency')
         AND NOT EXISTS (SELECT FROM key_wraps e WHERE e.user_id = u.id AND e.scope = 'emergency')
     )

@@ -127,6 +127,16 @@ $$""",
         # A supervisor who holds the emergency key shares it with a further supervisor
         # once they approve it (key_sharing.py): for supervisors only.
         # (A function, not a subquery: a policy on key_wraps may not read key_wraps.)
+        # A supervisor, by role AND by server group: the administrator's login may edit
+        # users.role (her own too), but only the registrar puts a login in a group, so a
+        # role edited by hand is offered no emergency key and may take none.
+        f"""CREATE FUNCTION is_supervisor(p_user integer) RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT COALESCE((SELECT u.role = 'supervisor' AND NOT u.disabled
+        AND pg_has_role(r.oid, '{supervisor}', 'MEMBER')
+        FROM users u JOIN staff s ON s.user_id = u.id
+        LEFT JOIN pg_roles r ON r.rolname = lower(s.login) WHERE u.id = p_user), false)
+$$""",
         f"""CREATE FUNCTION holds_emergency() RETURNS boolean LANGUAGE sql STABLE
 SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
     SELECT EXISTS (SELECT FROM key_wraps m WHERE m.user_id = me() AND m.scope = '{EMERGENCY}')
@@ -134,8 +144,7 @@ $$""",
         f"CREATE POLICY share_emergency ON key_wraps FOR INSERT TO {supervisor} WITH CHECK ("
         f"made_by = {_ME} AND scope = '{EMERGENCY}' AND owner = 0 "
         "AND generation = (SELECT emergency_generation()) "
-        "AND (SELECT holds_emergency()) AND user_id IN (SELECT u.id FROM users u "
-        "WHERE u.role = 'supervisor' AND NOT u.disabled))",
+        "AND (SELECT holds_emergency()) AND is_supervisor(user_id))",
         f"CREATE POLICY in_emergency ON key_wraps FOR SELECT TO {supervisor} USING ("
         f"scope = 'case' AND recipient = '{EMERGENCY}' AND owner IN (SELECT g.case_id "
         f"FROM emergency_grants g WHERE g.user_id = {_ME} "
