@@ -278,6 +278,7 @@ class ErrorCode(Enum):
     SERVER_ONLY_EMERGENCY = "server_only_emergency"
     SERVER_SUPERVISION_INVALID = "server_supervision_invalid"
     EMERGENCY_REASON_SHORT = "emergency_reason_short"
+    EMERGENCY_NEEDS_DIRECTORY = "emergency_needs_directory"
     EMERGENCY_TOO_LONG = "emergency_too_long"
     SERVER_TABLES_UNGUARDED = "server_tables_unguarded"
     SERVER_UNREACHABLE = "server_unreachable"

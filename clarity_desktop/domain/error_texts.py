@@ -254,6 +254,7 @@ ENGLISH: dict[ErrorCode, str] = {
     ErrorCode.SERVER_TOOLS_MISSING: "{tool} was not found on this computer; install the PostgreSQL client programs (on Debian and Ubuntu, the postgresql-client package).",
     ErrorCode.SERVER_ONLY_EMERGENCY: "A solo practice's clinician already sees every case; emergency access belongs to a practice server.",
     ErrorCode.SERVER_SUPERVISION_INVALID: "{supervisor} cannot supervise {supervisee}: a supervisor oversees another clinician.",
+    ErrorCode.EMERGENCY_NEEDS_DIRECTORY: "You cannot open a case in an emergency until a colleague shares the client directory with you: your reason is kept encrypted under it, and until then every client's name reads \"Name locked\" to you. Those who hold it see your request on their Today view; in the meantime, ask a supervisor to open the case.",
     ErrorCode.EMERGENCY_REASON_SHORT: "Please say why you need this case now, in at least {min_reason} characters.",
     ErrorCode.EMERGENCY_TOO_LONG: "Emergency access lasts from a few minutes up to {max_hours} hours.",
     ErrorCode.INTEGRITY_LOCKS_MISSING: "The practice in {folder} has record locks missing or altered ({names}).",

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.spreadsheet import safe_row
-from clarity_desktop.services import parts
+from clarity_desktop.services import leases, parts
 from clarity_desktop.services.permissions import Permission, require
 from clarity_desktop.store import directory
 from clarity_desktop.store.models import Addendum, AuditEvent, Case, Note, Partner, Session
@@ -79,10 +79,18 @@ def _events(db: DbSession, f: AuditFilter) -> list[AuditRow]:
             e.entity_id,
             e.case_id,
             name or "",
-            e.detail,
+            _opened(db, e),
         )
         for e, name, *_case in rows
     ]
+
+
+def _opened(db: DbSession, e: AuditEvent) -> str:
+    """The detail as written: a take-over's reason is encrypted on a practice server."""
+    if e.action != AuditAction.LEASE_BROKEN or e.entity_id is None or "): " not in e.detail:
+        return e.detail
+    who, reason = e.detail.split("): ", 1)
+    return f"{who}): {directory.open_words(db, *leases.reason_place(e.entity_id), reason)}"
 
 
 # How a detail names a partner ("handout PDF for partner 7"): by id, since the chained

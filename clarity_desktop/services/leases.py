@@ -17,12 +17,18 @@ from __future__ import annotations
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.errors import ErrorCode, NotPermitted, Phrase, ValidationError
 from clarity_desktop.services.permissions import Permission, allows
+from clarity_desktop.store import directory
 from clarity_desktop.store.backend import BreakOutcome, Lease, LeaseHolder, OpenPractice
 
 __all__ = ["Lease", "LeaseHolder", "break_lease", "hold_lease", "lease_holder", "take_over"]
 
 MAX_REASON = 500
 _TRIES = 3  # the holder changed between our look and our break: look again
+
+
+def reason_place(note_id: int) -> tuple[str, tuple[int, ...], str]:
+    """Where a take-over's reason is bound: the note's audit rows (services/audit.py)."""
+    return ("audit_events", (note_id,), "lease_reason")
 
 
 def _require_staff(opened: OpenPractice) -> None:
@@ -62,12 +68,14 @@ def break_lease(opened: OpenPractice, note_id: int, reason: str) -> LeaseHolder 
         if not holder.may_take_over:
             raise NotPermitted(opened.principal.display_name, Phrase.TAKE_OVER_EDITING)
         with opened.uow() as uow:
+            # On a practice server the reason is encrypted (the audit is in the clear there).
+            said = directory.seal_words(uow.session, *reason_place(note_id), why)
             uow.audit(
                 AuditAction.LEASE_BROKEN,
                 "note",
                 note_id,
                 holder.case_id,
-                detail=f"{holder.name} (user {holder.user_id}): {why}",
+                detail=f"{holder.name} (user {holder.user_id}): {said}",
             )
             outcome = opened.backend.break_lease(uow.session, note_id, holder.user_id, why)
             if outcome is BreakOutcome.BROKEN:

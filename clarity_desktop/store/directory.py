@@ -50,6 +50,29 @@ def reveal(
     return directory_rows.reveal(db, rows, table, id_at, version_at, columns)
 
 
+def seal_words(db: Session, table: str, key: tuple[int, ...], column: str, words: str) -> str:
+    """Staff's free words kept where the server reads everything (an audit row's reason)
+    encrypted under the directory key on a practice server, bound to (*table*, *key*,
+    *column*); as they are on SQLite. Refused in words for a reader not given the key."""
+    if not encrypted(db):
+        return words
+    from clarity_desktop.store.postgres import grant_reasons
+    from clarity_desktop.store.postgres.encryption.values import Place
+
+    return grant_reasons.seal_words(db, Place(table, key, column, 0), words)
+
+
+def open_words(db: Session, table: str, key: tuple[int, ...], column: str, stored: str) -> str:
+    """seal_words' words as written; "Reason locked" for a reader without the key."""
+    if not encrypted(db):
+        return stored
+    from clarity_desktop.store.postgres import directory_rows, grant_reasons
+    from clarity_desktop.store.postgres.encryption.values import Place
+
+    ring = directory_rows.ring_to_read(db)
+    return grant_reasons.open_words(Place(table, key, column, 0), stored, ring)
+
+
 def case_names(db: Session, ids: Iterable[int]) -> dict[int, str]:
     """Each case's name, opened, by id (cases the reader cannot see are left out)."""
     wanted = sorted(set(ids))

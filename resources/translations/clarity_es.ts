@@ -3320,6 +3320,10 @@ Why are you taking over? The reason is kept in the audit trail.</source>
         <translation>El servidor de esta consulta es de antes del cifrado, así que aún no tiene claves que dar; ejecute primero «clarity-desktop server upgrade» y después vuelva a ejecutar esto.</translation>
     </message>
     <message>
+        <source>You cannot open a case in an emergency until a colleague shares the client directory with you: your reason is kept encrypted under it, and until then every client&apos;s name reads &quot;Name locked&quot; to you. Those who hold it see your request on their Today view; in the meantime, ask a supervisor to open the case.</source>
+        <translation>No puede abrir un caso en una emergencia hasta que un colega comparta con usted el directorio de clientes: su motivo se guarda cifrado con él, y hasta entonces el nombre de cada cliente le aparece como «Nombre bloqueado». Quienes lo tienen ven su solicitud en su vista de Hoy; mientras tanto, pida a un supervisor que abra el caso.</translation>
+    </message>
+    <message>
         <source>This text is locked until someone who holds the case&apos;s key shares it with you, so it cannot be changed, signed or sealed here yet. Those who hold the key are asked to share it; until then you see the case&apos;s dates, steps and sessions but not its text.</source>
         <translation>Este texto está bloqueado hasta que alguien que tenga la clave del caso la comparta con usted, así que aún no puede cambiarlo, firmarlo ni sellarlo aquí. A quienes tienen la clave se les pide que la compartan; mientras tanto, usted ve las fechas, los pasos y las sesiones del caso, pero no su texto.</translation>
     </message>

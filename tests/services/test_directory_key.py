@@ -23,7 +23,7 @@ from clarity_desktop.domain.errors import ClarityError, ErrorCode
 from clarity_desktop.domain.identity import Role
 from clarity_desktop.domain.locked_text import LOCKED_NAME
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput
-from clarity_desktop.services import cases, front_desk, key_sharing, practices, staff
+from clarity_desktop.services import cases, emergency, front_desk, key_sharing, practices, staff
 from clarity_desktop.store.practice import OpenPractice
 from tests.pg_practice import ADMIN, DANA, FRAN, Person, PgPractices, rows
 
@@ -153,3 +153,19 @@ def test_a_key_the_server_swapped_in_is_not_given_the_directory(group: Practice)
         f"SELECT count(*) FROM key_wraps WHERE recipient = 'user:{request.reader}'",
     )
     assert count[0][0] == 0
+
+
+def test_a_newcomer_without_the_directory_is_told_how_to_open_a_case_in_an_emergency(
+    group: Practice,
+) -> None:
+    """The reason is kept under the directory key (grant_reasons.py), and every name reads
+    "Name locked" to a newcomer anyway: refused in words, with nothing granted."""
+    _person, new = group.newcomer(Role.CLINICIAN)
+    try:
+        [case, *_] = cases.list_cases(group.dana.uow())
+        with pytest.raises(ClarityError) as refused:
+            emergency.open_in_emergency(new, case.id, "A client called in crisis tonight.", 30)
+        assert refused.value.code is ErrorCode.EMERGENCY_NEEDS_DIRECTORY
+        assert emergency.grant_log(group.admin) == []
+    finally:
+        new.close()
