@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from clarity_desktop.domain.audit_actions import AuditAction
 from clarity_desktop.domain.records import CaseInput, CaseKind, PartnerInput, SessionInput
-from clarity_desktop.services import cases, key_sharing, notes, sessions, staff
+from clarity_desktop.services import audit, cases, key_sharing, notes, sessions, staff
 from clarity_desktop.services.dto import CaseDetail
 from clarity_desktop.store.practice import OpenPractice
 from clarity_desktop.ui.note.note_editor import NoteEditor
@@ -126,7 +126,9 @@ def test_a_note_open_elsewhere_reads_with_a_banner_and_a_supervisor_takes_it_ove
         for r in desks.servers.audit_rows(desks.dana.folder)
         if r[0] == AuditAction.LEASE_BROKEN.value
     ]
-    assert reason in row[5]
+    assert reason not in row[5]  # encrypted on the server; the audit viewer shows it
+    shown = audit.list_events(desks.dana.uow(), audit.AuditFilter(action="lease_broken"))
+    assert [e.detail.endswith(f": {reason}") for e in shown] == [True]
 
     # Dana's next words still save (nobody saved since), then her editor goes on reading.
     qtbot.keyClicks(dana.section_edits()[0], " Last words.")
