@@ -16,6 +16,7 @@ end; the kept cluster is otherwise left as it was.
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from pathlib import Path
@@ -68,6 +69,8 @@ def main() -> None:
         print(f"commit and table rewrite, after the sheet:  {ended - shown[0]:8.1f} s")
         print(f"the whole upgrade:                          {ended - began:8.1f} s")
         print(f"rewrite: {done.rewrite_failed or 'done'}; database after: {after}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        print(f"this process's peak memory: {peak:,.0f} MiB")
     finally:
         cluster.drop_database(COPY)
         cluster.stop()

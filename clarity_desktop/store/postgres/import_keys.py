@@ -17,7 +17,8 @@ encrypted, or nothing arrives.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import Connection, text
@@ -113,33 +114,33 @@ def _in_place(conn: Connection, table: str, case_keys: dict[int, values.DataKey]
     names = [c for c, scope in spec.columns.items() if scope == columns.CASE]
     case = "id" if table == "cases" else "case_id"
     keyed = [*spec.row_key, *([spec.version] if spec.version else [])]
-    found = conn.execute(
-        text(
-            f"SELECT {case}, {', '.join(keyed)}, "
-            + ", ".join(f"{c} #>> '{{}}'" if c in spec.json else c for c in names)
-            + f" FROM {table}"
-        )
-    ).all()
-    updates = []
-    for found_row in found:
-        key = case_keys[int(found_row[0])]
-        row = dict(zip(keyed, found_row[1 : 1 + len(keyed)], strict=True))
-        update: dict[str, object] = {f"k{i}": row[c] for i, c in enumerate(spec.row_key)}
-        for i, column in enumerate(names):
-            stored = found_row[1 + len(keyed) + i]
-            place = columns.place_of(table, row, column)
-            if column in spec.json:  # its JSON text as it lies, encrypted as the ORM would
-                plain = json.loads(stored) if stored is not None else None
-                update[f"v{i}"] = values.encrypt_json(plain, key, place)
-            else:  # a date is already its ISO text here; none is ""
-                update[f"v{i}"] = values.encrypt("" if stored is None else str(stored), key, place)
-        updates.append(update)
+    query = (
+        f"SELECT {case}, {', '.join(keyed)}, "
+        + ", ".join(f"{c} #>> '{{}}'" if c in spec.json else c for c in names)
+        + f" FROM {table}"
+    )
     sets = ", ".join(
         f"{c} = to_json(CAST(:v{i} AS text))" if c in spec.json else f"{c} = :v{i}"
         for i, c in enumerate(names)
     )
     where = " AND ".join(f"{c} = :k{i}" for i, c in enumerate(spec.row_key))
-    _in_chunks(conn, f"UPDATE {table} SET {sets} WHERE {where}", updates)
+    for found in _batches(conn, query):
+        updates = []
+        for found_row in found:
+            key = case_keys[int(found_row[0])]
+            row = dict(zip(keyed, found_row[1 : 1 + len(keyed)], strict=True))
+            update: dict[str, object] = {f"k{i}": row[c] for i, c in enumerate(spec.row_key)}
+            for i, column in enumerate(names):
+                stored = found_row[1 + len(keyed) + i]
+                place = columns.place_of(table, row, column)
+                if column in spec.json:  # its JSON text as it lies, encrypted as the ORM would
+                    plain = json.loads(stored) if stored is not None else None
+                    update[f"v{i}"] = values.encrypt_json(plain, key, place)
+                else:  # a date is already its ISO text here; none is ""
+                    text_value = "" if stored is None else str(stored)
+                    update[f"v{i}"] = values.encrypt(text_value, key, place)
+            updates.append(update)
+        _in_chunks(conn, f"UPDATE {table} SET {sets} WHERE {where}", updates)
 
 
 def _notes(
@@ -147,32 +148,34 @@ def _notes(
     case_keys: dict[int, values.DataKey],
     note_text: Callable[[dict[str, str]], str],
 ) -> None:
-    found = conn.execute(
-        text("SELECT id, case_id, row_version, sections FROM notes ORDER BY id")
-    ).all()
-    updates, index = [], []
-    for note_id, case_id, version, sections in found:
-        key = case_keys[int(case_id)]
-        place = columns.place_of("notes", {"id": note_id, "row_version": version}, "sections")
-        plain = dict(sections or {})
-        updates.append({"i": note_id, "s": values.encrypt_json(plain, key, place)})
-        body = note_text({str(k): str(v) for k, v in plain.items()})
-        if body.strip():
-            index.append(_row(int(note_id), 0, int(case_id), body, key))
-    _in_chunks(conn, "UPDATE notes SET sections = to_json(CAST(:s AS text)) WHERE id = :i", updates)
-    _index(conn, index)
+    query = "SELECT id, case_id, row_version, sections FROM notes ORDER BY id"
+    for found in _batches(conn, query):
+        updates, index = [], []
+        for note_id, case_id, version, sections in found:
+            key = case_keys[int(case_id)]
+            place = columns.place_of("notes", {"id": note_id, "row_version": version}, "sections")
+            plain = dict(sections or {})
+            updates.append({"i": note_id, "s": values.encrypt_json(plain, key, place)})
+            body = note_text({str(k): str(v) for k, v in plain.items()})
+            if body.strip():
+                index.append(_row(int(note_id), 0, int(case_id), body, key))
+        _in_chunks(
+            conn, "UPDATE notes SET sections = to_json(CAST(:s AS text)) WHERE id = :i", updates
+        )
+        _index(conn, index)
 
 
 def _addenda(conn: Connection, case_keys: dict[int, values.DataKey]) -> None:
-    found = conn.execute(text("SELECT id, note_id, case_id, body FROM addenda ORDER BY id")).all()
-    updates, index = [], []
-    for addendum_id, note_id, case_id, body in found:
-        key = case_keys[int(case_id)]
-        place = columns.place_of("addenda", {"id": addendum_id}, "body")
-        updates.append({"i": addendum_id, "b": values.encrypt(str(body), key, place)})
-        index.append(_row(int(note_id), int(addendum_id), int(case_id), str(body), key))
-    _in_chunks(conn, "UPDATE addenda SET body = :b WHERE id = :i", updates)
-    _index(conn, index)
+    query = "SELECT id, note_id, case_id, body FROM addenda ORDER BY id"
+    for found in _batches(conn, query):
+        updates, index = [], []
+        for addendum_id, note_id, case_id, body in found:
+            key = case_keys[int(case_id)]
+            place = columns.place_of("addenda", {"id": addendum_id}, "body")
+            updates.append({"i": addendum_id, "b": values.encrypt(str(body), key, place)})
+            index.append(_row(int(note_id), int(addendum_id), int(case_id), str(body), key))
+        _in_chunks(conn, "UPDATE addenda SET body = :b WHERE id = :i", updates)
+        _index(conn, index)
 
 
 def _directory(conn: Connection, recipients: list[Recipient], made_by: int | None) -> None:
@@ -195,19 +198,18 @@ def _directory(conn: Connection, recipients: list[Recipient], made_by: int | Non
         wraps,
     )
     for table, names in (("cases", ("display_name",)), ("partners", DIRECTORY_COLUMNS)):
-        found = conn.execute(
-            text(f"SELECT id, row_version, {', '.join(names)} FROM {table} ORDER BY id")
-        ).all()
-        updates = []
-        for row_id, version, *plain in found:
-            place_row = {"id": row_id, "row_version": version}
-            update: dict[str, object] = {"i": row_id}
-            for column, value in zip(names, plain, strict=True):
-                place = columns.place_of(table, place_row, column)
-                update[column] = values.encrypt(str(value or ""), key, place)
-            updates.append(update)
+        query = f"SELECT id, row_version, {', '.join(names)} FROM {table} ORDER BY id"
         assignments = ", ".join(f"{c} = :{c}" for c in names)
-        _in_chunks(conn, f"UPDATE {table} SET {assignments} WHERE id = :i", updates)
+        for found in _batches(conn, query):
+            updates = []
+            for row_id, version, *plain in found:
+                place_row = {"id": row_id, "row_version": version}
+                update: dict[str, object] = {"i": row_id}
+                for column, value in zip(names, plain, strict=True):
+                    place = columns.place_of(table, place_row, column)
+                    update[column] = values.encrypt(str(value or ""), key, place)
+                updates.append(update)
+            _in_chunks(conn, f"UPDATE {table} SET {assignments} WHERE id = :i", updates)
     # The reasons colleagues gave for opening a case in an emergency (grant_reasons.py).
     grants = conn.execute(text("SELECT id, reason FROM emergency_grants ORDER BY id")).all()
     _in_chunks(
@@ -234,6 +236,14 @@ def _index(conn: Connection, rows: list[dict[str, object]]) -> None:
         "VALUES (:n, :a, :c, CAST(:t AS bigint[]))",
         rows,
     )
+
+
+def _batches(conn: Connection, query: str) -> Iterator[Sequence[Any]]:
+    """*query*'s rows CHUNK at a time, through a server-side cursor: a practice of
+    400,000 notes is never held in memory at once. The cursor reads the snapshot it was
+    opened on, so the UPDATEs made between batches do not come back to it."""
+    streamed = text(query).execution_options(stream_results=True, max_row_buffer=CHUNK)
+    yield from conn.execute(streamed).partitions(CHUNK)
 
 
 def _in_chunks(conn: Connection, statement: str, rows: list[dict[str, object]]) -> None:
