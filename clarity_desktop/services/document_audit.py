@@ -70,10 +70,10 @@ def audit(
     entity: str,
     entity_id: int | None,
     case_id: int | None,
-    what: Detail | str,
+    what: Detail,
 ) -> None:
     """The document's one audit row, in its own write."""
     with uow:
-        words = what if isinstance(what, str) else what.said(directory.encrypted(uow.session))
+        words = what.said(directory.encrypted(uow.session))
         uow.audit(AuditAction(action), entity, entity_id, case_id, detail=words)
         uow.commit()

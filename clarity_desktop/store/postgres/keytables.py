@@ -127,15 +127,22 @@ $$""",
         # A supervisor who holds the emergency key shares it with a further supervisor
         # once they approve it (key_sharing.py): for supervisors only.
         # (A function, not a subquery: a policy on key_wraps may not read key_wraps.)
-        # A supervisor, by role AND by server group: the administrator's login may edit
-        # users.role (her own too), but only the registrar puts a login in a group, so a
-        # role edited by hand is offered no emergency key and may take none.
-        f"""CREATE FUNCTION is_supervisor(p_user integer) RETURNS boolean LANGUAGE sql STABLE
+        # Who reads clinical records: a live clinician or supervisor by role AND by server
+        # group. The administrator's login may edit users.role (her own too), but only the
+        # registrar puts a login in a group, so a role edited by hand is given no case key
+        # from the sheet (recover_plan.py) and no emergency key.
+        f"""CREATE FUNCTION reads_records(p_user integer) RETURNS boolean LANGUAGE sql STABLE
 SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
-    SELECT COALESCE((SELECT u.role = 'supervisor' AND NOT u.disabled
-        AND pg_has_role(r.oid, '{supervisor}', 'MEMBER')
+    SELECT COALESCE((SELECT NOT u.disabled AND (
+            (u.role = 'clinician' AND pg_has_role(r.oid, '{GROUP[Role.CLINICIAN]}', 'MEMBER'))
+            OR (u.role = 'supervisor' AND pg_has_role(r.oid, '{supervisor}', 'MEMBER')))
         FROM users u JOIN staff s ON s.user_id = u.id
         LEFT JOIN pg_roles r ON r.rolname = lower(s.login) WHERE u.id = p_user), false)
+$$""",
+        """CREATE FUNCTION is_supervisor(p_user integer) RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = clarity, pg_temp AS $$
+    SELECT reads_records(p_user) AND EXISTS (
+        SELECT FROM users u WHERE u.id = p_user AND u.role = 'supervisor')
 $$""",
         f"""CREATE FUNCTION holds_emergency() RETURNS boolean LANGUAGE sql STABLE
 SECURITY DEFINER SET search_path = clarity, pg_temp AS $$

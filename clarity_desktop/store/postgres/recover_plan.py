@@ -27,7 +27,6 @@ from clarity_desktop.domain.identity import Role
 from clarity_desktop.store.postgres import keytables
 from clarity_desktop.store.postgres.encryption import wrapping
 from clarity_desktop.store.postgres.encryption.values import EncryptionError
-from clarity_desktop.store.postgres.roles import GROUP
 
 Scope = wrapping.Scope
 ASSIGNED = "assigned"
@@ -205,19 +204,10 @@ def _people(conn: Connection) -> dict[int, Person]:
     found = conn.execute(
         text(
             "SELECT u.id, s.login, u.display_name, u.role, s.box_public, s.box_certificate, "
-            "s.public_key, COALESCE("
-            "(u.role = :clinician AND pg_has_role(r.oid, :clinicians, 'MEMBER')) "
-            "OR (u.role = :supervisor AND pg_has_role(r.oid, :supervisors, 'MEMBER')), false) "
+            "s.public_key, reads_records(u.id) "  # by role and server group (keytables.py)
             "FROM users u JOIN staff s ON s.user_id = u.id "
-            "LEFT JOIN pg_roles r ON r.rolname = s.login "
             "WHERE NOT u.disabled ORDER BY u.id"
-        ),
-        {
-            "clinician": Role.CLINICIAN.value,
-            "clinicians": GROUP[Role.CLINICIAN],
-            "supervisor": Role.SUPERVISOR.value,
-            "supervisors": GROUP[Role.SUPERVISOR],
-        },
+        )
     )
     people = {}
     for user_id, login, name, role, box_hex, certificate, signing, reads in found:
